@@ -1,0 +1,124 @@
+package firstpromoter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// BatchProcessesService reads the batch processes that bulk actions start:
+// /company/batch_processes.
+type BatchProcessesService service
+
+// BatchStatus is the state of a batch process.
+type BatchStatus string
+
+// Batch statuses.
+const (
+	BatchPending    BatchStatus = "pending"
+	BatchInProgress BatchStatus = "in_progress"
+	BatchCompleted  BatchStatus = "completed"
+	BatchFailed     BatchStatus = "failed"
+	BatchStopped    BatchStatus = "stopped"
+)
+
+// Done reports whether the status is final.
+func (s BatchStatus) Done() bool {
+	return s == BatchCompleted || s == BatchFailed || s == BatchStopped
+}
+
+// Batch is a bulk action's batch process. Actions over more than 5 ids
+// answer 202 with a batch that completes later.
+type Batch struct {
+	ID               int64          `json:"id"`
+	Status           BatchStatus    `json:"status"`
+	Total            int            `json:"total"`
+	SelectedTotal    int            `json:"selected_total"`
+	ProcessedCount   int            `json:"processed_count"`
+	FailedCount      int            `json:"failed_count"`
+	ActionLabel      string         `json:"action_label"`
+	CreatedAt        time.Time      `json:"created_at"`
+	UpdatedAt        time.Time      `json:"updated_at"`
+	Meta             map[string]any `json:"meta"`
+	Progress         int            `json:"progress"`
+	ProcessingErrors []string       `json:"processing_errors"`
+}
+
+// BatchListOptions filter GET /company/batch_processes.
+type BatchListOptions struct {
+	ListParams
+	Filters BatchFilters `url:"filters,omitempty"`
+}
+
+// BatchFilters are the filters[...] of the batch process list.
+type BatchFilters struct {
+	Status BatchStatus `url:"status,omitempty"`
+}
+
+// List iterates over batch processes.
+func (s *BatchProcessesService) List(ctx context.Context, opts ...*BatchListOptions) iter.Seq2[*Batch, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches one page of batch processes.
+func (s *BatchProcessesService) ListPage(ctx context.Context, opts *BatchListOptions) ([]*Batch, *Response, error) {
+	return listPage[Batch](ctx, s.client, "company/batch_processes", copyOpts(opts))
+}
+
+// Get returns one batch process.
+func (s *BatchProcessesService) Get(ctx context.Context, id int64) (*Batch, error) {
+	b := new(Batch)
+	path := transport.Join("company/batch_processes/%s", strconv.FormatInt(id, 10))
+	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// Progress returns the progress (0-100) of the batches in progress, keyed
+// by batch id.
+func (s *BatchProcessesService) Progress(ctx context.Context) (map[int64]int, error) {
+	var raw map[string]int
+	if _, err := s.client.do(ctx, http.MethodGet, "company/batch_processes/progress", nil, nil, &raw); err != nil {
+		return nil, err
+	}
+	out := make(map[int64]int, len(raw))
+	for k, v := range raw {
+		id, err := strconv.ParseInt(k, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("firstpromoter: batch progress: key %q is not a batch id", k)
+		}
+		out[id] = v
+	}
+	return out, nil
+}
+
+// Wait polls the batch until its status is final (completed, failed or
+// stopped), waiting between polls with a backoff from 500ms up to 10s. It
+// returns the final batch; a failed or stopped batch is returned with a
+// nil error, so check Status. A done ctx ends the wait with ctx.Err().
+func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch) (*Batch, error) {
+	if batch == nil {
+		return nil, errors.New("firstpromoter: wait for batch: nil batch")
+	}
+	clock := s.client.t.Clock()
+	wait := 500 * time.Millisecond
+	for !batch.Status.Done() {
+		if err := clock.Sleep(ctx, wait); err != nil {
+			return batch, fmt.Errorf("firstpromoter: waiting for batch %d: %w", batch.ID, err)
+		}
+		next, err := s.Get(ctx, batch.ID)
+		if err != nil {
+			return batch, err
+		}
+		batch = next
+		wait = min(wait*2, 10*time.Second)
+	}
+	return batch, nil
+}

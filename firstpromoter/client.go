@@ -1,0 +1,95 @@
+package firstpromoter
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Constants of the FirstPromoter API v2.
+const (
+	// DefaultBaseURL is the API v2 root; admin paths sit under company/,
+	// tracking under track/.
+	DefaultBaseURL = "https://api.firstpromoter.com/api/v2"
+	// RateLimitRequests per RateLimitWindow is FirstPromoter's documented
+	// quota per account. Pass both to WithRateLimit to stay under it.
+	RateLimitRequests = 400
+	// RateLimitWindow is the window of RateLimitRequests.
+	RateLimitWindow = time.Minute
+	// MaxPerPage is the largest page size the API serves, and the default.
+	MaxPerPage = 100
+)
+
+// Client talks to the FirstPromoter API v2. It is safe for concurrent use.
+type Client struct {
+	t *transport.Client
+
+	Promoters         *PromotersService
+	Referrals         *ReferralsService
+	Commissions       *CommissionsService
+	Payouts           *PayoutsService
+	Campaigns         *CampaignsService
+	PromoterCampaigns *PromoterCampaignsService
+	Reports           *ReportsService
+	PromoCodes        *PromoCodesService
+	BatchProcesses    *BatchProcessesService
+	Webhooks          *WebhooksService
+	Tracking          *TrackingService
+}
+
+// service is the common shape of the services.
+type service struct {
+	client *Client
+}
+
+// NewClient returns a client configured by opts. WithAPIKey and
+// WithAccountID are required.
+func NewClient(opts ...Option) (*Client, error) {
+	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&s); err != nil {
+			return nil, fmt.Errorf("firstpromoter: %w", err)
+		}
+	}
+	if s.apiKey.IsZero() {
+		return nil, errors.New("firstpromoter: an API key is required (WithAPIKey)")
+	}
+	if s.accountID == "" {
+		return nil, errors.New("firstpromoter: an account id is required (WithAccountID)")
+	}
+	t, err := transport.New(transport.Config{
+		Settings: s.Settings,
+		Platform: "firstpromoter",
+		Auth: transport.MultiAuth{
+			transport.BearerAuth{Token: s.apiKey},
+			transport.HeaderAuth{"ACCOUNT-ID": transport.NewSecret(s.accountID)},
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("firstpromoter: %w", err)
+	}
+	c := &Client{t: t}
+	base := &service{client: c}
+	c.Promoters = (*PromotersService)(base)
+	c.Referrals = (*ReferralsService)(base)
+	c.Commissions = (*CommissionsService)(base)
+	c.Payouts = (*PayoutsService)(base)
+	c.Campaigns = (*CampaignsService)(base)
+	c.PromoterCampaigns = (*PromoterCampaignsService)(base)
+	c.Reports = (*ReportsService)(base)
+	c.PromoCodes = (*PromoCodesService)(base)
+	c.BatchProcesses = (*BatchProcessesService)(base)
+	c.Webhooks = (*WebhooksService)(base)
+	c.Tracking = (*TrackingService)(base)
+	return c, nil
+}
+
+// RateLimit returns the quota announced by the last response. FirstPromoter
+// documents no rate-limit headers, so it stays zero unless the server
+// starts sending them.
+func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }

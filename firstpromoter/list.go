@@ -1,0 +1,100 @@
+package firstpromoter
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ListParams are the page-number parameters every list takes. The API sends
+// no pagination metadata, so a page shorter than PerPage is the last one.
+type ListParams struct {
+	// Page is the 1-based page to fetch; 0 means 1. To resume, set it to a
+	// stored Response.NextPage.
+	Page int `url:"page,omitempty"`
+	// PerPage is the page size, 1 to MaxPerPage; 0 means MaxPerPage.
+	PerPage int `url:"per_page,omitempty"`
+}
+
+func (p *ListParams) listParams() *ListParams { return p }
+
+// normalize fills the defaults and rejects out-of-range values.
+func (p *ListParams) normalize() error {
+	if p.Page < 0 {
+		return fmt.Errorf("page must not be negative, got %d", p.Page)
+	}
+	if p.PerPage < 0 || p.PerPage > MaxPerPage {
+		return fmt.Errorf("per page must be 1..%d, got %d", MaxPerPage, p.PerPage)
+	}
+	if p.Page == 0 {
+		p.Page = 1
+	}
+	if p.PerPage == 0 {
+		p.PerPage = MaxPerPage
+	}
+	return nil
+}
+
+// pager is satisfied by every options struct that embeds ListParams.
+type pager[O any] interface {
+	*O
+	listParams() *ListParams
+}
+
+// listPage fetches one page of a bare JSON array list. opts is a copy the
+// caller owns; its ListParams are normalized in place.
+func listPage[T any, O any, PO pager[O]](ctx context.Context, c *Client, path string, opts *O) ([]*T, *Response, error) {
+	var items []*T
+	resp, err := listPageInto[O, PO](ctx, c, path, opts, &items)
+	if err != nil {
+		return nil, nil, err
+	}
+	setNext(resp, PO(opts).listParams(), len(items))
+	return items, resp, nil
+}
+
+// listPageInto normalizes the page parameters and GETs a page into out.
+func listPageInto[O any, PO pager[O]](ctx context.Context, c *Client, path string, opts *O, out any) (*Response, error) {
+	p := PO(opts).listParams()
+	if err := p.normalize(); err != nil {
+		return nil, fmt.Errorf("firstpromoter: GET %s: %w", path, err)
+	}
+	return c.t.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: opts}, out)
+}
+
+// setNext derives the next page from the page size: a full page may have a
+// successor, a short or empty one is the last.
+func setNext(resp *Response, p *ListParams, n int) {
+	if n > 0 && n >= p.PerPage {
+		resp.NextPage = p.Page + 1
+		resp.HasMore = true
+	}
+}
+
+// list iterates every page of a list, starting at the options' page.
+func list[T any, O any, PO pager[O]](ctx context.Context, opts []*O, page func(context.Context, *O) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	return transport.List(ctx, opts, page, func(o *O, r *Response) bool {
+		if r.NextPage == 0 {
+			return false
+		}
+		PO(o).listParams().Page = r.NextPage
+		return true
+	})
+}
+
+// copyOpts returns a copy of opts, or a zero value for nil.
+func copyOpts[O any](opts *O) *O {
+	var o O
+	if opts != nil {
+		o = *opts
+	}
+	return &o
+}
+
+// do sends one request and decodes the response into out.
+func (c *Client) do(ctx context.Context, method, path string, query, body, out any) (*Response, error) {
+	return c.t.Do(ctx, &transport.Request{Method: method, Path: path, Query: query, Body: body}, out)
+}

@@ -1,0 +1,241 @@
+package firstpromoter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ReferralsService manages referrals (leads and customers):
+// /company/referrals.
+type ReferralsService service
+
+// ReferralState is the lifecycle state of a referral.
+type ReferralState string
+
+// Referral states.
+const (
+	ReferralSubscribed ReferralState = "subscribed"
+	ReferralSignup     ReferralState = "signup"
+	ReferralActive     ReferralState = "active"
+	ReferralCancelled  ReferralState = "cancelled"
+	ReferralRefunded   ReferralState = "refunded"
+	ReferralDenied     ReferralState = "denied"
+	ReferralPending    ReferralState = "pending"
+	ReferralMoved      ReferralState = "moved"
+)
+
+// Referral is a lead or customer referred by a promoter.
+type Referral struct {
+	ID    int64         `json:"id"`
+	Email string        `json:"email"`
+	UID   string        `json:"uid"` // null in the API decodes as ""
+	State ReferralState `json:"state"`
+	// Metadata is free-form and may be null.
+	Metadata map[string]any `json:"metadata"`
+	// EntrySource is api, coupon, cookie, manual_admin or manual_affiliate.
+	EntrySource   string     `json:"entry_source"`
+	CreatedAt     time.Time  `json:"created_at"`
+	CustomerSince *time.Time `json:"customer_since"`
+	// PromoterCampaign can be null in real data.
+	PromoterCampaign *PromoterCampaignRef `json:"promoter_campaign"`
+	// FraudCheck is no_suspicion, same_ip_suspicion, same_promoter_email or
+	// ad_source.
+	FraudCheck         string        `json:"fraud_check"`
+	CreatedByUserEmail string        `json:"created_by_user_email"`
+	Username           string        `json:"username"`
+	SplitDetails       []SplitDetail `json:"split_details"`
+	FirstName          string        `json:"first_name"`
+	LastName           string        `json:"last_name"`
+	Website            string        `json:"website"`
+	Comment            string        `json:"comment"`
+	IsExpired          bool          `json:"is_expired"`
+}
+
+// ReferralListOptions filter GET /company/referrals.
+type ReferralListOptions struct {
+	ListParams
+	// Q searches email, uid, username and website.
+	Q string `url:"q,omitempty"`
+	// IDs limits the list to these referrals (ids[]=1&ids[]=2).
+	IDs     []int64          `url:"ids,omitempty,brackets"`
+	Filters ReferralFilters `url:"filters,omitempty"`
+}
+
+// ReferralFilters are the filters[...] parameters of the referrals list.
+type ReferralFilters struct {
+	// Type is "lead" or "customer".
+	Type       string        `url:"type,omitempty"`
+	PromoterID int64         `url:"promoter_id,omitempty"`
+	State      ReferralState `url:"state,omitempty"`
+	// CampaignID filters by one or more campaigns.
+	CampaignID    []int64   `url:"campaign_id,omitempty,brackets"`
+	CustomerSince DateRange `url:"customer_since,omitempty"`
+	CreatedAt     DateRange `url:"created_at,omitempty"`
+	CancelledAt   DateRange `url:"cancelled_at,omitempty"`
+}
+
+// List iterates over all referrals matching opts, fetching pages of up to
+// MaxPerPage as the loop advances.
+func (s *ReferralsService) List(ctx context.Context, opts ...*ReferralListOptions) iter.Seq2[*Referral, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches the page opts.Page (default 1) of referrals.
+func (s *ReferralsService) ListPage(ctx context.Context, opts *ReferralListOptions) ([]*Referral, *Response, error) {
+	return listPage[Referral](ctx, s.client, "company/referrals", copyOpts(opts))
+}
+
+// Get returns the referral with the given id.
+func (s *ReferralsService) Get(ctx context.Context, id int64) (*Referral, error) {
+	return s.get(ctx, strconv.FormatInt(id, 10), "")
+}
+
+// GetByEmail returns the referral with the given email.
+func (s *ReferralsService) GetByEmail(ctx context.Context, email string) (*Referral, error) {
+	return s.get(ctx, email, "email")
+}
+
+// GetByUID returns the referral with the given uid (your user id).
+func (s *ReferralsService) GetByUID(ctx context.Context, uid string) (*Referral, error) {
+	return s.get(ctx, uid, "uid")
+}
+
+// GetByUsername returns the referral with the given username.
+func (s *ReferralsService) GetByUsername(ctx context.Context, username string) (*Referral, error) {
+	return s.get(ctx, username, "username")
+}
+
+type findBy struct {
+	FindBy string `url:"find_by,omitempty"`
+}
+
+func (s *ReferralsService) get(ctx context.Context, key, by string) (*Referral, error) {
+	if key == "" {
+		return nil, errors.New("firstpromoter: get referral: empty key")
+	}
+	r := new(Referral)
+	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// ReferralCreateParams is the body of POST /company/referrals.
+type ReferralCreateParams struct {
+	// PromoterCampaignID pairs the referral with a promoter in a campaign
+	// (not the campaign id). Required.
+	PromoterCampaignID int64  `json:"promoter_campaign_id"`
+	Email              string `json:"email,omitempty"`
+	UID                string `json:"uid,omitempty"`
+	Username           string `json:"username,omitempty"`
+	// SplitDetails needs the split feature enabled on the account.
+	SplitDetails []SplitDetail `json:"split_details,omitempty"`
+}
+
+// Create adds a referral. It is not retried after it may have reached the
+// server.
+func (s *ReferralsService) Create(ctx context.Context, params *ReferralCreateParams) (*Referral, error) {
+	if params == nil || params.PromoterCampaignID == 0 {
+		return nil, errors.New("firstpromoter: create referral: PromoterCampaignID is required")
+	}
+	if params.Email == "" && params.UID == "" {
+		return nil, errors.New("firstpromoter: create referral: Email or UID is required")
+	}
+	r := new(Referral)
+	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// ReferralUpdateParams is the body of PUT /company/referrals/{id}. Empty
+// fields are left unchanged.
+type ReferralUpdateParams struct {
+	Email              string        `json:"email,omitempty"`
+	UID                string        `json:"uid,omitempty"`
+	Username           string        `json:"username,omitempty"`
+	PromoterCampaignID int64         `json:"promoter_campaign_id,omitempty"`
+	FraudCheck         string        `json:"fraud_check,omitempty"`
+	SplitDetails       []SplitDetail `json:"split_details,omitempty"`
+}
+
+// Update changes the referral with the given id.
+func (s *ReferralsService) Update(ctx context.Context, id int64, params *ReferralUpdateParams) (*Referral, error) {
+	if params == nil {
+		params = &ReferralUpdateParams{}
+	}
+	r := new(Referral)
+	path := transport.Join("company/referrals/%s", strconv.FormatInt(id, 10))
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Delete deletes referrals. More than 5 ids run asynchronously: wait for
+// the returned batch with BatchProcesses.Wait.
+func (s *ReferralsService) Delete(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodDelete, "company/referrals", idsBody{IDs: ids})
+}
+
+// Approve approves referrals (a batch; see Delete).
+func (s *ReferralsService) Approve(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/approve", idsBody{IDs: ids})
+}
+
+// Disable disables referrals (a batch; see Delete).
+func (s *ReferralsService) Disable(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/disable", idsBody{IDs: ids})
+}
+
+// Enable enables referrals (a batch; see Delete).
+func (s *ReferralsService) Enable(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/enable", idsBody{IDs: ids})
+}
+
+// ReferralMoveParams is the body of POST /company/referrals/move_to_promoter.
+type ReferralMoveParams struct {
+	// PromoterCampaignID is the destination. Required.
+	PromoterCampaignID        int64   `json:"promoter_campaign_id"`
+	IDs                       []int64 `json:"ids"`
+	MoveAssociatedCommissions bool    `json:"move_associated_commissions,omitempty"`
+}
+
+// MoveToPromoter moves referrals to another promoter campaign (a batch).
+func (s *ReferralsService) MoveToPromoter(ctx context.Context, params *ReferralMoveParams) (*Batch, error) {
+	if params == nil || params.PromoterCampaignID == 0 {
+		return nil, errors.New("firstpromoter: move referrals: PromoterCampaignID is required")
+	}
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/move_to_promoter", params)
+}
+
+// ImportEvents imports the referral's previous sales from Stripe; the
+// API answers 202 with a batch.
+func (s *ReferralsService) ImportEvents(ctx context.Context, id int64) (*Batch, error) {
+	path := transport.Join("company/referrals/%s/import_events", strconv.FormatInt(id, 10))
+	return s.client.bulk(ctx, http.MethodPost, path, nil)
+}
+
+// idsBody is the BatchSelectionRequest body of the bulk actions.
+type idsBody struct {
+	IDs []int64 `json:"ids"`
+}
+
+// bulk sends a bulk action and returns its batch process.
+func (c *Client) bulk(ctx context.Context, method, path string, body any) (*Batch, error) {
+	if b, ok := body.(idsBody); ok && len(b.IDs) == 0 {
+		return nil, fmt.Errorf("firstpromoter: %s %s: no ids given", method, path)
+	}
+	batch := new(Batch)
+	if _, err := c.do(ctx, method, path, nil, body, batch); err != nil {
+		return nil, err
+	}
+	return batch, nil
+}

@@ -1,0 +1,6 @@
+package firstpromoter
+
+type PromotersService service
+type CommissionsService service
+type PayoutsService service
+type TrackingService service

@@ -1,0 +1,7 @@
+package firstpromoter
+
+type CampaignsService service
+type PromoterCampaignsService service
+type ReportsService service
+type PromoCodesService service
+type WebhooksService service

@@ -1,0 +1,508 @@
+package transport
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Config is what a platform package hands to New.
+type Config struct {
+	Settings
+	// Platform names the package in errors and logs ("firstpromoter").
+	Platform string
+	// Auth adds the credentials to every request that does not opt out.
+	Auth Auth
+	// RateLimitHeaders names the platform's quota headers, if any.
+	RateLimitHeaders RateLimitHeaders
+	// RateLimitWindow is the documented window to wait after a 429 that
+	// carries neither Retry-After nor a reset header (Everflow: 30s).
+	// Zero means exponential backoff.
+	RateLimitWindow time.Duration
+}
+
+// Client performs API requests for one platform client.
+type Client struct {
+	cfg      Config
+	rc       *retryablehttp.Client
+	ua       string
+	throttle *throttle
+	seed     maphash.Seed
+
+	mu        sync.Mutex
+	rateLimit RateLimit
+}
+
+// New validates cfg and builds a Client.
+func New(cfg Config) (*Client, error) {
+	if cfg.BaseURL == nil {
+		return nil, errors.New("a base URL is required")
+	}
+	if cfg.Auth == nil {
+		return nil, errors.New("credentials are required")
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = RealClock{}
+	}
+	if cfg.MaxResponseBytes <= 0 {
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 16
+		hc = &http.Client{Transport: t}
+	}
+	// Copy the caller's client and hide CloseIdleConnections from
+	// go-retryablehttp, which calls it after every failed request and would
+	// churn a pool the caller shares with the rest of the program.
+	wrapped := *hc
+	rt := hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	wrapped.Transport = keepIdle{rt}
+
+	c := &Client{cfg: cfg, seed: maphash.MakeSeed()}
+	c.ua = "affiliatekit-go/" + Version
+	if cfg.UserAgent != "" {
+		c.ua += " " + cfg.UserAgent
+	}
+	if cfg.RateLimitRequests > 0 {
+		c.throttle = newThrottle(cfg.RateLimitRequests, cfg.RateLimitPer, cfg.Clock)
+	}
+	c.rc = &retryablehttp.Client{
+		HTTPClient:   &wrapped,
+		Logger:       nil,
+		RetryWaitMin: cfg.RetryWaitMin,
+		RetryWaitMax: cfg.RetryWaitMax,
+		RetryMax:     cfg.MaxRetries,
+		CheckRetry:   c.checkRetry,
+		// The wait is decided in checkRetry and slept in prepareRetry
+		// through the Clock, so go-retryablehttp's own timer never waits.
+		Backoff:        func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 },
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+		RequestLogHook: c.requestHook,
+		PrepareRetry:   c.prepareRetry,
+	}
+	return c, nil
+}
+
+// keepIdle hides the transport's CloseIdleConnections method.
+type keepIdle struct{ rt http.RoundTripper }
+
+func (k keepIdle) RoundTrip(r *http.Request) (*http.Response, error) { return k.rt.RoundTrip(r) }
+
+// Platform returns the platform name given in Config.
+func (c *Client) Platform() string { return c.cfg.Platform }
+
+// Clock returns the client's clock.
+func (c *Client) Clock() Clock { return c.cfg.Clock }
+
+// RateLimit returns the quota announced by the last response that carried
+// rate-limit headers.
+func (c *Client) RateLimit() RateLimit {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rateLimit
+}
+
+// Response describes a successful API response, with pagination metadata
+// filled in by the platform package.
+type Response struct {
+	// StatusCode and Header are those of the final HTTP response.
+	StatusCode int
+	Header     http.Header
+	// RateLimit is the quota announced by this response (zero if none).
+	RateLimit RateLimit
+	// NextPage is the page number to request next for page-number APIs,
+	// 0 when there is no further page.
+	NextPage int
+	// NextCursor is the cursor to request next for cursor APIs, "" when
+	// there is no further page.
+	NextCursor string
+	// HasMore reports whether another page follows.
+	HasMore bool
+	// Total is the total number of records when the API reports it.
+	Total *int
+
+	method, path string
+	bodyHash     uint64
+	empty        bool
+}
+
+type stateKey struct{}
+
+// call is the state of one Do across its attempts.
+type call struct {
+	req      *Request
+	method   string
+	path     string
+	safe     bool
+	out      any
+	stream   bool
+	attempt  int
+	start    time.Time
+	wait     time.Duration
+	waitLong time.Duration
+	body     []byte
+	handled  bool
+}
+
+// Do sends r and decodes a 2xx JSON body into out (which may be nil). On
+// failure it returns an *Error, a wrapped context error, or a wrapped
+// transport error.
+func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error) {
+	resp, _, err := c.do(ctx, r, out, false)
+	return resp, err
+}
+
+// Stream sends r and returns the open body of a 2xx response without
+// reading it; the caller must close it. Error statuses are read and
+// returned as *Error.
+func (c *Client) Stream(ctx context.Context, r *Request) (io.ReadCloser, *Response, error) {
+	resp, body, err := c.do(ctx, r, nil, true)
+	return body, resp, err
+}
+
+func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Response, io.ReadCloser, error) {
+	if ctx == nil {
+		return nil, nil, errors.New(c.cfg.Platform + ": nil context")
+	}
+	u, err := c.buildURL(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, r.Method, r.Path, err)
+	}
+	st := &call{req: r, method: r.Method, path: u.EscapedPath(), safe: r.retrySafe(), out: out, stream: stream}
+	if r.URL != nil {
+		st.path = "(link)"
+	}
+	var body any
+	if r.Body != nil {
+		b, err := json.Marshal(r.Body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %s %s: encoding body: %w", c.cfg.Platform, st.method, st.path, err)
+		}
+		body = b
+	}
+	ctx = context.WithValue(ctx, stateKey{}, st)
+	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u.String(), body)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, st.method, st.path, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.ua)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
+	if !r.NoAuth {
+		c.cfg.Auth.Apply(req.Header)
+	}
+	req.SetResponseHandler(c.handleResponse)
+
+	if err := c.throttleWait(ctx); err != nil {
+		return nil, nil, c.wrapErr(st, err)
+	}
+	hresp, err := c.rc.Do(req)
+	if st.waitLong > 0 {
+		e := c.statusError(st, hresp)
+		e.RetryAfter = st.waitLong
+		e.Message = strings.TrimSpace(fmt.Sprintf("server asked to wait %s, more than the %s maximum; %s",
+			st.waitLong, c.cfg.RetryWaitMax, e.Message))
+		return nil, nil, e
+	}
+	if err != nil {
+		if hresp != nil && hresp.Body != nil {
+			_ = hresp.Body.Close()
+		}
+		return nil, nil, c.wrapErr(st, err)
+	}
+	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
+		return nil, nil, c.statusError(st, hresp)
+	}
+	resp := &Response{
+		StatusCode: hresp.StatusCode, Header: hresp.Header, method: st.method, path: st.path,
+		empty: len(st.body) == 0,
+	}
+	resp.RateLimit, _ = c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now())
+	if stream {
+		return resp, hresp.Body, nil
+	}
+	resp.bodyHash = maphash.Bytes(c.seed, st.body)
+	return resp, nil, nil
+}
+
+// wrapErr adds the endpoint to a non-API error and unwraps *url.Error so
+// the URL (and its query) never appears.
+func (c *Client) wrapErr(st *call, err error) error {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		return apiErr
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, st.method, st.path, err)
+}
+
+// statusError builds the *Error for a non-2xx final response.
+func (c *Client) statusError(st *call, hresp *http.Response) *Error {
+	e := &Error{Method: st.method, Path: st.path, platform: c.cfg.Platform}
+	if hresp == nil {
+		return e
+	}
+	e.StatusCode = hresp.StatusCode
+	e.Body = clip(st.body)
+	e.Message, e.Code = parseErrorBody(st.body)
+	if e.Message == "" {
+		e.Message = describeNonJSON(hresp, st.body)
+	}
+	if d, ok := ParseRetryAfter(hresp.Header.Get("Retry-After"), c.cfg.Clock.Now()); ok {
+		e.RetryAfter = d
+	}
+	return e
+}
+
+// describeNonJSON says what a body that carries no error message was.
+func describeNonJSON(hresp *http.Response, body []byte) string {
+	trimmed := bytes.TrimSpace(body)
+	switch {
+	case len(trimmed) == 0:
+		return ""
+	case isHTML(hresp, trimmed):
+		return "HTML error page instead of JSON"
+	case trimmed[0] != '{' && trimmed[0] != '[':
+		line, _, _ := strings.Cut(string(trimmed), "\n")
+		if len(line) > 200 {
+			line = line[:200]
+		}
+		return line
+	}
+	return ""
+}
+
+func isHTML(hresp *http.Response, body []byte) bool {
+	if hresp != nil && strings.Contains(hresp.Header.Get("Content-Type"), "text/html") {
+		return true
+	}
+	return len(body) > 0 && body[0] == '<'
+}
+
+func (c *Client) throttleWait(ctx context.Context) error {
+	if c.throttle == nil {
+		return nil
+	}
+	return c.throttle.wait(ctx)
+}
+
+func (c *Client) requestHook(_ retryablehttp.Logger, req *http.Request, attempt int) {
+	st, _ := req.Context().Value(stateKey{}).(*call)
+	if st == nil {
+		return
+	}
+	st.attempt = attempt
+	st.start = c.cfg.Clock.Now()
+	st.body = nil
+	st.handled = false
+}
+
+// handleResponse runs on a response that is not retried on its status: it
+// reads the body (capped), and for 2xx decodes it into the output, so a
+// truncated or malformed body can be retried like any other failure.
+func (c *Client) handleResponse(hresp *http.Response) error {
+	st, _ := hresp.Request.Context().Value(stateKey{}).(*call)
+	if st == nil {
+		return nil
+	}
+	st.handled = true
+	ok := hresp.StatusCode >= 200 && hresp.StatusCode <= 299
+	if ok && st.stream {
+		return nil
+	}
+	defer hresp.Body.Close()
+	limit := c.cfg.MaxResponseBytes
+	if !ok {
+		limit = min(limit, 64<<10)
+	}
+	body, err := readCapped(hresp.Body, limit, hresp.ContentLength)
+	st.body = body
+	if err != nil {
+		if !ok {
+			return nil // an error status whose body broke off: the status says enough
+		}
+		return c.malformed(st, hresp.StatusCode, body, "reading body", err)
+	}
+	if !ok || st.out == nil {
+		return nil
+	}
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return c.malformed(st, hresp.StatusCode, body, "empty body", nil)
+	}
+	if isHTML(hresp, trimmed) {
+		return c.malformed(st, hresp.StatusCode, body, "HTML page instead of JSON", nil)
+	}
+	if err := json.Unmarshal(body, st.out); err != nil {
+		// Reset what a partial decode left behind before any retry.
+		if v := reflect.ValueOf(st.out); v.Kind() == reflect.Pointer && !v.IsNil() {
+			v.Elem().SetZero()
+		}
+		return c.malformed(st, hresp.StatusCode, body, "decoding JSON", err)
+	}
+	return nil
+}
+
+func (c *Client) malformed(st *call, status int, body []byte, msg string, cause error) *Error {
+	return NewMalformedError(c.cfg.Platform, st.method, st.path, status, body, msg, cause)
+}
+
+var errTooLarge = errors.New("response body exceeds the configured maximum size")
+
+func readCapped(r io.Reader, limit, hint int64) ([]byte, error) {
+	size := int64(bytes.MinRead)
+	if hint > 0 && hint <= limit {
+		size = hint + 1
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	if n > limit {
+		return buf.Bytes()[:limit], errTooLarge
+	}
+	return buf.Bytes(), err
+}
+
+// checkRetry decides whether an attempt is retried, and how long to wait.
+func (c *Client) checkRetry(ctx context.Context, hresp *http.Response, err error) (bool, error) {
+	st, _ := ctx.Value(stateKey{}).(*call)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return false, ctxErr
+	}
+	if st == nil {
+		return false, err
+	}
+	if hresp != nil {
+		if rl, ok := c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now()); ok {
+			c.mu.Lock()
+			c.rateLimit = rl
+			c.mu.Unlock()
+		}
+	}
+	retry := false
+	switch {
+	case err != nil:
+		retry = st.safe || notSent(err)
+	case hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable:
+		retry = true
+	case hresp.StatusCode == http.StatusInternalServerError || hresp.StatusCode == http.StatusBadGateway ||
+		hresp.StatusCode == http.StatusGatewayTimeout:
+		retry = st.safe
+	}
+	// A response the handler has yet to read is logged after it.
+	handlerNext := !retry && err == nil && !st.handled
+	if !handlerNext {
+		c.logAttempt(ctx, st, hresp, err)
+	}
+	if !retry || st.attempt >= c.cfg.MaxRetries {
+		return false, nil
+	}
+	wait, fromServer := c.waitFor(hresp, st.attempt)
+	if wait > c.cfg.RetryWaitMax {
+		if fromServer {
+			st.waitLong = wait
+			return false, nil
+		}
+		wait = c.cfg.RetryWaitMax
+	}
+	st.wait = wait
+	return true, nil
+}
+
+// notSent reports a transport error that happened before the request
+// could reach the server (a refused or failed dial), safe to retry for
+// any method.
+func notSent(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}
+
+// waitFor picks the wait before the next attempt: Retry-After, else the
+// platform's reset header or documented window on a 429, else exponential
+// backoff with full jitter. fromServer reports a wait the server asked for.
+func (c *Client) waitFor(hresp *http.Response, attempt int) (wait time.Duration, fromServer bool) {
+	now := c.cfg.Clock.Now()
+	if hresp != nil {
+		if d, ok := ParseRetryAfter(hresp.Header.Get("Retry-After"), now); ok {
+			return d, true
+		}
+		if hresp.StatusCode == http.StatusTooManyRequests {
+			if rl, ok := c.cfg.RateLimitHeaders.read(hresp.Header, now); ok && rl.Reset.After(now) {
+				return rl.Reset.Sub(now), true
+			}
+			if w := c.cfg.RateLimitWindow; w > 0 {
+				return w + rand.N(w/10+1), false
+			}
+		}
+	}
+	return backoff(c.cfg.RetryWaitMin, c.cfg.RetryWaitMax, attempt), false
+}
+
+// prepareRetry sleeps the chosen wait through the Clock before a retry.
+func (c *Client) prepareRetry(req *http.Request) error {
+	ctx := req.Context()
+	st, _ := ctx.Value(stateKey{}).(*call)
+	if st == nil {
+		return nil
+	}
+	if l := c.cfg.Logger; l != nil {
+		l.LogAttrs(ctx, slog.LevelInfo, "affiliatekit: retrying",
+			slog.String("platform", c.cfg.Platform), slog.String("method", st.method),
+			slog.String("path", st.path), slog.Int("attempt", st.attempt+2), slog.Duration("wait", st.wait))
+	}
+	if err := c.cfg.Clock.Sleep(ctx, st.wait); err != nil {
+		return err
+	}
+	return c.throttleWait(ctx)
+}
+
+func (c *Client) logAttempt(ctx context.Context, st *call, hresp *http.Response, err error) {
+	l := c.cfg.Logger
+	if l == nil {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("platform", c.cfg.Platform), slog.String("method", st.method), slog.String("path", st.path),
+		slog.Int("attempt", st.attempt+1), slog.Duration("duration", c.cfg.Clock.Now().Sub(st.start)),
+	}
+	if hresp != nil {
+		attrs = append(attrs, slog.Int("status", hresp.StatusCode))
+	}
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "affiliatekit: request", attrs...)
+}

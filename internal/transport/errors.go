@@ -1,0 +1,211 @@
+package transport
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Sentinel errors matched with errors.Is against an *Error.
+var (
+	ErrUnauthorized      = errors.New("unauthorized")
+	ErrForbidden         = errors.New("forbidden")
+	ErrNotFound          = errors.New("not found")
+	ErrRateLimited       = errors.New("rate limited")
+	ErrInvalidRequest    = errors.New("invalid request")
+	ErrServer            = errors.New("server error")
+	ErrMalformedResponse = errors.New("malformed response")
+)
+
+// maxErrorBody is how much of a response body an *Error keeps.
+const maxErrorBody = 4 << 10
+
+// Error is returned for every failed API call: an error status from the
+// platform, a rate limit whose wait exceeds the configured maximum, or a
+// body that is not the expected JSON.
+type Error struct {
+	// StatusCode is the HTTP status; for a malformed success body it is the
+	// (2xx) status that carried it.
+	StatusCode int
+	// Message is the platform's error message when its body had one, else
+	// the HTTP status text or a description of the problem.
+	Message string
+	// Code is the platform's machine-readable error code, when it sends one.
+	Code string
+	// Method and Path identify the endpoint. Path never holds the query.
+	Method string
+	Path   string
+	// Body is the start (at most 4 KiB) of the response body.
+	Body []byte
+	// RetryAfter is the wait the server asked for (429 and 503).
+	RetryAfter time.Duration
+	// Err is the underlying cause, such as a JSON syntax error.
+	Err error
+
+	platform  string
+	malformed bool
+}
+
+// Error implements error.
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.platform != "" {
+		b.WriteString(e.platform)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Method)
+	b.WriteString(" ")
+	b.WriteString(e.Path)
+	b.WriteString(": ")
+	if e.malformed {
+		b.WriteString("malformed response")
+		if e.StatusCode != 0 {
+			fmt.Fprintf(&b, " (HTTP %d)", e.StatusCode)
+		}
+	} else {
+		fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
+		if t := http.StatusText(e.StatusCode); t != "" {
+			b.WriteString(" " + t)
+		}
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	if e.Code != "" {
+		fmt.Fprintf(&b, " (code %s)", e.Code)
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %s)", e.RetryAfter)
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches the sentinel errors by status code or kind.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrMalformedResponse:
+		return e.malformed
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrInvalidRequest:
+		return e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusConflict ||
+			e.StatusCode == http.StatusUnprocessableEntity
+	case ErrServer:
+		return e.StatusCode >= 500 && e.StatusCode <= 599
+	}
+	return false
+}
+
+// Malformed reports whether the error is about a body that was not the
+// expected JSON.
+func (e *Error) Malformed() bool { return e.malformed }
+
+// NewMalformedError builds an ErrMalformedResponse error for a platform
+// package that validates a decoded body beyond its JSON shape.
+func NewMalformedError(platform, method, path string, status int, body []byte, msg string, cause error) *Error {
+	return &Error{
+		StatusCode: status, Method: method, Path: path, Message: msg, Err: cause,
+		Body: clip(body), platform: platform, malformed: true,
+	}
+}
+
+func clip(body []byte) []byte {
+	if len(body) == 0 {
+		return nil
+	}
+	n := min(len(body), maxErrorBody)
+	return bytes.Clone(body[:n])
+}
+
+// parseErrorBody pulls a message and a code out of the error bodies the
+// five platforms send: {"message","code"}, {"error": "..."},
+// {"error": ["..."]}, {"errors": [...] | {...}}, {"Error": "..."}.
+func parseErrorBody(body []byte) (message, code string) {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 || body[0] != '{' {
+		return "", ""
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) != nil {
+		return "", ""
+	}
+	get := func(keys ...string) string {
+		for _, k := range keys {
+			if raw, ok := m[k]; ok {
+				if s := flattenMessage(raw); s != "" {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	message = get("message", "error", "Error", "error_message", "detail", "title")
+	if details := get("errors"); details != "" {
+		if message == "" {
+			message = details
+		} else if !strings.Contains(message, details) {
+			message += " (" + details + ")"
+		}
+	}
+	if raw, ok := m["code"]; ok {
+		code = flattenMessage(raw)
+	}
+	return message, code
+}
+
+// flattenMessage turns a string, number, list or object of messages into
+// one line.
+func flattenMessage(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String()
+	}
+	var list []json.RawMessage
+	if json.Unmarshal(raw, &list) == nil {
+		parts := make([]string, 0, len(list))
+		for _, item := range list {
+			if p := flattenMessage(item); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) == nil {
+		if msg, ok := obj["message"]; ok {
+			return flattenMessage(msg)
+		}
+		parts := make([]string, 0, len(obj))
+		for k, v := range obj {
+			if p := flattenMessage(v); p != "" {
+				parts = append(parts, k+": "+p)
+			}
+		}
+		slices.Sort(parts)
+		return strings.Join(parts, "; ")
+	}
+	return ""
+}

@@ -1,0 +1,87 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"iter"
+)
+
+// Options returns a copy of the single optional options value of a List
+// call, or the zero value when none was given. More than one value is an
+// error.
+func Options[O any](opts []*O) (O, error) {
+	var o O
+	switch {
+	case len(opts) > 1:
+		return o, errors.New("at most one options value may be passed")
+	case len(opts) == 1 && opts[0] != nil:
+		o = *opts[0]
+	}
+	return o, nil
+}
+
+// Paginate turns a page fetcher into an iterator over records.
+//
+// fetch gets the current page; advance prepares the next request from the
+// page's Response and reports whether there is one. The iterator stops when
+// the loop breaks (no further request is made), yields an error once and
+// stops, honours ctx between pages, and treats a page identical to the one
+// before it as an error rather than looping forever.
+func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error), advance func(*Response) bool) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		var prevHash uint64
+		var prevCursor string
+		first := true
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			items, resp, err := fetch(ctx)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			if resp == nil {
+				return
+			}
+			if !first && len(items) > 0 && resp.bodyHash == prevHash && !resp.empty {
+				yield(nil, &Error{
+					StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path,
+					Message: "the server returned the same page twice; stopping instead of looping", malformed: true,
+				})
+				return
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if resp.NextCursor != "" && !first && resp.NextCursor == prevCursor {
+				yield(nil, &Error{
+					StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path,
+					Message: "the pagination cursor did not advance; stopping instead of looping", malformed: true,
+				})
+				return
+			}
+			prevHash, prevCursor, first = resp.bodyHash, resp.NextCursor, false
+			if !advance(resp) {
+				return
+			}
+		}
+	}
+}
+
+// List is the body of every platform List method: it copies the optional
+// options value, then pages with page (the platform's ListPage) and
+// advance, which moves the options to the page after resp and reports
+// whether there is one.
+func List[T any, O any](ctx context.Context, opts []*O, page func(context.Context, *O) ([]*T, *Response, error), advance func(*O, *Response) bool) iter.Seq2[*T, error] {
+	o, err := Options(opts)
+	if err != nil {
+		return func(yield func(*T, error) bool) { yield(nil, err) }
+	}
+	return Paginate(ctx,
+		func(ctx context.Context) ([]*T, *Response, error) { return page(ctx, &o) },
+		func(r *Response) bool { return advance(&o, r) })
+}

@@ -1,0 +1,100 @@
+package transport
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/google/go-querystring/query"
+)
+
+// Request describes one API call.
+type Request struct {
+	// Method is the HTTP method.
+	Method string
+	// Path is relative to the base URL and already escaped; build it with
+	// Join so that an id can never change the route.
+	Path string
+	// URL, when set, is used as is instead of base URL plus Path (a signed
+	// download link, say). It never appears in errors or logs.
+	URL *url.URL
+	// Query is a struct encoded with go-querystring's `url` tags, or a
+	// url.Values. Nil means no query.
+	Query any
+	// Body is encoded as JSON. Nil means no body.
+	Body any
+	// RetrySafe marks a POST or PATCH that only reads (a search or report)
+	// as safe to retry after it may have reached the server. GET, HEAD,
+	// PUT, DELETE and OPTIONS are always retry-safe.
+	RetrySafe bool
+	// NoAuth sends the request without credentials.
+	NoAuth bool
+	// Header holds extra request headers.
+	Header http.Header
+}
+
+func (r *Request) retrySafe() bool {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return r.RetrySafe
+}
+
+// EscapeSegment escapes s as a single path segment, including the dot
+// segments "." and "..".
+func EscapeSegment(s string) string {
+	e := url.PathEscape(s)
+	switch e {
+	case "", ".", "..":
+		return strings.ReplaceAll(e, ".", "%2E")
+	}
+	return e
+}
+
+// Join formats a route with escaped parameters: Join("promoters/%s/chart_data", id).
+// Every argument is converted with fmt's %v and escaped as one segment.
+func Join(format string, params ...any) string {
+	esc := make([]any, len(params))
+	for i, p := range params {
+		esc[i] = EscapeSegment(fmt.Sprint(p))
+	}
+	return strings.Trim(fmt.Sprintf(format, esc...), "/")
+}
+
+func (c *Client) buildURL(r *Request) (*url.URL, error) {
+	var u url.URL
+	if r.URL != nil {
+		u = *r.URL
+	} else {
+		u = *c.cfg.BaseURL
+		rawPath := strings.TrimRight(c.cfg.BaseURL.EscapedPath(), "/") + "/" + strings.TrimLeft(r.Path, "/")
+		p, err := url.PathUnescape(rawPath)
+		if err != nil {
+			return nil, fmt.Errorf("invalid path %q: %w", r.Path, err)
+		}
+		u.Path, u.RawPath = p, rawPath
+	}
+	if r.Query != nil {
+		var vals url.Values
+		switch q := r.Query.(type) {
+		case url.Values:
+			vals = q
+		default:
+			v, err := query.Values(q)
+			if err != nil {
+				return nil, fmt.Errorf("encoding query: %w", err)
+			}
+			vals = v
+		}
+		if enc := vals.Encode(); enc != "" {
+			if u.RawQuery != "" {
+				u.RawQuery += "&" + enc
+			} else {
+				u.RawQuery = enc
+			}
+		}
+	}
+	return &u, nil
+}

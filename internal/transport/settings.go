@@ -1,0 +1,151 @@
+package transport
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Defaults shared by every platform package.
+const (
+	DefaultMaxRetries       = 4
+	DefaultRetryWaitMin     = 500 * time.Millisecond
+	DefaultRetryWaitMax     = 60 * time.Second
+	DefaultMaxResponseBytes = 32 << 20
+)
+
+// Settings are the options common to every platform client. Platform
+// packages embed it in their option target and expose one With... function
+// per setter.
+type Settings struct {
+	BaseURL           *url.URL
+	HTTPClient        *http.Client
+	MaxRetries        int
+	RetryWaitMin      time.Duration
+	RetryWaitMax      time.Duration
+	UserAgent         string
+	Logger            *slog.Logger
+	MaxResponseBytes  int64
+	RateLimitRequests int
+	RateLimitPer      time.Duration
+	Clock             Clock
+}
+
+// NewSettings returns the defaults with the given base URL, which may be
+// empty for platforms without a default host.
+func NewSettings(defaultBaseURL string) Settings {
+	s := Settings{
+		MaxRetries:       DefaultMaxRetries,
+		RetryWaitMin:     DefaultRetryWaitMin,
+		RetryWaitMax:     DefaultRetryWaitMax,
+		MaxResponseBytes: DefaultMaxResponseBytes,
+		Clock:            RealClock{},
+	}
+	if defaultBaseURL != "" {
+		u, err := ParseBaseURL(defaultBaseURL)
+		if err != nil {
+			panic(err) // programming error in a package constant
+		}
+		s.BaseURL = u
+	}
+	return s
+}
+
+// ParseBaseURL validates an absolute http(s) URL without query or fragment.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	if strings.TrimSpace(raw) == "" {
+		return nil, errors.New("base URL is empty")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("invalid base URL: %w", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("invalid base URL %q: scheme must be http or https", raw)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("invalid base URL %q: no host", raw)
+	}
+	if u.User != nil {
+		return nil, errors.New("invalid base URL: credentials in the URL are not accepted; use the credential options")
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("invalid base URL %q: it must not have a query or fragment", raw)
+	}
+	return u, nil
+}
+
+// SetBaseURL sets the base URL after validating it.
+func (s *Settings) SetBaseURL(raw string) error {
+	u, err := ParseBaseURL(raw)
+	if err != nil {
+		return err
+	}
+	s.BaseURL = u
+	return nil
+}
+
+// SetHTTPClient sets the HTTP client; nil is an error.
+func (s *Settings) SetHTTPClient(c *http.Client) error {
+	if c == nil {
+		return errors.New("HTTP client is nil")
+	}
+	s.HTTPClient = c
+	return nil
+}
+
+// SetMaxRetries sets how many retries follow the first attempt.
+func (s *Settings) SetMaxRetries(n int) error {
+	if n < 0 || n > 100 {
+		return fmt.Errorf("max retries %d out of range 0..100", n)
+	}
+	s.MaxRetries = n
+	return nil
+}
+
+// SetRetryWait sets the minimum and maximum wait between attempts.
+func (s *Settings) SetRetryWait(minWait, maxWait time.Duration) error {
+	if minWait < 0 || maxWait <= 0 || minWait > maxWait {
+		return fmt.Errorf("retry wait: need 0 <= min <= max and max > 0, got min %s max %s", minWait, maxWait)
+	}
+	s.RetryWaitMin, s.RetryWaitMax = minWait, maxWait
+	return nil
+}
+
+// SetUserAgent sets text appended to the SDK's User-Agent.
+func (s *Settings) SetUserAgent(ua string) error {
+	if strings.ContainsAny(ua, "\r\n") {
+		return errors.New("user agent must not contain line breaks")
+	}
+	s.UserAgent = strings.TrimSpace(ua)
+	return nil
+}
+
+// SetLogger sets the logger; nil turns logging off.
+func (s *Settings) SetLogger(l *slog.Logger) error {
+	s.Logger = l
+	return nil
+}
+
+// SetMaxResponseBytes caps the size of a response body read into memory.
+func (s *Settings) SetMaxResponseBytes(n int64) error {
+	if n <= 0 {
+		return fmt.Errorf("max response bytes must be positive, got %d", n)
+	}
+	s.MaxResponseBytes = n
+	return nil
+}
+
+// SetRateLimit turns on client-side throttling: at most requests per the
+// given window, with bursts up to requests.
+func (s *Settings) SetRateLimit(requests int, per time.Duration) error {
+	if requests <= 0 || per <= 0 {
+		return fmt.Errorf("rate limit needs positive requests and window, got %d per %s", requests, per)
+	}
+	s.RateLimitRequests, s.RateLimitPer = requests, per
+	return nil
+}
