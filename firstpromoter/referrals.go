@@ -64,7 +64,7 @@ type ReferralListOptions struct {
 	// Q searches email, uid, username and website.
 	Q string `url:"q,omitempty"`
 	// IDs limits the list to these referrals (ids[]=1&ids[]=2).
-	IDs     []int64          `url:"ids,omitempty,brackets"`
+	IDs     []int64         `url:"ids,omitempty,brackets"`
 	Filters ReferralFilters `url:"filters,omitempty"`
 }
 

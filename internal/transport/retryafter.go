@@ -45,9 +45,9 @@ type ResetKind int
 
 // Reset header encodings.
 const (
-	ResetNone        ResetKind = iota
-	ResetUnixSeconds           // absolute unix timestamp
-	ResetDeltaSeconds          // seconds from now
+	ResetNone         ResetKind = iota
+	ResetUnixSeconds            // absolute unix timestamp
+	ResetDeltaSeconds           // seconds from now
 )
 
 // RateLimitHeaders names the headers a platform uses to announce its quota.
