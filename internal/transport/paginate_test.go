@@ -1,0 +1,159 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type pageOpts struct {
+	Page int `url:"page,omitempty"`
+}
+
+// pagedServer serves pages of 2 items, `pages` pages in all.
+func pagedServer(pages int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		p, _ := strconv.Atoi(r.URL.Query().Get("page"))
+		if p > pages {
+			_, _ = w.Write([]byte(`[]`))
+			return
+		}
+		_, _ = fmt.Fprintf(w, `[{"id":%d},{"id":%d}]`, 2*p-1, 2*p)
+	}
+}
+
+func listItems(c *Client, ctx context.Context, opts ...*pageOpts) func(func(*item, error) bool) {
+	page := func(ctx context.Context, o *pageOpts) ([]*item, *Response, error) {
+		if o.Page == 0 {
+			o.Page = 1
+		}
+		var items []*item
+		resp, err := c.Do(ctx, &Request{Method: "GET", Path: "items", Query: o}, &items)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(items) == 2 {
+			resp.NextPage = o.Page + 1
+		}
+		return items, resp, nil
+	}
+	return List(ctx, opts, page, func(o *pageOpts, r *Response) bool {
+		o.Page = r.NextPage
+		return r.NextPage != 0
+	})
+}
+
+func TestListAllPages(t *testing.T) {
+	c, sc, _ := newTestClient(t, pagedServer(3))
+	var ids []int64
+	for it, err := range listItems(c, context.Background()) {
+		require.NoError(t, err)
+		ids = append(ids, it.ID)
+	}
+	assert.Equal(t, []int64{1, 2, 3, 4, 5, 6}, ids)
+	assert.Equal(t, 4, sc.count()) // three full pages and the empty fourth
+}
+
+func TestListBreakMakesNoFurtherRequest(t *testing.T) {
+	c, sc, _ := newTestClient(t, pagedServer(3))
+	for it, err := range listItems(c, context.Background()) {
+		require.NoError(t, err)
+		assert.Equal(t, int64(1), it.ID)
+		break
+	}
+	assert.Equal(t, 1, sc.count())
+}
+
+func TestListStartsAtGivenPageAndDoesNotMutateOptions(t *testing.T) {
+	c, _, _ := newTestClient(t, pagedServer(3))
+	opts := &pageOpts{Page: 3}
+	var ids []int64
+	for it, err := range listItems(c, context.Background(), opts) {
+		require.NoError(t, err)
+		ids = append(ids, it.ID)
+	}
+	assert.Equal(t, []int64{5, 6}, ids)
+	assert.Equal(t, 3, opts.Page)
+}
+
+func TestListErrorYieldedOnce(t *testing.T) {
+	c, _, _ := newTestClient(t, pagedServer(3), status(404, `{"message":"gone"}`))
+	var n, errs int
+	for _, err := range listItems(c, context.Background()) {
+		if err != nil {
+			errs++
+			assert.ErrorIs(t, err, ErrNotFound)
+			continue // the sequence must end by itself
+		}
+		n++
+	}
+	assert.Equal(t, 2, n)
+	assert.Equal(t, 1, errs)
+}
+
+func TestListSamePageTwiceIsAnError(t *testing.T) {
+	c, sc, _ := newTestClient(t, status(200, `[{"id":1},{"id":2}]`))
+	var n int
+	var last error
+	for _, err := range listItems(c, context.Background()) {
+		if err != nil {
+			last = err
+			break
+		}
+		n++
+	}
+	assert.Equal(t, 2, n)
+	require.Error(t, last)
+	assert.ErrorIs(t, last, ErrMalformedResponse)
+	assert.Contains(t, last.Error(), "same page twice")
+	assert.Equal(t, 2, sc.count())
+}
+
+func TestListCancelledContext(t *testing.T) {
+	c, sc, _ := newTestClient(t, pagedServer(3))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var got error
+	for _, err := range listItems(c, ctx) {
+		if err != nil {
+			got = err
+			break
+		}
+		cancel()
+	}
+	assert.True(t, errors.Is(got, context.Canceled))
+	assert.Equal(t, 1, sc.count())
+}
+
+func TestListTooManyOptions(t *testing.T) {
+	c, sc, _ := newTestClient(t, pagedServer(1))
+	for _, err := range listItems(c, context.Background(), &pageOpts{}, &pageOpts{}) {
+		assert.ErrorContains(t, err, "at most one options value")
+	}
+	assert.Zero(t, sc.count())
+}
+
+func TestCursorThatDoesNotAdvance(t *testing.T) {
+	n := 0
+	fetch := func(context.Context) ([]*item, *Response, error) {
+		n++
+		return []*item{{ID: int64(n)}}, &Response{NextCursor: "same", bodyHash: uint64(n)}, nil
+	}
+	var last error
+	count := 0
+	for _, err := range Paginate(context.Background(), fetch, func(*Response) bool { return true }) {
+		if err != nil {
+			last = err
+			break
+		}
+		count++
+	}
+	assert.ErrorContains(t, last, "cursor did not advance")
+	assert.Equal(t, 2, count)
+}
