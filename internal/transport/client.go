@@ -210,10 +210,8 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	for k, vs := range r.Header {
-		for _, v := range vs {
-			req.Header.Add(k, v)
-		}
+	for k, vs := range r.Header { // the caller's headers replace the defaults (Accept, say)
+		req.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
 	}
 	if !r.NoAuth {
 		c.cfg.Auth.Apply(req.Header)

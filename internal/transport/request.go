@@ -30,7 +30,8 @@ type Request struct {
 	RetrySafe bool
 	// NoAuth sends the request without credentials.
 	NoAuth bool
-	// Header holds extra request headers.
+	// Header holds extra request headers; they replace the defaults of
+	// the same name (Accept, say), never the credentials.
 	Header http.Header
 }
 
