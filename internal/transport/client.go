@@ -351,8 +351,8 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 		}
 		return c.malformed(st, hresp.StatusCode, body, "reading body", err)
 	}
-	if !ok || st.out == nil {
-		return nil
+	if !ok || st.out == nil || hresp.StatusCode == http.StatusNoContent {
+		return nil // 204 No Content leaves out untouched
 	}
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {

@@ -404,3 +404,12 @@ func TestErrorsIsAndFormat(t *testing.T) {
 	require.True(t, errors.As(wrapped, &got))
 	assert.Equal(t, 422, got.StatusCode)
 }
+
+func TestNoContentLeavesOutUntouched(t *testing.T) {
+	c, _, _ := newTestClient(t, status(204, ``))
+	out := item{ID: 7}
+	resp, err := c.Do(context.Background(), &Request{Method: "POST", Path: "track/sale"}, &out)
+	require.NoError(t, err)
+	assert.Equal(t, 204, resp.StatusCode)
+	assert.Equal(t, int64(7), out.ID)
+}
