@@ -1,10 +1,13 @@
 package firstpromoter
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -121,4 +124,58 @@ func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch) (*Batch,
 		wait = min(wait*2, 10*time.Second)
 	}
 	return batch, nil
+}
+
+// UnmarshalJSON decodes a batch process tolerantly. The payout and
+// generate-payouts documentation types processing_errors as objects and
+// progress as a 0-1 number, where the batch endpoints use strings and a
+// 0-100 integer: objects are kept as their JSON text, and a fractional
+// progress of at most 1 is scaled to 0-100.
+func (batch *Batch) UnmarshalJSON(b []byte) error {
+	out, err := decodeBatch(b)
+	if err != nil {
+		return err
+	}
+	*batch = *out
+	return nil
+}
+
+func decodeBatch(b []byte) (*Batch, error) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || b[0] != '{' {
+		return nil, errors.New("batch process: not a JSON object")
+	}
+	type plain Batch
+	var w struct {
+		plain
+		Progress         json.RawMessage   `json:"progress"`
+		ProcessingErrors []json.RawMessage `json:"processing_errors"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return nil, err
+	}
+	out := Batch(w.plain)
+	if out.ID == 0 && out.Status == "" {
+		return nil, errors.New("batch process: no id or status in the response")
+	}
+	if p := bytes.TrimSpace(w.Progress); len(p) > 0 && string(p) != "null" {
+		p = bytes.Trim(p, `"`)
+		f, err := strconv.ParseFloat(string(p), 64)
+		if err != nil {
+			return nil, fmt.Errorf("batch process: progress %s is not a number", p)
+		}
+		if bytes.ContainsAny(p, ".eE") && f <= 1 {
+			f *= 100
+		}
+		out.Progress = int(math.Round(f))
+	}
+	for _, raw := range w.ProcessingErrors {
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			out.ProcessingErrors = append(out.ProcessingErrors, s)
+			continue
+		}
+		out.ProcessingErrors = append(out.ProcessingErrors, string(bytes.TrimSpace(raw)))
+	}
+	return &out, nil
 }

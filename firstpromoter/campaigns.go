@@ -1,0 +1,248 @@
+package firstpromoter
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"iter"
+	"net/http"
+	"strconv"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// CampaignsService manages campaigns: /company/campaigns. A campaign holds
+// the landing page, cookie life and rewards that its promoters work with.
+type CampaignsService service
+
+// AdTrafficPolicy says how a campaign treats referrals from paid ads.
+type AdTrafficPolicy string
+
+// Ad traffic policies.
+const (
+	AdTrafficPending AdTrafficPolicy = "pending"
+	AdTrafficAllow   AdTrafficPolicy = "allow"
+	AdTrafficBlock   AdTrafficPolicy = "block"
+)
+
+// ApplyOn says which sales a reward applies to.
+type ApplyOn string
+
+// Reward scopes.
+const (
+	ApplyOnMonthly  ApplyOn = "monthly"
+	ApplyOnYearly   ApplyOn = "yearly"
+	ApplyOnOneTime  ApplyOn = "one_time"
+	ApplyOnAll      ApplyOn = "all"
+	ApplyOnSpecific ApplyOn = "specific"
+)
+
+// Campaign is an affiliate program with its own landing page, tracking
+// parameter and rewards.
+type Campaign struct {
+	ID    int64         `json:"id"`
+	Name  string        `json:"name"`
+	Color string        `json:"color"`
+	Stats CampaignStats `json:"stats"`
+	// LandingURL is where referral links lead.
+	LandingURL string `json:"landing_url"`
+	// VisitorCookieLife is the tracking cookie's lifetime in days.
+	VisitorCookieLife int `json:"visitor_cookie_life"`
+	// RefTokenParam is the referral link parameter, e.g. "?fpr" or "?via".
+	RefTokenParam        string          `json:"ref_token_param"`
+	AutoApproveLeads     bool            `json:"auto_approve_leads"`
+	AutoApprovePromoters bool            `json:"auto_approve_promoters"`
+	IsPrivate            bool            `json:"is_private"`
+	IsDefault            bool            `json:"is_default"`
+	TrackAdTraffic       AdTrafficPolicy `json:"track_ad_traffic"`
+	// UpgradeDetails moves promoters to another campaign once they reach a
+	// threshold; nil when not configured.
+	UpgradeDetails *CampaignUpgrade `json:"upgrade_details"`
+	// SignupURL is where promoters join the campaign.
+	SignupURL           string           `json:"signup_url"`
+	Links               []CampaignLink   `json:"links"`
+	RewardsForPromoters []CampaignReward `json:"rewards_for_promoters"`
+	RewardsForReferrals []CampaignReward `json:"rewards_for_referrals"`
+}
+
+// CampaignStats are a campaign's running totals.
+type CampaignStats struct {
+	ReferralsCount int `json:"referrals_count"`
+	SalesCount     int `json:"sales_count"`
+	CustomersCount int `json:"customers_count"`
+	PromotersCount int `json:"promoters_count"`
+	// RevenueAmount is in cents.
+	RevenueAmount int64 `json:"revenue_amount"`
+}
+
+// CampaignUpgrade moves a promoter to CampaignID once Metric reaches
+// Amount.
+type CampaignUpgrade struct {
+	CampaignID int64 `json:"campaign_id"`
+	// Amount is a count of customers, or cents of revenue.
+	Amount int64 `json:"amount"`
+	// Metric is "customers", "revenue" or "active_customers".
+	Metric string `json:"metric"`
+	// MoveReferralsOnLevelChange is reported by the API; it is not part of
+	// the documented request body.
+	MoveReferralsOnLevelChange bool `json:"move_referrals_on_level_change,omitempty"`
+}
+
+// CampaignLink is an extra landing page promoters can link to. In create
+// and update bodies, a link without ID is added, one with ID is changed,
+// and one with Destroy set is removed.
+type CampaignLink struct {
+	ID      int64  `json:"id,omitempty"`
+	Name    string `json:"name"`
+	URL     string `json:"url"`
+	Destroy bool   `json:"_destroy,omitempty"`
+}
+
+// CampaignReward is a reward assigned to a campaign or promoter campaign,
+// with the reward and products it refers to.
+type CampaignReward struct {
+	ApplyOn    ApplyOn               `json:"apply_on"`
+	ProductIDs []int64               `json:"product_ids"`
+	RewardID   int64                 `json:"reward_id"`
+	Reward     *CampaignRewardDetail `json:"reward"`
+	Products   []CampaignProduct     `json:"products"`
+}
+
+// CampaignRewardDetail is the reward nested in a CampaignReward.
+type CampaignRewardDetail struct {
+	ID                 int64  `json:"id"`
+	Name               string `json:"name"`
+	PromoterRewardType string `json:"promoter_reward_type"`
+	HideReward         bool   `json:"hide_reward"`
+	TierLevel          int    `json:"tier_level"`
+	Coupon             string `json:"coupon"`
+}
+
+// CampaignProduct is a product a reward is limited to.
+type CampaignProduct struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// CampaignRewardParams assigns a reward in create and update bodies.
+type CampaignRewardParams struct {
+	ApplyOn ApplyOn `json:"apply_on"`
+	// ProductIDs limits the reward to products when ApplyOn is
+	// ApplyOnSpecific; it is sent as [] when empty.
+	ProductIDs []int64 `json:"product_ids"`
+	RewardID   int64   `json:"reward_id"`
+}
+
+// MarshalJSON sends an empty ProductIDs as [] rather than null: the API
+// requires the field.
+func (p CampaignRewardParams) MarshalJSON() ([]byte, error) {
+	type plain CampaignRewardParams
+	if p.ProductIDs == nil {
+		p.ProductIDs = []int64{}
+	}
+	return json.Marshal(plain(p))
+}
+
+// CampaignListOptions page GET /company/campaigns, which takes no filters.
+type CampaignListOptions struct {
+	ListParams
+}
+
+// List iterates over all campaigns.
+func (s *CampaignsService) List(ctx context.Context, opts ...*CampaignListOptions) iter.Seq2[*Campaign, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches the page opts.Page (default 1) of campaigns.
+func (s *CampaignsService) ListPage(ctx context.Context, opts *CampaignListOptions) ([]*Campaign, *Response, error) {
+	return listPage[Campaign](ctx, s.client, "company/campaigns", copyOpts(opts))
+}
+
+// Get returns the campaign with the given id.
+func (s *CampaignsService) Get(ctx context.Context, id int64) (*Campaign, error) {
+	c := new(Campaign)
+	if _, err := s.client.do(ctx, http.MethodGet, campaignPath(id), nil, nil, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// CampaignCreateParams is the body of POST /company/campaigns.
+type CampaignCreateParams struct {
+	// Name is required.
+	Name string `json:"name"`
+	// LandingURL is required.
+	LandingURL string `json:"landing_url"`
+	// RefTokenParam is required: one of "?fpr", "?via", "?fp_ref", "?deal",
+	// "?ref", "?_from", "?_by" or "?_go".
+	RefTokenParam string `json:"ref_token_param"`
+	// VisitorCookieLife is the cookie lifetime in days. Required.
+	VisitorCookieLife    int                    `json:"visitor_cookie_life"`
+	Color                string                 `json:"color,omitempty"`
+	AutoApprovePromoters *bool                  `json:"auto_approve_promoters,omitempty"`
+	IsPrivate            *bool                  `json:"is_private,omitempty"`
+	TrackAdTraffic       AdTrafficPolicy        `json:"track_ad_traffic,omitempty"`
+	Links                []CampaignLink         `json:"links,omitempty"`
+	UpgradeDetails       *CampaignUpgrade       `json:"upgrade_details,omitempty"`
+	RewardsForPromoters  []CampaignRewardParams `json:"rewards_for_promoters,omitempty"`
+	RewardsForReferrals  []CampaignRewardParams `json:"rewards_for_referrals,omitempty"`
+}
+
+// Create adds a campaign (the API answers 201). It is not retried after it
+// may have reached the server.
+func (s *CampaignsService) Create(ctx context.Context, params *CampaignCreateParams) (*Campaign, error) {
+	switch {
+	case params == nil || params.Name == "":
+		return nil, errors.New("firstpromoter: create campaign: Name is required")
+	case params.LandingURL == "":
+		return nil, errors.New("firstpromoter: create campaign: LandingURL is required")
+	case params.RefTokenParam == "":
+		return nil, errors.New("firstpromoter: create campaign: RefTokenParam is required")
+	case params.VisitorCookieLife <= 0:
+		return nil, errors.New("firstpromoter: create campaign: VisitorCookieLife (days) is required")
+	}
+	c := new(Campaign)
+	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// CampaignUpdateParams is the body of PUT /company/campaigns/{id}. Empty
+// and nil fields are left unchanged.
+type CampaignUpdateParams struct {
+	Name                 string                 `json:"name,omitempty"`
+	LandingURL           string                 `json:"landing_url,omitempty"`
+	RefTokenParam        string                 `json:"ref_token_param,omitempty"`
+	VisitorCookieLife    int                    `json:"visitor_cookie_life,omitempty"`
+	Color                string                 `json:"color,omitempty"`
+	AutoApprovePromoters *bool                  `json:"auto_approve_promoters,omitempty"`
+	IsPrivate            *bool                  `json:"is_private,omitempty"`
+	TrackAdTraffic       AdTrafficPolicy        `json:"track_ad_traffic,omitempty"`
+	Links                []CampaignLink         `json:"links,omitempty"`
+	UpgradeDetails       *CampaignUpgrade       `json:"upgrade_details,omitempty"`
+	RewardsForPromoters  []CampaignRewardParams `json:"rewards_for_promoters,omitempty"`
+	RewardsForReferrals  []CampaignRewardParams `json:"rewards_for_referrals,omitempty"`
+}
+
+// Update changes the campaign with the given id.
+func (s *CampaignsService) Update(ctx context.Context, id int64, params *CampaignUpdateParams) (*Campaign, error) {
+	if params == nil {
+		params = &CampaignUpdateParams{}
+	}
+	c := new(Campaign)
+	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Delete deletes the campaign with the given id.
+func (s *CampaignsService) Delete(ctx context.Context, id int64) error {
+	_, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, nil)
+	return err
+}
+
+func campaignPath(id int64) string {
+	return transport.Join("company/campaigns/%s", strconv.FormatInt(id, 10))
+}

@@ -1,0 +1,335 @@
+package firstpromoter
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// CommissionsService manages commissions: /company/commissions.
+type CommissionsService service
+
+// CommissionStatus is the approval status of a commission.
+type CommissionStatus string
+
+// Commission statuses.
+const (
+	CommissionPending  CommissionStatus = "pending"
+	CommissionApproved CommissionStatus = "approved"
+	CommissionDenied   CommissionStatus = "denied"
+)
+
+// CommissionType says whether a commission comes from a sale or was
+// created as a custom amount.
+type CommissionType string
+
+// Commission types.
+const (
+	CommissionSale   CommissionType = "sale"
+	CommissionCustom CommissionType = "custom"
+)
+
+// CommissionUnit says what a commission amount means.
+type CommissionUnit string
+
+// Commission units. Only CommissionUnitCash amounts are money (in cents).
+const (
+	CommissionUnitCash        CommissionUnit = "cash"
+	CommissionUnitCredits     CommissionUnit = "credits"
+	CommissionUnitPoints      CommissionUnit = "points"
+	CommissionUnitFreeMonths  CommissionUnit = "free_months"
+	CommissionUnitMonDiscount CommissionUnit = "mon_discount"
+	CommissionUnitDiscountPer CommissionUnit = "discount_per"
+)
+
+// DuePeriod selects commissions or payouts by when they fall due.
+type DuePeriod string
+
+// Due periods.
+const (
+	DueNext    DuePeriod = "next"
+	DueOverdue DuePeriod = "overdue"
+	DueCustom  DuePeriod = "custom"
+)
+
+// Commission is a reward earned by a promoter.
+type Commission struct {
+	ID     int64            `json:"id"`
+	Status CommissionStatus `json:"status"`
+	// Metadata is free-form and may be null.
+	Metadata map[string]any `json:"metadata"`
+	// IsSelfReferral is null in some real data, which decodes as nil.
+	IsSelfReferral     *bool          `json:"is_self_referral"`
+	CommissionType     CommissionType `json:"commission_type"`
+	CreatedByUserEmail string         `json:"created_by_user_email"`
+	CreatedByUserAt    *time.Time     `json:"created_by_user_at"`
+	// SaleAmount and OriginalSaleAmount are in cents (whole units for
+	// zero-decimal currencies); the original is in OriginalSaleCurrency.
+	SaleAmount           int64  `json:"sale_amount"`
+	OriginalSaleAmount   int64  `json:"original_sale_amount"`
+	OriginalSaleCurrency string `json:"original_sale_currency"`
+	EventID              string `json:"event_id"`
+	PlanID               string `json:"plan_id"`
+	// Tier is 1 for the promoter's own commission, higher for parents.
+	Tier         int            `json:"tier"`
+	InternalNote string         `json:"internal_note"`
+	ExternalNote string         `json:"external_note"`
+	Unit         CommissionUnit `json:"unit"`
+	// FraudCheck is no_suspicion, same_ip_suspicion, same_promoter_email
+	// or ad_source; null decodes as "".
+	FraudCheck string `json:"fraud_check"`
+	// Amount is in cents for CommissionUnitCash, else a count of the unit.
+	Amount           int64                `json:"amount"`
+	IsPaid           bool                 `json:"is_paid"`
+	IsSplit          bool                 `json:"is_split"`
+	CreatedAt        time.Time            `json:"created_at"`
+	StatusUpdatedAt  *time.Time           `json:"status_updated_at"`
+	PromoterCampaign *PromoterCampaignRef `json:"promoter_campaign"`
+	// Referral is null for custom commissions.
+	Referral *ReferralRef      `json:"referral"`
+	Reward   *CommissionReward `json:"reward"`
+	// SplitDetails is null unless the commission is split; its shape is
+	// not documented, so it is kept as raw JSON.
+	SplitDetails json.RawMessage `json:"split_details"`
+}
+
+// ReferralRef is the short referral object nested in other resources.
+type ReferralRef struct {
+	ID    int64  `json:"id"`
+	Email string `json:"email"`
+	// UID is null for many referrals, which decodes as "".
+	UID string `json:"uid"`
+}
+
+// CommissionReward is the reward rule that produced a commission.
+type CommissionReward struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// CommissionListOptions filter and sort GET /company/commissions.
+type CommissionListOptions struct {
+	ListParams
+	// Q searches the event id and the referral's email and uid.
+	Q string `url:"q,omitempty"`
+	// IDs limits the list to these commissions (ids[]=1&ids[]=2).
+	IDs     []int64           `url:"ids,omitempty,brackets"`
+	Filters CommissionFilters `url:"filters,omitempty"`
+	Sorting CommissionSorting `url:"sorting,omitempty"`
+}
+
+// CommissionFilters are the filters[...] parameters of the commission list.
+type CommissionFilters struct {
+	Status    CommissionStatus `url:"status,omitempty"`
+	Paid      YesNo            `url:"paid,omitempty"`
+	Fulfilled YesNo            `url:"fulfilled,omitempty"`
+	// SaleAmount and Amount are in cents.
+	SaleAmount IntRange  `url:"sale_amount,omitempty"`
+	Amount     IntRange  `url:"amount,omitempty"`
+	CreatedAt  DateRange `url:"created_at,omitempty"`
+	// CampaignID, PayoutID and PlanID filter by one or more ids.
+	CampaignID []int64   `url:"campaign_id,omitempty,brackets"`
+	PayoutID   []int64   `url:"payout_id,omitempty,brackets"`
+	PlanID     []int64   `url:"plan_id,omitempty,brackets"`
+	DuePeriod  DuePeriod `url:"due_period,omitempty"`
+	PromoterID int64     `url:"promoter_id,omitempty"`
+	// FirstCommission and Refunded are sent as true or false when not nil.
+	FirstCommission *bool `url:"first_commission,omitempty"`
+	Refunded        *bool `url:"refunded,omitempty"`
+	// FraudCheck is no_suspicion, same_ip_suspicion, same_promoter_email
+	// or ad_source.
+	FraudCheck string `url:"fraud_check,omitempty"`
+}
+
+// CommissionSorting is sorting[<field>]=asc|desc on the commission list.
+type CommissionSorting struct {
+	SaleAmount SortOrder `url:"sale_amount,omitempty"`
+	Amount     SortOrder `url:"amount,omitempty"`
+	CreatedAt  SortOrder `url:"created_at,omitempty"`
+	Referral   SortOrder `url:"referral,omitempty"`
+}
+
+// List iterates over all commissions matching opts, fetching pages of up
+// to MaxPerPage as the loop advances.
+func (s *CommissionsService) List(ctx context.Context, opts ...*CommissionListOptions) iter.Seq2[*Commission, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches the page opts.Page (default 1) of commissions.
+func (s *CommissionsService) ListPage(ctx context.Context, opts *CommissionListOptions) ([]*Commission, *Response, error) {
+	return listPage[Commission](ctx, s.client, "company/commissions", copyOpts(opts))
+}
+
+// CommissionCreateParams is the body of POST /company/commissions. One
+// struct serves both kinds, told apart by CommissionType:
+//
+//   - CommissionSale: ReferralID and SaleAmount are required; PlanID and
+//     BillingPeriod are optional; the reward rules compute the amount.
+//   - CommissionCustom: PromoterCampaignID and Amount are required.
+//
+// The other fields apply to both.
+type CommissionCreateParams struct {
+	CommissionType CommissionType `json:"commission_type"`
+
+	// ReferralID is the referral the sale belongs to (sale).
+	ReferralID int64 `json:"referral_id,omitempty"`
+	// SaleAmount is in cents (sale).
+	SaleAmount int64 `json:"sale_amount,omitempty"`
+	PlanID     int64 `json:"plan_id,omitempty"`
+	// BillingPeriod is monthly, yearly or one_time (sale).
+	BillingPeriod string `json:"billing_period,omitempty"`
+
+	// PromoterCampaignID pairs the commission with a promoter in a
+	// campaign (custom).
+	PromoterCampaignID int64 `json:"promoter_campaign_id,omitempty"`
+	// Amount is in cents for CommissionUnitCash, else a count of the unit (custom).
+	Amount int64 `json:"amount,omitempty"`
+
+	EventID string `json:"event_id,omitempty"`
+	// EventDate is sent as YYYY-MM-DD when set.
+	EventDate    Date           `json:"-"`
+	InternalNote string         `json:"internal_note,omitempty"`
+	ExternalNote string         `json:"external_note,omitempty"`
+	Unit         CommissionUnit `json:"unit,omitempty"`
+	// NotifyPromoter is sent when not nil.
+	NotifyPromoter *bool `json:"notify_promoter,omitempty"`
+}
+
+// MarshalJSON writes EventDate as a calendar date.
+func (p CommissionCreateParams) MarshalJSON() ([]byte, error) {
+	type plain CommissionCreateParams
+	w := struct {
+		plain
+		EventDate string `json:"event_date,omitempty"`
+	}{plain: plain(p)}
+	if !p.EventDate.IsZero() {
+		w.EventDate = p.EventDate.Format(time.DateOnly)
+	}
+	return json.Marshal(w)
+}
+
+func (p *CommissionCreateParams) validate() error {
+	if p == nil {
+		return errors.New("no params given")
+	}
+	switch p.CommissionType {
+	case CommissionSale:
+		if p.ReferralID == 0 || p.SaleAmount == 0 {
+			return errors.New("a sale commission needs ReferralID and SaleAmount")
+		}
+	case CommissionCustom:
+		if p.PromoterCampaignID == 0 || p.Amount == 0 {
+			return errors.New("a custom commission needs PromoterCampaignID and Amount")
+		}
+	case "":
+		return errors.New("CommissionType is required (CommissionSale or CommissionCustom)")
+	default:
+		return fmt.Errorf("unknown CommissionType %q", p.CommissionType)
+	}
+	return nil
+}
+
+// commissionList decodes the create answer, which the API documents as an
+// array of commissions (a sale can pay several tiers) but which may be a
+// single object.
+type commissionList []*Commission
+
+// UnmarshalJSON accepts an array or a single object.
+func (l *commissionList) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '{' {
+		c := new(Commission)
+		if err := json.Unmarshal(b, c); err != nil {
+			return err
+		}
+		*l = commissionList{c}
+		return nil
+	}
+	var cs []*Commission
+	if err := json.Unmarshal(b, &cs); err != nil {
+		return err
+	}
+	*l = cs
+	return nil
+}
+
+// Create adds a commission and returns what the API created: one
+// commission, or one per tier when parent promoters earn too. An answer
+// that is a single object is returned as a one-item slice. It is not
+// retried after it may have reached the server.
+func (s *CommissionsService) Create(ctx context.Context, params *CommissionCreateParams) ([]*Commission, error) {
+	if err := params.validate(); err != nil {
+		return nil, fmt.Errorf("firstpromoter: create commission: %w", err)
+	}
+	var out commissionList
+	if _, err := s.client.do(ctx, http.MethodPost, "company/commissions", nil, params, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CommissionUpdateParams is the body of PUT /company/commissions/{id}.
+// Empty notes are left unchanged.
+type CommissionUpdateParams struct {
+	// InternalNote is seen by your team only.
+	InternalNote string `json:"internal_note,omitempty"`
+	// ExternalNote is shown to the promoter.
+	ExternalNote string `json:"external_note,omitempty"`
+}
+
+// Update changes the notes of the commission with the given id.
+func (s *CommissionsService) Update(ctx context.Context, id int64, params *CommissionUpdateParams) (*Commission, error) {
+	if params == nil {
+		params = &CommissionUpdateParams{}
+	}
+	c := new(Commission)
+	path := transport.Join("company/commissions/%s", strconv.FormatInt(id, 10))
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Approve approves commissions. More than 5 ids run asynchronously: wait
+// for the returned batch with BatchProcesses.Wait.
+func (s *CommissionsService) Approve(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/approve", idsBody{IDs: ids})
+}
+
+// Deny denies commissions (a batch; see Approve).
+func (s *CommissionsService) Deny(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/deny", idsBody{IDs: ids})
+}
+
+// MarkFulfilled marks non-cash commissions as delivered (a batch; see
+// Approve).
+func (s *CommissionsService) MarkFulfilled(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_fulfilled", idsBody{IDs: ids})
+}
+
+// MarkUnfulfilled marks non-cash commissions as not delivered (a batch;
+// see Approve).
+func (s *CommissionsService) MarkUnfulfilled(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_unfulfilled", idsBody{IDs: ids})
+}
+
+// Delete deletes commissions with DELETE /company/commissions/destroy (a
+// batch; see Approve).
+func (s *CommissionsService) Delete(ctx context.Context, ids ...int64) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodDelete, "company/commissions/destroy", idsBody{IDs: ids})
+}
+
+// GeneratePayouts creates payouts for the given commissions and returns
+// the batch process doing it.
+func (s *CommissionsService) GeneratePayouts(ctx context.Context, ids ...int64) (*Batch, error) {
+	const path = "company/commissions/generate_payouts"
+	return s.client.bulk(ctx, http.MethodPost, path, idsBody{IDs: ids})
+}

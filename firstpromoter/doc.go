@@ -1,0 +1,40 @@
+// Package firstpromoter is a typed client for the FirstPromoter API v2:
+// promoters, referrals, commissions, payouts, campaigns, promoter
+// campaigns, reports, promo codes, batch processes, webhooks and the
+// tracking API.
+//
+// Create a client with an API key and the account id (both required):
+//
+//	client, err := firstpromoter.NewClient(
+//		firstpromoter.WithAPIKey(os.Getenv("FIRSTPROMOTER_API_KEY")),
+//		firstpromoter.WithAccountID(os.Getenv("FIRSTPROMOTER_ACCOUNT_ID")),
+//	)
+//
+// Lists are iterators that fetch pages of up to MaxPerPage records as the
+// loop advances; options are an optional second argument:
+//
+//	for ref, err := range client.Referrals.List(ctx, &firstpromoter.ReferralListOptions{
+//		Filters: firstpromoter.ReferralFilters{State: firstpromoter.ReferralActive},
+//	}) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(ref.ID, ref.Email)
+//	}
+//
+// Every List has a ListPage beside it for checkpoints: the API sends no
+// pagination metadata, so Response.NextPage is the next page number when
+// the page was full and 0 after a short or empty page.
+//
+// Errors are *Error values; match them with errors.Is against ErrNotFound,
+// ErrRateLimited and the other sentinels. Requests that are safe to repeat
+// are retried on 429, 5xx and broken responses; creates, bulk actions and
+// tracking calls are retried only on 429 and 503, when the server did not
+// process them.
+//
+// Bulk actions over more than 5 ids run asynchronously and return a Batch
+// that BatchProcesses.Wait polls to completion.
+//
+// The package firstpromotertest provides an in-process fake server with the
+// real wire format for tests.
+package firstpromoter

@@ -1,0 +1,253 @@
+package firstpromoter
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// TrackingService reports signups, sales, refunds and cancellations from
+// your backend: /track.
+//
+// None of these calls is retried once it may have reached the server:
+// the API takes no idempotency key, and although it rejects a repeated
+// event_id with 409 (ErrInvalidRequest), a sale or refund sent twice
+// without one would count twice. A 429 or 503, which the server did not
+// process, is retried.
+//
+// When the email or uid is not a referral, the API answers 204 No Content
+// and the methods return nil and a nil error: not an error, nothing was
+// recorded.
+type TrackingService service
+
+// TrackSignupParams is the body of POST /track/signup. Email or UID is
+// required, and TID or RefID ties the lead to a promoter.
+type TrackSignupParams struct {
+	Email string `json:"email,omitempty"`
+	// UID is your id for the user; use it when the email may change
+	// before the first sale.
+	UID string `json:"uid,omitempty"`
+	// TID is the visitor tracking id from the _fprom_tid cookie.
+	TID string `json:"tid,omitempty"`
+	// RefID assigns the lead to the promoter with this referral id.
+	RefID string `json:"ref_id,omitempty"`
+	// IP of the visitor, used for fraud checks.
+	IP string `json:"ip,omitempty"`
+	// CreatedAt dates the signup; now when nil.
+	CreatedAt             *time.Time `json:"created_at,omitempty"`
+	SkipEmailNotification bool       `json:"skip_email_notification,omitempty"`
+}
+
+// TrackSaleParams is the body of POST /track/sale. EventID, Amount and
+// Email or UID are required.
+type TrackSaleParams struct {
+	Email string `json:"email,omitempty"`
+	UID   string `json:"uid,omitempty"`
+	// EventID is your transaction id; the API refuses a second sale with
+	// the same one (409).
+	EventID string `json:"event_id"`
+	// Amount is the sale before taxes in cents (whole units for
+	// zero-decimal currencies such as JPY).
+	Amount int64 `json:"amount"`
+	// Quantity of items or seats; 1 when zero.
+	Quantity int `json:"quantity,omitempty"`
+	// Plan is the billing provider's plan id, for plan-level rewards.
+	Plan string `json:"plan,omitempty"`
+	// Currency is needed only when it differs from the account's default.
+	Currency string `json:"currency,omitempty"`
+	// MRR is the customer's monthly recurring revenue in cents. The API
+	// documents it as a string; it is sent as a number like Amount.
+	MRR       int64  `json:"mrr,omitempty"`
+	PromoCode string `json:"promo_code,omitempty"`
+	// TID or RefID create the lead and the sale in one call when the lead
+	// was not tracked at signup.
+	TID                   string `json:"tid,omitempty"`
+	RefID                 string `json:"ref_id,omitempty"`
+	SkipEmailNotification bool   `json:"skip_email_notification,omitempty"`
+}
+
+// TrackRefundParams is the body of POST /track/refund. EventID, Amount and
+// Email or UID are required.
+type TrackRefundParams struct {
+	Email string `json:"email,omitempty"`
+	UID   string `json:"uid,omitempty"`
+	// EventID is your refund transaction id; a repeat is refused (409).
+	EventID string `json:"event_id"`
+	// Amount is the refunded sum in cents, positive. The API documents
+	// amount and quantity as strings; they are sent as numbers, as for
+	// sales.
+	Amount   int64  `json:"amount"`
+	Currency string `json:"currency,omitempty"`
+	Quantity int    `json:"quantity,omitempty"`
+	// SaleEventID is the EventID of the sale refunded.
+	SaleEventID           string `json:"sale_event_id,omitempty"`
+	SkipEmailNotification bool   `json:"skip_email_notification,omitempty"`
+}
+
+// TrackCancellationParams is the body of POST /track/cancellation. Email or
+// UID is required.
+type TrackCancellationParams struct {
+	Email string `json:"email,omitempty"`
+	UID   string `json:"uid,omitempty"`
+}
+
+// TrackedEvent is what a signup or sale recorded.
+type TrackedEvent struct {
+	ID int64 `json:"id"`
+	// Etype is signup or sale.
+	Etype string `json:"etype"`
+	// SaleAmount and OriginalSaleAmount are in cents; nil for a signup.
+	SaleAmount           *int64       `json:"sale_amount"`
+	OriginalSaleAmount   *int64       `json:"original_sale_amount"`
+	OriginalSaleCurrency string       `json:"original_sale_currency"`
+	EventID              string       `json:"event_id"`
+	PlanID               string       `json:"plan_id"`
+	BillingPeriod        string       `json:"billing_period"`
+	CreatedAt            time.Time    `json:"created_at"`
+	Referral             *ReferralRef `json:"referral"`
+	// Commissions are those the sale earned, one per tier; empty for a
+	// signup.
+	Commissions []*Commission `json:"commissions"`
+}
+
+// TrackedLeadEvent is what a refund or cancellation recorded. Its shape is
+// the legacy API's: a lead and a promoter rather than a referral.
+type TrackedLeadEvent struct {
+	ID int64 `json:"id"`
+	// Type is refund or cancellation.
+	Type string `json:"type"`
+	// AmountCents is negative for a refund and nil for a cancellation.
+	AmountCents *int64 `json:"amount_cents"`
+	// Reward is the negative commission of a refund; nil otherwise.
+	Reward   *TrackedReward   `json:"reward"`
+	Lead     *TrackedLead     `json:"lead"`
+	Promoter *TrackedPromoter `json:"promoter"`
+}
+
+// TrackedReward is a commission as the legacy API shows it.
+type TrackedReward struct {
+	ID     int64  `json:"id"`
+	Status string `json:"status"`
+	// Amount is in cents for cash rewards.
+	Amount    int64        `json:"amount"`
+	Unit      string       `json:"unit"`
+	CreatedAt time.Time    `json:"created_at"`
+	Lead      *TrackedLead `json:"lead"`
+	EventID   string       `json:"event_id"`
+	// ConversionAmount is the sale or refund amount in cents.
+	ConversionAmount int64  `json:"conversion_amount"`
+	TierLevel        int    `json:"tier_level"`
+	SplitType        string `json:"split_type"`
+}
+
+// TrackedLead is a referral as the legacy API shows it.
+type TrackedLead struct {
+	ID            int64      `json:"id"`
+	State         string     `json:"state"`
+	Email         string     `json:"email"`
+	UID           string     `json:"uid"`
+	CustomerSince *time.Time `json:"customer_since"`
+	CancelledAt   *time.Time `json:"cancelled_at"`
+	PlanName      string     `json:"plan_name"`
+	// Suspicion is the fraud check, e.g. no_suspicion.
+	Suspicion string     `json:"suspicion"`
+	Username  string     `json:"username"`
+	Website   string     `json:"website"`
+	CreatedAt *time.Time `json:"created_at"`
+	// SplitPromotionID, CustomFields, SplitPercentageValue and
+	// VisitorSubID are documented loosely (strings, mostly null); they are
+	// kept as decoded JSON values.
+	SplitPromotionID     any `json:"split_promotion_id"`
+	CustomFields         any `json:"custom_fields"`
+	SplitPercentageValue any `json:"split_percentage_value"`
+	VisitorSubID         any `json:"visitor_sub_id"`
+}
+
+// TrackedPromoter is a promoter as the legacy API shows it. TempPassword
+// and AuthToken are credentials: do not log them.
+type TrackedPromoter struct {
+	ID                 int64      `json:"id"`
+	Status             string     `json:"status"`
+	CustID             string     `json:"cust_id"`
+	Email              string     `json:"email"`
+	CreatedAt          *time.Time `json:"created_at"`
+	TempPassword       string     `json:"temp_password"`
+	DefaultPromotionID int64      `json:"default_promotion_id"`
+	Pref               string     `json:"pref"`
+	DefaultRefID       string     `json:"default_ref_id"`
+	Note               string     `json:"note"`
+	W8FormURL          string     `json:"w8_form_url"`
+	W9FormURL          string     `json:"w9_form_url"`
+	ParentPromoterID   int64      `json:"parent_promoter_id"`
+	// The balances map a unit (cash, in cents; points ...) to its amount;
+	// nil when the API sends null.
+	EarningsBalance map[string]int64 `json:"earnings_balance"`
+	CurrentBalance  map[string]int64 `json:"current_balance"`
+	PaidBalance     map[string]int64 `json:"paid_balance"`
+	AuthToken       string           `json:"auth_token"`
+}
+
+// Signup records a lead. See TrackingService for retries and 204.
+func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams) (*TrackedEvent, error) {
+	if params == nil || (params.Email == "" && params.UID == "") {
+		return nil, errors.New("firstpromoter: track signup: Email or UID is required")
+	}
+	out := new(TrackedEvent)
+	return track(ctx, s, "track/signup", params, out)
+}
+
+// Sale records a sale and the commissions it earns. See TrackingService
+// for retries and 204.
+func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams) (*TrackedEvent, error) {
+	if params == nil || (params.Email == "" && params.UID == "") {
+		return nil, errors.New("firstpromoter: track sale: Email or UID is required")
+	}
+	if params.EventID == "" {
+		return nil, errors.New("firstpromoter: track sale: EventID is required")
+	}
+	if params.Amount <= 0 {
+		return nil, errors.New("firstpromoter: track sale: Amount must be positive")
+	}
+	out := new(TrackedEvent)
+	return track(ctx, s, "track/sale", params, out)
+}
+
+// Refund records a refund and its negative commissions. See
+// TrackingService for retries and 204.
+func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams) (*TrackedLeadEvent, error) {
+	if params == nil || (params.Email == "" && params.UID == "") {
+		return nil, errors.New("firstpromoter: track refund: Email or UID is required")
+	}
+	if params.EventID == "" {
+		return nil, errors.New("firstpromoter: track refund: EventID is required")
+	}
+	if params.Amount <= 0 {
+		return nil, errors.New("firstpromoter: track refund: Amount must be positive")
+	}
+	out := new(TrackedLeadEvent)
+	return track(ctx, s, "track/refund", params, out)
+}
+
+// Cancellation marks a customer as cancelled. See TrackingService for
+// retries and 204.
+func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancellationParams) (*TrackedLeadEvent, error) {
+	if params == nil || (params.Email == "" && params.UID == "") {
+		return nil, errors.New("firstpromoter: track cancellation: Email or UID is required")
+	}
+	out := new(TrackedLeadEvent)
+	return track(ctx, s, "track/cancellation", params, out)
+}
+
+// track POSTs body to path and decodes the answer into out; a 204 (the
+// email or uid is not a referral) gives (nil, nil).
+func track[T any](ctx context.Context, s *TrackingService, path string, body any, out *T) (*T, error) {
+	resp, err := s.client.do(ctx, http.MethodPost, path, nil, body, out)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return nil, nil
+	}
+	return out, nil
+}
