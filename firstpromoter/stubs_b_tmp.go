@@ -1,7 +1,0 @@
-package firstpromoter
-
-type CampaignsService service
-type PromoterCampaignsService service
-type ReportsService service
-type PromoCodesService service
-type WebhooksService service
