@@ -18,7 +18,9 @@ import (
 // Fault describes how the next request(s) fail. Fields combine: Status
 // with Body answers that status with that body; Status alone answers the
 // platform's own error body for the status; Body alone replaces a
-// successful body.
+// successful body. A fault with an error Status (400 and above) never
+// reaches the endpoint, so it changes no state; the other faults bend the
+// endpoint's real answer (which a write has already applied).
 type Fault struct {
 	// Status is the status code to answer with; 0 keeps the endpoint's.
 	Status int
@@ -162,9 +164,13 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault) {
 		closeConn(w)
 		return
 	}
-	// Render what the endpoint would have answered, then bend it.
+	// Render what the endpoint would have answered, then bend it. An
+	// error status means the server did not act: the endpoint is not run,
+	// so a write under an injected 429 or 503 changes nothing.
 	rec := httptest.NewRecorder()
-	s.handler.ServeHTTP(rec, r)
+	if f.Status < 400 {
+		s.handler.ServeHTTP(rec, r)
+	}
 	status := rec.Code
 	body := rec.Body.Bytes()
 	ctype := rec.Header().Get("Content-Type")

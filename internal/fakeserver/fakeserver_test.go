@@ -95,3 +95,22 @@ func TestWindow(t *testing.T) {
 		assert.Equal(t, []int{c.lo, c.hi}, []int{lo, hi})
 	}
 }
+
+func TestErrorFaultDoesNotRunEndpoint(t *testing.T) {
+	runs := 0
+	s := New(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		runs++
+		WriteJSON(w, http.StatusCreated, map[string]int{"id": 1})
+	}), nil)
+	defer s.Close()
+	s.Inject(1, Fault{Status: 503})
+	resp, body, err := fetch(t, s)
+	require.NoError(t, err)
+	assert.Equal(t, 503, resp.StatusCode)
+	assert.JSONEq(t, `{"message":"Service Unavailable"}`, string(body))
+	assert.Zero(t, runs)
+	s.Inject(1, Fault{Truncate: true})
+	_, _, err = fetch(t, s)
+	assert.Error(t, err)
+	assert.Equal(t, 1, runs)
+}

@@ -77,11 +77,17 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 // advance, which moves the options to the page after resp and reports
 // whether there is one.
 func List[T any, O any](ctx context.Context, opts []*O, page func(context.Context, *O) ([]*T, *Response, error), advance func(*O, *Response) bool) iter.Seq2[*T, error] {
-	o, err := Options(opts)
-	if err != nil {
-		return func(yield func(*T, error) bool) { yield(nil, err) }
+	return func(yield func(*T, error) bool) {
+		// Copy the options on every range, so the sequence can be ranged
+		// again from the start and the caller's value is never changed.
+		o, err := Options(opts)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		seq := Paginate(ctx,
+			func(ctx context.Context) ([]*T, *Response, error) { return page(ctx, &o) },
+			func(r *Response) bool { return advance(&o, r) })
+		seq(yield)
 	}
-	return Paginate(ctx,
-		func(ctx context.Context) ([]*T, *Response, error) { return page(ctx, &o) },
-		func(r *Response) bool { return advance(&o, r) })
 }

@@ -157,3 +157,17 @@ func TestCursorThatDoesNotAdvance(t *testing.T) {
 	assert.ErrorContains(t, last, "cursor did not advance")
 	assert.Equal(t, 2, count)
 }
+
+func TestListRangedTwiceStartsOver(t *testing.T) {
+	c, sc, _ := newTestClient(t, pagedServer(2))
+	seq := listItems(c, context.Background(), &pageOpts{Page: 1})
+	for range 2 {
+		var ids []int64
+		for it, err := range seq {
+			require.NoError(t, err)
+			ids = append(ids, it.ID)
+		}
+		assert.Equal(t, []int64{1, 2, 3, 4}, ids)
+	}
+	assert.Equal(t, 6, sc.count())
+}
