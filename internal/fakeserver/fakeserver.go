@@ -19,7 +19,7 @@ import (
 // with Body answers that status with that body; Status alone answers the
 // platform's own error body for the status; Body alone replaces a
 // successful body. A fault with an error Status (400 and above) never
-// reaches the endpoint, so it changes no state; the other faults bend the
+// reaches the endpoint (unless Applied), so it changes no state; the other faults bend the
 // endpoint's real answer (which a write has already applied).
 type Fault struct {
 	// Status is the status code to answer with; 0 keeps the endpoint's.
@@ -45,6 +45,10 @@ type Fault struct {
 	// Hang sends the headers and then never finishes the body, until the
 	// client gives up or the server closes.
 	Hang bool
+	// Applied runs the endpoint even under an error Status, like a gateway
+	// that times out after the server acted: a write takes effect but the
+	// client sees the error.
+	Applied bool
 }
 
 // RecordedRequest is a request the server received.
@@ -168,7 +172,7 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault) {
 	// error status means the server did not act: the endpoint is not run,
 	// so a write under an injected 429 or 503 changes nothing.
 	rec := httptest.NewRecorder()
-	if f.Status < 400 {
+	if f.Status < 400 || f.Applied {
 		s.handler.ServeHTTP(rec, r)
 	}
 	status := rec.Code

@@ -1,0 +1,494 @@
+package refersion
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// AffiliatesService manages affiliates and their conversion triggers:
+// affiliate/* and trigger/delete.
+type AffiliatesService service
+
+// AffiliateStatus is the approval status of an affiliate.
+type AffiliateStatus string
+
+// Affiliate statuses. An affiliate is created ACTIVE or PENDING, and moved
+// to ACTIVE, DENIED or DISABLED with ChangeStatus.
+const (
+	AffiliatePending  AffiliateStatus = "PENDING"
+	AffiliateActive   AffiliateStatus = "ACTIVE"
+	AffiliateDenied   AffiliateStatus = "DENIED"
+	AffiliateDisabled AffiliateStatus = "DISABLED"
+)
+
+// Affiliate is an affiliate as affiliate/get, affiliate/list and
+// affiliate/search return it.
+type Affiliate struct {
+	// ID is the wire field "id", whose meaning depends on the endpoint:
+	// affiliate/get answers the numeric affiliate id (37567438, read it
+	// with ID.Int64), while affiliate/list and affiliate/search put the
+	// affiliate code ("694c") in it. It decodes from a number or a string.
+	ID FlexString `json:"id"`
+	// Code is the affiliate code whatever the endpoint: the "id" of list
+	// and search results, or the last segment of Link (".../c/a3y7") for
+	// affiliate/get. The client fills it in; the API has no field of this
+	// name.
+	Code string `json:"-"`
+	// OfferID is the affiliate's offer, a string such as "1234" (a number
+	// is accepted too).
+	OfferID   FlexString      `json:"offer_id"`
+	Status    AffiliateStatus `json:"status"`
+	FirstName string          `json:"first_name"`
+	LastName  string          `json:"last_name"`
+	// CompanyName is sent by affiliate/get only.
+	CompanyName string `json:"company_name"`
+	Email       string `json:"email"`
+	// Link is the affiliate's referral link, sent by affiliate/get only.
+	Link         string        `json:"link"`
+	CustomFields []CustomField `json:"custom_fields"`
+}
+
+// AffiliateListOptions page through affiliate/list. Refersion documents
+// page and limit as strings; they are sent as such ("page": "2").
+type AffiliateListOptions struct {
+	// Page is the 1-based page to fetch; 0 means 1. To resume, set it to a
+	// stored Response.NextPage.
+	Page int `json:"page,string"`
+	// Limit is the page size, 1 to MaxListLimit; 0 means MaxListLimit.
+	Limit int `json:"limit,string"`
+}
+
+var affiliateList = call{path: "affiliate/list", readOnly: true}
+
+// List iterates over every affiliate, MaxListLimit per request unless
+// opts.Limit says otherwise, and stops once the envelope's total is
+// reached. Results carry the affiliate code in ID (and Code).
+func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOptions) iter.Seq2[*Affiliate, error] {
+	return rangeable(func() iter.Seq2[*Affiliate, error] {
+		return transport.List(ctx, opts, s.ListPage, func(o *AffiliateListOptions, r *Response) bool {
+			o.Page = r.NextPage
+			return r.NextPage != 0
+		})
+	})
+}
+
+// ListPage fetches one page of affiliate/list. Response.Total holds the
+// number of affiliates and Response.NextPage the page that follows (0 after
+// the last).
+func (s *AffiliatesService) ListPage(ctx context.Context, opts *AffiliateListOptions) ([]*Affiliate, *Response, error) {
+	var o AffiliateListOptions
+	if opts != nil {
+		o = *opts
+	}
+	if err := normalizePage(&o.Page); err != nil {
+		return nil, nil, fmt.Errorf("refersion: affiliate/list: %w", err)
+	}
+	if o.Limit < 0 || o.Limit > MaxListLimit {
+		return nil, nil, fmt.Errorf("refersion: affiliate/list: limit must be 1..%d, got %d", MaxListLimit, o.Limit)
+	}
+	if o.Limit == 0 {
+		o.Limit = MaxListLimit
+	}
+	return s.client.affiliatePage(ctx, affiliateList, &o, o.Page, o.Limit)
+}
+
+// AffiliateSearchOptions narrow and page affiliate/search.
+type AffiliateSearchOptions struct {
+	// FirstName and LastName restrict the matches to affiliates of that
+	// name.
+	FirstName string
+	LastName  string
+	// Page is the 1-based page to fetch; 0 means 1. Refersion does not
+	// document the page size of a search, and takes no limit.
+	Page int
+}
+
+var affiliateSearch = call{path: "affiliate/search", readOnly: true}
+
+type searchBody struct {
+	Keyword   string `json:"keyword"`
+	FirstName string `json:"first_name,omitempty"`
+	LastName  string `json:"last_name,omitempty"`
+	Page      int    `json:"page,string"`
+}
+
+// Search iterates over the affiliates matching keyword: an exact and
+// complete affiliate id, or part of an email address. A search that finds
+// nothing yields nothing (Refersion answers it with a 422, which the client
+// turns into an empty result).
+func (s *AffiliatesService) Search(ctx context.Context, keyword string, opts ...*AffiliateSearchOptions) iter.Seq2[*Affiliate, error] {
+	return rangeable(func() iter.Seq2[*Affiliate, error] {
+		// The page size is not documented: take the first page's length,
+		// and end on a shorter page as well as on total.
+		size := 0
+		page := func(ctx context.Context, o *AffiliateSearchOptions) ([]*Affiliate, *Response, error) {
+			items, resp, err := s.SearchPage(ctx, keyword, o)
+			if err != nil || resp.NextPage == 0 {
+				return items, resp, err
+			}
+			if size == 0 {
+				size = len(items)
+			} else if len(items) < size {
+				resp.NextPage, resp.HasMore = 0, false
+			}
+			return items, resp, nil
+		}
+		return transport.List(ctx, opts, page, func(o *AffiliateSearchOptions, r *Response) bool {
+			o.Page = r.NextPage
+			return r.NextPage != 0
+		})
+	})
+}
+
+// SearchPage fetches one page of affiliate/search. As the page size is not
+// documented, Response.NextPage assumes full pages: after a short last page
+// it may point at one more, empty, page. A search that finds nothing
+// returns no affiliates and a Response with Total 0 and the API's
+// StatusCode (422), not an error.
+func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts *AffiliateSearchOptions) ([]*Affiliate, *Response, error) {
+	keyword = strings.TrimSpace(keyword)
+	if keyword == "" {
+		return nil, nil, errors.New("refersion: affiliate/search: keyword is required")
+	}
+	var o AffiliateSearchOptions
+	if opts != nil {
+		o = *opts
+	}
+	if err := normalizePage(&o.Page); err != nil {
+		return nil, nil, fmt.Errorf("refersion: affiliate/search: %w", err)
+	}
+	body := &searchBody{Keyword: keyword, FirstName: o.FirstName, LastName: o.LastName, Page: o.Page}
+	items, resp, err := s.client.affiliatePage(ctx, affiliateSearch, body, o.Page, -1)
+	var apiErr *Error
+	if errors.As(err, &apiErr) && apiErr.StatusCode == 422 && strings.Contains(apiErr.Message, "Could not find affiliates") {
+		zero := 0
+		return []*Affiliate{}, &Response{StatusCode: apiErr.StatusCode, Total: &zero}, nil
+	}
+	return items, resp, err
+}
+
+// affiliatePage posts one list or search request. size is the page size,
+// or -1 to take the length of the page.
+func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, size int) ([]*Affiliate, *Response, error) {
+	var p affiliatePage
+	resp, err := c.post(ctx, op, body, &p)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := p.check(); err != nil {
+		return nil, nil, c.malformed(op, resp, err.Error())
+	}
+	if size < 0 {
+		size = len(p.Results)
+	}
+	p.fill(resp, page, size)
+	items := make([]*Affiliate, 0, len(p.Results))
+	for _, a := range p.Results {
+		if a == nil {
+			continue
+		}
+		a.Code = string(a.ID)
+		items = append(items, a)
+	}
+	return items, resp, nil
+}
+
+var affiliateGet = call{path: "affiliate/get", readOnly: true}
+
+// Get returns the affiliate with the numeric id. A missing affiliate is an
+// error matching both ErrNotFound and ErrInvalidRequest (Refersion answers
+// 422 "Affiliate not found.").
+func (s *AffiliatesService) Get(ctx context.Context, id int64) (*Affiliate, error) {
+	if id <= 0 {
+		return nil, fmt.Errorf("refersion: affiliate/get: invalid affiliate id %d", id)
+	}
+	return s.get(ctx, struct {
+		ID int64 `json:"id"`
+	}{id}, "")
+}
+
+// GetByCode returns the affiliate with the affiliate code ("a3y7"), as
+// affiliate/new and the list and search results give it.
+func (s *AffiliatesService) GetByCode(ctx context.Context, code string) (*Affiliate, error) {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		return nil, errors.New("refersion: affiliate/get: empty affiliate code")
+	}
+	return s.get(ctx, struct {
+		Code string `json:"affiliate_code"`
+	}{code}, code)
+}
+
+func (s *AffiliatesService) get(ctx context.Context, body any, code string) (*Affiliate, error) {
+	a := new(Affiliate)
+	resp, err := s.client.post(ctx, affiliateGet, body, a)
+	if err != nil {
+		return nil, markNotFound(err, "not found")
+	}
+	if a.ID == "" {
+		return nil, s.client.malformed(affiliateGet, resp, `no "id" in the affiliate`)
+	}
+	a.Code = codeFromLink(a.Link)
+	if a.Code == "" {
+		a.Code = code
+	}
+	return a, nil
+}
+
+// markNotFound makes a 422 whose message says something was not found
+// match ErrNotFound as well.
+func markNotFound(err error, phrase string) error {
+	var apiErr *Error
+	if errors.As(err, &apiErr) && apiErr.StatusCode == 422 && apiErr.Err == nil &&
+		strings.Contains(strings.ToLower(apiErr.Message), phrase) {
+		apiErr.Err = ErrNotFound
+	}
+	return err
+}
+
+// codeFromLink returns the code of a referral link such as
+// https://site.refersion.com/c/a3y7, or "".
+func codeFromLink(link string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	if len(parts) == 2 && parts[0] == "c" {
+		return parts[1]
+	}
+	return ""
+}
+
+// AffiliateCreateParams is the body of affiliate/new.
+type AffiliateCreateParams struct {
+	// FirstName, LastName, Email, Password and Status are required.
+	FirstName string `json:"first_name"`
+	LastName  string `json:"last_name"`
+	Email     string `json:"email"`
+	// Password: 9 to 72 characters with an upper and a lower case letter, a
+	// digit and a symbol, no character repeated more than 3 times in a
+	// row, and not the email.
+	Password string `json:"password"`
+	// Status is AffiliateActive or AffiliatePending.
+	Status AffiliateStatus `json:"status"`
+	// Offer is the offer id to join; the account's default offer if empty.
+	Offer       string `json:"offer,omitempty"`
+	Company     string `json:"company,omitempty"`
+	PaypalEmail string `json:"paypal_email,omitempty"`
+	Address1    string `json:"address1,omitempty"`
+	Address2    string `json:"address2,omitempty"`
+	City        string `json:"city,omitempty"`
+	State       string `json:"state,omitempty"`
+	Zip         string `json:"zip,omitempty"`
+	// Country is a two-letter code from Refersion's list ("US").
+	Country string `json:"country,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	// SendWelcome asks Refersion to send its welcome email (sent as
+	// "TRUE"; the API's default is not to).
+	SendWelcome bool `json:"-"`
+	// ConversionTriggerCoupon is a unique coupon code to attach to the
+	// affiliate as a conversion trigger.
+	ConversionTriggerCoupon string `json:"conversion_trigger_coupon,omitempty"`
+	// UniqueMerchantID is your own identifier for the affiliate.
+	UniqueMerchantID string `json:"unique_merchant_id,omitempty"`
+}
+
+// MarshalJSON encodes the params with send_welcome as "TRUE" or "FALSE".
+func (p AffiliateCreateParams) MarshalJSON() ([]byte, error) {
+	type plain AffiliateCreateParams
+	w := struct {
+		plain
+		SendWelcome string `json:"send_welcome,omitempty"`
+	}{plain: plain(p)}
+	if p.SendWelcome {
+		w.SendWelcome = "TRUE"
+	}
+	return json.Marshal(w)
+}
+
+// AffiliateCreateResult is the answer of affiliate/new.
+type AffiliateCreateResult struct {
+	// Code is the new affiliate's code ("a3y7"), which the API sends in the
+	// field named "id".
+	Code string
+	// ID is the numeric affiliate id, read from Message ("The affiliate
+	// 37569297 has been created ..."); 0 when the message holds none. The
+	// writes that take an affiliate id (Update, ChangeStatus,
+	// Conversions.ManualCredit) need it.
+	ID int64
+	// Link is the affiliate's referral link.
+	Link string
+	// Message is the API's confirmation text.
+	Message string
+}
+
+var idInMessage = regexp.MustCompile(`\b(\d+)\b`)
+
+// UnmarshalJSON decodes {"id": "a3y7", "link": "...", "message": "..."}.
+func (r *AffiliateCreateResult) UnmarshalJSON(b []byte) error {
+	var w struct {
+		ID      FlexString `json:"id"`
+		Link    string     `json:"link"`
+		Message string     `json:"message"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*r = AffiliateCreateResult{Code: string(w.ID), Link: w.Link, Message: w.Message}
+	if m := idInMessage.FindStringSubmatch(w.Message); m != nil {
+		r.ID, _ = strconv.ParseInt(m[1], 10, 64)
+	}
+	if r.Code == "" {
+		r.Code = codeFromLink(r.Link)
+	}
+	return nil
+}
+
+var affiliateNew = call{path: "affiliate/new"}
+
+// Create adds an affiliate. It is a write: retried only on a 429 or 503,
+// which prove the server did not act.
+func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams) (*AffiliateCreateResult, error) {
+	if params == nil {
+		return nil, errors.New("refersion: affiliate/new: params are required")
+	}
+	for _, f := range []struct{ name, v string }{
+		{"FirstName", params.FirstName}, {"LastName", params.LastName}, {"Email", params.Email},
+		{"Password", params.Password}, {"Status", string(params.Status)},
+	} {
+		if strings.TrimSpace(f.v) == "" {
+			return nil, fmt.Errorf("refersion: affiliate/new: %s is required", f.name)
+		}
+	}
+	r := new(AffiliateCreateResult)
+	resp, err := s.client.post(ctx, affiliateNew, params, r)
+	if err != nil {
+		return nil, err
+	}
+	if r.Code == "" {
+		return nil, s.client.malformed(affiliateNew, resp, `no "id" in the answer`)
+	}
+	return r, nil
+}
+
+// AffiliateUpdateParams are the fields affiliate/edit changes; empty fields
+// are left as they are. At least one must be set.
+type AffiliateUpdateParams struct {
+	// Offer moves the affiliate into this offer (a number on the wire).
+	Offer       int64  `json:"offer,omitempty"`
+	FirstName   string `json:"first_name,omitempty"`
+	LastName    string `json:"last_name,omitempty"`
+	Email       string `json:"email,omitempty"`
+	PaypalEmail string `json:"paypal_email,omitempty"`
+	Company     string `json:"company,omitempty"`
+	Address1    string `json:"address1,omitempty"`
+	Address2    string `json:"address2,omitempty"`
+	City        string `json:"city,omitempty"`
+	State       string `json:"state,omitempty"`
+	Zip         string `json:"zip,omitempty"`
+	Country     string `json:"country,omitempty"`
+	Phone       string `json:"phone,omitempty"`
+	// CustomFields sets custom field values by field id ("1234": "Hello"),
+	// sent as [{"1234": "Hello"}, ...].
+	CustomFields map[string]string `json:"-"`
+}
+
+func (p *AffiliateUpdateParams) empty() bool {
+	if p == nil {
+		return true
+	}
+	for _, v := range []string{p.FirstName, p.LastName, p.Email, p.PaypalEmail, p.Company,
+		p.Address1, p.Address2, p.City, p.State, p.Zip, p.Country, p.Phone} {
+		if v != "" {
+			return false
+		}
+	}
+	return p.Offer == 0 && len(p.CustomFields) == 0
+}
+
+// affiliateEdit is one element of affiliate/edit's "affiliates" array.
+type affiliateEdit struct {
+	ID int64 `json:"id"`
+	*AffiliateUpdateParams
+	CustomFields []map[string]string `json:"custom_fields,omitempty"`
+}
+
+var affiliateEditCall = call{path: "affiliate/edit"}
+
+// Update changes the affiliate with the numeric id. Check the result:
+// Refersion lists an id it did not change in IDsNotChanged rather than
+// failing.
+func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams) (*ChangeResult, error) {
+	if id <= 0 {
+		return nil, fmt.Errorf("refersion: affiliate/edit: invalid affiliate id %d", id)
+	}
+	if params.empty() {
+		return nil, errors.New("refersion: affiliate/edit: at least one field to change is required")
+	}
+	e := affiliateEdit{ID: id, AffiliateUpdateParams: params}
+	keys := make([]string, 0, len(params.CustomFields))
+	for k := range params.CustomFields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		e.CustomFields = append(e.CustomFields, map[string]string{k: params.CustomFields[k]})
+	}
+	body := struct {
+		Affiliates []affiliateEdit `json:"affiliates"`
+	}{[]affiliateEdit{e}}
+	return s.client.change(ctx, affiliateEditCall, body)
+}
+
+var affiliateStatusChange = call{path: "affiliate/status_change"}
+
+// ChangeStatus sets the status of up to MaxBatch affiliates, by numeric
+// id, to AffiliateActive, AffiliateDenied or AffiliateDisabled.
+func (s *AffiliatesService) ChangeStatus(ctx context.Context, status AffiliateStatus, ids ...int64) (*ChangeResult, error) {
+	if status == "" {
+		return nil, errors.New("refersion: affiliate/status_change: status is required")
+	}
+	if err := checkBatch("ids", len(ids)); err != nil {
+		return nil, fmt.Errorf("refersion: affiliate/status_change: %w", err)
+	}
+	body := struct {
+		IDs    []int64         `json:"ids"`
+		Status AffiliateStatus `json:"status"`
+	}{ids, status}
+	return s.client.change(ctx, affiliateStatusChange, body)
+}
+
+// change posts a batch write answered with ids_changed/ids_not_changed.
+func (c *Client) change(ctx context.Context, op call, body any) (*ChangeResult, error) {
+	r := new(ChangeResult)
+	resp, err := c.post(ctx, op, body, r)
+	if err != nil {
+		return nil, err
+	}
+	if r.IDsChanged == nil && r.IDsNotChanged == nil {
+		return nil, c.malformed(op, resp, `neither "ids_changed" nor "ids_not_changed" in the answer`)
+	}
+	return r, nil
+}
+
+// checkBatch rejects an empty batch or one over MaxBatch.
+func checkBatch(what string, n int) error {
+	switch {
+	case n == 0:
+		return fmt.Errorf("no %s given", what)
+	case n > MaxBatch:
+		return fmt.Errorf("%d %s given, more than the %d the API accepts in one call", n, what, MaxBatch)
+	}
+	return nil
+}

@@ -1,0 +1,133 @@
+package refersion
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Constants of the Refersion REST API v2.
+const (
+	// DefaultBaseURL is the REST API v2 root. Every call is a POST with a
+	// JSON body below it, reads included.
+	DefaultBaseURL = "https://api.refersion.com/v2"
+	// RateLimitRequests per RateLimitWindow is a conservative pace for
+	// WithRateLimit, one request a second. Refersion documents no quota and
+	// no rate-limit headers for the REST API (its GraphQL API has an
+	// unpublished per-account limit answered with 429), so this is a
+	// choice, not a documented figure.
+	RateLimitRequests = 60
+	// RateLimitWindow is the window of RateLimitRequests.
+	RateLimitWindow = time.Minute
+	// MaxListLimit is the largest page affiliate/list serves, and the
+	// default page size of AffiliatesService.List.
+	MaxListLimit = 100
+	// MaxBatch is the most ids, triggers or SKUs one status change, trigger
+	// delete or SKU commission call accepts. Larger batches fail before any
+	// request is sent.
+	MaxBatch = 50
+)
+
+// Client talks to the Refersion REST API v2. It is safe for concurrent use.
+//
+// Refersion has no REST endpoint that lists conversions: pull them with a
+// saved report through Reports.Link and Reports.Download.
+type Client struct {
+	t        *transport.Client
+	basePath string
+
+	Affiliates  *AffiliatesService
+	Conversions *ConversionsService
+	Offers      *OffersService
+	Reports     *ReportsService
+}
+
+// service is the common shape of the services.
+type service struct {
+	client *Client
+}
+
+// NewClient returns a client configured by opts. WithKeys is required.
+func NewClient(opts ...Option) (*Client, error) {
+	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&s); err != nil {
+			return nil, fmt.Errorf("refersion: %w", err)
+		}
+	}
+	if s.publicKey.IsZero() || s.secretKey.IsZero() {
+		return nil, errors.New("refersion: a public and a secret key are required (WithKeys)")
+	}
+	s.HTTPClient = withQuirks(s.HTTPClient)
+	t, err := transport.New(transport.Config{
+		Settings: s.Settings,
+		Platform: "refersion",
+		Auth: transport.HeaderAuth{
+			"Refersion-Public-Key": s.publicKey,
+			"Refersion-Secret-Key": s.secretKey,
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("refersion: %w", err)
+	}
+	c := &Client{t: t, basePath: strings.TrimRight(s.BaseURL.EscapedPath(), "/")}
+	base := &service{client: c}
+	c.Affiliates = (*AffiliatesService)(base)
+	c.Conversions = (*ConversionsService)(base)
+	c.Offers = (*OffersService)(base)
+	c.Reports = (*ReportsService)(base)
+	return c, nil
+}
+
+// RateLimit returns the quota announced by the last response. Refersion
+// documents no rate-limit headers, so it stays zero unless the server starts
+// sending them.
+func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }
+
+// call describes one API operation: its path below the base URL and whether
+// it only reads (and so may be retried after it reached the server).
+type call struct {
+	path     string
+	readOnly bool
+}
+
+// post sends one API call, a POST with a JSON body, and decodes the answer
+// into out. Refersion's 204 No Content ("invalid field in the request")
+// becomes an *Error matching ErrInvalidRequest.
+func (c *Client) post(ctx context.Context, op call, body, out any) (*Response, error) {
+	resp, err := c.t.Do(ctx, &transport.Request{
+		Method: http.MethodPost, Path: op.path, Body: body, RetrySafe: op.readOnly,
+	}, out)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusNoContent {
+		return resp, &Error{
+			StatusCode: http.StatusNoContent, Method: http.MethodPost, Path: c.apiPath(op.path),
+			Message: "invalid field in the request (Refersion's meaning of 204 No Content)",
+			Err:     ErrInvalidRequest,
+		}
+	}
+	return resp, nil
+}
+
+// apiPath is the escaped URL path of an endpoint, as errors show it.
+func (c *Client) apiPath(path string) string { return c.basePath + "/" + path }
+
+// malformed reports a body that decoded but lacks what the endpoint
+// promises.
+func (c *Client) malformed(op call, resp *Response, msg string) error {
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	return transport.NewMalformedError("refersion", http.MethodPost, c.apiPath(op.path), status, nil, msg, nil)
+}

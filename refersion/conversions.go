@@ -1,0 +1,313 @@
+package refersion
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// ConversionsService credits, cancels and totals conversions:
+// conversion/*.
+//
+// Refersion's REST API has no endpoint that lists or reads conversions;
+// pull them with a saved report (Reports.Link and Reports.Download).
+type ConversionsService service
+
+// ConversionStatus is the status of a conversion.
+type ConversionStatus string
+
+// Conversion statuses. A manual credit is APPROVED or PENDING; ChangeStatus
+// sets APPROVED, UNQUALIFIED or DENIED.
+const (
+	ConversionApproved    ConversionStatus = "APPROVED"
+	ConversionPending     ConversionStatus = "PENDING"
+	ConversionUnqualified ConversionStatus = "UNQUALIFIED"
+	ConversionDenied      ConversionStatus = "DENIED"
+)
+
+// ConversionType is how a conversion was credited.
+type ConversionType string
+
+// Conversion types, as conversion/totals filters them.
+const (
+	ConversionAffiliateSite             ConversionType = "AFFILIATE_SITE_CONVERSION"
+	ConversionManualCredit              ConversionType = "MANUAL_CREDIT_BY_CLIENT"
+	ConversionTriggerSKU                ConversionType = "CONVERSION_TRIGGER_SKU"
+	ConversionTriggerCoupon             ConversionType = "CONVERSION_TRIGGER_COUPON"
+	ConversionTriggerEmail              ConversionType = "CONVERSION_TRIGGER_EMAIL"
+	ConversionAutoCredit                ConversionType = "AUTO_CREDIT_AFFILIATE_ID"
+	ConversionCancellationAffiliateSite ConversionType = "CANCELLATION_AFFILIATE_SITE_CONVERSION"
+	ConversionCancellationManualCredit  ConversionType = "CANCELLATION_MANUAL_CREDIT_BY_CLIENT"
+	ConversionCancellationTriggerSKU    ConversionType = "CANCELLATION_CONVERSION_TRIGGER_SKU"
+	ConversionCancellationTriggerCoupon ConversionType = "CANCELLATION_CONVERSION_TRIGGER_COUPON"
+	ConversionCancellationTriggerEmail  ConversionType = "CANCELLATION_CONVERSION_TRIGGER_EMAIL"
+	ConversionCancellationAutoCredit    ConversionType = "CANCELLATION_AUTO_CREDIT_AFFILIATE_ID"
+)
+
+// PaymentStatus says whether a conversion's commission was paid out.
+type PaymentStatus string
+
+// Payment statuses.
+const (
+	PaymentPaid   PaymentStatus = "PAID"
+	PaymentUnpaid PaymentStatus = "UNPAID"
+)
+
+// ConversionResult identifies the conversion a write created.
+type ConversionResult struct {
+	ConversionID int64 `json:"conversion_id"`
+}
+
+// UnmarshalJSON decodes conversion_id, which conversion/manual_credit sends
+// as a number (12345) and conversion/cancel as a string ("11900254").
+func (r *ConversionResult) UnmarshalJSON(b []byte) error {
+	var w struct {
+		ConversionID flexInt `json:"conversion_id"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	r.ConversionID = int64(w.ConversionID)
+	return nil
+}
+
+// ConversionManualCreditParams is the body of conversion/manual_credit.
+type ConversionManualCreditParams struct {
+	// ID is the numeric id of the affiliate to credit. Required.
+	ID int64 `json:"id"`
+	// Commission is the amount to credit; it may be negative. Required.
+	Commission float64 `json:"commission"`
+	// Status is ConversionApproved or ConversionPending. Required.
+	Status ConversionStatus `json:"status"`
+	// Currency is a three-letter code; the account's currency if empty.
+	Currency string `json:"currency,omitempty"`
+	Notes    string `json:"notes,omitempty"`
+}
+
+var manualCredit = call{path: "conversion/manual_credit"}
+
+// ManualCredit credits an affiliate with a commission and returns the new
+// conversion. It is never retried once it may have reached the server (it
+// carries no idempotency key): only a 429 or 503 is retried.
+func (s *ConversionsService) ManualCredit(ctx context.Context, params *ConversionManualCreditParams) (*ConversionResult, error) {
+	if params == nil || params.ID <= 0 || params.Status == "" {
+		return nil, errors.New("refersion: conversion/manual_credit: ID and Status are required")
+	}
+	return s.client.conversion(ctx, manualCredit, params)
+}
+
+func (c *Client) conversion(ctx context.Context, op call, body any) (*ConversionResult, error) {
+	r := new(ConversionResult)
+	resp, err := c.post(ctx, op, body, r)
+	if err != nil {
+		return nil, err
+	}
+	if r.ConversionID == 0 {
+		return nil, c.malformed(op, resp, `no "conversion_id" in the answer`)
+	}
+	return r, nil
+}
+
+// ConversionCreditOrderParams is the body of
+// conversion/manual_credit_order_id.
+type ConversionCreditOrderParams struct {
+	// ID is the numeric id of the affiliate to credit. Required.
+	ID int64 `json:"id"`
+	// OrderID is the order to credit. Required.
+	OrderID string `json:"order_id"`
+	// Status is ConversionApproved or ConversionPending.
+	Status ConversionStatus `json:"status,omitempty"`
+	Notes  string           `json:"notes,omitempty"`
+}
+
+// CreditOrderResult is the answer of conversion/manual_credit_order_id.
+type CreditOrderResult struct {
+	// Message says the order is being re-processed; the credit shows after
+	// a few minutes.
+	Message string `json:"message"`
+	// Warning is set when the order was already credited to another
+	// affiliate.
+	Warning string `json:"warning"`
+}
+
+var creditOrder = call{path: "conversion/manual_credit_order_id"}
+
+// CreditOrder credits an affiliate with an existing order. Refersion
+// processes it asynchronously. Never retried once it may have reached the
+// server.
+func (s *ConversionsService) CreditOrder(ctx context.Context, params *ConversionCreditOrderParams) (*CreditOrderResult, error) {
+	if params == nil || params.ID <= 0 || strings.TrimSpace(params.OrderID) == "" {
+		return nil, errors.New("refersion: conversion/manual_credit_order_id: ID and OrderID are required")
+	}
+	r := new(CreditOrderResult)
+	resp, err := s.client.post(ctx, creditOrder, params, r)
+	if err != nil {
+		return nil, err
+	}
+	if r.Message == "" {
+		return nil, s.client.malformed(creditOrder, resp, `no "message" in the answer`)
+	}
+	return r, nil
+}
+
+var conversionStatusChange = call{path: "conversion/status_change"}
+
+// ChangeStatus sets the status of up to MaxBatch conversions to
+// ConversionApproved, ConversionUnqualified or ConversionDenied.
+func (s *ConversionsService) ChangeStatus(ctx context.Context, status ConversionStatus, ids ...int64) (*ChangeResult, error) {
+	if status == "" {
+		return nil, errors.New("refersion: conversion/status_change: status is required")
+	}
+	if err := checkBatch("ids", len(ids)); err != nil {
+		return nil, fmt.Errorf("refersion: conversion/status_change: %w", err)
+	}
+	body := struct {
+		IDs    []int64          `json:"ids"`
+		Status ConversionStatus `json:"status"`
+	}{ids, status}
+	return s.client.change(ctx, conversionStatusChange, body)
+}
+
+// CancelItem is one SKU of an order to cancel.
+type CancelItem struct {
+	// SKU is required.
+	SKU string `json:"sku"`
+	// Price is the original price of one unit.
+	Price float64 `json:"price,omitempty"`
+	// Quantity is how many units to cancel.
+	Quantity int `json:"quantity,omitempty"`
+}
+
+// ConversionCancelParams is the body of conversion/cancel.
+type ConversionCancelParams struct {
+	// OrderID is the order from your store. Required.
+	OrderID string `json:"order_id"`
+	// Items are the SKUs to cancel. Required.
+	Items []CancelItem `json:"items"`
+}
+
+var conversionCancel = call{path: "conversion/cancel"}
+
+// Cancel records a cancellation conversion for some or all SKUs of an
+// order and returns it. Never retried once it may have reached the server.
+func (s *ConversionsService) Cancel(ctx context.Context, params *ConversionCancelParams) (*ConversionResult, error) {
+	if params == nil || strings.TrimSpace(params.OrderID) == "" || len(params.Items) == 0 {
+		return nil, errors.New("refersion: conversion/cancel: OrderID and Items are required")
+	}
+	for i, it := range params.Items {
+		if strings.TrimSpace(it.SKU) == "" {
+			return nil, fmt.Errorf("refersion: conversion/cancel: item %d has no SKU", i)
+		}
+	}
+	return s.client.conversion(ctx, conversionCancel, params)
+}
+
+// ConversionTotalsParams filter conversion/totals. Zero fields are not
+// sent.
+type ConversionTotalsParams struct {
+	// Status lists the statuses to total; empty means all four.
+	Status []ConversionStatus
+	// CreatedFrom and CreatedTo bound the conversions' creation time; they
+	// are sent in UTC as "YYYY-MM-DD hh:mm:ss".
+	CreatedFrom time.Time
+	CreatedTo   time.Time
+	OfferID     int64
+	AffiliateID int64
+	// PaymentStatus is PaymentPaid or PaymentUnpaid.
+	PaymentStatus PaymentStatus
+	// Type lists the conversion types to total.
+	Type []ConversionType
+	// IsTestConversion, when set, totals only test (true) or only real
+	// (false) conversions.
+	IsTestConversion *bool
+}
+
+// totalsTimeLayout is the request format of created_from/created_to.
+const totalsTimeLayout = "2006-01-02 15:04:05"
+
+// MarshalJSON encodes the params as conversion/totals expects them.
+func (p ConversionTotalsParams) MarshalJSON() ([]byte, error) {
+	w := struct {
+		Status           []ConversionStatus `json:"status"`
+		CreatedFrom      string             `json:"created_from,omitempty"`
+		CreatedTo        string             `json:"created_to,omitempty"`
+		OfferID          int64              `json:"offer_id,omitempty"`
+		AffiliateID      int64              `json:"affiliate_id,omitempty"`
+		PaymentStatus    PaymentStatus      `json:"payment_status,omitempty"`
+		Type             []ConversionType   `json:"type,omitempty"`
+		IsTestConversion *bool              `json:"is_test_conversion,omitempty"`
+	}{
+		Status: p.Status, OfferID: p.OfferID, AffiliateID: p.AffiliateID,
+		PaymentStatus: p.PaymentStatus, Type: p.Type, IsTestConversion: p.IsTestConversion,
+	}
+	if len(w.Status) == 0 {
+		w.Status = []ConversionStatus{ConversionApproved, ConversionPending, ConversionUnqualified, ConversionDenied}
+	}
+	if !p.CreatedFrom.IsZero() {
+		w.CreatedFrom = p.CreatedFrom.UTC().Format(totalsTimeLayout)
+	}
+	if !p.CreatedTo.IsZero() {
+		w.CreatedTo = p.CreatedTo.UTC().Format(totalsTimeLayout)
+	}
+	return json.Marshal(w)
+}
+
+// ConversionTotals is the answer of conversion/totals.
+type ConversionTotals struct {
+	ConversionsCount         int64   `json:"conversions_count"`
+	CommissionTotal          float64 `json:"commission_total"`
+	OrderTotal               float64 `json:"order_total"`
+	CommissionableOrderTotal float64 `json:"commissionable_order_total"`
+	// Currency is the currency of the totals, the account's by default.
+	Currency string `json:"currency"`
+}
+
+// UnmarshalJSON decodes the totals. Refersion documents numbers but its own
+// example sends formatted strings ("3,498.03,"); both decode.
+func (t *ConversionTotals) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	var w struct {
+		ConversionsCount         *flexInt  `json:"conversions_count"`
+		CommissionTotal          flexFloat `json:"commission_total"`
+		OrderTotal               flexFloat `json:"order_total"`
+		CommissionableOrderTotal flexFloat `json:"commissionable_order_total"`
+		Currency                 string    `json:"currency"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if w.ConversionsCount == nil {
+		return errors.New(`no "conversions_count" in the totals`)
+	}
+	*t = ConversionTotals{
+		ConversionsCount: int64(*w.ConversionsCount), CommissionTotal: float64(w.CommissionTotal),
+		OrderTotal: float64(w.OrderTotal), CommissionableOrderTotal: float64(w.CommissionableOrderTotal),
+		Currency: w.Currency,
+	}
+	return nil
+}
+
+var conversionTotals = call{path: "conversion/totals", readOnly: true}
+
+// Totals returns the number of conversions and the sums of their
+// commissions and order totals, filtered by params (nil: every status).
+// It only reads, so it is retried like a GET.
+func (s *ConversionsService) Totals(ctx context.Context, params *ConversionTotalsParams) (*ConversionTotals, error) {
+	if params == nil {
+		params = &ConversionTotalsParams{}
+	}
+	if !params.CreatedFrom.IsZero() && !params.CreatedTo.IsZero() && params.CreatedTo.Before(params.CreatedFrom) {
+		return nil, errors.New("refersion: conversion/totals: CreatedTo is before CreatedFrom")
+	}
+	t := new(ConversionTotals)
+	if _, err := s.client.post(ctx, conversionTotals, params, t); err != nil {
+		return nil, err
+	}
+	return t, nil
+}

@@ -1,0 +1,189 @@
+package refersion
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
+)
+
+func TestConversionsManualCredit(t *testing.T) {
+	srv, c, _ := newFake(t, nil)
+	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
+
+	r, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{
+		ID: a.ID, Commission: -12.5, Status: ConversionApproved, Currency: "EUR", Notes: "refund correction",
+	})
+	require.NoError(t, err)
+	convs := srv.Conversions()
+	require.Len(t, convs, 1)
+	assert.Equal(t, convs[0].ID, r.ConversionID)
+	assert.Equal(t, -12.5, convs[0].CommissionTotal)
+	assert.Equal(t, "MANUAL_CREDIT_BY_CLIENT", convs[0].Type)
+	assert.Equal(t, map[string]any{"id": float64(a.ID), "commission": -12.5, "status": "APPROVED",
+		"currency": "EUR", "notes": "refund correction"}, lastBody(t, srv))
+
+	_, err = c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: 5, Status: ConversionApproved})
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "Invalid affiliate ID (error 2).", apiErr.Message)
+
+	_, err = c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: 5})
+	assert.ErrorContains(t, err, "required")
+	assert.Equal(t, 2, srv.RequestCount())
+}
+
+// A credit carries no idempotency key: after a 502 it may have been applied,
+// so it is not retried.
+func TestConversionsManualCreditNotRetriedAfter502(t *testing.T) {
+	srv, c, clk := newFake(t, nil)
+	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
+	srv.Inject(1, refersiontest.Fault{Status: 502, Applied: true})
+
+	_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: 10, Status: ConversionPending})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrServer)
+	assert.Equal(t, 1, srv.RequestCount())
+	assert.Empty(t, clk.Sleeps())
+	assert.Len(t, srv.Conversions(), 1, "the credit was applied once, never twice")
+}
+
+// A 503 proves the server did not act: a write is retried.
+func TestConversionsManualCreditRetriedAfter503(t *testing.T) {
+	srv, c, _ := newFake(t, nil)
+	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
+	srv.Inject(1, refersiontest.Fault{Status: 503, Body: `{"error":"Service Unavailable"}`})
+	r, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: 10, Status: ConversionPending})
+	require.NoError(t, err)
+	assert.NotZero(t, r.ConversionID)
+	assert.Equal(t, 2, srv.RequestCount())
+}
+
+func TestConversionsCreditOrder(t *testing.T) {
+	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
+	conv := srv.Conversions()[0]
+	var other int64
+	for _, a := range srv.Affiliates() {
+		if a.ID != conv.AffiliateID {
+			other = a.ID
+			break
+		}
+	}
+	r, err := c.Conversions.CreditOrder(context.Background(), &ConversionCreditOrderParams{
+		ID: other, OrderID: conv.OrderID, Status: ConversionApproved,
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "Order(s) are re-processing. Changes may take a couple of minutes to appear.", r.Message)
+	assert.Contains(t, r.Warning, "Order ID is already credited to affiliate")
+	assert.Equal(t, other, srv.Conversions()[0].AffiliateID)
+
+	_, err = c.Conversions.CreditOrder(context.Background(), &ConversionCreditOrderParams{ID: other, OrderID: "#missing"})
+	assert.ErrorIs(t, err, ErrInvalidRequest)
+}
+
+func TestConversionsChangeStatus(t *testing.T) {
+	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
+	var pending, approved int64
+	for _, cv := range srv.Conversions() {
+		if cv.Status == "PENDING" && pending == 0 {
+			pending = cv.ID
+		}
+		if cv.Status == "APPROVED" && approved == 0 {
+			approved = cv.ID
+		}
+	}
+	r, err := c.Conversions.ChangeStatus(context.Background(), ConversionApproved, pending, approved)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{pending}, r.IDsChanged)
+	assert.Equal(t, []int64{approved}, r.IDsNotChanged)
+	assert.Equal(t, map[string]any{"ids": []any{float64(pending), float64(approved)}, "status": "APPROVED"}, lastBody(t, srv))
+
+	_, err = c.Conversions.ChangeStatus(context.Background(), ConversionDenied, approved)
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "Cannot deny an approved conversion", apiErr.Message)
+
+	ids := make([]int64, 51)
+	_, err = c.Conversions.ChangeStatus(context.Background(), ConversionDenied, ids...)
+	assert.ErrorContains(t, err, "more than the 50")
+}
+
+func TestConversionsCancel(t *testing.T) {
+	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
+	orig := srv.Conversions()[0]
+	r, err := c.Conversions.Cancel(context.Background(), &ConversionCancelParams{
+		OrderID: orig.OrderID, Items: []CancelItem{{SKU: orig.Items[0].SKU, Price: orig.Items[0].Price, Quantity: 1}},
+	})
+	require.NoError(t, err)
+	convs := srv.Conversions()
+	last := convs[len(convs)-1]
+	assert.Equal(t, last.ID, r.ConversionID, "the string conversion id decodes")
+	assert.Equal(t, "CANCELLATION_"+orig.Type, last.Type)
+	assert.Equal(t, -orig.Items[0].Price, last.Total)
+	assert.Equal(t, map[string]any{"order_id": orig.OrderID, "items": []any{map[string]any{
+		"sku": orig.Items[0].SKU, "price": orig.Items[0].Price, "quantity": float64(1)}}}, lastBody(t, srv))
+
+	_, err = c.Conversions.Cancel(context.Background(), &ConversionCancelParams{OrderID: "#1", Items: []CancelItem{{Price: 1}}})
+	assert.ErrorContains(t, err, "no SKU")
+}
+
+func TestConversionsTotals(t *testing.T) {
+	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
+	ctx := context.Background()
+
+	all, err := c.Conversions.Totals(ctx, nil)
+	require.NoError(t, err)
+	assert.Equal(t, int64(90), all.ConversionsCount)
+	assert.Equal(t, "USD", all.Currency)
+	assert.Equal(t, map[string]any{"status": []any{"APPROVED", "PENDING", "UNQUALIFIED", "DENIED"}}, lastBody(t, srv))
+
+	var want ConversionTotals
+	from := time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(2025, time.February, 28, 23, 59, 59, 0, time.UTC)
+	for _, cv := range srv.Conversions() {
+		if cv.Status == "APPROVED" && !cv.Created.Before(from) && !cv.Created.After(to) {
+			want.ConversionsCount++
+			want.CommissionTotal += cv.CommissionTotal
+			want.OrderTotal += cv.Total
+		}
+	}
+	paris := time.FixedZone("CET", 3600)
+	got, err := c.Conversions.Totals(ctx, &ConversionTotalsParams{
+		Status: []ConversionStatus{ConversionApproved}, CreatedFrom: from.In(paris), CreatedTo: to,
+	})
+	require.NoError(t, err)
+	assert.Equal(t, want.ConversionsCount, got.ConversionsCount)
+	assert.InDelta(t, want.CommissionTotal, got.CommissionTotal, 0.001)
+	assert.InDelta(t, want.OrderTotal, got.OrderTotal, 0.001)
+	assert.Equal(t, map[string]any{"status": []any{"APPROVED"}, "created_from": "2025-02-01 00:00:00",
+		"created_to": "2025-02-28 23:59:59"}, lastBody(t, srv), "times are sent in UTC")
+
+	yes := false
+	_, err = c.Conversions.Totals(ctx, &ConversionTotalsParams{
+		OfferID: 5678, AffiliateID: 1, PaymentStatus: PaymentPaid, IsTestConversion: &yes,
+		Type: []ConversionType{ConversionTriggerCoupon, ConversionCancellationTriggerCoupon},
+	})
+	require.NoError(t, err)
+	body := lastBody(t, srv)
+	assert.Equal(t, float64(5678), body["offer_id"])
+	assert.Equal(t, "PAID", body["payment_status"])
+	assert.Equal(t, false, body["is_test_conversion"])
+	assert.Equal(t, []any{"CONVERSION_TRIGGER_COUPON", "CANCELLATION_CONVERSION_TRIGGER_COUPON"}, body["type"])
+
+	_, err = c.Conversions.Totals(ctx, &ConversionTotalsParams{CreatedFrom: to, CreatedTo: from})
+	assert.ErrorContains(t, err, "before")
+}
+
+// Refersion's own example answers formatted strings; they decode.
+func TestConversionsTotalsDecodesStringForm(t *testing.T) {
+	srv, c, _ := newFake(t, nil)
+	srv.Inject(1, refersiontest.Fault{Body: string(sample(t, "conversion_totals.json"))})
+	got, err := c.Conversions.Totals(context.Background(), nil)
+	require.NoError(t, err)
+	assert.Equal(t, &ConversionTotals{ConversionsCount: 10, CommissionTotal: 500.84, OrderTotal: 3498.03,
+		CommissionableOrderTotal: 2874.85, Currency: "USD"}, got)
+}

@@ -1,0 +1,59 @@
+// Package refersion is a client for the Refersion REST API v2
+// (https://api.refersion.com/v2): affiliates and their conversion
+// triggers, manual credits, conversion status changes, cancellations and
+// totals, SKU commissions, and saved-report downloads.
+//
+// Every Refersion call is a POST with a JSON body, reads included, signed
+// with two headers, Refersion-Public-Key and Refersion-Secret-Key:
+//
+//	client, err := refersion.NewClient(refersion.WithKeys(publicKey, secretKey))
+//	if err != nil {
+//		return err
+//	}
+//	for a, err := range client.Affiliates.List(ctx) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(a.Code, a.FirstName, a.LastName, a.Status)
+//	}
+//
+// # Pagination
+//
+// affiliate/list and affiliate/search are the only lists. List and Search
+// iterate every page (List fetches MaxListLimit per request) and stop on the
+// envelope's total; breaking out of the loop makes no further request.
+// ListPage and SearchPage fetch one page and return a Response whose
+// NextPage, HasMore and Total let a job stop and resume.
+//
+// # Identifiers
+//
+// Refersion mixes its identifiers. An affiliate has a numeric id
+// (37567438), which the writes take, and a code ("a3y7"), which appears in
+// its referral link. affiliate/get answers the numeric id in the field
+// "id", while affiliate/list, affiliate/search and affiliate/new put the
+// code in that same field: Affiliate.ID is a FlexString that decodes both,
+// and Affiliate.Code always holds the code. Numbers sometimes arrive as
+// strings ("conversion_id": "11900254", "commission_total": "3,498.03,");
+// the decoders accept either.
+//
+// # Conversions
+//
+// The REST API has no endpoint that lists or reads conversions (Refersion
+// offers that only through its separate GraphQL API). Pull conversions with
+// a saved report: Reports.Link returns a signed link valid for two minutes
+// and Reports.Download streams the file.
+//
+// # Errors and retries
+//
+// A failed call returns an *Error (see the sentinels ErrUnauthorized,
+// ErrNotFound, ErrInvalidRequest, ...). Refersion's 204 No Content means "an
+// invalid field in the request" and is an error matching ErrInvalidRequest.
+// Since every call is a POST, retry safety is set per operation: list,
+// search, get, totals and report links only read and are retried on 5xx and
+// connection errors; every write is retried only on a 429 or 503, which
+// prove the server did not act. Batches over MaxBatch ids, triggers or SKUs
+// fail before any request.
+//
+// The package refersiontest provides an in-process fake of the API for
+// tests and examples.
+package refersion

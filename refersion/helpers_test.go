@@ -1,0 +1,53 @@
+package refersion
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
+)
+
+// withClock injects a fake clock so that retry waits take no time.
+func withClock(clk *testclock.Clock) Option {
+	return Option(func(s *settings) error { s.Clock = clk; return nil })
+}
+
+// newFake starts a fake and a client for it with a fake clock.
+func newFake(t *testing.T, srvOpts []refersiontest.ServerOption, opts ...Option) (*refersiontest.Server, *Client, *testclock.Clock) {
+	t.Helper()
+	srv := refersiontest.NewServer(srvOpts...)
+	t.Cleanup(srv.Close)
+	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
+	all := append([]Option{
+		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
+		WithBaseURL(srv.URL),
+		withClock(clk),
+	}, opts...)
+	c, err := NewClient(all...)
+	require.NoError(t, err)
+	return srv, c, clk
+}
+
+// sample reads a file of testdata/.
+func sample(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	return b
+}
+
+// lastBody decodes the JSON body of the last request the fake received.
+func lastBody(t *testing.T, srv *refersiontest.Server) map[string]any {
+	t.Helper()
+	reqs := srv.Requests()
+	require.NotEmpty(t, reqs)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(reqs[len(reqs)-1].Body, &m))
+	return m
+}

@@ -1,0 +1,92 @@
+package refersion
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Option configures a Client. Options are validated by NewClient.
+type Option func(*settings) error
+
+// settings is what the options fill in.
+type settings struct {
+	transport.Settings
+	publicKey transport.Secret
+	secretKey transport.Secret
+}
+
+// WithKeys sets the REST API key pair (Account → Settings → Refersion API),
+// sent on every request in the Refersion-Public-Key and
+// Refersion-Secret-Key headers. Required. The GraphQL API's single access
+// token does not work here.
+func WithKeys(publicKey, secretKey string) Option {
+	return func(s *settings) error {
+		publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
+		if publicKey == "" {
+			return errors.New("public key is empty")
+		}
+		if secretKey == "" {
+			return errors.New("secret key is empty")
+		}
+		if strings.ContainsAny(publicKey+secretKey, "\r\n") {
+			return errors.New("keys must not contain line breaks")
+		}
+		s.publicKey, s.secretKey = transport.NewSecret(publicKey), transport.NewSecret(secretKey)
+		return nil
+	}
+}
+
+// WithBaseURL overrides DefaultBaseURL, e.g. with a fake server's URL. A
+// path prefix such as /v2 is kept.
+func WithBaseURL(rawURL string) Option {
+	return func(s *settings) error { return s.SetBaseURL(rawURL) }
+}
+
+// WithHTTPClient sets the HTTP client whose transport carries the requests.
+func WithHTTPClient(c *http.Client) Option {
+	return func(s *settings) error { return s.SetHTTPClient(c) }
+}
+
+// WithMaxRetries sets how many times a failed request is retried after the
+// first attempt (default 4). Zero turns retries off.
+func WithMaxRetries(n int) Option {
+	return func(s *settings) error { return s.SetMaxRetries(n) }
+}
+
+// WithRetryWait sets the minimum and maximum wait between attempts
+// (default 500ms and 60s). The maximum caps every wait: when the server asks
+// for longer, the call fails at once with ErrRateLimited.
+func WithRetryWait(minWait, maxWait time.Duration) Option {
+	return func(s *settings) error { return s.SetRetryWait(minWait, maxWait) }
+}
+
+// WithUserAgent appends ua to the SDK's User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(s *settings) error { return s.SetUserAgent(ua) }
+}
+
+// WithLogger turns on logging: one Debug line per request and one Info line
+// per retry, with method, path, status, duration and attempt. Keys, request
+// bodies and report download links are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error { return s.SetLogger(l) }
+}
+
+// WithMaxResponseBytes caps the size of a response body read into memory
+// (default 32 MiB); a larger body fails with ErrMalformedResponse. Report
+// downloads are streamed and not capped.
+func WithMaxResponseBytes(n int64) Option {
+	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
+}
+
+// WithRateLimit throttles the client to at most requests per window, e.g.
+// WithRateLimit(RateLimitRequests, RateLimitWindow). Off by default; waits
+// honour the context.
+func WithRateLimit(requests int, per time.Duration) Option {
+	return func(s *settings) error { return s.SetRateLimit(requests, per) }
+}

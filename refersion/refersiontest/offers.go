@@ -1,0 +1,65 @@
+package refersiontest
+
+import "strconv"
+
+func (s *Server) newSKUCommission(f fields) (any, *apiError) {
+	for _, k := range []string{"offer_id", "skus"} {
+		if !f.present(k) {
+			return nil, missing(k)
+		}
+	}
+	skus, ok := f.objects("skus")
+	if !ok {
+		return nil, notAllowed(f.raw("skus"), "skus")
+	}
+	if len(skus) > MaxBatch {
+		return nil, unprocessable("Only 50 sku records can be processed per request.")
+	}
+	var add []SKUCommission
+	for _, it := range skus {
+		if ae := checkFields(it, []string{"sku", "product_description", "commission_type", "commission_amount"}); ae != nil {
+			return nil, ae
+		}
+		for _, k := range []string{"sku", "commission_type", "commission_amount"} {
+			if !it.present(k) {
+				return nil, missing(k)
+			}
+		}
+		typ, _ := it.str("commission_type")
+		if !oneOf(typ, "FLAT_RATE", "PERCENT_OF_SALE") {
+			return nil, notAllowed(typ, "commission_type")
+		}
+		amount, ok := it.float("commission_amount")
+		if !ok || amount < 0 {
+			return nil, notAllowed(it.raw("commission_amount"), "commission_amount")
+		}
+		sku, _ := it.str("sku")
+		desc, _ := it.str("product_description")
+		add = append(add, SKUCommission{SKU: sku, ProductDescription: desc, CommissionType: typ,
+			CommissionAmount: strconv.FormatFloat(amount, 'f', -1, 64)})
+	}
+	offerID, _ := f.str("offer_id")
+	i := s.offerIndex(offerID)
+	if i < 0 {
+		return nil, unprocessable("Offer ID does not exist (error 1).")
+	}
+	offer := s.offers[i]
+	res := struct {
+		Added             []string `json:"added"`
+		DuplicateNotAdded []string `json:"duplicate_not_added"`
+	}{[]string{}, []string{}}
+	have := map[string]bool{}
+	for _, c := range offer.SKUs {
+		have[c.SKU] = true
+	}
+	for _, c := range add {
+		if have[c.SKU] {
+			res.DuplicateNotAdded = append(res.DuplicateNotAdded, c.SKU)
+			continue
+		}
+		have[c.SKU] = true
+		offer.SKUs = append(offer.SKUs, c)
+		res.Added = append(res.Added, c.SKU)
+	}
+	return res, nil
+}

@@ -1,0 +1,344 @@
+// Package refersiontest is an in-process fake of the Refersion REST API v2
+// for tests and examples. It answers like the real API: POST only, both key
+// headers checked, the {"total", "results"} envelope of affiliate/list and
+// affiliate/search, the documented validation errors in each of Refersion's
+// three error shapes, and 204 No Content for an unknown field. Writes are
+// kept in memory, so later reads see them; saved reports are served through
+// signed links that expire after two minutes.
+//
+// Where Refersion documents nothing, the fake makes a stated choice: a
+// non-POST method gets 405, affiliate/list pages default to
+// DefaultListLimit records, a search page holds SearchPageSize records, and
+// the conversions report (ConversionsReportID) is a CSV file of the fake's
+// own design.
+package refersiontest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+)
+
+// Credentials the fake accepts, and its documented limits.
+const (
+	// PublicKey is the Refersion-Public-Key the fake accepts.
+	PublicKey = "pub_fake0123456789abcdef"
+	// SecretKey is the Refersion-Secret-Key the fake accepts.
+	SecretKey = "sec_fake0123456789abcdef"
+	// MaxListLimit is the largest page affiliate/list serves; larger limits
+	// are capped.
+	MaxListLimit = 100
+	// DefaultListLimit is the page size of affiliate/list without a limit
+	// (Refersion does not document it).
+	DefaultListLimit = 10
+	// SearchPageSize is the page size of affiliate/search (Refersion does
+	// not document it).
+	SearchPageSize = 10
+	// MaxBatch is the most ids, triggers or SKUs one call accepts.
+	MaxBatch = 50
+	// LinkLifetime is how long a reporting/link download link works.
+	LinkLifetime = 2 * time.Minute
+	// ConversionsReportID is the saved report that every fake has: a CSV
+	// file of all conversions.
+	ConversionsReportID = 1001
+)
+
+// Fault describes how the next request(s) fail; see Server.Inject.
+type Fault = fakeserver.Fault
+
+// RecordedRequest is a request the server received.
+type RecordedRequest = fakeserver.RecordedRequest
+
+// ServerOption configures a Server.
+type ServerOption func(*Server)
+
+// WithDemoData seeds a deterministic demo data set: three offers, 36
+// affiliates, 90 conversions, a few coupon triggers and the conversions
+// report.
+func WithDemoData() ServerOption {
+	return func(s *Server) { s.demo = true }
+}
+
+// WithNow sets the fake's clock, used for report link expiry and the
+// creation time of new conversions.
+func WithNow(now func() time.Time) ServerOption {
+	return func(s *Server) { s.now = now }
+}
+
+// Server is the fake Refersion API.
+type Server struct {
+	// URL is the API base URL including the /v2 prefix, ready for
+	// refersion.WithBaseURL.
+	URL string
+
+	fs   *fakeserver.Server
+	root string
+	now  func() time.Time
+	demo bool
+
+	mu          sync.Mutex
+	affiliates  []*Affiliate // in id order
+	byID        map[int64]*Affiliate
+	byCode      map[string]*Affiliate
+	conversions []*Conversion
+	triggers    []*Trigger
+	offers      []*Offer
+	reports     map[int64]*Report
+	links       map[string]link
+	nextAff     int64
+	nextConv    int64
+	nextTrigger int64
+	linkSeq     int
+}
+
+// link is an issued report download link.
+type link struct {
+	reportID int64
+	expires  time.Time
+}
+
+// NewServer starts a fake on a loopback port. Close it when done.
+func NewServer(opts ...ServerOption) *Server {
+	s := &Server{
+		now:         time.Now,
+		byID:        map[int64]*Affiliate{},
+		byCode:      map[string]*Affiliate{},
+		reports:     map[int64]*Report{},
+		links:       map[string]link{},
+		nextAff:     37567401,
+		nextConv:    11900001,
+		nextTrigger: 1001,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	s.reports[ConversionsReportID] = &Report{ID: ConversionsReportID, Name: "All conversions"}
+	s.offers = []*Offer{{OfferID: defaultOfferID, Name: "Default offer"}}
+	if s.demo {
+		s.seedDemo()
+	}
+	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
+	s.root = s.fs.URL()
+	s.URL = s.root + "/v2"
+	return s
+}
+
+// Inject makes the next n requests fail with f. A fault with a status and
+// no body answers Refersion's error body for that status.
+func (s *Server) Inject(n int, f Fault) { s.fs.Inject(n, f) }
+
+// Requests returns the requests received so far.
+func (s *Server) Requests() []RecordedRequest { return s.fs.Requests() }
+
+// RequestCount returns how many requests were received.
+func (s *Server) RequestCount() int { return s.fs.RequestCount() }
+
+// ResetRequests forgets the recorded requests.
+func (s *Server) ResetRequests() { s.fs.ResetRequests() }
+
+// HTTPServer returns the underlying httptest server.
+func (s *Server) HTTPServer() *httptest.Server { return s.fs.HTTPServer() }
+
+// Close stops the server.
+func (s *Server) Close() { s.fs.Close() }
+
+// errorBody renders Refersion's error body for a status injected without a
+// body.
+func errorBody(status int) []byte {
+	var v any
+	switch status {
+	case http.StatusUnauthorized:
+		v = map[string]string{"error": msgBadCredentials}
+	case http.StatusNotFound:
+		v = map[string]string{"error": msgNoBody}
+	case http.StatusBadRequest:
+		v = map[string]string{"error": "Missing required field"}
+	case http.StatusUnprocessableEntity:
+		v = map[string][]string{"errors": {"Value exceed the char limit"}}
+	default:
+		v = map[string]string{"error": http.StatusText(status)}
+	}
+	b, _ := json.Marshal(v)
+	return b
+}
+
+// Messages of the real API.
+const (
+	msgBadCredentials = "Invalid API credentials (error 2)."
+	msgNoBody         = "Bad request, no body"
+	msgTooMany        = "Max number of elements on attribute (50) reached."
+	msgCharLimit      = "Value exceed the char limit"
+	msgAffNotFound    = "Affiliate not found."
+	msgInvalidAffID   = "Invalid affiliate ID (error 2)."
+	msgInvalidOrderID = "Invalid order ID (error 5)"
+	msgOfferMissing   = "Offer does not exists on the database."
+	msgTriggerExists  = "Conversion trigger already exists for same or another affiliate."
+	msgEmailTaken     = "The email you have entered is taken by another Affiliate."
+	maxStringLength   = 255
+)
+
+// apiError is an error answer of an endpoint.
+type apiError struct {
+	status int
+	body   any
+}
+
+func missing(field string) *apiError {
+	return &apiError{http.StatusBadRequest, map[string]string{"error": "Missing required field " + field}}
+}
+
+func unprocessable(msgs ...string) *apiError {
+	return &apiError{http.StatusUnprocessableEntity, map[string][]string{"errors": msgs}}
+}
+
+func notAllowed(value any, field string) *apiError {
+	return unprocessable(fmt.Sprintf("%v is not a allowed value for field %s", value, field))
+}
+
+// invalidField is the 204 No Content (with a body) that Refersion answers
+// for a field it does not know.
+func invalidField(field string) *apiError {
+	return &apiError{http.StatusNoContent, map[string]string{"error": "Invalid field " + field}}
+}
+
+// endpoint is one API operation: the top-level fields it accepts and its
+// handler, run under the server lock.
+type endpoint struct {
+	fields []string
+	handle func(s *Server, f fields) (any, *apiError)
+}
+
+var endpoints = map[string]endpoint{
+	"affiliate/new": {[]string{"first_name", "last_name", "email", "password", "status", "offer", "company",
+		"paypal_email", "address1", "address2", "city", "state", "zip", "country", "phone", "send_welcome",
+		"conversion_trigger_coupon", "unique_merchant_id"}, (*Server).affiliateNew},
+	"affiliate/get":                     {[]string{"id", "affiliate_code"}, (*Server).affiliateGet},
+	"affiliate/list":                    {[]string{"limit", "page"}, (*Server).affiliateList},
+	"affiliate/search":                  {[]string{"keyword", "first_name", "last_name", "page"}, (*Server).affiliateSearch},
+	"affiliate/edit":                    {[]string{"affiliates"}, (*Server).affiliateEdit},
+	"affiliate/status_change":           {[]string{"ids", "status"}, (*Server).affiliateStatusChange},
+	"affiliate/trigger":                 {[]string{"affiliate_code", "type", "trigger"}, (*Server).affiliateTrigger},
+	"trigger/delete":                    {[]string{"affiliates"}, (*Server).triggerDelete},
+	"conversion/manual_credit":          {[]string{"id", "commission", "status", "currency", "notes"}, (*Server).manualCredit},
+	"conversion/manual_credit_order_id": {[]string{"id", "order_id", "status", "notes"}, (*Server).creditOrder},
+	"conversion/status_change":          {[]string{"ids", "status"}, (*Server).conversionStatusChange},
+	"conversion/cancel":                 {[]string{"order_id", "items"}, (*Server).conversionCancel},
+	"conversion/totals": {[]string{"status", "created_from", "created_to", "offer_id", "affiliate_id",
+		"payment_status", "type", "is_test_conversion"}, (*Server).conversionTotals},
+	"offer/new_sku_commission": {[]string{"offer_id", "skus"}, (*Server).newSKUCommission},
+	"reporting/link":           {[]string{"report_id"}, (*Server).reportingLink},
+}
+
+const downloadPrefix = "/api/reporting/download/"
+
+// serve routes a request like the real API.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, downloadPrefix) {
+		s.download(w, r)
+		return
+	}
+	name, ok := strings.CutPrefix(r.URL.Path, "/v2/")
+	ep, known := endpoints[strings.Trim(name, "/")] // a trailing slash is accepted
+	if !ok || !known {
+		fakeserver.WriteJSON(w, http.StatusNotFound, map[string]string{"error": "Unknown endpoint " + r.URL.Path})
+		return
+	}
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		fakeserver.WriteJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "Method not allowed"})
+		return
+	}
+	if r.Header.Get("Refersion-Public-Key") != PublicKey || r.Header.Get("Refersion-Secret-Key") != SecretKey {
+		fakeserver.WriteJSON(w, http.StatusUnauthorized, map[string]string{"error": msgBadCredentials})
+		return
+	}
+	raw, _ := io.ReadAll(io.LimitReader(r.Body, 8<<20))
+	if len(bytes.TrimSpace(raw)) == 0 {
+		fakeserver.WriteJSON(w, http.StatusNotFound, map[string]string{"error": msgNoBody})
+		return
+	}
+	var f fields
+	if err := json.Unmarshal(raw, &f); err != nil || f == nil {
+		fakeserver.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": "Bad request, the body is not a JSON object"})
+		return
+	}
+	if e := checkFields(f, ep.fields); e != nil {
+		writeError(w, e)
+		return
+	}
+	s.mu.Lock()
+	out, e := ep.handle(s, f)
+	s.mu.Unlock()
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	fakeserver.WriteJSON(w, http.StatusOK, out)
+}
+
+// checkFields answers 204 for an unknown field and 422 for an overlong
+// string.
+func checkFields(f fields, allowed []string) *apiError {
+	keys := make([]string, 0, len(f))
+	for k := range f {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		found := false
+		for _, a := range allowed {
+			found = found || a == k
+		}
+		if !found {
+			return invalidField(k)
+		}
+		if v, ok := f.str(k); ok && len(v) > maxStringLength {
+			return unprocessable(msgCharLimit)
+		}
+	}
+	return nil
+}
+
+func writeError(w http.ResponseWriter, e *apiError) {
+	if e.status == http.StatusNoContent {
+		b, _ := json.Marshal(e.body)
+		writeNoContent(w, b)
+		return
+	}
+	fakeserver.WriteJSON(w, e.status, e.body)
+}
+
+// writeNoContent sends 204 No Content with a body, as Refersion does for an
+// invalid field. net/http refuses a body on a 204, so the response is
+// written on the raw connection, which is then closed.
+func writeNoContent(w http.ResponseWriter, body []byte) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	writeRaw204(buf, body)
+}
+
+func writeRaw204(buf *bufio.ReadWriter, body []byte) {
+	fmt.Fprintf(buf, "HTTP/1.1 204 No Content\r\nContent-Type: application/json; charset=utf-8\r\n"+
+		"Content-Length: %d\r\nConnection: close\r\n\r\n", len(body))
+	_, _ = buf.Write(body)
+	_ = buf.Flush()
+}

@@ -1,0 +1,109 @@
+package refersion
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// TriggerType is the kind of a conversion trigger: what, found in an order,
+// credits the affiliate.
+type TriggerType string
+
+// Conversion trigger types.
+const (
+	TriggerCoupon TriggerType = "COUPON"
+	TriggerSKU    TriggerType = "SKU"
+	TriggerEmail  TriggerType = "EMAIL"
+)
+
+// TriggerCreateParams is the body of affiliate/trigger.
+type TriggerCreateParams struct {
+	// AffiliateCode is the affiliate's code ("a3y7"). Required.
+	AffiliateCode string `json:"affiliate_code"`
+	// Type is TriggerCoupon, TriggerSKU or TriggerEmail. Required.
+	Type TriggerType `json:"type"`
+	// Trigger is the coupon code, SKU or email address. Required.
+	Trigger string `json:"trigger"`
+}
+
+// Trigger is a conversion trigger created by affiliate/trigger.
+type Trigger struct {
+	TriggerID int64 `json:"trigger_id"`
+	// Trigger is the trigger as Refersion stored it (coupon codes come back
+	// in upper case: "code100" is stored as "CODE100").
+	Trigger string `json:"trigger"`
+}
+
+// UnmarshalJSON decodes the trigger, accepting trigger_id as a number or a
+// numeric string.
+func (t *Trigger) UnmarshalJSON(b []byte) error {
+	var w struct {
+		TriggerID flexInt `json:"trigger_id"`
+		Trigger   string  `json:"trigger"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*t = Trigger{TriggerID: int64(w.TriggerID), Trigger: w.Trigger}
+	return nil
+}
+
+var affiliateTrigger = call{path: "affiliate/trigger"}
+
+// AddTrigger creates a conversion trigger for an affiliate.
+func (s *AffiliatesService) AddTrigger(ctx context.Context, params *TriggerCreateParams) (*Trigger, error) {
+	if params == nil || strings.TrimSpace(params.AffiliateCode) == "" || params.Type == "" || strings.TrimSpace(params.Trigger) == "" {
+		return nil, errors.New("refersion: affiliate/trigger: AffiliateCode, Type and Trigger are required")
+	}
+	t := new(Trigger)
+	resp, err := s.client.post(ctx, affiliateTrigger, params, t)
+	if err != nil {
+		return nil, err
+	}
+	if t.TriggerID == 0 {
+		return nil, s.client.malformed(affiliateTrigger, resp, `no "trigger_id" in the answer`)
+	}
+	return t, nil
+}
+
+// TriggerRef names one conversion trigger to delete.
+type TriggerRef struct {
+	// ID is the numeric id of the affiliate that owns the trigger.
+	ID int64 `json:"id"`
+	// Trigger is the coupon code, SKU or email address ("JANEDOE10").
+	Trigger string `json:"trigger"`
+	// Type is TriggerCoupon, TriggerSKU or TriggerEmail.
+	Type TriggerType `json:"type"`
+}
+
+var triggerDelete = call{path: "trigger/delete"}
+
+// DeleteTriggers deletes up to MaxBatch conversion triggers and returns the
+// ids of the triggers deleted. A larger batch fails before any request:
+// Refersion answers one with 429, which here means "too many items", not
+// a rate limit, and is never retried.
+func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers ...TriggerRef) ([]int64, error) {
+	if err := checkBatch("triggers", len(triggers)); err != nil {
+		return nil, fmt.Errorf("refersion: trigger/delete: %w", err)
+	}
+	for i, t := range triggers {
+		if t.ID <= 0 || strings.TrimSpace(t.Trigger) == "" || t.Type == "" {
+			return nil, fmt.Errorf("refersion: trigger/delete: trigger %d needs ID, Trigger and Type", i)
+		}
+	}
+	body := struct {
+		Affiliates []TriggerRef `json:"affiliates"`
+	}{triggers}
+	var ids []flexInt
+	resp, err := s.client.post(ctx, triggerDelete, body, &ids)
+	if err != nil {
+		return nil, err
+	}
+	if ids == nil {
+		return nil, s.client.malformed(triggerDelete, resp, "the answer is not an array of trigger ids")
+	}
+	return int64s(ids), nil
+}

@@ -1,0 +1,155 @@
+package refersion
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// FlexString is a string that Refersion sends either as a JSON string or as
+// a JSON number; it decodes both (37567438 and "694c" alike) and null as "".
+// It encodes as a JSON string.
+type FlexString string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *FlexString) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0 || bytes.Equal(b, []byte("null")):
+		*s = ""
+		return nil
+	case b[0] == '"':
+		var v string
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
+		*s = FlexString(v)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return fmt.Errorf("refersion: %s is neither a string nor a number", b)
+	}
+	*s = FlexString(n.String())
+	return nil
+}
+
+// String returns the value.
+func (s FlexString) String() string { return string(s) }
+
+// Int64 returns the value as an integer, reporting false when it is not one
+// (an affiliate code such as "694c").
+func (s FlexString) Int64() (int64, bool) {
+	n, err := strconv.ParseInt(string(s), 10, 64)
+	return n, err == nil
+}
+
+// flexInt is an integer that may arrive as a JSON number or as a numeric
+// string, with thousands separators or a stray trailing comma ("10,"), as
+// Refersion's own examples show.
+type flexInt int64
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (n *flexInt) UnmarshalJSON(b []byte) error {
+	f, err := decodeNumber(b)
+	if err != nil {
+		return err
+	}
+	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return fmt.Errorf("refersion: %s is not an integer", b)
+	}
+	*n = flexInt(f)
+	return nil
+}
+
+// flexFloat is an amount that may arrive as a JSON number or as a numeric
+// string such as "3,498.03," (Refersion's conversion/totals example).
+type flexFloat float64
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (f *flexFloat) UnmarshalJSON(b []byte) error {
+	v, err := decodeNumber(b)
+	if err != nil {
+		return err
+	}
+	*f = flexFloat(v)
+	return nil
+}
+
+// decodeNumber reads a JSON number, a numeric string (commas and spaces
+// dropped) or null (zero).
+func decodeNumber(b []byte) (float64, error) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || bytes.Equal(b, []byte("null")) {
+		return 0, nil
+	}
+	raw := string(b)
+	if b[0] == '"' {
+		if err := json.Unmarshal(b, &raw); err != nil {
+			return 0, err
+		}
+		raw = strings.NewReplacer(",", "", " ", "").Replace(raw)
+		if raw == "" {
+			return 0, nil
+		}
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return 0, fmt.Errorf("refersion: %s is not a number", b)
+	}
+	return f, nil
+}
+
+func int64s(in []flexInt) []int64 {
+	if in == nil {
+		return nil
+	}
+	out := make([]int64, len(in))
+	for i, v := range in {
+		out[i] = int64(v)
+	}
+	return out
+}
+
+// CustomField is an answer to one of the custom questions of the affiliate
+// registration form.
+type CustomField struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// ChangeResult is the answer of the batch writes affiliate/edit,
+// affiliate/status_change and conversion/status_change. Always check it: ids
+// the API did not change are listed in IDsNotChanged, not reported as an
+// error.
+type ChangeResult struct {
+	IDsChanged    []int64 `json:"ids_changed"`
+	IDsNotChanged []int64 `json:"ids_not_changed"`
+}
+
+// UnmarshalJSON decodes the id lists, accepting ids sent as numbers or as
+// numeric strings.
+func (r *ChangeResult) UnmarshalJSON(b []byte) error {
+	var w struct {
+		IDsChanged    []flexInt `json:"ids_changed"`
+		IDsNotChanged []flexInt `json:"ids_not_changed"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	r.IDsChanged, r.IDsNotChanged = int64s(w.IDsChanged), int64s(w.IDsNotChanged)
+	return nil
+}
+
+// Changed reports whether id is among the changed ids.
+func (r *ChangeResult) Changed(id int64) bool {
+	for _, v := range r.IDsChanged {
+		if v == id {
+			return true
+		}
+	}
+	return false
+}
