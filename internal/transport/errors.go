@@ -138,7 +138,9 @@ func clip(body []byte) []byte {
 
 // parseErrorBody pulls a message and a code out of the error bodies the
 // five platforms send: {"message","code"}, {"error": "..."},
-// {"error": ["..."]}, {"errors": [...] | {...}}, {"Error": "..."}.
+// {"error": ["..."]}, {"errors": [...] | {...}}, {"Error": "..."}, and the
+// undocumented shapes decoded tolerantly: {"error": {"code"|"type",
+// "message"}}, "error_code", and a string "error" beside a "message".
 func parseErrorBody(body []byte) (message, code string) {
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 || body[0] != '{' {
@@ -166,8 +168,28 @@ func parseErrorBody(body []byte) (message, code string) {
 			message += " (" + details + ")"
 		}
 	}
-	if raw, ok := m["code"]; ok {
-		code = flattenMessage(raw)
+	for _, k := range []string{"code", "error_code"} {
+		if raw, ok := m[k]; ok && code == "" {
+			code = flattenMessage(raw)
+		}
+	}
+	if raw, ok := m["error"]; ok && code == "" {
+		// {"error": {"code": "...", "message": "..."}}
+		var nested struct {
+			Code json.RawMessage `json:"code"`
+			Type json.RawMessage `json:"type"`
+		}
+		if json.Unmarshal(raw, &nested) == nil {
+			if code = flattenMessage(nested.Code); code == "" {
+				code = flattenMessage(nested.Type)
+			}
+		} else if _, hasMessage := m["message"]; hasMessage {
+			// {"error": "not_found", "message": "Affiliate not found"}
+			var s string
+			if json.Unmarshal(raw, &s) == nil {
+				code = s
+			}
+		}
 	}
 	return message, code
 }

@@ -24,9 +24,10 @@ type Request struct {
 	Query any
 	// Body is encoded as JSON. Nil means no body.
 	Body any
-	// RetrySafe marks a POST or PATCH that only reads (a search or report)
-	// as safe to retry after it may have reached the server. GET, HEAD,
-	// PUT, DELETE and OPTIONS are always retry-safe.
+	// RetrySafe marks a POST or PATCH that is idempotent (a search, a
+	// report, a PATCH that sets absolute values) as safe to retry after it
+	// may have reached the server. GET, HEAD, PUT, DELETE and OPTIONS are
+	// always retry-safe.
 	RetrySafe bool
 	// NoAuth sends the request without credentials.
 	NoAuth bool

@@ -1,0 +1,72 @@
+package postaffiliatepro
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"time"
+)
+
+// BannersService reads banners (promotional materials): /banners.
+type BannersService service
+
+// Banner is a promotional material affiliates place: an image, text, HTML
+// or other banner. Field names on the wire are unverified.
+type Banner struct {
+	ID   string
+	Name string
+	// Type is the banner kind as the server sends it (image, text, html,
+	// ... or the legacy one-letter code).
+	Type       string
+	CampaignID string
+	// DestinationURL is where the banner's link leads.
+	DestinationURL string
+	// Status is the banner's state as the server sends it.
+	Status string
+	// Width and Height are the size of an image banner, 0 when unknown.
+	Width     int64
+	Height    int64
+	CreatedAt time.Time
+	// Raw is the record as received, for fields this type does not map.
+	Raw json.RawMessage
+}
+
+// decode reads the banner's fields and their legacy aliases.
+func (b *Banner) decode(f *fields) {
+	f.str(&b.ID, "id", "bannerid", "banner_id")
+	f.str(&b.Name, "name")
+	f.str(&b.Type, "type", "rtype", "banner_type")
+	f.str(&b.CampaignID, "campaign_id", "campaignid")
+	f.str(&b.DestinationURL, "destination_url", "destinationurl", "url")
+	f.str(&b.Status, "status", "rstatus")
+	f.int(&b.Width, "width")
+	f.int(&b.Height, "height")
+	f.time(&b.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
+}
+
+func (b *Banner) setRaw(raw json.RawMessage) { b.Raw = raw }
+
+// UnmarshalJSON decodes a banner tolerantly (see the package
+// documentation); zone-less timestamps are read as UTC.
+func (b *Banner) UnmarshalJSON(data []byte) error { return unmarshalRecord(b, data) }
+
+// BannerListOptions filter GET /banners.
+type BannerListOptions struct {
+	ListParams
+	// Q searches the banners; an id matches that banner exactly.
+	Q string `url:"q,omitempty"`
+	// Fields selects the fields returned (fields=id,name).
+	Fields []string `url:"fields,omitempty,comma"`
+}
+
+var bannerKeys = []string{"banners"}
+
+// List iterates over the banners matching opts.
+func (s *BannersService) List(ctx context.Context, opts ...*BannerListOptions) iter.Seq2[*Banner, error] {
+	return list[Banner](ctx, s.client, "banners", bannerKeys, opts)
+}
+
+// ListPage fetches the page opts.Page (default 1) of banners.
+func (s *BannersService) ListPage(ctx context.Context, opts *BannerListOptions) ([]*Banner, *Response, error) {
+	return listPage[Banner](ctx, s.client, "banners", bannerKeys, copyOpts(opts))
+}

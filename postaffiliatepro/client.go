@@ -1,0 +1,150 @@
+package postaffiliatepro
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Constants of the Post Affiliate Pro REST API v3.
+//
+// There is no DefaultBaseURL: every account has its own host,
+// https://<account>.postaffiliatepro.com/api/v3 (WithAccount builds it).
+const (
+	// RateLimitRequests per RateLimitWindow is the documented API v3 quota.
+	// The server enforces it as a token bucket and announces it in
+	// X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset. Pass
+	// both to WithRateLimit to stay under it.
+	RateLimitRequests = 100
+	// RateLimitWindow is the window of RateLimitRequests.
+	RateLimitWindow = time.Minute
+	// DefaultPerPage is the page size lists request when ListParams.PerPage
+	// is zero. The API documents neither a default nor a maximum; 100 is the
+	// figure integrations written against v3 use. A server that serves
+	// fewer records than asked ends the list early, unless it reports a
+	// total (see ListParams).
+	DefaultPerPage = 100
+)
+
+// Client talks to the Post Affiliate Pro REST API v3 of one account. It is
+// safe for concurrent use.
+type Client struct {
+	t          *transport.Client
+	basePath   string
+	pagination Pagination
+	location   *time.Location
+	clicksPath string
+
+	// Affiliates lists, reads, creates and updates affiliates.
+	Affiliates *AffiliatesService
+	// Transactions lists, reads, creates and updates transactions
+	// (commissions).
+	Transactions *TransactionsService
+	// Campaigns lists and reads campaigns.
+	Campaigns *CampaignsService
+	// Banners lists banners.
+	Banners *BannersService
+	// Reports runs the top-affiliates and clicks reports.
+	Reports *ReportsService
+}
+
+// service is the common shape of the services.
+type service struct {
+	client *Client
+}
+
+// keyPattern is the documented shape of an API v3 key: pap_<id>_<secret>.
+var keyPattern = regexp.MustCompile(`^pap_[A-Za-z0-9]+_[A-Za-z0-9]+$`)
+
+// NewClient returns a client configured by opts. WithAPIKey is required, and
+// one of WithAccount or WithBaseURL.
+func NewClient(opts ...Option) (*Client, error) {
+	s := settings{Settings: transport.NewSettings(""), location: time.UTC, clicksPath: "reports/clicks"}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&s); err != nil {
+			return nil, fmt.Errorf("postaffiliatepro: %w", err)
+		}
+	}
+	if s.apiKey.IsZero() {
+		return nil, errors.New("postaffiliatepro: an API key is required (WithAPIKey)")
+	}
+	if s.account != "" && s.baseURLSet {
+		return nil, errors.New("postaffiliatepro: WithAccount and WithBaseURL both set the base URL; use one")
+	}
+	if s.BaseURL == nil {
+		return nil, errors.New("postaffiliatepro: the account's API URL is required (WithAccount or WithBaseURL); there is no default host")
+	}
+	if !keyPattern.MatchString(s.apiKey.Reveal()) && s.Logger != nil {
+		s.Logger.LogAttrs(context.Background(), slog.LevelDebug,
+			"postaffiliatepro: the API key does not look like pap_<id>_<secret>; sending it as a bearer token as given",
+			slog.String("platform", "postaffiliatepro"))
+	}
+	t, err := transport.New(transport.Config{
+		Settings: s.Settings,
+		Platform: "postaffiliatepro",
+		Auth:     transport.BearerAuth{Token: s.apiKey},
+		RateLimitHeaders: transport.RateLimitHeaders{
+			Limit:     "X-RateLimit-Limit",
+			Remaining: "X-RateLimit-Remaining",
+			Reset:     "X-RateLimit-Reset",
+			ResetKind: transport.ResetUnixSeconds,
+		},
+		// RateLimitWindow stays zero: a 429 is documented to carry
+		// Retry-After and X-RateLimit-Reset, and should neither come, the
+		// quota is a token bucket that frees a request every 600ms, so
+		// exponential backoff from the minimum wait fits better than
+		// waiting out a whole minute.
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postaffiliatepro: %w", err)
+	}
+	c := &Client{
+		t:          t,
+		basePath:   strings.TrimRight(s.BaseURL.EscapedPath(), "/"),
+		pagination: s.pagination,
+		location:   s.location,
+		clicksPath: s.clicksPath,
+	}
+	base := &service{client: c}
+	c.Affiliates = (*AffiliatesService)(base)
+	c.Transactions = (*TransactionsService)(base)
+	c.Campaigns = (*CampaignsService)(base)
+	c.Banners = (*BannersService)(base)
+	c.Reports = (*ReportsService)(base)
+	return c, nil
+}
+
+// RateLimit returns the quota announced by the last response: the limit
+// per minute, the requests remaining and when the bucket is full again.
+func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }
+
+// Pagination returns the paging style the client lists with.
+func (c *Client) Pagination() Pagination { return c.pagination }
+
+// do sends one request and decodes a JSON body into out.
+func (c *Client) do(ctx context.Context, req *transport.Request, out any) (*Response, error) {
+	return c.t.Do(ctx, req, out)
+}
+
+// endpoint is the path of a route as errors name it, base path included.
+func (c *Client) endpoint(path string) string {
+	return c.basePath + "/" + strings.TrimLeft(path, "/")
+}
+
+// malformed reports a body that is JSON but not the expected shape.
+func (c *Client) malformed(method, path string, resp *Response, body []byte, msg string, cause error) error {
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	return transport.NewMalformedError("postaffiliatepro", method, c.endpoint(path), status, body, msg, cause)
+}

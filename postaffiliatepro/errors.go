@@ -1,0 +1,38 @@
+package postaffiliatepro
+
+import (
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Error is returned for a failed API call: an error status, a rate limit
+// whose wait is longer than the client's maximum, or a body that is not the
+// expected JSON. Match it with errors.As, or its kind with errors.Is and
+// the sentinels below.
+type Error = transport.Error
+
+// Response holds the status, headers, rate limit and pagination state of a
+// page, as returned by the ...Page methods.
+type Response = transport.Response
+
+// RateLimit is the quota announced by the server in its X-RateLimit-Limit,
+// X-RateLimit-Remaining and X-RateLimit-Reset headers.
+type RateLimit = transport.RateLimit
+
+// Sentinel errors, matched with errors.Is.
+var (
+	// ErrUnauthorized: 401, a missing, wrong, expired or revoked API key.
+	ErrUnauthorized = transport.ErrUnauthorized
+	// ErrForbidden: 403, the key lacks the scope (Read or Write on the
+	// area) the call needs, or the caller's IP is not whitelisted.
+	ErrForbidden = transport.ErrForbidden
+	// ErrNotFound: 404.
+	ErrNotFound = transport.ErrNotFound
+	// ErrRateLimited: 429, including a wait longer than the client allows.
+	ErrRateLimited = transport.ErrRateLimited
+	// ErrInvalidRequest: 400 (also an unknown endpoint), 409 or 422.
+	ErrInvalidRequest = transport.ErrInvalidRequest
+	// ErrServer: any 5xx.
+	ErrServer = transport.ErrServer
+	// ErrMalformedResponse: a body that is not the expected JSON.
+	ErrMalformedResponse = transport.ErrMalformedResponse
+)

@@ -1,0 +1,45 @@
+package postaffiliatepro
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
+)
+
+// testStart is the fake clock's start in tests.
+var testStart = time.Date(2026, time.April, 20, 9, 0, 0, 0, time.UTC)
+
+// withClock injects a fake clock into the client.
+func withClock(clk *testclock.Clock) Option {
+	return Option(func(s *settings) error { s.Clock = clk; return nil })
+}
+
+// fixture is a fake server and a client pointed at it, both on one fake
+// clock, so retry waits are instant and refill the server's rate limit.
+type fixture struct {
+	srv    *postaffiliateprotest.Server
+	client *Client
+	clock  *testclock.Clock
+}
+
+// newFixture starts a fake with srvOpts and a client with opts.
+func newFixture(t *testing.T, srvOpts []postaffiliateprotest.ServerOption, opts ...Option) *fixture {
+	t.Helper()
+	clk := testclock.New(testStart)
+	srvOpts = append([]postaffiliateprotest.ServerOption{postaffiliateprotest.WithClock(clk.Now)}, srvOpts...)
+	srv := postaffiliateprotest.NewServer(srvOpts...)
+	t.Cleanup(srv.Close)
+	base := []Option{WithBaseURL(srv.URL), WithAPIKey(postaffiliateprotest.APIKey), withClock(clk)}
+	client, err := NewClient(append(base, opts...)...)
+	require.NoError(t, err)
+	return &fixture{srv: srv, client: client, clock: clk}
+}
+
+// srvOpts is shorthand for a list of server options.
+func srvOpts(opts ...postaffiliateprotest.ServerOption) []postaffiliateprotest.ServerOption {
+	return opts
+}

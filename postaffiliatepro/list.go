@@ -1,0 +1,202 @@
+package postaffiliatepro
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/google/go-querystring/query"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ListParams are the paging parameters every list takes. They are sent as
+// offset/limit or page/per_page depending on WithPagination, so a stored
+// Response.NextPage resumes a list in either style.
+//
+// The v3 paging is not public. A list ends on an empty page, on a page
+// shorter than PerPage, or when the records seen reach a total the server
+// reports. A short page while a reported total says more records remain
+// means the server serves smaller pages than PerPage: the iterator then
+// yields an error instead of silently stopping early.
+type ListParams struct {
+	// Page is the 1-based page to fetch; 0 means 1. To resume, set it to a
+	// stored Response.NextPage. With OffsetLimit it is sent as
+	// offset=(Page-1)*PerPage.
+	Page int `url:"-"`
+	// PerPage is the page size; 0 means DefaultPerPage.
+	PerPage int `url:"-"`
+}
+
+func (p *ListParams) listParams() *ListParams { return p }
+
+// normalize fills the defaults and rejects negative values.
+func (p *ListParams) normalize() error {
+	if p.Page < 0 {
+		return fmt.Errorf("page must not be negative, got %d", p.Page)
+	}
+	if p.PerPage < 0 {
+		return fmt.Errorf("per page must not be negative, got %d", p.PerPage)
+	}
+	if p.Page == 0 {
+		p.Page = 1
+	}
+	if p.PerPage == 0 {
+		p.PerPage = DefaultPerPage
+	}
+	return nil
+}
+
+// pager is satisfied by every options struct that embeds ListParams.
+type pager[O any] interface {
+	*O
+	listParams() *ListParams
+}
+
+// listQuery encodes opts (its filters) and adds the paging parameters in the
+// client's style.
+func (c *Client) listQuery(opts any, p *ListParams) (url.Values, error) {
+	v, err := query.Values(opts)
+	if err != nil {
+		return nil, fmt.Errorf("encoding query: %w", err)
+	}
+	switch c.pagination {
+	case PagePerPage:
+		v.Set("page", strconv.Itoa(p.Page))
+		v.Set("per_page", strconv.Itoa(p.PerPage))
+	default:
+		v.Set("offset", strconv.Itoa((p.Page-1)*p.PerPage))
+		v.Set("limit", strconv.Itoa(p.PerPage))
+	}
+	return v, nil
+}
+
+// pageInfo is what the iterator needs to know about the page it got.
+type pageInfo struct {
+	perPage int
+	seen    int // records up to the end of this page
+}
+
+// listPage fetches one page of a list at path. opts is a copy the caller
+// owns; its ListParams are normalized in place. resourceKeys name the keys
+// the records may sit under besides data/items/results.
+func listPage[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *Client, path string, resourceKeys []string, opts *O) ([]*T, *Response, error) {
+	items, resp, _, err := listPageInfo[T, PT, O, PO](ctx, c, path, resourceKeys, opts)
+	return items, resp, err
+}
+
+func listPageInfo[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *Client, path string, resourceKeys []string, opts *O) ([]*T, *Response, pageInfo, error) {
+	p := PO(opts).listParams()
+	if err := p.normalize(); err != nil {
+		return nil, nil, pageInfo{}, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
+	}
+	q, err := c.listQuery(opts, p)
+	if err != nil {
+		return nil, nil, pageInfo{}, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
+	}
+	var body json.RawMessage
+	resp, err := c.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, &body)
+	if err != nil {
+		return nil, nil, pageInfo{}, err
+	}
+	env, err := extractList(body, resourceKeys)
+	if err != nil {
+		return nil, nil, pageInfo{}, c.malformed(http.MethodGet, path, resp, body, "unexpected list shape", err)
+	}
+	items := make([]*T, 0, len(env.items))
+	for i, raw := range env.items {
+		it, err := decodeRecord[T, PT](raw, c.location)
+		if err != nil {
+			return nil, nil, pageInfo{}, c.malformed(http.MethodGet, path, resp, body, fmt.Sprintf("record %d", i), err)
+		}
+		items = append(items, it)
+	}
+	info := pageInfo{perPage: p.PerPage, seen: (p.Page-1)*p.PerPage + len(items)}
+	resp.Total = env.total
+	more := len(items) > 0 && len(items) >= p.PerPage
+	if env.total != nil && info.seen >= *env.total {
+		more = false
+	}
+	if more {
+		resp.NextPage = p.Page + 1
+		resp.HasMore = true
+	}
+	return items, resp, info, nil
+}
+
+// list iterates every page of a list, starting at the options' page. A
+// short page that falls short of a reported total ends the sequence with an
+// error after its records.
+func list[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *Client, path string, resourceKeys []string, opts []*O) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		var pending error
+		var last pageInfo
+		seq := transport.List(ctx, opts,
+			func(ctx context.Context, o *O) ([]*T, *Response, error) {
+				if pending != nil {
+					return nil, nil, pending
+				}
+				cp := *o
+				items, resp, info, err := listPageInfo[T, PT, O, PO](ctx, c, path, resourceKeys, &cp)
+				last = info
+				return items, resp, err
+			},
+			func(o *O, r *Response) bool {
+				if r.NextPage != 0 {
+					PO(o).listParams().Page = r.NextPage
+					return true
+				}
+				if r.Total != nil && last.seen < *r.Total && last.seen > 0 {
+					pending = c.malformed(http.MethodGet, path, r, nil, fmt.Sprintf(
+						"the page held fewer records than the %d asked for, yet the total is %d and only %d were seen; the server probably caps the page size: lower ListParams.PerPage",
+						last.perPage, *r.Total, last.seen), nil)
+					return true
+				}
+				return false
+			})
+		for it, err := range seq {
+			if !yield(it, err) {
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}
+}
+
+// copyOpts returns a copy of opts, or a zero value for nil.
+func copyOpts[O any](opts *O) *O {
+	var o O
+	if opts != nil {
+		o = *opts
+	}
+	return &o
+}
+
+// getRecord GETs one record at path.
+func getRecord[T any, PT record[T]](ctx context.Context, c *Client, path, singular string) (*T, error) {
+	return sendRecord[T, PT](ctx, c, &transport.Request{Method: http.MethodGet, Path: path}, singular)
+}
+
+// sendRecord sends req and decodes the single record it answers with.
+func sendRecord[T any, PT record[T]](ctx context.Context, c *Client, req *transport.Request, singular string) (*T, error) {
+	var body json.RawMessage
+	resp, err := c.do(ctx, req, &body)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := unwrapRecord(body, singular)
+	if err != nil {
+		return nil, c.malformed(req.Method, req.Path, resp, body, "unexpected record shape", err)
+	}
+	v, err := decodeRecord[T, PT](raw, c.location)
+	if err != nil {
+		return nil, c.malformed(req.Method, req.Path, resp, body, "unexpected record shape", err)
+	}
+	return v, nil
+}

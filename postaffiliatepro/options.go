@@ -1,0 +1,214 @@
+package postaffiliatepro
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Option configures a Client. Options are validated by NewClient.
+type Option func(*settings) error
+
+// settings is what the options fill in.
+type settings struct {
+	transport.Settings
+	apiKey     transport.Secret
+	account    string
+	baseURLSet bool
+	pagination Pagination
+	location   *time.Location
+	clicksPath string
+}
+
+// Pagination selects the query parameters a list request pages with. The
+// v3 paging parameters are not public; offset/limit is the default.
+type Pagination int
+
+// Pagination styles.
+const (
+	// OffsetLimit sends offset=<n>&limit=<size>, offset counted from 0.
+	OffsetLimit Pagination = iota
+	// PagePerPage sends page=<n>&per_page=<size>, pages counted from 1.
+	PagePerPage
+)
+
+// String returns the style's name.
+func (p Pagination) String() string {
+	switch p {
+	case OffsetLimit:
+		return "offset/limit"
+	case PagePerPage:
+		return "page/per_page"
+	}
+	return fmt.Sprintf("Pagination(%d)", int(p))
+}
+
+// WithAPIKey sets the API key sent as "Authorization: Bearer <key>"
+// (Configuration > Tools > Integration > API v3). Keys look like
+// pap_<id>_<secret>; any other bearer token, such as an OAuth access token,
+// is accepted too and noted at debug level. Required.
+func WithAPIKey(key string) Option {
+	return func(s *settings) error {
+		key = strings.TrimSpace(key)
+		if key == "" {
+			return errors.New("API key is empty")
+		}
+		if strings.ContainsAny(key, " \t\r\n") {
+			return errors.New("API key must not contain whitespace")
+		}
+		s.apiKey = transport.NewSecret(key)
+		return nil
+	}
+}
+
+// WithAccount sets the base URL from the account name:
+// WithAccount("acme") talks to https://acme.postaffiliatepro.com/api/v3.
+// The full host name ("acme.postaffiliatepro.com") is accepted too. Use
+// WithBaseURL instead for a custom domain. One of the two is required.
+func WithAccount(account string) Option {
+	return func(s *settings) error {
+		account = strings.ToLower(strings.TrimSpace(account))
+		account = strings.TrimSuffix(account, hostSuffix)
+		if !validAccount(account) {
+			return fmt.Errorf("account %q is not a valid host name label (letters, digits and dashes)", account)
+		}
+		if err := s.SetBaseURL("https://" + account + hostSuffix + apiPath); err != nil {
+			return err
+		}
+		s.account = account
+		return nil
+	}
+}
+
+// hostSuffix and apiPath make up the hosted account's API root.
+const (
+	hostSuffix = ".postaffiliatepro.com"
+	apiPath    = "/api/v3"
+)
+
+func validAccount(a string) bool {
+	if a == "" || len(a) > 63 || a[0] == '-' || a[len(a)-1] == '-' {
+		return false
+	}
+	for _, r := range a {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// WithBaseURL sets the API root, e.g. "https://acme.postaffiliatepro.com/api/v3"
+// (shown under Configuration > Tools > Integration > API v3) or a fake
+// server's URL. A path prefix such as /api/v3 is kept. There is no default:
+// either WithBaseURL or WithAccount is required.
+func WithBaseURL(rawURL string) Option {
+	return func(s *settings) error {
+		if err := s.SetBaseURL(rawURL); err != nil {
+			return err
+		}
+		s.baseURLSet = true
+		return nil
+	}
+}
+
+// WithPagination selects the paging parameters of list requests (default
+// OffsetLimit). The v3 parameters are not public; check your account's
+// OpenAPI description at the API root.
+func WithPagination(p Pagination) Option {
+	return func(s *settings) error {
+		if p != OffsetLimit && p != PagePerPage {
+			return fmt.Errorf("unknown pagination style %d", int(p))
+		}
+		s.pagination = p
+		return nil
+	}
+}
+
+// WithTimezone sets the time zone of timestamps the server sends without
+// one, such as the legacy "2006-01-02 15:04:05" form, which Post Affiliate
+// Pro writes in the account's server time zone (Configuration > General).
+// The default is UTC. Timestamps that carry a zone or offset are unaffected.
+func WithTimezone(loc *time.Location) Option {
+	return func(s *settings) error {
+		if loc == nil {
+			return errors.New("time zone is nil")
+		}
+		s.location = loc
+		return nil
+	}
+}
+
+// WithClicksPath sets the path, relative to the API root, of the clicks
+// list report. The vendor has announced the report but not its path; the
+// default is "reports/clicks". Set the path your account's OpenAPI
+// description shows.
+func WithClicksPath(path string) Option {
+	return func(s *settings) error {
+		path = strings.Trim(strings.TrimSpace(path), "/")
+		if path == "" {
+			return errors.New("clicks path is empty")
+		}
+		if strings.ContainsAny(path, "?#") {
+			return fmt.Errorf("clicks path %q must not have a query or fragment", path)
+		}
+		segs := strings.Split(path, "/")
+		for i, seg := range segs {
+			if seg == "" || seg == "." || seg == ".." {
+				return fmt.Errorf("clicks path %q has an empty or dot segment", path)
+			}
+			segs[i] = transport.EscapeSegment(seg)
+		}
+		s.clicksPath = strings.Join(segs, "/")
+		return nil
+	}
+}
+
+// WithHTTPClient sets the HTTP client whose transport carries the requests.
+func WithHTTPClient(c *http.Client) Option {
+	return func(s *settings) error { return s.SetHTTPClient(c) }
+}
+
+// WithMaxRetries sets how many times a failed request is retried after the
+// first attempt (default 4). Zero turns retries off.
+func WithMaxRetries(n int) Option {
+	return func(s *settings) error { return s.SetMaxRetries(n) }
+}
+
+// WithRetryWait sets the minimum and maximum wait between attempts
+// (default 500ms and 60s). The maximum caps every wait: when the server asks
+// for longer (in Retry-After or X-RateLimit-Reset), the call fails at once
+// with ErrRateLimited.
+func WithRetryWait(minWait, maxWait time.Duration) Option {
+	return func(s *settings) error { return s.SetRetryWait(minWait, maxWait) }
+}
+
+// WithUserAgent appends ua to the SDK's User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(s *settings) error { return s.SetUserAgent(ua) }
+}
+
+// WithLogger turns on logging: one Debug line per request and one Info line
+// per retry, with method, path, status, duration and attempt. Credentials
+// and queries are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error { return s.SetLogger(l) }
+}
+
+// WithMaxResponseBytes caps the size of a response body read into memory
+// (default 32 MiB); a larger body fails with ErrMalformedResponse.
+func WithMaxResponseBytes(n int64) Option {
+	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
+}
+
+// WithRateLimit throttles the client to at most requests per window, e.g.
+// WithRateLimit(RateLimitRequests, RateLimitWindow). Off by default; waits
+// honour the context.
+func WithRateLimit(requests int, per time.Duration) Option {
+	return func(s *settings) error { return s.SetRateLimit(requests, per) }
+}

@@ -1,0 +1,446 @@
+package postaffiliateprotest
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"strings"
+	"time"
+)
+
+// seedBase is the first timestamp of generated records, so demo output is
+// stable.
+var seedBase = time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC)
+
+var (
+	firstNames = []string{"Alice", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines",
+		"Jonas", "Kira", "Liam", "Maya", "Nils", "Olga", "Pavel", "Quinn", "Rosa", "Sami", "Tara",
+		"Umar", "Vera", "Wes", "Ximena", "Yusuf", "Zoe"}
+	lastNames = []string{"Novak", "Silva", "Martin", "Kowalski", "Rossi", "Haddad", "Berg", "Tanaka",
+		"Costa", "Weber", "Dubois", "Larsen", "Moreau", "Horvat", "Okafor", "Lindqvist", "Petrov"}
+	campaignNames = []string{"Default Campaign", "Spring Promo", "Partner Program", "Influencer Tier",
+		"Newsletter Deals", "Black Friday", "Annual Plans", "Reseller Network"}
+	campaignRates = []float64{10, 15, 20, 25, 30, 12.5, 18, 22}
+	bannerSizes   = [][2]int{{728, 90}, {300, 250}, {160, 600}, {468, 60}}
+	bannerTypes   = []string{"image", "text", "html"}
+	actionCodes   = []string{"TRIAL", "SIGNUP", "DEMO"}
+	userAgents    = []string{
+		"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36",
+		"Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15",
+		"Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+		"Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0",
+	}
+	countries = []string{"US", "DE", "GB", "FR", "SK", "CA", "NL", "ES"}
+)
+
+// newID returns a fresh 8-character alphanumeric id, deterministic in the
+// order ids are made. s.mu must be held.
+func (s *Server) newID(kind string) string {
+	for {
+		s.seq[kind]++
+		h := fnv.New32a()
+		fmt.Fprintf(h, "%s/%d", kind, s.seq[kind])
+		id := fmt.Sprintf("%08x", h.Sum32())
+		if !s.ids[id] {
+			s.ids[id] = true
+			return id
+		}
+	}
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// AddAffiliate stores a and returns it as stored: an empty ID gets a new
+// one, an empty ReferralID the ID, a zero CreatedAt the current time and an
+// empty Status "A".
+func (s *Server) AddAffiliate(a Affiliate) Affiliate {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addAffiliate(a)
+}
+
+func (s *Server) addAffiliate(a Affiliate) Affiliate {
+	if a.ID == "" {
+		a.ID = s.newID("affiliate")
+	} else {
+		s.ids[a.ID] = true
+	}
+	if a.ReferralID == "" {
+		a.ReferralID = a.ID
+	}
+	if a.Status == "" {
+		a.Status = "A"
+	}
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = s.now().UTC().Truncate(time.Second)
+	}
+	s.affiliates = append(s.affiliates, a)
+	return a
+}
+
+// SeedAffiliates adds n generated affiliates with stable names: most
+// approved, every 7th pending, every 11th declined, every 5th a
+// sub-affiliate of the first one.
+func (s *Server) SeedAffiliates(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		i := len(s.affiliates) + 1
+		first := firstNames[(i-1)%len(firstNames)]
+		last := lastNames[(i*7)%len(lastNames)]
+		a := Affiliate{
+			FirstName:  first,
+			LastName:   last,
+			Username:   fmt.Sprintf("%s.%s%d@example.com", strings.ToLower(first), strings.ToLower(last), i),
+			ReferralID: fmt.Sprintf("%s%d", strings.ToLower(first), i),
+			Status:     "A",
+			Data1:      []string{"blog", "youtube", "newsletter", "podcast"}[i%4],
+			CreatedAt:  seedBase.Add(time.Duration(i) * 37 * time.Hour),
+		}
+		switch {
+		case i%11 == 0:
+			a.Status = "D"
+		case i%7 == 0:
+			a.Status = "P"
+		default:
+			t := a.CreatedAt.Add(6 * time.Hour)
+			a.ApprovedAt = &t
+		}
+		if i%5 == 0 && len(s.affiliates) > 0 {
+			a.ParentID = s.affiliates[0].ID
+		}
+		s.addAffiliate(a)
+	}
+}
+
+// Affiliates returns a snapshot of the stored affiliates.
+func (s *Server) Affiliates() []Affiliate {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Affiliate(nil), s.affiliates...)
+}
+
+// AddCampaign stores c and returns it as stored: an empty ID gets a new
+// one, a zero CreatedAt the current time, empty Status and Type "active"
+// and "public".
+func (s *Server) AddCampaign(c Campaign) Campaign {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addCampaign(c)
+}
+
+func (s *Server) addCampaign(c Campaign) Campaign {
+	if c.ID == "" {
+		c.ID = s.newID("campaign")
+	} else {
+		s.ids[c.ID] = true
+	}
+	if c.Status == "" {
+		c.Status = "active"
+	}
+	if c.Type == "" {
+		c.Type = "public"
+	}
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = s.now().UTC().Truncate(time.Second)
+	}
+	s.campaigns = append(s.campaigns, c)
+	return c
+}
+
+// SeedCampaigns adds n generated campaigns.
+func (s *Server) SeedCampaigns(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seedCampaigns(n)
+}
+
+func (s *Server) seedCampaigns(n int) {
+	for range n {
+		i := len(s.campaigns) + 1
+		name := campaignNames[(i-1)%len(campaignNames)]
+		if i > len(campaignNames) {
+			name = fmt.Sprintf("%s %d", name, i)
+		}
+		c := Campaign{
+			Name:           name,
+			Description:    "Commission of " + fmt.Sprint(campaignRates[(i-1)%len(campaignRates)]) + "% on every sale",
+			Type:           "public",
+			URL:            fmt.Sprintf("https://www.example.com/offers/%d", i),
+			CookieLifetime: []int{30, 60, 90}[i%3],
+			CommissionRate: campaignRates[(i-1)%len(campaignRates)],
+			CreatedAt:      seedBase.Add(-time.Duration(30-i) * 24 * time.Hour),
+		}
+		if i%3 == 0 {
+			c.Type = "private"
+		}
+		s.addCampaign(c)
+	}
+}
+
+// Campaigns returns a snapshot of the stored campaigns.
+func (s *Server) Campaigns() []Campaign {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Campaign(nil), s.campaigns...)
+}
+
+// AddBanner stores b and returns it as stored: an empty ID gets a new one,
+// a zero CreatedAt the current time, an empty Status "active".
+func (s *Server) AddBanner(b Banner) Banner {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addBanner(b)
+}
+
+func (s *Server) addBanner(b Banner) Banner {
+	if b.ID == "" {
+		b.ID = s.newID("banner")
+	} else {
+		s.ids[b.ID] = true
+	}
+	if b.Status == "" {
+		b.Status = "active"
+	}
+	if b.CreatedAt.IsZero() {
+		b.CreatedAt = s.now().UTC().Truncate(time.Second)
+	}
+	s.banners = append(s.banners, b)
+	return b
+}
+
+// SeedBanners adds n generated banners spread over the campaigns (seeding
+// one campaign first when there is none).
+func (s *Server) SeedBanners(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.campaigns) == 0 {
+		s.seedCampaigns(1)
+	}
+	for range n {
+		i := len(s.banners) + 1
+		typ := bannerTypes[(i-1)%len(bannerTypes)]
+		c := s.campaigns[(i-1)%len(s.campaigns)]
+		b := Banner{
+			Type:           typ,
+			CampaignID:     c.ID,
+			DestinationURL: fmt.Sprintf("https://www.example.com/landing/%d", i),
+			CreatedAt:      seedBase.Add(time.Duration(i) * 19 * time.Hour),
+		}
+		switch typ {
+		case "image":
+			size := bannerSizes[(i/3)%len(bannerSizes)]
+			b.Width, b.Height = size[0], size[1]
+			b.Name = fmt.Sprintf("%s %dx%d", c.Name, b.Width, b.Height)
+		case "text":
+			b.Name = c.Name + " text link"
+		default:
+			b.Name = c.Name + " HTML widget"
+		}
+		if i%8 == 0 {
+			b.Status = "hidden"
+		}
+		s.addBanner(b)
+	}
+}
+
+// Banners returns a snapshot of the stored banners.
+func (s *Server) Banners() []Banner {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Banner(nil), s.banners...)
+}
+
+// AddTransaction stores t and returns it as stored: an empty ID gets a new
+// one, a zero CreatedAt the current time, empty Type, Status and
+// PayoutStatus "S", "P" and "U", a zero Tier 1.
+func (s *Server) AddTransaction(t Transaction) Transaction {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addTransaction(t)
+}
+
+func (s *Server) addTransaction(t Transaction) Transaction {
+	if t.ID == "" {
+		t.ID = s.newID("transaction")
+	} else {
+		s.ids[t.ID] = true
+	}
+	if t.Type == "" {
+		t.Type = "S"
+	}
+	if t.Status == "" {
+		t.Status = "P"
+	}
+	if t.PayoutStatus == "" {
+		t.PayoutStatus = "U"
+	}
+	if t.Tier == 0 {
+		t.Tier = 1
+	}
+	if t.CreatedAt.IsZero() {
+		t.CreatedAt = s.now().UTC().Truncate(time.Second)
+	}
+	s.transactions = append(s.transactions, t)
+	return t
+}
+
+// SeedTransactions adds n generated transactions over the approved
+// affiliates and the campaigns (seeding a few of each first when there are
+// none): mostly sales, every 6th an action, every 13th a refund; every 5th
+// pending, every 17th declined, the rest approved.
+func (s *Server) SeedTransactions(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.campaigns) == 0 {
+		s.seedCampaigns(2)
+	}
+	var approved []Affiliate
+	for _, a := range s.affiliates {
+		if a.Status == "A" {
+			approved = append(approved, a)
+		}
+	}
+	if len(approved) == 0 {
+		s.mu.Unlock()
+		s.SeedAffiliates(6)
+		s.mu.Lock()
+		for _, a := range s.affiliates {
+			if a.Status == "A" {
+				approved = append(approved, a)
+			}
+		}
+	}
+	for range n {
+		i := len(s.transactions) + 1
+		a := approved[(i*5)%len(approved)]
+		c := s.campaigns[i%len(s.campaigns)]
+		total := round2(20 + float64((i*37)%480) + float64((i*13)%100)/100)
+		t := Transaction{
+			Type:        "S",
+			Status:      "A",
+			Currency:    "USD",
+			TotalCost:   total,
+			Commission:  round2(total * c.CommissionRate / 100),
+			OrderID:     fmt.Sprintf("ORD-%05d", 1000+i),
+			ProductID:   []string{"starter", "pro", "business", "enterprise"}[i%4],
+			CampaignID:  c.ID,
+			AffiliateID: a.ID,
+			Tier:        1,
+			SystemNote:  "Tracked by sale tracking script",
+			Data1:       fmt.Sprintf("cust-%04d", 500+i),
+			Data2:       []string{"monthly", "yearly"}[i%2],
+			IP:          fmt.Sprintf("203.0.113.%d", 1+i%250),
+			CreatedAt:   seedBase.Add(time.Duration(i) * 11 * time.Hour),
+		}
+		switch {
+		case i%13 == 0:
+			t.Type = "R"
+			t.Commission = -t.Commission
+			t.TotalCost = -t.TotalCost
+			t.SystemNote = "Refund of order " + t.OrderID
+		case i%6 == 0:
+			t.Type = "A"
+			t.ActionCode = actionCodes[i%len(actionCodes)]
+			t.TotalCost = 0
+			t.Commission = []float64{5, 7.5, 10}[i%3]
+		}
+		switch {
+		case i%17 == 0:
+			t.Status = "D"
+			t.MerchantNote = "Declined: order cancelled"
+		case i%5 == 0:
+			t.Status = "P"
+		default:
+			at := t.CreatedAt.Add(48 * time.Hour)
+			t.ApprovedAt = &at
+		}
+		t.PayoutStatus = "U"
+		if t.Status == "A" && i%3 == 0 {
+			t.PayoutStatus = "P"
+		}
+		s.addTransaction(t)
+	}
+}
+
+// Transactions returns a snapshot of the stored transactions.
+func (s *Server) Transactions() []Transaction {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Transaction(nil), s.transactions...)
+}
+
+// AddClick stores c and returns it as stored: an empty ID gets a new one,
+// a zero CreatedAt the current time.
+func (s *Server) AddClick(c Click) Click {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addClick(c)
+}
+
+func (s *Server) addClick(c Click) Click {
+	if c.ID == "" {
+		c.ID = s.newID("click")
+	} else {
+		s.ids[c.ID] = true
+	}
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = s.now().UTC().Truncate(time.Second)
+	}
+	s.clicks = append(s.clicks, c)
+	return c
+}
+
+// SeedClicks adds n generated clicks over the approved affiliates, the
+// campaigns and the banners (seeding a few first when there are none).
+func (s *Server) SeedClicks(n int) {
+	s.mu.Lock()
+	if len(s.affiliates) == 0 {
+		s.mu.Unlock()
+		s.SeedAffiliates(6)
+		s.mu.Lock()
+	}
+	if len(s.campaigns) == 0 {
+		s.seedCampaigns(2)
+	}
+	defer s.mu.Unlock()
+	var approved []Affiliate
+	for _, a := range s.affiliates {
+		if a.Status == "A" {
+			approved = append(approved, a)
+		}
+	}
+	if len(approved) == 0 {
+		approved = s.affiliates
+	}
+	for range n {
+		i := len(s.clicks) + 1
+		a := approved[(i*7)%len(approved)]
+		camp := s.campaigns[i%len(s.campaigns)]
+		site := strings.ToLower(a.FirstName)
+		if site == "" {
+			site = "partner"
+		}
+		c := Click{
+			AffiliateID:    a.ID,
+			CampaignID:     camp.ID,
+			DestinationURL: fmt.Sprintf("https://www.example.com/offers/%d", 1+i%len(s.campaigns)),
+			ReferralURL:    fmt.Sprintf("https://%s.example.org/posts/%d", site, 100+i),
+			IP:             fmt.Sprintf("198.51.100.%d", 1+i%250),
+			UserAgent:      userAgents[i%len(userAgents)],
+			CountryCode:    countries[i%len(countries)],
+			CreatedAt:      seedBase.Add(time.Duration(i) * 7 * time.Hour),
+		}
+		if len(s.banners) > 0 {
+			c.BannerID = s.banners[i%len(s.banners)].ID
+		}
+		s.addClick(c)
+	}
+}
+
+// Clicks returns a snapshot of the stored clicks.
+func (s *Server) Clicks() []Click {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Click(nil), s.clicks...)
+}
