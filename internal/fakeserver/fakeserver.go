@@ -113,6 +113,13 @@ func (s *Server) Inject(n int, f Fault) {
 	}
 }
 
+// ClearFaults drops the faults that have not fired yet.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
 // PendingFaults returns how many injected faults have not fired yet.
 func (s *Server) PendingFaults() int {
 	s.mu.Lock()

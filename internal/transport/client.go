@@ -362,13 +362,31 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 		return c.malformed(st, hresp.StatusCode, body, "HTML page instead of JSON", nil)
 	}
 	if err := json.Unmarshal(body, st.out); err != nil {
-		// Reset what a partial decode left behind before any retry.
-		if v := reflect.ValueOf(st.out); v.Kind() == reflect.Pointer && !v.IsNil() {
-			v.Elem().SetZero()
-		}
+		resetOut(st.out)
 		return c.malformed(st, hresp.StatusCode, body, "decoding JSON", err)
 	}
+	if v, ok := st.out.(Validator); ok {
+		if err := v.Validate(); err != nil {
+			resetOut(st.out)
+			return c.malformed(st, hresp.StatusCode, body, "unexpected JSON shape", err)
+		}
+	}
 	return nil
+}
+
+// Validator is implemented by response types that can tell a body of the
+// wrong shape (an envelope without its records, say) from a good one. Do
+// calls Validate after decoding, inside the retry loop, so a wrong shape is
+// retried like any other malformed body and ends in ErrMalformedResponse.
+type Validator interface {
+	Validate() error
+}
+
+// resetOut zeroes what a failed decode left behind before any retry.
+func resetOut(out any) {
+	if v := reflect.ValueOf(out); v.Kind() == reflect.Pointer && !v.IsNil() {
+		v.Elem().SetZero()
+	}
 }
 
 func (c *Client) malformed(st *call, status int, body []byte, msg string, cause error) *Error {

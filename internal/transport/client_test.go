@@ -413,3 +413,39 @@ func TestNoContentLeavesOutUntouched(t *testing.T) {
 	assert.Equal(t, 204, resp.StatusCode)
 	assert.Equal(t, int64(7), out.ID)
 }
+
+type envelope struct {
+	Data []item `json:"data"`
+}
+
+func (e *envelope) Validate() error {
+	if e.Data == nil {
+		return errors.New("no data array")
+	}
+	return nil
+}
+
+func TestValidatorRetriesWrongShape(t *testing.T) {
+	c, sc, _ := newTestClient(t, status(200, `{"unexpected":true}`), status(200, `{"data":[{"id":3}]}`))
+	var out envelope
+	_, err := c.Do(context.Background(), get("x"), &out)
+	require.NoError(t, err)
+	assert.Equal(t, 2, sc.count())
+	assert.Equal(t, int64(3), out.Data[0].ID)
+
+	c, sc, _ = newTestClient(t, status(200, `{"unexpected":true}`))
+	var out2 envelope
+	_, err = c.Do(context.Background(), get("x"), &out2)
+	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorContains(t, err, "no data array")
+	assert.Equal(t, DefaultMaxRetries+1, sc.count())
+}
+
+func TestFromRoot(t *testing.T) {
+	c, sc, _ := newTestClient(t, status(404, `{}`))
+	_, err := c.Do(context.Background(), &Request{Method: "GET", Path: Join("api/deals/%s/file/%s", "d 1", "f"), FromRoot: true}, nil)
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "/api/deals/d%201/file/f", apiErr.Path)
+	assert.Equal(t, "/api/deals/d%201/file/f", sc.reqs[0].URL.EscapedPath())
+}

@@ -16,6 +16,10 @@ type Request struct {
 	// Path is relative to the base URL and already escaped; build it with
 	// Join so that an id can never change the route.
 	Path string
+	// FromRoot resolves Path against the base URL's host root instead of
+	// its path, for the few endpoints that live outside the API's prefix
+	// (PartnerStack's /api/deals/... beside /api/v2).
+	FromRoot bool
 	// URL, when set, is used as is instead of base URL plus Path (a signed
 	// download link, say). It never appears in errors or logs.
 	URL *url.URL
@@ -71,7 +75,11 @@ func (c *Client) buildURL(r *Request) (*url.URL, error) {
 		u = *r.URL
 	} else {
 		u = *c.cfg.BaseURL
-		rawPath := strings.TrimRight(c.cfg.BaseURL.EscapedPath(), "/") + "/" + strings.TrimLeft(r.Path, "/")
+		prefix := strings.TrimRight(c.cfg.BaseURL.EscapedPath(), "/")
+		if r.FromRoot {
+			prefix = ""
+		}
+		rawPath := prefix + "/" + strings.TrimLeft(r.Path, "/")
 		p, err := url.PathUnescape(rawPath)
 		if err != nil {
 			return nil, fmt.Errorf("invalid path %q: %w", r.Path, err)
