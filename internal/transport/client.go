@@ -382,8 +382,12 @@ type Validator interface {
 	Validate() error
 }
 
-// resetOut zeroes what a failed decode left behind before any retry.
+// resetOut zeroes what a failed decode left behind before any retry. A
+// json.Unmarshaler manages its own state and is left alone.
 func resetOut(out any) {
+	if _, ok := out.(json.Unmarshaler); ok {
+		return
+	}
 	if v := reflect.ValueOf(out); v.Kind() == reflect.Pointer && !v.IsNil() {
 		v.Elem().SetZero()
 	}

@@ -1,0 +1,70 @@
+// Package partnerstack is a client for the PartnerStack API v2: the Vendor
+// API a program owner uses (Client) and the read-only Partner API a
+// partner uses for its own data (PartnerClient).
+//
+// # Clients and authentication
+//
+// The Vendor API authenticates with the key pair from Settings →
+// Integrations → PartnerStack API Keys, sent as HTTP basic credentials; the
+// Partner API with a partner's API key, sent as a bearer token. Each
+// constructor rejects the other API's credentials:
+//
+//	client, err := partnerstack.NewClient(
+//		partnerstack.WithVendorKeys(os.Getenv("PARTNERSTACK_PUBLIC_KEY"), os.Getenv("PARTNERSTACK_SECRET_KEY")))
+//	if err != nil {
+//		return err
+//	}
+//	for tx, err := range client.Transactions.List(ctx, &partnerstack.TransactionListOptions{
+//		MinCreated: time.Now().AddDate(0, -1, 0),
+//	}) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(tx.Key, tx.Amount, tx.Currency, tx.CreatedAt)
+//	}
+//
+//	partner, err := partnerstack.NewPartnerClient(partnerstack.WithAPIKey(os.Getenv("PARTNERSTACK_PARTNER_KEY")))
+//
+// # Partners and statistics
+//
+// PartnerStack has no "partners" or "stats" endpoints. A partner is a
+// Partnership (Client.Partnerships; a partner's team is
+// PartnershipsService.GetTeam), and a partner's statistics are the Stats of
+// its Partnership, such as Stats[StatCustomerCount].
+//
+// # Wire format
+//
+// Objects are identified by prefixed string keys (part_…, cus_…, rwrd_…);
+// timestamps are epoch milliseconds on the wire and time.Time (UTC) here;
+// money is integer cents (int64) with its Currency. Time filters of the
+// list options are sent as epoch milliseconds. The Vendor and Partner APIs
+// return the same resources with different fields: each resource type
+// holds the union, and a field an API does not send stays zero.
+//
+// # Pagination
+//
+// Lists are cursor-paginated: List returns an iterator that fetches pages
+// of MaxLimit (250) items as the loop advances, and stops requesting when
+// the loop breaks. ListPage fetches one page; its Response carries HasMore
+// and NextCursor, the key to put into StartingAfter to resume from a
+// stored checkpoint. A cursor that does not advance is an error, never an
+// endless loop.
+//
+// # Errors, retries and rate limits
+//
+// A failed call returns an *Error carrying PartnerStack's error message;
+// match it with errors.Is against ErrNotFound, ErrUnauthorized,
+// ErrInvalidRequest, ErrRateLimited and the other sentinels. Reads are
+// retried on 5xx and connection failures, every request on 429 and 503
+// (honouring Retry-After); writes that create or credit something
+// (transactions, rewards, actions, customers, ...) are never retried once
+// they may have reached the server. PartnerStack documents no general
+// quota and no rate-limit headers; RateLimitRequests and RateLimitWindow
+// are a conservative figure to pass to WithRateLimit, and the report
+// export quotas are ReportExportsPerMember per ReportExportWindow.
+//
+// # Testing
+//
+// Package partnerstacktest runs a fake of both APIs in-process on
+// loopback, with demo data, stateful writes and fault injection.
+package partnerstack

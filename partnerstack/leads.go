@@ -1,0 +1,156 @@
+package partnerstack
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"net/http"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// LeadsService manages the leads partners submit: /v2/leads.
+type LeadsService service
+
+// Lead statuses (Lead.Status).
+const (
+	LeadOpen       = "open"
+	LeadClosed     = "closed"
+	LeadDead       = "dead"
+	LeadClosedWon  = "closed won"
+	LeadClosedLost = "closed lost"
+)
+
+// Lead is a prospect a partner submitted.
+type Lead struct {
+	Key string `json:"key"`
+	// Amount in cents.
+	Amount int64 `json:"amount"`
+	// Approved reports whether the lead may move past the closed stage.
+	Approved bool `json:"approved"`
+	// ExternalKey can be used in place of the key; often the lead's email.
+	ExternalKey string   `json:"external_key,omitempty"`
+	Fields      []*Field `json:"fields,omitempty"`
+	// FieldData and Meta are the deprecated forms of Fields.
+	FieldData  map[string]any `json:"field_data,omitempty" partnerstack:"lenient"`
+	Meta       map[string]any `json:"meta,omitempty" partnerstack:"lenient"`
+	GroupKey   string         `json:"group_key,omitempty"`
+	MoldKey    string         `json:"mold_key,omitempty"`
+	PartnerKey string         `json:"partner_key,omitempty"`
+	// Status is one of the Lead… constants.
+	Status    string    `json:"status,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (l *Lead) UnmarshalJSON(b []byte) error { return decodeObject(b, l) }
+
+func (l *Lead) itemKey() string { return l.Key }
+
+// LeadListOptions filter GET /v2/leads.
+type LeadListOptions struct {
+	ListParams
+	MinCreated time.Time `url:"min_created,omitempty,unixmilli"`
+	MaxCreated time.Time `url:"max_created,omitempty,unixmilli"`
+	MinUpdated time.Time `url:"min_updated,omitempty,unixmilli"`
+	MaxUpdated time.Time `url:"max_updated,omitempty,unixmilli"`
+	Group      string    `url:"group,omitempty"`
+	PartnerKey string    `url:"partner_key,omitempty"`
+}
+
+// List iterates over the leads, newest first.
+func (s *LeadsService) List(ctx context.Context, opts ...*LeadListOptions) iter.Seq2[*Lead, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches one page of leads.
+func (s *LeadsService) ListPage(ctx context.Context, opts *LeadListOptions) ([]*Lead, *Response, error) {
+	return listPage[Lead](ctx, s.api, "leads", opts)
+}
+
+// Get returns a lead.
+func (s *LeadsService) Get(ctx context.Context, key string) (*Lead, error) {
+	if err := requireKey("get lead", key); err != nil {
+		return nil, err
+	}
+	return get[Lead](ctx, s.api, transport.Join("leads/%s", key), nil)
+}
+
+// LeadCreateParams is the body of POST /v2/leads.
+type LeadCreateParams struct {
+	// PartnerKey is the submitting partner. Required.
+	PartnerKey  string   `json:"partner_key"`
+	Amount      int64    `json:"amount,omitempty"`
+	Approved    *bool    `json:"approved,omitempty"`
+	ExternalKey string   `json:"external_key,omitempty"`
+	Fields      []*Field `json:"fields,omitempty"`
+	GroupKey    string   `json:"group_key,omitempty"`
+	MoldKey     string   `json:"mold_key,omitempty"`
+	// Status is one of the Lead… constants.
+	Status string `json:"status,omitempty"`
+	// Meta is deprecated by PartnerStack in favour of Fields; it takes the
+	// lead's first and last name and the keys of the lead forms.
+	Meta map[string]string `json:"meta,omitempty"`
+}
+
+// Create adds a lead. It is not retried after it may have reached the
+// server.
+func (s *LeadsService) Create(ctx context.Context, params *LeadCreateParams) (*Lead, error) {
+	if params == nil || params.PartnerKey == "" {
+		return nil, errors.New("partnerstack: create lead: PartnerKey is required")
+	}
+	return send[Lead](ctx, s.api, http.MethodPost, "leads", params)
+}
+
+// LeadUpdateParams is the body of PATCH /v2/leads/{key}. Empty fields are
+// left unchanged.
+type LeadUpdateParams struct {
+	PartnerKey  string            `json:"partner_key,omitempty"`
+	Amount      int64             `json:"amount,omitempty"`
+	Approved    *bool             `json:"approved,omitempty"`
+	ExternalKey string            `json:"external_key,omitempty"`
+	Fields      []*Field          `json:"fields,omitempty"`
+	GroupKey    string            `json:"group_key,omitempty"`
+	MoldKey     string            `json:"mold_key,omitempty"`
+	Status      string            `json:"status,omitempty"`
+	Meta        map[string]string `json:"meta,omitempty"`
+}
+
+// Update changes a lead.
+func (s *LeadsService) Update(ctx context.Context, key string, params *LeadUpdateParams) (*Lead, error) {
+	if err := requireKey("update lead", key); err != nil {
+		return nil, err
+	}
+	if params == nil {
+		params = &LeadUpdateParams{}
+	}
+	return send[Lead](ctx, s.api, http.MethodPatch, transport.Join("leads/%s", key), params)
+}
+
+// Archive archives a lead (DELETE /v2/leads/{key}).
+func (s *LeadsService) Archive(ctx context.Context, key string) error {
+	if err := requireKey("archive lead", key); err != nil {
+		return err
+	}
+	return remove(ctx, s.api, transport.Join("leads/%s", key))
+}
+
+// Convert turns a lead into a customer and returns the customer. It is not
+// retried after it may have reached the server.
+func (s *LeadsService) Convert(ctx context.Context, key string, params *ConvertParams) (*Customer, error) {
+	if err := requireKey("convert lead", key); err != nil {
+		return nil, err
+	}
+	if params == nil || params.Email == "" {
+		return nil, errors.New("partnerstack: convert lead: Email is required")
+	}
+	return send[Customer](ctx, s.api, http.MethodPost, transport.Join("leads/%s/convert", key), params)
+}
+
+// FormTemplates returns the lead form templates (GET
+// /v2/leads/form-templates).
+func (s *LeadsService) FormTemplates(ctx context.Context, opts *FormTemplateOptions) ([]*FormTemplate, error) {
+	return formTemplates(ctx, s.api, "leads/form-templates", opts)
+}

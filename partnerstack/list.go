@@ -1,0 +1,216 @@
+package partnerstack
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ListParams are the cursor parameters every list takes. A list is sorted
+// newest first unless its OrderBy says otherwise; a page ends with
+// has_more, and the next page starts after the key of the page's last item.
+type ListParams struct {
+	// Limit is the page size, 1 to MaxLimit; 0 means MaxLimit.
+	Limit int `url:"limit,omitempty"`
+	// StartingAfter is the key of the item after which the page starts. To
+	// resume, set it to a stored Response.NextCursor.
+	StartingAfter string `url:"starting_after,omitempty"`
+	// EndingBefore is the key of the item before which the page ends, to
+	// page backwards; then NextCursor is the key of the page's first item
+	// and List keeps going backwards. Mutually exclusive with StartingAfter.
+	EndingBefore string `url:"ending_before,omitempty"`
+}
+
+func (p *ListParams) listParams() *ListParams { return p }
+
+// normalize fills the defaults and rejects out-of-range values.
+func (p *ListParams) normalize() error {
+	if p.Limit < 0 || p.Limit > MaxLimit {
+		return fmt.Errorf("limit must be 1..%d, got %d", MaxLimit, p.Limit)
+	}
+	if p.StartingAfter != "" && p.EndingBefore != "" {
+		return errors.New("StartingAfter and EndingBefore are mutually exclusive")
+	}
+	if p.Limit == 0 {
+		p.Limit = MaxLimit
+	}
+	return nil
+}
+
+// pager is satisfied by every options struct that embeds ListParams.
+type pager[O any] interface {
+	*O
+	listParams() *ListParams
+}
+
+// keyed is satisfied by every listed resource: its key is the cursor.
+type keyed[T any] interface {
+	*T
+	itemKey() string
+}
+
+// listData is the data of a list response: {"has_more": bool, "items":
+// [...], "total": int|null}. total is optional. A bare JSON array is
+// accepted as a single last page, for the endpoints whose list shape is not
+// documented.
+type listData[T any] struct {
+	HasMore bool
+	Items   []*T
+	Total   *int
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (d *listData[T]) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		d.HasMore = false
+		return json.Unmarshal(b, &d.Items)
+	}
+	var w struct {
+		HasMore *bool           `json:"has_more"`
+		Items   json.RawMessage `json:"items"`
+		Total   json.RawMessage `json:"total"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	if len(w.Items) == 0 || string(w.Items) == "null" {
+		return errors.New(`list data has no "items"`)
+	}
+	if err := json.Unmarshal(w.Items, &d.Items); err != nil {
+		return err
+	}
+	// A missing has_more means there is no further page, as peers read it.
+	d.HasMore = w.HasMore != nil && *w.HasMore
+	if len(w.Total) > 0 && string(w.Total) != "null" {
+		n, err := parseInt(w.Total)
+		if err != nil {
+			return fmt.Errorf("total: %w", err)
+		}
+		t := int(n)
+		d.Total = &t
+	}
+	return nil
+}
+
+// listPage fetches one page of a list at path. opts may be nil; it is
+// copied, never changed.
+func listPage[T any, PT keyed[T], O any, PO pager[O]](ctx context.Context, a *api, path string, opts *O) ([]*T, *Response, error) {
+	o := copyOpts(opts)
+	p := PO(o).listParams()
+	if err := p.normalize(); err != nil {
+		return nil, nil, fmt.Errorf("partnerstack: GET %s: %w", path, err)
+	}
+	r := request{method: http.MethodGet, path: path, query: o}
+	var data listData[T]
+	resp, err := a.do(ctx, r, &data)
+	if err != nil {
+		return nil, nil, err
+	}
+	resp.HasMore, resp.Total = data.HasMore, data.Total
+	if data.HasMore && len(data.Items) > 0 {
+		edge := data.Items[len(data.Items)-1]
+		if p.EndingBefore != "" {
+			edge = data.Items[0]
+		}
+		if edge == nil || PT(edge).itemKey() == "" {
+			return nil, nil, a.malformed(r, resp, nil, errors.New("has_more is true but the edge item has no key to continue from"))
+		}
+		resp.NextCursor = PT(edge).itemKey()
+		if resp.NextCursor == p.StartingAfter || resp.NextCursor == p.EndingBefore {
+			return nil, nil, a.malformed(r, resp, nil, errors.New("the pagination cursor did not advance"))
+		}
+	} else if data.HasMore {
+		// An empty page that claims more cannot be continued.
+		resp.HasMore = false
+	}
+	return data.Items, resp, nil
+}
+
+// list iterates every page of a list, starting at the options' cursor and
+// moving in its direction.
+func list[T any, O any, PO pager[O]](ctx context.Context, opts []*O, page func(context.Context, *O) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	return transport.List(ctx, opts, page, func(o *O, r *Response) bool {
+		if !r.HasMore || r.NextCursor == "" {
+			return false
+		}
+		p := PO(o).listParams()
+		if p.EndingBefore != "" {
+			p.EndingBefore = r.NextCursor
+		} else {
+			p.StartingAfter = r.NextCursor
+		}
+		return true
+	})
+}
+
+// copyOpts returns a copy of opts, or a zero value for nil.
+func copyOpts[O any](opts *O) *O {
+	var o O
+	if opts != nil {
+		o = *opts
+	}
+	return &o
+}
+
+// get fetches one object into a new T.
+func get[T any](ctx context.Context, a *api, path string, query any) (*T, error) {
+	v := new(T)
+	if _, err := a.do(ctx, request{method: http.MethodGet, path: path, query: query}, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// send sends a write with a JSON body and decodes the object it returns.
+func send[T any](ctx context.Context, a *api, method, path string, body any) (*T, error) {
+	v := new(T)
+	if _, err := a.do(ctx, request{method: method, path: path, body: body}, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// remove sends a DELETE, which PartnerStack answers for most resources by
+// archiving.
+func remove(ctx context.Context, a *api, path string) error {
+	_, err := a.do(ctx, request{method: http.MethodDelete, path: path}, nil)
+	return err
+}
+
+// oneOrMany decodes data that is either one object or a list of them (a
+// bare array or list data).
+type oneOrMany[T any] struct {
+	Items []*T
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (o *oneOrMany[T]) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '{' {
+		var probe struct {
+			Items json.RawMessage `json:"items"`
+		}
+		if err := json.Unmarshal(b, &probe); err == nil && len(probe.Items) > 0 {
+			var d listData[T]
+			if err := d.UnmarshalJSON(b); err != nil {
+				return err
+			}
+			o.Items = d.Items
+			return nil
+		}
+		v := new(T)
+		if err := json.Unmarshal(b, v); err != nil {
+			return err
+		}
+		o.Items = []*T{v}
+		return nil
+	}
+	return json.Unmarshal(b, &o.Items)
+}

@@ -1,0 +1,109 @@
+package partnerstack
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Option configures a Client or a PartnerClient. Options are validated by
+// NewClient and NewPartnerClient.
+type Option func(*settings) error
+
+// settings is what the options fill in.
+type settings struct {
+	transport.Settings
+	publicKey transport.Secret
+	secretKey transport.Secret
+	apiKey    transport.Secret
+}
+
+// WithVendorKeys sets the Vendor API key pair (Settings → Integrations →
+// PartnerStack API Keys), sent as HTTP basic credentials with the public
+// key as user and the secret key as password. Test and production pairs are
+// separate; test keys create test customers and transactions. Required by
+// NewClient; not accepted by NewPartnerClient.
+func WithVendorKeys(publicKey, secretKey string) Option {
+	return func(s *settings) error {
+		publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
+		if publicKey == "" {
+			return errors.New("public key is empty")
+		}
+		if secretKey == "" {
+			return errors.New("secret key is empty")
+		}
+		if strings.Contains(publicKey, ":") {
+			return errors.New("public key must not contain ':'")
+		}
+		s.publicKey = transport.NewSecret(publicKey)
+		s.secretKey = transport.NewSecret(secretKey)
+		return nil
+	}
+}
+
+// WithAPIKey sets the Partner API key (the partner's profile → API tab),
+// sent as "Authorization: Bearer <key>". Required by NewPartnerClient; not
+// accepted by NewClient.
+func WithAPIKey(key string) Option {
+	return func(s *settings) error {
+		key = strings.TrimSpace(key)
+		if key == "" {
+			return errors.New("API key is empty")
+		}
+		s.apiKey = transport.NewSecret(key)
+		return nil
+	}
+}
+
+// WithBaseURL overrides DefaultBaseURL, e.g. with a fake server's URL. A
+// path prefix such as /api/v2 is kept.
+func WithBaseURL(rawURL string) Option {
+	return func(s *settings) error { return s.SetBaseURL(rawURL) }
+}
+
+// WithHTTPClient sets the HTTP client whose transport carries the requests.
+func WithHTTPClient(c *http.Client) Option {
+	return func(s *settings) error { return s.SetHTTPClient(c) }
+}
+
+// WithMaxRetries sets how many times a failed request is retried after the
+// first attempt (default 4). Zero turns retries off.
+func WithMaxRetries(n int) Option {
+	return func(s *settings) error { return s.SetMaxRetries(n) }
+}
+
+// WithRetryWait sets the minimum and maximum wait between attempts
+// (default 500ms and 60s). The maximum caps every wait: when the server asks
+// for longer, the call fails at once with ErrRateLimited.
+func WithRetryWait(minWait, maxWait time.Duration) Option {
+	return func(s *settings) error { return s.SetRetryWait(minWait, maxWait) }
+}
+
+// WithUserAgent appends ua to the SDK's User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(s *settings) error { return s.SetUserAgent(ua) }
+}
+
+// WithLogger turns on logging: one Debug line per request and one Info line
+// per retry, with method, path, status, duration and attempt. Credentials
+// and queries are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error { return s.SetLogger(l) }
+}
+
+// WithMaxResponseBytes caps the size of a response body read into memory
+// (default 32 MiB); a larger body fails with ErrMalformedResponse.
+func WithMaxResponseBytes(n int64) Option {
+	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
+}
+
+// WithRateLimit throttles the client to at most requests per window, e.g.
+// WithRateLimit(RateLimitRequests, RateLimitWindow). Off by default; waits
+// honour the context.
+func WithRateLimit(requests int, per time.Duration) Option {
+	return func(s *settings) error { return s.SetRateLimit(requests, per) }
+}

@@ -1,0 +1,231 @@
+// Package partnerstacktest is an in-process fake of the PartnerStack API
+// v2 for tests and examples: both the Vendor API (HTTP basic with a key
+// pair) and the Partner API (a bearer key), PartnerStack's envelope and
+// error bodies, cursor pagination with its page-size cap, the created and
+// updated filters and order_by, stateful writes, and fault injection.
+//
+// It serves on loopback only. Start it with NewServer, pass Server.URL to
+// partnerstack.WithBaseURL, and authenticate with PublicKey and SecretKey
+// (Vendor API) or APIKey (Partner API).
+package partnerstacktest
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+)
+
+// Credentials the fake accepts.
+const (
+	// PublicKey and SecretKey are the Vendor API key pair (HTTP basic).
+	PublicKey = "pk_test_9f3c2a7e51d84b06"
+	SecretKey = "sk_test_4be1c0d7a2f94e38"
+	// APIKey is the Partner API key (Bearer) of the partner whose
+	// partnership in the fake's program is PartnerPartnershipKey.
+	APIKey = "psk_partner_5d2e8a1c7b3f4960"
+)
+
+// The fake's program (company) and the partnership of the Partner API
+// key's partner in it.
+const (
+	CompanyKey            = "co_Nt7WmQ2xLk4Rb9"
+	CompanyID             = 10657
+	CompanyName           = "Acme Analytics"
+	PartnerPartnershipKey = "part_Pq4ZtX8mVw2Ne6"
+	PartnerPartnerKey     = "northwind-digital"
+)
+
+// APIPrefix is the path prefix of the API v2; Server.URL ends with it.
+const APIPrefix = "/api/v2"
+
+// Fault describes how the next request(s) fail; see fakeserver.Fault.
+type Fault = fakeserver.Fault
+
+// RecordedRequest is a request the server received.
+type RecordedRequest = fakeserver.RecordedRequest
+
+// ServerOption configures a Server.
+type ServerOption func(*Server)
+
+// WithDemoData seeds a deterministic, realistic data set: groups,
+// partnerships with links and stats, customers, transactions with their
+// rewards, actions, deals, leads, webhooks, payouts, marketplace programs
+// and the less documented resources.
+func WithDemoData() ServerOption {
+	return func(s *Server) { s.seedDemo() }
+}
+
+// WithClock sets the function the fake reads the time from when it stamps
+// created and updated records (default time.Now).
+func WithClock(now func() time.Time) ServerOption {
+	return func(s *Server) { s.now = now }
+}
+
+// Server is a running fake. Its methods are safe for concurrent use.
+type Server struct {
+	// URL is the base URL including /api/v2, for partnerstack.WithBaseURL.
+	URL string
+
+	fs  *fakeserver.Server
+	now func() time.Time
+
+	mu           sync.Mutex
+	seq          uint64
+	groups       table[Group]
+	partnerships table[Partnership]
+	customers    table[Customer]
+	transactions table[Transaction]
+	rewards      table[Reward]
+	actions      table[Action]
+	deals        table[Deal]
+	leads        table[Lead]
+	links        table[Link]
+	webhooks     table[Webhook]
+	payouts      table[Payout]
+	programs     table[Program]
+	teams        table[Team]
+	objects      map[string]*table[Object]
+	exportsAt    map[string]int64 // report configuration key -> last export (ms)
+}
+
+// NewServer starts a fake on loopback.
+func NewServer(opts ...ServerOption) *Server {
+	s := &Server{now: time.Now, objects: map[string]*table[Object]{}, exportsAt: map[string]int64{}}
+	s.groups.keyOf = func(r *Group) string { return r.Key }
+	s.partnerships.keyOf = func(r *Partnership) string { return r.Key }
+	s.customers.keyOf = func(r *Customer) string { return r.Key }
+	s.transactions.keyOf = func(r *Transaction) string { return r.Key }
+	s.rewards.keyOf = func(r *Reward) string { return r.Key }
+	s.actions.keyOf = func(r *Action) string { return r.Key }
+	s.deals.keyOf = func(r *Deal) string { return r.Key }
+	s.leads.keyOf = func(r *Lead) string { return r.Key }
+	s.links.keyOf = func(r *Link) string { return r.Key }
+	s.webhooks.keyOf = func(r *Webhook) string { return r.Key }
+	s.payouts.keyOf = func(r *Payout) string { return r.Key }
+	s.programs.keyOf = func(r *Program) string { return r.Key }
+	s.teams.keyOf = func(r *Team) string { return r.Key }
+	for _, kind := range objectKinds {
+		s.objects[kind.name] = &table[Object]{keyOf: func(o *Object) string { return o.Key() }}
+	}
+	for _, opt := range opts {
+		opt(s)
+	}
+	s.fs = fakeserver.New(s.routes(), errorBody)
+	s.URL = s.fs.URL() + APIPrefix
+	return s
+}
+
+// errorBody renders PartnerStack's error body for a status.
+func errorBody(status int) []byte {
+	msg := http.StatusText(status)
+	if status == http.StatusTooManyRequests {
+		msg = "Rate limit exceeded"
+	}
+	b, _ := json.Marshal(apiError{Message: msg, Status: status})
+	return b
+}
+
+// Inject makes the next n requests fail with f.
+func (s *Server) Inject(n int, f Fault) { s.fs.Inject(n, f) }
+
+// Requests returns a copy of the requests received so far.
+func (s *Server) Requests() []RecordedRequest { return s.fs.Requests() }
+
+// RequestCount returns how many requests were received.
+func (s *Server) RequestCount() int { return s.fs.RequestCount() }
+
+// ResetRequests forgets the recorded requests.
+func (s *Server) ResetRequests() { s.fs.ResetRequests() }
+
+// HTTPServer returns the underlying httptest server.
+func (s *Server) HTTPServer() *httptest.Server { return s.fs.HTTPServer() }
+
+// Close stops the server.
+func (s *Server) Close() { s.fs.Close() }
+
+// role is who a request authenticates as.
+type role int
+
+const (
+	vendor role = 1 << iota
+	partner
+	both = vendor | partner
+)
+
+// authenticate checks the Authorization header like PartnerStack does:
+// basic credentials for the Vendor API, a bearer key for the Partner API.
+// A route that the caller's API does not serve answers 401, as the other
+// API's credentials do not authenticate there.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, allowed role) (role, bool) {
+	h := r.Header.Get("Authorization")
+	scheme, cred, _ := strings.Cut(h, " ")
+	var who role
+	switch {
+	case h == "":
+		writeError(w, http.StatusUnauthorized, "Authentication credentials were not provided.")
+		return 0, false
+	case strings.EqualFold(scheme, "Basic"):
+		raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(cred))
+		user, pass, _ := strings.Cut(string(raw), ":")
+		if err != nil || user != PublicKey || pass != SecretKey {
+			writeError(w, http.StatusUnauthorized, "Invalid API key pair.")
+			return 0, false
+		}
+		who = vendor
+	case strings.EqualFold(scheme, "Bearer"):
+		if strings.TrimSpace(cred) != APIKey {
+			writeError(w, http.StatusUnauthorized, "Invalid API key.")
+			return 0, false
+		}
+		who = partner
+	default:
+		writeError(w, http.StatusUnauthorized, "Unsupported authorization scheme.")
+		return 0, false
+	}
+	if who&allowed == 0 {
+		if who == partner {
+			writeError(w, http.StatusUnauthorized, "This endpoint belongs to the Vendor API and needs the vendor key pair (HTTP basic).")
+		} else {
+			writeError(w, http.StatusUnauthorized, "This endpoint belongs to the Partner API and needs a partner API key (Bearer).")
+		}
+		return 0, false
+	}
+	return who, true
+}
+
+// handler is a route handler that knows who is calling.
+type handler func(w http.ResponseWriter, r *http.Request, who role)
+
+// route registers pattern (relative to /api) for the allowed callers. The
+// handler runs under the server's lock.
+func (s *Server) route(mux *http.ServeMux, pattern string, allowed role, h handler) {
+	method, path, _ := strings.Cut(pattern, " ")
+	mux.HandleFunc(method+" /api"+path, func(w http.ResponseWriter, r *http.Request) {
+		who, ok := s.authenticate(w, r, allowed)
+		if !ok {
+			return
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		h(w, r, who)
+	})
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	s.coreRoutes(mux)
+	s.moreRoutes(mux)
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+		writeError(w, http.StatusNotFound, "Not found.")
+	})
+	return mux
+}
+
+// nowMs is the fake's current time in epoch milliseconds.
+func (s *Server) nowMs() int64 { return s.now().UnixMilli() }

@@ -1,0 +1,90 @@
+package partnerstack
+
+import (
+	"context"
+	"testing"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRewardsListAndCreate(t *testing.T) {
+	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
+	ctx := context.Background()
+	all := collect(t, c.Rewards.List(ctx))
+	require.Len(t, all, 90)
+	r := all[0]
+	assert.Positive(t, r.Amount)
+	require.NotNil(t, r.Transaction)
+	assert.Equal(t, r.Amount, (r.Transaction.AmountUSD*20+50)/100, "20%% of the transaction in US cents")
+	require.NotNil(t, r.Partnership, "the Vendor API adds the partnership")
+	assert.NotEmpty(t, r.Partnership.Email)
+	require.NotNil(t, r.Company)
+	assert.Equal(t, int64(partnerstacktest.CompanyID), r.Company.ID)
+
+	paid := collect(t, c.Rewards.List(ctx, &RewardListOptions{PaymentStatus: PaymentWithdrawn}))
+	require.NotEmpty(t, paid)
+	for _, p := range paid {
+		assert.True(t, p.Withdrawn)
+		assert.NotZero(t, p.PayoutID)
+		require.NotNil(t, p.PaymentDate)
+	}
+	byAmount := collect(t, c.Rewards.List(ctx, &RewardListOptions{OrderBy: "-amount"}))
+	for i := 1; i < len(byAmount); i++ {
+		assert.LessOrEqual(t, byAmount[i].Amount, byAmount[i-1].Amount)
+	}
+
+	customer := srv.Customers()[0]
+	bonus, err := c.Rewards.Create(ctx, &RewardCreateParams{
+		Amount: 5000, Description: "Launch bonus", Target: &RewardTarget{Key: customer.Key, Type: "customer"},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, int64(5000), bonus.Amount)
+	assert.Equal(t, "Launch bonus", bonus.Description)
+	assert.Equal(t, customer.PartnershipKey, bonus.PartnershipKey)
+
+	byPartner, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: 2500, PartnerKey: partnerstacktest.PartnerPartnerKey})
+	require.NoError(t, err)
+	assert.Equal(t, partnerstacktest.PartnerPartnershipKey, byPartner.PartnershipKey)
+
+	for name, p := range map[string]*RewardCreateParams{
+		"zero":      {Amount: 0, PartnerKey: "x"},
+		"too large": {Amount: 100_000_001, PartnerKey: "x"},
+		"no target": {Amount: 100},
+	} {
+		_, err := c.Rewards.Create(ctx, p)
+		assert.Error(t, err, name)
+	}
+}
+
+func TestActionsRecordListArchive(t *testing.T) {
+	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
+	ctx := context.Background()
+	require.Len(t, collect(t, c.Actions.List(ctx)), 40)
+	signUps := collect(t, c.Actions.List(ctx, &ActionListOptions{ActionType: "sign_up"}))
+	require.NotEmpty(t, signUps)
+	for _, a := range signUps {
+		assert.Equal(t, "sign_up", a.Type)
+	}
+
+	customer := srv.Customers()[1]
+	a, err := c.Actions.Create(ctx, &ActionCreateParams{
+		TargetType: TargetCustomer, TargetKey: customer.Key, Type: "report_export", Value: 3, ExternalKey: "evt_77",
+	})
+	require.NoError(t, err)
+	assert.Equal(t, int64(3), a.Value)
+	assert.Equal(t, customer.Key, a.Customer.Key)
+	assert.Equal(t, "evt_77", a.ExternalKey)
+
+	mine := collect(t, c.Actions.List(ctx, &ActionListOptions{PartnershipKey: customer.PartnershipKey}))
+	assert.Equal(t, a.Key, mine[0].Key)
+
+	_, err = c.Actions.Create(ctx, &ActionCreateParams{TargetType: "team", TargetKey: "x", Type: "a_b", Value: 1})
+	assert.Error(t, err)
+	_, err = c.Actions.Create(ctx, &ActionCreateParams{TargetType: TargetPartnership, TargetKey: "part_missing", Type: "a_b", Value: 1})
+	assert.ErrorIs(t, err, ErrNotFound)
+
+	require.NoError(t, c.Actions.Archive(ctx, a.Key))
+	assert.ErrorIs(t, c.Actions.Archive(ctx, a.Key), ErrNotFound)
+}

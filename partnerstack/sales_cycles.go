@@ -1,0 +1,43 @@
+package partnerstack
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// SalesCyclesService reads the sales cycle stages of deals and leads:
+// /v2/sales-cycles.
+type SalesCyclesService service
+
+// Stage is a configured sales cycle stage. Its schema is not documented
+// beyond its existence; the modeled fields decode leniently.
+type Stage struct {
+	Key      string `json:"key"`
+	Name     string `json:"name,omitempty" partnerstack:"lenient"`
+	Position int    `json:"position,omitempty" partnerstack:"lenient"`
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Stage) UnmarshalJSON(b []byte) error { return decodeObject(b, s) }
+
+// StageOptions filter the stages.
+type StageOptions struct {
+	// GroupKey returns a group's stages instead of the company's.
+	GroupKey string `url:"group_key,omitempty"`
+}
+
+// Stages returns the sales cycle stages of an object type, such as "deal"
+// or "lead".
+func (s *SalesCyclesService) Stages(ctx context.Context, objectType string, opts *StageOptions) ([]*Stage, error) {
+	if err := requireKey("sales cycle stages", objectType); err != nil {
+		return nil, err
+	}
+	var data oneOrMany[Stage]
+	r := request{method: http.MethodGet, path: transport.Join("sales-cycles/%s/stages", objectType), query: copyOpts(opts)}
+	if _, err := s.api.do(ctx, r, &data); err != nil {
+		return nil, err
+	}
+	return data.Items, nil
+}

@@ -1,0 +1,155 @@
+package partnerstack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// TransactionsService manages customer payments, from which rewards are
+// computed: /v2/transactions.
+type TransactionsService service
+
+// Transaction is a customer payment. Amounts are integer minor units
+// (cents) of Currency; AmountUSD is the same amount in US cents.
+type Transaction struct {
+	// Key is the transaction key, a free string the vendor may supply.
+	Key       string `json:"key"`
+	Amount    int64  `json:"amount"`
+	AmountUSD int64  `json:"amount_usd"`
+	// Currency is the three-letter ISO code of Amount.
+	Currency       string       `json:"currency"`
+	Archived       bool         `json:"archived"`
+	CategoryKey    string       `json:"category_key,omitempty"`
+	ProductKey     string       `json:"product_key,omitempty"`
+	Company        *CompanyRef  `json:"company,omitempty"`
+	Customer       *CustomerRef `json:"customer,omitempty"`
+	PartnershipKey string       `json:"partnership_key,omitempty"`
+	// Approved, CustomerKey, Metadata, Test and Extension are sent by the
+	// Vendor API.
+	Approved    bool           `json:"approved,omitempty"`
+	CustomerKey string         `json:"customer_key,omitempty"`
+	Metadata    map[string]any `json:"metadata,omitempty" partnerstack:"lenient"`
+	Test        bool           `json:"test,omitempty"`
+	Extension   map[string]any `json:"extension,omitempty" partnerstack:"lenient"`
+	CreatedAt   time.Time      `json:"created_at"`
+	UpdatedAt   time.Time      `json:"updated_at"`
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (t *Transaction) UnmarshalJSON(b []byte) error { return decodeObject(b, t) }
+
+func (t *Transaction) itemKey() string { return t.Key }
+
+// TransactionListOptions filter GET /v2/transactions.
+type TransactionListOptions struct {
+	ListParams
+	// OrderBy is created_at or -created_at (default, newest first).
+	OrderBy    string    `url:"order_by,omitempty"`
+	MinCreated time.Time `url:"min_created,omitempty,unixmilli"`
+	MaxCreated time.Time `url:"max_created,omitempty,unixmilli"`
+}
+
+// List iterates over the transactions, fetching pages of up to MaxLimit.
+func (s *TransactionsService) List(ctx context.Context, opts ...*TransactionListOptions) iter.Seq2[*Transaction, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches one page of transactions.
+func (s *TransactionsService) ListPage(ctx context.Context, opts *TransactionListOptions) ([]*Transaction, *Response, error) {
+	return listPage[Transaction](ctx, s.api, "transactions", opts)
+}
+
+// TransactionCreateParams is the body of POST /v2/transactions. Exactly
+// one of CustomerKey, CustomerExternalKey and CustomerEmail identifies the
+// customer; Create rejects any other combination before sending.
+type TransactionCreateParams struct {
+	// CustomerKey is PartnerStack's customer key (Customer.Key).
+	CustomerKey string `json:"customer_key,omitempty"`
+	// CustomerExternalKey is your own customer id (Customer.CustomerKey).
+	CustomerExternalKey string `json:"customer_external_key,omitempty"`
+	// CustomerEmail is the customer's email.
+	CustomerEmail string `json:"customer_email,omitempty"`
+	// Amount in cents of Currency, -5e10 to 5e10; 0 is allowed. Required.
+	Amount int64 `json:"amount"`
+	// Currency is a three-letter ISO code. Required.
+	Currency string `json:"currency"`
+	// Key is your key for the transaction, 4 to 255 characters.
+	Key         string `json:"key,omitempty"`
+	CategoryKey string `json:"category_key,omitempty"`
+	ProductKey  string `json:"product_key,omitempty"`
+	// Metadata holds at most 25 attributes, names up to 30 characters and
+	// values up to 100.
+	Metadata map[string]string `json:"metadata,omitempty"`
+	// Test marks a test transaction, which generates no rewards.
+	Test bool `json:"test,omitempty"`
+	// CreatedAt backdates the transaction; sent as epoch milliseconds.
+	CreatedAt time.Time `json:"-"`
+	// Extra carries the body fields not modeled here, such as the
+	// teammate and subscription external ids.
+	Extra Extra `json:"-"`
+}
+
+// MarshalJSON writes CreatedAt as epoch milliseconds and merges Extra.
+func (p TransactionCreateParams) MarshalJSON() ([]byte, error) {
+	type plain TransactionCreateParams
+	return withExtra(struct {
+		plain
+		CreatedAt *int64 `json:"created_at,omitempty"`
+	}{plain(p), msOf(p.CreatedAt)}, p.Extra)
+}
+
+// maxTransactionAmount bounds Amount as PartnerStack documents.
+const maxTransactionAmount = 50_000_000_000
+
+func (p *TransactionCreateParams) validate() error {
+	if p == nil {
+		return errors.New("params are required")
+	}
+	ids := 0
+	for _, id := range []string{p.CustomerKey, p.CustomerExternalKey, p.CustomerEmail} {
+		if id != "" {
+			ids++
+		}
+	}
+	switch {
+	case ids != 1:
+		return fmt.Errorf("exactly one of CustomerKey, CustomerExternalKey and CustomerEmail is required, got %d", ids)
+	case p.Amount < -maxTransactionAmount || p.Amount > maxTransactionAmount:
+		return fmt.Errorf("Amount %d is outside ±%d", p.Amount, int64(maxTransactionAmount))
+	case len(p.Currency) != 3:
+		return fmt.Errorf("Currency must be a three-letter code, got %q", p.Currency)
+	case p.Key != "" && (len(p.Key) < 4 || len(p.Key) > 255):
+		return errors.New("Key must be 4 to 255 characters")
+	case len(p.Metadata) > 25:
+		return errors.New("Metadata holds at most 25 attributes")
+	}
+	for k, v := range p.Metadata {
+		if len(k) > 30 || len(v) > 100 {
+			return fmt.Errorf("Metadata %q: names are limited to 30 characters and values to 100", k)
+		}
+	}
+	return nil
+}
+
+// Create records a transaction. It is never retried after it may have
+// reached the server: a retried payment could be counted twice.
+func (s *TransactionsService) Create(ctx context.Context, params *TransactionCreateParams) (*Transaction, error) {
+	if err := params.validate(); err != nil {
+		return nil, errors.New("partnerstack: create transaction: " + err.Error())
+	}
+	return send[Transaction](ctx, s.api, http.MethodPost, "transactions", params)
+}
+
+// Delete deletes a transaction.
+func (s *TransactionsService) Delete(ctx context.Context, key string) error {
+	if err := requireKey("delete transaction", key); err != nil {
+		return err
+	}
+	return remove(ctx, s.api, transport.Join("transactions/%s", key))
+}
