@@ -189,6 +189,9 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f Fault) {
 		status = f.Status
 		if f.Body == "" && !f.EmptyBody && status >= 400 {
 			body, ctype = s.errorBody(status), "application/json"
+			if len(body) == 0 {
+				ctype = "" // FirstPromoter's 401, say, has no body at all
+			}
 		}
 	}
 	if f.Body != "" {

@@ -1,0 +1,534 @@
+package firstpromotertest
+
+import (
+	"errors"
+	"maps"
+	"net/http"
+	"slices"
+	"time"
+)
+
+// Commission is a commission as the API answers it; amounts in cents for
+// cash. Set PromoterCampaign.ID (and Referral.ID for a sale) to link it;
+// the server fills the rest of those objects from its state.
+type Commission struct {
+	ID int64 `json:"id"`
+	// Status is pending, approved or denied.
+	Status         string         `json:"status"`
+	Metadata       map[string]any `json:"metadata"`
+	IsSelfReferral *bool          `json:"is_self_referral"`
+	// CommissionType is sale or custom.
+	CommissionType       string     `json:"commission_type"`
+	CreatedByUserEmail   NullString `json:"created_by_user_email"`
+	CreatedByUserAt      Timestamp  `json:"created_by_user_at"`
+	SaleAmount           int64      `json:"sale_amount"`
+	OriginalSaleAmount   int64      `json:"original_sale_amount"`
+	OriginalSaleCurrency NullString `json:"original_sale_currency"`
+	EventID              NullString `json:"event_id"`
+	PlanID               NullString `json:"plan_id"`
+	Tier                 int        `json:"tier"`
+	InternalNote         NullString `json:"internal_note"`
+	ExternalNote         NullString `json:"external_note"`
+	// Unit is cash, credits, points, free_months, mon_discount or
+	// discount_per.
+	Unit             string               `json:"unit"`
+	FraudCheck       NullString           `json:"fraud_check"`
+	Amount           int64                `json:"amount"`
+	IsPaid           bool                 `json:"is_paid"`
+	IsSplit          bool                 `json:"is_split"`
+	CreatedAt        Timestamp            `json:"created_at"`
+	StatusUpdatedAt  Timestamp            `json:"status_updated_at"`
+	PromoterCampaign *PromoterCampaignRef `json:"promoter_campaign"`
+	Referral         *ReferralRef         `json:"referral"`
+	Reward           *RewardRef           `json:"reward"`
+	SplitDetails     map[string]any       `json:"split_details"`
+	// PayoutID is the payout generate_payouts put the commission in. The
+	// commission object does not carry it; it backs filters[payout_id].
+	PayoutID int64 `json:"-"`
+}
+
+func (c *Commission) promoterCampaignID() int64 {
+	if c.PromoterCampaign == nil {
+		return 0
+	}
+	return c.PromoterCampaign.ID
+}
+
+func (c *Commission) referralID() int64 {
+	if c.Referral == nil {
+		return 0
+	}
+	return c.Referral.ID
+}
+
+var (
+	commissionStatuses = []string{"pending", "approved", "denied"}
+	units              = []string{"cash", "credits", "points", "free_months", "mon_discount", "discount_per"}
+)
+
+func (s *Server) commissionRoutes() {
+	s.handle("GET /company/commissions", s.listCommissions)
+	s.handle("POST /company/commissions", s.createCommission)
+	s.handle("GET /company/commissions/{id}", s.getCommission)
+	s.handle("PUT /company/commissions/{id}", s.updateCommission)
+	s.handle("POST /company/commissions/approve", s.commissionAction("commission/approve", s.setCommissionStatus("approved")))
+	s.handle("POST /company/commissions/deny", s.commissionAction("commission/deny", s.setCommissionStatus("denied")))
+	s.handle("POST /company/commissions/mark_fulfilled", s.commissionAction("commission/mark_fulfilled", func(c *Commission) error {
+		c.IsPaid = true
+		return nil
+	}))
+	s.handle("POST /company/commissions/mark_unfulfilled", s.commissionAction("commission/mark_unfulfilled", func(c *Commission) error {
+		c.IsPaid = false
+		return nil
+	}))
+	s.handle("DELETE /company/commissions/destroy", s.commissionAction("commission/destroy", func(c *Commission) error {
+		s.commissions.del(c.ID)
+		return nil
+	}))
+	s.handle("POST /company/commissions/generate_payouts", s.commissionAction("commission/generate_payouts", s.generatePayout))
+}
+
+func (s *Server) setCommissionStatus(status string) func(*Commission) error {
+	return func(c *Commission) error {
+		if c.Status != status {
+			c.Status = status
+			c.StatusUpdatedAt = At(s.now())
+		}
+		return nil
+	}
+}
+
+// listCommissions applies q (event_id, referral email or uid), ids[] and
+// filters[status|paid|fulfilled|campaign_id|payout_id|plan_id|promoter_id|
+// first_commission|refunded|fraud_check], the sale_amount and amount
+// ranges and the created_at range; sorting by sale_amount, amount,
+// created_at or referral. filters[due_period] is accepted and ignored.
+// filters[paid] and filters[fulfilled] both test is_paid, which
+// mark_fulfilled and mark_unfulfilled set.
+func (s *Server) listCommissions(r *http.Request) (int, any, *apiError) {
+	q := listQuery(r.URL.Query())
+	page, per, e := q.page(DefaultPerPage)
+	if e != nil {
+		return 0, nil, e
+	}
+	match, e := s.commissionFilter(q)
+	if e != nil {
+		return 0, nil, e
+	}
+	field, desc, e := q.sorting("sale_amount", "amount", "created_at", "referral")
+	if e != nil {
+		return 0, nil, e
+	}
+	var rows []Commission
+	for _, c := range s.commissions.all() {
+		if match(c) {
+			rows = append(rows, s.commissionView(c))
+		}
+	}
+	if field != "" {
+		sortBy(rows, desc, func(c Commission) float64 {
+			switch field {
+			case "sale_amount":
+				return float64(c.SaleAmount)
+			case "amount":
+				return float64(c.Amount)
+			case "referral":
+				if c.Referral != nil {
+					return float64(c.Referral.ID)
+				}
+				return 0
+			}
+			return unixMilli(c.CreatedAt)
+		})
+	}
+	out := paginate(rows, page, per)
+	if out == nil {
+		out = []Commission{}
+	}
+	return http.StatusOK, out, nil
+}
+
+func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiError) {
+	ints := map[string][]int64{}
+	for _, key := range []string{"ids", "filters[campaign_id]", "filters[payout_id]", "filters[promoter_id]"} {
+		v, e := q.ints(key)
+		if e != nil {
+			return nil, e
+		}
+		ints[key] = v
+	}
+	status := q.get("filters[status]")
+	if status != "" && !slices.Contains(commissionStatuses, status) {
+		return nil, errParam("filters[status]")
+	}
+	yesNo := map[string]*bool{}
+	for _, key := range []string{"paid", "fulfilled", "first_commission", "refunded"} {
+		v, ok, e := q.yesNo("filters[" + key + "]")
+		if e != nil {
+			return nil, e
+		}
+		if ok {
+			yesNo[key] = &v
+		}
+	}
+	sale, e := q.numRange("filters[sale_amount]")
+	if e != nil {
+		return nil, e
+	}
+	amount, e := q.numRange("filters[amount]")
+	if e != nil {
+		return nil, e
+	}
+	created, e := q.timeRange("filters[created_at]")
+	if e != nil {
+		return nil, e
+	}
+	fraud, plans, search := q.get("filters[fraud_check]"), q.values("filters[plan_id]"), q.get("q")
+	first := map[int64]int64{} // referral id -> id of its first sale commission
+	for _, c := range s.commissions.all() {
+		if rid := c.referralID(); rid != 0 && c.CommissionType == "sale" && c.SaleAmount > 0 {
+			if _, seen := first[rid]; !seen {
+				first[rid] = c.ID
+			}
+		}
+	}
+	return func(c *Commission) bool {
+		pc, _ := s.promoterCampaigns.get(c.promoterCampaignID())
+		if pc == nil {
+			pc = &PromoterCampaign{}
+		}
+		switch {
+		case !inIDs(ints["ids"], c.ID), !inIDs(ints["filters[campaign_id]"], pc.CampaignID),
+			!inIDs(ints["filters[promoter_id]"], pc.PromoterID), !inIDs(ints["filters[payout_id]"], c.PayoutID),
+			status != "" && c.Status != status, fraud != "" && string(c.FraudCheck) != fraud,
+			len(plans) > 0 && !slices.Contains(plans, string(c.PlanID)),
+			!sale.match(float64(c.SaleAmount)), !amount.match(float64(c.Amount)), !created.match(c.CreatedAt):
+			return false
+		}
+		for key, want := range yesNo {
+			var got bool
+			switch key {
+			case "paid", "fulfilled":
+				got = c.IsPaid
+			case "first_commission":
+				got = first[c.referralID()] == c.ID
+			case "refunded":
+				got = c.SaleAmount < 0
+			}
+			if got != *want {
+				return false
+			}
+		}
+		if search != "" {
+			fields := []string{string(c.EventID)}
+			if ref, ok := s.referrals.get(c.referralID()); ok {
+				fields = append(fields, string(ref.Email), string(ref.UID))
+			}
+			if !containsFold(search, fields...) {
+				return false
+			}
+		}
+		return true
+	}, nil
+}
+
+// createCommission creates a sale commission (commission_type "sale":
+// referral_id and sale_amount required, the amount computed from the
+// campaign's reward unless given) or a custom one (commission_type
+// "custom": promoter_campaign_id and amount required). The spec documents
+// the answer as an array of commissions, which looks like a spec error:
+// the fake answers the single Commission object.
+func (s *Server) createCommission(r *http.Request) (int, any, *apiError) {
+	p, e := readParams(r)
+	if e != nil {
+		return 0, nil, e
+	}
+	c := Commission{CommissionType: p.str("commission_type"), Status: "approved", Tier: 1, Unit: "cash"}
+	switch c.CommissionType {
+	case "sale":
+		refID, e := p.requiredInt("referral_id")
+		if e != nil {
+			return 0, nil, e
+		}
+		sale, e := p.requiredInt("sale_amount")
+		if e != nil {
+			return 0, nil, e
+		}
+		ref, ok := s.referrals.get(refID)
+		if !ok {
+			return 0, nil, errNotFound()
+		}
+		pc, ok := s.promoterCampaigns.get(ref.promoterCampaignID())
+		if !ok {
+			return 0, nil, errOperation("Referral is not assigned to a promoter")
+		}
+		c.Referral = &ReferralRef{ID: ref.ID}
+		c.PromoterCampaign = &PromoterCampaignRef{ID: pc.ID}
+		c.SaleAmount, c.OriginalSaleAmount = sale, sale
+		c.Amount, _ = s.commissionFor(pc.CampaignID, sale)
+		if v, ok, e := p.int("amount"); e != nil {
+			return 0, nil, e
+		} else if ok {
+			c.Amount = v
+		}
+	case "custom":
+		pcID, e := p.requiredInt("promoter_campaign_id")
+		if e != nil {
+			return 0, nil, e
+		}
+		amount, e := p.requiredInt("amount")
+		if e != nil {
+			return 0, nil, e
+		}
+		if _, ok := s.promoterCampaigns.get(pcID); !ok {
+			return 0, nil, errNotFound()
+		}
+		c.PromoterCampaign = &PromoterCampaignRef{ID: pcID}
+		c.Amount = amount
+	default:
+		return 0, nil, errParam("commission_type")
+	}
+	if p.has("unit") {
+		if c.Unit = p.str("unit"); !slices.Contains(units, c.Unit) {
+			return 0, nil, errParam("unit")
+		}
+	}
+	if p.has("billing_period") && !slices.Contains([]string{"monthly", "yearly", "one_time"}, p.str("billing_period")) {
+		return 0, nil, errParam("billing_period")
+	}
+	if _, _, e := p.bool("notify_promoter"); e != nil {
+		return 0, nil, e
+	}
+	c.EventID, c.PlanID = NullString(p.str("event_id")), NullString(p.str("plan_id"))
+	c.InternalNote, c.ExternalNote = NullString(p.str("internal_note")), NullString(p.str("external_note"))
+	if c.EventID != "" {
+		for _, other := range s.commissions.all() {
+			if other.EventID == c.EventID {
+				return 0, nil, errInvalid("event_id", "has already been taken")
+			}
+		}
+	}
+	if d := p.str("event_date"); d != "" {
+		t, err := parseTime(d)
+		if err != nil {
+			return 0, nil, errParam("event_date")
+		}
+		c.CreatedAt = At(t)
+	}
+	v := s.commissionView(s.addCommission(c))
+	s.emit("commission.created", "commission", v.ID, nil, v)
+	return http.StatusOK, v, nil
+}
+
+func (s *Server) getCommission(r *http.Request) (int, any, *apiError) {
+	c, e := s.commissionByPath(r)
+	if e != nil {
+		return 0, nil, e
+	}
+	return http.StatusOK, s.commissionView(c), nil
+}
+
+// updateCommission changes internal_note and external_note, the only
+// fields the API lets change.
+func (s *Server) updateCommission(r *http.Request) (int, any, *apiError) {
+	c, e := s.commissionByPath(r)
+	if e != nil {
+		return 0, nil, e
+	}
+	p, e := readParams(r)
+	if e != nil {
+		return 0, nil, e
+	}
+	before := s.commissionView(c)
+	if p.has("internal_note") {
+		c.InternalNote = NullString(p.str("internal_note"))
+	}
+	if p.has("external_note") {
+		c.ExternalNote = NullString(p.str("external_note"))
+	}
+	after := s.commissionView(c)
+	s.emit("commission.updated", "commission", c.ID, changes(before, after, "internal_note", "external_note"), after)
+	return http.StatusOK, after, nil
+}
+
+func (s *Server) commissionByPath(r *http.Request) (*Commission, *apiError) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		return nil, errNotFound()
+	}
+	c, found := s.commissions.get(id)
+	if !found {
+		return nil, errNotFound()
+	}
+	return c, nil
+}
+
+// commissionAction is a bulk action applying fn to each commission.
+func (s *Server) commissionAction(label string, fn func(*Commission) error) handlerFunc {
+	return func(r *http.Request) (int, any, *apiError) {
+		p, e := readParams(r)
+		if e != nil {
+			return 0, nil, e
+		}
+		return s.bulk(p, label, nil, func(id int64) error {
+			c, ok := s.commissions.get(id)
+			if !ok {
+				return errRecordNotFound
+			}
+			return fn(c)
+		})
+	}
+}
+
+// generatePayout puts an approved, unpaid cash commission into the pending
+// payout of its promoter and campaign, creating the payout if needed.
+func (s *Server) generatePayout(c *Commission) error {
+	if c.Status != "approved" || c.IsPaid || c.Unit != "cash" {
+		return errors.New("only approved unpaid cash commissions can be paid out")
+	}
+	if c.PayoutID != 0 {
+		return errors.New("commission already has a payout")
+	}
+	pc, ok := s.promoterCampaigns.get(c.promoterCampaignID())
+	if !ok {
+		return errors.New("commission has no promoter")
+	}
+	var payout *Payout
+	for _, p := range s.payouts.all() {
+		if p.Status == "pending" && p.promoterID() == pc.PromoterID && p.campaignID() == pc.CampaignID {
+			payout = p
+			break
+		}
+	}
+	if payout == nil {
+		now := s.now()
+		start := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+		payout = s.addPayout(Payout{
+			Promoter: &PromoterRef{ID: pc.PromoterID}, Campaign: &CampaignRef{ID: pc.CampaignID},
+			PeriodStart: At(start), PeriodEnd: At(start.AddDate(0, 1, 0).Add(-time.Millisecond)),
+		})
+	}
+	payout.Amount += float64(c.Amount)
+	payout.TotalInclTax = payout.Amount * (1 + payout.TaxRate/100)
+	c.PayoutID = payout.ID
+	return nil
+}
+
+// AddCommission stores c, assigning an id, a created_at and defaults for
+// zero fields (status approved, unit cash, tier 1), and returns it as the
+// API would answer it.
+func (s *Server) AddCommission(c Commission) Commission {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.commissionView(s.addCommission(c))
+}
+
+// Commissions returns the stored commissions in id order.
+func (s *Server) Commissions() []Commission {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Commission, 0, s.commissions.len())
+	for _, c := range s.commissions.all() {
+		out = append(out, s.commissionView(c))
+	}
+	return out
+}
+
+// SeedCommissions adds n generated sale commissions on the stored
+// referrals (seeding referrals when there are none), dated this month and
+// last.
+func (s *Server) SeedCommissions(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	refs := s.referrals.all()
+	if len(refs) == 0 {
+		pcs := s.seedPromoterCampaigns()
+		for range max(n/2, 1) {
+			refs = append(refs, s.addReferral(s.genReferral(s.referrals.len(), pcs, s.now().Add(-time.Duration(s.referrals.len()+1)*time.Hour))))
+		}
+	}
+	for range n {
+		s.addCommission(s.genCommission(s.commissions.len(), refs))
+	}
+}
+
+// addCommission stores c; the caller holds s.mu.
+func (s *Server) addCommission(c Commission) *Commission {
+	c.ID = s.commissions.assign(c.ID)
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = At(s.now())
+	}
+	if c.Status == "" {
+		c.Status = "approved"
+	}
+	if c.CommissionType == "" {
+		c.CommissionType = "sale"
+		if c.Referral == nil {
+			c.CommissionType = "custom"
+		}
+	}
+	if c.Unit == "" {
+		c.Unit = "cash"
+	}
+	if c.Tier == 0 {
+		c.Tier = 1
+	}
+	if c.OriginalSaleAmount == 0 {
+		c.OriginalSaleAmount = c.SaleAmount
+	}
+	if c.FraudCheck == "" {
+		c.FraudCheck = "no_suspicion"
+	}
+	if c.IsSelfReferral == nil {
+		f := false
+		c.IsSelfReferral = &f
+	}
+	if c.Metadata == nil {
+		c.Metadata = map[string]any{}
+	}
+	if c.PromoterCampaign == nil && c.Referral != nil {
+		if ref, ok := s.referrals.get(c.Referral.ID); ok && ref.PromoterCampaign != nil {
+			c.PromoterCampaign = &PromoterCampaignRef{ID: ref.PromoterCampaign.ID}
+		}
+	}
+	if c.PromoterCampaign != nil {
+		c.PromoterCampaign = &PromoterCampaignRef{ID: c.PromoterCampaign.ID}
+	}
+	if c.Referral != nil {
+		c.Referral = &ReferralRef{ID: c.Referral.ID}
+	}
+	if c.Reward == nil {
+		rewardID := int64(201)
+		if pc, ok := s.promoterCampaigns.get(c.promoterCampaignID()); ok {
+			_, rewardID = s.commissionFor(pc.CampaignID, 0)
+		}
+		c.Reward = &RewardRef{ID: rewardID}
+	}
+	s.commissions.put(c.ID, &c)
+	return &c
+}
+
+// commissionView renders c with its nested objects; the caller holds s.mu.
+func (s *Server) commissionView(c *Commission) Commission {
+	v := *c
+	v.Metadata = maps.Clone(c.Metadata)
+	v.SplitDetails = maps.Clone(c.SplitDetails)
+	if c.IsSelfReferral != nil {
+		b := *c.IsSelfReferral
+		v.IsSelfReferral = &b
+	}
+	if c.PromoterCampaign != nil {
+		v.PromoterCampaign = s.promoterCampaignRef(c.PromoterCampaign.ID)
+	}
+	if c.Referral != nil {
+		v.Referral = s.referralRef(c.Referral.ID)
+	}
+	if c.Reward != nil {
+		name := c.Reward.Name
+		if rw, ok := findReward(c.Reward.ID); ok && name == "" {
+			name = rw.name
+		}
+		v.Reward = &RewardRef{ID: c.Reward.ID, Name: name}
+	}
+	return v
+}

@@ -1,0 +1,26 @@
+// Package firstpromotertest is an in-process fake of the FirstPromoter API
+// v2 for tests and examples: the admin API under /api/v2/company and the
+// tracking API under /api/v2/track, served on a loopback port.
+//
+// It checks both credentials like the real API (a 401 with an empty body
+// without "Authorization: Bearer <APIKey>" and "ACCOUNT-ID: <AccountID>"),
+// serves the real envelopes (bare JSON arrays, except GET /promoters'
+// {"data", "meta": {"pending_count"}} and the payout summaries), paginates
+// with page and per_page (default 20, capped at 100, no pagination
+// metadata), applies the documented bracket-encoded filters and sorting,
+// answers errors in the real shapes, and keeps writes in memory. Bulk
+// actions over more than 5 ids answer 202 with a batch that completes over
+// later polls of GET /batch_processes/{id}.
+//
+//	srv := firstpromotertest.NewServer(firstpromotertest.WithDemoData())
+//	defer srv.Close()
+//	client, err := firstpromoter.NewClient(
+//		firstpromoter.WithBaseURL(srv.URL),
+//		firstpromoter.WithAPIKey(firstpromotertest.APIKey),
+//		firstpromoter.WithAccountID(firstpromotertest.AccountID),
+//	)
+//
+// Seed data with the Add and Seed methods, read back what writes did with
+// the snapshot methods (Promoters, Referrals, ...), and make requests fail
+// with Inject.
+package firstpromotertest
