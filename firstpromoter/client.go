@@ -59,7 +59,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	if s.apiKey.IsZero() {
 		return nil, errors.New("firstpromoter: an API key is required (WithAPIKey)")
 	}
-	if s.accountID == "" {
+	if s.accountID.IsZero() {
 		return nil, errors.New("firstpromoter: an account id is required (WithAccountID)")
 	}
 	t, err := transport.New(transport.Config{
@@ -67,7 +67,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		Platform: "firstpromoter",
 		Auth: transport.MultiAuth{
 			transport.BearerAuth{Token: s.apiKey},
-			transport.HeaderAuth{"ACCOUNT-ID": transport.NewSecret(s.accountID)},
+			transport.HeaderAuth{"ACCOUNT-ID": s.accountID},
 		},
 	})
 	if err != nil {

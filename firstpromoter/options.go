@@ -17,7 +17,7 @@ type Option func(*settings) error
 type settings struct {
 	transport.Settings
 	apiKey    transport.Secret
-	accountID string
+	accountID transport.Secret
 }
 
 // WithAPIKey sets the API key sent as "Authorization: Bearer <key>"
@@ -45,7 +45,7 @@ func WithAccountID(id string) Option {
 		if strings.ContainsAny(id, "\r\n") {
 			return errors.New("account id must not contain line breaks")
 		}
-		s.accountID = id
+		s.accountID = transport.NewSecret(id)
 		return nil
 	}
 }
