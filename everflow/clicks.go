@@ -1,0 +1,186 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ClicksService reads raw clicks: networks/reporting/clicks.
+type ClicksService service
+
+// ClickStreamLimit is the most clicks one stream request returns.
+const ClickStreamLimit = 10000
+
+// Click is one raw click. Payout and Revenue are in full currency units.
+type Click struct {
+	TransactionID string `json:"transaction_id"`
+	// IsUnique is sent as 0/1 by the network report (a boolean by the
+	// affiliate one); both decode.
+	IsUnique bool `json:"is_unique"`
+	// UnixTimestamp is sent as unix seconds, always UTC.
+	UnixTimestamp time.Time `json:"unix_timestamp"`
+	TrackingURL   string    `json:"tracking_url"`
+	SourceID      string    `json:"source_id"`
+	Sub1          string    `json:"sub1"`
+	Sub2          string    `json:"sub2"`
+	Sub3          string    `json:"sub3"`
+	Sub4          string    `json:"sub4"`
+	Sub5          string    `json:"sub5"`
+	PayoutType    string    `json:"payout_type"`
+	RevenueType   string    `json:"revenue_type"`
+	Payout        float64   `json:"payout"`
+	Revenue       float64   `json:"revenue"`
+	Referer       string    `json:"referer"`
+	UserIP        string    `json:"user_ip"`
+	ErrorCode     int       `json:"error_code"`
+	ErrorMessage  string    `json:"error_message"`
+	IsViewThrough bool      `json:"is_view_through"`
+	IsTestMode    bool      `json:"is_test_mode"`
+	HasConversion bool      `json:"has_conversion"`
+	IsPassThrough bool      `json:"is_pass_through"`
+	IsSDKClick    bool      `json:"is_sdk_click"`
+	CreativeID    int64     `json:"creative_id"`
+	CouponCode    string    `json:"coupon_code"`
+	CurrencyID    string    `json:"currency_id"`
+
+	Relationship *ClickRelationship `json:"relationship"`
+}
+
+// UnmarshalJSON decodes the timestamp and the 0/1 booleans.
+func (c *Click) UnmarshalJSON(b []byte) error {
+	type plain Click
+	aux := struct {
+		*plain
+		UnixTimestamp unixTime `json:"unix_timestamp"`
+		IsUnique      flexBool `json:"is_unique"`
+		IsViewThrough flexBool `json:"is_view_through"`
+		IsTestMode    flexBool `json:"is_test_mode"`
+		HasConversion flexBool `json:"has_conversion"`
+		IsPassThrough flexBool `json:"is_pass_through"`
+		IsSDKClick    flexBool `json:"is_sdk_click"`
+	}{plain: (*plain)(c)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	c.UnixTimestamp = time.Time(aux.UnixTimestamp)
+	c.IsUnique, c.IsViewThrough, c.IsTestMode = bool(aux.IsUnique), bool(aux.IsViewThrough), bool(aux.IsTestMode)
+	c.HasConversion, c.IsPassThrough, c.IsSDKClick = bool(aux.HasConversion), bool(aux.IsPassThrough), bool(aux.IsSDKClick)
+	return nil
+}
+
+// ClickRelationship is the "relationship" object of a click.
+type ClickRelationship struct {
+	Offer       *Offer       `json:"offer"`
+	Affiliate   *Affiliate   `json:"affiliate"`
+	Geolocation *Geolocation `json:"geolocation"`
+	// Other holds advertiser, device_information, ... as sent.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the members it does not model in Other.
+func (r *ClickRelationship) UnmarshalJSON(b []byte) error {
+	type plain ClickRelationship
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+		return err
+	}
+	other, err := otherFields(b, r)
+	r.Other = other
+	return err
+}
+
+// Geolocation is where a click came from.
+type Geolocation struct {
+	CountryCode string `json:"country_code"`
+	DMA         int    `json:"dma"`
+	IsProxy     bool   `json:"is_proxy"`
+	// Other holds the remaining members (region, city, ...), as sent.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the members it does not model in Other.
+func (g *Geolocation) UnmarshalJSON(b []byte) error {
+	type plain Geolocation
+	aux := struct {
+		*plain
+		IsProxy flexBool `json:"is_proxy"`
+	}{plain: (*plain)(g)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	g.IsProxy = bool(aux.IsProxy)
+	other, err := otherFields(b, g)
+	g.Other = other
+	return err
+}
+
+// ClickStreamParams select raw clicks.
+type ClickStreamParams struct {
+	// From and To bound the window, at most MaxClickWindow (14 days) long;
+	// raw clicks are kept three months. They are sent as
+	// YYYY-MM-DD HH:MM:SS wall-clock times read in TimezoneID.
+	From time.Time
+	To   time.Time
+	// TimezoneID is required.
+	TimezoneID int
+	Query      Query
+}
+
+// ClickStream is the answer of the click stream.
+type ClickStream struct {
+	Clicks []*Click
+	// Truncated is set when ClickStreamLimit clicks came back: there may be
+	// more. Narrow the window (e.g. start From at the last click's time)
+	// to read the rest.
+	Truncated bool
+}
+
+// Stream returns the raw clicks of a window: POST
+// networks/reporting/clicks/stream. It only reads, so it is retried like
+// a GET.
+func (s *ClicksService) Stream(ctx context.Context, params *ClickStreamParams) (*ClickStream, error) {
+	const path = "networks/reporting/clicks/stream"
+	if params == nil {
+		return nil, fmt.Errorf("everflow: POST %s: From, To and TimezoneID are required", path)
+	}
+	w, err := clickWindow(params.From, params.To, params.TimezoneID)
+	if err != nil {
+		return nil, fmt.Errorf("everflow: POST %s: %w", path, err)
+	}
+	body := struct {
+		wireWindow
+		Query *Query `json:"query,omitempty"`
+	}{wireWindow: w}
+	if !params.Query.IsZero() {
+		q := params.Query
+		body.Query = &q
+	}
+	out := &envelope[Click]{key: "clicks"}
+	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, out)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, s.client.malformed(http.MethodPost, path, resp, nil, `the response has no "clicks" list`, nil)
+	}
+	return &ClickStream{Clicks: out.items, Truncated: len(out.items) >= ClickStreamLimit}, nil
+}
+
+// Get returns one click by its transaction id: GET
+// networks/reporting/clicks/{transactionID}.
+func (s *ClicksService) Get(ctx context.Context, transactionID string) (*Click, error) {
+	if transactionID == "" {
+		return nil, errors.New("everflow: get click: empty transaction id")
+	}
+	c := new(Click)
+	path := transport.Join("networks/reporting/clicks/%s", transactionID)
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}

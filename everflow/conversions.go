@@ -1,0 +1,327 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ConversionsService reads the raw conversion report:
+// networks/reporting/conversions.
+type ConversionsService service
+
+// ConversionStatus is the status of a conversion.
+type ConversionStatus string
+
+// Conversion statuses.
+const (
+	ConversionApproved ConversionStatus = "approved"
+	ConversionPending  ConversionStatus = "pending"
+	ConversionRejected ConversionStatus = "rejected"
+	ConversionInvalid  ConversionStatus = "invalid"
+)
+
+// Conversion is one conversion or post-conversion event. Payout, Revenue
+// and SaleAmount are in full units of CurrencyID (the offer's currency),
+// not cents.
+type Conversion struct {
+	// ConversionID is a string (a number on the wire is accepted too).
+	ConversionID string `json:"conversion_id"`
+	// ConversionUnixTimestamp and ClickUnixTimestamp are sent as unix
+	// seconds, always UTC.
+	ConversionUnixTimestamp time.Time        `json:"conversion_unix_timestamp"`
+	ClickUnixTimestamp      time.Time        `json:"click_unix_timestamp"`
+	TransactionID           string           `json:"transaction_id"`
+	Status                  ConversionStatus `json:"status"`
+	PayoutType              string           `json:"payout_type"`
+	RevenueType             string           `json:"revenue_type"`
+	Payout                  float64          `json:"payout"`
+	Revenue                 float64          `json:"revenue"`
+	SaleAmount              float64          `json:"sale_amount"`
+	CurrencyID              string           `json:"currency_id"`
+	// IsEvent is true for a post-conversion event; Event is its name
+	// ("Base" for the base conversion).
+	IsEvent                     bool   `json:"is_event"`
+	Event                       string `json:"event"`
+	NetworkOfferPayoutRevenueID int64  `json:"network_offer_payout_revenue_id"`
+
+	Sub1     string `json:"sub1"`
+	Sub2     string `json:"sub2"`
+	Sub3     string `json:"sub3"`
+	Sub4     string `json:"sub4"`
+	Sub5     string `json:"sub5"`
+	SourceID string `json:"source_id"`
+	Adv1     string `json:"adv1"`
+	Adv2     string `json:"adv2"`
+	Adv3     string `json:"adv3"`
+	Adv4     string `json:"adv4"`
+	Adv5     string `json:"adv5"`
+
+	OrderID    string `json:"order_id"`
+	CouponCode string `json:"coupon_code"`
+	Email      string `json:"email"`
+
+	SessionUserIP    string `json:"session_user_ip"`
+	ConversionUserIP string `json:"conversion_user_ip"`
+	Country          string `json:"country"`
+	Region           string `json:"region"`
+	City             string `json:"city"`
+	DMA              int    `json:"dma"`
+	Carrier          string `json:"carrier"`
+	Platform         string `json:"platform"`
+	OSVersion        string `json:"os_version"`
+	DeviceType       string `json:"device_type"`
+	DeviceModel      string `json:"device_model"`
+	Brand            string `json:"brand"`
+	Browser          string `json:"browser"`
+	Language         string `json:"language"`
+	HTTPUserAgent    string `json:"http_user_agent"`
+	ISP              string `json:"isp"`
+	Referer          string `json:"referer"`
+	URL              string `json:"url"`
+	AppID            string `json:"app_id"`
+	IDFA             string `json:"idfa"`
+	IDFAMD5          string `json:"idfa_md5"`
+	IDFASHA1         string `json:"idfa_sha1"`
+	GoogleAdID       string `json:"google_ad_id"`
+	GoogleAdIDMD5    string `json:"google_ad_id_md5"`
+	GoogleAdIDSHA1   string `json:"google_ad_id_sha1"`
+	AndroidID        string `json:"android_id"`
+	AndroidIDMD5     string `json:"android_id_md5"`
+	AndroidIDSHA1    string `json:"android_id_sha1"`
+
+	IsScrub                bool   `json:"is_scrub"`
+	IsViewThrough          bool   `json:"is_view_through"`
+	ErrorCode              int    `json:"error_code"`
+	ErrorMessage           string `json:"error_message"`
+	Notes                  string `json:"notes"`
+	PreviousNetworkOfferID int64  `json:"previous_network_offer_id"`
+
+	Relationship *ConversionRelationship `json:"relationship"`
+}
+
+// UnmarshalJSON decodes the timestamps and the conversion id.
+func (c *Conversion) UnmarshalJSON(b []byte) error {
+	type plain Conversion
+	aux := struct {
+		*plain
+		ConversionID            flexString `json:"conversion_id"`
+		TransactionID           flexString `json:"transaction_id"`
+		ConversionUnixTimestamp unixTime   `json:"conversion_unix_timestamp"`
+		ClickUnixTimestamp      unixTime   `json:"click_unix_timestamp"`
+	}{plain: (*plain)(c)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	c.ConversionID, c.TransactionID = string(aux.ConversionID), string(aux.TransactionID)
+	c.ConversionUnixTimestamp = time.Time(aux.ConversionUnixTimestamp)
+	c.ClickUnixTimestamp = time.Time(aux.ClickUnixTimestamp)
+	return nil
+}
+
+// ConversionRelationship is the "relationship" object of a conversion.
+// Offer and Affiliate carry the subset of fields the report sends.
+type ConversionRelationship struct {
+	Offer     *Offer     `json:"offer"`
+	Affiliate *Affiliate `json:"affiliate"`
+	// Other holds advertiser, account_manager, affiliate_manager,
+	// query_parameters, attribution_method, usm_data, ... as sent.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the members it does not model in Other.
+func (r *ConversionRelationship) UnmarshalJSON(b []byte) error {
+	type plain ConversionRelationship
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+		return err
+	}
+	other, err := otherFields(b, r)
+	r.Other = other
+	return err
+}
+
+// ConversionReportParams select conversions for the report, its summary
+// and its export.
+type ConversionReportParams struct {
+	// From and To bound the window (at most one year, within the last 365
+	// days). See PostbackReportParams for how they are sent.
+	From time.Time
+	To   time.Time
+	// TimezoneID is the time zone From and To are read in. Required.
+	TimezoneID int
+	// CurrencyID is optional; raw conversions are always reported in the
+	// offer's currency.
+	CurrencyID string
+	// ShowConversions and ShowEvents select base conversions and
+	// post-conversion events. When both are false, base conversions are
+	// shown.
+	ShowConversions bool
+	ShowEvents      bool
+	// Query filters the conversions (offer, affiliate, country, ...).
+	Query Query
+}
+
+// conversionBody is the wire form of the conversion report request.
+type conversionBody struct {
+	wireWindow
+	CurrencyID      string       `json:"currency_id,omitempty"`
+	ShowConversions bool         `json:"show_conversions"`
+	ShowEvents      bool         `json:"show_events"`
+	Query           *Query       `json:"query,omitempty"`
+	Columns         []string     `json:"columns,omitempty"`
+	Format          ExportFormat `json:"format,omitempty"`
+}
+
+func (p *ConversionReportParams) body() (conversionBody, error) {
+	if p == nil {
+		return conversionBody{}, fmt.Errorf("From, To and TimezoneID are required")
+	}
+	w, err := reportWindow(p.From, p.To, p.TimezoneID)
+	if err != nil {
+		return conversionBody{}, err
+	}
+	b := conversionBody{
+		wireWindow: w, CurrencyID: p.CurrencyID,
+		ShowConversions: p.ShowConversions, ShowEvents: p.ShowEvents,
+	}
+	if !b.ShowConversions && !b.ShowEvents {
+		b.ShowConversions = true
+	}
+	if !p.Query.IsZero() {
+		q := p.Query
+		b.Query = &q
+	}
+	return b, nil
+}
+
+// ConversionListOptions page through the conversion report.
+type ConversionListOptions struct {
+	ListParams
+	ConversionReportParams
+}
+
+// List iterates over the conversions matching opts, which must give From,
+// To and TimezoneID.
+func (s *ConversionsService) List(ctx context.Context, opts ...*ConversionListOptions) iter.Seq2[*Conversion, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+const conversionsPath = "networks/reporting/conversions"
+
+// ListPage fetches one page of the conversion report: POST
+// networks/reporting/conversions (paging in the query string). The report
+// only reads, so it is retried like a GET.
+func (s *ConversionsService) ListPage(ctx context.Context, opts *ConversionListOptions) ([]*Conversion, *Response, error) {
+	o := copyOpts(opts)
+	body, err := o.ConversionReportParams.body()
+	if err != nil {
+		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsPath, err)
+	}
+	return fetchPage[Conversion](ctx, s.client, pageRequest{
+		method: http.MethodPost, path: conversionsPath, key: "conversions", body: body,
+	}, &o.ListParams)
+}
+
+// ConversionSummary holds the totals of the conversion report.
+type ConversionSummary struct {
+	Total          int64 `json:"total"`
+	Pending        int64 `json:"pending"`
+	Approved       int64 `json:"approved"`
+	Invalid        int64 `json:"invalid"`
+	RejectedScrub  int64 `json:"rejected_scrub"`
+	RejectedManual int64 `json:"rejected_manual"`
+	// Payout, Revenue and GrossSales are in full currency units.
+	Payout             float64 `json:"payout"`
+	Revenue            float64 `json:"revenue"`
+	GrossSales         float64 `json:"gross_sales"`
+	HasMultiCurrencies bool    `json:"has_multi_currencies"`
+	// AvgClickToCvTime is the average time from click to conversion, in
+	// seconds.
+	AvgClickToCvTime float64 `json:"avg_click_to_cv_time"`
+}
+
+// Summary returns the totals of the conversions matching params: POST
+// networks/reporting/conversions/summary.
+func (s *ConversionsService) Summary(ctx context.Context, params *ConversionReportParams) (*ConversionSummary, error) {
+	const path = conversionsPath + "/summary"
+	body, err := params.body()
+	if err != nil {
+		return nil, fmt.Errorf("everflow: POST %s: %w", path, err)
+	}
+	out := new(ConversionSummary)
+	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}
+	if _, err := s.client.do(ctx, req, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ConversionExportParams select the conversions of an export.
+type ConversionExportParams struct {
+	ConversionReportParams
+	// Columns limits the export to these columns; empty means all.
+	Columns []string
+}
+
+const conversionsExportPath = conversionsPath + "/export"
+
+func (p *ConversionExportParams) body(f ExportFormat) (conversionBody, error) {
+	if p == nil {
+		return conversionBody{}, fmt.Errorf("From, To and TimezoneID are required")
+	}
+	b, err := p.ConversionReportParams.body()
+	if err != nil {
+		return b, err
+	}
+	b.Columns, b.Format = p.Columns, f
+	return b, nil
+}
+
+// Export streams every conversion matching params, without the report's
+// paging: POST networks/reporting/conversions/export with format json.
+// Rows are decoded one at a time; breaking out of the loop closes the
+// download.
+func (s *ConversionsService) Export(ctx context.Context, params *ConversionExportParams) iter.Seq2[*Conversion, error] {
+	body, err := params.body(FormatJSON)
+	if err != nil {
+		return errSeq[*Conversion](fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err))
+	}
+	return exportJSON[Conversion](ctx, s.client, conversionsExportPath, body)
+}
+
+// ExportCSV streams the CSV export as records keyed by its header row.
+func (s *ConversionsService) ExportCSV(ctx context.Context, params *ConversionExportParams) iter.Seq2[CSVRecord, error] {
+	body, err := params.body(FormatCSV)
+	if err != nil {
+		return errSeq[CSVRecord](fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err))
+	}
+	return exportCSV(ctx, s.client, conversionsExportPath, body)
+}
+
+// ExportRaw opens the export in the given format and returns the file
+// untouched, for saving it as is; the Response carries its Content-Type
+// and Content-Disposition. The caller must close the body.
+func (s *ConversionsService) ExportRaw(ctx context.Context, params *ConversionExportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err)
+	}
+	body, err := params.body(format)
+	if err != nil {
+		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err)
+	}
+	return s.client.exportRaw(ctx, conversionsExportPath, body)
+}
+
+// errSeq is a sequence that yields err once.
+func errSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}

@@ -1,0 +1,62 @@
+// Package everflow is a client for the Everflow Network API
+// (https://api.eflow.team/v1): affiliates (partners), offers, raw
+// conversions and clicks, aggregated entity reports, the affiliate
+// postback log with streaming exports, postback configurations, the
+// network's settings and time zones.
+//
+// Create a client with a network API key and range over a list; pages are
+// fetched as the loop advances, and breaking out of it makes no further
+// request:
+//
+//	client, err := everflow.NewClient(everflow.WithAPIKey(os.Getenv("EVERFLOW_API_KEY")))
+//	if err != nil {
+//		return err
+//	}
+//	for a, err := range client.Affiliates.List(ctx, &everflow.AffiliateListOptions{
+//		AccountStatus: everflow.AccountActive,
+//	}) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(a.NetworkAffiliateID, a.Name)
+//	}
+//
+// Reports take a window and a time zone. The affiliate postback report
+// returns at most 1000 rows; Export streams all of them, decoding one row
+// at a time:
+//
+//	params := &everflow.PostbackReportParams{
+//		From:       time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
+//		To:         time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC),
+//		TimezoneID: everflow.TimezoneUTC,
+//		Query: everflow.Query{Filters: []everflow.Filter{
+//			everflow.OfferFilter(11),
+//			everflow.DeliveryStatusFilter(everflow.DeliveryFailure),
+//		}},
+//	}
+//	for p, err := range client.Postbacks.Export(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(p.Timestamp, p.Payload)
+//	}
+//
+// Conventions of the API that shape the package: ids are integers (click
+// and conversion ids are strings); timestamps arrive as unix seconds and
+// are decoded to time.Time in UTC; money is a decimal in full currency
+// units (float64, never cents); report windows are sent as dates or
+// datetimes read in the request's time zone, and windows Everflow refuses
+// (over a year; over 14 days for clicks) fail before any request.
+//
+// Every list has a page-level twin (ListPage, SearchPage) whose Response
+// carries NextPage, HasMore and Total, for checkpoints and resume. Errors
+// are *Error values matched with errors.Is against ErrUnauthorized,
+// ErrForbidden, ErrNotFound, ErrRateLimited, ErrInvalidRequest, ErrServer
+// and ErrMalformedResponse. Rate limits are per network and reset every
+// 30 seconds; after a 429 the client waits for the reset (or Retry-After)
+// within WithRetryWait's maximum. At most MaxConcurrentReports reporting
+// calls run at once; an open export holds its slot until it is closed.
+//
+// Package everflowtest is an in-process fake of the API for tests and
+// examples.
+package everflow

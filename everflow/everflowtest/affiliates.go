@@ -1,0 +1,379 @@
+package everflowtest
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+)
+
+var accountStatuses = []string{"active", "inactive", "pending", "suspended"}
+
+// AddAffiliate stores an affiliate, assigning an id, the network id and
+// timestamps when they are zero, and returns what was stored.
+func (s *Server) AddAffiliate(a Affiliate) Affiliate {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return *s.addAffiliateLocked(a)
+}
+
+func (s *Server) addAffiliateLocked(a Affiliate) *Affiliate {
+	if a.NetworkAffiliateID == 0 {
+		a.NetworkAffiliateID = s.nextID(s.maxAffiliateID())
+	}
+	if a.NetworkID == 0 {
+		a.NetworkID = s.network.NetworkID
+	}
+	if a.AccountStatus == "" {
+		a.AccountStatus = "active"
+	}
+	if a.DefaultCurrencyID == "" {
+		a.DefaultCurrencyID = s.network.DefaultCurrencyID
+	}
+	if a.TimeCreated == 0 {
+		a.TimeCreated = s.now().Unix()
+	}
+	if a.TimeSaved == 0 {
+		a.TimeSaved = a.TimeCreated
+	}
+	if a.Labels == nil {
+		a.Labels = []string{}
+	}
+	p := &a
+	i, _ := slices.BinarySearchFunc(s.affiliates, a.NetworkAffiliateID, func(x *Affiliate, id int64) int {
+		return cmpInt(x.NetworkAffiliateID, id)
+	})
+	s.affiliates = slices.Insert(s.affiliates, i, p)
+	return p
+}
+
+func (s *Server) maxAffiliateID() int64 {
+	if n := len(s.affiliates); n > 0 {
+		return s.affiliates[n-1].NetworkAffiliateID
+	}
+	return 0
+}
+
+// nextID returns the id after max, the largest id of a resource: ids are
+// per resource, like Everflow's.
+func (s *Server) nextID(max int64) int64 { return max + 1 }
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Affiliates returns a snapshot of the stored affiliates, by id.
+func (s *Server) Affiliates() []Affiliate {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Affiliate, len(s.affiliates))
+	for i, a := range s.affiliates {
+		out[i] = *a
+	}
+	return out
+}
+
+func (s *Server) affiliateByID(id int64) *Affiliate {
+	i, ok := slices.BinarySearchFunc(s.affiliates, id, func(x *Affiliate, id int64) int {
+		return cmpInt(x.NetworkAffiliateID, id)
+	})
+	if !ok {
+		return nil
+	}
+	return s.affiliates[i]
+}
+
+// affiliateView is an affiliate as rendered, with the relationships
+// asked for.
+type affiliateView struct {
+	*Affiliate
+	Relationship map[string]any `json:"relationship,omitempty"`
+}
+
+// view renders a with the requested relationships (users, billing,
+// account_manager, labels are filled; other names are answered empty).
+func (s *Server) view(a *Affiliate, rels []string) affiliateView {
+	v := affiliateView{Affiliate: a}
+	if len(rels) == 0 {
+		return v
+	}
+	rel := map[string]any{}
+	if e, ok := s.employees[a.NetworkEmployeeID]; ok {
+		rel["account_manager"] = e
+	}
+	for _, name := range rels {
+		switch name {
+		case "users":
+			users := a.Users
+			if users == nil {
+				users = []AffiliateUser{}
+			}
+			rel["users"] = map[string]any{"total": len(users), "entries": users}
+		case "billing":
+			if a.Billing != nil {
+				rel["billing"] = a.Billing
+			}
+		case "labels":
+			rel["labels"] = map[string]any{"total": len(a.Labels), "entries": a.Labels}
+		default:
+			rel[name] = map[string]any{}
+		}
+	}
+	v.Relationship = rel
+	return v
+}
+
+func (s *Server) listAffiliates(w http.ResponseWriter, r *http.Request) {
+	filters, err := basicFilters(r, "account_status", "time_created", "time_saved")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	rels := r.URL.Query()["relationship"]
+	s.mu.Lock()
+	var out []affiliateView
+	for _, a := range s.affiliates {
+		ok := true
+		for _, f := range filters {
+			switch f.field {
+			case "account_status":
+				ok = ok && f.matches(a.AccountStatus)
+			case "time_created":
+				ok = ok && f.matches(a.TimeCreated)
+			case "time_saved":
+				ok = ok && f.matches(a.TimeSaved)
+			}
+		}
+		if ok {
+			c := *a
+			out = append(out, s.view(&c, rels))
+		}
+	}
+	s.mu.Unlock()
+	writePage(w, r, "affiliates", nonNil(out))
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (s *Server) getAffiliate(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	a := s.affiliateByID(id)
+	var v affiliateView
+	if a != nil {
+		c := *a
+		v = s.view(&c, r.URL.Query()["relationship"])
+	}
+	s.mu.Unlock()
+	if a == nil {
+		writeError(w, http.StatusNotFound, msgNotFound)
+		return
+	}
+	fakeserver.WriteJSON(w, http.StatusOK, v)
+}
+
+// affiliateBody is the body of the affiliate create and update.
+type affiliateBody struct {
+	Name                         string          `json:"name"`
+	AccountStatus                string          `json:"account_status"`
+	NetworkEmployeeID            int64           `json:"network_employee_id"`
+	DefaultCurrencyID            string          `json:"default_currency_id"`
+	InternalNotes                string          `json:"internal_notes"`
+	EnableMediaCostTrackingLinks bool            `json:"enable_media_cost_tracking_links"`
+	ReferrerID                   int64           `json:"referrer_id"`
+	IsContactAddressEnabled      bool            `json:"is_contact_address_enabled"`
+	ContactAddress               *ContactAddress `json:"contact_address"`
+	NetworkAffiliateTierID       int64           `json:"network_affiliate_tier_id"`
+	Labels                       []string        `json:"labels"`
+	Users                        []AffiliateUser `json:"users"`
+	Billing                      *Billing        `json:"billing"`
+}
+
+// validate applies the rules Everflow enforces: a name, a known status,
+// and (in practice) a billing block.
+func (b *affiliateBody) validate() string {
+	switch {
+	case strings.TrimSpace(b.Name) == "":
+		return "name is required"
+	case b.AccountStatus != "" && !slices.Contains(accountStatuses, b.AccountStatus):
+		return "account_status must be one of active, inactive, pending, suspended"
+	case b.Billing == nil:
+		return "billing is required"
+	case b.Billing.BillingFrequency == "" || b.Billing.PaymentType == "":
+		return "billing.billing_frequency and billing.payment_type are required"
+	}
+	for _, u := range b.Users {
+		if u.Email == "" || u.FirstName == "" || u.LastName == "" {
+			return "users need first_name, last_name and email"
+		}
+	}
+	return ""
+}
+
+func (b *affiliateBody) apply(a *Affiliate) {
+	a.Name, a.AccountStatus = b.Name, b.AccountStatus
+	a.NetworkEmployeeID, a.DefaultCurrencyID, a.InternalNotes = b.NetworkEmployeeID, b.DefaultCurrencyID, b.InternalNotes
+	a.EnableMediaCostTrackingLinks, a.ReferrerID = b.EnableMediaCostTrackingLinks, b.ReferrerID
+	a.IsContactAddressEnabled, a.ContactAddress = b.IsContactAddressEnabled, b.ContactAddress
+	a.NetworkAffiliateTierID, a.Labels, a.Billing = b.NetworkAffiliateTierID, b.Labels, b.Billing
+	if a.Labels == nil {
+		a.Labels = []string{}
+	}
+}
+
+func (s *Server) createAffiliate(w http.ResponseWriter, r *http.Request) {
+	var b affiliateBody
+	if !decodeBody(w, r, &b) {
+		return
+	}
+	if msg := b.validate(); msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	if n := r.URL.Query().Get("notification"); n != "" && n != "true" && n != "false" {
+		writeError(w, http.StatusBadRequest, "notification must be true or false")
+		return
+	}
+	var a Affiliate
+	b.apply(&a)
+	if a.AccountStatus == "" {
+		a.AccountStatus = "active"
+	}
+	s.mu.Lock()
+	for i, u := range b.Users {
+		s.userSeq++
+		u.NetworkAffiliateUserID = 5000 + s.userSeq
+		if u.AccountStatus == "" {
+			u.AccountStatus = "active"
+		}
+		u.TimeCreated, u.TimeSaved = s.now().Unix(), s.now().Unix()
+		b.Users[i] = u
+	}
+	a.Users = b.Users
+	c := *s.addAffiliateLocked(a)
+	v := s.view(&c, nil)
+	s.mu.Unlock()
+	fakeserver.WriteJSON(w, http.StatusOK, v)
+}
+
+// updateAffiliate replaces the affiliate: fields missing from the body are
+// reset, as on the real API.
+func (s *Server) updateAffiliate(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	var b affiliateBody
+	if !decodeBody(w, r, &b) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.affiliateByID(id)
+	if a == nil {
+		writeError(w, http.StatusNotFound, msgNotFound)
+		return
+	}
+	if msg := b.validate(); msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	if b.AccountStatus == "" {
+		writeError(w, http.StatusBadRequest, "account_status is required")
+		return
+	}
+	next := Affiliate{
+		NetworkAffiliateID: a.NetworkAffiliateID, NetworkID: a.NetworkID,
+		TimeCreated: a.TimeCreated, TimeSaved: s.now().Unix(), Users: a.Users,
+		NetworkTrafficSourceID: a.NetworkTrafficSourceID, AccountExecutiveID: a.AccountExecutiveID,
+		AdressID: a.AdressID, HasNotifications: a.HasNotifications,
+	}
+	b.apply(&next)
+	*a = next
+	c := *a
+	fakeserver.WriteJSON(w, http.StatusOK, s.view(&c, nil))
+}
+
+// affiliateTable is the body of the affiliate table search.
+type affiliateTable struct {
+	SearchTerms []searchTerm `json:"search_terms"`
+	Filters     struct {
+		AccountStatus               string   `json:"account_status"`
+		AccountManagerIDs           []int64  `json:"account_manager_ids"`
+		NetworkAccountExecutivesIDs []int64  `json:"network_account_executives_ids"`
+		BillingFrequency            string   `json:"billing_frequency"`
+		PaymentType                 string   `json:"payment_type"`
+		Labels                      []string `json:"labels"`
+		RanTrafficInLastHours       int      `json:"ran_traffic_in_last_hours"`
+		NetworkTrackingDomainIDs    []int64  `json:"network_tracking_domain_ids"`
+		CountryCodes                []string `json:"country_codes"`
+	} `json:"filters"`
+}
+
+func (s *Server) searchAffiliates(w http.ResponseWriter, r *http.Request) {
+	var b affiliateTable
+	if !decodeBody(w, r, &b) {
+		return
+	}
+	for _, t := range b.SearchTerms {
+		if t.SearchType != "name" && t.SearchType != "email" {
+			writeError(w, http.StatusBadRequest, "invalid search_type "+t.SearchType)
+			return
+		}
+	}
+	f := b.Filters
+	s.mu.Lock()
+	active := map[int64]bool{}
+	if f.RanTrafficInLastHours > 0 {
+		since := s.now().Unix() - int64(f.RanTrafficInLastHours)*3600
+		for _, c := range s.clicks {
+			if c.UnixTimestamp >= since && c.Relationship.Affiliate != nil {
+				active[c.Relationship.Affiliate.NetworkAffiliateID] = true
+			}
+		}
+	}
+	var out []affiliateView
+	for _, a := range s.affiliates {
+		ok := f.AccountStatus == "" || a.AccountStatus == f.AccountStatus
+		ok = ok && (len(f.AccountManagerIDs) == 0 || slices.Contains(f.AccountManagerIDs, a.NetworkEmployeeID))
+		ok = ok && (len(f.NetworkAccountExecutivesIDs) == 0 || slices.Contains(f.NetworkAccountExecutivesIDs, a.AccountExecutiveID))
+		ok = ok && (f.BillingFrequency == "" || a.Billing != nil && a.Billing.BillingFrequency == f.BillingFrequency)
+		ok = ok && (f.PaymentType == "" || a.Billing != nil && a.Billing.PaymentType == f.PaymentType)
+		ok = ok && (len(f.Labels) == 0 || slices.ContainsFunc(a.Labels, func(l string) bool { return slices.Contains(f.Labels, l) }))
+		ok = ok && (len(f.CountryCodes) == 0 || a.ContactAddress != nil && slices.Contains(f.CountryCodes, a.ContactAddress.CountryCode))
+		ok = ok && (f.RanTrafficInLastHours == 0 || active[a.NetworkAffiliateID])
+		for _, t := range b.SearchTerms {
+			switch t.SearchType {
+			case "name":
+				ok = ok && containsFold(a.Name, t.Value)
+			case "email":
+				ok = ok && slices.ContainsFunc(a.Users, func(u AffiliateUser) bool { return containsFold(u.Email, t.Value) })
+			}
+		}
+		if ok {
+			c := *a
+			out = append(out, s.view(&c, nil))
+		}
+	}
+	s.mu.Unlock()
+	writePage(w, r, "affiliates", nonNil(out))
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}

@@ -1,0 +1,220 @@
+package everflowtest
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+)
+
+// AddOffer stores an offer, assigning an id, the network id and timestamps
+// when they are zero, and returns what was stored.
+func (s *Server) AddOffer(o Offer) Offer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return *s.addOfferLocked(o)
+}
+
+func (s *Server) addOfferLocked(o Offer) *Offer {
+	if o.NetworkOfferID == 0 {
+		max := int64(0)
+		if n := len(s.offers); n > 0 {
+			max = s.offers[n-1].NetworkOfferID
+		}
+		o.NetworkOfferID = s.nextID(max)
+	}
+	if o.NetworkID == 0 {
+		o.NetworkID = s.network.NetworkID
+	}
+	if o.OfferStatus == "" {
+		o.OfferStatus = "active"
+	}
+	if o.Visibility == "" {
+		o.Visibility = "public"
+	}
+	if o.CurrencyID == "" {
+		o.CurrencyID = s.network.DefaultCurrencyID
+	}
+	if o.TimeCreated == 0 {
+		o.TimeCreated = s.now().Unix()
+	}
+	if o.TimeSaved == 0 {
+		o.TimeSaved = o.TimeCreated
+	}
+	p := &o
+	i, _ := slices.BinarySearchFunc(s.offers, o.NetworkOfferID, func(x *Offer, id int64) int {
+		return cmpInt(x.NetworkOfferID, id)
+	})
+	s.offers = slices.Insert(s.offers, i, p)
+	return p
+}
+
+// Offers returns a snapshot of the stored offers, by id.
+func (s *Server) Offers() []Offer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Offer, len(s.offers))
+	for i, o := range s.offers {
+		out[i] = *o
+	}
+	return out
+}
+
+func (s *Server) offerByID(id int64) *Offer {
+	i, ok := slices.BinarySearchFunc(s.offers, id, func(x *Offer, id int64) int {
+		return cmpInt(x.NetworkOfferID, id)
+	})
+	if !ok {
+		return nil
+	}
+	return s.offers[i]
+}
+
+func (o *Offer) ref() *OfferRef {
+	return &OfferRef{
+		NetworkOfferID: o.NetworkOfferID, NetworkID: o.NetworkID, NetworkAdvertiserID: o.NetworkAdvertiserID,
+		NetworkOfferGroupID: o.NetworkOfferGroupID, Name: o.Name, OfferStatus: o.OfferStatus,
+		NetworkTrackingDomainID: o.NetworkTrackingDomainID, Visibility: o.Visibility, CurrencyID: o.CurrencyID,
+	}
+}
+
+// offerView is an offer as rendered, with the relationships asked for.
+type offerView struct {
+	Offer
+	Relationship map[string]any `json:"relationship,omitempty"`
+}
+
+func (s *Server) offerView(o *Offer, rels []string) offerView {
+	v := offerView{Offer: *o}
+	if len(rels) == 0 {
+		return v
+	}
+	v.Relationship = map[string]any{}
+	for _, name := range rels {
+		switch name {
+		case "advertiser":
+			v.Relationship["advertiser"] = AdvertiserRef{NetworkAdvertiserID: o.NetworkAdvertiserID, Name: s.advertisers[o.NetworkAdvertiserID]}
+		default:
+			v.Relationship[name] = map[string]any{}
+		}
+	}
+	return v
+}
+
+func (s *Server) listOffers(w http.ResponseWriter, r *http.Request) {
+	filters, err := basicFilters(r, "offer_status", "visibility", "network_advertiser_id", "time_created", "time_saved")
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	rels := r.URL.Query()["relationship"]
+	s.mu.Lock()
+	var out []offerView
+	for _, o := range s.offers {
+		ok := true
+		for _, f := range filters {
+			switch f.field {
+			case "offer_status":
+				ok = ok && f.matches(o.OfferStatus)
+			case "visibility":
+				ok = ok && f.matches(o.Visibility)
+			case "network_advertiser_id":
+				ok = ok && f.matches(o.NetworkAdvertiserID)
+			case "time_created":
+				ok = ok && f.matches(o.TimeCreated)
+			case "time_saved":
+				ok = ok && f.matches(o.TimeSaved)
+			}
+		}
+		if ok {
+			out = append(out, s.offerView(o, rels))
+		}
+	}
+	s.mu.Unlock()
+	writePage(w, r, "offers", nonNil(out))
+}
+
+func (s *Server) getOffer(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(w, r)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	o := s.offerByID(id)
+	var v offerView
+	if o != nil {
+		v = s.offerView(o, r.URL.Query()["relationship"])
+	}
+	s.mu.Unlock()
+	if o == nil {
+		writeError(w, http.StatusNotFound, msgNotFound)
+		return
+	}
+	fakeserver.WriteJSON(w, http.StatusOK, v)
+}
+
+// offerTable is the body of the offer table search.
+type offerTable struct {
+	SearchTerms []searchTerm `json:"search_terms"`
+	Filters     struct {
+		NetworkAdvertiserIDs     []int64  `json:"network_advertiser_ids"`
+		NetworkOfferGroupID      int64    `json:"network_offer_group_id"`
+		NetworkCategoryIDs       []int64  `json:"network_category_ids"`
+		OfferStatus              string   `json:"offer_status"`
+		Visibilities             []string `json:"visibilities"`
+		Labels                   []string `json:"labels"`
+		BusinessUnitIDs          []int64  `json:"business_unit_ids"`
+		AccountManagerIDs        []int64  `json:"account_manager_ids"`
+		SalesManagerIDs          []int64  `json:"sales_manager_ids"`
+		NetworkTrackingDomainIDs []int64  `json:"network_tracking_domain_ids"`
+		NetworkChannelIDs        []int64  `json:"network_channel_ids"`
+	} `json:"filters"`
+}
+
+var offerStatuses = []string{"active", "paused", "pending", "deleted"}
+
+func (s *Server) searchOffers(w http.ResponseWriter, r *http.Request) {
+	var b offerTable
+	if !decodeBody(w, r, &b) {
+		return
+	}
+	f := b.Filters
+	if f.OfferStatus != "" && !slices.Contains(offerStatuses, f.OfferStatus) {
+		writeError(w, http.StatusBadRequest, "offer_status must be one of active, paused, pending, deleted")
+		return
+	}
+	for _, t := range b.SearchTerms {
+		switch t.SearchType {
+		case "name", "encoded_value", "advertiser_name":
+		default:
+			writeError(w, http.StatusBadRequest, "invalid search_type "+t.SearchType)
+			return
+		}
+	}
+	s.mu.Lock()
+	var out []offerView
+	for _, o := range s.offers {
+		ok := f.OfferStatus == "" || o.OfferStatus == f.OfferStatus
+		ok = ok && (len(f.NetworkAdvertiserIDs) == 0 || slices.Contains(f.NetworkAdvertiserIDs, o.NetworkAdvertiserID))
+		ok = ok && (f.NetworkOfferGroupID == 0 || o.NetworkOfferGroupID == f.NetworkOfferGroupID)
+		ok = ok && (len(f.NetworkCategoryIDs) == 0 || slices.Contains(f.NetworkCategoryIDs, o.NetworkCategoryID))
+		ok = ok && (len(f.Visibilities) == 0 || slices.Contains(f.Visibilities, o.Visibility))
+		ok = ok && (len(f.NetworkTrackingDomainIDs) == 0 || slices.Contains(f.NetworkTrackingDomainIDs, o.NetworkTrackingDomainID))
+		ok = ok && (len(f.Labels) == 0 || slices.ContainsFunc(o.Labels, func(l string) bool { return slices.Contains(f.Labels, l) }))
+		for _, t := range b.SearchTerms {
+			switch t.SearchType {
+			case "name":
+				ok = ok && containsFold(o.Name, t.Value)
+			case "advertiser_name":
+				ok = ok && containsFold(s.advertisers[o.NetworkAdvertiserID], t.Value)
+			case "encoded_value":
+				ok = ok && o.ProjectID == t.Value
+			}
+		}
+		if ok {
+			out = append(out, s.offerView(o, nil))
+		}
+	}
+	s.mu.Unlock()
+	writePage(w, r, "offers", nonNil(out))
+}

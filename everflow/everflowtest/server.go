@@ -1,0 +1,319 @@
+// Package everflowtest is an in-process fake of the Everflow Network API
+// for tests and examples: it checks the X-Eflow-API-Key header like
+// Everflow, serves the real envelopes, paging (1-based, page_size up to
+// 2000) and report shapes, applies the documented filters, keeps writes in
+// memory, caps the postback report at 1000 rows, streams NDJSON and CSV
+// exports of any size generated on the fly, announces the rate limit in
+// X-RateLimit-Limit/X-RateLimit-Remaining with a 429 when the window is
+// used up, caps concurrent reporting calls at 10, and injects faults.
+//
+//	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+//	defer srv.Close()
+//	client, err := everflow.NewClient(
+//		everflow.WithAPIKey(everflowtest.APIKey),
+//		everflow.WithBaseURL(srv.URL),
+//	)
+package everflowtest
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+)
+
+// Credentials and limits of the fake.
+const (
+	// APIKey is the network API key the fake accepts.
+	APIKey = "ef_test_network_key_5b1f0c"
+	// AffiliateAPIKey is an affiliate-portal key: network paths refuse it
+	// with 403 "Out of realm", as Everflow does.
+	AffiliateAPIKey = "ef_test_affiliate_key_9d27e4"
+
+	// DefaultRateLimit is the number of requests the fake allows per
+	// RateLimitWindow unless WithRateLimit says otherwise.
+	DefaultRateLimit = 600
+	// RateLimitWindow is Everflow's rate-limit window.
+	RateLimitWindow = 30 * time.Second
+	// MaxConcurrentReports is how many networks/reporting/* requests may
+	// run at once; one more is answered 429.
+	MaxConcurrentReports = 10
+
+	// DefaultPageSize and MaxPageSize are the paging defaults and cap.
+	DefaultPageSize = 50
+	MaxPageSize     = 2000
+	// PostbackReportLimit caps the (unpaged) postback report.
+	PostbackReportLimit = 1000
+	// ClickStreamLimit caps the raw click stream.
+	ClickStreamLimit = 10000
+	// EntityReportLimit caps the entity table.
+	EntityReportLimit = 10000
+)
+
+// Everflow's error messages for the auth failures.
+const (
+	msgNoAuth     = "No Authentication Method Found"
+	msgBadKey     = "Invalid API Key"
+	msgOutOfRealm = "Out of realm"
+	msgNotFound   = "Not Found"
+	msgRateLimit  = "Rate limit exceeded"
+	msgTooMany    = "Too many concurrent requests to reporting endpoints"
+)
+
+// Fault describes how the next request(s) fail; see Server.Inject.
+type Fault = fakeserver.Fault
+
+// RecordedRequest is a request the server received.
+type RecordedRequest = fakeserver.RecordedRequest
+
+// Server is the fake Everflow API.
+type Server struct {
+	// URL is the base URL including /v1, for everflow.WithBaseURL.
+	URL string
+
+	fs  *fakeserver.Server
+	mux *http.ServeMux
+
+	mu          sync.Mutex
+	now         func() time.Time
+	network     Network
+	employees   map[int64]Employee
+	advertisers map[int64]string
+	affiliates  []*Affiliate
+	offers      []*Offer
+	conversions []*Conversion
+	clicks      []*Click
+	pixels      []*Pixel
+	postbacks   []*PostbackLog
+	// generated is how many postback rows the generator adds before the
+	// stored ones (see SeedPostbackLogs).
+	generated int
+	userSeq   int64
+
+	rateLimit   int
+	windowStart time.Time
+	windowCount int
+	reporting   int
+}
+
+// ServerOption configures a Server.
+type ServerOption func(*Server)
+
+// WithDemoData seeds a deterministic, realistic data set: the network,
+// 36 affiliates, 24 offers, 16 postback configurations, 600 clicks, 240
+// conversions and 480 postback log rows, all in February 2024 (UTC).
+func WithDemoData() ServerOption { return func(s *Server) { s.seedDemo() } }
+
+// WithRateLimit sets how many requests the fake allows per
+// RateLimitWindow before answering 429; 0 turns the limit off.
+func WithRateLimit(requests int) ServerOption { return func(s *Server) { s.rateLimit = requests } }
+
+// WithClock replaces the wall clock the fake stamps new records and
+// measures its rate-limit window with.
+func WithClock(now func() time.Time) ServerOption { return func(s *Server) { s.now = now } }
+
+// NewServer starts the fake on a loopback port. Close it when done.
+func NewServer(opts ...ServerOption) *Server {
+	s := &Server{
+		now:         time.Now,
+		rateLimit:   DefaultRateLimit,
+		employees:   map[int64]Employee{},
+		advertisers: map[int64]string{},
+		network: Network{
+			NetworkID: 1, Name: "Test Network", Status: "active", DefaultCurrencyID: "USD",
+			ReportingTimezoneID: 67, TimeCreated: 1704067200, TimeSaved: 1704067200,
+		},
+	}
+	s.mux = http.NewServeMux()
+	s.routes()
+	for _, o := range opts {
+		if o != nil {
+			o(s)
+		}
+	}
+	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
+	s.URL = s.fs.URL() + "/v1"
+	return s
+}
+
+// errorBody renders Everflow's error body for an injected status.
+func errorBody(status int) []byte {
+	msg := http.StatusText(status)
+	switch status {
+	case http.StatusUnauthorized:
+		msg = msgNoAuth
+	case http.StatusForbidden:
+		msg = msgOutOfRealm
+	case http.StatusNotFound:
+		msg = msgNotFound
+	case http.StatusTooManyRequests:
+		msg = msgRateLimit
+	}
+	b, _ := json.Marshal(map[string]string{"error": msg})
+	return b
+}
+
+// Inject makes the next n requests fail with f.
+func (s *Server) Inject(n int, f Fault) { s.fs.Inject(n, f) }
+
+// Requests returns the requests received so far.
+func (s *Server) Requests() []RecordedRequest { return s.fs.Requests() }
+
+// RequestCount returns how many requests were received.
+func (s *Server) RequestCount() int { return s.fs.RequestCount() }
+
+// ResetRequests forgets the recorded requests.
+func (s *Server) ResetRequests() { s.fs.ResetRequests() }
+
+// HTTPServer returns the underlying httptest server.
+func (s *Server) HTTPServer() *httptest.Server { return s.fs.HTTPServer() }
+
+// Close stops the server.
+func (s *Server) Close() { s.fs.Close() }
+
+// serve checks the key, the rate limit and the reporting concurrency,
+// then routes the request.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if !strings.HasPrefix(r.URL.Path, "/v1/") {
+		writeError(w, http.StatusNotFound, msgNotFound)
+		return
+	}
+	key := r.Header.Get("X-Eflow-API-Key")
+	switch {
+	case key == "":
+		writeError(w, http.StatusUnauthorized, msgNoAuth)
+		return
+	case key == AffiliateAPIKey:
+		if strings.HasPrefix(r.URL.Path, "/v1/networks") {
+			writeError(w, http.StatusForbidden, msgOutOfRealm)
+			return
+		}
+	case key != APIKey:
+		writeError(w, http.StatusUnauthorized, msgBadKey)
+		return
+	}
+	if !s.countRequest(w) {
+		writeError(w, http.StatusTooManyRequests, msgRateLimit)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/v1/networks/reporting/") {
+		if !s.enterReporting() {
+			writeError(w, http.StatusTooManyRequests, msgTooMany)
+			return
+		}
+		defer s.leaveReporting()
+	}
+	h, pattern := s.mux.Handler(r)
+	if pattern == "" {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		status := rec.Code
+		if status != http.StatusMethodNotAllowed {
+			status = http.StatusNotFound
+		}
+		writeError(w, status, http.StatusText(status))
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// countRequest counts a request against the rate-limit window and sets
+// the quota headers; it reports false when the window is used up.
+func (s *Server) countRequest(w http.ResponseWriter) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.rateLimit <= 0 {
+		return true
+	}
+	now := s.now()
+	if s.windowStart.IsZero() || now.Sub(s.windowStart) >= RateLimitWindow || now.Before(s.windowStart) {
+		s.windowStart, s.windowCount = now, 0
+	}
+	s.windowCount++
+	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(s.rateLimit))
+	w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(max(0, s.rateLimit-s.windowCount)))
+	return s.windowCount <= s.rateLimit
+}
+
+func (s *Server) enterReporting() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.reporting >= MaxConcurrentReports {
+		return false
+	}
+	s.reporting++
+	return true
+}
+
+func (s *Server) leaveReporting() {
+	s.mu.Lock()
+	s.reporting--
+	s.mu.Unlock()
+}
+
+func (s *Server) routes() {
+	m := s.mux
+	m.HandleFunc("GET /v1/networks", s.getNetwork)
+	m.HandleFunc("GET /v1/meta/timezones", s.getTimezones)
+
+	m.HandleFunc("GET /v1/networks/affiliates", s.listAffiliates)
+	m.HandleFunc("POST /v1/networks/affiliates", s.createAffiliate)
+	m.HandleFunc("GET /v1/networks/affiliates/{id}", s.getAffiliate)
+	m.HandleFunc("PUT /v1/networks/affiliates/{id}", s.updateAffiliate)
+	// Both spellings of the table endpoints appear in Everflow's docs.
+	m.HandleFunc("POST /v1/networks/affiliatestable", s.searchAffiliates)
+	m.HandleFunc("POST /v1/networks/affiliates/table", s.searchAffiliates)
+
+	m.HandleFunc("GET /v1/networks/offers", s.listOffers)
+	m.HandleFunc("GET /v1/networks/offers/{id}", s.getOffer)
+	m.HandleFunc("POST /v1/networks/offerstable", s.searchOffers)
+	m.HandleFunc("POST /v1/networks/offers/table", s.searchOffers)
+
+	m.HandleFunc("GET /v1/networks/pixels", s.listPixels)
+	m.HandleFunc("POST /v1/networks/pixels", s.createPixel)
+	m.HandleFunc("GET /v1/networks/pixels/{id}", s.getPixel)
+	m.HandleFunc("PUT /v1/networks/pixels/{id}", s.updatePixel)
+	m.HandleFunc("POST /v1/networks/pixelstable", s.searchPixels)
+
+	m.HandleFunc("POST /v1/networks/reporting/conversions", s.conversionReport)
+	m.HandleFunc("POST /v1/networks/reporting/conversions/summary", s.conversionSummary)
+	m.HandleFunc("POST /v1/networks/reporting/conversions/export", s.conversionExport)
+	m.HandleFunc("POST /v1/networks/reporting/clicks/stream", s.clickStream)
+	m.HandleFunc("GET /v1/networks/reporting/clicks/{id}", s.getClick)
+	m.HandleFunc("POST /v1/networks/reporting/entity/table", s.entityTable)
+	m.HandleFunc("POST /v1/networks/reporting/entity/summary", s.entitySummary)
+	m.HandleFunc("POST /v1/networks/reporting/entity/table/export", s.entityExport)
+	m.HandleFunc("POST /v1/networks/reporting/affiliate/pixels", s.postbackReport)
+	m.HandleFunc("POST /v1/networks/reporting/affiliate/pixels/export", s.postbackExport)
+}
+
+// writeError answers Everflow's error body, {"error": "..."}.
+func writeError(w http.ResponseWriter, status int, msg string) {
+	fakeserver.WriteJSON(w, status, map[string]string{"error": msg})
+}
+
+func (s *Server) getNetwork(w http.ResponseWriter, _ *http.Request) {
+	s.mu.Lock()
+	n := s.network
+	s.mu.Unlock()
+	fakeserver.WriteJSON(w, http.StatusOK, n)
+}
+
+// Network returns the network record.
+func (s *Server) Network() Network {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.network
+}
+
+// SetNetwork replaces the network record.
+func (s *Server) SetNetwork(n Network) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.network = n
+}

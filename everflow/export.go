@@ -1,0 +1,244 @@
+package everflow
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ExportFormat is the file format of an export.
+type ExportFormat string
+
+// Export formats.
+const (
+	// FormatCSV is a CSV file with a header row.
+	FormatCSV ExportFormat = "csv"
+	// FormatJSON is newline-delimited JSON, one record per line.
+	FormatJSON ExportFormat = "json"
+)
+
+// CSVRecord is one row of a CSV export, keyed by the names in the file's
+// header row (the column order of Everflow's files is not relied on).
+type CSVRecord map[string]string
+
+// exportRequest is the POST that opens an export. Exports only read, so
+// they are retried like any read until the body starts to arrive; a
+// stream that breaks off later is reported, not retried.
+func exportRequest(path string, body any) *transport.Request {
+	return &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}
+}
+
+// exportRaw opens an export and returns its body untouched. The reporting
+// slot is held until the body is closed.
+func (c *Client) exportRaw(ctx context.Context, path string, body any) (io.ReadCloser, *Response, error) {
+	return c.stream(ctx, exportRequest(path, body))
+}
+
+// exportJSON streams a JSON export as records of type T. The body is
+// decoded value by value with json.Decoder, so memory stays flat however
+// many rows arrive and no line-length limit applies. Newline-delimited
+// JSON and a single JSON array are both accepted. Breaking out of the
+// loop closes the body.
+func exportJSON[T any](ctx context.Context, c *Client, path string, body any) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		rc, resp, err := c.exportRaw(ctx, path, body)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer rc.Close()
+		fail := func(msg string, cause error) {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
+				return
+			}
+			yield(nil, c.malformed(http.MethodPost, path, resp, nil, msg, cause))
+		}
+		br := bufio.NewReaderSize(rc, 64<<10)
+		first, err := peekNonSpace(br)
+		if errors.Is(err, io.EOF) {
+			return // an empty export has no rows
+		}
+		if err != nil {
+			fail("reading the export", err)
+			return
+		}
+		switch first {
+		case '{', '[':
+		case '<':
+			head, _ := br.Peek(min(br.Buffered(), 512))
+			yield(nil, c.malformed(http.MethodPost, path, resp, head, "HTML page instead of a JSON export", nil))
+			return
+		default:
+			head, _ := br.Peek(min(br.Buffered(), 512))
+			yield(nil, c.malformed(http.MethodPost, path, resp, head, "the export is not JSON", nil))
+			return
+		}
+		dec := json.NewDecoder(br)
+		array := first == '['
+		if array {
+			if _, err := dec.Token(); err != nil {
+				fail("reading the export", err)
+				return
+			}
+		}
+		for row := 1; ; row++ {
+			if array && !dec.More() {
+				if _, err := dec.Token(); err != nil {
+					fail("the export's JSON array is not closed", err)
+				}
+				return
+			}
+			v := new(T)
+			var err error
+			if row == 1 && !array {
+				err = decodeFirstRow(dec, v)
+			} else {
+				err = dec.Decode(v)
+			}
+			if err != nil {
+				if !array && errors.Is(err, io.EOF) {
+					return
+				}
+				fail(fmt.Sprintf("decoding export row %d", row), err)
+				return
+			}
+			if !yield(v, nil) {
+				return
+			}
+			if err := ctx.Err(); err != nil {
+				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, err))
+				return
+			}
+		}
+	}
+}
+
+// errWrapped reports an export that is one object wrapping a list, the
+// shape of the report endpoints rather than of their exports.
+var errWrapped = errors.New("the export is a single object wrapping a list, not one record per line")
+
+// decodeFirstRow decodes the first newline-delimited row into v, refusing
+// an object that only wraps a list ({"pixels": [...]}), which would
+// otherwise decode as one empty record.
+func decodeFirstRow(dec *json.Decoder, v any) error {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return err
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) == nil {
+		_, paged := m["paging"]
+		if len(m) != 1 && !(len(m) == 2 && paged) {
+			return json.Unmarshal(raw, v)
+		}
+		for _, member := range m {
+			if t := bytes.TrimSpace(member); len(t) > 0 && t[0] == '[' {
+				return errWrapped
+			}
+		}
+	}
+	return json.Unmarshal(raw, v)
+}
+
+// exportCSV streams a CSV export as records keyed by its header row.
+// Breaking out of the loop closes the body.
+func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[CSVRecord, error] {
+	return func(yield func(CSVRecord, error) bool) {
+		rc, resp, err := c.exportRaw(ctx, path, body)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer rc.Close()
+		fail := func(msg string, cause error) {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
+				return
+			}
+			yield(nil, c.malformed(http.MethodPost, path, resp, nil, msg, cause))
+		}
+		br := bufio.NewReaderSize(rc, 64<<10)
+		if first, err := peekNonSpace(br); err == nil && (first == '<' || first == '{' || first == '[') {
+			head, _ := br.Peek(min(br.Buffered(), 512))
+			yield(nil, c.malformed(http.MethodPost, path, resp, head, "the export is not CSV", nil))
+			return
+		}
+		r := csv.NewReader(br)
+		r.ReuseRecord = true
+		header, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			fail("reading the export's header row", err)
+			return
+		}
+		header = append([]string(nil), header...)
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+		for i := range header {
+			header[i] = strings.TrimSpace(header[i])
+		}
+		for {
+			rec, err := r.Read()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				fail("reading the export", err)
+				return
+			}
+			m := make(CSVRecord, len(header))
+			for i, name := range header {
+				m[name] = rec[i]
+			}
+			if !yield(m, nil) {
+				return
+			}
+			if err := ctx.Err(); err != nil {
+				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, err))
+				return
+			}
+		}
+	}
+}
+
+// peekNonSpace skips leading white space and a UTF-8 byte order mark and
+// returns the next byte without consuming it.
+func peekNonSpace(br *bufio.Reader) (byte, error) {
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			return 0, err
+		}
+		switch b[0] {
+		case ' ', '\t', '\r', '\n':
+			_, _ = br.ReadByte()
+			continue
+		case 0xEF:
+			if bom, err := br.Peek(3); err == nil && string(bom) == "\ufeff" {
+				_, _ = br.Discard(3)
+				continue
+			}
+		}
+		return b[0], nil
+	}
+}
+
+func checkFormat(f ExportFormat) error {
+	switch f {
+	case FormatCSV, FormatJSON:
+		return nil
+	}
+	return fmt.Errorf("export format must be %q or %q, got %q", FormatCSV, FormatJSON, f)
+}

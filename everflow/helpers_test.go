@@ -1,0 +1,38 @@
+package everflow
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+)
+
+// feb is a day of February 2024, where the fake's seeded data lives.
+func feb(day int) time.Time { return time.Date(2024, time.February, day, 0, 0, 0, 0, time.UTC) }
+
+// withClock injects a fake clock so retry waits take no time.
+func withClock(clk *testclock.Clock) Option {
+	return Option(func(s *settings) error { s.Clock = clk; return nil })
+}
+
+// newTestClient returns a client of srv with a fake clock.
+func newTestClient(t *testing.T, srv *everflowtest.Server, opts ...Option) (*Client, *testclock.Clock) {
+	t.Helper()
+	clk := testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
+	all := append([]Option{WithAPIKey(everflowtest.APIKey), WithBaseURL(srv.URL), withClock(clk)}, opts...)
+	c, err := NewClient(all...)
+	require.NoError(t, err)
+	return c, clk
+}
+
+// demo starts a fake with the demo data and a client of it.
+func demo(t *testing.T, opts ...Option) (*everflowtest.Server, *Client, *testclock.Clock) {
+	t.Helper()
+	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	t.Cleanup(srv.Close)
+	c, clk := newTestClient(t, srv, opts...)
+	return srv, c, clk
+}

@@ -1,0 +1,190 @@
+package everflow
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ListParams are the page parameters every paged list and search takes.
+// Everflow pages are 1-based; the client asks for MaxPageSize rows unless
+// told otherwise. Both are sent in the query string, also for the POST
+// table and report endpoints (the form Everflow's older docs and working
+// integrations use).
+type ListParams struct {
+	// Page is the 1-based page to fetch; 0 means 1. To resume, set it to a
+	// stored Response.NextPage.
+	Page int `json:"-"`
+	// PageSize is the page size, 1 to MaxPageSize; 0 means MaxPageSize.
+	PageSize int `json:"-"`
+}
+
+func (p *ListParams) listParams() *ListParams { return p }
+
+// normalize fills the defaults and rejects out-of-range values.
+func (p *ListParams) normalize() error {
+	if p.Page < 0 {
+		return fmt.Errorf("page must not be negative, got %d", p.Page)
+	}
+	if p.PageSize < 0 || p.PageSize > MaxPageSize {
+		return fmt.Errorf("page size must be 1..%d, got %d", MaxPageSize, p.PageSize)
+	}
+	if p.Page == 0 {
+		p.Page = 1
+	}
+	if p.PageSize == 0 {
+		p.PageSize = MaxPageSize
+	}
+	return nil
+}
+
+// Paging is the "paging" object of a paged response.
+type Paging struct {
+	Page       int `json:"page"`
+	PageSize   int `json:"page_size"`
+	TotalCount int `json:"total_count"`
+}
+
+// pager is satisfied by every options struct that embeds ListParams.
+type pager[O any] interface {
+	*O
+	listParams() *ListParams
+}
+
+// envelope decodes a page: {"<key>": [...], "paging": {...}}. A bare JSON
+// array is accepted too (one of Everflow's generated reference pages shows
+// the affiliate list that way); a body without the list is an error.
+type envelope[T any] struct {
+	key    string
+	items  []*T
+	paging *Paging
+	found  bool
+}
+
+// UnmarshalJSON reads the list under e.key and the paging object.
+func (e *envelope[T]) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		e.found = true
+		return json.Unmarshal(b, &e.items)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	if raw, ok := m[e.key]; ok {
+		e.found = true
+		if err := json.Unmarshal(raw, &e.items); err != nil {
+			return fmt.Errorf("%q: %w", e.key, err)
+		}
+	}
+	if raw, ok := m["paging"]; ok && !bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		e.paging = new(Paging)
+		if err := json.Unmarshal(raw, e.paging); err != nil {
+			return fmt.Errorf("paging: %w", err)
+		}
+	}
+	return nil
+}
+
+// pageRequest describes one page fetch.
+type pageRequest struct {
+	method string
+	path   string
+	// key is the name of the list in the response object.
+	key   string
+	query url.Values
+	body  any
+}
+
+// fetchPage normalizes p, fetches one page and fills the Response's
+// pagination fields.
+func fetchPage[T any](ctx context.Context, c *Client, pr pageRequest, p *ListParams) ([]*T, *Response, error) {
+	if err := p.normalize(); err != nil {
+		return nil, nil, fmt.Errorf("everflow: %s %s: %w", pr.method, pr.path, err)
+	}
+	q := pr.query
+	if q == nil {
+		q = url.Values{}
+	}
+	q.Set("page", strconv.Itoa(p.Page))
+	q.Set("page_size", strconv.Itoa(p.PageSize))
+	env := &envelope[T]{key: pr.key}
+	resp, err := c.do(ctx, &transport.Request{
+		Method: pr.method, Path: pr.path, Query: q, Body: pr.body,
+		// The POST lists are searches and reports: they only read.
+		RetrySafe: pr.method == http.MethodPost,
+	}, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !env.found {
+		return nil, nil, c.malformed(pr.method, pr.path, resp, nil, fmt.Sprintf("the response has no %q list", pr.key), nil)
+	}
+	setNext(resp, p, env.paging, len(env.items))
+	return env.items, resp, nil
+}
+
+// setNext derives the next page: from the paging object when there is one
+// (another page follows while page*page_size < total_count), else from the
+// page size (a full page may have a successor).
+func setNext(resp *Response, p *ListParams, pg *Paging, n int) {
+	if pg != nil {
+		total := pg.TotalCount
+		resp.Total = &total
+		size := pg.PageSize
+		if size <= 0 {
+			size = p.PageSize
+		}
+		page := pg.Page
+		if page <= 0 {
+			page = p.Page
+		}
+		if n > 0 && page*size < total {
+			resp.NextPage = page + 1
+			resp.HasMore = true
+		}
+		return
+	}
+	if n > 0 && n >= p.PageSize {
+		resp.NextPage = p.Page + 1
+		resp.HasMore = true
+	}
+}
+
+// list iterates every page of a list, starting at the options' page.
+func list[T any, O any, PO pager[O]](ctx context.Context, opts []*O, page func(context.Context, *O) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	return transport.List(ctx, opts, page, func(o *O, r *Response) bool {
+		if r.NextPage == 0 {
+			return false
+		}
+		PO(o).listParams().Page = r.NextPage
+		return true
+	})
+}
+
+// copyOpts returns a copy of opts, or a zero value for nil.
+func copyOpts[O any](opts *O) *O {
+	var o O
+	if opts != nil {
+		o = *opts
+	}
+	return &o
+}
+
+// malformed builds an ErrMalformedResponse error for a body that decoded
+// but is not the expected shape, or an export stream that broke off.
+func (c *Client) malformed(method, path string, resp *Response, body []byte, msg string, cause error) error {
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	return transport.NewMalformedError("everflow", method, c.basePath+"/"+path, status, body, msg, cause)
+}

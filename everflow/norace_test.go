@@ -1,0 +1,7 @@
+//go:build !race
+
+package everflow
+
+// raceEnabled is set under the race detector, which slows the big export
+// tests down about tenfold; they then stream fewer rows.
+const raceEnabled = false

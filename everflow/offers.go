@@ -1,0 +1,233 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// OffersService reads offers: networks/offers.
+type OffersService service
+
+// OfferStatus is the status of an offer.
+type OfferStatus string
+
+// Offer statuses.
+const (
+	OfferActive  OfferStatus = "active"
+	OfferPaused  OfferStatus = "paused"
+	OfferPending OfferStatus = "pending"
+	OfferDeleted OfferStatus = "deleted"
+)
+
+// Visibility says which affiliates may run an offer.
+type Visibility string
+
+// Offer visibilities.
+const (
+	VisibilityPublic          Visibility = "public"
+	VisibilityRequireApproval Visibility = "require_approval"
+	VisibilityPrivate         Visibility = "private"
+)
+
+// Offer is something the network's affiliates promote for an advertiser.
+// Money amounts (caps) are in full currency units of CurrencyID, not
+// cents.
+type Offer struct {
+	NetworkOfferID          int64       `json:"network_offer_id"`
+	NetworkID               int64       `json:"network_id"`
+	NetworkAdvertiserID     int64       `json:"network_advertiser_id"`
+	NetworkOfferGroupID     int64       `json:"network_offer_group_id"`
+	Name                    string      `json:"name"`
+	OfferStatus             OfferStatus `json:"offer_status"`
+	Visibility              Visibility  `json:"visibility"`
+	CurrencyID              string      `json:"currency_id"`
+	DestinationURL          string      `json:"destination_url"`
+	PreviewURL              string      `json:"preview_url"`
+	ThumbnailURL            string      `json:"thumbnail_url"`
+	HTMLDescription         string      `json:"html_description"`
+	IsDescriptionPlainText  bool        `json:"is_description_plain_text"`
+	InternalNotes           string      `json:"internal_notes"`
+	NetworkCategoryID       int64       `json:"network_category_id"`
+	ProjectID               string      `json:"project_id"`
+	NetworkTrackingDomainID int64       `json:"network_tracking_domain_id"`
+	AppIdentifier           string      `json:"app_identifier"`
+	// DateLiveUntil is nil when unset (the API sends "").
+	DateLiveUntil *time.Time `json:"date_live_until"`
+
+	CapsTimezoneID       int     `json:"caps_timezone_id"`
+	IsCapsEnabled        bool    `json:"is_caps_enabled"`
+	DailyConversionCap   int64   `json:"daily_conversion_cap"`
+	WeeklyConversionCap  int64   `json:"weekly_conversion_cap"`
+	MonthlyConversionCap int64   `json:"monthly_conversion_cap"`
+	GlobalConversionCap  int64   `json:"global_conversion_cap"`
+	DailyPayoutCap       float64 `json:"daily_payout_cap"`
+	WeeklyPayoutCap      float64 `json:"weekly_payout_cap"`
+	MonthlyPayoutCap     float64 `json:"monthly_payout_cap"`
+	GlobalPayoutCap      float64 `json:"global_payout_cap"`
+	DailyRevenueCap      float64 `json:"daily_revenue_cap"`
+	WeeklyRevenueCap     float64 `json:"weekly_revenue_cap"`
+	MonthlyRevenueCap    float64 `json:"monthly_revenue_cap"`
+	GlobalRevenueCap     float64 `json:"global_revenue_cap"`
+	DailyClickCap        int64   `json:"daily_click_cap"`
+	WeeklyClickCap       int64   `json:"weekly_click_cap"`
+	MonthlyClickCap      int64   `json:"monthly_click_cap"`
+	GlobalClickCap       int64   `json:"global_click_cap"`
+
+	ConversionMethod  string `json:"conversion_method"`
+	RedirectMode      string `json:"redirect_mode"`
+	SessionDefinition string `json:"session_definition"`
+	SessionDuration   int    `json:"session_duration"`
+	AttributionMethod string `json:"attribution_method"`
+
+	IsUsingExplicitTermsAndConditions bool   `json:"is_using_explicit_terms_and_conditions"`
+	TermsAndConditions                string `json:"terms_and_conditions"`
+	IsForceTermsAndConditions         bool   `json:"is_force_terms_and_conditions"`
+	IsUsingSuppressionList            bool   `json:"is_using_suppression_list"`
+	SuppressionListID                 int64  `json:"suppression_list_id"`
+	IsUseDirectLinking                bool   `json:"is_use_direct_linking"`
+
+	// TrackingURL and ImpressionTrackingURL are set in the affiliate's
+	// view of an offer.
+	TrackingURL           string `json:"tracking_url"`
+	ImpressionTrackingURL string `json:"impression_tracking_url"`
+
+	// TimeCreated and TimeSaved are sent as unix seconds.
+	TimeCreated  time.Time          `json:"time_created"`
+	TimeSaved    time.Time          `json:"time_saved"`
+	Relationship *OfferRelationship `json:"relationship"`
+}
+
+// UnmarshalJSON decodes the unix-second timestamps and the optional date.
+func (o *Offer) UnmarshalJSON(b []byte) error {
+	type plain Offer
+	aux := struct {
+		*plain
+		TimeCreated   unixTime `json:"time_created"`
+		TimeSaved     unixTime `json:"time_saved"`
+		DateLiveUntil flexDate `json:"date_live_until"`
+	}{plain: (*plain)(o)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	o.TimeCreated, o.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
+	o.DateLiveUntil = aux.DateLiveUntil.t
+	return nil
+}
+
+// OfferRelationship is the "relationship" object of an offer.
+type OfferRelationship struct {
+	// OfferAffiliateStatus is the affiliate's access in an affiliate's
+	// view of an offer.
+	OfferAffiliateStatus string `json:"offer_affiliate_status"`
+	// Other holds the related objects this package does not model
+	// (advertiser, offer_group, visibility, payout_revenue, targeting, ...),
+	// as sent.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the members it does not model in Other.
+func (r *OfferRelationship) UnmarshalJSON(b []byte) error {
+	type plain OfferRelationship
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+		return err
+	}
+	other, err := otherFields(b, r)
+	r.Other = other
+	return err
+}
+
+// OfferListOptions filter GET networks/offers.
+type OfferListOptions struct {
+	ListParams
+	// SavedAfter and SavedBefore send filter=time_saved>/< (unix seconds,
+	// exclusive), e.g. for an incremental sync.
+	SavedAfter  time.Time
+	SavedBefore time.Time
+	// Filters adds further basic filters.
+	Filters []BasicFilter
+	// Relationships adds related objects to each record.
+	Relationships []Relationship
+}
+
+// List iterates over the offers matching opts.
+func (s *OffersService) List(ctx context.Context, opts ...*OfferListOptions) iter.Seq2[*Offer, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches the page opts.Page (default 1) of offers: GET
+// networks/offers.
+func (s *OffersService) ListPage(ctx context.Context, opts *OfferListOptions) ([]*Offer, *Response, error) {
+	o := copyOpts(opts)
+	var f basicFilters
+	f.after("time_saved", o.SavedAfter)
+	f.before("time_saved", o.SavedBefore)
+	q, err := f.query(o.Filters)
+	if err != nil {
+		return nil, nil, fmt.Errorf("everflow: GET networks/offers: %w", err)
+	}
+	addRelationships(q, o.Relationships)
+	return fetchPage[Offer](ctx, s.client, pageRequest{
+		method: http.MethodGet, path: "networks/offers", key: "offers", query: q,
+	}, &o.ListParams)
+}
+
+// OfferSearchOptions are the search terms and filters of POST
+// networks/offerstable. Search types are "name", "encoded_value" and
+// "advertiser_name".
+type OfferSearchOptions struct {
+	ListParams
+	SearchTerms []SearchTerm
+	Filters     OfferTableFilters
+}
+
+// OfferTableFilters are the typed filters of the offer search.
+type OfferTableFilters struct {
+	NetworkAdvertiserIDs     []int64      `json:"network_advertiser_ids,omitempty"`
+	NetworkOfferGroupID      int64        `json:"network_offer_group_id,omitempty"`
+	NetworkCategoryIDs       []int64      `json:"network_category_ids,omitempty"`
+	OfferStatus              OfferStatus  `json:"offer_status,omitempty"`
+	Visibilities             []Visibility `json:"visibilities,omitempty"`
+	Labels                   []string     `json:"labels,omitempty"`
+	BusinessUnitIDs          []int64      `json:"business_unit_ids,omitempty"`
+	AccountManagerIDs        []int64      `json:"account_manager_ids,omitempty"`
+	SalesManagerIDs          []int64      `json:"sales_manager_ids,omitempty"`
+	NetworkTrackingDomainIDs []int64      `json:"network_tracking_domain_ids,omitempty"`
+	NetworkChannelIDs        []int64      `json:"network_channel_ids,omitempty"`
+}
+
+// Search iterates over the offers matching a table search.
+func (s *OffersService) Search(ctx context.Context, opts ...*OfferSearchOptions) iter.Seq2[*Offer, error] {
+	return list(ctx, opts, s.SearchPage)
+}
+
+// SearchPage fetches one page of a table search: POST
+// networks/offerstable (paging in the query string). The search only
+// reads, so it is retried like a GET.
+func (s *OffersService) SearchPage(ctx context.Context, opts *OfferSearchOptions) ([]*Offer, *Response, error) {
+	o := copyOpts(opts)
+	return fetchPage[Offer](ctx, s.client, pageRequest{
+		method: http.MethodPost, path: "networks/offerstable", key: "offers",
+		body: tableBody[OfferTableFilters]{SearchTerms: o.SearchTerms, Filters: o.Filters},
+	}, &o.ListParams)
+}
+
+// Get returns one offer with the related objects asked for: GET
+// networks/offers/{id}?relationship=....
+func (s *OffersService) Get(ctx context.Context, id int64, relationships ...Relationship) (*Offer, error) {
+	q := url.Values{}
+	addRelationships(q, relationships)
+	o := new(Offer)
+	path := transport.Join("networks/offers/%s", strconv.FormatInt(id, 10))
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, o); err != nil {
+		return nil, err
+	}
+	return o, nil
+}

@@ -1,0 +1,90 @@
+package everflow
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Option configures a Client. Options are validated by NewClient.
+type Option func(*settings) error
+
+// settings is what the options fill in.
+type settings struct {
+	transport.Settings
+	apiKey transport.Secret
+}
+
+// WithAPIKey sets the network API key sent in the X-Eflow-API-Key header
+// (Control Center → Security → API keys). Required. An affiliate or
+// advertiser portal key is refused by the network paths with 403 "Out of
+// realm".
+func WithAPIKey(key string) Option {
+	return func(s *settings) error {
+		key = strings.TrimSpace(key)
+		if key == "" {
+			return errors.New("API key is empty")
+		}
+		if strings.ContainsAny(key, "\r\n") {
+			return errors.New("API key must not contain line breaks")
+		}
+		s.apiKey = transport.NewSecret(key)
+		return nil
+	}
+}
+
+// WithBaseURL overrides DefaultBaseURL, e.g. with EUBaseURL or a fake
+// server's URL. A path prefix such as /v1 is kept.
+func WithBaseURL(rawURL string) Option {
+	return func(s *settings) error { return s.SetBaseURL(rawURL) }
+}
+
+// WithHTTPClient sets the HTTP client whose transport carries the requests.
+func WithHTTPClient(c *http.Client) Option {
+	return func(s *settings) error { return s.SetHTTPClient(c) }
+}
+
+// WithMaxRetries sets how many times a failed request is retried after the
+// first attempt (default 4). Zero turns retries off.
+func WithMaxRetries(n int) Option {
+	return func(s *settings) error { return s.SetMaxRetries(n) }
+}
+
+// WithRetryWait sets the minimum and maximum wait between attempts
+// (default 500ms and 60s). The maximum caps every wait: when the server asks
+// for longer, the call fails at once with ErrRateLimited. After a 429
+// without Retry-After the client waits RateLimitResetWindow (about 30s, with
+// jitter), capped by the maximum.
+func WithRetryWait(minWait, maxWait time.Duration) Option {
+	return func(s *settings) error { return s.SetRetryWait(minWait, maxWait) }
+}
+
+// WithUserAgent appends ua to the SDK's User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(s *settings) error { return s.SetUserAgent(ua) }
+}
+
+// WithLogger turns on logging: one Debug line per request and one Info line
+// per retry, with method, path, status, duration and attempt. Credentials
+// and queries are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error { return s.SetLogger(l) }
+}
+
+// WithMaxResponseBytes caps the size of a response body read into memory
+// (default 32 MiB); a larger body fails with ErrMalformedResponse. Exports
+// are streamed and not capped.
+func WithMaxResponseBytes(n int64) Option {
+	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
+}
+
+// WithRateLimit throttles the client to at most requests per window, e.g.
+// WithRateLimit(RateLimitRequests, RateLimitWindow). Off by default; waits
+// honour the context.
+func WithRateLimit(requests int, per time.Duration) Option {
+	return func(s *settings) error { return s.SetRateLimit(requests, per) }
+}

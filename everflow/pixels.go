@@ -1,0 +1,274 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// PixelsService manages partner postback configurations (Everflow calls
+// them pixels): networks/pixels. The log of fired postbacks is
+// PostbacksService.
+type PixelsService service
+
+// DeliveryMethod is how a postback is fired.
+type DeliveryMethod string
+
+// Delivery methods.
+const (
+	DeliveryPostback DeliveryMethod = "postback"
+	DeliveryHTML     DeliveryMethod = "html"
+	DeliveryFacebook DeliveryMethod = "facebook"
+	DeliveryTikTok   DeliveryMethod = "tiktok"
+	DeliverySnapchat DeliveryMethod = "snapchat"
+	DeliveryRumble   DeliveryMethod = "rumble"
+)
+
+// PixelLevel is the scope of a postback.
+type PixelLevel string
+
+// Pixel levels.
+const (
+	// PixelGlobal fires for one affiliate on all offers.
+	PixelGlobal PixelLevel = "global"
+	// PixelSpecific fires for one affiliate on one offer.
+	PixelSpecific PixelLevel = "specific"
+	// PixelGlobalOffer fires for all affiliates on one offer.
+	PixelGlobalOffer PixelLevel = "global_offer"
+)
+
+// PixelStatus is active or inactive.
+type PixelStatus string
+
+// Pixel statuses.
+const (
+	PixelActive   PixelStatus = "active"
+	PixelInactive PixelStatus = "inactive"
+)
+
+// PixelType is what triggers a postback.
+type PixelType string
+
+// Pixel types.
+const (
+	PixelConversion PixelType = "conversion"
+	PixelEvent      PixelType = "event"
+	PixelCPC        PixelType = "cpc"
+	// PixelPostConversion appears in the affiliate API.
+	PixelPostConversion PixelType = "post_conversion"
+)
+
+// MaxPixelDelay is the longest delay_ms a postback may have (5 minutes).
+const MaxPixelDelay = 300000
+
+// Pixel is a partner postback configuration.
+type Pixel struct {
+	NetworkPixelID     int64 `json:"network_pixel_id"`
+	NetworkID          int64 `json:"network_id"`
+	NetworkAffiliateID int64 `json:"network_affiliate_id"`
+	NetworkOfferID     int64 `json:"network_offer_id"`
+	// NetworkOfferPayoutRevenueID is the event; 0 means any.
+	NetworkOfferPayoutRevenueID int64          `json:"network_offer_payout_revenue_id"`
+	DeliveryMethod              DeliveryMethod `json:"delivery_method"`
+	PixelLevel                  PixelLevel     `json:"pixel_level"`
+	PixelStatus                 PixelStatus    `json:"pixel_status"`
+	PixelType                   PixelType      `json:"pixel_type"`
+	PostbackURL                 string         `json:"postback_url"`
+	HTMLCode                    string         `json:"html_code"`
+	Description                 string         `json:"description"`
+	// DelayMS delays the postback, up to MaxPixelDelay milliseconds.
+	DelayMS int `json:"delay_ms"`
+	// TimeCreated and TimeSaved are sent as unix seconds.
+	TimeCreated time.Time `json:"time_created"`
+	TimeSaved   time.Time `json:"time_saved"`
+	// The integration settings of the facebook, tiktok, snapchat and
+	// rumble delivery methods, nil when unset.
+	FacebookPixel map[string]any     `json:"facebook_pixel"`
+	TiktokPixel   map[string]any     `json:"tiktok_pixel"`
+	SnapchatPixel map[string]any     `json:"snapchat_pixel"`
+	RumblePixel   map[string]any     `json:"rumble_pixel"`
+	Relationship  *PixelRelationship `json:"relationship"`
+}
+
+// UnmarshalJSON decodes the unix-second timestamps.
+func (p *Pixel) UnmarshalJSON(b []byte) error {
+	type plain Pixel
+	aux := struct {
+		*plain
+		TimeCreated unixTime `json:"time_created"`
+		TimeSaved   unixTime `json:"time_saved"`
+	}{plain: (*plain)(p)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	p.TimeCreated, p.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
+	return nil
+}
+
+// PixelRelationship is the "relationship" object of a pixel.
+type PixelRelationship struct {
+	Affiliate     *Affiliate      `json:"affiliate"`
+	Offer         *Offer          `json:"offer"`
+	PayoutRevenue json.RawMessage `json:"payout_revenue"`
+}
+
+// PixelListOptions page through GET networks/pixels.
+type PixelListOptions struct {
+	ListParams
+	// Filters adds basic filters.
+	Filters []BasicFilter
+}
+
+// List iterates over the postback configurations.
+func (s *PixelsService) List(ctx context.Context, opts ...*PixelListOptions) iter.Seq2[*Pixel, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches one page of postback configurations: GET
+// networks/pixels. Everflow does not document paging here; when the
+// response has no paging object a full page is taken to have a successor.
+func (s *PixelsService) ListPage(ctx context.Context, opts *PixelListOptions) ([]*Pixel, *Response, error) {
+	o := copyOpts(opts)
+	q, err := basicFilters(nil).query(o.Filters)
+	if err != nil {
+		return nil, nil, fmt.Errorf("everflow: GET networks/pixels: %w", err)
+	}
+	return fetchPage[Pixel](ctx, s.client, pageRequest{
+		method: http.MethodGet, path: "networks/pixels", key: "pixels", query: q,
+	}, &o.ListParams)
+}
+
+// PixelSearchOptions are the search terms and filters of POST
+// networks/pixelstable. Everflow does not document the filter names, so
+// Filters is sent as given.
+type PixelSearchOptions struct {
+	ListParams
+	SearchTerms []SearchTerm
+	Filters     map[string]any
+}
+
+// Search iterates over the postback configurations matching a table
+// search.
+func (s *PixelsService) Search(ctx context.Context, opts ...*PixelSearchOptions) iter.Seq2[*Pixel, error] {
+	return list(ctx, opts, s.SearchPage)
+}
+
+// SearchPage fetches one page of a table search: POST networks/pixelstable.
+func (s *PixelsService) SearchPage(ctx context.Context, opts *PixelSearchOptions) ([]*Pixel, *Response, error) {
+	o := copyOpts(opts)
+	filters := o.Filters
+	if filters == nil {
+		filters = map[string]any{}
+	}
+	return fetchPage[Pixel](ctx, s.client, pageRequest{
+		method: http.MethodPost, path: "networks/pixelstable", key: "pixels",
+		body: tableBody[map[string]any]{SearchTerms: o.SearchTerms, Filters: filters},
+	}, &o.ListParams)
+}
+
+// Get returns one postback configuration: GET networks/pixels/{id}.
+func (s *PixelsService) Get(ctx context.Context, id int64) (*Pixel, error) {
+	p := new(Pixel)
+	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// PixelCreateParams is the body of POST networks/pixels.
+//
+// PixelLevel decides the ids: global needs NetworkAffiliateID (offer 0),
+// specific needs both, global_offer needs NetworkOfferID (affiliate 0).
+// DeliveryMethod decides the payload: PostbackURL (http:// or https://)
+// for postback, HTMLCode for html, the matching *Pixel settings for the
+// others.
+type PixelCreateParams struct {
+	NetworkAffiliateID          int64          `json:"network_affiliate_id"`
+	NetworkOfferID              int64          `json:"network_offer_id"`
+	NetworkOfferPayoutRevenueID int64          `json:"network_offer_payout_revenue_id"`
+	DeliveryMethod              DeliveryMethod `json:"delivery_method"`
+	PixelLevel                  PixelLevel     `json:"pixel_level"`
+	PixelStatus                 PixelStatus    `json:"pixel_status"`
+	PixelType                   PixelType      `json:"pixel_type"`
+	PostbackURL                 string         `json:"postback_url"`
+	HTMLCode                    string         `json:"html_code"`
+	Description                 string         `json:"description"`
+	DelayMS                     int            `json:"delay_ms"`
+	FacebookPixel               map[string]any `json:"facebook_pixel,omitempty"`
+	TiktokPixel                 map[string]any `json:"tiktok_pixel,omitempty"`
+	SnapchatPixel               map[string]any `json:"snapchat_pixel,omitempty"`
+	RumblePixel                 map[string]any `json:"rumble_pixel,omitempty"`
+}
+
+func (p *PixelCreateParams) check() error {
+	switch {
+	case p == nil:
+		return errors.New("params are required")
+	case p.DeliveryMethod == "" || p.PixelLevel == "" || p.PixelStatus == "" || p.PixelType == "":
+		return errors.New("DeliveryMethod, PixelLevel, PixelStatus and PixelType are required")
+	case p.DelayMS < 0 || p.DelayMS > MaxPixelDelay:
+		return fmt.Errorf("DelayMS must be 0..%d, got %d", MaxPixelDelay, p.DelayMS)
+	}
+	return nil
+}
+
+// Create adds a postback configuration. It is not retried after it may
+// have reached the server.
+func (s *PixelsService) Create(ctx context.Context, params *PixelCreateParams) (*Pixel, error) {
+	if err := params.check(); err != nil {
+		return nil, fmt.Errorf("everflow: create pixel: %w", err)
+	}
+	p := new(Pixel)
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: "networks/pixels", Body: params}, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// PixelUpdateParams is the body of PUT networks/pixels/{id}: like the
+// affiliate update, a full replacement. Start from Pixel.UpdateParams.
+type PixelUpdateParams PixelCreateParams
+
+// UpdateParams returns the params that replace the pixel with its current
+// state, to change and pass to Update.
+func (p *Pixel) UpdateParams() *PixelUpdateParams {
+	return &PixelUpdateParams{
+		NetworkAffiliateID:          p.NetworkAffiliateID,
+		NetworkOfferID:              p.NetworkOfferID,
+		NetworkOfferPayoutRevenueID: p.NetworkOfferPayoutRevenueID,
+		DeliveryMethod:              p.DeliveryMethod,
+		PixelLevel:                  p.PixelLevel,
+		PixelStatus:                 p.PixelStatus,
+		PixelType:                   p.PixelType,
+		PostbackURL:                 p.PostbackURL,
+		HTMLCode:                    p.HTMLCode,
+		Description:                 p.Description,
+		DelayMS:                     p.DelayMS,
+		FacebookPixel:               p.FacebookPixel,
+		TiktokPixel:                 p.TiktokPixel,
+		SnapchatPixel:               p.SnapchatPixel,
+		RumblePixel:                 p.RumblePixel,
+	}
+}
+
+// Update replaces the postback configuration with the given id: PUT
+// networks/pixels/{id}.
+func (s *PixelsService) Update(ctx context.Context, id int64, params *PixelUpdateParams) (*Pixel, error) {
+	if err := (*PixelCreateParams)(params).check(); err != nil {
+		return nil, fmt.Errorf("everflow: update pixel: %w", err)
+	}
+	p := new(Pixel)
+	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}

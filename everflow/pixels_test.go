@@ -1,0 +1,83 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPixelDecodesSample(t *testing.T) {
+	raw, err := os.ReadFile("testdata/affiliate_api_pixels_list.json")
+	require.NoError(t, err)
+	env := &envelope[Pixel]{key: "pixels"}
+	require.NoError(t, json.Unmarshal(raw, env))
+	require.Len(t, env.items, 1)
+	p := env.items[0]
+	assert.Equal(t, int64(1), p.NetworkPixelID)
+	assert.Equal(t, int64(7), p.NetworkAffiliateID)
+	assert.Equal(t, int64(1), p.NetworkOfferID)
+	assert.Zero(t, p.NetworkOfferPayoutRevenueID)
+	assert.Equal(t, DeliveryPostback, p.DeliveryMethod)
+	assert.Equal(t, PixelSpecific, p.PixelLevel)
+	assert.Equal(t, PixelActive, p.PixelStatus)
+	assert.Equal(t, PixelConversion, p.PixelType)
+	assert.Equal(t, "https://testpostback.com", p.PostbackURL)
+	assert.Zero(t, p.DelayMS)
+	assert.Equal(t, time.Unix(1603373152, 0).UTC(), p.TimeCreated)
+	assert.Equal(t, time.Unix(1603373687, 0).UTC(), p.TimeSaved)
+	assert.Nil(t, p.FacebookPixel)
+	a := p.Relationship.Affiliate
+	assert.Equal(t, "Affiliate Example", a.Name)
+	assert.Equal(t, int64(2), a.NetworkEmployeeID)
+	assert.True(t, a.EnableMediaCostTrackingLinks)
+	assert.Equal(t, time.Unix(1602783082, 0).UTC(), a.TimeCreated)
+	assert.Equal(t, int64(13), p.Relationship.Offer.NetworkAdvertiserID)
+}
+
+func TestPixelsCRUD(t *testing.T) {
+	srv, c, _ := demo(t)
+	ctx := context.Background()
+	n := 0
+	for p, err := range c.Pixels.List(ctx) {
+		require.NoError(t, err)
+		assert.NotZero(t, p.NetworkPixelID)
+		n++
+	}
+	assert.Equal(t, 16, n)
+
+	created, err := c.Pixels.Create(ctx, &PixelCreateParams{
+		NetworkAffiliateID: 5, NetworkOfferID: 3, DeliveryMethod: DeliveryPostback, PixelLevel: PixelSpecific,
+		PixelStatus: PixelActive, PixelType: PixelConversion, PostbackURL: "https://ember.example/pb?tid={transaction_id}",
+		DelayMS: 2000,
+	})
+	require.NoError(t, err)
+	assert.Equal(t, int64(17), created.NetworkPixelID)
+	assert.Equal(t, "Ember Media", created.Relationship.Affiliate.Name)
+
+	got, err := c.Pixels.Get(ctx, created.NetworkPixelID)
+	require.NoError(t, err)
+	p := got.UpdateParams()
+	p.PixelStatus = PixelInactive
+	updated, err := c.Pixels.Update(ctx, got.NetworkPixelID, p)
+	require.NoError(t, err)
+	assert.Equal(t, PixelInactive, updated.PixelStatus)
+	assert.Equal(t, 2000, updated.DelayMS)
+	assert.Equal(t, "inactive", srv.Pixels()[16].PixelStatus)
+
+	var found []int64
+	for p, err := range c.Pixels.Search(ctx, &PixelSearchOptions{Filters: map[string]any{"network_affiliate_id": 5}}) {
+		require.NoError(t, err)
+		found = append(found, p.NetworkPixelID)
+	}
+	assert.Contains(t, found, int64(17))
+
+	_, err = c.Pixels.Create(ctx, &PixelCreateParams{DeliveryMethod: DeliveryPostback, PixelLevel: PixelGlobal, PixelStatus: PixelActive, PixelType: PixelConversion, DelayMS: MaxPixelDelay + 1})
+	assert.ErrorContains(t, err, "DelayMS")
+	_, err = c.Pixels.Update(ctx, 1, &PixelUpdateParams{})
+	assert.ErrorContains(t, err, "required")
+}

@@ -1,0 +1,206 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// PostbacksService reads the affiliate postback log: every postback
+// (pixel) Everflow fired to a partner, with its outcome:
+// networks/reporting/affiliate/pixels.
+type PostbacksService service
+
+// PostbackReportLimit is the most rows the postback report returns; the
+// endpoint silently stops there. Export has no such limit.
+const PostbackReportLimit = 1000
+
+// PostbackLog is one fired postback.
+type PostbackLog struct {
+	NetworkID                   int64 `json:"network_id"`
+	NetworkOfferID              int64 `json:"network_offer_id"`
+	NetworkOfferPayoutRevenueID int64 `json:"network_offer_payout_revenue_id"`
+	AffiliateID                 int64 `json:"affiliate_id"`
+	// PixelID is the postback configuration that fired (Pixel's
+	// NetworkPixelID).
+	PixelID       int64  `json:"pixel_id"`
+	ConversionID  string `json:"conversion_id"`
+	TransactionID string `json:"transaction_id"`
+	// Timestamp is when the postback fired (unix seconds on the wire).
+	Timestamp      time.Time      `json:"timestamp"`
+	DeliveryMethod DeliveryMethod `json:"delivery_method"`
+	PixelLevel     PixelLevel     `json:"pixel_level"`
+	PixelStatus    PixelStatus    `json:"pixel_status"`
+	PixelType      PixelType      `json:"pixel_type"`
+	// Payload is the URL (or HTML) that was fired.
+	Payload   string `json:"payload"`
+	IsSuccess bool   `json:"is_success"`
+	// DebugInformation is the partner server's answer: URL, status and
+	// headers, one per line.
+	DebugInformation string `json:"debug_information"`
+	// LastAttempt is the last retry of a failed postback; the zero time
+	// when there was none (the API sends 0).
+	LastAttempt    time.Time             `json:"last_attempt"`
+	FailedAttempts int                   `json:"failed_attempts"`
+	Relationship   *PostbackRelationship `json:"relationship"`
+}
+
+// UnmarshalJSON decodes the unix-second timestamps (0 is the zero time)
+// and accepts numeric conversion and transaction ids.
+func (p *PostbackLog) UnmarshalJSON(b []byte) error {
+	type plain PostbackLog
+	aux := struct {
+		*plain
+		ConversionID  flexString `json:"conversion_id"`
+		TransactionID flexString `json:"transaction_id"`
+		Timestamp     unixTime   `json:"timestamp"`
+		LastAttempt   unixTime   `json:"last_attempt"`
+		IsSuccess     flexBool   `json:"is_success"`
+	}{plain: (*plain)(p)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	p.ConversionID, p.TransactionID = string(aux.ConversionID), string(aux.TransactionID)
+	p.Timestamp, p.LastAttempt = time.Time(aux.Timestamp), time.Time(aux.LastAttempt)
+	p.IsSuccess = bool(aux.IsSuccess)
+	return nil
+}
+
+// PostbackRelationship is the offer and affiliate of a postback, with the
+// subset of fields the report sends.
+type PostbackRelationship struct {
+	Offer     *Offer     `json:"offer"`
+	Affiliate *Affiliate `json:"affiliate"`
+}
+
+// PostbackReportParams select postbacks.
+//
+// From and To are sent as the wall-clock date and time they hold in their
+// own Location (they are not converted); Everflow reads them in the time
+// zone TimezoneID. When both are at midnight they are sent as dates
+// (YYYY-MM-DD), which Everflow reads as whole days, To included: From
+// 2024-02-07 and To 2024-02-08 cover two days. Otherwise they are sent as
+// YYYY-MM-DD HH:MM:SS. The window may span at most one year.
+type PostbackReportParams struct {
+	From time.Time
+	To   time.Time
+	// TimezoneID is required (TimezoneUTC, or see Meta.Timezones).
+	TimezoneID int
+	// Query filters by offer, affiliate and delivery status, e.g.
+	// Filters: []Filter{OfferFilter(11), DeliveryStatusFilter(DeliveryFailure)}.
+	// No other resource types are accepted.
+	Query Query
+}
+
+type postbackBody struct {
+	wireWindow
+	Query  *Query       `json:"query,omitempty"`
+	Format ExportFormat `json:"format,omitempty"`
+}
+
+func (p *PostbackReportParams) body(f ExportFormat) (postbackBody, error) {
+	if p == nil {
+		return postbackBody{}, errors.New("From, To and TimezoneID are required")
+	}
+	w, err := reportWindow(p.From, p.To, p.TimezoneID)
+	if err != nil {
+		return postbackBody{}, err
+	}
+	for _, list := range [][]Filter{p.Query.Filters, p.Query.Exclusions} {
+		for _, flt := range list {
+			switch flt.ResourceType {
+			case ResourceOffer, ResourceAffiliate:
+			case ResourceDeliveryStatus:
+				if s := DeliveryStatus(flt.FilterIDValue); s != DeliverySuccess && s != DeliveryFailure {
+					return postbackBody{}, fmt.Errorf("delivery_status filter must be %q or %q, got %q", DeliverySuccess, DeliveryFailure, flt.FilterIDValue)
+				}
+			default:
+				return postbackBody{}, fmt.Errorf("the postback report filters by offer, affiliate or delivery_status, not %q", flt.ResourceType)
+			}
+		}
+	}
+	b := postbackBody{wireWindow: w, Format: f}
+	if !p.Query.IsZero() {
+		q := p.Query
+		b.Query = &q
+	}
+	return b, nil
+}
+
+// PostbackReport is the answer of the postback report.
+type PostbackReport struct {
+	Postbacks []*PostbackLog
+	// Truncated is set when exactly PostbackReportLimit rows came back:
+	// the endpoint stops there without saying so, so there may be more.
+	// Export returns them all.
+	Truncated bool
+}
+
+const (
+	postbacksPath       = "networks/reporting/affiliate/pixels"
+	postbacksExportPath = postbacksPath + "/export"
+)
+
+// List returns the postbacks matching params: POST
+// networks/reporting/affiliate/pixels. The report is not paged and holds at
+// most PostbackReportLimit rows; check Truncated, and use Export for more.
+// It only reads, so it is retried like a GET.
+func (s *PostbacksService) List(ctx context.Context, params *PostbackReportParams) (*PostbackReport, error) {
+	body, err := params.body("")
+	if err != nil {
+		return nil, fmt.Errorf("everflow: POST %s: %w", postbacksPath, err)
+	}
+	out := &envelope[PostbackLog]{key: "pixels"}
+	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: postbacksPath, Body: body, RetrySafe: true}, out)
+	if err != nil {
+		return nil, err
+	}
+	if !out.found {
+		return nil, s.client.malformed(http.MethodPost, postbacksPath, resp, nil, `the response has no "pixels" list`, nil)
+	}
+	return &PostbackReport{Postbacks: out.items, Truncated: len(out.items) >= PostbackReportLimit}, nil
+}
+
+// Export streams every postback matching params, without the report's
+// 1000-row limit: POST networks/reporting/affiliate/pixels/export with
+// format json. The newline-delimited JSON body (a JSON array is accepted
+// too) is decoded one row at a time, so memory stays flat however many
+// rows arrive; breaking out of the loop closes the download.
+func (s *PostbacksService) Export(ctx context.Context, params *PostbackReportParams) iter.Seq2[*PostbackLog, error] {
+	body, err := params.body(FormatJSON)
+	if err != nil {
+		return errSeq[*PostbackLog](fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err))
+	}
+	return exportJSON[PostbackLog](ctx, s.client, postbacksExportPath, body)
+}
+
+// ExportCSV streams the CSV export as records keyed by its header row
+// (Everflow does not document the column order, so none is assumed).
+func (s *PostbacksService) ExportCSV(ctx context.Context, params *PostbackReportParams) iter.Seq2[CSVRecord, error] {
+	body, err := params.body(FormatCSV)
+	if err != nil {
+		return errSeq[CSVRecord](fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err))
+	}
+	return exportCSV(ctx, s.client, postbacksExportPath, body)
+}
+
+// ExportRaw opens the export in the given format and returns the file
+// untouched, for saving it as is; the Response carries its Content-Type
+// and Content-Disposition. The caller must close the body.
+func (s *PostbacksService) ExportRaw(ctx context.Context, params *PostbackReportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, nil, fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err)
+	}
+	body, err := params.body(format)
+	if err != nil {
+		return nil, nil, fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err)
+	}
+	return s.client.exportRaw(ctx, postbacksExportPath, body)
+}

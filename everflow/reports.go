@@ -1,0 +1,348 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/http"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// ReportsService runs aggregated (entity) reports, the data behind the
+// Offer, Partner, Advertiser, Flex and Daily reports of the UI:
+// networks/reporting/entity.
+type ReportsService service
+
+// ReportColumn is a dimension an entity report is grouped by.
+type ReportColumn string
+
+// Report columns. At most one time column (hour, date, week, month,
+// year) may be used per report.
+const (
+	ColumnOffer            ReportColumn = "offer"
+	ColumnAffiliate        ReportColumn = "affiliate"
+	ColumnAdvertiser       ReportColumn = "advertiser"
+	ColumnOfferGroup       ReportColumn = "offer_group"
+	ColumnCampaign         ReportColumn = "campaign"
+	ColumnCreative         ReportColumn = "creative"
+	ColumnEventName        ReportColumn = "event_name"
+	ColumnOfferURL         ReportColumn = "offer_url"
+	ColumnCountry          ReportColumn = "country"
+	ColumnCountryCode      ReportColumn = "country_code"
+	ColumnRegion           ReportColumn = "region"
+	ColumnCity             ReportColumn = "city"
+	ColumnDMA              ReportColumn = "dma"
+	ColumnCarrier          ReportColumn = "carrier"
+	ColumnPlatform         ReportColumn = "platform"
+	ColumnOSVersion        ReportColumn = "os_version"
+	ColumnISP              ReportColumn = "isp"
+	ColumnBrowser          ReportColumn = "browser"
+	ColumnDeviceType       ReportColumn = "device_type"
+	ColumnDeviceMake       ReportColumn = "device_make"
+	ColumnModel            ReportColumn = "model"
+	ColumnLanguage         ReportColumn = "language"
+	ColumnConnectionType   ReportColumn = "connection_type"
+	ColumnSub1             ReportColumn = "sub1"
+	ColumnSub2             ReportColumn = "sub2"
+	ColumnSub3             ReportColumn = "sub3"
+	ColumnSub4             ReportColumn = "sub4"
+	ColumnSub5             ReportColumn = "sub5"
+	ColumnSourceID         ReportColumn = "source_id"
+	ColumnAdv1             ReportColumn = "adv1"
+	ColumnAdv2             ReportColumn = "adv2"
+	ColumnAdv3             ReportColumn = "adv3"
+	ColumnAdv4             ReportColumn = "adv4"
+	ColumnAdv5             ReportColumn = "adv5"
+	ColumnCouponCode       ReportColumn = "coupon_code"
+	ColumnTrackingDomain   ReportColumn = "tracking_domain"
+	ColumnReferer          ReportColumn = "referer"
+	ColumnOfferStatus      ReportColumn = "offer_status"
+	ColumnAffiliateManager ReportColumn = "affiliate_manager"
+	ColumnAccountManager   ReportColumn = "account_manager"
+	ColumnCategory         ReportColumn = "category"
+	ColumnProjectID        ReportColumn = "project_id"
+	ColumnPayoutType       ReportColumn = "payout_type"
+	ColumnPayoutAmount     ReportColumn = "payout_amount"
+	ColumnRevenueType      ReportColumn = "revenue_type"
+	ColumnRevenueAmount    ReportColumn = "revenue_amount"
+	ColumnHour             ReportColumn = "hour"
+	ColumnDate             ReportColumn = "date"
+	ColumnWeek             ReportColumn = "week"
+	ColumnMonth            ReportColumn = "month"
+	ColumnYear             ReportColumn = "year"
+)
+
+// IsTime reports whether c is a time column.
+func (c ReportColumn) IsTime() bool {
+	switch c {
+	case ColumnHour, ColumnDate, ColumnWeek, ColumnMonth, ColumnYear:
+		return true
+	}
+	return false
+}
+
+// MaxReportColumns is the most columns one entity report may group by.
+const MaxReportColumns = 10
+
+// EntityReportLimit is the most rows an entity table returns; beyond it
+// the report sets IncompleteResults.
+const EntityReportLimit = 10000
+
+// EntityReportParams describe an entity report.
+type EntityReportParams struct {
+	// From and To bound the window (at most one year). See
+	// PostbackReportParams for how they are sent.
+	From time.Time
+	To   time.Time
+	// TimezoneID is required.
+	TimezoneID int
+	// CurrencyID is the currency of the money metrics, e.g. "USD".
+	// Required.
+	CurrencyID string
+	// Columns are the dimensions, 1 to MaxReportColumns, at most one of
+	// them a time column.
+	Columns []ReportColumn
+	Query   Query
+}
+
+// EntitySummaryParams describe an entity summary (totals only).
+type EntitySummaryParams struct {
+	From       time.Time
+	To         time.Time
+	TimezoneID int
+	CurrencyID string
+	Query      Query
+}
+
+// entityQuery always sends "filters", as Everflow's examples do.
+type entityQuery struct {
+	Filters     []Filter     `json:"filters"`
+	Exclusions  []Filter     `json:"exclusions,omitempty"`
+	SearchTerms []SearchTerm `json:"search_terms,omitempty"`
+}
+
+type columnSpec struct {
+	Column ReportColumn `json:"column"`
+}
+
+type entityBody struct {
+	wireWindow
+	CurrencyID string       `json:"currency_id"`
+	Columns    []columnSpec `json:"columns,omitempty"`
+	Query      entityQuery  `json:"query"`
+	Format     ExportFormat `json:"format,omitempty"`
+}
+
+func newEntityBody(from, to time.Time, tz int, currency string, q Query) (entityBody, error) {
+	w, err := reportWindow(from, to, tz)
+	if err != nil {
+		return entityBody{}, err
+	}
+	if currency == "" {
+		return entityBody{}, errors.New(`CurrencyID is required (e.g. "USD")`)
+	}
+	filters := q.Filters
+	if filters == nil {
+		filters = []Filter{}
+	}
+	return entityBody{
+		wireWindow: w, CurrencyID: currency,
+		Query: entityQuery{Filters: filters, Exclusions: q.Exclusions, SearchTerms: q.SearchTerms},
+	}, nil
+}
+
+func (p *EntityReportParams) body(f ExportFormat) (entityBody, error) {
+	if p == nil {
+		return entityBody{}, errors.New("From, To, TimezoneID, CurrencyID and Columns are required")
+	}
+	b, err := newEntityBody(p.From, p.To, p.TimezoneID, p.CurrencyID, p.Query)
+	if err != nil {
+		return b, err
+	}
+	if n := len(p.Columns); n == 0 || n > MaxReportColumns {
+		return b, fmt.Errorf("an entity report needs 1 to %d columns, got %d", MaxReportColumns, n)
+	}
+	timeCols := 0
+	for _, c := range p.Columns {
+		if c == "" {
+			return b, errors.New("empty report column")
+		}
+		if c.IsTime() {
+			timeCols++
+		}
+		b.Columns = append(b.Columns, columnSpec{Column: c})
+	}
+	if timeCols > 1 {
+		return b, errors.New("an entity report may use at most one time column (hour, date, week, month or year)")
+	}
+	b.Format = f
+	return b, nil
+}
+
+// Metrics are the measures of an entity report row or summary. Money
+// metrics are in full units of the report's CurrencyID; Margin is a
+// percentage.
+type Metrics struct {
+	Imp                   int64   `json:"imp"`
+	TotalClick            int64   `json:"total_click"`
+	UniqueClick           int64   `json:"unique_click"`
+	CTR                   float64 `json:"ctr"`
+	CV                    int64   `json:"cv"`
+	TotalCV               int64   `json:"total_cv"`
+	ViewThroughCV         int64   `json:"view_through_cv"`
+	Event                 int64   `json:"event"`
+	TotalEvent            int64   `json:"total_event"`
+	ViewThroughEvent      int64   `json:"view_through_event"`
+	EVR                   float64 `json:"evr"`
+	Payout                float64 `json:"payout"`
+	Revenue               float64 `json:"revenue"`
+	EventRevenue          float64 `json:"event_revenue"`
+	Profit                float64 `json:"profit"`
+	Margin                float64 `json:"margin"`
+	GrossSales            float64 `json:"gross_sales"`
+	ViewThroughGrossSales float64 `json:"view_through_gross_sales"`
+	AvgSaleValue          float64 `json:"avg_sale_value"`
+	ROAS                  float64 `json:"roas"`
+	// Other holds the metrics this package does not model (cvr, epc,
+	// cpc, invalid_click, ...), as sent.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the metrics it does not model in Other.
+func (m *Metrics) UnmarshalJSON(b []byte) error {
+	type plain Metrics
+	if err := json.Unmarshal(b, (*plain)(m)); err != nil {
+		return err
+	}
+	other, err := otherFields(b, m)
+	m.Other = other
+	return err
+}
+
+// ColumnValue is a row's value of one report column.
+type ColumnValue struct {
+	ColumnType ReportColumn `json:"column_type"`
+	// ID is the entity id or value (a string on the wire; a number is
+	// accepted too).
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// UnmarshalJSON accepts a numeric id.
+func (v *ColumnValue) UnmarshalJSON(b []byte) error {
+	type plain ColumnValue
+	aux := struct {
+		*plain
+		ID flexString `json:"id"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	v.ID = string(aux.ID)
+	return nil
+}
+
+// EntityRow is one row of an entity report.
+type EntityRow struct {
+	Columns   []ColumnValue `json:"columns"`
+	Reporting Metrics       `json:"reporting"`
+}
+
+// Column returns the row's value of column c.
+func (r *EntityRow) Column(c ReportColumn) (ColumnValue, bool) {
+	for _, v := range r.Columns {
+		if v.ColumnType == c {
+			return v, true
+		}
+	}
+	return ColumnValue{}, false
+}
+
+// EntityReport is the answer of an entity report.
+type EntityReport struct {
+	// Rows is the "table" of the report.
+	Rows []*EntityRow `json:"table"`
+	// Summary holds the totals, when the report sends them.
+	Summary *Metrics `json:"summary"`
+	// Performance is the report's time series, as sent, when present.
+	Performance json.RawMessage `json:"performance"`
+	// IncompleteResults is set when the table stopped at
+	// EntityReportLimit rows; use ExportCSV for the rest.
+	IncompleteResults bool `json:"incomplete_results"`
+}
+
+const entityTablePath = "networks/reporting/entity/table"
+
+// Table runs an entity report: POST networks/reporting/entity/table.
+func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams) (*EntityReport, error) {
+	body, err := params.body("")
+	if err != nil {
+		return nil, fmt.Errorf("everflow: POST %s: %w", entityTablePath, err)
+	}
+	var out struct {
+		EntityReport
+		Table *json.RawMessage `json:"table"`
+	}
+	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: entityTablePath, Body: body, RetrySafe: true}, &out)
+	if err != nil {
+		return nil, err
+	}
+	if out.Table == nil {
+		return nil, s.client.malformed(http.MethodPost, entityTablePath, resp, nil, `the response has no "table"`, nil)
+	}
+	rep := out.EntityReport
+	if err := json.Unmarshal(*out.Table, &rep.Rows); err != nil {
+		return nil, s.client.malformed(http.MethodPost, entityTablePath, resp, nil, "decoding the report table", err)
+	}
+	return &rep, nil
+}
+
+// Summary returns the totals of an entity report: POST
+// networks/reporting/entity/summary.
+func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParams) (*Metrics, error) {
+	const path = "networks/reporting/entity/summary"
+	if params == nil {
+		return nil, fmt.Errorf("everflow: POST %s: From, To, TimezoneID and CurrencyID are required", path)
+	}
+	body, err := newEntityBody(params.From, params.To, params.TimezoneID, params.CurrencyID, params.Query)
+	if err != nil {
+		return nil, fmt.Errorf("everflow: POST %s: %w", path, err)
+	}
+	m := new(Metrics)
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+const entityExportPath = entityTablePath + "/export"
+
+// ExportCSV streams an entity report without the table's row limit: POST
+// networks/reporting/entity/table/export with format csv. Records are
+// keyed by the file's header row; breaking out of the loop closes the
+// download.
+func (s *ReportsService) ExportCSV(ctx context.Context, params *EntityReportParams) iter.Seq2[CSVRecord, error] {
+	body, err := params.body(FormatCSV)
+	if err != nil {
+		return errSeq[CSVRecord](fmt.Errorf("everflow: POST %s: %w", entityExportPath, err))
+	}
+	return exportCSV(ctx, s.client, entityExportPath, body)
+}
+
+// ExportRaw opens the entity export in the given format and returns the
+// file untouched; the caller must close it.
+func (s *ReportsService) ExportRaw(ctx context.Context, params *EntityReportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, nil, fmt.Errorf("everflow: POST %s: %w", entityExportPath, err)
+	}
+	body, err := params.body(format)
+	if err != nil {
+		return nil, nil, fmt.Errorf("everflow: POST %s: %w", entityExportPath, err)
+	}
+	return s.client.exportRaw(ctx, entityExportPath, body)
+}
