@@ -54,10 +54,12 @@ type Fault struct {
 // RecordedRequest is a request the server received.
 type RecordedRequest struct {
 	Method string
-	Path   string
-	Query  string
-	Header http.Header
-	Body   []byte
+	// Path is the decoded path; RawPath is the path as sent, escapes kept.
+	Path    string
+	RawPath string
+	Query   string
+	Header  http.Header
+	Body    []byte
 }
 
 // ErrorBodyFunc renders the platform's error body for a status.
@@ -155,7 +157,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	s.mu.Lock()
 	s.requests = append(s.requests, RecordedRequest{
-		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body,
+		Method: r.Method, Path: r.URL.Path, RawPath: r.URL.EscapedPath(), Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: body,
 	})
 	var f *Fault
 	if len(s.faults) > 0 {

@@ -128,6 +128,17 @@ func NewMalformedError(platform, method, path string, status int, body []byte, m
 	}
 }
 
+// MalformedResponse builds an ErrMalformedResponse error for a response
+// that decoded but is not what the endpoint promises, naming the
+// response's endpoint.
+func (c *Client) MalformedResponse(resp *Response, msg string, cause error) *Error {
+	e := &Error{Message: msg, Err: cause, platform: c.cfg.Platform, malformed: true}
+	if resp != nil {
+		e.StatusCode, e.Method, e.Path = resp.StatusCode, resp.method, resp.path
+	}
+	return e
+}
+
 func clip(body []byte) []byte {
 	if len(body) == 0 {
 		return nil

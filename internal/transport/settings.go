@@ -140,11 +140,15 @@ func (s *Settings) SetMaxResponseBytes(n int64) error {
 	return nil
 }
 
-// SetRateLimit turns on client-side throttling: at most requests per the
-// given window, with bursts up to requests.
+// SetRateLimit turns on client-side throttling: at most requests start in
+// any window of length per (a sliding window, so a fixed window on the
+// server's side is never exceeded either).
 func (s *Settings) SetRateLimit(requests int, per time.Duration) error {
 	if requests <= 0 || per <= 0 {
 		return fmt.Errorf("rate limit needs positive requests and window, got %d per %s", requests, per)
+	}
+	if requests > maxThrottleRequests {
+		return fmt.Errorf("rate limit of %d requests per window is more than %d", requests, maxThrottleRequests)
 	}
 	s.RateLimitRequests, s.RateLimitPer = requests, per
 	return nil

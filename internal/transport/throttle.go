@@ -6,48 +6,40 @@ import (
 	"time"
 )
 
-// throttle is a token bucket: capacity burst, refilled at burst per window.
-// A caller reserves a token under the lock and sleeps outside it.
+// throttle is a sliding-window limiter: at most n requests start in any
+// window of length per. It keeps the start times of the last n requests in
+// a ring; a request reserves the slot of the oldest one, waiting until
+// that one is a full window old. Reservations are made under the lock and
+// slept outside it, so no lock is held while waiting or during I/O.
 type throttle struct {
-	mu       sync.Mutex
-	clock    Clock
-	interval time.Duration
-	burst    float64
-	tokens   float64
-	last     time.Time
+	mu    sync.Mutex
+	clock Clock
+	per   time.Duration
+	ring  []time.Time
+	next  int
 }
 
+// maxThrottleRequests bounds the ring's size.
+const maxThrottleRequests = 100_000
+
 func newThrottle(requests int, per time.Duration, clock Clock) *throttle {
-	return &throttle{
-		clock:    clock,
-		interval: per / time.Duration(requests),
-		burst:    float64(requests),
-		tokens:   float64(requests),
-		last:     clock.Now(),
-	}
+	return &throttle{clock: clock, per: per, ring: make([]time.Time, min(requests, maxThrottleRequests))}
 }
 
 func (t *throttle) wait(ctx context.Context) error {
 	t.mu.Lock()
 	now := t.clock.Now()
-	if elapsed := now.Sub(t.last); elapsed > 0 {
-		t.tokens = min(t.burst, t.tokens+float64(elapsed)/float64(t.interval))
-		t.last = now
+	start := now
+	if oldest := t.ring[t.next]; !oldest.IsZero() {
+		if free := oldest.Add(t.per); free.After(start) {
+			start = free
+		}
 	}
-	t.tokens--
-	var d time.Duration
-	if t.tokens < 0 {
-		d = time.Duration(-t.tokens * float64(t.interval))
-	}
+	t.ring[t.next] = start
+	t.next = (t.next + 1) % len(t.ring)
 	t.mu.Unlock()
-	if d == 0 {
-		return ctx.Err()
+	if d := start.Sub(now); d > 0 {
+		return t.clock.Sleep(ctx, d)
 	}
-	if err := t.clock.Sleep(ctx, d); err != nil {
-		t.mu.Lock()
-		t.tokens++ // give the reservation back
-		t.mu.Unlock()
-		return err
-	}
-	return nil
+	return ctx.Err()
 }
