@@ -3,6 +3,7 @@ package everflow
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -180,7 +181,7 @@ type conversionBody struct {
 
 func (p *ConversionReportParams) body() (conversionBody, error) {
 	if p == nil {
-		return conversionBody{}, fmt.Errorf("From, To and TimezoneID are required")
+		return conversionBody{}, errors.New("missing a required param: From, To or TimezoneID")
 	}
 	w, err := reportWindow(p.From, p.To, p.TimezoneID)
 	if err != nil {
@@ -273,7 +274,7 @@ const conversionsExportPath = conversionsPath + "/export"
 
 func (p *ConversionExportParams) body(f ExportFormat) (conversionBody, error) {
 	if p == nil {
-		return conversionBody{}, fmt.Errorf("From, To and TimezoneID are required")
+		return conversionBody{}, errors.New("missing a required param: From, To or TimezoneID")
 	}
 	b, err := p.ConversionReportParams.body()
 	if err != nil {

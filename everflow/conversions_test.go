@@ -75,7 +75,7 @@ func TestConversionsWindowCheckedBeforeRequest(t *testing.T) {
 	srv, c, _ := demo(t)
 	ctx := context.Background()
 	for _, err := range c.Conversions.List(ctx) {
-		assert.ErrorContains(t, err, "From and To are required")
+		assert.ErrorContains(t, err, "the window needs From and To")
 	}
 	for _, err := range c.Conversions.List(ctx, &ConversionListOptions{ConversionReportParams: ConversionReportParams{
 		From: feb(1), To: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), TimezoneID: TimezoneUTC}}) {

@@ -107,7 +107,7 @@ type postbackBody struct {
 
 func (p *PostbackReportParams) body(f ExportFormat) (postbackBody, error) {
 	if p == nil {
-		return postbackBody{}, errors.New("From, To and TimezoneID are required")
+		return postbackBody{}, errors.New("missing a required param: From, To or TimezoneID")
 	}
 	w, err := reportWindow(p.From, p.To, p.TimezoneID)
 	if err != nil {

@@ -158,7 +158,7 @@ func newEntityBody(from, to time.Time, tz int, currency string, q Query) (entity
 
 func (p *EntityReportParams) body(f ExportFormat) (entityBody, error) {
 	if p == nil {
-		return entityBody{}, errors.New("From, To, TimezoneID, CurrencyID and Columns are required")
+		return entityBody{}, errors.New("missing a required param: From, To, TimezoneID, CurrencyID or Columns")
 	}
 	b, err := newEntityBody(p.From, p.To, p.TimezoneID, p.CurrencyID, p.Query)
 	if err != nil {

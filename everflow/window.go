@@ -66,11 +66,11 @@ func clickWindow(from, to time.Time, timezoneID int) (wireWindow, error) {
 func checkWindow(from, to time.Time, timezoneID int) error {
 	switch {
 	case from.IsZero() || to.IsZero():
-		return errors.New("From and To are required")
+		return errors.New("the window needs From and To")
 	case timezoneID <= 0:
 		return fmt.Errorf("TimezoneID is required (TimezoneUTC is %d; Meta.Timezones lists them all)", TimezoneUTC)
 	case wallClock(to).Before(wallClock(from)):
-		return fmt.Errorf("To (%s) is before From (%s)", to.Format(time.DateTime), from.Format(time.DateTime))
+		return fmt.Errorf("the window's To (%s) is before From (%s)", to.Format(time.DateTime), from.Format(time.DateTime))
 	}
 	return nil
 }

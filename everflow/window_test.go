@@ -37,7 +37,7 @@ func TestReportWindowEncoding(t *testing.T) {
 		tz       int
 		err      string
 	}{
-		{"no from", time.Time{}, feb(2), 67, "From and To are required"},
+		{"no from", time.Time{}, feb(2), 67, "the window needs From and To"},
 		{"no timezone", feb(1), feb(2), 0, "TimezoneID is required"},
 		{"backwards", feb(2), feb(1), 67, "is before From"},
 		{"over a year", feb(1), time.Date(2025, 2, 2, 0, 0, 0, 0, time.UTC), 67, "longer than one year"},

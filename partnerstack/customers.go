@@ -118,11 +118,11 @@ func (p *CustomerCreateParams) validate() error {
 	case p == nil:
 		return errors.New("params are required")
 	case len(p.Email) < 4 || len(p.Email) > 255:
-		return errors.New("Email is required, 4 to 255 characters")
+		return errors.New("the Email is required, 4 to 255 characters")
 	case p.PartnerKey == "":
 		return errors.New("PartnerKey is required")
 	case len(p.Name) > 100:
-		return errors.New("Name is longer than 100 characters")
+		return errors.New("the Name is longer than 100 characters")
 	}
 	return nil
 }

@@ -121,17 +121,17 @@ func (p *TransactionCreateParams) validate() error {
 	case ids != 1:
 		return fmt.Errorf("exactly one of CustomerKey, CustomerExternalKey and CustomerEmail is required, got %d", ids)
 	case p.Amount < -maxTransactionAmount || p.Amount > maxTransactionAmount:
-		return fmt.Errorf("Amount %d is outside ±%d", p.Amount, int64(maxTransactionAmount))
+		return fmt.Errorf("the Amount %d is outside ±%d", p.Amount, int64(maxTransactionAmount))
 	case len(p.Currency) != 3:
-		return fmt.Errorf("Currency must be a three-letter code, got %q", p.Currency)
+		return fmt.Errorf("the Currency must be a three-letter code, got %q", p.Currency)
 	case p.Key != "" && (len(p.Key) < 4 || len(p.Key) > 255):
-		return errors.New("Key must be 4 to 255 characters")
+		return errors.New("the Key must be 4 to 255 characters")
 	case len(p.Metadata) > 25:
-		return errors.New("Metadata holds at most 25 attributes")
+		return errors.New("the Metadata holds at most 25 attributes")
 	}
 	for k, v := range p.Metadata {
 		if len(k) > 30 || len(v) > 100 {
-			return fmt.Errorf("Metadata %q: names are limited to 30 characters and values to 100", k)
+			return fmt.Errorf("the Metadata %q: names are limited to 30 characters and values to 100", k)
 		}
 	}
 	return nil
