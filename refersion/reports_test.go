@@ -66,7 +66,7 @@ func TestReportsDownloadReport(t *testing.T) {
 func TestReportsLinkNeverLeaks(t *testing.T) {
 	var skew atomic.Int64
 	clock := func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }
-	srv, _, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithNow(clock)})
+	srv, _, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithClock(clock)})
 	var logs bytes.Buffer
 	c, err := NewClient(WithKeys(refersiontest.PublicKey, refersiontest.SecretKey), WithBaseURL(srv.URL),
 		WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))), WithMaxRetries(0))

@@ -161,6 +161,12 @@ func errorBody(status int) []byte {
 // Inject makes the next n requests fail with f.
 func (s *Server) Inject(n int, f Fault) { s.fs.Inject(n, f) }
 
+// PendingFaults returns how many injected faults have not fired yet.
+func (s *Server) PendingFaults() int { return s.fs.PendingFaults() }
+
+// ClearFaults drops the injected faults that have not fired yet.
+func (s *Server) ClearFaults() { s.fs.ClearFaults() }
+
 // Requests returns the requests received so far.
 func (s *Server) Requests() []RecordedRequest { return s.fs.Requests() }
 

@@ -198,6 +198,9 @@ func (s *Server) Close() { s.fs.Close() }
 // body carries the API's error body for that status (none for 401).
 func (s *Server) Inject(n int, f Fault) { s.fs.Inject(n, f) }
 
+// ClearFaults drops the injected faults that have not fired yet.
+func (s *Server) ClearFaults() { s.fs.ClearFaults() }
+
 // Requests returns the requests received so far.
 func (s *Server) Requests() []RecordedRequest { return s.fs.Requests() }
 

@@ -228,6 +228,12 @@ func (s *Server) HTTPServer() *httptest.Server { return s.fs.HTTPServer() }
 // a gateway fails after the server did the work.
 func (s *Server) Inject(n int, f Fault) { s.fs.Inject(n, f) }
 
+// PendingFaults returns how many injected faults have not fired yet.
+func (s *Server) PendingFaults() int { return s.fs.PendingFaults() }
+
+// ClearFaults drops the injected faults that have not fired yet.
+func (s *Server) ClearFaults() { s.fs.ClearFaults() }
+
 // Requests returns the requests received so far.
 func (s *Server) Requests() []RecordedRequest { return s.fs.Requests() }
 

@@ -69,9 +69,9 @@ func WithDemoData() ServerOption {
 	return func(s *Server) { s.demo = true }
 }
 
-// WithNow sets the fake's clock, used for report link expiry and the
+// WithClock sets the fake's clock, used for report link expiry and the
 // creation time of new conversions.
-func WithNow(now func() time.Time) ServerOption {
+func WithClock(now func() time.Time) ServerOption {
 	return func(s *Server) { s.now = now }
 }
 
@@ -136,6 +136,12 @@ func NewServer(opts ...ServerOption) *Server {
 // Inject makes the next n requests fail with f. A fault with a status and
 // no body answers Refersion's error body for that status.
 func (s *Server) Inject(n int, f Fault) { s.fs.Inject(n, f) }
+
+// PendingFaults returns how many injected faults have not fired yet.
+func (s *Server) PendingFaults() int { return s.fs.PendingFaults() }
+
+// ClearFaults drops the injected faults that have not fired yet.
+func (s *Server) ClearFaults() { s.fs.ClearFaults() }
 
 // Requests returns the requests received so far.
 func (s *Server) Requests() []RecordedRequest { return s.fs.Requests() }

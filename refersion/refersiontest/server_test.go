@@ -407,7 +407,7 @@ func TestSKUCommissions(t *testing.T) {
 
 func TestReportLinks(t *testing.T) {
 	var skew atomic.Int64
-	srv := NewServer(WithDemoData(), WithNow(func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }))
+	srv := NewServer(WithDemoData(), WithClock(func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }))
 	defer srv.Close()
 
 	status, b := post(t, srv, "reporting/link", `{"report_id":1001}`)
