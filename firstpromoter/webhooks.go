@@ -3,9 +3,6 @@ package firstpromoter
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,7 +11,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
@@ -96,8 +92,9 @@ type WebhookSubscription struct {
 	Headers          WebhookHeaders `json:"headers"`
 	BasicAuthUser    string         `json:"basic_auth_user"`
 	BasicAuthEnabled bool           `json:"basic_auth_enabled"`
-	// SecretKey signs the deliveries (see VerifyWebhookSignature). The API
-	// returns it only when the subscription is created: store it then.
+	// SecretKey signs the deliveries: package firstpromoter/webhook verifies
+	// them with it. The API returns it only when the subscription is
+	// created: store it then.
 	SecretKey Secret    `json:"secret_key,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
@@ -371,8 +368,8 @@ type WebhookDelivery struct {
 	ResponseBody string `json:"response_body"`
 	// ObjectChanges maps each changed field to [old, new] for updates.
 	ObjectChanges map[string][]any `json:"object_changes"`
-	// Payload is the exact JSON sent to the endpoint; decode it into a
-	// WebhookEvent.
+	// Payload is the exact JSON sent to the endpoint; package
+	// firstpromoter/webhook decodes it (webhook.Parse).
 	Payload     json.RawMessage `json:"payload"`
 	CreatedAt   time.Time       `json:"created_at"`
 	DeliveredAt *time.Time      `json:"delivered_at"`
@@ -428,43 +425,4 @@ func webhookPath(id int64) string {
 func deliveryPath(webhookID, id int64) string {
 	return transport.Join("company/webhooks/%s/webhook_deliveries/%s",
 		strconv.FormatInt(webhookID, 10), strconv.FormatInt(id, 10))
-}
-
-// WebhookEvent is the payload FirstPromoter POSTs to a subscription's URL.
-type WebhookEvent struct {
-	// EventID is a UUID, the same across retries: use it to drop
-	// duplicates.
-	EventID   string `json:"event_id"`
-	EventType string `json:"event_type"`
-	// Action is created, updated or deleted.
-	Action     string `json:"action"`
-	EntityType string `json:"entity_type"`
-	EntityID   int64  `json:"entity_id"`
-	// Changes maps each changed field to [old, new] for updates.
-	Changes map[string][]any `json:"changes"`
-	// Data is the resource as it was at the event; its shape follows
-	// EntityType (decode a "promoter" into a Promoter, and so on).
-	Data      json.RawMessage `json:"data"`
-	Timestamp time.Time       `json:"timestamp"`
-}
-
-// WebhookSignatureHeader carries a delivery's signature: the lowercase hex
-// HMAC-SHA256 of the raw body, keyed with the subscription's SecretKey.
-const WebhookSignatureHeader = "X-Webhook-Signature"
-
-// VerifyWebhookSignature reports whether signature (the
-// X-Webhook-Signature header) matches the raw request body for secretKey.
-// Pass the body bytes exactly as received, before any JSON decoding. The
-// comparison takes constant time.
-func VerifyWebhookSignature(secretKey Secret, body []byte, signature string) bool {
-	if secretKey == "" || signature == "" {
-		return false
-	}
-	got, err := hex.DecodeString(strings.TrimSpace(signature))
-	if err != nil {
-		return false
-	}
-	mac := hmac.New(sha256.New, []byte(secretKey))
-	mac.Write(body)
-	return hmac.Equal(got, mac.Sum(nil))
 }

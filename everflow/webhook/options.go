@@ -1,0 +1,79 @@
+package webhook
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
+)
+
+// Option configures a Handler. Options are validated by NewHandler.
+type Option func(*settings) error
+
+// settings is what the options fill in. Secrets are held as
+// transport.Secret, which never prints.
+type settings struct {
+	webhookkit.Settings
+	param   string
+	secrets []transport.Secret
+}
+
+// WithSecretParam requires the query parameter name of every postback to
+// equal secret (compared in constant time). Everflow does not sign
+// postbacks, so a secret literal in the template is the check to use. Pass
+// several secrets while replacing one.
+func WithSecretParam(name string, secrets ...string) Option {
+	return func(s *settings) error {
+		if name = strings.TrimSpace(name); name == "" {
+			return errors.New("secret parameter name is empty")
+		}
+		if len(secrets) == 0 {
+			return errors.New("WithSecretParam needs at least one secret")
+		}
+		for _, secret := range secrets {
+			if secret == "" {
+				return errors.New("secret is empty")
+			}
+			s.secrets = append(s.secrets, transport.NewSecret(secret))
+		}
+		s.param = name
+		return nil
+	}
+}
+
+// WithStore drops redelivered events: a postback whose macro
+// values were processed already is acknowledged without running the
+// callback. See Store.
+func WithStore(store Store) Option {
+	return func(s *settings) error {
+		if store == nil {
+			return errors.New("store is nil")
+		}
+		s.Store = store
+		return nil
+	}
+}
+
+// WithMaxBodyBytes caps the body (default 1 MiB); a larger delivery is
+// answered 413.
+func WithMaxBodyBytes(n int64) Option {
+	return func(s *settings) error {
+		if n <= 0 {
+			return fmt.Errorf("max body bytes must be positive, got %d", n)
+		}
+		s.MaxBodyBytes = n
+		return nil
+	}
+}
+
+// WithLogger logs rejected deliveries and failed callbacks, one line each,
+// without secrets or payloads. Silent by default.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) error {
+		s.Logger = l
+		return nil
+	}
+}

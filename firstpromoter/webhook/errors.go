@@ -1,0 +1,11 @@
+package webhook
+
+import "github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
+
+// Errors returned by Parse and VerifySignature, matched with errors.Is.
+var (
+	// ErrInvalidSignature: a missing or wrong signature or credential.
+	ErrInvalidSignature = webhookkit.ErrInvalidSignature
+	// ErrMalformedPayload: the body is not a FirstPromoter webhook payload.
+	ErrMalformedPayload = webhookkit.ErrMalformedPayload
+)

@@ -1,0 +1,104 @@
+package webhook
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
+)
+
+// Callbacks receive verified events. Each typed callback gets the event and
+// its decoded resource; an event without a typed callback goes to Default,
+// and is acknowledged unprocessed when Default is nil too. A callback that
+// returns an error makes the handler answer 500. Callbacks run on the
+// request's goroutine and context.
+type Callbacks struct {
+	// Conversion receives New Conversion, Conversion Approved and
+	// Conversion Denied.
+	Conversion func(ctx context.Context, ev *Event, c *Conversion) error
+	// Affiliate receives New Affiliate, Affiliate Status Change, Affiliate
+	// Details Change and Bonus Tier Movement.
+	Affiliate func(ctx context.Context, ev *Event, a *Affiliate) error
+	// Trigger receives New Conversion Trigger.
+	Trigger func(ctx context.Context, ev *Event, t *ConversionTrigger) error
+	// Default receives every other delivery (New Payment, unknown topics)
+	// with the raw payload in ev.Raw.
+	Default func(ctx context.Context, ev *Event) error
+}
+
+// Handler is an http.Handler that receives Refersion webhooks. It is safe
+// for concurrent use.
+type Handler struct {
+	core webhookkit.Handler
+}
+
+// NewHandler returns a Handler dispatching to cb. WithSecret is required.
+func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
+	var s settings
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&s); err != nil {
+			return nil, fmt.Errorf("refersion/webhook: %w", err)
+		}
+	}
+	if len(s.secrets) == 0 {
+		return nil, errors.New("refersion/webhook: WithSecret is required: Refersion signs every delivery")
+	}
+	return &Handler{core: webhookkit.Handler{
+		Platform: "refersion",
+		Settings: s.Settings,
+		Verify:   s.verify,
+		Parse: func(r *http.Request, body []byte) (*webhookkit.Delivery, error) {
+			ev, err := Parse(r.Header, body)
+			if err != nil {
+				return nil, err
+			}
+			return cb.delivery(ev)
+		},
+	}}, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.core.ServeHTTP(w, r) }
+
+func (s *settings) verify(r *http.Request, body []byte) error {
+	sig := r.Header.Get(SignatureHeader)
+	var err error
+	for _, secret := range s.secrets {
+		if err = VerifySignature(secret.Reveal(), body, sig); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+func (cb *Callbacks) delivery(ev *Event) (*webhookkit.Delivery, error) {
+	d := &webhookkit.Delivery{Key: ev.ID, Type: ev.Type}
+	switch {
+	case ev.Kind == KindConversion && cb.Conversion != nil:
+		return typed(d, ev, (*Event).Conversion, cb.Conversion)
+	case ev.Kind == KindAffiliate && cb.Affiliate != nil:
+		return typed(d, ev, (*Event).Affiliate, cb.Affiliate)
+	case ev.Kind == KindTrigger && cb.Trigger != nil:
+		return typed(d, ev, (*Event).Trigger, cb.Trigger)
+	case cb.Default != nil:
+		d.Run = func(ctx context.Context) error { return cb.Default(ctx, ev) }
+	}
+	return d, nil
+}
+
+// typed decodes the event's resource now, so that a payload that does not
+// decode is answered 400, and binds it to fn.
+func typed[T any](d *webhookkit.Delivery, ev *Event, decode func(*Event) (*T, error),
+	fn func(context.Context, *Event, *T) error) (*webhookkit.Delivery, error) {
+	v, err := decode(ev)
+	if err != nil {
+		return nil, err
+	}
+	d.Run = func(ctx context.Context) error { return fn(ctx, ev, v) }
+	return d, nil
+}
