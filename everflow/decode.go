@@ -29,6 +29,13 @@ func (u *unixTime) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// minUnix and maxUnix bound the unix seconds a timestamp may hold: years 1
+// to 9999, the range a time.Time encodes to JSON and RFC 3339.
+const (
+	minUnix = -62135596800
+	maxUnix = 253402300799
+)
+
 func parseUnix(b []byte) (time.Time, error) {
 	s := strings.TrimSpace(string(b))
 	if s == "null" || s == `""` {
@@ -42,11 +49,17 @@ func parseUnix(b []byte) (time.Time, error) {
 		if n == 0 {
 			return time.Time{}, nil
 		}
+		if n < minUnix || n > maxUnix {
+			return time.Time{}, fmt.Errorf("timestamp %s is out of range", b)
+		}
 		return time.Unix(n, 0).UTC(), nil
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		if f == 0 {
 			return time.Time{}, nil
+		}
+		if f < minUnix || f > maxUnix {
+			return time.Time{}, fmt.Errorf("timestamp %s is out of range", b)
 		}
 		return time.Unix(int64(f), 0).UTC(), nil
 	}

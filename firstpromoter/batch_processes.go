@@ -160,7 +160,7 @@ func decodeBatch(b []byte) (*Batch, error) {
 	}
 	if p := bytes.TrimSpace(w.Progress); len(p) > 0 && string(p) != "null" {
 		p = bytes.Trim(p, `"`)
-		f, err := strconv.ParseFloat(string(p), 64)
+		f, err := parseFinite(string(p))
 		if err != nil {
 			return nil, fmt.Errorf("batch process: progress %s is not a number", p)
 		}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -55,7 +54,7 @@ func (a *PayoutAmount) UnmarshalJSON(b []byte) error {
 		}
 		b = []byte(s)
 	}
-	f, err := strconv.ParseFloat(string(b), 64)
+	f, err := parseFinite(string(b))
 	if err != nil {
 		return fmt.Errorf("amount %s is not a number", b)
 	}
@@ -256,6 +255,7 @@ func (s *PayoutsService) GroupByPromoters(ctx context.Context, opts *PayoutGroup
 		return nil, nil, err
 	}
 	setNext(resp, o.listParams(), len(page.Groups))
+	page.Groups = dropNil(page.Groups)
 	return page, resp, nil
 }
 

@@ -233,7 +233,7 @@ func (p *PromoterCampaignChartPoint) UnmarshalJSON(b []byte) error {
 	p.Label = rawText(label)
 	p.Value = 0
 	if s := rawText(value); s != "" {
-		v, err := strconv.ParseFloat(s, 64)
+		v, err := parseFinite(s)
 		if err != nil {
 			return fmt.Errorf("chart point value %q: %w", s, err)
 		}

@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
@@ -184,7 +183,7 @@ func (d *ReportData) UnmarshalJSON(b []byte) error {
 		}
 		var s string
 		if json.Unmarshal(v, &s) == nil {
-			if f, err := strconv.ParseFloat(s, 64); err == nil {
+			if f, err := parseFinite(s); err == nil {
 				out[ReportColumn(k)] = f
 			}
 		}

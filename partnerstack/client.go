@@ -238,14 +238,19 @@ type request struct {
 // accepted. The envelope is decoded inside the transport's retry loop, so
 // a body without "data" is retried like any malformed body.
 func (a *api) do(ctx context.Context, r request, out any) (*Response, error) {
+	if out == nil {
+		return a.doBody(ctx, r, nil)
+	}
+	return a.doBody(ctx, r, &dataEnvelope{out: out})
+}
+
+// doBody sends r and decodes the whole body, envelope included, into out.
+func (a *api) doBody(ctx context.Context, r request, out any) (*Response, error) {
 	tr := &transport.Request{Method: r.method, Path: r.path, Query: r.query, Body: r.body}
 	if r.root {
 		tr.Path, tr.FromRoot = strings.TrimLeft(a.pathOf(r), "/"), true
 	}
-	if out == nil {
-		return a.t.Do(ctx, tr, nil)
-	}
-	return a.t.Do(ctx, tr, &dataEnvelope{out: out})
+	return a.t.Do(ctx, tr, out)
 }
 
 // malformed builds the ErrMalformedResponse error for a body whose JSON is

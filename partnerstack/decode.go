@@ -227,16 +227,25 @@ func parseTime(r json.RawMessage) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%s is not a timestamp", r)
 }
 
+// minMillis and maxMillis bound the epoch milliseconds a timestamp may
+// hold: years 1 to 9999, the range a time.Time encodes to JSON.
+const (
+	minMillis = -62135596800000
+	maxMillis = 253402300799999
+)
+
 func fromNumber(f float64) (time.Time, error) {
-	switch {
-	case f == 0:
+	if f == 0 {
 		return time.Time{}, nil
-	case math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e16:
-		return time.Time{}, fmt.Errorf("timestamp %v out of range", f)
-	case math.Abs(f) < secondsBelow:
-		return time.UnixMilli(int64(math.Round(f * 1000))).UTC(), nil
 	}
-	return time.UnixMilli(int64(math.Round(f))).UTC(), nil
+	ms := f
+	if math.Abs(f) < secondsBelow {
+		ms = f * 1000
+	}
+	if math.IsNaN(ms) || ms < minMillis || ms > maxMillis {
+		return time.Time{}, fmt.Errorf("timestamp %v out of range", f)
+	}
+	return time.UnixMilli(int64(math.Round(ms))).UTC(), nil
 }
 
 // msOf returns t as epoch milliseconds for a request body, nil (omitted)

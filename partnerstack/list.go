@@ -72,22 +72,29 @@ func (d *listData[T]) UnmarshalJSON(b []byte) error {
 		d.HasMore = false
 		return json.Unmarshal(b, &d.Items)
 	}
-	var w struct {
-		HasMore *bool           `json:"has_more"`
-		Items   json.RawMessage `json:"items"`
-		Total   json.RawMessage `json:"total"`
-	}
+	var w listWire[T]
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	if len(w.Items) == 0 || string(w.Items) == "null" {
+	return w.to(d)
+}
+
+// listWire is list data as sent. Its items decode where they stand:
+// cutting them out as raw JSON to parse them again would cost two more
+// passes over every page.
+type listWire[T any] struct {
+	HasMore *bool           `json:"has_more"`
+	Items   []*T            `json:"items"`
+	Total   json.RawMessage `json:"total"`
+}
+
+// to checks w and stores it in d.
+func (w *listWire[T]) to(d *listData[T]) error {
+	if w.Items == nil { // absent or null; [] decodes as an empty slice
 		return errors.New(`list data has no "items"`)
 	}
-	if err := json.Unmarshal(w.Items, &d.Items); err != nil {
-		return err
-	}
 	// A missing has_more means there is no further page, as peers read it.
-	d.HasMore = w.HasMore != nil && *w.HasMore
+	*d = listData[T]{HasMore: w.HasMore != nil && *w.HasMore, Items: w.Items}
 	if len(w.Total) > 0 && string(w.Total) != "null" {
 		n, err := parseInt(w.Total)
 		if err != nil {
@@ -95,6 +102,40 @@ func (d *listData[T]) UnmarshalJSON(b []byte) error {
 		}
 		t := int(n)
 		d.Total = &t
+	}
+	return nil
+}
+
+// listBody is a whole list response, {"data": {"has_more", "items",
+// "total"}, "message", "status"}, decoded in one pass (message and status
+// are not read). A page is the largest body the API sends, and the general
+// envelope (dataEnvelope, then listData) would parse its records three
+// times. A data that is not an object (the bare array an undocumented list
+// may send) takes the general envelope's path.
+type listBody[T any] struct {
+	data listData[T]
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (l *listBody[T]) UnmarshalJSON(b []byte) error {
+	l.data = listData[T]{}
+	var env struct {
+		Data *listWire[T] `json:"data"`
+	}
+	err := json.Unmarshal(b, &env)
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &te) && te.Field == "data":
+		return (&dataEnvelope{out: &l.data}).UnmarshalJSON(b)
+	case errors.As(err, &te) && te.Field == "":
+		return fmt.Errorf("not an envelope: %w", err)
+	case err != nil:
+		return fmt.Errorf("decoding data: %w", err)
+	case env.Data == nil:
+		return errors.New(`the body has no "data"`)
+	}
+	if err := env.Data.to(&l.data); err != nil {
+		return fmt.Errorf("decoding data: %w", err)
 	}
 	return nil
 }
@@ -108,11 +149,12 @@ func listPage[T any, PT keyed[T], O any, PO pager[O]](ctx context.Context, a *ap
 		return nil, nil, fmt.Errorf("partnerstack: GET %s: %w", path, err)
 	}
 	r := request{method: http.MethodGet, path: path, query: o}
-	var data listData[T]
-	resp, err := a.do(ctx, r, &data)
+	var body listBody[T]
+	resp, err := a.doBody(ctx, r, &body)
 	if err != nil {
 		return nil, nil, err
 	}
+	data := body.data
 	resp.HasMore, resp.Total = data.HasMore, data.Total
 	if data.HasMore && len(data.Items) > 0 {
 		edge := data.Items[len(data.Items)-1]
@@ -130,7 +172,19 @@ func listPage[T any, PT keyed[T], O any, PO pager[O]](ctx context.Context, a *ap
 		// An empty page that claims more cannot be continued.
 		resp.HasMore = false
 	}
-	return data.Items, resp, nil
+	return dropNil(data.Items), resp, nil
+}
+
+// dropNil removes the null entries a list body may hold, so an iterator
+// never yields a nil record.
+func dropNil[T any](items []*T) []*T {
+	out := items[:0]
+	for _, it := range items {
+		if it != nil {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // list iterates every page of a list, starting at the options' cursor and
@@ -202,7 +256,7 @@ func (o *oneOrMany[T]) UnmarshalJSON(b []byte) error {
 			if err := d.UnmarshalJSON(b); err != nil {
 				return err
 			}
-			o.Items = d.Items
+			o.Items = dropNil(d.Items)
 			return nil
 		}
 		v := new(T)
@@ -212,5 +266,9 @@ func (o *oneOrMany[T]) UnmarshalJSON(b []byte) error {
 		o.Items = []*T{v}
 		return nil
 	}
-	return json.Unmarshal(b, &o.Items)
+	if err := json.Unmarshal(b, &o.Items); err != nil {
+		return err
+	}
+	o.Items = dropNil(o.Items)
+	return nil
 }

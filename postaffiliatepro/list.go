@@ -98,20 +98,17 @@ func listPageInfo[T any, PT record[T], O any, PO pager[O]](ctx context.Context, 
 	if err != nil {
 		return nil, nil, pageInfo{}, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
 	}
-	var body json.RawMessage
-	resp, err := c.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, &body)
+	body := &listBody{keys: resourceKeys}
+	resp, err := c.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, body)
 	if err != nil {
 		return nil, nil, pageInfo{}, err
 	}
-	env, err := extractList(body, resourceKeys)
-	if err != nil {
-		return nil, nil, pageInfo{}, c.malformed(http.MethodGet, path, resp, body, "unexpected list shape", err)
-	}
+	env := body.env
 	items := make([]*T, 0, len(env.items))
 	for i, raw := range env.items {
 		it, err := decodeRecord[T, PT](raw, c.location)
 		if err != nil {
-			return nil, nil, pageInfo{}, c.malformed(http.MethodGet, path, resp, body, fmt.Sprintf("record %d", i), err)
+			return nil, nil, pageInfo{}, c.malformed(http.MethodGet, path, resp, body.raw, fmt.Sprintf("record %d", i), err)
 		}
 		items = append(items, it)
 	}
@@ -126,6 +123,28 @@ func listPageInfo[T any, PT record[T], O any, PO pager[O]](ctx context.Context, 
 		resp.HasMore = true
 	}
 	return items, resp, info, nil
+}
+
+// listBody is a list response. Its shape is checked by Validate, which the
+// transport calls inside its retry loop, so a body of the wrong shape is
+// retried like any other malformed body of a read.
+type listBody struct {
+	keys []string
+	raw  json.RawMessage
+	env  envelope
+}
+
+// UnmarshalJSON keeps the body for Validate.
+func (b *listBody) UnmarshalJSON(data []byte) error {
+	b.raw = append(b.raw[:0], data...)
+	return nil
+}
+
+// Validate implements transport.Validator: it finds the records in the body.
+func (b *listBody) Validate() error {
+	env, err := extractList(b.raw, b.keys)
+	b.env = env
+	return err
 }
 
 // list iterates every page of a list, starting at the options' page. A

@@ -22,6 +22,11 @@ func (p *affiliatePage) check() error {
 	return nil
 }
 
+// Validate implements transport.Validator: the transport calls it inside
+// its retry loop, so an envelope of the wrong shape is retried like any
+// other malformed body of a read.
+func (p *affiliatePage) Validate() error { return p.check() }
+
 // fill sets the pagination fields of resp for page number page of a list
 // whose page size is size (0 when the API does not say): there is a next
 // page while page*size is short of total, or, without a total, while pages

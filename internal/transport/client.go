@@ -341,7 +341,7 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 	defer hresp.Body.Close()
 	limit := c.cfg.MaxResponseBytes
 	if !ok {
-		limit = min(limit, 64<<10)
+		limit = min(limit, maxErrorRead)
 	}
 	body, err := readCapped(hresp.Body, limit, hresp.ContentLength)
 	st.body = body
@@ -396,6 +396,11 @@ func resetOut(out any) {
 func (c *Client) malformed(st *call, status int, body []byte, msg string, cause error) *Error {
 	return NewMalformedError(c.cfg.Platform, st.method, st.path, status, body, msg, cause)
 }
+
+// maxErrorRead is how much of an error body is read: enough for any
+// platform's error JSON and a gateway's HTML page, so the connection can be
+// reused, and no more.
+const maxErrorRead = 64 << 10
 
 var errTooLarge = errors.New("response body exceeds the configured maximum size")
 
@@ -455,6 +460,12 @@ func (c *Client) checkRetry(ctx context.Context, hresp *http.Response, err error
 		wait = c.cfg.RetryWaitMax
 	}
 	st.wait = wait
+	if err == nil {
+		// go-retryablehttp drains only 4 KiB of a response it retries, and
+		// a gateway's error page is often larger: drain it here, so the
+		// keep-alive connection carries the retry.
+		_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, maxErrorRead))
+	}
 	return true, nil
 }
 

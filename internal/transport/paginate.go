@@ -45,7 +45,7 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 			if resp == nil {
 				return
 			}
-			if !first && len(items) > 0 && resp.bodyHash == prevHash && !resp.empty {
+			if !first && resp.bodyHash == prevHash && !resp.empty {
 				yield(nil, &Error{
 					StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path,
 					Message: "the server returned the same page twice; stopping instead of looping", malformed: true,

@@ -1,0 +1,90 @@
+package firstpromoter
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
+	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+)
+
+// TestMain fails the package's tests if any of them leaves a goroutine
+// running: a connection whose body was never closed, a retry loop that
+// outlived its context.
+func TestMain(m *testing.M) { leakcheck.Main(m) }
+
+// resourceClient returns a client of srv on hc with a fake clock.
+func resourceClient(t *testing.T, srv *firstpromotertest.Server, hc *http.Client, opts ...Option) *Client {
+	t.Helper()
+	clk := testclock.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	c, err := NewClient(append([]Option{
+		WithBaseURL(srv.URL), WithAPIKey(firstpromotertest.APIKey), WithAccountID(firstpromotertest.AccountID),
+		WithHTTPClient(hc), func(s *settings) error { s.Clock = clk; return nil },
+	}, opts...)...)
+	require.NoError(t, err)
+	return c
+}
+
+// TestNoLeakAfterBreakCancelOrError leaves a list by breaking out of it, by
+// cancelling its context mid-list and during a response that never
+// finishes, and by errors after retries; once the pool's idle keep-alive
+// connections are closed, no goroutine or connection the calls started is
+// left, with the server still running.
+func TestNoLeakAfterBreakCancelOrError(t *testing.T) {
+	srv := firstpromotertest.NewServer()
+	defer srv.Close()
+	srv.SeedReferrals(30)
+	dc := leakcheck.NewDialCounter()
+	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(1))
+	opts := &ReferralListOptions{ListParams: ListParams{PerPage: 5}}
+	before := leakcheck.Snapshot()
+
+	for _, err := range c.Referrals.List(context.Background(), opts) {
+		require.NoError(t, err)
+		break
+	}
+
+	// Cancelled on page 2: the page's records already read are yielded,
+	// then the context error ends the list before page 3 is requested.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv.ResetRequests()
+	var last error
+	for _, err := range c.Referrals.List(ctx, opts) {
+		if last = err; err != nil {
+			break
+		}
+		if srv.RequestCount() == 2 {
+			cancel()
+		}
+	}
+	assert.ErrorIs(t, last, context.Canceled)
+	assert.Equal(t, 2, srv.RequestCount())
+
+	srv.Inject(1, firstpromotertest.Fault{Hang: true})
+	hctx, hcancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	_, _, err := c.Referrals.ListPage(hctx, opts)
+	hcancel()
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+
+	srv.Inject(2, firstpromotertest.Fault{Status: http.StatusBadGateway, Body: "<html>bad gateway</html>"})
+	_, _, err = c.Referrals.ListPage(context.Background(), opts)
+	assert.ErrorIs(t, err, ErrServer)
+	srv.Inject(2, firstpromotertest.Fault{Truncate: true})
+	_, _, err = c.Referrals.ListPage(context.Background(), opts)
+	assert.ErrorIs(t, err, ErrMalformedResponse)
+	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "3600"})
+	_, _, err = c.Referrals.ListPage(context.Background(), opts)
+	assert.ErrorIs(t, err, ErrRateLimited)
+
+	dc.Transport.CloseIdleConnections()
+	if leaked := leakcheck.Leaked(before, 3*time.Second); len(leaked) > 0 {
+		t.Fatal(leakcheck.Format(leaked))
+	}
+}

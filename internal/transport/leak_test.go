@@ -1,0 +1,12 @@
+package transport
+
+import (
+	"testing"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+)
+
+// TestMain fails the package's tests if any of them leaves a goroutine
+// running: a connection whose body was never closed, a retry wait or a
+// throttle that outlived its context.
+func TestMain(m *testing.M) { leakcheck.Main(m) }

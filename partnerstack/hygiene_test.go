@@ -1,0 +1,74 @@
+package partnerstack
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
+)
+
+// TestSecretHygiene drives both clients through success, every error
+// class, retries and debug logging, prints the clients, their options and
+// every error in every form, and finds the credentials nowhere (nor the
+// base64 of the basic credential pair).
+func TestSecretHygiene(t *testing.T) {
+	const wrongSecret = "sk_live_WRONG_77aa0c5e1d9b"
+	srv := partnerstacktest.NewServer()
+	defer srv.Close()
+	srv.SeedPartnerships(3)
+	partner := srv.Partnerships()[0].PartnerKey
+	var sink secretcheck.Sink
+	clk := testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
+	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), withClock(clk)}
+	opts := append([]Option{WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey)}, common...)
+	c, err := NewClient(opts...)
+	require.NoError(t, err)
+	pc, err := NewPartnerClient(append([]Option{WithAPIKey(partnerstacktest.APIKey)}, common...)...)
+	require.NoError(t, err)
+	s, err := apply(opts)
+	require.NoError(t, err)
+	sink.Print(c, *c, c.api, c.api.t, pc, *pc, s, &s, opts, c.Partnerships, c.RateLimit())
+
+	ctx := context.Background()
+	items, resp, err := c.Partnerships.ListPage(ctx, nil)
+	require.NoError(t, err)
+	sink.Print(items, resp, *resp)
+	_, _, err = pc.Programs.ListPage(ctx, nil)
+	require.NoError(t, err)
+	for _, f := range []partnerstacktest.Fault{
+		{Status: http.StatusBadRequest}, {Status: http.StatusUnauthorized}, {Status: http.StatusForbidden},
+		{Status: http.StatusNotFound}, {Status: http.StatusConflict}, {Status: http.StatusUnprocessableEntity},
+		{Status: http.StatusTooManyRequests, RetryAfter: "1"}, {Status: http.StatusTooManyRequests, RetryAfter: "3600"},
+		{Status: http.StatusInternalServerError}, {Status: http.StatusBadGateway, Body: "<html>bad gateway</html>"},
+		{Status: http.StatusServiceUnavailable}, {Body: `{"unexpected":true}`}, {Truncate: true}, {EmptyBody: true},
+		{Drop: true},
+	} {
+		srv.Inject(1, f)
+		_, _, err := c.Partnerships.ListPage(ctx, nil)
+		srv.Inject(1, f)
+		_, werr := c.Customers.Create(ctx, &CustomerCreateParams{Email: "hygiene@example.com", PartnerKey: partner})
+		srv.Inject(1, f)
+		_, _, perr := pc.Programs.ListPage(ctx, nil)
+		sink.Print(err, werr, perr)
+	}
+	srv.Inject(1, partnerstacktest.Fault{Hang: true})
+	hctx, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
+	_, _, err = c.Partnerships.ListPage(hctx, nil)
+	cancel()
+	sink.Print(err)
+
+	// A real 401 from the server, for a wrong secret key.
+	wrong, err := NewClient(append([]Option{WithVendorKeys(partnerstacktest.PublicKey, wrongSecret)}, common...)...)
+	require.NoError(t, err)
+	_, _, err = wrong.Partnerships.ListPage(ctx, nil)
+	require.ErrorIs(t, err, ErrUnauthorized)
+	sink.Print(err, wrong, *wrong)
+
+	sink.Check(t, partnerstacktest.PublicKey, partnerstacktest.SecretKey, partnerstacktest.APIKey, wrongSecret)
+}

@@ -1,0 +1,70 @@
+package refersion
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
+)
+
+// TestSecretHygiene drives a client through success, every error class,
+// retries and debug logging, prints the client, its options and every
+// error in every form, and finds the credentials nowhere.
+func TestSecretHygiene(t *testing.T) {
+	const wrongSecret = "rfsn_sec_WRONG_0b1c2d3e4f"
+	srv := refersiontest.NewServer()
+	defer srv.Close()
+	srv.SeedAffiliates(3)
+	var sink secretcheck.Sink
+	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
+	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), withClock(clk)}
+	opts := append([]Option{WithKeys(refersiontest.PublicKey, refersiontest.SecretKey)}, common...)
+	c, err := NewClient(opts...)
+	require.NoError(t, err)
+	var s settings
+	for _, o := range opts {
+		require.NoError(t, o(&s))
+	}
+	sink.Print(c, *c, c.t, s, &s, opts, c.Affiliates, c.RateLimit())
+
+	ctx := context.Background()
+	items, resp, err := c.Affiliates.ListPage(ctx, nil)
+	require.NoError(t, err)
+	sink.Print(items, resp, *resp)
+	params := &AffiliateCreateParams{FirstName: "Hy", LastName: "Giene", Email: "hygiene@example.org",
+		Password: "Correct-h0rse", Status: AffiliateActive}
+	for _, f := range []refersiontest.Fault{
+		{Status: http.StatusBadRequest}, {Status: http.StatusUnauthorized}, {Status: http.StatusForbidden},
+		{Status: http.StatusNotFound}, {Status: http.StatusConflict}, {Status: http.StatusUnprocessableEntity},
+		{Status: http.StatusTooManyRequests, RetryAfter: "1"}, {Status: http.StatusTooManyRequests, RetryAfter: "3600"},
+		{Status: http.StatusInternalServerError}, {Status: http.StatusBadGateway, Body: "<html>bad gateway</html>"},
+		{Status: http.StatusServiceUnavailable}, {Body: `{"unexpected":true}`}, {Truncate: true}, {EmptyBody: true},
+		{Drop: true},
+	} {
+		srv.Inject(1, f)
+		_, _, err := c.Affiliates.ListPage(ctx, nil)
+		srv.Inject(1, f)
+		_, werr := c.Affiliates.Create(ctx, params)
+		sink.Print(err, werr)
+	}
+	srv.Inject(1, refersiontest.Fault{Hang: true})
+	hctx, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
+	_, _, err = c.Affiliates.ListPage(hctx, nil)
+	cancel()
+	sink.Print(err)
+
+	// A real 401 from the server, for a wrong secret key.
+	wrong, err := NewClient(append([]Option{WithKeys(refersiontest.PublicKey, wrongSecret)}, common...)...)
+	require.NoError(t, err)
+	_, _, err = wrong.Affiliates.ListPage(ctx, nil)
+	require.ErrorIs(t, err, ErrUnauthorized)
+	sink.Print(err, wrong, *wrong)
+
+	sink.Check(t, refersiontest.PublicKey, refersiontest.SecretKey, wrongSecret)
+}

@@ -1,0 +1,130 @@
+package refersion
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
+)
+
+// TestBodiesDrainedKeepAliveReused runs sequential calls through
+// successes, retried faults, error statuses and bodies that are not the
+// expected JSON: every body is drained and closed, so one keep-alive
+// connection carries them all.
+func TestBodiesDrainedKeepAliveReused(t *testing.T) {
+	srv := refersiontest.NewServer()
+	defer srv.Close()
+	srv.SeedAffiliates(12)
+	dc := leakcheck.NewDialCounter()
+	defer dc.Transport.CloseIdleConnections()
+	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(2))
+	ctx := context.Background()
+	opts := &AffiliateListOptions{Limit: 5}
+
+	n := 0
+	for _, err := range c.Affiliates.List(ctx, opts) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 12, n)
+	_, err := c.Affiliates.GetByCode(ctx, "missing")
+	assert.ErrorIs(t, err, ErrNotFound)
+	for _, f := range []refersiontest.Fault{
+		{Status: http.StatusTooManyRequests, RetryAfter: "1"},
+		{Status: http.StatusServiceUnavailable},
+		{Status: http.StatusServiceUnavailable, Body: "<html><body>" + strings.Repeat("busy ", 4000) + "</body></html>"},
+		{Status: http.StatusBadGateway, Body: "<html><body>bad gateway</body></html>"},
+		{Body: `{"unexpected":true}`},
+		{Body: "<html>maintenance</html>"},
+		{EmptyBody: true},
+	} {
+		srv.Inject(1, f)
+		_, _, err := c.Affiliates.ListPage(ctx, opts)
+		require.NoError(t, err, "%+v is retried", f)
+	}
+	params := &AffiliateCreateParams{FirstName: "Keep", LastName: "Alive", Email: "keepalive@example.org",
+		Password: "Correct-h0rse", Status: AffiliateActive}
+	srv.Inject(1, refersiontest.Fault{Status: http.StatusBadRequest})
+	_, err = c.Affiliates.Create(ctx, params)
+	assert.ErrorIs(t, err, ErrInvalidRequest)
+	srv.Inject(1, refersiontest.Fault{Status: http.StatusBadGateway})
+	_, err = c.Affiliates.Create(ctx, params)
+	assert.ErrorIs(t, err, ErrServer)
+
+	assert.Equal(t, 1, dc.Dials(), "every call reused the first connection")
+}
+
+// TestConcurrentUseBy64Goroutines shares one client between 64 goroutines
+// listing and reading at once, through 429s and 503s, under -race.
+func TestConcurrentUseBy64Goroutines(t *testing.T) {
+	srv := refersiontest.NewServer()
+	defer srv.Close()
+	var want []string
+	for _, a := range srv.SeedAffiliates(25) {
+		want = append(want, a.Code)
+	}
+	dc := leakcheck.NewDialCounter()
+	defer dc.Transport.CloseIdleConnections()
+	// Every call may meet every injected fault: the budget covers them.
+	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(40))
+	srv.Inject(16, refersiontest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
+	srv.Inject(16, refersiontest.Fault{Status: http.StatusServiceUnavailable})
+
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for g := range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx := context.Background()
+			if g%2 == 0 {
+				var got []string
+				for a, err := range c.Affiliates.List(ctx, &AffiliateListOptions{Limit: 10}) {
+					if err != nil {
+						errs <- err
+						return
+					}
+					got = append(got, a.Code)
+				}
+				assert.Equal(t, want, got)
+				return
+			}
+			if _, err := c.Affiliates.GetByCode(ctx, want[g%25]); err != nil {
+				errs <- err
+			}
+			_ = c.RateLimit()
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// TestBodyOverMaxResponseBytes: a body larger than WithMaxResponseBytes is
+// ErrMalformedResponse, read no further than the cap, never an
+// out-of-memory.
+func TestBodyOverMaxResponseBytes(t *testing.T) {
+	srv := refersiontest.NewServer()
+	defer srv.Close()
+	srv.SeedAffiliates(50)
+	c := resourceClient(t, srv, &http.Client{}, WithMaxResponseBytes(2048), WithMaxRetries(0))
+	_, _, err := c.Affiliates.ListPage(context.Background(), nil)
+	require.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorContains(t, err, "maximum size")
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.LessOrEqual(t, len(apiErr.Body), 4096)
+
+	// Under the cap the same client works.
+	_, _, err = c.Affiliates.ListPage(context.Background(), &AffiliateListOptions{Limit: 1})
+	assert.NoError(t, err)
+}
