@@ -74,9 +74,9 @@ type envelope[T any] struct {
 // starts afresh, so a retried attempt keeps nothing of a failed one.
 //
 // The object is walked once with a json.Decoder and the list decoded where
-// it stands. Cutting the members out as raw JSON and parsing the list again
-// took two more passes over a page of up to 2000 records, half again the
-// time of decoding it.
+// it stands, record by record. Cutting the members out as raw JSON and
+// parsing the list again took two more passes over a page of up to 2000
+// records, half again the time of decoding it.
 func (e *envelope[T]) UnmarshalJSON(b []byte) error {
 	e.items, e.paging, e.found = nil, nil, false
 	b = bytes.TrimSpace(b)
@@ -103,8 +103,8 @@ func (e *envelope[T]) UnmarshalJSON(b []byte) error {
 		}
 		switch key, _ := tok.(string); key {
 		case e.key: // a repeated member replaces the earlier one
-			e.found, e.items = true, nil
-			if err := dec.Decode(&e.items); err != nil {
+			e.found = true
+			if e.items, err = decodeList[T](dec); err != nil {
 				return fmt.Errorf("%q: %w", e.key, err)
 			}
 		case "paging":
@@ -127,6 +127,32 @@ func (e *envelope[T]) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+// decodeList decodes a JSON array of records, or null, from dec one
+// record at a time, so the decoder buffers one record rather than the
+// whole list.
+func decodeList[T any](dec *json.Decoder) ([]*T, error) {
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return nil, err
+	}
+	if tok != json.Delim('[') {
+		return nil, errors.New("not a JSON array")
+	}
+	items := []*T{}
+	for dec.More() {
+		var it *T
+		if err := dec.Decode(&it); err != nil {
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	_, err = dec.Token() // the closing bracket
+	return items, err
+}
+
+// DecodeBody implements transport.BodyDecoder: the body is walked once.
+func (e *envelope[T]) DecodeBody(b []byte) error { return e.UnmarshalJSON(b) }
 
 // Validate implements transport.Validator: the transport calls it inside
 // its retry loop, so a body without the list is retried like any other

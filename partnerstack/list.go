@@ -140,6 +140,9 @@ func (l *listBody[T]) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// DecodeBody implements transport.BodyDecoder: the body is walked once.
+func (l *listBody[T]) DecodeBody(b []byte) error { return l.UnmarshalJSON(b) }
+
 // listPage fetches one page of a list at path. opts may be nil; it is
 // copied, never changed.
 func listPage[T any, PT keyed[T], O any, PO pager[O]](ctx context.Context, a *api, path string, opts *O) ([]*T, *Response, error) {

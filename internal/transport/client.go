@@ -361,7 +361,7 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 	if isHTML(hresp, trimmed) {
 		return c.malformed(st, hresp.StatusCode, body, "HTML page instead of JSON", nil)
 	}
-	if err := json.Unmarshal(body, st.out); err != nil {
+	if err := decodeBody(trimmed, st.out); err != nil {
 		resetOut(st.out)
 		return c.malformed(st, hresp.StatusCode, body, "decoding JSON", err)
 	}
@@ -372,6 +372,24 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 		}
 	}
 	return nil
+}
+
+// BodyDecoder is implemented by response types that decode a whole body
+// themselves, rejecting invalid JSON as they go (as anything built on
+// json.Unmarshal or json.Decoder does): a platform's page envelope, say. Do
+// hands them the body as is, where json.Unmarshal would first validate the
+// body and scan it again to cut out the value for UnmarshalJSON: two passes
+// over every page on top of the envelope's own.
+type BodyDecoder interface {
+	DecodeBody(body []byte) error
+}
+
+// decodeBody decodes a trimmed JSON body into out.
+func decodeBody(body []byte, out any) error {
+	if d, ok := out.(BodyDecoder); ok {
+		return d.DecodeBody(body)
+	}
+	return json.Unmarshal(body, out)
 }
 
 // Validator is implemented by response types that can tell a body of the
