@@ -8,21 +8,17 @@ package partnerstack_test
 // the measured numbers.
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"runtime"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
 
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
@@ -41,83 +37,23 @@ var benchPages = sync.OnceValues(func() (map[string][]byte, error) {
 	fake := partnerstacktest.NewServer()
 	defer fake.Close()
 	fake.SeedPartnerships(benchRecords)
-	rec := &benchRecorder{next: http.DefaultTransport, pages: map[string][]byte{}}
+	rec := benchkit.NewRecorder(benchPageKey)
 	n := 0
 	err := listPartnershipsByHand(context.Background(), &http.Client{Transport: rec}, fake.URL, func(*partnerstack.Partnership) { n++ })
 	if err == nil && n != benchRecords {
 		err = fmt.Errorf("recorded %d partnerships, want %d", n, benchRecords)
 	}
-	return rec.pages, err
+	return rec.Pages, err
 })
 
-// benchRecorder keeps the body of every successful response by page.
-type benchRecorder struct {
-	next  http.RoundTripper
-	pages map[string][]byte
-}
-
-func (r *benchRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := r.next.RoundTrip(req)
-	if err != nil {
-		return nil, err
-	}
-	body, err := io.ReadAll(resp.Body)
-	_ = resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusOK {
-		r.pages[benchPageKey(req)] = body
-	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	return resp, nil
-}
-
-// benchServer serves the recorded pages, after latency when it is set (a
-// stand-in for the network's round trip). conns counts TCP connections.
-type benchServer struct {
-	*httptest.Server
-	conns atomic.Int64
-}
-
-func newBenchServer(b *testing.B, latency time.Duration) *benchServer {
+// newBenchServer serves the recorded pages, after latency when it is set.
+func newBenchServer(b *testing.B, latency time.Duration) *benchkit.Server {
 	b.Helper()
 	pages, err := benchPages()
 	if err != nil {
 		b.Fatal(err)
 	}
-	type page struct {
-		body   []byte
-		length []string
-	}
-	rendered := make(map[string]page, len(pages))
-	for k, body := range pages {
-		rendered[k] = page{body, []string{strconv.Itoa(len(body))}}
-	}
-	contentType := []string{"application/json; charset=utf-8"}
-	s := &benchServer{}
-	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p, ok := rendered[benchPageKey(r)]
-		if !ok {
-			http.Error(w, "no such page", http.StatusNotFound)
-			return
-		}
-		if latency > 0 {
-			time.Sleep(latency)
-		}
-		h := w.Header()
-		h["Content-Type"] = contentType
-		h["Content-Length"] = p.length
-		_, _ = w.Write(p.body)
-	}))
-	s.Config.ConnState = func(_ net.Conn, st http.ConnState) {
-		if st == http.StateNew {
-			s.conns.Add(1)
-		}
-	}
-	s.Start()
-	b.Cleanup(s.Close)
-	return s
+	return benchkit.NewServer(b, pages, benchPageKey, latency)
 }
 
 // listPartnershipsByHand is the baseline: what a user writes without the
@@ -206,25 +142,19 @@ func readByHand(b *testing.B, hc *http.Client, baseURL string) int {
 	return n
 }
 
-// newBaselineClient is the HTTP client of the hand-written loop: its own
-// pool of keep-alive connections, like the SDK's default.
-func newBaselineClient() *http.Client {
-	return &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
-}
-
 // BenchmarkListOverhead reads benchRecords partnerships per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator
 // (impl=sdk). "benchstat -col /impl" puts the two side by side.
 func BenchmarkListOverhead(b *testing.B) {
 	b.Run("impl=nethttp", func(b *testing.B) {
 		srv := newBenchServer(b, 0)
-		hc := newBaselineClient()
-		measurePerRecord(b, srv, func() int { return readByHand(b, hc, srv.URL) })
+		hc := benchkit.BaselineClient()
+		benchkit.MeasurePerRecord(b, srv, benchRecords, func() int { return readByHand(b, hc, srv.URL) })
 	})
 	b.Run("impl=sdk", func(b *testing.B) {
 		srv := newBenchServer(b, 0)
 		c := newBenchClient(b, srv.URL)
-		measurePerRecord(b, srv, func() int { return readSDK(b, c) })
+		benchkit.MeasurePerRecord(b, srv, benchRecords, func() int { return readSDK(b, c) })
 	})
 }
 
@@ -235,65 +165,8 @@ func BenchmarkListOverhead(b *testing.B) {
 func BenchmarkListOverheadRatio(b *testing.B) {
 	srv := newBenchServer(b, 0)
 	c := newBenchClient(b, srv.URL)
-	hc := newBaselineClient()
-	measureRatio(b, func() int { return readSDK(b, c) }, func() int { return readByHand(b, hc, srv.URL) })
-}
-
-// measurePerRecord runs op b.N times and reports time, bytes and
-// allocations per record (the in-process server's share included, which
-// is the same for both variants) and the TCP connections opened.
-func measurePerRecord(b *testing.B, srv *benchServer, op func() int) {
-	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	b.ResetTimer()
-	records := 0
-	for range b.N {
-		n := op()
-		if n != benchRecords {
-			b.Fatalf("read %d records, want %d", n, benchRecords)
-		}
-		records += n
-	}
-	b.StopTimer()
-	runtime.ReadMemStats(&after)
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(records), "ns/record")
-	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(records), "B/record")
-	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(records), "allocs/record")
-	b.ReportMetric(float64(srv.conns.Load()), "conns")
-}
-
-// measureRatio runs sdk and byHand once each per operation, taking turns
-// at going first, and reports the time per record of each and the SDK's
-// time, bytes and allocations as ratios of the hand-written loop's.
-func measureRatio(b *testing.B, sdk, byHand func() int) {
-	ops := [2]func() int{sdk, byHand}
-	var took [2]time.Duration
-	var bytes, allocs [2]uint64
-	var before, after runtime.MemStats
-	b.ResetTimer()
-	for i := range b.N {
-		for j := range 2 {
-			k := (i + j) % 2
-			runtime.ReadMemStats(&before)
-			start := time.Now()
-			n := ops[k]()
-			took[k] += time.Since(start)
-			runtime.ReadMemStats(&after)
-			if n != benchRecords {
-				b.Fatalf("read %d records, want %d", n, benchRecords)
-			}
-			bytes[k] += after.TotalAlloc - before.TotalAlloc
-			allocs[k] += after.Mallocs - before.Mallocs
-		}
-	}
-	b.StopTimer()
-	records := float64(b.N * benchRecords)
-	b.ReportMetric(float64(took[0].Nanoseconds())/records, "sdk-ns/record")
-	b.ReportMetric(float64(took[1].Nanoseconds())/records, "nethttp-ns/record")
-	b.ReportMetric(float64(took[0])/float64(took[1]), "time-ratio")
-	b.ReportMetric(float64(bytes[0])/float64(bytes[1]), "bytes-ratio")
-	b.ReportMetric(float64(allocs[0])/float64(allocs[1]), "allocs-ratio")
+	hc := benchkit.BaselineClient()
+	benchkit.MeasureRatio(b, benchRecords, func() int { return readSDK(b, c) }, func() int { return readByHand(b, hc, srv.URL) })
 }
 
 // BenchmarkListParallel fetches one page per operation through a single
@@ -307,7 +180,7 @@ func BenchmarkListParallel(b *testing.B) {
 				srv := newBenchServer(b, latency)
 				c := newBenchClient(b, srv.URL)
 				ctx := context.Background()
-				runParallel(b, g, func() error {
+				benchkit.RunParallel(b, g, func() error {
 					items, _, err := c.Partnerships.ListPage(ctx, nil)
 					if err == nil && len(items) != partnerstack.MaxLimit {
 						err = fmt.Errorf("got %d partnerships", len(items))
@@ -319,25 +192,4 @@ func BenchmarkListParallel(b *testing.B) {
 			})
 		}
 	}
-}
-
-// runParallel runs op b.N times spread over exactly goroutines goroutines
-// with b.RunParallel: it starts at least that many, and the extra ones
-// return at once, leaving the iterations to the others.
-func runParallel(b *testing.B, goroutines int, op func() error) {
-	procs := runtime.GOMAXPROCS(0)
-	b.SetParallelism((goroutines + procs - 1) / procs)
-	var started atomic.Int64
-	b.ResetTimer()
-	b.RunParallel(func(pb *testing.PB) {
-		if started.Add(1) > int64(goroutines) {
-			return
-		}
-		for pb.Next() {
-			if err := op(); err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
 }
