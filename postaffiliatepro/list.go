@@ -140,8 +140,24 @@ func (b *listBody) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// Validate implements transport.Validator: it finds the records in the body.
+// DecodeBody implements transport.BodyDecoder: the transport hands over
+// the body as is, and extractList's own parse rejects what is not JSON, so
+// the body is not first validated and copied by json.Unmarshal.
+func (b *listBody) DecodeBody(data []byte) error {
+	env, err := extractList(data, b.keys)
+	if err != nil {
+		return err
+	}
+	b.raw, b.env = data, env
+	return nil
+}
+
+// Validate implements transport.Validator: it finds the records in a
+// body that came through UnmarshalJSON (DecodeBody has found them already).
 func (b *listBody) Validate() error {
+	if b.env.items != nil || b.raw == nil {
+		return nil
+	}
 	env, err := extractList(b.raw, b.keys)
 	b.env = env
 	return err
