@@ -406,12 +406,32 @@ func findList(m map[string]json.RawMessage, keys []string) (map[string]json.RawM
 		if isNull(raw) {
 			return m, nil, true
 		}
-		var items []json.RawMessage
-		if json.Unmarshal(raw, &items) == nil {
+		if items, ok := splitArray(raw); ok {
 			return m, items, true
 		}
 	}
 	return nil, nil, false
+}
+
+// splitArray cuts a JSON array into its elements in one pass (the outer
+// parse has validated raw already; json.Unmarshal would check it again).
+func splitArray(raw []byte) ([]json.RawMessage, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return nil, false
+	}
+	items := []json.RawMessage{}
+	for dec.More() {
+		var item json.RawMessage
+		if err := dec.Decode(&item); err != nil {
+			return nil, false
+		}
+		items = append(items, item)
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim(']') {
+		return nil, false
+	}
+	return items, true
 }
 
 // readTotal reads a total from m or its "meta"/"pagination" object.
