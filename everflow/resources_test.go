@@ -3,14 +3,13 @@ package everflow
 import (
 	"context"
 	"net/http"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
+	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
 )
 
@@ -36,15 +35,7 @@ func TestBodiesDrainedKeepAliveReused(t *testing.T) {
 	assert.Equal(t, 12, n)
 	_, err := c.Affiliates.Get(ctx, 999999)
 	assert.ErrorIs(t, err, ErrNotFound)
-	for _, f := range []everflowtest.Fault{
-		{Status: http.StatusTooManyRequests, RetryAfter: "1"},
-		{Status: http.StatusServiceUnavailable},
-		{Status: http.StatusServiceUnavailable, Body: "<html><body>" + strings.Repeat("busy ", 4000) + "</body></html>"},
-		{Status: http.StatusBadGateway, Body: "<html><body>bad gateway</body></html>"},
-		{Body: `{"unexpected":true}`},
-		{Body: "<html>maintenance</html>"},
-		{EmptyBody: true},
-	} {
+	for _, f := range faultmatrix.RetriedFaults() {
 		srv.Inject(1, f)
 		_, _, err := c.Affiliates.ListPage(ctx, opts)
 		require.NoError(t, err, "%+v is retried", f)
@@ -78,36 +69,25 @@ func TestConcurrentUseBy64Goroutines(t *testing.T) {
 	srv.Inject(16, everflowtest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
 	srv.Inject(16, everflowtest.Fault{Status: http.StatusServiceUnavailable})
 
-	var wg sync.WaitGroup
-	errs := make(chan error, 64)
-	for g := range 64 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ctx := context.Background()
-			if g%2 == 0 {
-				var got []int64
-				for a, err := range c.Affiliates.List(ctx, &AffiliateListOptions{ListParams: ListParams{PageSize: 10}}) {
-					if err != nil {
-						errs <- err
-						return
-					}
-					got = append(got, a.NetworkAffiliateID)
+	faultmatrix.Concurrently(t, 64, func(g int) error {
+		ctx := context.Background()
+		if g%2 == 0 {
+			var got []int64
+			for a, err := range c.Affiliates.List(ctx, &AffiliateListOptions{ListParams: ListParams{PageSize: 10}}) {
+				if err != nil {
+					return err
 				}
-				assert.Equal(t, want, got)
-				return
+				got = append(got, a.NetworkAffiliateID)
 			}
-			if _, err := c.Affiliates.Get(ctx, want[g%25]); err != nil {
-				errs <- err
-			}
-			_ = c.RateLimit()
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+			assert.Equal(t, want, got)
+			return nil
+		}
+		if _, err := c.Affiliates.Get(ctx, want[g%25]); err != nil {
+			return err
+		}
+		_ = c.RateLimit()
+		return nil
+	})
 }
 
 // TestBodyOverMaxResponseBytes: a body larger than WithMaxResponseBytes is

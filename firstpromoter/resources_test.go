@@ -4,14 +4,13 @@ import (
 	"context"
 	"net/http"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
+	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
 )
 
@@ -37,17 +36,7 @@ func TestBodiesDrainedKeepAliveReused(t *testing.T) {
 	assert.Equal(t, 12, n)
 	_, err := c.Referrals.Get(ctx, 999999)
 	assert.ErrorIs(t, err, ErrNotFound)
-	for _, f := range []firstpromotertest.Fault{
-		{Status: http.StatusTooManyRequests, RetryAfter: "1"},
-		{Status: http.StatusServiceUnavailable},
-		// A gateway's error page is often larger than the few KiB a
-		// retry drains by default.
-		{Status: http.StatusServiceUnavailable, Body: "<html><body>" + strings.Repeat("busy ", 4000) + "</body></html>"},
-		{Status: http.StatusBadGateway, Body: "<html><body>bad gateway</body></html>"},
-		{Body: `{"unexpected":true}`},
-		{Body: "<html>maintenance</html>"},
-		{EmptyBody: true},
-	} {
+	for _, f := range faultmatrix.RetriedFaults() {
 		srv.Inject(1, f)
 		_, _, err := c.Referrals.ListPage(ctx, opts)
 		require.NoError(t, err, "%+v is retried", f)
@@ -76,36 +65,25 @@ func TestConcurrentUseBy64Goroutines(t *testing.T) {
 	srv.Inject(16, firstpromotertest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
 	srv.Inject(16, firstpromotertest.Fault{Status: http.StatusServiceUnavailable})
 
-	var wg sync.WaitGroup
-	errs := make(chan error, 64)
-	for g := range 64 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ctx := context.Background()
-			if g%2 == 0 {
-				var got []string
-				for r, err := range c.Referrals.List(ctx, &ReferralListOptions{ListParams: ListParams{PerPage: 10}}) {
-					if err != nil {
-						errs <- err
-						return
-					}
-					got = append(got, strconv.FormatInt(r.ID, 10))
+	faultmatrix.Concurrently(t, 64, func(g int) error {
+		ctx := context.Background()
+		if g%2 == 0 {
+			var got []string
+			for r, err := range c.Referrals.List(ctx, &ReferralListOptions{ListParams: ListParams{PerPage: 10}}) {
+				if err != nil {
+					return err
 				}
-				assert.Equal(t, want, got)
-				return
+				got = append(got, strconv.FormatInt(r.ID, 10))
 			}
-			if _, err := c.Referrals.Get(ctx, srv.Referrals()[g%25].ID); err != nil {
-				errs <- err
-			}
-			_ = c.RateLimit()
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+			assert.Equal(t, want, got)
+			return nil
+		}
+		if _, err := c.Referrals.Get(ctx, srv.Referrals()[g%25].ID); err != nil {
+			return err
+		}
+		_ = c.RateLimit()
+		return nil
+	})
 }
 
 // TestBodyOverMaxResponseBytes: a body larger than WithMaxResponseBytes is
