@@ -154,54 +154,32 @@ func readByHand(b *testing.B, hc *http.Client, baseURL string) int {
 	return n
 }
 
-// BenchmarkListOverhead reads benchRecords affiliates per operation through
+// listBench drives the list benchmarks below through internal/benchkit.
+var listBench = benchkit.ListBench{
+	Records: benchRecords, PageSize: refersion.MaxListLimit,
+	Server: newBenchServer,
+	SDK: func(b *testing.B, baseURL string) (func() int, func() (int, error)) {
+		c := newBenchClient(b, baseURL)
+		ctx := context.Background()
+		return func() int { return readSDK(b, c) }, func() (int, error) {
+			items, _, err := c.Affiliates.ListPage(ctx, nil)
+			return len(items), err
+		}
+	},
+	ByHand: readByHand,
+}
+
+// BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator
 // (impl=sdk). "benchstat -col /impl" puts the two side by side.
-func BenchmarkListOverhead(b *testing.B) {
-	b.Run("impl=nethttp", func(b *testing.B) {
-		srv := newBenchServer(b, 0)
-		hc := benchkit.BaselineClient()
-		benchkit.MeasurePerRecord(b, srv, benchRecords, func() int { return readByHand(b, hc, srv.URL) })
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		srv := newBenchServer(b, 0)
-		c := newBenchClient(b, srv.URL)
-		benchkit.MeasurePerRecord(b, srv, benchRecords, func() int { return readSDK(b, c) })
-	})
-}
+func BenchmarkListOverhead(b *testing.B) { listBench.Overhead(b) }
 
 // BenchmarkListOverheadRatio runs the SDK and the hand-written loop in
-// every operation, alternately, so that load from other processes on a
-// shared machine falls on both alike, and reports the SDK's time and
-// allocations as ratios of the loop's.
-func BenchmarkListOverheadRatio(b *testing.B) {
-	srv := newBenchServer(b, 0)
-	c := newBenchClient(b, srv.URL)
-	hc := benchkit.BaselineClient()
-	benchkit.MeasureRatio(b, benchRecords, func() int { return readSDK(b, c) }, func() int { return readByHand(b, hc, srv.URL) })
-}
+// every operation, alternately, and reports the SDK's time and allocations
+// as ratios of the loop's.
+func BenchmarkListOverheadRatio(b *testing.B) { listBench.Ratio(b) }
 
 // BenchmarkListParallel fetches one page per operation through a single
-// shared client from 1 to 8 goroutines, with no latency (bound by the CPU)
-// and with 1ms of simulated network latency per request (bound by waiting,
-// where a lock held across the network would flatten the curve).
-func BenchmarkListParallel(b *testing.B) {
-	for _, latency := range []time.Duration{0, time.Millisecond} {
-		for _, g := range []int{1, 2, 4, 8} {
-			b.Run(fmt.Sprintf("latency=%s/goroutines=%d", latency, g), func(b *testing.B) {
-				srv := newBenchServer(b, latency)
-				c := newBenchClient(b, srv.URL)
-				ctx := context.Background()
-				benchkit.RunParallel(b, g, func() error {
-					items, _, err := c.Affiliates.ListPage(ctx, nil)
-					if err == nil && len(items) != refersion.MaxListLimit {
-						err = fmt.Errorf("got %d affiliates", len(items))
-					}
-					return err
-				})
-				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
-				b.ReportMetric(float64(b.N*refersion.MaxListLimit)/b.Elapsed().Seconds(), "records/s")
-			})
-		}
-	}
-}
+// shared client from 1 to 8 goroutines, with and without 1ms of simulated
+// latency.
+func BenchmarkListParallel(b *testing.B) { listBench.Parallel(b) }

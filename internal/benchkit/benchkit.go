@@ -7,6 +7,7 @@ package benchkit
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -177,4 +178,69 @@ func RunParallel(b *testing.B, goroutines int, op func() error) {
 			}
 		}
 	})
+}
+
+// ListBench describes one platform's list benchmarks: the SDK's iterator
+// against a hand-written loop over the same recorded pages, and one shared
+// client across goroutines.
+type ListBench struct {
+	// Records is how many records a full read yields; PageSize how many a
+	// one-page read yields.
+	Records, PageSize int
+	// Server serves the recorded pages, after latency when it is set.
+	Server func(b *testing.B, latency time.Duration) *Server
+	// SDK builds a client on baseURL and returns a full read through its
+	// iterator and a one-page read through its ListPage.
+	SDK func(b *testing.B, baseURL string) (readAll func() int, readPage func() (int, error))
+	// ByHand reads every record through the hand-written loop.
+	ByHand func(b *testing.B, hc *http.Client, baseURL string) int
+}
+
+// Overhead reads Records records per operation through the hand-written
+// loop (impl=nethttp) and through the SDK's iterator (impl=sdk);
+// "benchstat -col /impl" puts the two side by side.
+func (l ListBench) Overhead(b *testing.B) {
+	b.Run("impl=nethttp", func(b *testing.B) {
+		srv := l.Server(b, 0)
+		hc := BaselineClient()
+		MeasurePerRecord(b, srv, l.Records, func() int { return l.ByHand(b, hc, srv.URL) })
+	})
+	b.Run("impl=sdk", func(b *testing.B) {
+		srv := l.Server(b, 0)
+		readAll, _ := l.SDK(b, srv.URL)
+		MeasurePerRecord(b, srv, l.Records, readAll)
+	})
+}
+
+// Ratio runs the SDK and the hand-written loop in every operation,
+// alternately, and reports the SDK's cost as ratios of the loop's.
+func (l ListBench) Ratio(b *testing.B) {
+	srv := l.Server(b, 0)
+	readAll, _ := l.SDK(b, srv.URL)
+	hc := BaselineClient()
+	MeasureRatio(b, l.Records, readAll, func() int { return l.ByHand(b, hc, srv.URL) })
+}
+
+// Parallel fetches one page per operation through a single shared client
+// from 1 to 8 goroutines, with no latency (bound by the CPU) and with 1ms of
+// simulated network latency per request (bound by waiting, where a lock
+// held across the network would flatten the curve).
+func (l ListBench) Parallel(b *testing.B) {
+	for _, latency := range []time.Duration{0, time.Millisecond} {
+		for _, g := range []int{1, 2, 4, 8} {
+			b.Run(fmt.Sprintf("latency=%s/goroutines=%d", latency, g), func(b *testing.B) {
+				srv := l.Server(b, latency)
+				_, readPage := l.SDK(b, srv.URL)
+				RunParallel(b, g, func() error {
+					n, err := readPage()
+					if err == nil && n != l.PageSize {
+						err = fmt.Errorf("got %d records, want %d", n, l.PageSize)
+					}
+					return err
+				})
+				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+				b.ReportMetric(float64(b.N*l.PageSize)/b.Elapsed().Seconds(), "records/s")
+			})
+		}
+	}
 }
