@@ -66,7 +66,6 @@ func NewClient(opts ...Option) (*Client, error) {
 	if s.publicKey.IsZero() || s.secretKey.IsZero() {
 		return nil, errors.New("refersion: a public and a secret key are required (WithKeys)")
 	}
-	s.HTTPClient = withQuirks(s.HTTPClient)
 	t, err := transport.New(transport.Config{
 		Settings: s.Settings,
 		Platform: "refersion",
@@ -97,6 +96,8 @@ func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }
 type call struct {
 	path     string
 	readOnly bool
+	// remap reads a status in the endpoint's own sense (see triggerDelete).
+	remap func(status int, h http.Header) int
 }
 
 // post sends one API call, a POST with a JSON body, and decodes the answer
@@ -104,7 +105,7 @@ type call struct {
 // becomes an *Error matching ErrInvalidRequest.
 func (c *Client) post(ctx context.Context, op call, body, out any) (*Response, error) {
 	resp, err := c.t.Do(ctx, &transport.Request{
-		Method: http.MethodPost, Path: op.path, Body: body, RetrySafe: op.readOnly,
+		Method: http.MethodPost, Path: op.path, Body: body, RetrySafe: op.readOnly, RemapStatus: op.remap,
 	}, out)
 	if err != nil {
 		return nil, err

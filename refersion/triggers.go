@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 )
 
@@ -79,7 +80,16 @@ type TriggerRef struct {
 	Type TriggerType `json:"type"`
 }
 
-var triggerDelete = call{path: "trigger/delete"}
+// triggerDelete answers 429 for more than 50 triggers: a validation error,
+// not a rate limit. Without a Retry-After header it is read as 422, so it
+// is never retried and matches ErrInvalidRequest. DeleteTriggers checks the
+// batch size first, so this only guards against a server-side limit change.
+var triggerDelete = call{path: "trigger/delete", remap: func(status int, h http.Header) int {
+	if status == http.StatusTooManyRequests && h.Get("Retry-After") == "" {
+		return http.StatusUnprocessableEntity
+	}
+	return status
+}}
 
 // DeleteTriggers deletes up to MaxBatch conversion triggers and returns the
 // ids of the triggers deleted. A larger batch fails before any request:

@@ -89,8 +89,7 @@ func TestAffiliatesDeleteTriggers429IsNotARateLimit(t *testing.T) {
 }
 
 // A real rate limit (with Retry-After) on trigger/delete is retried like any
-// 429. (The fake's injected faults run the handler first, so this uses a
-// scripted server.)
+// 429, against a scripted server that counts the attempts.
 func TestAffiliatesDeleteTriggersRealRateLimitRetried(t *testing.T) {
 	calls := 0
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

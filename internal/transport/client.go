@@ -444,6 +444,11 @@ func (c *Client) checkRetry(ctx context.Context, hresp *http.Response, err error
 	if st == nil {
 		return false, err
 	}
+	if hresp != nil && st.req.RemapStatus != nil && err == nil && !st.handled {
+		if code := st.req.RemapStatus(hresp.StatusCode, hresp.Header); code != hresp.StatusCode {
+			hresp.StatusCode, hresp.Status = code, fmt.Sprintf("%d %s", code, http.StatusText(code))
+		}
+	}
 	if hresp != nil {
 		if rl, ok := c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now()); ok {
 			c.mu.Lock()

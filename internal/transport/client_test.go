@@ -475,3 +475,21 @@ func TestFromRoot(t *testing.T) {
 	assert.Equal(t, "/api/deals/d%201/file/f", apiErr.Path)
 	assert.Equal(t, "/api/deals/d%201/file/f", sc.reqs[0].URL.EscapedPath())
 }
+
+func TestRemapStatus(t *testing.T) {
+	c, sc, clk := newTestClient(t, status(429, `{"error":"Max number of elements on attribute (50) reached."}`))
+	_, err := c.Do(context.Background(), &Request{
+		Method: "POST", Path: "trigger/delete",
+		RemapStatus: func(code int, h http.Header) int {
+			if code == http.StatusTooManyRequests && h.Get("Retry-After") == "" {
+				return http.StatusUnprocessableEntity
+			}
+			return code
+		},
+	}, nil)
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	assert.NotErrorIs(t, err, ErrRateLimited)
+	assert.ErrorContains(t, err, "(50) reached")
+	assert.Equal(t, 1, sc.count())
+	assert.Empty(t, clk.Sleeps())
+}
