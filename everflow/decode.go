@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // Everflow sends timestamps as integer unix seconds, UTC. The resource
@@ -29,13 +31,6 @@ func (u *unixTime) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// minUnix and maxUnix bound the unix seconds a timestamp may hold: years 1
-// to 9999, the range a time.Time encodes to JSON and RFC 3339.
-const (
-	minUnix = -62135596800
-	maxUnix = 253402300799
-)
-
 func parseUnix(b []byte) (time.Time, error) {
 	s := strings.TrimSpace(string(b))
 	if s == "null" || s == `""` {
@@ -49,24 +44,18 @@ func parseUnix(b []byte) (time.Time, error) {
 		if n == 0 {
 			return time.Time{}, nil
 		}
-		if n < minUnix || n > maxUnix {
-			return time.Time{}, fmt.Errorf("timestamp %s is out of range", b)
-		}
-		return time.Unix(n, 0).UTC(), nil
+		return unixtime.Seconds(n)
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		if f == 0 {
 			return time.Time{}, nil
 		}
-		if f < minUnix || f > maxUnix {
-			return time.Time{}, fmt.Errorf("timestamp %s is out of range", b)
-		}
-		return time.Unix(int64(f), 0).UTC(), nil
+		return unixtime.Float(math.Trunc(f))
 	}
 	// A struct re-encoded by encoding/json carries RFC 3339 times.
 	if quoted {
 		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-			return t.UTC(), nil
+			return unixtime.Check(t.UTC())
 		}
 	}
 	return time.Time{}, fmt.Errorf("timestamp %s is not unix seconds", b)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // The resource types decode field by field with decodeObject instead of
@@ -220,32 +222,21 @@ func parseTime(r json.RawMessage) (time.Time, error) {
 	if quoted {
 		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly} {
 			if t, err := time.Parse(layout, s); err == nil {
-				return t.UTC(), nil
+				return unixtime.Check(t.UTC())
 			}
 		}
 	}
 	return time.Time{}, fmt.Errorf("%s is not a timestamp", r)
 }
 
-// minMillis and maxMillis bound the epoch milliseconds a timestamp may
-// hold: years 1 to 9999, the range a time.Time encodes to JSON.
-const (
-	minMillis = -62135596800000
-	maxMillis = 253402300799999
-)
-
 func fromNumber(f float64) (time.Time, error) {
 	if f == 0 {
 		return time.Time{}, nil
 	}
-	ms := f
 	if math.Abs(f) < secondsBelow {
-		ms = f * 1000
+		f *= 1000
 	}
-	if math.IsNaN(ms) || ms < minMillis || ms > maxMillis {
-		return time.Time{}, fmt.Errorf("timestamp %v out of range", f)
-	}
-	return time.UnixMilli(int64(math.Round(ms))).UTC(), nil
+	return unixtime.FloatMillis(f)
 }
 
 // msOf returns t as epoch milliseconds for a request body, nil (omitted)

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // The v3 record schemas are not public (each account serves its own OpenAPI
@@ -293,19 +295,23 @@ func parseTime(raw json.RawMessage, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, true
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		conv := unixtime.Seconds
 		if n > 1e11 || n < -1e11 {
-			return time.UnixMilli(n).UTC(), true
+			conv = unixtime.Millis
 		}
-		return time.Unix(n, 0).UTC(), true
+		t, err := conv(n)
+		return t, err == nil
 	}
 	for _, layout := range zoned {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			_, err = unixtime.Check(t)
+			return t, err == nil
 		}
 	}
 	for _, layout := range zoneless {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, true
+			_, err = unixtime.Check(t)
+			return t, err == nil
 		}
 	}
 	return time.Time{}, false

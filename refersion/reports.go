@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // ReportsService downloads saved reports: reporting/link. Reports are
@@ -44,7 +45,11 @@ func (l *ReportLink) UnmarshalJSON(b []byte) error {
 	}
 	*l = ReportLink{DownloadLink: w.DownloadLink}
 	if w.ExpireTime > 0 {
-		l.ExpireTime = time.Unix(int64(w.ExpireTime), 0).UTC()
+		t, err := unixtime.Seconds(int64(w.ExpireTime))
+		if err != nil {
+			return fmt.Errorf("expire_time: %w", err)
+		}
+		l.ExpireTime = t
 	}
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // The types below decode fields whose JSON type the platforms do not pin
@@ -189,18 +191,15 @@ func ParseTime(s string) (time.Time, error) {
 		switch {
 		case f == 0:
 			return time.Time{}, nil
-		case math.IsInf(f, 0) || math.IsNaN(f) || math.Abs(f) >= 1e15:
-			return time.Time{}, fmt.Errorf("%q is out of range for a unix time", s)
 		case math.Abs(f) < secondsBelow:
-			sec, frac := math.Modf(f)
-			return time.Unix(int64(sec), int64(frac*1e9)).UTC(), nil
+			return unixtime.Float(f)
 		default:
-			return time.UnixMilli(int64(f)).UTC(), nil
+			return unixtime.FloatMillis(math.Trunc(f))
 		}
 	}
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
+			return unixtime.Check(t.UTC())
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time", s)
