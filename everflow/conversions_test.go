@@ -111,8 +111,8 @@ func TestConversionsExport(t *testing.T) {
 	for rec, err := range c.Conversions.ExportCSV(ctx, params) {
 		require.NoError(t, err)
 		if n == 0 {
-			assert.Equal(t, stored[0].ConversionID, rec["conversion_id"])
-			assert.Equal(t, stored[0].Status, rec["status"])
+			assert.Equal(t, stored[0].ConversionID, rec.Get("conversion_id"))
+			assert.Equal(t, stored[0].Status, rec.Get("status"))
 		}
 		n++
 	}

@@ -11,7 +11,6 @@ import (
 	"io"
 	"iter"
 	"net/http"
-	"strings"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
@@ -26,10 +25,6 @@ const (
 	// FormatJSON is newline-delimited JSON, one record per line.
 	FormatJSON ExportFormat = "json"
 )
-
-// CSVRecord is one row of a CSV export, keyed by the names in the file's
-// header row (the column order of Everflow's files is not relied on).
-type CSVRecord map[string]string
 
 // exportRequest is the POST that opens an export. Exports only read, so
 // they are retried like any read until the body starts to arrive; a
@@ -157,26 +152,25 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 	return func(yield func(CSVRecord, error) bool) {
 		rc, resp, err := c.exportRaw(ctx, path, body)
 		if err != nil {
-			yield(nil, err)
+			yield(CSVRecord{}, err)
 			return
 		}
 		defer rc.Close()
 		fail := func(msg string, cause error) {
 			if ctxErr := ctx.Err(); ctxErr != nil {
-				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
+				yield(CSVRecord{}, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
 				return
 			}
-			yield(nil, c.malformed(http.MethodPost, path, resp, nil, msg, cause))
+			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, nil, msg, cause))
 		}
 		br := bufio.NewReaderSize(rc, 64<<10)
 		if first, err := peekNonSpace(br); err == nil && (first == '<' || first == '{' || first == '[') {
 			head, _ := br.Peek(min(br.Buffered(), 512))
-			yield(nil, c.malformed(http.MethodPost, path, resp, head, "the export is not CSV", nil))
+			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, head, "the export is not CSV", nil))
 			return
 		}
 		r := csv.NewReader(br)
-		r.ReuseRecord = true
-		header, err := r.Read()
+		head, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			return
 		}
@@ -184,11 +178,7 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			fail("reading the export's header row", err)
 			return
 		}
-		header = append([]string(nil), header...)
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
-		for i := range header {
-			header[i] = strings.TrimSpace(header[i])
-		}
+		header := newCSVHeader(head)
 		for {
 			rec, err := r.Read()
 			if errors.Is(err, io.EOF) {
@@ -198,15 +188,11 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 				fail("reading the export", err)
 				return
 			}
-			m := make(CSVRecord, len(header))
-			for i, name := range header {
-				m[name] = rec[i]
-			}
-			if !yield(m, nil) {
+			if !yield(CSVRecord{header: header, fields: rec}, nil) {
 				return
 			}
 			if err := ctx.Err(); err != nil {
-				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, err))
+				yield(CSVRecord{}, fmt.Errorf("everflow: POST %s: %w", path, err))
 				return
 			}
 		}

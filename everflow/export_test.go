@@ -2,6 +2,8 @@ package everflow
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -162,29 +164,29 @@ func TestExportCSVForms(t *testing.T) {
 	tests := []struct {
 		name string
 		body string
-		want []CSVRecord
+		want []map[string]string
 		err  string
 	}{
 		{"columns in any order", "is_success,transaction_id\r\ntrue,a\r\nfalse,b\r\n",
-			[]CSVRecord{{"is_success": "true", "transaction_id": "a"}, {"is_success": "false", "transaction_id": "b"}}, ""},
+			[]map[string]string{{"is_success": "true", "transaction_id": "a"}, {"is_success": "false", "transaction_id": "b"}}, ""},
 		{"byte order mark and padded names", "\ufeff transaction_id , payload\na,\"line one\nline two\"\n",
-			[]CSVRecord{{"transaction_id": "a", "payload": "line one\nline two"}}, ""},
+			[]map[string]string{{"transaction_id": "a", "payload": "line one\nline two"}}, ""},
 		{"header only", "transaction_id\n", nil, ""},
 		{"empty", "", nil, ""},
-		{"ragged row", "a,b\n1,2\n3\n", []CSVRecord{{"a": "1", "b": "2"}}, "reading the export"},
+		{"ragged row", "a,b\n1,2\n3\n", []map[string]string{{"a": "1", "b": "2"}}, "reading the export"},
 		{"JSON instead of CSV", `{"transaction_id":"a"}`, nil, "not CSV"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := exportServer(t, "text/csv", func(w http.ResponseWriter) { _, _ = io.WriteString(w, tt.body) })
-			var got []CSVRecord
+			var got []map[string]string
 			var last error
 			for rec, err := range c.Postbacks.ExportCSV(context.Background(), allFeb) {
 				if err != nil {
 					last = err
 					break
 				}
-				got = append(got, rec)
+				got = append(got, rec.Map())
 			}
 			assert.Equal(t, tt.want, got)
 			if tt.err == "" {
@@ -231,4 +233,41 @@ func BenchmarkPostbacksExport(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "MiB-peak-heap")
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+func TestCSVRecord(t *testing.T) {
+	c := exportServer(t, "text/csv", func(w http.ResponseWriter) {
+		_, _ = io.WriteString(w, "transaction_id,is_success,transaction_id\na,true,shadowed\nb,false,x\n")
+	})
+	var rows []CSVRecord
+	for rec, err := range c.Postbacks.ExportCSV(context.Background(), allFeb) {
+		require.NoError(t, err)
+		rows = append(rows, rec)
+	}
+	require.Len(t, rows, 2)
+	first := rows[0]
+	assert.Equal(t, "a", first.Get("transaction_id"), "kept rows keep their values; a repeated name reads the first column")
+	assert.Equal(t, "true", first.Get("is_success"))
+	v, ok := first.Lookup("missing")
+	assert.False(t, ok)
+	assert.Empty(t, v)
+	assert.Equal(t, 3, first.Len())
+	assert.Equal(t, []string{"transaction_id", "is_success", "transaction_id"}, first.Header())
+	assert.Equal(t, []string{"a", "true", "shadowed"}, first.Values())
+	assert.Equal(t, map[string]string{"transaction_id": "a", "is_success": "true"}, first.Map())
+	assert.Equal(t, "map[is_success:true transaction_id:a]", fmt.Sprint(first))
+	assert.Equal(t, fmt.Sprint(first), fmt.Sprintf("%+v", first))
+	assert.Equal(t, `everflow.CSVRecord(map[string]string{"is_success":"true", "transaction_id":"a"})`, fmt.Sprintf("%#v", first))
+	b, err := json.Marshal(first)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"transaction_id":"a","is_success":"true"}`, string(b))
+
+	first.Values()[0] = "changed"
+	assert.Equal(t, "a", first.Get("transaction_id"), "Values is a copy")
+
+	var zero CSVRecord
+	assert.Empty(t, zero.Get("a"))
+	assert.Zero(t, zero.Len())
+	assert.Nil(t, zero.Header())
+	assert.Equal(t, map[string]string{}, zero.Map())
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -173,8 +174,13 @@ func FuzzExportCSV(f *testing.F) {
 			if err != nil {
 				break
 			}
-			if rec == nil {
-				t.Fatal("nil row without an error")
+			if rec.Len() == 0 || len(rec.Header()) != rec.Len() {
+				t.Fatalf("row of %d values under %d names without an error", rec.Len(), len(rec.Header()))
+			}
+			for i, name := range rec.Header() {
+				if v, ok := rec.Lookup(name); !ok || (v != rec.Values()[i] && slices.Index(rec.Header(), name) == i) {
+					t.Fatalf("column %q reads %q, want %q", name, v, rec.Values()[i])
+				}
 			}
 			if rows++; rows > len(body) {
 				t.Fatalf("%d rows from %d bytes", rows, len(body))

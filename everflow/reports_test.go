@@ -46,8 +46,8 @@ func TestEntityReport(t *testing.T) {
 	rows := 0
 	for rec, err := range c.Reports.ExportCSV(ctx, params) {
 		require.NoError(t, err)
-		assert.NotEmpty(t, rec["affiliate"])
-		assert.Contains(t, rec, "payout")
+		assert.NotEmpty(t, rec.Get("affiliate"))
+		assert.Contains(t, rec.Header(), "payout")
 		rows++
 	}
 	assert.Equal(t, len(rep.Rows), rows)
