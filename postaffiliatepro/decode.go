@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -36,6 +37,14 @@ type fields struct {
 
 // normKey lower-cases k and drops '_', '-' and spaces.
 func normKey(k string) string {
+	plain := true
+	for i := 0; i < len(k) && plain; i++ {
+		c := k[i]
+		plain = c != '_' && c != '-' && c != ' ' && (c < 'A' || c > 'Z')
+	}
+	if plain {
+		return k
+	}
 	var b strings.Builder
 	b.Grow(len(k))
 	for _, r := range k {
@@ -52,30 +61,53 @@ func normKey(k string) string {
 
 // newFields parses raw, which must be a JSON object. Of keys that normalize
 // alike, the first in sorted order wins, so the result is deterministic.
+//
+// The values are subslices of raw, which is checked once with json.Valid
+// and then cut without decoding (see scan.go).
 func newFields(raw []byte, loc *time.Location) (*fields, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, err
+	raw = bytes.TrimSpace(raw)
+	if !json.Valid(raw) {
+		return nil, syntaxError(raw)
 	}
-	if m == nil {
-		return nil, errors.New("record is null")
+	if len(raw) == 0 || raw[0] != '{' {
+		if string(raw) == "null" {
+			return nil, errors.New("record is null")
+		}
+		return nil, fmt.Errorf("record is not a JSON object: %.40s", raw)
 	}
 	if loc == nil {
 		loc = time.UTC
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	f := &fields{m: make(map[string]json.RawMessage, len(m)), loc: loc}
-	for _, k := range keys {
+	f := &fields{m: make(map[string]json.RawMessage, 16), loc: loc}
+	collided := false
+	validMembers(raw, func(k string, v []byte) {
 		nk := normKey(k)
-		if _, dup := f.m[nk]; !dup {
-			f.m[nk] = m[k]
+		if _, dup := f.m[nk]; dup {
+			collided = true
 		}
+		f.m[nk] = v
+	})
+	if collided {
+		f.m = firstSorted(raw)
 	}
 	return f, nil
+}
+
+// firstSorted maps the normalized keys of the valid object raw to their
+// values, where of keys that normalize alike the first in sorted order
+// wins, and a key repeated as is keeps its last value (as json.Unmarshal
+// does).
+func firstSorted(raw []byte) map[string]json.RawMessage {
+	m := validObject(raw)
+	keys := slices.Sorted(maps.Keys(m))
+	out := make(map[string]json.RawMessage, len(m))
+	for _, k := range keys {
+		nk := normKey(k)
+		if _, dup := out[nk]; !dup {
+			out[nk] = m[k]
+		}
+	}
+	return out
 }
 
 // lookup returns the first of keys present with a non-null value.
@@ -367,17 +399,16 @@ type envelope struct {
 // a "meta" or "pagination" object of either.
 func extractList(body []byte, resourceKeys []string) (envelope, error) {
 	body = bytes.TrimSpace(body)
-	if len(body) > 0 && body[0] == '[' {
-		var items []json.RawMessage
-		if err := json.Unmarshal(body, &items); err != nil {
-			return envelope{}, err
-		}
-		return envelope{items: items}, nil
+	if !json.Valid(body) {
+		return envelope{}, syntaxError(body)
 	}
-	outer, err := object(body)
-	if err != nil {
+	if len(body) > 0 && body[0] == '[' {
+		return envelope{items: validElements(body)}, nil
+	}
+	if len(body) == 0 || body[0] != '{' {
 		return envelope{}, errors.New("the body is neither a JSON array nor an object")
 	}
+	outer := validObject(body)
 	keys := append(append([]string(nil), listKeys...), resourceKeys...)
 	holder, items, found := findList(outer, keys)
 	if !found {
@@ -385,8 +416,8 @@ func extractList(body []byte, resourceKeys []string) (envelope, error) {
 			if isNull(d) {
 				return envelope{}, nil
 			}
-			if inner, err := object(d); err == nil {
-				holder, items, found = findList(inner, keys[1:])
+			if d = bytes.TrimSpace(d); len(d) > 0 && d[0] == '{' {
+				holder, items, found = findList(validObject(d), keys[1:])
 			}
 		}
 	}
@@ -402,7 +433,8 @@ func extractList(body []byte, resourceKeys []string) (envelope, error) {
 	return env, nil
 }
 
-// findList returns the first of keys in m holding an array (or null).
+// findList returns the first of keys in m holding an array (or null). m
+// comes from a valid body.
 func findList(m map[string]json.RawMessage, keys []string) (map[string]json.RawMessage, []json.RawMessage, bool) {
 	for _, k := range keys {
 		raw, ok := m[k]
@@ -412,32 +444,11 @@ func findList(m map[string]json.RawMessage, keys []string) (map[string]json.RawM
 		if isNull(raw) {
 			return m, nil, true
 		}
-		if items, ok := splitArray(raw); ok {
-			return m, items, true
+		if raw = bytes.TrimSpace(raw); len(raw) > 0 && raw[0] == '[' {
+			return m, validElements(raw), true
 		}
 	}
 	return nil, nil, false
-}
-
-// splitArray cuts a JSON array into its elements in one pass (the outer
-// parse has validated raw already; json.Unmarshal would check it again).
-func splitArray(raw []byte) ([]json.RawMessage, bool) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
-		return nil, false
-	}
-	items := []json.RawMessage{}
-	for dec.More() {
-		var item json.RawMessage
-		if err := dec.Decode(&item); err != nil {
-			return nil, false
-		}
-		items = append(items, item)
-	}
-	if t, err := dec.Token(); err != nil || t != json.Delim(']') {
-		return nil, false
-	}
-	return items, true
 }
 
 // readTotal reads a total from m or its "meta"/"pagination" object.
@@ -450,10 +461,11 @@ func readTotal(m map[string]json.RawMessage, n int) *int {
 	for _, sub := range []string{"", "meta", "pagination"} {
 		mm := m
 		if sub != "" {
-			var err error
-			if mm, err = object(m[sub]); err != nil {
+			raw := bytes.TrimSpace(m[sub])
+			if len(raw) == 0 || raw[0] != '{' {
 				continue
 			}
+			mm = validObject(raw)
 		}
 		for _, k := range []string{"total", "total_count", "totalCount", "count"} {
 			raw, ok := mm[k]
@@ -480,11 +492,10 @@ func object(raw []byte) (map[string]json.RawMessage, error) {
 	if len(raw) == 0 || raw[0] != '{' {
 		return nil, errors.New("not a JSON object")
 	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, err
+	if !json.Valid(raw) {
+		return nil, syntaxError(raw)
 	}
-	return m, nil
+	return validObject(raw), nil
 }
 
 // unwrapRecord returns the record of a single-record body: the body itself,

@@ -1,6 +1,7 @@
 package postaffiliatepro
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -285,4 +286,56 @@ func TestStatusAndTypeWords(t *testing.T) {
 	assert.Equal(t, "signup bonus", TypeSignupBonus.Label())
 	assert.Equal(t, "paid", parsePayoutStatus("paid").Label())
 	assert.Equal(t, PayoutUnpaid, parsePayoutStatus("U"))
+}
+
+func TestScanValidJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"scalars", ` [ 1 , -2.5e3,"a",true ,false, null ] `, []string{`1`, `-2.5e3`, `"a"`, `true`, `false`, `null`}},
+		{"nested", `[{"a":[1,{"b":"]}"}]},[[],{}],"\"[{"]`, []string{`{"a":[1,{"b":"]}"}]}`, `[[],{}]`, `"\"[{"`}},
+		{"escapes", `["\\", "\\\"", "\u005d"]`, []string{`"\\"`, `"\\\""`, `"\u005d"`}},
+		{"empty", `[]`, []string{}},
+		{"space inside", "[\n\t{ \"a\" : 1 }\r\n]", []string{`{ "a" : 1 }`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := bytes.TrimSpace([]byte(tt.body))
+			require.True(t, json.Valid(body))
+			got := []string{}
+			for _, it := range validElements(body) {
+				got = append(got, string(it))
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	m := validObject([]byte(`{"a\u0062":1, "x":{"y":"}"} ,"a\"":[ ],"x":2}`))
+	assert.Equal(t, map[string]json.RawMessage{"ab": json.RawMessage(`1`), `a"`: json.RawMessage(`[ ]`), "x": json.RawMessage(`2`)}, m,
+		"escaped keys are unescaped; of repeated keys the last wins")
+}
+
+func TestRecordKeysNormalizingAlike(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{"first in sorted order wins", `{"user_id":"b","userid":"a","UserID":"c"}`, "c"},
+		{"whatever the order in the body", `{"UserID":"c","userid":"a","user_id":"b"}`, "c"},
+		{"a repeated key keeps its last value", `{"userid":"a","userid":"z"}`, "z"},
+		{"repeated and colliding", `{"userid":"a","User_ID":"b","User_ID":"d"}`, "d"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := decodeRecord[Affiliate]([]byte(tt.body), time.UTC)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, a.ID)
+		})
+	}
+	for _, bad := range []string{`null`, `[]`, `"x"`, `{"a":`, ``} {
+		_, err := decodeRecord[Affiliate]([]byte(bad), time.UTC)
+		assert.Error(t, err, bad)
+	}
 }
