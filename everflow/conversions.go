@@ -296,7 +296,8 @@ func (s *ConversionsService) Export(ctx context.Context, params *ConversionExpor
 	return exportJSON[Conversion](ctx, s.client, conversionsExportPath, body)
 }
 
-// ExportCSV streams the CSV export as records keyed by its header row.
+// ExportCSV streams the CSV export row by row; read a column by its
+// header name with CSVRecord.Get.
 func (s *ConversionsService) ExportCSV(ctx context.Context, params *ConversionExportParams) iter.Seq2[CSVRecord, error] {
 	body, err := params.body(FormatCSV)
 	if err != nil {

@@ -146,7 +146,7 @@ func decodeFirstRow(dec *json.Decoder, v any) error {
 	return json.Unmarshal(raw, v)
 }
 
-// exportCSV streams a CSV export as records keyed by its header row.
+// exportCSV streams a CSV export as records read by its header row's names.
 // Breaking out of the loop closes the body.
 func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[CSVRecord, error] {
 	return func(yield func(CSVRecord, error) bool) {

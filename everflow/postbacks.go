@@ -181,8 +181,9 @@ func (s *PostbacksService) Export(ctx context.Context, params *PostbackReportPar
 	return exportJSON[PostbackLog](ctx, s.client, postbacksExportPath, body)
 }
 
-// ExportCSV streams the CSV export as records keyed by its header row
-// (Everflow does not document the column order, so none is assumed).
+// ExportCSV streams the CSV export row by row; read a column by its header
+// name with CSVRecord.Get (Everflow does not document the column order, so
+// none is assumed).
 func (s *PostbacksService) ExportCSV(ctx context.Context, params *PostbackReportParams) iter.Seq2[CSVRecord, error] {
 	body, err := params.body(FormatCSV)
 	if err != nil {

@@ -323,9 +323,9 @@ func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParam
 const entityExportPath = entityTablePath + "/export"
 
 // ExportCSV streams an entity report without the table's row limit: POST
-// networks/reporting/entity/table/export with format csv. Records are
-// keyed by the file's header row; breaking out of the loop closes the
-// download.
+// networks/reporting/entity/table/export with format csv. Columns are
+// read by the file's header names (CSVRecord.Get); breaking out of the
+// loop closes the download.
 func (s *ReportsService) ExportCSV(ctx context.Context, params *EntityReportParams) iter.Seq2[CSVRecord, error] {
 	body, err := params.body(FormatCSV)
 	if err != nil {
