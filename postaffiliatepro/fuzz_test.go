@@ -27,11 +27,13 @@ func FuzzDecodeList(f *testing.F) {
 	f.Add([]byte(`{"data":null}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		env, err := extractList(body, transactionKeys)
-		if err == nil && !json.Valid(body) {
+		// Leading and trailing white space of any kind is trimmed, as the
+		// transport trims every body.
+		if err == nil && !json.Valid(bytes.TrimSpace(body)) {
 			t.Fatalf("extractList accepted invalid JSON %q", body)
 		}
 		var want []json.RawMessage
-		if json.Unmarshal(body, &want) == nil && want != nil {
+		if json.Unmarshal(bytes.TrimSpace(body), &want) == nil && want != nil {
 			if err != nil || len(env.items) != len(want) {
 				t.Fatalf("extractList(%q) = %d items, %v; want %d items", body, len(env.items), err, len(want))
 			}
