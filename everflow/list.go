@@ -199,7 +199,7 @@ func fetchPage[T any](ctx context.Context, c *Client, pr pageRequest, p *ListPar
 		return nil, nil, c.malformed(pr.method, pr.path, resp, nil, fmt.Sprintf("the response has no %q list", pr.key), nil)
 	}
 	setNext(resp, p, env.paging, len(env.items))
-	return dropNil(env.items), resp, nil
+	return transport.DropNil(env.items), resp, nil
 }
 
 // setNext derives the next page: from the paging object when there is one
@@ -226,18 +226,6 @@ func setNext(resp *Response, p *ListParams, pg *Paging, n int) {
 		resp.NextPage = p.Page + 1
 		resp.HasMore = true
 	}
-}
-
-// dropNil removes the null entries a list body may hold, so an iterator
-// never yields a nil record. Pagination counts the entries as sent.
-func dropNil[T any](items []*T) []*T {
-	out := items[:0]
-	for _, it := range items {
-		if it != nil {
-			out = append(out, it)
-		}
-	}
-	return out
 }
 
 // list iterates every page of a list, starting at the options' page.

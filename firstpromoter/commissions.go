@@ -273,7 +273,7 @@ func (s *CommissionsService) Create(ctx context.Context, params *CommissionCreat
 	if _, err := s.client.do(ctx, http.MethodPost, "company/commissions", nil, params, &out); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return transport.DropNil(out), nil
 }
 
 // CommissionUpdateParams is the body of PUT /company/commissions/{id}.

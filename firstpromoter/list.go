@@ -53,19 +53,7 @@ func listPage[T any, O any, PO pager[O]](ctx context.Context, c *Client, path st
 		return nil, nil, err
 	}
 	setNext(resp, PO(opts).listParams(), len(items))
-	return dropNil(items), resp, nil
-}
-
-// dropNil removes the null entries a list body may hold, so an iterator
-// never yields a nil record. Pagination counts the entries as sent.
-func dropNil[T any](items []*T) []*T {
-	out := items[:0]
-	for _, it := range items {
-		if it != nil {
-			out = append(out, it)
-		}
-	}
-	return out
+	return transport.DropNil(items), resp, nil
 }
 
 // listPageInto normalizes the page parameters and GETs a page into out.

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // PayoutsService manages payouts, the sums owed to promoters:
@@ -255,7 +257,7 @@ func (s *PayoutsService) GroupByPromoters(ctx context.Context, opts *PayoutGroup
 		return nil, nil, err
 	}
 	setNext(resp, o.listParams(), len(page.Groups))
-	page.Groups = dropNil(page.Groups)
+	page.Groups = transport.DropNil(page.Groups)
 	return page, resp, nil
 }
 

@@ -91,7 +91,7 @@ func (s *PromoterCampaignsService) Search(ctx context.Context, q string) ([]*Pro
 	if _, err := s.client.do(ctx, http.MethodGet, "company/promoter_campaigns/search", query, nil, &out); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return transport.DropNil(out), nil
 }
 
 // PromoterCampaignUpdateParams is the body of PUT
@@ -145,7 +145,7 @@ func (s *PromoterCampaignsService) ReferralLinks(ctx context.Context, id int64) 
 	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return transport.DropNil(out), nil
 }
 
 // PromoterCampaignChartParams is the query of GET

@@ -319,7 +319,7 @@ func (s *PromotersService) ListPageWithMeta(ctx context.Context, opts *PromoterL
 		return nil, nil, err
 	}
 	setNext(resp, o.listParams(), len(page.Promoters))
-	page.Promoters = dropNil(page.Promoters)
+	page.Promoters = transport.DropNil(page.Promoters)
 	return page, resp, nil
 }
 

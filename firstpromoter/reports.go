@@ -225,7 +225,7 @@ func (s *ReportsService) report(ctx context.Context, kind string, params *Report
 	if _, err := s.client.do(ctx, http.MethodGet, "company/reports/"+kind, params, nil, &rows); err != nil {
 		return nil, err
 	}
-	return rows, nil
+	return transport.DropNil(rows), nil
 }
 
 // ReportType names a report for Download.

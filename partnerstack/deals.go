@@ -176,7 +176,7 @@ func (s *DealsService) ListFiles(ctx context.Context, key string) ([]*DealFile, 
 	if _, err := s.api.do(ctx, request{method: http.MethodGet, path: transport.Join("deals/%s/files", key)}, &data); err != nil {
 		return nil, err
 	}
-	return dropNil(data.DealFiles), nil
+	return transport.DropNil(data.DealFiles), nil
 }
 
 // DealFileLink is where a deal file can be downloaded.

@@ -175,19 +175,7 @@ func listPage[T any, PT keyed[T], O any, PO pager[O]](ctx context.Context, a *ap
 		// An empty page that claims more cannot be continued.
 		resp.HasMore = false
 	}
-	return dropNil(data.Items), resp, nil
-}
-
-// dropNil removes the null entries a list body may hold, so an iterator
-// never yields a nil record.
-func dropNil[T any](items []*T) []*T {
-	out := items[:0]
-	for _, it := range items {
-		if it != nil {
-			out = append(out, it)
-		}
-	}
-	return out
+	return transport.DropNil(data.Items), resp, nil
 }
 
 // list iterates every page of a list, starting at the options' cursor and
@@ -259,7 +247,7 @@ func (o *oneOrMany[T]) UnmarshalJSON(b []byte) error {
 			if err := d.UnmarshalJSON(b); err != nil {
 				return err
 			}
-			o.Items = dropNil(d.Items)
+			o.Items = transport.DropNil(d.Items)
 			return nil
 		}
 		v := new(T)
@@ -272,6 +260,6 @@ func (o *oneOrMany[T]) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &o.Items); err != nil {
 		return err
 	}
-	o.Items = dropNil(o.Items)
+	o.Items = transport.DropNil(o.Items)
 	return nil
 }

@@ -91,3 +91,16 @@ func List[T any, O any](ctx context.Context, opts []*O, page func(context.Contex
 		seq(yield)
 	}
 }
+
+// DropNil removes the null entries a list body may hold (in place), so an
+// iterator or a slice-returning call never hands out a nil record.
+// Pagination counts the entries as sent, before this.
+func DropNil[T any](items []*T) []*T {
+	out := items[:0]
+	for _, it := range items {
+		if it != nil {
+			out = append(out, it)
+		}
+	}
+	return out
+}
