@@ -219,3 +219,34 @@ func TestAffiliatesUpdate(t *testing.T) {
 	_, err = f.client.Affiliates.Update(ctx, "nope0000", &AffiliateUpdateParams{FirstName: "X"})
 	require.ErrorIs(t, err, ErrNotFound)
 }
+
+// TestGetRetriesWrongShape: a read answered with JSON that holds no record
+// is retried like any malformed body; a write is not.
+func TestGetRetriesWrongShape(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, srvOpts(pt.WithDemoData()))
+	want := f.srv.Affiliates()[0]
+	for _, body := range []string{`[]`, `{"id":{"x":1}}`, `"affiliate"`} {
+		f.srv.ResetRequests()
+		f.srv.Inject(1, pt.Fault{Body: body})
+		a, err := f.client.Affiliates.Get(ctx, want.ID)
+		require.NoError(t, err, body)
+		assert.Equal(t, want.ID, a.ID)
+		assert.Equal(t, 2, f.srv.RequestCount(), "%s is retried", body)
+	}
+
+	f.srv.Inject(3, pt.Fault{Body: `[]`})
+	_, err := f.client.Affiliates.Get(ctx, want.ID)
+	require.NoError(t, err, "within the retry budget")
+	f.srv.Inject(10, pt.Fault{Body: `[]`})
+	_, err = f.client.Affiliates.Get(ctx, want.ID)
+	require.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorContains(t, err, "unexpected record shape")
+	f.srv.ClearFaults()
+
+	f.srv.ResetRequests()
+	f.srv.Inject(1, pt.Fault{Body: `[]`})
+	_, err = f.client.Affiliates.Create(ctx, &AffiliateCreateParams{Username: "shape@example.com"})
+	require.ErrorIs(t, err, ErrMalformedResponse)
+	assert.Equal(t, 1, f.srv.RequestCount(), "a create is sent once")
+}

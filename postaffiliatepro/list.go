@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/google/go-querystring/query"
 
@@ -220,18 +221,35 @@ func getRecord[T any, PT record[T]](ctx context.Context, c *Client, path, singul
 
 // sendRecord sends req and decodes the single record it answers with.
 func sendRecord[T any, PT record[T]](ctx context.Context, c *Client, req *transport.Request, singular string) (*T, error) {
-	var body json.RawMessage
-	resp, err := c.do(ctx, req, &body)
+	body := &recordBody[T, PT]{singular: singular, loc: c.location}
+	resp, err := c.do(ctx, req, body)
 	if err != nil {
 		return nil, err
 	}
-	raw, err := unwrapRecord(body, singular)
-	if err != nil {
-		return nil, c.malformed(req.Method, req.Path, resp, body, "unexpected record shape", err)
+	if body.rec == nil {
+		return nil, c.malformed(req.Method, req.Path, resp, nil, "no record in the answer", nil)
 	}
-	v, err := decodeRecord[T, PT](raw, c.location)
-	if err != nil {
-		return nil, c.malformed(req.Method, req.Path, resp, body, "unexpected record shape", err)
+	return body.rec, nil
+}
+
+// recordBody is a single-record answer. It is decoded inside the
+// transport's retry loop (transport.BodyDecoder), so a read answered with
+// a body of the wrong shape is retried like any other malformed body.
+type recordBody[T any, PT record[T]] struct {
+	singular string
+	loc      *time.Location
+	rec      *T
+}
+
+// DecodeBody implements transport.BodyDecoder.
+func (b *recordBody[T, PT]) DecodeBody(data []byte) error {
+	raw, err := unwrapRecord(data, b.singular)
+	if err == nil {
+		b.rec, err = decodeRecord[T, PT](raw, b.loc)
 	}
-	return v, nil
+	if err != nil {
+		b.rec = nil
+		return fmt.Errorf("unexpected record shape: %w", err)
+	}
+	return nil
 }

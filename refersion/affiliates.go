@@ -231,12 +231,14 @@ func (s *AffiliatesService) GetByCode(ctx context.Context, code string) (*Affili
 
 func (s *AffiliatesService) get(ctx context.Context, body any, code string) (*Affiliate, error) {
 	a := new(Affiliate)
-	resp, err := s.client.post(ctx, affiliateGet, body, a)
+	_, err := s.client.post(ctx, affiliateGet, body, &transport.Checked[Affiliate]{V: a, Check: func(a *Affiliate) error {
+		if a.ID == "" {
+			return errors.New(`no "id" in the affiliate`)
+		}
+		return nil
+	}})
 	if err != nil {
 		return nil, markNotFound(err, "not found")
-	}
-	if a.ID == "" {
-		return nil, s.client.malformed(affiliateGet, resp, `no "id" in the affiliate`)
 	}
 	a.Code = codeFromLink(a.Link)
 	if a.Code == "" {

@@ -337,3 +337,33 @@ func TestErrorsAsMatchesOnlyAPIErrors(t *testing.T) {
 	var apiErr *Error
 	assert.False(t, errors.As(err, &apiErr), "argument errors are not API errors")
 }
+
+// TestReadsRetryAnswersWithoutTheirKey: affiliate/get and reporting/link
+// answered with JSON that lacks the id or the link are retried like any
+// malformed read, and fail with ErrMalformedResponse once retries run out.
+func TestReadsRetryAnswersWithoutTheirKey(t *testing.T) {
+	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
+	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
+	ctx := context.Background()
+	calls := []struct {
+		name string
+		call func() error
+	}{
+		{"affiliate/get", func() error { _, err := c.Affiliates.Get(ctx, a.ID); return err }},
+		{"reporting/link", func() error { _, err := c.Reports.Link(ctx, refersiontest.ConversionsReportID); return err }},
+	}
+	for _, tt := range calls {
+		t.Run(tt.name, func(t *testing.T) {
+			srv.ResetRequests()
+			srv.Inject(1, refersiontest.Fault{Body: `{"message":"ok"}`})
+			require.NoError(t, tt.call())
+			assert.Equal(t, 2, srv.RequestCount())
+
+			srv.Inject(100, refersiontest.Fault{Body: `{}`})
+			err := tt.call()
+			srv.ClearFaults()
+			require.ErrorIs(t, err, ErrMalformedResponse)
+			assert.ErrorContains(t, err, "in the")
+		})
+	}
+}

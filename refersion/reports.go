@@ -80,12 +80,14 @@ func (s *ReportsService) Link(ctx context.Context, reportID int64) (*ReportLink,
 		ReportID int64 `json:"report_id"`
 	}{reportID}
 	l := new(ReportLink)
-	resp, err := s.client.post(ctx, reportingLink, body, l)
+	_, err := s.client.post(ctx, reportingLink, body, &transport.Checked[ReportLink]{V: l, Check: func(l *ReportLink) error {
+		if l.DownloadLink == "" {
+			return errors.New(`no "download_link" in the answer`)
+		}
+		return nil
+	}})
 	if err != nil {
 		return nil, err
-	}
-	if l.DownloadLink == "" {
-		return nil, s.client.malformed(reportingLink, resp, `no "download_link" in the answer`)
 	}
 	return l, nil
 }
