@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
@@ -35,96 +36,53 @@ func resourceClient(t *testing.T, srv *everflowtest.Server, hc *http.Client, opt
 // response that never finishes, and by errors after retries; once the
 // pool's idle keep-alive connections are closed, no goroutine or
 // connection the calls started is left, with the server still running.
+// The list's calls are the conformance check's; the export streams'
+// follow them on the same server and client.
 func TestNoLeakAfterBreakCancelOrError(t *testing.T) {
-	srv := everflowtest.NewServer()
-	defer srv.Close()
-	srv.SeedAffiliates(30)
-	srv.SeedConversions(500)
-	dc := leakcheck.NewDialCounter()
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(1))
-	opts := &AffiliateListOptions{ListParams: ListParams{PageSize: 5}}
-	export := &ConversionExportParams{ConversionReportParams: ConversionReportParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC}}
-	before := leakcheck.Snapshot()
+	conformance.NoLeakAfterBreakCancelOrError(t, adapter, func(t *testing.T, srv *everflowtest.Server, c *Client) {
+		srv.SeedConversions(500)
+		export := &ConversionExportParams{ConversionReportParams: ConversionReportParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC}}
 
-	for _, err := range c.Affiliates.List(context.Background(), opts) {
-		require.NoError(t, err)
-		break
-	}
-	for _, err := range c.Conversions.Export(context.Background(), export) {
-		require.NoError(t, err)
-		break
-	}
-	for _, err := range c.Conversions.ExportCSV(context.Background(), export) {
-		require.NoError(t, err)
-		break
-	}
-
-	// Cancelled on page 2: the page's records already read are yielded,
-	// then the context error ends the list before page 3 is requested.
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	srv.ResetRequests()
-	var last error
-	for _, err := range c.Affiliates.List(ctx, opts) {
-		if last = err; err != nil {
+		for _, err := range c.Conversions.Export(context.Background(), export) {
+			require.NoError(t, err)
 			break
 		}
-		if srv.RequestCount() == 2 {
-			cancel()
-		}
-	}
-	assert.ErrorIs(t, last, context.Canceled)
-	assert.Equal(t, 2, srv.RequestCount())
-
-	// Cancelled mid-export: the stream ends with the context error.
-	ectx, ecancel := context.WithCancel(context.Background())
-	n := 0
-	last = nil
-	for _, err := range c.Conversions.Export(ectx, export) {
-		if last = err; err != nil {
+		for _, err := range c.Conversions.ExportCSV(context.Background(), export) {
+			require.NoError(t, err)
 			break
 		}
-		if n++; n == 10 {
-			ecancel()
-		}
-	}
-	ecancel()
-	assert.ErrorIs(t, last, context.Canceled)
 
-	srv.Inject(1, everflowtest.Fault{Hang: true})
-	hctx, hcancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	_, _, err := c.Affiliates.ListPage(hctx, opts)
-	hcancel()
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	srv.Inject(1, everflowtest.Fault{Hang: true})
-	hctx, hcancel = context.WithTimeout(context.Background(), 50*time.Millisecond)
-	for _, err := range c.Conversions.Export(hctx, export) {
-		if err != nil {
-			assert.ErrorIs(t, err, context.DeadlineExceeded)
-			break
+		// Cancelled mid-export: the stream ends with the context error.
+		ectx, ecancel := context.WithCancel(context.Background())
+		n := 0
+		var last error
+		for _, err := range c.Conversions.Export(ectx, export) {
+			if last = err; err != nil {
+				break
+			}
+			if n++; n == 10 {
+				ecancel()
+			}
 		}
-	}
-	hcancel()
+		ecancel()
+		assert.ErrorIs(t, last, context.Canceled)
 
-	srv.Inject(2, everflowtest.Fault{Status: http.StatusBadGateway, Body: "<html>bad gateway</html>"})
-	_, _, err = c.Affiliates.ListPage(context.Background(), opts)
-	assert.ErrorIs(t, err, ErrServer)
-	srv.Inject(2, everflowtest.Fault{Truncate: true})
-	_, _, err = c.Affiliates.ListPage(context.Background(), opts)
-	assert.ErrorIs(t, err, ErrMalformedResponse)
-	srv.Inject(1, everflowtest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "3600"})
-	_, _, err = c.Affiliates.ListPage(context.Background(), opts)
-	assert.ErrorIs(t, err, ErrRateLimited)
-	srv.Inject(1, everflowtest.Fault{Truncate: true})
-	for _, err := range c.Conversions.ExportCSV(context.Background(), export) {
-		if err != nil {
-			assert.ErrorIs(t, err, ErrMalformedResponse)
-			break
+		srv.Inject(1, everflowtest.Fault{Hang: true})
+		hctx, hcancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		for _, err := range c.Conversions.Export(hctx, export) {
+			if err != nil {
+				assert.ErrorIs(t, err, context.DeadlineExceeded)
+				break
+			}
 		}
-	}
+		hcancel()
 
-	dc.Transport.CloseIdleConnections()
-	if leaked := leakcheck.Leaked(before, 3*time.Second); len(leaked) > 0 {
-		t.Fatal(leakcheck.Format(leaked))
-	}
+		srv.Inject(1, everflowtest.Fault{Truncate: true})
+		for _, err := range c.Conversions.ExportCSV(context.Background(), export) {
+			if err != nil {
+				assert.ErrorIs(t, err, ErrMalformedResponse)
+				break
+			}
+		}
+	})
 }

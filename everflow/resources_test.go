@@ -2,110 +2,91 @@ package everflow
 
 import (
 	"context"
-	"net/http"
+	"iter"
+	"strconv"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
-	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
-	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 )
+
+// adapter runs the internal/conformance checks on the affiliates list,
+// keyed by network affiliate id, with affiliate creation as the write.
+var adapter = conformance.Platform[*everflowtest.Server, *Client, Option]{
+	Start: func(t *testing.T, n int, _ bool) (*everflowtest.Server, []string) {
+		srv := everflowtest.NewServer()
+		t.Cleanup(srv.Close)
+		srv.SeedAffiliates(n)
+		var ids []string
+		for _, a := range srv.Affiliates() {
+			ids = append(ids, strconv.FormatInt(a.NetworkAffiliateID, 10))
+		}
+		return srv, ids
+	},
+	URL:       func(srv *everflowtest.Server) string { return srv.URL },
+	NewClient: resourceClient,
+	UserClient: func(t *testing.T, baseURL string) *Client {
+		c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(baseURL))
+		require.NoError(t, err)
+		return c
+	},
+	MaxRetries:       WithMaxRetries,
+	MaxResponseBytes: WithMaxResponseBytes,
+	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Affiliates.List(ctx, pageOptions(pageSize)), func(a *Affiliate) string {
+			return strconv.FormatInt(a.NetworkAffiliateID, 10)
+		})
+	},
+	Page: func(ctx context.Context, c *Client, pageSize int) error {
+		_, _, err := c.Affiliates.ListPage(ctx, pageOptions(pageSize))
+		return err
+	},
+	Get: func(ctx context.Context, c *Client, key string) error {
+		id, err := strconv.ParseInt(key, 10, 64)
+		if err == nil {
+			_, err = c.Affiliates.Get(ctx, id)
+		}
+		return err
+	},
+	GetMissing: func(ctx context.Context, c *Client) error {
+		_, err := c.Affiliates.Get(ctx, 999999)
+		return err
+	},
+	Create: func(ctx context.Context, c *Client, _ *everflowtest.Server) error {
+		_, err := c.Affiliates.Create(ctx, &AffiliateCreateParams{Name: "Keep Alive", AccountStatus: AccountActive,
+			Billing: &Billing{BillingFrequency: "monthly", PaymentType: "none", Details: &BillingDetails{DayOfMonth: 1}}})
+		return err
+	},
+}
+
+// pageOptions returns the list options of pageSize affiliates a page, or
+// none for 0.
+func pageOptions(pageSize int) *AffiliateListOptions {
+	if pageSize == 0 {
+		return nil
+	}
+	return &AffiliateListOptions{ListParams: ListParams{PageSize: pageSize}}
+}
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through
 // successes, retried faults, error statuses and bodies that are not the
 // expected JSON: every body is drained and closed, so one keep-alive
 // connection carries them all.
 func TestBodiesDrainedKeepAliveReused(t *testing.T) {
-	srv := everflowtest.NewServer()
-	defer srv.Close()
-	srv.SeedAffiliates(12)
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(2))
-	ctx := context.Background()
-	opts := &AffiliateListOptions{ListParams: ListParams{PageSize: 5}}
-
-	n := 0
-	for _, err := range c.Affiliates.List(ctx, opts) {
-		require.NoError(t, err)
-		n++
-	}
-	assert.Equal(t, 12, n)
-	_, err := c.Affiliates.Get(ctx, 999999)
-	assert.ErrorIs(t, err, ErrNotFound)
-	for _, f := range faultmatrix.RetriedFaults() {
-		srv.Inject(1, f)
-		_, _, err := c.Affiliates.ListPage(ctx, opts)
-		require.NoError(t, err, "%+v is retried", f)
-	}
-	params := &AffiliateCreateParams{Name: "Keep Alive", AccountStatus: AccountActive,
-		Billing: &Billing{BillingFrequency: "monthly", PaymentType: "none", Details: &BillingDetails{DayOfMonth: 1}}}
-	srv.Inject(1, everflowtest.Fault{Status: http.StatusBadRequest})
-	_, err = c.Affiliates.Create(ctx, params)
-	assert.ErrorIs(t, err, ErrInvalidRequest)
-	srv.Inject(1, everflowtest.Fault{Status: http.StatusBadGateway})
-	_, err = c.Affiliates.Create(ctx, params)
-	assert.ErrorIs(t, err, ErrServer)
-
-	assert.Equal(t, 1, dc.Dials(), "every call reused the first connection")
+	conformance.BodiesDrainedKeepAliveReused(t, adapter)
 }
 
 // TestConcurrentUseBy64Goroutines shares one client between 64 goroutines
 // listing and reading at once, through 429s and 503s, under -race.
 func TestConcurrentUseBy64Goroutines(t *testing.T) {
-	srv := everflowtest.NewServer()
-	defer srv.Close()
-	srv.SeedAffiliates(25)
-	var want []int64
-	for _, a := range srv.Affiliates() {
-		want = append(want, a.NetworkAffiliateID)
-	}
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	// Every call may meet every injected fault: the budget covers them.
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(40))
-	srv.Inject(16, everflowtest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
-	srv.Inject(16, everflowtest.Fault{Status: http.StatusServiceUnavailable})
-
-	faultmatrix.Concurrently(t, 64, func(g int) error {
-		ctx := context.Background()
-		if g%2 == 0 {
-			var got []int64
-			for a, err := range c.Affiliates.List(ctx, &AffiliateListOptions{ListParams: ListParams{PageSize: 10}}) {
-				if err != nil {
-					return err
-				}
-				got = append(got, a.NetworkAffiliateID)
-			}
-			assert.Equal(t, want, got)
-			return nil
-		}
-		if _, err := c.Affiliates.Get(ctx, want[g%25]); err != nil {
-			return err
-		}
-		_ = c.RateLimit()
-		return nil
-	})
+	conformance.ConcurrentUse(t, 64, adapter)
 }
 
 // TestBodyOverMaxResponseBytes: a body larger than WithMaxResponseBytes is
 // ErrMalformedResponse, read no further than the cap, never an
 // out-of-memory.
 func TestBodyOverMaxResponseBytes(t *testing.T) {
-	srv := everflowtest.NewServer()
-	defer srv.Close()
-	srv.SeedAffiliates(50)
-	c := resourceClient(t, srv, &http.Client{}, WithMaxResponseBytes(2048), WithMaxRetries(0))
-	_, _, err := c.Affiliates.ListPage(context.Background(), nil)
-	require.ErrorIs(t, err, ErrMalformedResponse)
-	assert.ErrorContains(t, err, "maximum size")
-	var apiErr *Error
-	require.ErrorAs(t, err, &apiErr)
-	assert.LessOrEqual(t, len(apiErr.Body), 4096)
-
-	// Under the cap the same client works.
-	_, _, err = c.Affiliates.ListPage(context.Background(), &AffiliateListOptions{ListParams: ListParams{PageSize: 1}})
-	assert.NoError(t, err)
+	conformance.BodyOverMaxResponseBytes(t, adapter)
 }

@@ -2,106 +2,80 @@ package firstpromoter
 
 import (
 	"context"
-	"net/http"
+	"iter"
 	"strconv"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
-	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
-	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 )
+
+// adapter runs the internal/conformance checks on the referrals list,
+// with promoter creation as the write.
+var adapter = conformance.Platform[*firstpromotertest.Server, *Client, Option]{
+	Start: func(t *testing.T, n int, _ bool) (*firstpromotertest.Server, []string) {
+		srv := firstpromotertest.NewServer()
+		t.Cleanup(srv.Close)
+		srv.SeedReferrals(n)
+		return srv, idsOf(srv.Referrals(), func(r firstpromotertest.Referral) int64 { return r.ID })
+	},
+	URL:       func(srv *firstpromotertest.Server) string { return srv.URL },
+	NewClient: resourceClient,
+	UserClient: func(t *testing.T, baseURL string) *Client {
+		c, err := NewClient(WithAPIKey(firstpromotertest.APIKey), WithAccountID(firstpromotertest.AccountID), WithBaseURL(baseURL))
+		require.NoError(t, err)
+		return c
+	},
+	MaxRetries:       WithMaxRetries,
+	MaxResponseBytes: WithMaxResponseBytes,
+	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Referrals.List(ctx, pageOptions(pageSize)), func(r *Referral) string { return strconv.FormatInt(r.ID, 10) })
+	},
+	Page: func(ctx context.Context, c *Client, pageSize int) error {
+		_, _, err := c.Referrals.ListPage(ctx, pageOptions(pageSize))
+		return err
+	},
+	Get: func(ctx context.Context, c *Client, key string) error {
+		id, err := strconv.ParseInt(key, 10, 64)
+		if err == nil {
+			_, err = c.Referrals.Get(ctx, id)
+		}
+		return err
+	},
+	GetMissing: func(ctx context.Context, c *Client) error {
+		_, err := c.Referrals.Get(ctx, 999999)
+		return err
+	},
+	Create: func(ctx context.Context, c *Client, _ *firstpromotertest.Server) error {
+		_, err := c.Promoters.Create(ctx, &PromoterCreateParams{Email: "keepalive@example.com"})
+		return err
+	},
+}
+
+// pageOptions returns the list options of pageSize referrals a page, or
+// none for 0.
+func pageOptions(pageSize int) *ReferralListOptions {
+	if pageSize == 0 {
+		return nil
+	}
+	return &ReferralListOptions{ListParams: ListParams{PerPage: pageSize}}
+}
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through
 // successes, retried faults, error statuses and bodies that are not the
 // expected JSON: every body is drained and closed, so one keep-alive
 // connection carries them all.
 func TestBodiesDrainedKeepAliveReused(t *testing.T) {
-	srv := firstpromotertest.NewServer()
-	defer srv.Close()
-	srv.SeedReferrals(12)
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(2))
-	ctx := context.Background()
-	opts := &ReferralListOptions{ListParams: ListParams{PerPage: 5}}
-
-	n := 0
-	for _, err := range c.Referrals.List(ctx, opts) {
-		require.NoError(t, err)
-		n++
-	}
-	assert.Equal(t, 12, n)
-	_, err := c.Referrals.Get(ctx, 999999)
-	assert.ErrorIs(t, err, ErrNotFound)
-	for _, f := range faultmatrix.RetriedFaults() {
-		srv.Inject(1, f)
-		_, _, err := c.Referrals.ListPage(ctx, opts)
-		require.NoError(t, err, "%+v is retried", f)
-	}
-	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadRequest})
-	_, err = c.Promoters.Create(ctx, &PromoterCreateParams{Email: "keepalive@example.com"})
-	assert.ErrorIs(t, err, ErrInvalidRequest)
-	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
-	_, err = c.Promoters.Create(ctx, &PromoterCreateParams{Email: "keepalive@example.com"})
-	assert.ErrorIs(t, err, ErrServer)
-
-	assert.Equal(t, 1, dc.Dials(), "every call reused the first connection")
+	conformance.BodiesDrainedKeepAliveReused(t, adapter)
 }
 
 // TestConcurrentUseBy64Goroutines shares one client between 64 goroutines
 // listing and reading at once, through 429s and 503s, under -race.
-func TestConcurrentUseBy64Goroutines(t *testing.T) {
-	srv := firstpromotertest.NewServer()
-	defer srv.Close()
-	srv.SeedReferrals(25)
-	want := idsOf(srv.Referrals(), func(r firstpromotertest.Referral) int64 { return r.ID })
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	// Every call may meet every injected fault: the budget covers them.
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(40))
-	srv.Inject(16, firstpromotertest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
-	srv.Inject(16, firstpromotertest.Fault{Status: http.StatusServiceUnavailable})
-
-	faultmatrix.Concurrently(t, 64, func(g int) error {
-		ctx := context.Background()
-		if g%2 == 0 {
-			var got []string
-			for r, err := range c.Referrals.List(ctx, &ReferralListOptions{ListParams: ListParams{PerPage: 10}}) {
-				if err != nil {
-					return err
-				}
-				got = append(got, strconv.FormatInt(r.ID, 10))
-			}
-			assert.Equal(t, want, got)
-			return nil
-		}
-		if _, err := c.Referrals.Get(ctx, srv.Referrals()[g%25].ID); err != nil {
-			return err
-		}
-		_ = c.RateLimit()
-		return nil
-	})
-}
+func TestConcurrentUseBy64Goroutines(t *testing.T) { conformance.ConcurrentUse(t, 64, adapter) }
 
 // TestBodyOverMaxResponseBytes: a body larger than WithMaxResponseBytes is
 // ErrMalformedResponse, read no further than the cap, never an
 // out-of-memory.
-func TestBodyOverMaxResponseBytes(t *testing.T) {
-	srv := firstpromotertest.NewServer()
-	defer srv.Close()
-	srv.SeedReferrals(50)
-	c := resourceClient(t, srv, &http.Client{}, WithMaxResponseBytes(2048), WithMaxRetries(0))
-	_, _, err := c.Referrals.ListPage(context.Background(), nil)
-	require.ErrorIs(t, err, ErrMalformedResponse)
-	assert.ErrorContains(t, err, "maximum size")
-	var apiErr *Error
-	require.ErrorAs(t, err, &apiErr)
-	assert.LessOrEqual(t, len(apiErr.Body), 4096)
-
-	// Under the cap the same client works.
-	_, _, err = c.Referrals.ListPage(context.Background(), &ReferralListOptions{ListParams: ListParams{PerPage: 1}})
-	assert.NoError(t, err)
-}
+func TestBodyOverMaxResponseBytes(t *testing.T) { conformance.BodyOverMaxResponseBytes(t, adapter) }

@@ -2,109 +2,83 @@ package partnerstack
 
 import (
 	"context"
-	"net/http"
+	"iter"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
-	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
+
+// adapter runs the internal/conformance checks on the partnerships list
+// of the Vendor API, with customers for the missing read and the write.
+// The list need not keep the order the fake holds the partnerships in.
+var adapter = conformance.Platform[*partnerstacktest.Server, *Client, Option]{
+	Start: func(t *testing.T, n int, _ bool) (*partnerstacktest.Server, []string) {
+		srv := partnerstacktest.NewServer()
+		t.Cleanup(srv.Close)
+		srv.SeedPartnerships(n)
+		var keys []string
+		for _, p := range srv.Partnerships() {
+			keys = append(keys, p.Key)
+		}
+		return srv, keys
+	},
+	URL:       func(srv *partnerstacktest.Server) string { return srv.URL },
+	NewClient: resourceClient,
+	UserClient: func(t *testing.T, baseURL string) *Client {
+		c, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), WithBaseURL(baseURL))
+		require.NoError(t, err)
+		return c
+	},
+	MaxRetries:       WithMaxRetries,
+	MaxResponseBytes: WithMaxResponseBytes,
+	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Partnerships.List(ctx, pageOptions(pageSize)), func(p *Partnership) string { return p.Key })
+	},
+	Page: func(ctx context.Context, c *Client, pageSize int) error {
+		_, _, err := c.Partnerships.ListPage(ctx, pageOptions(pageSize))
+		return err
+	},
+	Get: func(ctx context.Context, c *Client, key string) error {
+		_, err := c.Partnerships.Get(ctx, key)
+		return err
+	},
+	GetMissing: func(ctx context.Context, c *Client) error {
+		_, err := c.Customers.Get(ctx, "cus_missing")
+		return err
+	},
+	Create: func(ctx context.Context, c *Client, srv *partnerstacktest.Server) error {
+		partner := srv.Partnerships()[0].PartnerKey
+		_, err := c.Customers.Create(ctx, &CustomerCreateParams{Email: "keepalive@example.com", PartnerKey: partner})
+		return err
+	},
+	Unordered: true,
+}
+
+// pageOptions returns the list options of pageSize partnerships a
+// page, or none for 0.
+func pageOptions(pageSize int) *PartnershipListOptions {
+	if pageSize == 0 {
+		return nil
+	}
+	return &PartnershipListOptions{ListParams: ListParams{Limit: pageSize}}
+}
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through
 // successes, retried faults, error statuses and bodies that are not the
 // expected JSON: every body is drained and closed, so one keep-alive
 // connection carries them all.
 func TestBodiesDrainedKeepAliveReused(t *testing.T) {
-	srv := partnerstacktest.NewServer()
-	defer srv.Close()
-	srv.SeedPartnerships(12)
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(2))
-	ctx := context.Background()
-	opts := &PartnershipListOptions{ListParams: ListParams{Limit: 5}}
-
-	n := 0
-	for _, err := range c.Partnerships.List(ctx, opts) {
-		require.NoError(t, err)
-		n++
-	}
-	assert.Equal(t, 12, n)
-	_, err := c.Customers.Get(ctx, "cus_missing")
-	assert.ErrorIs(t, err, ErrNotFound)
-	for _, f := range faultmatrix.RetriedFaults() {
-		srv.Inject(1, f)
-		_, _, err := c.Partnerships.ListPage(ctx, opts)
-		require.NoError(t, err, "%+v is retried", f)
-	}
-	partner := srv.Partnerships()[0].PartnerKey
-	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusBadRequest})
-	_, err = c.Customers.Create(ctx, &CustomerCreateParams{Email: "keepalive@example.com", PartnerKey: partner})
-	assert.ErrorIs(t, err, ErrInvalidRequest)
-	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusBadGateway})
-	_, err = c.Customers.Create(ctx, &CustomerCreateParams{Email: "keepalive@example.com", PartnerKey: partner})
-	assert.ErrorIs(t, err, ErrServer)
-
-	assert.Equal(t, 1, dc.Dials(), "every call reused the first connection")
+	conformance.BodiesDrainedKeepAliveReused(t, adapter)
 }
 
 // TestConcurrentUseBy64Goroutines shares one client between 64 goroutines
 // listing and reading at once, through 429s and 503s, under -race.
-func TestConcurrentUseBy64Goroutines(t *testing.T) {
-	srv := partnerstacktest.NewServer()
-	defer srv.Close()
-	srv.SeedPartnerships(25)
-	var want []string
-	for _, p := range srv.Partnerships() {
-		want = append(want, p.Key)
-	}
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	// Every call may meet every injected fault: the budget covers them.
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(40))
-	srv.Inject(16, partnerstacktest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
-	srv.Inject(16, partnerstacktest.Fault{Status: http.StatusServiceUnavailable})
-
-	faultmatrix.Concurrently(t, 64, func(g int) error {
-		ctx := context.Background()
-		if g%2 == 0 {
-			var got []string
-			for p, err := range c.Partnerships.List(ctx, &PartnershipListOptions{ListParams: ListParams{Limit: 10}}) {
-				if err != nil {
-					return err
-				}
-				got = append(got, p.Key)
-			}
-			assert.ElementsMatch(t, want, got)
-			return nil
-		}
-		if _, err := c.Partnerships.Get(ctx, want[g%25]); err != nil {
-			return err
-		}
-		_ = c.RateLimit()
-		return nil
-	})
-}
+func TestConcurrentUseBy64Goroutines(t *testing.T) { conformance.ConcurrentUse(t, 64, adapter) }
 
 // TestBodyOverMaxResponseBytes: a body larger than WithMaxResponseBytes is
 // ErrMalformedResponse, read no further than the cap, never an
 // out-of-memory.
-func TestBodyOverMaxResponseBytes(t *testing.T) {
-	srv := partnerstacktest.NewServer()
-	defer srv.Close()
-	srv.SeedPartnerships(50)
-	c := resourceClient(t, srv, &http.Client{}, WithMaxResponseBytes(2048), WithMaxRetries(0))
-	_, _, err := c.Partnerships.ListPage(context.Background(), nil)
-	require.ErrorIs(t, err, ErrMalformedResponse)
-	assert.ErrorContains(t, err, "maximum size")
-	var apiErr *Error
-	require.ErrorAs(t, err, &apiErr)
-	assert.LessOrEqual(t, len(apiErr.Body), 4096)
-
-	// Under the cap the same client works.
-	_, _, err = c.Partnerships.ListPage(context.Background(), &PartnershipListOptions{ListParams: ListParams{Limit: 1}})
-	assert.NoError(t, err)
-}
+func TestBodyOverMaxResponseBytes(t *testing.T) { conformance.BodyOverMaxResponseBytes(t, adapter) }

@@ -2,109 +2,80 @@ package refersion
 
 import (
 	"context"
-	"net/http"
+	"iter"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
-	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
+
+// adapter runs the internal/conformance checks on the affiliates list,
+// reading affiliates by code and creating one as the write.
+var adapter = conformance.Platform[*refersiontest.Server, *Client, Option]{
+	Start: func(t *testing.T, n int, _ bool) (*refersiontest.Server, []string) {
+		srv := refersiontest.NewServer()
+		t.Cleanup(srv.Close)
+		var codes []string
+		for _, a := range srv.SeedAffiliates(n) {
+			codes = append(codes, a.Code)
+		}
+		return srv, codes
+	},
+	URL:       func(srv *refersiontest.Server) string { return srv.URL },
+	NewClient: resourceClient,
+	UserClient: func(t *testing.T, baseURL string) *Client {
+		c, err := NewClient(WithKeys(refersiontest.PublicKey, refersiontest.SecretKey), WithBaseURL(baseURL))
+		require.NoError(t, err)
+		return c
+	},
+	MaxRetries:       WithMaxRetries,
+	MaxResponseBytes: WithMaxResponseBytes,
+	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Affiliates.List(ctx, pageOptions(pageSize)), func(a *Affiliate) string { return a.Code })
+	},
+	Page: func(ctx context.Context, c *Client, pageSize int) error {
+		_, _, err := c.Affiliates.ListPage(ctx, pageOptions(pageSize))
+		return err
+	},
+	Get: func(ctx context.Context, c *Client, code string) error {
+		_, err := c.Affiliates.GetByCode(ctx, code)
+		return err
+	},
+	GetMissing: func(ctx context.Context, c *Client) error {
+		_, err := c.Affiliates.GetByCode(ctx, "missing")
+		return err
+	},
+	Create: func(ctx context.Context, c *Client, _ *refersiontest.Server) error {
+		_, err := c.Affiliates.Create(ctx, &AffiliateCreateParams{FirstName: "Keep", LastName: "Alive", Email: "keepalive@example.org",
+			Password: "Correct-h0rse", Status: AffiliateActive})
+		return err
+	},
+}
+
+// pageOptions returns the list options of pageSize affiliates a page,
+// or none for 0.
+func pageOptions(pageSize int) *AffiliateListOptions {
+	if pageSize == 0 {
+		return nil
+	}
+	return &AffiliateListOptions{Limit: pageSize}
+}
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through
 // successes, retried faults, error statuses and bodies that are not the
 // expected JSON: every body is drained and closed, so one keep-alive
 // connection carries them all.
 func TestBodiesDrainedKeepAliveReused(t *testing.T) {
-	srv := refersiontest.NewServer()
-	defer srv.Close()
-	srv.SeedAffiliates(12)
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(2))
-	ctx := context.Background()
-	opts := &AffiliateListOptions{Limit: 5}
-
-	n := 0
-	for _, err := range c.Affiliates.List(ctx, opts) {
-		require.NoError(t, err)
-		n++
-	}
-	assert.Equal(t, 12, n)
-	_, err := c.Affiliates.GetByCode(ctx, "missing")
-	assert.ErrorIs(t, err, ErrNotFound)
-	for _, f := range faultmatrix.RetriedFaults() {
-		srv.Inject(1, f)
-		_, _, err := c.Affiliates.ListPage(ctx, opts)
-		require.NoError(t, err, "%+v is retried", f)
-	}
-	params := &AffiliateCreateParams{FirstName: "Keep", LastName: "Alive", Email: "keepalive@example.org",
-		Password: "Correct-h0rse", Status: AffiliateActive}
-	srv.Inject(1, refersiontest.Fault{Status: http.StatusBadRequest})
-	_, err = c.Affiliates.Create(ctx, params)
-	assert.ErrorIs(t, err, ErrInvalidRequest)
-	srv.Inject(1, refersiontest.Fault{Status: http.StatusBadGateway})
-	_, err = c.Affiliates.Create(ctx, params)
-	assert.ErrorIs(t, err, ErrServer)
-
-	assert.Equal(t, 1, dc.Dials(), "every call reused the first connection")
+	conformance.BodiesDrainedKeepAliveReused(t, adapter)
 }
 
 // TestConcurrentUseBy64Goroutines shares one client between 64 goroutines
 // listing and reading at once, through 429s and 503s, under -race.
-func TestConcurrentUseBy64Goroutines(t *testing.T) {
-	srv := refersiontest.NewServer()
-	defer srv.Close()
-	var want []string
-	for _, a := range srv.SeedAffiliates(25) {
-		want = append(want, a.Code)
-	}
-	dc := leakcheck.NewDialCounter()
-	defer dc.Transport.CloseIdleConnections()
-	// Every call may meet every injected fault: the budget covers them.
-	c := resourceClient(t, srv, dc.Client(), WithMaxRetries(40))
-	srv.Inject(16, refersiontest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
-	srv.Inject(16, refersiontest.Fault{Status: http.StatusServiceUnavailable})
-
-	faultmatrix.Concurrently(t, 64, func(g int) error {
-		ctx := context.Background()
-		if g%2 == 0 {
-			var got []string
-			for a, err := range c.Affiliates.List(ctx, &AffiliateListOptions{Limit: 10}) {
-				if err != nil {
-					return err
-				}
-				got = append(got, a.Code)
-			}
-			assert.Equal(t, want, got)
-			return nil
-		}
-		if _, err := c.Affiliates.GetByCode(ctx, want[g%25]); err != nil {
-			return err
-		}
-		_ = c.RateLimit()
-		return nil
-	})
-}
+func TestConcurrentUseBy64Goroutines(t *testing.T) { conformance.ConcurrentUse(t, 64, adapter) }
 
 // TestBodyOverMaxResponseBytes: a body larger than WithMaxResponseBytes is
 // ErrMalformedResponse, read no further than the cap, never an
 // out-of-memory.
-func TestBodyOverMaxResponseBytes(t *testing.T) {
-	srv := refersiontest.NewServer()
-	defer srv.Close()
-	srv.SeedAffiliates(50)
-	c := resourceClient(t, srv, &http.Client{}, WithMaxResponseBytes(2048), WithMaxRetries(0))
-	_, _, err := c.Affiliates.ListPage(context.Background(), nil)
-	require.ErrorIs(t, err, ErrMalformedResponse)
-	assert.ErrorContains(t, err, "maximum size")
-	var apiErr *Error
-	require.ErrorAs(t, err, &apiErr)
-	assert.LessOrEqual(t, len(apiErr.Body), 4096)
-
-	// Under the cap the same client works.
-	_, _, err = c.Affiliates.ListPage(context.Background(), &AffiliateListOptions{Limit: 1})
-	assert.NoError(t, err)
-}
+func TestBodyOverMaxResponseBytes(t *testing.T) { conformance.BodyOverMaxResponseBytes(t, adapter) }
