@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -39,32 +40,6 @@ const benchRecords = 10_000
 
 // benchPageKey names the page a request asks for.
 func benchPageKey(r *http.Request) string { return r.URL.Query().Get("page") }
-
-// benchPages renders every page of benchRecords affiliates once per
-// process, by running the hand-written loop against the fake and keeping
-// each body.
-var benchPages = sync.OnceValues(func() (map[string][]byte, error) {
-	fake := everflowtest.NewServer()
-	defer fake.Close()
-	fake.SeedAffiliates(benchRecords)
-	rec := benchkit.NewRecorder(benchPageKey)
-	n := 0
-	err := listAffiliatesByHand(context.Background(), &http.Client{Transport: rec}, fake.URL, func(*everflow.Affiliate) { n++ })
-	if err == nil && n != benchRecords {
-		err = fmt.Errorf("recorded %d affiliates, want %d", n, benchRecords)
-	}
-	return rec.Pages, err
-})
-
-// newBenchServer serves the recorded pages, after latency when it is set.
-func newBenchServer(b *testing.B, latency time.Duration) *benchkit.Server {
-	b.Helper()
-	pages, err := benchPages()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return benchkit.NewServer(b, pages, benchPageKey, latency)
-}
 
 // listAffiliatesByHand is the baseline: what a user writes without the SDK.
 // It sends the requests the SDK sends (same path, query and headers) and
@@ -105,58 +80,32 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 	}
 }
 
-func newBenchClient(b *testing.B, baseURL string) *everflow.Client {
-	b.Helper()
-	c, err := everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(baseURL))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
-}
-
-// readSDK reads every affiliate through the SDK's iterator and counts them.
-func readSDK(b *testing.B, c *everflow.Client) int {
-	n := 0
-	for a, err := range c.Affiliates.List(context.Background()) {
-		if err != nil {
-			b.Fatal(err)
-		}
-		if a.NetworkAffiliateID != 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// readByHand reads every affiliate through the hand-written loop and counts
-// them.
-func readByHand(b *testing.B, hc *http.Client, baseURL string) int {
-	n := 0
-	err := listAffiliatesByHand(context.Background(), hc, baseURL, func(a *everflow.Affiliate) {
-		if a.NetworkAffiliateID != 0 {
-			n++
-		}
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
+// newClient builds the client the benchmarks measure on baseURL.
+func newClient(baseURL string) (*everflow.Client, error) {
+	return everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(baseURL))
 }
 
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.ListBench{
-	Records: benchRecords, PageSize: everflow.MaxPageSize,
-	Server: newBenchServer,
-	SDK: func(b *testing.B, baseURL string) (func() int, func() (int, error)) {
-		c := newBenchClient(b, baseURL)
-		ctx := context.Background()
-		return func() int { return readSDK(b, c) }, func() (int, error) {
-			items, _, err := c.Affiliates.ListPage(ctx, nil)
-			return len(items), err
-		}
+var listBench = benchkit.NewListBench(benchkit.Platform[*everflow.Client, *everflow.Affiliate]{
+	Records:  benchRecords,
+	PageSize: everflow.MaxPageSize,
+	Fake: func(n int) (string, func()) {
+		fake := everflowtest.NewServer()
+		fake.SeedAffiliates(n)
+		return fake.URL, fake.Close
 	},
-	ByHand: readByHand,
-}
+	PageKey:   benchPageKey,
+	ByHand:    listAffiliatesByHand,
+	Valid:     func(a *everflow.Affiliate) bool { return a.NetworkAffiliateID != 0 },
+	NewClient: newClient,
+	List: func(ctx context.Context, c *everflow.Client) iter.Seq2[*everflow.Affiliate, error] {
+		return c.Affiliates.List(ctx)
+	},
+	ListPage: func(ctx context.Context, c *everflow.Client) (int, error) {
+		items, _, err := c.Affiliates.ListPage(ctx, nil)
+		return len(items), err
+	},
+})
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator
@@ -197,7 +146,7 @@ var exportBlocks = sync.OnceValues(func() (map[everflow.ExportFormat]*exportBloc
 	fake := everflowtest.NewServer()
 	defer fake.Close()
 	fake.SeedPostbackLogs(exportBlockRows)
-	c, err := everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(fake.URL))
+	c, err := newClient(fake.URL)
 	if err != nil {
 		return nil, err
 	}
@@ -356,7 +305,7 @@ func BenchmarkExportStream(b *testing.B) {
 	})
 	b.Run("format=json/impl=sdk", func(b *testing.B) {
 		srv := newExportServer(b, everflow.FormatJSON)
-		c := newBenchClient(b, srv.URL)
+		c := benchkit.Client(b, newClient, srv.URL)
 		measureStream(b, srv, func() (int, error) {
 			n := 0
 			for p, err := range c.Postbacks.Export(ctx, exportParams) {
@@ -399,7 +348,7 @@ func BenchmarkExportStream(b *testing.B) {
 	})
 	b.Run("format=csv/impl=sdk", func(b *testing.B) {
 		srv := newExportServer(b, everflow.FormatCSV)
-		c := newBenchClient(b, srv.URL)
+		c := benchkit.Client(b, newClient, srv.URL)
 		measureStream(b, srv, func() (int, error) {
 			n := 0
 			for rec, err := range c.Postbacks.ExportCSV(ctx, exportParams) {

@@ -11,11 +11,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"strconv"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
 
@@ -28,31 +27,6 @@ const benchRecords = 10_000
 
 // benchPageKey names the page a request asks for.
 func benchPageKey(r *http.Request) string { return r.URL.Query().Get("page") }
-
-// benchPages renders every page of benchRecords referrals once per process,
-// by running the hand-written loop against the fake and keeping each body.
-var benchPages = sync.OnceValues(func() (map[string][]byte, error) {
-	fake := firstpromotertest.NewServer()
-	defer fake.Close()
-	fake.SeedReferrals(benchRecords)
-	rec := benchkit.NewRecorder(benchPageKey)
-	n := 0
-	err := listReferralsByHand(context.Background(), &http.Client{Transport: rec}, fake.URL, func(*firstpromoter.Referral) { n++ })
-	if err == nil && n != benchRecords {
-		err = fmt.Errorf("recorded %d referrals, want %d", n, benchRecords)
-	}
-	return rec.Pages, err
-})
-
-// newBenchServer serves the recorded pages, after latency when it is set.
-func newBenchServer(b *testing.B, latency time.Duration) *benchkit.Server {
-	b.Helper()
-	pages, err := benchPages()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return benchkit.NewServer(b, pages, benchPageKey, latency)
-}
 
 // listReferralsByHand is the baseline: what a user writes without the SDK.
 // It sends the requests the SDK sends (same path, query and headers) and
@@ -90,62 +64,33 @@ func listReferralsByHand(ctx context.Context, hc *http.Client, baseURL string, e
 	}
 }
 
-func newBenchClient(b *testing.B, baseURL string) *firstpromoter.Client {
-	b.Helper()
-	c, err := firstpromoter.NewClient(
-		firstpromoter.WithAPIKey(firstpromotertest.APIKey),
-		firstpromoter.WithAccountID(firstpromotertest.AccountID),
-		firstpromoter.WithBaseURL(baseURL),
-	)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
-}
-
-// readSDK reads every referral through the SDK's iterator and counts them.
-func readSDK(b *testing.B, c *firstpromoter.Client) int {
-	n := 0
-	for r, err := range c.Referrals.List(context.Background()) {
-		if err != nil {
-			b.Fatal(err)
-		}
-		if r.ID != 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// readByHand reads every referral through the hand-written loop and counts
-// them.
-func readByHand(b *testing.B, hc *http.Client, baseURL string) int {
-	n := 0
-	err := listReferralsByHand(context.Background(), hc, baseURL, func(r *firstpromoter.Referral) {
-		if r.ID != 0 {
-			n++
-		}
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
-}
-
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.ListBench{
-	Records: benchRecords, PageSize: firstpromoter.MaxPerPage,
-	Server: newBenchServer,
-	SDK: func(b *testing.B, baseURL string) (func() int, func() (int, error)) {
-		c := newBenchClient(b, baseURL)
-		ctx := context.Background()
-		return func() int { return readSDK(b, c) }, func() (int, error) {
-			items, _, err := c.Referrals.ListPage(ctx, &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{Page: 1}})
-			return len(items), err
-		}
+var listBench = benchkit.NewListBench(benchkit.Platform[*firstpromoter.Client, *firstpromoter.Referral]{
+	Records:  benchRecords,
+	PageSize: firstpromoter.MaxPerPage,
+	Fake: func(n int) (string, func()) {
+		fake := firstpromotertest.NewServer()
+		fake.SeedReferrals(n)
+		return fake.URL, fake.Close
 	},
-	ByHand: readByHand,
-}
+	PageKey: benchPageKey,
+	ByHand:  listReferralsByHand,
+	Valid:   func(r *firstpromoter.Referral) bool { return r.ID != 0 },
+	NewClient: func(baseURL string) (*firstpromoter.Client, error) {
+		return firstpromoter.NewClient(
+			firstpromoter.WithAPIKey(firstpromotertest.APIKey),
+			firstpromoter.WithAccountID(firstpromotertest.AccountID),
+			firstpromoter.WithBaseURL(baseURL),
+		)
+	},
+	List: func(ctx context.Context, c *firstpromoter.Client) iter.Seq2[*firstpromoter.Referral, error] {
+		return c.Referrals.List(ctx)
+	},
+	ListPage: func(ctx context.Context, c *firstpromoter.Client) (int, error) {
+		items, _, err := c.Referrals.ListPage(ctx, &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{Page: 1}})
+		return len(items), err
+	},
+})
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator

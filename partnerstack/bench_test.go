@@ -11,12 +11,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
 
@@ -29,32 +28,6 @@ const benchRecords = 10_000
 
 // benchPageKey names the page a request asks for: its cursor.
 func benchPageKey(r *http.Request) string { return r.URL.Query().Get("starting_after") }
-
-// benchPages renders every page of benchRecords partnerships once per
-// process, by running the hand-written loop against the fake and keeping
-// each body.
-var benchPages = sync.OnceValues(func() (map[string][]byte, error) {
-	fake := partnerstacktest.NewServer()
-	defer fake.Close()
-	fake.SeedPartnerships(benchRecords)
-	rec := benchkit.NewRecorder(benchPageKey)
-	n := 0
-	err := listPartnershipsByHand(context.Background(), &http.Client{Transport: rec}, fake.URL, func(*partnerstack.Partnership) { n++ })
-	if err == nil && n != benchRecords {
-		err = fmt.Errorf("recorded %d partnerships, want %d", n, benchRecords)
-	}
-	return rec.Pages, err
-})
-
-// newBenchServer serves the recorded pages, after latency when it is set.
-func newBenchServer(b *testing.B, latency time.Duration) *benchkit.Server {
-	b.Helper()
-	pages, err := benchPages()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return benchkit.NewServer(b, pages, benchPageKey, latency)
-}
 
 // listPartnershipsByHand is the baseline: what a user writes without the
 // SDK. It sends the requests the SDK sends (same path, query and headers)
@@ -101,61 +74,32 @@ func listPartnershipsByHand(ctx context.Context, hc *http.Client, baseURL string
 	}
 }
 
-func newBenchClient(b *testing.B, baseURL string) *partnerstack.Client {
-	b.Helper()
-	c, err := partnerstack.NewClient(
-		partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
-		partnerstack.WithBaseURL(baseURL),
-	)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
-}
-
-// readSDK reads every partnership through the SDK's iterator and counts them.
-func readSDK(b *testing.B, c *partnerstack.Client) int {
-	n := 0
-	for p, err := range c.Partnerships.List(context.Background()) {
-		if err != nil {
-			b.Fatal(err)
-		}
-		if p.Key != "" {
-			n++
-		}
-	}
-	return n
-}
-
-// readByHand reads every partnership through the hand-written loop and counts
-// them.
-func readByHand(b *testing.B, hc *http.Client, baseURL string) int {
-	n := 0
-	err := listPartnershipsByHand(context.Background(), hc, baseURL, func(p *partnerstack.Partnership) {
-		if p.Key != "" {
-			n++
-		}
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
-}
-
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.ListBench{
-	Records: benchRecords, PageSize: partnerstack.MaxLimit,
-	Server: newBenchServer,
-	SDK: func(b *testing.B, baseURL string) (func() int, func() (int, error)) {
-		c := newBenchClient(b, baseURL)
-		ctx := context.Background()
-		return func() int { return readSDK(b, c) }, func() (int, error) {
-			items, _, err := c.Partnerships.ListPage(ctx, nil)
-			return len(items), err
-		}
+var listBench = benchkit.NewListBench(benchkit.Platform[*partnerstack.Client, *partnerstack.Partnership]{
+	Records:  benchRecords,
+	PageSize: partnerstack.MaxLimit,
+	Fake: func(n int) (string, func()) {
+		fake := partnerstacktest.NewServer()
+		fake.SeedPartnerships(n)
+		return fake.URL, fake.Close
 	},
-	ByHand: readByHand,
-}
+	PageKey: benchPageKey,
+	ByHand:  listPartnershipsByHand,
+	Valid:   func(p *partnerstack.Partnership) bool { return p.Key != "" },
+	NewClient: func(baseURL string) (*partnerstack.Client, error) {
+		return partnerstack.NewClient(
+			partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+			partnerstack.WithBaseURL(baseURL),
+		)
+	},
+	List: func(ctx context.Context, c *partnerstack.Client) iter.Seq2[*partnerstack.Partnership, error] {
+		return c.Partnerships.List(ctx)
+	},
+	ListPage: func(ctx context.Context, c *partnerstack.Client) (int, error) {
+		items, _, err := c.Partnerships.ListPage(ctx, nil)
+		return len(items), err
+	},
+})
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator

@@ -11,11 +11,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"strconv"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
 
@@ -28,32 +27,6 @@ const benchRecords = 10_000
 
 // benchPageKey names the page a request asks for: its offset.
 func benchPageKey(r *http.Request) string { return r.URL.Query().Get("offset") }
-
-// benchPages renders every page of benchRecords affiliates once per
-// process, by running the hand-written loop against the fake and keeping
-// each body.
-var benchPages = sync.OnceValues(func() (map[string][]byte, error) {
-	fake := postaffiliateprotest.NewServer(postaffiliateprotest.WithRateLimit(0, 0))
-	defer fake.Close()
-	fake.SeedAffiliates(benchRecords)
-	rec := benchkit.NewRecorder(benchPageKey)
-	n := 0
-	err := listAffiliatesByHand(context.Background(), &http.Client{Transport: rec}, fake.URL, func(*postaffiliatepro.Affiliate) { n++ })
-	if err == nil && n != benchRecords {
-		err = fmt.Errorf("recorded %d affiliates, want %d", n, benchRecords)
-	}
-	return rec.Pages, err
-})
-
-// newBenchServer serves the recorded pages, after latency when it is set.
-func newBenchServer(b *testing.B, latency time.Duration) *benchkit.Server {
-	b.Helper()
-	pages, err := benchPages()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return benchkit.NewServer(b, pages, benchPageKey, latency)
-}
 
 // listAffiliatesByHand is the baseline: what a user writes without the SDK.
 // It sends the requests the SDK sends (same path, query and headers) and
@@ -94,61 +67,32 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 	}
 }
 
-func newBenchClient(b *testing.B, baseURL string) *postaffiliatepro.Client {
-	b.Helper()
-	c, err := postaffiliatepro.NewClient(
-		postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
-		postaffiliatepro.WithBaseURL(baseURL),
-	)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
-}
-
-// readSDK reads every affiliate through the SDK's iterator and counts them.
-func readSDK(b *testing.B, c *postaffiliatepro.Client) int {
-	n := 0
-	for a, err := range c.Affiliates.List(context.Background()) {
-		if err != nil {
-			b.Fatal(err)
-		}
-		if a.ID != "" {
-			n++
-		}
-	}
-	return n
-}
-
-// readByHand reads every affiliate through the hand-written loop and counts
-// them.
-func readByHand(b *testing.B, hc *http.Client, baseURL string) int {
-	n := 0
-	err := listAffiliatesByHand(context.Background(), hc, baseURL, func(a *postaffiliatepro.Affiliate) {
-		if a.ID != "" {
-			n++
-		}
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
-}
-
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.ListBench{
-	Records: benchRecords, PageSize: postaffiliatepro.DefaultPerPage,
-	Server: newBenchServer,
-	SDK: func(b *testing.B, baseURL string) (func() int, func() (int, error)) {
-		c := newBenchClient(b, baseURL)
-		ctx := context.Background()
-		return func() int { return readSDK(b, c) }, func() (int, error) {
-			items, _, err := c.Affiliates.ListPage(ctx, nil)
-			return len(items), err
-		}
+var listBench = benchkit.NewListBench(benchkit.Platform[*postaffiliatepro.Client, *postaffiliatepro.Affiliate]{
+	Records:  benchRecords,
+	PageSize: postaffiliatepro.DefaultPerPage,
+	Fake: func(n int) (string, func()) {
+		fake := postaffiliateprotest.NewServer(postaffiliateprotest.WithRateLimit(0, 0))
+		fake.SeedAffiliates(n)
+		return fake.URL, fake.Close
 	},
-	ByHand: readByHand,
-}
+	PageKey: benchPageKey,
+	ByHand:  listAffiliatesByHand,
+	Valid:   func(a *postaffiliatepro.Affiliate) bool { return a.ID != "" },
+	NewClient: func(baseURL string) (*postaffiliatepro.Client, error) {
+		return postaffiliatepro.NewClient(
+			postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
+			postaffiliatepro.WithBaseURL(baseURL),
+		)
+	},
+	List: func(ctx context.Context, c *postaffiliatepro.Client) iter.Seq2[*postaffiliatepro.Affiliate, error] {
+		return c.Affiliates.List(ctx)
+	},
+	ListPage: func(ctx context.Context, c *postaffiliatepro.Client) (int, error) {
+		items, _, err := c.Affiliates.ListPage(ctx, nil)
+		return len(items), err
+	},
+})
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator

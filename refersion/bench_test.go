@@ -11,12 +11,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
 
@@ -44,32 +43,6 @@ func benchPageKey(r *http.Request) string {
 	}
 	_ = json.NewDecoder(body).Decode(&q)
 	return q.Page
-}
-
-// benchPages renders every page of benchRecords affiliates once per
-// process, by running the hand-written loop against the fake and keeping
-// each body.
-var benchPages = sync.OnceValues(func() (map[string][]byte, error) {
-	fake := refersiontest.NewServer()
-	defer fake.Close()
-	fake.SeedAffiliates(benchRecords)
-	rec := benchkit.NewRecorder(benchPageKey)
-	n := 0
-	err := listAffiliatesByHand(context.Background(), &http.Client{Transport: rec}, fake.URL, func(*refersion.Affiliate) { n++ })
-	if err == nil && n != benchRecords {
-		err = fmt.Errorf("recorded %d affiliates, want %d", n, benchRecords)
-	}
-	return rec.Pages, err
-})
-
-// newBenchServer serves the recorded pages, after latency when it is set.
-func newBenchServer(b *testing.B, latency time.Duration) *benchkit.Server {
-	b.Helper()
-	pages, err := benchPages()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return benchkit.NewServer(b, pages, benchPageKey, latency)
 }
 
 // listAffiliatesByHand is the baseline: what a user writes without the SDK.
@@ -113,61 +86,32 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 	}
 }
 
-func newBenchClient(b *testing.B, baseURL string) *refersion.Client {
-	b.Helper()
-	c, err := refersion.NewClient(
-		refersion.WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
-		refersion.WithBaseURL(baseURL),
-	)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
-}
-
-// readSDK reads every affiliate through the SDK's iterator and counts them.
-func readSDK(b *testing.B, c *refersion.Client) int {
-	n := 0
-	for a, err := range c.Affiliates.List(context.Background()) {
-		if err != nil {
-			b.Fatal(err)
-		}
-		if a.Code != "" {
-			n++
-		}
-	}
-	return n
-}
-
-// readByHand reads every affiliate through the hand-written loop and counts
-// them.
-func readByHand(b *testing.B, hc *http.Client, baseURL string) int {
-	n := 0
-	err := listAffiliatesByHand(context.Background(), hc, baseURL, func(a *refersion.Affiliate) {
-		if a.ID != "" {
-			n++
-		}
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return n
-}
-
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.ListBench{
-	Records: benchRecords, PageSize: refersion.MaxListLimit,
-	Server: newBenchServer,
-	SDK: func(b *testing.B, baseURL string) (func() int, func() (int, error)) {
-		c := newBenchClient(b, baseURL)
-		ctx := context.Background()
-		return func() int { return readSDK(b, c) }, func() (int, error) {
-			items, _, err := c.Affiliates.ListPage(ctx, nil)
-			return len(items), err
-		}
+var listBench = benchkit.NewListBench(benchkit.Platform[*refersion.Client, *refersion.Affiliate]{
+	Records:  benchRecords,
+	PageSize: refersion.MaxListLimit,
+	Fake: func(n int) (string, func()) {
+		fake := refersiontest.NewServer()
+		fake.SeedAffiliates(n)
+		return fake.URL, fake.Close
 	},
-	ByHand: readByHand,
-}
+	PageKey: benchPageKey,
+	ByHand:  listAffiliatesByHand,
+	Valid:   func(a *refersion.Affiliate) bool { return a.ID != "" },
+	NewClient: func(baseURL string) (*refersion.Client, error) {
+		return refersion.NewClient(
+			refersion.WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
+			refersion.WithBaseURL(baseURL),
+		)
+	},
+	List: func(ctx context.Context, c *refersion.Client) iter.Seq2[*refersion.Affiliate, error] {
+		return c.Affiliates.List(ctx)
+	},
+	ListPage: func(ctx context.Context, c *refersion.Client) (int, error) {
+		items, _, err := c.Affiliates.ListPage(ctx, nil)
+		return len(items), err
+	},
+})
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator

@@ -3,6 +3,10 @@
 // pre-rendered bytes with a TCP connection count, and measuring the SDK
 // against a hand-written net/http loop per record, as paired ratios and
 // across goroutines.
+//
+// A platform package describes its list endpoint once as a Platform (its
+// fake, page key, hand-written loop, client and list calls) and gets its
+// benchmarks from NewListBench.
 package benchkit
 
 import (
