@@ -2,7 +2,6 @@ package webhook
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -76,32 +75,17 @@ func WithHeader(name, value string) Option {
 // WithStore drops redelivered events: an event id already processed is
 // acknowledged without running a callback. See Store.
 func WithStore(store Store) Option {
-	return func(s *settings) error {
-		if store == nil {
-			return errors.New("store is nil")
-		}
-		s.Store = store
-		return nil
-	}
+	return func(s *settings) error { return s.SetStore(store) }
 }
 
 // WithMaxBodyBytes caps the body (default 1 MiB); a larger delivery is
 // answered 413.
 func WithMaxBodyBytes(n int64) Option {
-	return func(s *settings) error {
-		if n <= 0 {
-			return fmt.Errorf("max body bytes must be positive, got %d", n)
-		}
-		s.MaxBodyBytes = n
-		return nil
-	}
+	return func(s *settings) error { return s.SetMaxBodyBytes(n) }
 }
 
 // WithLogger logs rejected deliveries and failed callbacks, one line each,
 // without secrets or payloads. Silent by default.
 func WithLogger(l *slog.Logger) Option {
-	return func(s *settings) error {
-		s.Logger = l
-		return nil
-	}
+	return func(s *settings) error { return s.SetLogger(l) }
 }

@@ -21,6 +21,30 @@ type Settings struct {
 	Logger *slog.Logger
 }
 
+// SetStore sets Store; nil is an error.
+func (s *Settings) SetStore(store Store) error {
+	if store == nil {
+		return errors.New("store is nil")
+	}
+	s.Store = store
+	return nil
+}
+
+// SetMaxBodyBytes sets MaxBodyBytes, which must be positive.
+func (s *Settings) SetMaxBodyBytes(n int64) error {
+	if n <= 0 {
+		return fmt.Errorf("max body bytes must be positive, got %d", n)
+	}
+	s.MaxBodyBytes = n
+	return nil
+}
+
+// SetLogger sets Logger; nil is silent.
+func (s *Settings) SetLogger(l *slog.Logger) error {
+	s.Logger = l
+	return nil
+}
+
 // Delivery is a verified and parsed delivery, ready to dispatch.
 type Delivery struct {
 	// Key identifies the event in the Store; "" skips deduplication.
