@@ -51,8 +51,7 @@ func (s *Server) seedDemo() {
 		g := &groups[i]
 		g.Slug = slug(g.Name)
 		g.CreatedAt = demoEpoch - int64(400-i)*dayMs
-		s.stamp(&g.Key, "grup", &g.CreatedAt, &g.UpdatedAt)
-		s.groups.add(g)
+		s.groups.put(s, g)
 	}
 	s.seedPartnerships(24)
 	s.seedCustomers(60)
@@ -67,8 +66,7 @@ func (s *Server) seedDemo() {
 		{"https://ops.acme-analytics.example/ps-events", "partnership_updated,partnership_deleted,customer_deleted"},
 	} {
 		h := &Webhook{Target: t.target, Events: strings.Split(t.events, ","), CreatedAt: demoEpoch - int64(200-i)*dayMs}
-		s.stamp(&h.Key, "wh", &h.CreatedAt, &h.UpdatedAt)
-		s.webhooks.add(h)
+		s.webhooks.put(s, h)
 	}
 	s.seedObjects()
 }
@@ -76,17 +74,12 @@ func (s *Server) seedDemo() {
 // SeedPartnerships stores n generated partnerships with referral links.
 // The first partnership of an empty server is the Partner API key's
 // (PartnerPartnershipKey).
-func (s *Server) SeedPartnerships(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedPartnerships(n)
-}
+func (s *Server) SeedPartnerships(n int) { s.locked(func() { s.seedPartnerships(n) }) }
 
 func (s *Server) seedPartnerships(n int) {
 	if len(s.groups.rows) == 0 {
 		g := &Group{Name: "Affiliates", Slug: "affiliates", Default: true, CreatedAt: demoEpoch - 400*dayMs}
-		s.stamp(&g.Key, "grup", &g.CreatedAt, &g.UpdatedAt)
-		s.groups.add(g)
+		s.groups.put(s, g)
 	}
 	base := len(s.partnerships.rows)
 	for j := range n {
@@ -113,32 +106,25 @@ func (s *Server) seedPartnerships(n int) {
 			p.Key, p.PartnerKey = PartnerPartnershipKey, PartnerPartnerKey
 		}
 		if g.Name == "Agencies" {
-			t := &Team{Name: company, CreatedAt: p.CreatedAt}
-			s.stamp(&t.Key, "stck", &t.CreatedAt, &t.UpdatedAt)
-			t.Members = []TeamMember{{Email: p.Email, FirstName: first, LastName: last, CreatedAt: p.CreatedAt, UpdatedAt: p.CreatedAt}}
+			t := &Team{Name: company, CreatedAt: p.CreatedAt, Members: []TeamMember{
+				{Email: p.Email, FirstName: first, LastName: last, CreatedAt: p.CreatedAt, UpdatedAt: p.CreatedAt}}}
+			s.teams.put(s, t)
 			s.stamp(&t.Members[0].Key, "mbr", &t.Members[0].CreatedAt, &t.Members[0].UpdatedAt)
-			s.teams.add(t)
 			p.Team = t
 		}
-		s.addPartnership(p)
+		s.partnerships.put(s, p)
 		l := &Link{
 			PartnershipKey: p.Key, Dest: "https://www.acme-analytics.example/",
 			URL: fmt.Sprintf("https://acme-analytics.partnerlinks.io/%s", p.PartnerKey), CreatedAt: p.CreatedAt,
 		}
-		var upd int64
-		s.stamp(&l.Key, "lnk", &l.CreatedAt, &upd)
-		s.links.add(l)
+		s.links.put(s, l)
 	}
 }
 
 // SeedCustomers stores n generated customers spread over the
 // partnerships (seeding partnerships first when there are none); every
 // fourth belongs to the Partner API key's partnership.
-func (s *Server) SeedCustomers(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedCustomers(n)
-}
+func (s *Server) SeedCustomers(n int) { s.locked(func() { s.seedCustomers(n) }) }
 
 func (s *Server) seedCustomers(n int) {
 	if len(s.partnerships.rows) == 0 {
@@ -165,18 +151,14 @@ func (s *Server) seedCustomers(n int) {
 			SourceKey: p.Key, SourceType: "link", CountryISO: ptr(countries[i%len(countries)]),
 			SubIDs: []string{}, CreatedAt: created, UpdatedAt: created + 26*hourMs + int64(i%50)*minuteMs,
 		}
-		s.addCustomer(c)
+		s.customers.put(s, c)
 		p.Stats[statCustomerCount]++
 	}
 }
 
 // SeedTransactions stores n generated transactions of the customers
 // (seeding customers first when there are none), each with its reward.
-func (s *Server) SeedTransactions(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedTransactions(n)
-}
+func (s *Server) SeedTransactions(n int) { s.locked(func() { s.seedTransactions(n) }) }
 
 func (s *Server) seedTransactions(n int) {
 	if len(s.customers.rows) == 0 {
@@ -194,7 +176,7 @@ func (s *Server) seedTransactions(n int) {
 			CategoryKey: ptr("subscription"), ProductKey: ptr(fmt.Sprintf("plan_%d", plans[i%len(plans)]/100)),
 			Approved: true, Metadata: map[string]string{}, CreatedAt: created, UpdatedAt: created,
 		}
-		s.addTransaction(t)
+		s.transactions.put(s, t)
 		c.HasPaid = true
 		rw := s.rewardFor(t)
 		// Rewards are held for 30 days, then become available; every third
@@ -216,11 +198,7 @@ func (s *Server) seedTransactions(n int) {
 
 // SeedActions stores n generated actions of the customers (seeding
 // customers first when there are none).
-func (s *Server) SeedActions(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedActions(n)
-}
+func (s *Server) SeedActions(n int) { s.locked(func() { s.seedActions(n) }) }
 
 func (s *Server) seedActions(n int) {
 	if len(s.customers.rows) == 0 {
@@ -236,17 +214,12 @@ func (s *Server) seedActions(n int) {
 			Type: types[i%len(types)], Value: 1, CustomerKey: &c.Key, PartnershipKey: c.PartnershipKey,
 			CreatedAt: created, UpdatedAt: created + 28*hourMs,
 		}
-		s.stamp(&a.Key, "act", &a.CreatedAt, &a.UpdatedAt)
-		s.actions.add(a)
+		s.actions.put(s, a)
 	}
 }
 
 // SeedDeals stores n generated deals of the partnerships.
-func (s *Server) SeedDeals(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedDeals(n)
-}
+func (s *Server) SeedDeals(n int) { s.locked(func() { s.seedDeals(n) }) }
 
 func (s *Server) seedDeals(n int) {
 	if len(s.partnerships.rows) == 0 {
@@ -270,17 +243,12 @@ func (s *Server) seedDeals(n int) {
 		if *d.Stage == "Closed lost" {
 			d.LostReason = ptr("Chose a competitor")
 		}
-		s.stamp(&d.Key, "deal", &d.CreatedAt, &d.UpdatedAt)
-		s.deals.add(d)
+		s.deals.put(s, d)
 	}
 }
 
 // SeedLeads stores n generated leads of the partnerships.
-func (s *Server) SeedLeads(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedLeads(n)
-}
+func (s *Server) SeedLeads(n int) { s.locked(func() { s.seedLeads(n) }) }
 
 func (s *Server) seedLeads(n int) {
 	if len(s.partnerships.rows) == 0 {
@@ -300,17 +268,12 @@ func (s *Server) seedLeads(n int) {
 			Meta:      map[string]string{"first_name": first, "last_name": last, "company": prospect},
 			CreatedAt: created, UpdatedAt: created + 20*hourMs,
 		}
-		s.stamp(&l.Key, "lead", &l.CreatedAt, &l.UpdatedAt)
-		s.leads.add(l)
+		s.leads.put(s, l)
 	}
 }
 
 // SeedPayouts stores n generated payouts of the Partner API key's partner.
-func (s *Server) SeedPayouts(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedPayouts(n)
-}
+func (s *Server) SeedPayouts(n int) { s.locked(func() { s.seedPayouts(n) }) }
 
 func (s *Server) seedPayouts(n int) {
 	base := len(s.payouts.rows)
@@ -325,18 +288,13 @@ func (s *Server) seedPayouts(n int) {
 		if i == 0 {
 			p.Status, p.SentAt = "in_transit", nil
 		}
-		s.stamp(&p.Key, "pout", &p.CreatedAt, &p.UpdatedAt)
-		s.payouts.add(p)
+		s.payouts.put(s, p)
 	}
 }
 
 // SeedPrograms stores n generated marketplace programs; the first of an
 // empty server is the fake's own program (CompanyKey).
-func (s *Server) SeedPrograms(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedPrograms(n)
-}
+func (s *Server) SeedPrograms(n int) { s.locked(func() { s.seedPrograms(n) }) }
 
 func (s *Server) seedPrograms(n int) {
 	names := []string{CompanyName, "Cloudlane Hosting", "Ledgerly Accounting", "Pixelforge Design", "Shipwise Logistics",
@@ -363,9 +321,7 @@ func (s *Server) seedPrograms(n int) {
 		if i == 0 && base == 0 {
 			p.Key, p.ID = CompanyKey, CompanyID
 		}
-		var upd int64
-		s.stamp(&p.Key, "co", &p.CreatedAt, &upd)
-		s.programs.add(p)
+		s.programs.put(s, p)
 	}
 }
 

@@ -216,7 +216,7 @@ func (s *Server) createPartnership(w http.ResponseWriter, r *http.Request, who r
 	if body.ManagerEmail != "" {
 		p.Manager = map[string]any{"email": body.ManagerEmail, "name": body.ManagerName}
 	}
-	s.addPartnership(p)
+	s.partnerships.put(s, p)
 	writeData(w, http.StatusOK, "Partnership created successfully", s.partnershipView(p, who, false))
 }
 
@@ -345,8 +345,7 @@ func (s *Server) addMember(w http.ResponseWriter, r *http.Request, _ role) {
 	}
 	if p.Team == nil {
 		t := &Team{Name: strings.TrimSpace(p.FirstName + " " + p.LastName)}
-		s.stamp(&t.Key, "stck", &t.CreatedAt, &t.UpdatedAt)
-		s.teams.add(t)
+		s.teams.put(s, t)
 		p.Team = t
 	}
 	m := TeamMember{Email: body.Email, FirstName: body.FirstName, LastName: body.LastName}
@@ -465,7 +464,7 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request, who role
 		CustomerKey: body.CustomerKey, Email: body.Email, Name: body.Name, PartnerKey: p.PartnerKey,
 		PartnershipKey: p.Key, ProviderKey: body.ProviderKey, Meta: body.Meta, SourceType: "api",
 	}
-	s.addCustomer(c)
+	s.customers.put(s, c)
 	p.Stats[statCustomerCount]++
 	writeData(w, http.StatusOK, "Customer created successfully", s.customerView(c, who))
 }

@@ -117,7 +117,7 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request, who r
 	if body.CreatedAt != nil {
 		t.CreatedAt = *body.CreatedAt
 	}
-	s.addTransaction(t)
+	s.transactions.put(s, t)
 	c.HasPaid = c.HasPaid || t.Amount > 0
 	if !t.Test && t.Amount > 0 {
 		s.rewardFor(t)
@@ -135,8 +135,7 @@ func (s *Server) rewardFor(t *Transaction) *Reward {
 		Source: &RewardSource{Key: t.Key, Type: "transaction"}, TransactionKey: t.Key,
 		CreatedAt: t.CreatedAt, UpdatedAt: t.CreatedAt,
 	}
-	s.stamp(&rw.Key, "rwrd", &rw.CreatedAt, &rw.UpdatedAt)
-	s.rewards.add(rw)
+	s.rewards.put(s, rw)
 	return rw
 }
 
@@ -271,8 +270,7 @@ func (s *Server) createReward(w http.ResponseWriter, r *http.Request, who role) 
 		writeError(w, http.StatusBadRequest, "target: a target of type customer, transaction or partnership is required.")
 		return
 	}
-	s.stamp(&rw.Key, "rwrd", &rw.CreatedAt, &rw.UpdatedAt)
-	s.rewards.add(rw)
+	s.rewards.put(s, rw)
 	writeData(w, http.StatusOK, "Reward created successfully", s.rewardView(rw, who))
 }
 
@@ -343,8 +341,7 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, who role) 
 		}
 		a.PartnershipKey = p.Key
 	}
-	s.stamp(&a.Key, "act", &a.CreatedAt, &a.UpdatedAt)
-	s.actions.add(a)
+	s.actions.put(s, a)
 	writeData(w, http.StatusOK, "Action recorded successfully", s.actionView(a, who))
 }
 

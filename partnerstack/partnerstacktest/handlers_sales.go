@@ -4,36 +4,167 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 )
 
 // salesRoutes registers deals, leads and webhooks.
 func (s *Server) salesRoutes(mux *http.ServeMux) {
-	s.route(mux, "GET /v2/deals", vendor, s.listDeals)
-	s.route(mux, "POST /v2/deals", vendor, s.createDeal)
+	s.route(mux, "GET /v2/deals", vendor, deals.list(s))
+	s.route(mux, "POST /v2/deals", vendor, deals.create(s))
 	s.route(mux, "GET /v2/deals/form-templates", vendor, s.formTemplatesOf("deal"))
-	s.route(mux, "GET /v2/deals/{key}", vendor, s.getDeal)
-	s.route(mux, "PATCH /v2/deals/{key}", vendor, s.updateDeal)
-	s.route(mux, "DELETE /v2/deals/{key}", vendor, s.archiveDeal)
+	s.route(mux, "GET /v2/deals/{key}", vendor, deals.get(s))
+	s.route(mux, "PATCH /v2/deals/{key}", vendor, deals.update(s))
+	s.route(mux, "DELETE /v2/deals/{key}", vendor, deals.archive(s))
 	s.route(mux, "POST /v2/deals/{key}/convert", vendor, s.convertDeal)
 	s.route(mux, "GET /v2/deals/{key}/files", vendor, s.dealFiles)
 	// PartnerStack serves these two without the /v2 prefix.
 	s.route(mux, "GET /deals/{key}/file/{file}", vendor, s.dealFile)
 	s.route(mux, "POST /deals/{key}/assignment/{partnership}/{stack}", vendor, s.assignDeal)
 
-	s.route(mux, "GET /v2/leads", vendor, s.listLeads)
-	s.route(mux, "POST /v2/leads", vendor, s.createLead)
+	s.route(mux, "GET /v2/leads", vendor, leads.list(s))
+	s.route(mux, "POST /v2/leads", vendor, leads.create(s))
 	s.route(mux, "GET /v2/leads/form-templates", vendor, s.formTemplatesOf("lead"))
-	s.route(mux, "GET /v2/leads/{key}", vendor, s.getLead)
-	s.route(mux, "PATCH /v2/leads/{key}", vendor, s.updateLead)
-	s.route(mux, "DELETE /v2/leads/{key}", vendor, s.archiveLead)
+	s.route(mux, "GET /v2/leads/{key}", vendor, leads.get(s))
+	s.route(mux, "PATCH /v2/leads/{key}", vendor, leads.update(s))
+	s.route(mux, "DELETE /v2/leads/{key}", vendor, leads.archive(s))
 	s.route(mux, "POST /v2/leads/{key}/convert", vendor, s.convertLead)
 
-	s.route(mux, "GET /v2/webhooks", vendor, s.listWebhooks)
-	s.route(mux, "POST /v2/webhooks", vendor, s.createWebhook)
-	s.route(mux, "GET /v2/webhooks/{key}", vendor, s.getWebhook)
-	s.route(mux, "PATCH /v2/webhooks/{key}", vendor, s.updateWebhook)
-	s.route(mux, "DELETE /v2/webhooks/{key}", vendor, s.archiveWebhook)
+	s.route(mux, "GET /v2/webhooks", vendor, webhooks.list(s))
+	s.route(mux, "POST /v2/webhooks", vendor, webhooks.create(s))
+	s.route(mux, "GET /v2/webhooks/{key}", vendor, webhooks.get(s))
+	s.route(mux, "PATCH /v2/webhooks/{key}", vendor, webhooks.update(s))
+	s.route(mux, "DELETE /v2/webhooks/{key}", vendor, webhooks.archive(s))
+}
+
+// resource is what the deal, lead and webhook endpoints share: a table of
+// records that DELETE archives, the name their messages use, the list's
+// filters, and how a write's body of type B is checked and applied.
+type resource[T, B any] struct {
+	name     string // capitalised, e.g. "Deal"
+	table    func(*Server) *table[T]
+	archived func(*T) *bool
+	orders   []string                    // the fields order_by takes (nil: none)
+	filters  []listFilter[T]             // the list's exact-match query parameters
+	required func(B) string              // the message of a create body missing a field, or ""
+	fresh    func() *T                   // a new record before a create body is applied
+	apply    func(*Server, *T, B) string // copies the set fields, or returns a 400 message
+}
+
+// listFilter is a list query parameter that a record's value must equal
+// when it is given. A parameter named with a trailing "[]" may be repeated
+// and matches any of its values.
+type listFilter[T any] struct {
+	param string
+	value func(*T) string
+}
+
+func (f listFilter[T]) match(v url.Values, r *T) bool {
+	if strings.HasSuffix(f.param, "[]") {
+		want := v[f.param]
+		return len(want) == 0 || slices.Contains(want, f.value(r))
+	}
+	want := v.Get(f.param)
+	return want == "" || f.value(r) == want
+}
+
+// list serves the records that are not archived, filtered and paged.
+func (o resource[T, B]) list(s *Server) handler {
+	return func(w http.ResponseWriter, r *http.Request, _ role) {
+		q, err := parseList(r, o.orders...)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		t, v := o.table(s), r.URL.Query()
+		rows := t.filter(func(rec *T) bool {
+			_, created, updated := t.stamps(rec)
+			if *o.archived(rec) || !q.inTime(*created, *updated) {
+				return false
+			}
+			for _, f := range o.filters {
+				if !f.match(v, rec) {
+					return false
+				}
+			}
+			return true
+		})
+		writeList(w, q, o.name+"s retrieved successfully", false, rows, t.keyOf,
+			func(rec *T, f string) int64 {
+				_, created, updated := t.stamps(rec)
+				return timeField(*created, *updated)(f)
+			},
+			func(rec *T) any { return rec })
+	}
+}
+
+// find returns the record the path's key names, answering 404 when there
+// is none or it is archived.
+func (o resource[T, B]) find(s *Server, w http.ResponseWriter, r *http.Request) (*T, bool) {
+	rec, ok := o.table(s).get(r.PathValue("key"))
+	if !ok || *o.archived(rec) {
+		writeError(w, http.StatusNotFound, o.name+" not found.")
+		return nil, false
+	}
+	return rec, true
+}
+
+func (o resource[T, B]) create(s *Server) handler {
+	return func(w http.ResponseWriter, r *http.Request, _ role) {
+		var b B
+		if !decode(w, r, &b) {
+			return
+		}
+		if msg := o.required(b); msg != "" {
+			writeError(w, http.StatusBadRequest, msg)
+			return
+		}
+		rec := o.fresh()
+		if msg := o.apply(s, rec, b); msg != "" {
+			writeError(w, http.StatusBadRequest, msg)
+			return
+		}
+		o.table(s).put(s, rec)
+		writeData(w, http.StatusOK, o.name+" created successfully", rec)
+	}
+}
+
+func (o resource[T, B]) get(s *Server) handler {
+	return func(w http.ResponseWriter, r *http.Request, _ role) {
+		if rec, ok := o.find(s, w, r); ok {
+			writeData(w, http.StatusOK, o.name+" retrieved successfully", rec)
+		}
+	}
+}
+
+func (o resource[T, B]) update(s *Server) handler {
+	return func(w http.ResponseWriter, r *http.Request, _ role) {
+		rec, ok := o.find(s, w, r)
+		if !ok {
+			return
+		}
+		var b B
+		if !decode(w, r, &b) {
+			return
+		}
+		if msg := o.apply(s, rec, b); msg != "" {
+			writeError(w, http.StatusBadRequest, msg)
+			return
+		}
+		_, _, updated := o.table(s).stamps(rec)
+		*updated = s.nowMs()
+		writeData(w, http.StatusOK, o.name+" updated successfully", rec)
+	}
+}
+
+func (o resource[T, B]) archive(s *Server) handler {
+	return func(w http.ResponseWriter, r *http.Request, _ role) {
+		if rec, ok := o.find(s, w, r); ok {
+			key, _, updated := o.table(s).stamps(rec)
+			*o.archived(rec), *updated = true, s.nowMs()
+			writeData(w, http.StatusOK, o.name+" archived successfully", map[string]any{"key": *key})
+		}
+	}
 }
 
 // ---- deals ----
@@ -55,7 +186,7 @@ type dealBody struct {
 	Stage            *string          `json:"stage"`
 }
 
-// apply copies the set fields onto d, reporting a validation error.
+// applyDeal copies the set fields onto d, reporting a validation error.
 func (s *Server) applyDeal(d *Deal, b dealBody) string {
 	if b.CloseDate != nil {
 		if _, err := time.Parse(time.DateOnly, *b.CloseDate); err != nil {
@@ -98,90 +229,25 @@ func (s *Server) applyDeal(d *Deal, b dealBody) string {
 	return ""
 }
 
-func (s *Server) listDeals(w http.ResponseWriter, r *http.Request, _ role) {
-	q, err := parseList(r, "created_at", "updated_at")
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	v := r.URL.Query()
-	partnerKey, group := v.Get("partner_key"), v.Get("group")
-	customers := v["customer_key[]"]
-	rows := s.deals.filter(func(d *Deal) bool {
-		switch {
-		case d.Archived, !q.inTime(d.CreatedAt, d.UpdatedAt):
-			return false
-		case partnerKey != "" && strOr(d.PartnerKey) != partnerKey:
-			return false
-		case group != "" && strOr(d.GroupKey) != group:
-			return false
-		case len(customers) > 0 && !slices.Contains(customers, strOr(d.CustomerKey)):
-			return false
+// deals are served at /v2/deals: a create names a partner or a group.
+var deals = resource[Deal, dealBody]{
+	name:     "Deal",
+	table:    func(s *Server) *table[Deal] { return &s.deals },
+	archived: func(d *Deal) *bool { return &d.Archived },
+	orders:   []string{"created_at", "updated_at"},
+	filters: []listFilter[Deal]{
+		{"partner_key", func(d *Deal) string { return strOr(d.PartnerKey) }},
+		{"group", func(d *Deal) string { return strOr(d.GroupKey) }},
+		{"customer_key[]", func(d *Deal) string { return strOr(d.CustomerKey) }},
+	},
+	required: func(b dealBody) string {
+		if b.PartnerKey == nil && b.GroupKey == nil {
+			return "partner_key or group_key is required."
 		}
-		return true
-	})
-	writeList(w, q, "Deals retrieved successfully", false, rows,
-		func(d *Deal) string { return d.Key },
-		func(d *Deal, f string) int64 { return timeField(d.CreatedAt, d.UpdatedAt)(f) },
-		func(d *Deal) any { return d })
-}
-
-func (s *Server) createDeal(w http.ResponseWriter, r *http.Request, _ role) {
-	var b dealBody
-	if !decode(w, r, &b) {
-		return
-	}
-	if b.PartnerKey == nil && b.GroupKey == nil {
-		writeError(w, http.StatusBadRequest, "partner_key or group_key is required.")
-		return
-	}
-	d := &Deal{Source: "partner", Fields: []map[string]any{}}
-	if msg := s.applyDeal(d, b); msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
-	s.stamp(&d.Key, "deal", &d.CreatedAt, &d.UpdatedAt)
-	s.deals.add(d)
-	writeData(w, http.StatusOK, "Deal created successfully", d)
-}
-
-func (s *Server) deal(w http.ResponseWriter, r *http.Request) (*Deal, bool) {
-	d, ok := s.deals.get(r.PathValue("key"))
-	if !ok || d.Archived {
-		writeError(w, http.StatusNotFound, "Deal not found.")
-		return nil, false
-	}
-	return d, true
-}
-
-func (s *Server) getDeal(w http.ResponseWriter, r *http.Request, _ role) {
-	if d, ok := s.deal(w, r); ok {
-		writeData(w, http.StatusOK, "Deal retrieved successfully", d)
-	}
-}
-
-func (s *Server) updateDeal(w http.ResponseWriter, r *http.Request, _ role) {
-	d, ok := s.deal(w, r)
-	if !ok {
-		return
-	}
-	var b dealBody
-	if !decode(w, r, &b) {
-		return
-	}
-	if msg := s.applyDeal(d, b); msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
-	d.UpdatedAt = s.nowMs()
-	writeData(w, http.StatusOK, "Deal updated successfully", d)
-}
-
-func (s *Server) archiveDeal(w http.ResponseWriter, r *http.Request, _ role) {
-	if d, ok := s.deal(w, r); ok {
-		d.Archived, d.UpdatedAt = true, s.nowMs()
-		writeData(w, http.StatusOK, "Deal archived successfully", map[string]any{"key": d.Key})
-	}
+		return ""
+	},
+	fresh: func() *Deal { return &Deal{Source: "partner", Fields: []map[string]any{}} },
+	apply: (*Server).applyDeal,
 }
 
 // convert turns a lead or deal of partnerKey into a customer.
@@ -203,14 +269,14 @@ func (s *Server) convert(w http.ResponseWriter, r *http.Request, who role, partn
 		return nil
 	}
 	c := &Customer{CustomerKey: b.CustomerKey, Email: &b.Email, PartnerKey: p.PartnerKey, PartnershipKey: p.Key, SourceType: "conversion"}
-	s.addCustomer(c)
+	s.customers.put(s, c)
 	p.Stats[statCustomerCount]++
 	writeData(w, http.StatusOK, "Converted successfully", s.customerView(c, who))
 	return c
 }
 
 func (s *Server) convertDeal(w http.ResponseWriter, r *http.Request, who role) {
-	if d, ok := s.deal(w, r); ok {
+	if d, ok := deals.find(s, w, r); ok {
 		d.Stage, d.UpdatedAt = ptr("closed won"), s.nowMs()
 		if c := s.convert(w, r, who, strOr(d.PartnerKey)); c != nil {
 			d.CustomerKey = &c.Key
@@ -219,7 +285,7 @@ func (s *Server) convertDeal(w http.ResponseWriter, r *http.Request, who role) {
 }
 
 func (s *Server) dealFiles(w http.ResponseWriter, r *http.Request, _ role) {
-	if d, ok := s.deal(w, r); ok {
+	if d, ok := deals.find(s, w, r); ok {
 		writeData(w, http.StatusOK, "Deal files retrieved successfully", map[string]any{
 			"deal_files": []map[string]string{{"field_key": "fld_proposal", "key": "file_" + d.Key[len("deal_"):], "name": "proposal.pdf"}},
 		})
@@ -227,7 +293,7 @@ func (s *Server) dealFiles(w http.ResponseWriter, r *http.Request, _ role) {
 }
 
 func (s *Server) dealFile(w http.ResponseWriter, r *http.Request, _ role) {
-	d, ok := s.deal(w, r)
+	d, ok := deals.find(s, w, r)
 	if !ok {
 		return
 	}
@@ -240,7 +306,7 @@ func (s *Server) dealFile(w http.ResponseWriter, r *http.Request, _ role) {
 }
 
 func (s *Server) assignDeal(w http.ResponseWriter, r *http.Request, _ role) {
-	d, ok := s.deal(w, r)
+	d, ok := deals.find(s, w, r)
 	if !ok {
 		return
 	}
@@ -311,84 +377,28 @@ func (s *Server) applyLead(l *Lead, b leadBody) string {
 	return ""
 }
 
-func (s *Server) listLeads(w http.ResponseWriter, r *http.Request, _ role) {
-	q, err := parseList(r, "created_at", "updated_at")
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	v := r.URL.Query()
-	partnerKey, group := v.Get("partner_key"), v.Get("group")
-	rows := s.leads.filter(func(l *Lead) bool {
-		return !l.Archived && q.inTime(l.CreatedAt, l.UpdatedAt) &&
-			(partnerKey == "" || l.PartnerKey == partnerKey) && (group == "" || strOr(l.GroupKey) == group)
-	})
-	writeList(w, q, "Leads retrieved successfully", false, rows,
-		func(l *Lead) string { return l.Key },
-		func(l *Lead, f string) int64 { return timeField(l.CreatedAt, l.UpdatedAt)(f) },
-		func(l *Lead) any { return l })
-}
-
-func (s *Server) createLead(w http.ResponseWriter, r *http.Request, _ role) {
-	var b leadBody
-	if !decode(w, r, &b) {
-		return
-	}
-	if b.PartnerKey == nil || *b.PartnerKey == "" {
-		writeError(w, http.StatusBadRequest, "partner_key: this field is required.")
-		return
-	}
-	l := &Lead{Status: "open", Fields: []map[string]any{}}
-	if msg := s.applyLead(l, b); msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
-	s.stamp(&l.Key, "lead", &l.CreatedAt, &l.UpdatedAt)
-	s.leads.add(l)
-	writeData(w, http.StatusOK, "Lead created successfully", l)
-}
-
-func (s *Server) lead(w http.ResponseWriter, r *http.Request) (*Lead, bool) {
-	l, ok := s.leads.get(r.PathValue("key"))
-	if !ok || l.Archived {
-		writeError(w, http.StatusNotFound, "Lead not found.")
-		return nil, false
-	}
-	return l, true
-}
-
-func (s *Server) getLead(w http.ResponseWriter, r *http.Request, _ role) {
-	if l, ok := s.lead(w, r); ok {
-		writeData(w, http.StatusOK, "Lead retrieved successfully", l)
-	}
-}
-
-func (s *Server) updateLead(w http.ResponseWriter, r *http.Request, _ role) {
-	l, ok := s.lead(w, r)
-	if !ok {
-		return
-	}
-	var b leadBody
-	if !decode(w, r, &b) {
-		return
-	}
-	if msg := s.applyLead(l, b); msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
-	l.UpdatedAt = s.nowMs()
-	writeData(w, http.StatusOK, "Lead updated successfully", l)
-}
-
-func (s *Server) archiveLead(w http.ResponseWriter, r *http.Request, _ role) {
-	if l, ok := s.lead(w, r); ok {
-		l.Archived, l.UpdatedAt = true, s.nowMs()
-		writeData(w, http.StatusOK, "Lead archived successfully", map[string]any{"key": l.Key})
-	}
+// leads are served at /v2/leads: a create names a partner.
+var leads = resource[Lead, leadBody]{
+	name:     "Lead",
+	table:    func(s *Server) *table[Lead] { return &s.leads },
+	archived: func(l *Lead) *bool { return &l.Archived },
+	orders:   []string{"created_at", "updated_at"},
+	filters: []listFilter[Lead]{
+		{"partner_key", func(l *Lead) string { return l.PartnerKey }},
+		{"group", func(l *Lead) string { return strOr(l.GroupKey) }},
+	},
+	required: func(b leadBody) string {
+		if b.PartnerKey == nil || *b.PartnerKey == "" {
+			return "partner_key: this field is required."
+		}
+		return ""
+	},
+	fresh: func() *Lead { return &Lead{Status: "open", Fields: []map[string]any{}} },
+	apply: (*Server).applyLead,
 }
 
 func (s *Server) convertLead(w http.ResponseWriter, r *http.Request, who role) {
-	if l, ok := s.lead(w, r); ok {
+	if l, ok := leads.find(s, w, r); ok {
 		l.Status, l.UpdatedAt = "closed won", s.nowMs()
 		s.convert(w, r, who, l.PartnerKey)
 	}
@@ -396,17 +406,31 @@ func (s *Server) convertLead(w http.ResponseWriter, r *http.Request, who role) {
 
 // ---- webhooks ----
 
-func (s *Server) listWebhooks(w http.ResponseWriter, r *http.Request, _ role) {
-	q, err := parseList(r)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	rows := s.webhooks.filter(func(h *Webhook) bool { return !h.Archived && q.inTime(h.CreatedAt, h.UpdatedAt) })
-	writeList(w, q, "Webhooks retrieved successfully", false, rows,
-		func(h *Webhook) string { return h.Key },
-		func(h *Webhook, f string) int64 { return h.CreatedAt },
-		func(h *Webhook) any { return h })
+// webhooks are served at /v2/webhooks: a create gives a target URL and at
+// least one event.
+var webhooks = resource[Webhook, webhookBody]{
+	name:     "Webhook",
+	table:    func(s *Server) *table[Webhook] { return &s.webhooks },
+	archived: func(h *Webhook) *bool { return &h.Archived },
+	required: func(b webhookBody) string {
+		if b.Target == nil || !validTarget(*b.Target) || len(b.Events) == 0 {
+			return "target must be an absolute URL and events must list at least one event."
+		}
+		return ""
+	},
+	fresh: func() *Webhook { return &Webhook{} },
+	apply: func(_ *Server, h *Webhook, b webhookBody) string {
+		if b.Target != nil {
+			if !validTarget(*b.Target) {
+				return "target must be an absolute URL."
+			}
+			h.Target = *b.Target
+		}
+		if b.Events != nil {
+			h.Events = b.Events
+		}
+		return ""
+	},
 }
 
 type webhookBody struct {
@@ -417,64 +441,4 @@ type webhookBody struct {
 func validTarget(t string) bool {
 	u, err := url.Parse(t)
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
-}
-
-func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request, _ role) {
-	var b webhookBody
-	if !decode(w, r, &b) {
-		return
-	}
-	if b.Target == nil || !validTarget(*b.Target) || len(b.Events) == 0 {
-		writeError(w, http.StatusBadRequest, "target must be an absolute URL and events must list at least one event.")
-		return
-	}
-	h := &Webhook{Target: *b.Target, Events: b.Events}
-	s.stamp(&h.Key, "wh", &h.CreatedAt, &h.UpdatedAt)
-	s.webhooks.add(h)
-	writeData(w, http.StatusOK, "Webhook created successfully", h)
-}
-
-func (s *Server) webhook(w http.ResponseWriter, r *http.Request) (*Webhook, bool) {
-	h, ok := s.webhooks.get(r.PathValue("key"))
-	if !ok || h.Archived {
-		writeError(w, http.StatusNotFound, "Webhook not found.")
-		return nil, false
-	}
-	return h, true
-}
-
-func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request, _ role) {
-	if h, ok := s.webhook(w, r); ok {
-		writeData(w, http.StatusOK, "Webhook retrieved successfully", h)
-	}
-}
-
-func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request, _ role) {
-	h, ok := s.webhook(w, r)
-	if !ok {
-		return
-	}
-	var b webhookBody
-	if !decode(w, r, &b) {
-		return
-	}
-	if b.Target != nil {
-		if !validTarget(*b.Target) {
-			writeError(w, http.StatusBadRequest, "target must be an absolute URL.")
-			return
-		}
-		h.Target = *b.Target
-	}
-	if b.Events != nil {
-		h.Events = b.Events
-	}
-	h.UpdatedAt = s.nowMs()
-	writeData(w, http.StatusOK, "Webhook updated successfully", h)
-}
-
-func (s *Server) archiveWebhook(w http.ResponseWriter, r *http.Request, _ role) {
-	if h, ok := s.webhook(w, r); ok {
-		h.Archived, h.UpdatedAt = true, s.nowMs()
-		writeData(w, http.StatusOK, "Webhook archived successfully", map[string]any{"key": h.Key})
-	}
 }

@@ -97,22 +97,7 @@ type Server struct {
 // NewServer starts a fake on loopback.
 func NewServer(opts ...ServerOption) *Server {
 	s := &Server{now: time.Now, objects: map[string]*table[Object]{}, exportsAt: map[string]int64{}}
-	s.groups.keyOf = func(r *Group) string { return r.Key }
-	s.partnerships.keyOf = func(r *Partnership) string { return r.Key }
-	s.customers.keyOf = func(r *Customer) string { return r.Key }
-	s.transactions.keyOf = func(r *Transaction) string { return r.Key }
-	s.rewards.keyOf = func(r *Reward) string { return r.Key }
-	s.actions.keyOf = func(r *Action) string { return r.Key }
-	s.deals.keyOf = func(r *Deal) string { return r.Key }
-	s.leads.keyOf = func(r *Lead) string { return r.Key }
-	s.links.keyOf = func(r *Link) string { return r.Key }
-	s.webhooks.keyOf = func(r *Webhook) string { return r.Key }
-	s.payouts.keyOf = func(r *Payout) string { return r.Key }
-	s.programs.keyOf = func(r *Program) string { return r.Key }
-	s.teams.keyOf = func(r *Team) string { return r.Key }
-	for _, kind := range objectKinds {
-		s.objects[kind.name] = &table[Object]{keyOf: func(o *Object) string { return o.Key() }}
-	}
+	s.initTables()
 	for _, opt := range opts {
 		opt(s)
 	}

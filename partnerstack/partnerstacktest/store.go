@@ -5,11 +5,30 @@ import (
 )
 
 // table holds one resource's records in insertion order with a key index.
+// A table made by newTable also knows how to stamp and complete a new
+// record (see put).
 type table[T any] struct {
 	rows  []*T
 	index map[string]int
 	keyOf func(*T) string
+
+	prefix string                                          // of the keys put makes
+	stamps func(*T) (key *string, created, updated *int64) // the fields put stamps
+	fill   func(*T)                                        // sets defaults; may be nil
 }
+
+// newTable returns a table whose records are keyed by the key stamps points
+// at. put makes keys with prefix and runs fill (if not nil) on every record
+// it stores.
+func newTable[T any](prefix string, stamps func(*T) (*string, *int64, *int64), fill func(*T)) table[T] {
+	return table[T]{
+		keyOf:  func(r *T) string { k, _, _ := stamps(r); return *k },
+		prefix: prefix, stamps: stamps, fill: fill,
+	}
+}
+
+// noUpdate stamps a record that has no updated time.
+func noUpdate(key *string, created *int64) (*string, *int64, *int64) { return key, created, new(int64) }
 
 func (t *table[T]) add(r *T) {
 	if t.index == nil {
@@ -107,42 +126,82 @@ func (s *Server) stamp(key *string, prefix string, created, updated *int64) {
 	}
 }
 
-// AddGroup stores g, assigning a key and timestamps when zero.
-func (s *Server) AddGroup(g Group) Group {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&g.Key, "grup", &g.CreatedAt, &g.UpdatedAt)
-	s.groups.add(&g)
-	return g
+// put stores r after stamping it (see stamp) and filling in the table's
+// defaults. s.mu must be held.
+func (t *table[T]) put(s *Server, r *T) {
+	key, created, updated := t.stamps(r)
+	s.stamp(key, t.prefix, created, updated)
+	if t.fill != nil {
+		t.fill(r)
+	}
+	t.add(r)
 }
 
-// Groups returns the stored groups.
-func (s *Server) Groups() []Group {
+// putLocked is put under the server lock, for the exported Add methods: it
+// stores a copy of r and returns it as stored.
+func putLocked[T any](s *Server, t *table[T], r T) T {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.groups.snapshot()
+	t.put(s, &r)
+	return r
 }
 
-// AddPartnership stores p, assigning a key, partner key and timestamps
-// when zero.
-func (s *Server) AddPartnership(p Partnership) Partnership {
+// snapshotLocked is snapshot under the server lock.
+func snapshotLocked[T any](s *Server, t *table[T]) []T {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.addPartnership(&p)
-	return p
+	return t.snapshot()
 }
 
-func (s *Server) addPartnership(p *Partnership) {
-	s.stamp(&p.Key, "part", &p.CreatedAt, &p.UpdatedAt)
+// locked runs f under the server lock.
+func (s *Server) locked(f func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f()
+}
+
+// initTables makes the record tables: the key prefix of each resource, the
+// fields that are stamped and the defaults a stored record gets.
+func (s *Server) initTables() {
+	s.groups = newTable("grup", func(g *Group) (*string, *int64, *int64) { return &g.Key, &g.CreatedAt, &g.UpdatedAt }, nil)
+	s.partnerships = newTable("part", func(p *Partnership) (*string, *int64, *int64) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, s.fillPartnership)
+	s.customers = newTable("cus", func(c *Customer) (*string, *int64, *int64) { return &c.Key, &c.CreatedAt, &c.UpdatedAt }, s.fillCustomer)
+	s.transactions = newTable("tx", func(t *Transaction) (*string, *int64, *int64) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, s.fillTransaction)
+	s.rewards = newTable("rwrd", func(r *Reward) (*string, *int64, *int64) { return &r.Key, &r.CreatedAt, &r.UpdatedAt }, nil)
+	s.actions = newTable("act", func(a *Action) (*string, *int64, *int64) { return &a.Key, &a.CreatedAt, &a.UpdatedAt },
+		func(a *Action) { orDefault(&a.Value, 1) })
+	s.deals = newTable("deal", func(d *Deal) (*string, *int64, *int64) { return &d.Key, &d.CreatedAt, &d.UpdatedAt },
+		func(d *Deal) { orDefault(&d.Source, "partner") })
+	s.leads = newTable("lead", func(l *Lead) (*string, *int64, *int64) { return &l.Key, &l.CreatedAt, &l.UpdatedAt },
+		func(l *Lead) { orDefault(&l.Status, "open") })
+	s.links = newTable("lnk", func(l *Link) (*string, *int64, *int64) { return noUpdate(&l.Key, &l.CreatedAt) }, nil)
+	s.webhooks = newTable("wh", func(h *Webhook) (*string, *int64, *int64) { return &h.Key, &h.CreatedAt, &h.UpdatedAt }, nil)
+	s.payouts = newTable("pout", func(p *Payout) (*string, *int64, *int64) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, nil)
+	s.programs = newTable("co", func(p *Program) (*string, *int64, *int64) { return noUpdate(&p.Key, &p.CreatedAt) },
+		func(p *Program) { orDefault(&p.ID, int64(20000+len(s.programs.rows))) })
+	s.teams = newTable("stck", func(t *Team) (*string, *int64, *int64) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, nil)
+	for _, kind := range objectKinds {
+		s.objects[kind.name] = &table[Object]{keyOf: func(o *Object) string { return o.Key() }}
+	}
+}
+
+// orDefault sets *v to def when *v is the zero value.
+func orDefault[V comparable](v *V, def V) {
+	var zero V
+	if *v == zero {
+		*v = def
+	}
+}
+
+// fillPartnership gives a partnership a partner key derived from its key,
+// its creation time as the joining time, approved status and empty stats,
+// tags and fields.
+func (s *Server) fillPartnership(p *Partnership) {
 	if p.PartnerKey == "" {
 		p.PartnerKey = "partner-" + p.Key[len("part_"):]
 	}
-	if p.JoinedAt == 0 {
-		p.JoinedAt = p.CreatedAt
-	}
-	if p.ApprovedStatus == "" {
-		p.ApprovedStatus = "approved"
-	}
+	orDefault(&p.JoinedAt, p.CreatedAt)
+	orDefault(&p.ApprovedStatus, "approved")
 	if p.Stats == nil {
 		p.Stats = map[string]int64{}
 	}
@@ -152,32 +211,15 @@ func (s *Server) addPartnership(p *Partnership) {
 	if p.Fields == nil {
 		p.Fields = []map[string]any{}
 	}
-	s.partnerships.add(p)
 }
 
-// Partnerships returns the stored partnerships.
-func (s *Server) Partnerships() []Partnership {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.partnerships.snapshot()
-}
-
-// AddCustomer stores c, assigning a key and timestamps when zero.
-func (s *Server) AddCustomer(c Customer) Customer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.addCustomer(&c)
-	return c
-}
-
-func (s *Server) addCustomer(c *Customer) {
-	s.stamp(&c.Key, "cus", &c.CreatedAt, &c.UpdatedAt)
+// fillCustomer gives a customer empty sub ids, source type "api", and the
+// partnership of its partner key or the partner key of its partnership.
+func (s *Server) fillCustomer(c *Customer) {
 	if c.SubIDs == nil {
 		c.SubIDs = []string{}
 	}
-	if c.SourceType == "" {
-		c.SourceType = "api"
-	}
+	orDefault(&c.SourceType, "api")
 	if c.PartnershipKey == "" && c.PartnerKey != "" {
 		if p, ok := s.partnerships.find(func(p *Partnership) bool { return p.PartnerKey == c.PartnerKey }); ok {
 			c.PartnershipKey = p.Key
@@ -188,199 +230,97 @@ func (s *Server) addCustomer(c *Customer) {
 			c.PartnerKey = p.PartnerKey
 		}
 	}
-	s.customers.add(c)
 }
 
-// Customers returns the stored customers.
-func (s *Server) Customers() []Customer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.customers.snapshot()
-}
-
-// AddTransaction stores t, assigning a key and timestamps when zero and
-// the customer's partnership when empty. Unlike a transaction created
-// through the API it earns no reward.
-func (s *Server) AddTransaction(t Transaction) Transaction {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.addTransaction(&t)
-	return t
-}
-
-func (s *Server) addTransaction(t *Transaction) {
-	s.stamp(&t.Key, "tx", &t.CreatedAt, &t.UpdatedAt)
-	if t.Currency == "" {
-		t.Currency = "USD"
-	}
-	if t.AmountUSD == 0 {
-		t.AmountUSD = toUSD(t.Amount, t.Currency)
-	}
+// fillTransaction gives a transaction currency USD, its amount in US
+// cents, and its customer's partnership.
+func (s *Server) fillTransaction(t *Transaction) {
+	orDefault(&t.Currency, "USD")
+	orDefault(&t.AmountUSD, toUSD(t.Amount, t.Currency))
 	if t.PartnershipKey == "" {
 		if c, ok := s.customers.get(t.CustomerKey); ok {
 			t.PartnershipKey = c.PartnershipKey
 		}
 	}
-	s.transactions.add(t)
 }
+
+// AddGroup stores g, assigning a key and timestamps when zero.
+func (s *Server) AddGroup(g Group) Group { return putLocked(s, &s.groups, g) }
+
+// Groups returns the stored groups.
+func (s *Server) Groups() []Group { return snapshotLocked(s, &s.groups) }
+
+// AddPartnership stores p, assigning a key, partner key and timestamps
+// when zero.
+func (s *Server) AddPartnership(p Partnership) Partnership { return putLocked(s, &s.partnerships, p) }
+
+// Partnerships returns the stored partnerships.
+func (s *Server) Partnerships() []Partnership { return snapshotLocked(s, &s.partnerships) }
+
+// AddCustomer stores c, assigning a key and timestamps when zero.
+func (s *Server) AddCustomer(c Customer) Customer { return putLocked(s, &s.customers, c) }
+
+// Customers returns the stored customers.
+func (s *Server) Customers() []Customer { return snapshotLocked(s, &s.customers) }
+
+// AddTransaction stores t, assigning a key and timestamps when zero and
+// the customer's partnership when empty. Unlike a transaction created
+// through the API it earns no reward.
+func (s *Server) AddTransaction(t Transaction) Transaction { return putLocked(s, &s.transactions, t) }
 
 // Transactions returns the stored transactions.
-func (s *Server) Transactions() []Transaction {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.transactions.snapshot()
-}
+func (s *Server) Transactions() []Transaction { return snapshotLocked(s, &s.transactions) }
 
 // AddReward stores r, assigning a key and timestamps when zero.
-func (s *Server) AddReward(r Reward) Reward {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&r.Key, "rwrd", &r.CreatedAt, &r.UpdatedAt)
-	s.rewards.add(&r)
-	return r
-}
+func (s *Server) AddReward(r Reward) Reward { return putLocked(s, &s.rewards, r) }
 
 // Rewards returns the stored rewards.
-func (s *Server) Rewards() []Reward {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.rewards.snapshot()
-}
+func (s *Server) Rewards() []Reward { return snapshotLocked(s, &s.rewards) }
 
 // AddAction stores a, assigning a key and timestamps when zero.
-func (s *Server) AddAction(a Action) Action {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&a.Key, "act", &a.CreatedAt, &a.UpdatedAt)
-	if a.Value == 0 {
-		a.Value = 1
-	}
-	s.actions.add(&a)
-	return a
-}
+func (s *Server) AddAction(a Action) Action { return putLocked(s, &s.actions, a) }
 
 // Actions returns the stored actions.
-func (s *Server) Actions() []Action {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.actions.snapshot()
-}
+func (s *Server) Actions() []Action { return snapshotLocked(s, &s.actions) }
 
 // AddDeal stores d, assigning a key and timestamps when zero.
-func (s *Server) AddDeal(d Deal) Deal {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&d.Key, "deal", &d.CreatedAt, &d.UpdatedAt)
-	if d.Source == "" {
-		d.Source = "partner"
-	}
-	s.deals.add(&d)
-	return d
-}
+func (s *Server) AddDeal(d Deal) Deal { return putLocked(s, &s.deals, d) }
 
 // Deals returns the stored deals, archived ones included.
-func (s *Server) Deals() []Deal {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.deals.snapshot()
-}
+func (s *Server) Deals() []Deal { return snapshotLocked(s, &s.deals) }
 
 // AddLead stores l, assigning a key and timestamps when zero.
-func (s *Server) AddLead(l Lead) Lead {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&l.Key, "lead", &l.CreatedAt, &l.UpdatedAt)
-	if l.Status == "" {
-		l.Status = "open"
-	}
-	s.leads.add(&l)
-	return l
-}
+func (s *Server) AddLead(l Lead) Lead { return putLocked(s, &s.leads, l) }
 
 // Leads returns the stored leads, archived ones included.
-func (s *Server) Leads() []Lead {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.leads.snapshot()
-}
+func (s *Server) Leads() []Lead { return snapshotLocked(s, &s.leads) }
 
 // AddLink stores a referral link of the partnership l.PartnershipKey.
-func (s *Server) AddLink(l Link) Link {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var updated int64
-	s.stamp(&l.Key, "lnk", &l.CreatedAt, &updated)
-	s.links.add(&l)
-	return l
-}
+func (s *Server) AddLink(l Link) Link { return putLocked(s, &s.links, l) }
 
 // Links returns the stored links.
-func (s *Server) Links() []Link {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.links.snapshot()
-}
+func (s *Server) Links() []Link { return snapshotLocked(s, &s.links) }
 
 // AddWebhook stores h, assigning a key and timestamps when zero.
-func (s *Server) AddWebhook(h Webhook) Webhook {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&h.Key, "wh", &h.CreatedAt, &h.UpdatedAt)
-	s.webhooks.add(&h)
-	return h
-}
+func (s *Server) AddWebhook(h Webhook) Webhook { return putLocked(s, &s.webhooks, h) }
 
 // Webhooks returns the stored webhooks, archived ones included.
-func (s *Server) Webhooks() []Webhook {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.webhooks.snapshot()
-}
+func (s *Server) Webhooks() []Webhook { return snapshotLocked(s, &s.webhooks) }
 
 // AddPayout stores a payout of the Partner API key's partner.
-func (s *Server) AddPayout(p Payout) Payout {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&p.Key, "pout", &p.CreatedAt, &p.UpdatedAt)
-	s.payouts.add(&p)
-	return p
-}
+func (s *Server) AddPayout(p Payout) Payout { return putLocked(s, &s.payouts, p) }
 
 // Payouts returns the stored payouts.
-func (s *Server) Payouts() []Payout {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.payouts.snapshot()
-}
+func (s *Server) Payouts() []Payout { return snapshotLocked(s, &s.payouts) }
 
 // AddProgram stores a marketplace program.
-func (s *Server) AddProgram(p Program) Program {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var updated int64
-	s.stamp(&p.Key, "co", &p.CreatedAt, &updated)
-	if p.ID == 0 {
-		p.ID = int64(20000 + len(s.programs.rows))
-	}
-	s.programs.add(&p)
-	return p
-}
+func (s *Server) AddProgram(p Program) Program { return putLocked(s, &s.programs, p) }
 
 // Programs returns the stored marketplace programs.
-func (s *Server) Programs() []Program {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.programs.snapshot()
-}
+func (s *Server) Programs() []Program { return snapshotLocked(s, &s.programs) }
 
 // AddTeam stores a partner team.
-func (s *Server) AddTeam(t Team) Team {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.stamp(&t.Key, "stck", &t.CreatedAt, &t.UpdatedAt)
-	s.teams.add(&t)
-	return t
-}
+func (s *Server) AddTeam(t Team) Team { return putLocked(s, &s.teams, t) }
 
 // AddObject stores an object of a resource without a documented schema:
 // kind is one of "applications", "tiers", "tier_collections", "products",

@@ -179,7 +179,7 @@ func (s *Server) createAffiliate(w http.ResponseWriter, r *http.Request) {
 		t := a.CreatedAt
 		a.ApprovedAt = &t
 	}
-	a = s.addAffiliate(a)
+	a = insert(s, affiliates, a)
 	if in.SendSignupEmail != nil && *in.SendSignupEmail {
 		s.signupEmails = append(s.signupEmails, a.Username)
 	}
@@ -408,7 +408,7 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request) {
 		at := t.CreatedAt
 		t.ApprovedAt = &at
 	}
-	t = s.addTransaction(t)
+	t = insert(s, transactions, t)
 	s.writeRecord(w, http.StatusCreated, s.render(t))
 }
 

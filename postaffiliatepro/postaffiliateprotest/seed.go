@@ -2,7 +2,6 @@ package postaffiliateprotest
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math"
 	"strings"
 	"time"
@@ -33,59 +32,20 @@ var (
 	countries = []string{"US", "DE", "GB", "FR", "SK", "CA", "NL", "ES"}
 )
 
-// newID returns a fresh 8-character alphanumeric id, deterministic in the
-// order ids are made. s.mu must be held.
-func (s *Server) newID(kind string) string {
-	for {
-		s.seq[kind]++
-		h := fnv.New32a()
-		fmt.Fprintf(h, "%s/%d", kind, s.seq[kind])
-		id := fmt.Sprintf("%08x", h.Sum32())
-		if !s.ids[id] {
-			s.ids[id] = true
-			return id
-		}
-	}
-}
-
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // AddAffiliate stores a and returns it as stored: an empty ID gets a new
 // one, an empty ReferralID the ID, a zero CreatedAt the current time and an
 // empty Status "A".
-func (s *Server) AddAffiliate(a Affiliate) Affiliate {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.addAffiliate(a)
-}
-
-func (s *Server) addAffiliate(a Affiliate) Affiliate {
-	if a.ID == "" {
-		a.ID = s.newID("affiliate")
-	} else {
-		s.ids[a.ID] = true
-	}
-	if a.ReferralID == "" {
-		a.ReferralID = a.ID
-	}
-	if a.Status == "" {
-		a.Status = "A"
-	}
-	if a.CreatedAt.IsZero() {
-		a.CreatedAt = s.now().UTC().Truncate(time.Second)
-	}
-	s.affiliates = append(s.affiliates, a)
-	return a
-}
+func (s *Server) AddAffiliate(a Affiliate) Affiliate { return insertLocked(s, affiliates, a) }
 
 // SeedAffiliates adds n generated affiliates with stable names: most
 // approved, every 7th pending, every 11th declined, every 5th a
 // sub-affiliate of the first one.
-func (s *Server) SeedAffiliates(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for range n {
-		i := len(s.affiliates) + 1
+func (s *Server) SeedAffiliates(n int) { s.locked(func() { s.seedAffiliates(n) }) }
+
+func (s *Server) seedAffiliates(n int) {
+	seed(s, affiliates, n, func(i int) Affiliate {
 		first := firstNames[(i-1)%len(firstNames)]
 		last := lastNames[(i*7)%len(lastNames)]
 		a := Affiliate{
@@ -109,55 +69,35 @@ func (s *Server) SeedAffiliates(n int) {
 		if i%5 == 0 && len(s.affiliates) > 0 {
 			a.ParentID = s.affiliates[0].ID
 		}
-		s.addAffiliate(a)
+		return a
+	})
+}
+
+// approvedAffiliates returns the stored affiliates with status "A". s.mu
+// must be held.
+func (s *Server) approvedAffiliates() []Affiliate {
+	var approved []Affiliate
+	for _, a := range s.affiliates {
+		if a.Status == "A" {
+			approved = append(approved, a)
+		}
 	}
+	return approved
 }
 
 // Affiliates returns a snapshot of the stored affiliates.
-func (s *Server) Affiliates() []Affiliate {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Affiliate(nil), s.affiliates...)
-}
+func (s *Server) Affiliates() []Affiliate { return snapshot(s, affiliates) }
 
 // AddCampaign stores c and returns it as stored: an empty ID gets a new
 // one, a zero CreatedAt the current time, empty Status and Type "active"
 // and "public".
-func (s *Server) AddCampaign(c Campaign) Campaign {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.addCampaign(c)
-}
-
-func (s *Server) addCampaign(c Campaign) Campaign {
-	if c.ID == "" {
-		c.ID = s.newID("campaign")
-	} else {
-		s.ids[c.ID] = true
-	}
-	if c.Status == "" {
-		c.Status = "active"
-	}
-	if c.Type == "" {
-		c.Type = "public"
-	}
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = s.now().UTC().Truncate(time.Second)
-	}
-	s.campaigns = append(s.campaigns, c)
-	return c
-}
+func (s *Server) AddCampaign(c Campaign) Campaign { return insertLocked(s, campaigns, c) }
 
 // SeedCampaigns adds n generated campaigns.
-func (s *Server) SeedCampaigns(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seedCampaigns(n)
-}
+func (s *Server) SeedCampaigns(n int) { s.locked(func() { s.seedCampaigns(n) }) }
 
 func (s *Server) seedCampaigns(n int) {
-	for range n {
-		i := len(s.campaigns) + 1
+	seed(s, campaigns, n, func(i int) Campaign {
 		name := campaignNames[(i-1)%len(campaignNames)]
 		if i > len(campaignNames) {
 			name = fmt.Sprintf("%s %d", name, i)
@@ -174,273 +114,170 @@ func (s *Server) seedCampaigns(n int) {
 		if i%3 == 0 {
 			c.Type = "private"
 		}
-		s.addCampaign(c)
-	}
+		return c
+	})
 }
 
 // Campaigns returns a snapshot of the stored campaigns.
-func (s *Server) Campaigns() []Campaign {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Campaign(nil), s.campaigns...)
-}
+func (s *Server) Campaigns() []Campaign { return snapshot(s, campaigns) }
 
 // AddBanner stores b and returns it as stored: an empty ID gets a new one,
 // a zero CreatedAt the current time, an empty Status "active".
-func (s *Server) AddBanner(b Banner) Banner {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.addBanner(b)
-}
-
-func (s *Server) addBanner(b Banner) Banner {
-	if b.ID == "" {
-		b.ID = s.newID("banner")
-	} else {
-		s.ids[b.ID] = true
-	}
-	if b.Status == "" {
-		b.Status = "active"
-	}
-	if b.CreatedAt.IsZero() {
-		b.CreatedAt = s.now().UTC().Truncate(time.Second)
-	}
-	s.banners = append(s.banners, b)
-	return b
-}
+func (s *Server) AddBanner(b Banner) Banner { return insertLocked(s, banners, b) }
 
 // SeedBanners adds n generated banners spread over the campaigns (seeding
 // one campaign first when there is none).
 func (s *Server) SeedBanners(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.campaigns) == 0 {
-		s.seedCampaigns(1)
-	}
-	for range n {
-		i := len(s.banners) + 1
-		typ := bannerTypes[(i-1)%len(bannerTypes)]
-		c := s.campaigns[(i-1)%len(s.campaigns)]
-		b := Banner{
-			Type:           typ,
-			CampaignID:     c.ID,
-			DestinationURL: fmt.Sprintf("https://www.example.com/landing/%d", i),
-			CreatedAt:      seedBase.Add(time.Duration(i) * 19 * time.Hour),
+	s.locked(func() {
+		if len(s.campaigns) == 0 {
+			s.seedCampaigns(1)
 		}
-		switch typ {
-		case "image":
-			size := bannerSizes[(i/3)%len(bannerSizes)]
-			b.Width, b.Height = size[0], size[1]
-			b.Name = fmt.Sprintf("%s %dx%d", c.Name, b.Width, b.Height)
-		case "text":
-			b.Name = c.Name + " text link"
-		default:
-			b.Name = c.Name + " HTML widget"
-		}
-		if i%8 == 0 {
-			b.Status = "hidden"
-		}
-		s.addBanner(b)
-	}
+		seed(s, banners, n, func(i int) Banner {
+			typ := bannerTypes[(i-1)%len(bannerTypes)]
+			c := s.campaigns[(i-1)%len(s.campaigns)]
+			b := Banner{
+				Type:           typ,
+				CampaignID:     c.ID,
+				DestinationURL: fmt.Sprintf("https://www.example.com/landing/%d", i),
+				CreatedAt:      seedBase.Add(time.Duration(i) * 19 * time.Hour),
+			}
+			switch typ {
+			case "image":
+				size := bannerSizes[(i/3)%len(bannerSizes)]
+				b.Width, b.Height = size[0], size[1]
+				b.Name = fmt.Sprintf("%s %dx%d", c.Name, b.Width, b.Height)
+			case "text":
+				b.Name = c.Name + " text link"
+			default:
+				b.Name = c.Name + " HTML widget"
+			}
+			if i%8 == 0 {
+				b.Status = "hidden"
+			}
+			return b
+		})
+	})
 }
 
 // Banners returns a snapshot of the stored banners.
-func (s *Server) Banners() []Banner {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Banner(nil), s.banners...)
-}
+func (s *Server) Banners() []Banner { return snapshot(s, banners) }
 
 // AddTransaction stores t and returns it as stored: an empty ID gets a new
 // one, a zero CreatedAt the current time, empty Type, Status and
 // PayoutStatus "S", "P" and "U", a zero Tier 1.
-func (s *Server) AddTransaction(t Transaction) Transaction {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.addTransaction(t)
-}
-
-func (s *Server) addTransaction(t Transaction) Transaction {
-	if t.ID == "" {
-		t.ID = s.newID("transaction")
-	} else {
-		s.ids[t.ID] = true
-	}
-	if t.Type == "" {
-		t.Type = "S"
-	}
-	if t.Status == "" {
-		t.Status = "P"
-	}
-	if t.PayoutStatus == "" {
-		t.PayoutStatus = "U"
-	}
-	if t.Tier == 0 {
-		t.Tier = 1
-	}
-	if t.CreatedAt.IsZero() {
-		t.CreatedAt = s.now().UTC().Truncate(time.Second)
-	}
-	s.transactions = append(s.transactions, t)
-	return t
-}
+func (s *Server) AddTransaction(t Transaction) Transaction { return insertLocked(s, transactions, t) }
 
 // SeedTransactions adds n generated transactions over the approved
 // affiliates and the campaigns (seeding a few of each first when there are
 // none): mostly sales, every 6th an action, every 13th a refund; every 5th
 // pending, every 17th declined, the rest approved.
 func (s *Server) SeedTransactions(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.campaigns) == 0 {
-		s.seedCampaigns(2)
-	}
-	var approved []Affiliate
-	for _, a := range s.affiliates {
-		if a.Status == "A" {
-			approved = append(approved, a)
+	s.locked(func() {
+		if len(s.campaigns) == 0 {
+			s.seedCampaigns(2)
 		}
-	}
-	if len(approved) == 0 {
-		s.mu.Unlock()
-		s.SeedAffiliates(6)
-		s.mu.Lock()
-		for _, a := range s.affiliates {
-			if a.Status == "A" {
-				approved = append(approved, a)
+		approved := s.approvedAffiliates()
+		if len(approved) == 0 {
+			s.seedAffiliates(6)
+			approved = s.approvedAffiliates()
+		}
+		seed(s, transactions, n, func(i int) Transaction {
+			a := approved[(i*5)%len(approved)]
+			c := s.campaigns[i%len(s.campaigns)]
+			total := round2(20 + float64((i*37)%480) + float64((i*13)%100)/100)
+			t := Transaction{
+				Type:        "S",
+				Status:      "A",
+				Currency:    "USD",
+				TotalCost:   total,
+				Commission:  round2(total * c.CommissionRate / 100),
+				OrderID:     fmt.Sprintf("ORD-%05d", 1000+i),
+				ProductID:   []string{"starter", "pro", "business", "enterprise"}[i%4],
+				CampaignID:  c.ID,
+				AffiliateID: a.ID,
+				Tier:        1,
+				SystemNote:  "Tracked by sale tracking script",
+				Data1:       fmt.Sprintf("cust-%04d", 500+i),
+				Data2:       []string{"monthly", "yearly"}[i%2],
+				IP:          fmt.Sprintf("203.0.113.%d", 1+i%250),
+				CreatedAt:   seedBase.Add(time.Duration(i) * 11 * time.Hour),
 			}
-		}
-	}
-	for range n {
-		i := len(s.transactions) + 1
-		a := approved[(i*5)%len(approved)]
-		c := s.campaigns[i%len(s.campaigns)]
-		total := round2(20 + float64((i*37)%480) + float64((i*13)%100)/100)
-		t := Transaction{
-			Type:        "S",
-			Status:      "A",
-			Currency:    "USD",
-			TotalCost:   total,
-			Commission:  round2(total * c.CommissionRate / 100),
-			OrderID:     fmt.Sprintf("ORD-%05d", 1000+i),
-			ProductID:   []string{"starter", "pro", "business", "enterprise"}[i%4],
-			CampaignID:  c.ID,
-			AffiliateID: a.ID,
-			Tier:        1,
-			SystemNote:  "Tracked by sale tracking script",
-			Data1:       fmt.Sprintf("cust-%04d", 500+i),
-			Data2:       []string{"monthly", "yearly"}[i%2],
-			IP:          fmt.Sprintf("203.0.113.%d", 1+i%250),
-			CreatedAt:   seedBase.Add(time.Duration(i) * 11 * time.Hour),
-		}
-		switch {
-		case i%13 == 0:
-			t.Type = "R"
-			t.Commission = -t.Commission
-			t.TotalCost = -t.TotalCost
-			t.SystemNote = "Refund of order " + t.OrderID
-		case i%6 == 0:
-			t.Type = "A"
-			t.ActionCode = actionCodes[i%len(actionCodes)]
-			t.TotalCost = 0
-			t.Commission = []float64{5, 7.5, 10}[i%3]
-		}
-		switch {
-		case i%17 == 0:
-			t.Status = "D"
-			t.MerchantNote = "Declined: order cancelled"
-		case i%5 == 0:
-			t.Status = "P"
-		default:
-			at := t.CreatedAt.Add(48 * time.Hour)
-			t.ApprovedAt = &at
-		}
-		t.PayoutStatus = "U"
-		if t.Status == "A" && i%3 == 0 {
-			t.PayoutStatus = "P"
-		}
-		s.addTransaction(t)
-	}
+			switch {
+			case i%13 == 0:
+				t.Type = "R"
+				t.Commission = -t.Commission
+				t.TotalCost = -t.TotalCost
+				t.SystemNote = "Refund of order " + t.OrderID
+			case i%6 == 0:
+				t.Type = "A"
+				t.ActionCode = actionCodes[i%len(actionCodes)]
+				t.TotalCost = 0
+				t.Commission = []float64{5, 7.5, 10}[i%3]
+			}
+			switch {
+			case i%17 == 0:
+				t.Status = "D"
+				t.MerchantNote = "Declined: order cancelled"
+			case i%5 == 0:
+				t.Status = "P"
+			default:
+				at := t.CreatedAt.Add(48 * time.Hour)
+				t.ApprovedAt = &at
+			}
+			t.PayoutStatus = "U"
+			if t.Status == "A" && i%3 == 0 {
+				t.PayoutStatus = "P"
+			}
+			return t
+		})
+	})
 }
 
 // Transactions returns a snapshot of the stored transactions.
-func (s *Server) Transactions() []Transaction {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Transaction(nil), s.transactions...)
-}
+func (s *Server) Transactions() []Transaction { return snapshot(s, transactions) }
 
 // AddClick stores c and returns it as stored: an empty ID gets a new one,
 // a zero CreatedAt the current time.
-func (s *Server) AddClick(c Click) Click {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.addClick(c)
-}
-
-func (s *Server) addClick(c Click) Click {
-	if c.ID == "" {
-		c.ID = s.newID("click")
-	} else {
-		s.ids[c.ID] = true
-	}
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = s.now().UTC().Truncate(time.Second)
-	}
-	s.clicks = append(s.clicks, c)
-	return c
-}
+func (s *Server) AddClick(c Click) Click { return insertLocked(s, clicks, c) }
 
 // SeedClicks adds n generated clicks over the approved affiliates, the
 // campaigns and the banners (seeding a few first when there are none).
 func (s *Server) SeedClicks(n int) {
-	s.mu.Lock()
-	if len(s.affiliates) == 0 {
-		s.mu.Unlock()
-		s.SeedAffiliates(6)
-		s.mu.Lock()
-	}
-	if len(s.campaigns) == 0 {
-		s.seedCampaigns(2)
-	}
-	defer s.mu.Unlock()
-	var approved []Affiliate
-	for _, a := range s.affiliates {
-		if a.Status == "A" {
-			approved = append(approved, a)
+	s.locked(func() {
+		if len(s.affiliates) == 0 {
+			s.seedAffiliates(6)
 		}
-	}
-	if len(approved) == 0 {
-		approved = s.affiliates
-	}
-	for range n {
-		i := len(s.clicks) + 1
-		a := approved[(i*7)%len(approved)]
-		camp := s.campaigns[i%len(s.campaigns)]
-		site := strings.ToLower(a.FirstName)
-		if site == "" {
-			site = "partner"
+		if len(s.campaigns) == 0 {
+			s.seedCampaigns(2)
 		}
-		c := Click{
-			AffiliateID:    a.ID,
-			CampaignID:     camp.ID,
-			DestinationURL: fmt.Sprintf("https://www.example.com/offers/%d", 1+i%len(s.campaigns)),
-			ReferralURL:    fmt.Sprintf("https://%s.example.org/posts/%d", site, 100+i),
-			IP:             fmt.Sprintf("198.51.100.%d", 1+i%250),
-			UserAgent:      userAgents[i%len(userAgents)],
-			CountryCode:    countries[i%len(countries)],
-			CreatedAt:      seedBase.Add(time.Duration(i) * 7 * time.Hour),
+		approved := s.approvedAffiliates()
+		if len(approved) == 0 {
+			approved = s.affiliates
 		}
-		if len(s.banners) > 0 {
-			c.BannerID = s.banners[i%len(s.banners)].ID
-		}
-		s.addClick(c)
-	}
+		seed(s, clicks, n, func(i int) Click {
+			a := approved[(i*7)%len(approved)]
+			camp := s.campaigns[i%len(s.campaigns)]
+			site := strings.ToLower(a.FirstName)
+			if site == "" {
+				site = "partner"
+			}
+			c := Click{
+				AffiliateID:    a.ID,
+				CampaignID:     camp.ID,
+				DestinationURL: fmt.Sprintf("https://www.example.com/offers/%d", 1+i%len(s.campaigns)),
+				ReferralURL:    fmt.Sprintf("https://%s.example.org/posts/%d", site, 100+i),
+				IP:             fmt.Sprintf("198.51.100.%d", 1+i%250),
+				UserAgent:      userAgents[i%len(userAgents)],
+				CountryCode:    countries[i%len(countries)],
+				CreatedAt:      seedBase.Add(time.Duration(i) * 7 * time.Hour),
+			}
+			if len(s.banners) > 0 {
+				c.BannerID = s.banners[i%len(s.banners)].ID
+			}
+			return c
+		})
+	})
 }
 
 // Clicks returns a snapshot of the stored clicks.
-func (s *Server) Clicks() []Click {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]Click(nil), s.clicks...)
-}
+func (s *Server) Clicks() []Click { return snapshot(s, clicks) }

@@ -114,28 +114,15 @@ const defaultOfferID = "1234"
 // AddAffiliate stores a, filling in a zero ID, Code, Link, Status
 // (ACTIVE) and OfferID (the default offer), and returns what was stored.
 func (s *Server) AddAffiliate(a Affiliate) Affiliate {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return *s.addAffiliate(a)
+	return locked(s, func() Affiliate { return *s.addAffiliate(a) })
 }
 
 func (s *Server) addAffiliate(a Affiliate) *Affiliate {
-	if a.ID == 0 {
-		a.ID = s.nextAff
-	}
-	s.nextAff = max(s.nextAff, a.ID+1)
-	if a.Code == "" {
-		a.Code = codeFor(a.ID)
-	}
-	if a.Link == "" {
-		a.Link = "https://demo.refersion.com/c/" + a.Code
-	}
-	if a.Status == "" {
-		a.Status = "ACTIVE"
-	}
-	if a.OfferID == "" {
-		a.OfferID = defaultOfferID
-	}
+	nextID(&a.ID, &s.nextAff)
+	orDefault(&a.Code, codeFor(a.ID))
+	orDefault(&a.Link, "https://demo.refersion.com/c/"+a.Code)
+	orDefault(&a.Status, "ACTIVE")
+	orDefault(&a.OfferID, defaultOfferID)
 	if a.CustomFields == nil {
 		a.CustomFields = []CustomField{}
 	}
@@ -150,6 +137,53 @@ func (s *Server) addAffiliate(a Affiliate) *Affiliate {
 	s.byID[a.ID] = p
 	s.byCode[a.Code] = p
 	return p
+}
+
+// nextID gives *id the next number of a sequence when it is zero, and
+// moves the sequence's next number past *id.
+func nextID(id, next *int64) {
+	if *id == 0 {
+		*id = *next
+	}
+	*next = max(*next, *id+1)
+}
+
+// orDefault sets *v to def when *v is the zero value.
+func orDefault[V comparable](v *V, def V) {
+	var zero V
+	if *v == zero {
+		*v = def
+	}
+}
+
+// locked returns f's result, computed under the server lock.
+func locked[T any](s *Server, f func() T) T {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return f()
+}
+
+// copies returns copies of the stored records; own, when not nil, gives a
+// copy its own slices, so that a caller's changes do not reach the store.
+func copies[T any](rows []*T, own func(*T)) []T {
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i] = *r
+		if own != nil {
+			own(&out[i])
+		}
+	}
+	return out
+}
+
+// seed adds n records made by gen, which is given each record's index
+// counting on from start, and returns them as add stored them.
+func seed[T any](n, start int, gen func(i int) T, add func(T) *T) []T {
+	out := make([]T, 0, n)
+	for k := range n {
+		out = append(out, *add(gen(start + k)))
+	}
+	return out
 }
 
 func cmpInt(a, b int64) int {
@@ -179,16 +213,11 @@ var (
 // SeedAffiliates adds n generated affiliates with stable names, emails,
 // offers and statuses, and returns them.
 func (s *Server) SeedAffiliates(n int) []Affiliate {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.seedAffiliates(n)
+	return locked(s, func() []Affiliate { return s.seedAffiliates(n) })
 }
 
 func (s *Server) seedAffiliates(n int) []Affiliate {
-	out := make([]Affiliate, 0, n)
-	start := len(s.affiliates)
-	for k := range n {
-		i := start + k
+	return seed(n, len(s.affiliates), func(i int) Affiliate {
 		first := firstNames[i%len(firstNames)]
 		last := lastNames[(i%len(firstNames)+i/len(firstNames))%len(lastNames)]
 		email := strings.ToLower(first + "." + last)
@@ -212,52 +241,33 @@ func (s *Server) seedAffiliates(n int) []Affiliate {
 			a.CompanyName = last + " Media"
 			a.CustomFields = []CustomField{{Label: "What is your web site?", Value: "https://" + strings.ToLower(last) + "media.example"}}
 		}
-		out = append(out, *s.addAffiliate(a))
-	}
-	return out
+		return a
+	}, s.addAffiliate)
 }
 
 // Affiliates returns a snapshot of the stored affiliates in id order.
 func (s *Server) Affiliates() []Affiliate {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]Affiliate, len(s.affiliates))
-	for i, a := range s.affiliates {
-		out[i] = *a
-		out[i].CustomFields = slices.Clone(a.CustomFields)
-	}
-	return out
+	return locked(s, func() []Affiliate {
+		return copies(s.affiliates, func(a *Affiliate) { a.CustomFields = slices.Clone(a.CustomFields) })
+	})
 }
 
 // AddConversion stores c, filling in a zero ID, Created (the fake's now),
 // Status (PENDING), Type (AFFILIATE_SITE_CONVERSION), PaymentStatus
 // (UNPAID) and Currency (USD), and returns what was stored.
 func (s *Server) AddConversion(c Conversion) Conversion {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return *s.addConversion(c)
+	return locked(s, func() Conversion { return *s.addConversion(c) })
 }
 
 func (s *Server) addConversion(c Conversion) *Conversion {
-	if c.ID == 0 {
-		c.ID = s.nextConv
-	}
-	s.nextConv = max(s.nextConv, c.ID+1)
+	nextID(&c.ID, &s.nextConv)
 	if c.Created.IsZero() {
 		c.Created = s.now().UTC().Truncate(time.Second)
 	}
-	if c.Status == "" {
-		c.Status = "PENDING"
-	}
-	if c.Type == "" {
-		c.Type = "AFFILIATE_SITE_CONVERSION"
-	}
-	if c.PaymentStatus == "" {
-		c.PaymentStatus = "UNPAID"
-	}
-	if c.Currency == "" {
-		c.Currency = "USD"
-	}
+	orDefault(&c.Status, "PENDING")
+	orDefault(&c.Type, "AFFILIATE_SITE_CONVERSION")
+	orDefault(&c.PaymentStatus, "UNPAID")
+	orDefault(&c.Currency, "USD")
 	p := &c
 	s.conversions = append(s.conversions, p)
 	return p
@@ -273,9 +283,7 @@ var catalog = []ConversionItem{
 // affiliates (seeding 12 affiliates first if there are none), one every 17
 // hours from 2025-01-06, and returns them.
 func (s *Server) SeedConversions(n int) []Conversion {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.seedConversions(n)
+	return locked(s, func() []Conversion { return s.seedConversions(n) })
 }
 
 func (s *Server) seedConversions(n int) []Conversion {
@@ -286,10 +294,7 @@ func (s *Server) seedConversions(n int) []Conversion {
 	statuses := []string{"APPROVED", "APPROVED", "PENDING", "APPROVED", "DENIED", "PENDING", "UNQUALIFIED"}
 	types := []string{"AFFILIATE_SITE_CONVERSION", "AFFILIATE_SITE_CONVERSION", "CONVERSION_TRIGGER_COUPON",
 		"AFFILIATE_SITE_CONVERSION", "CONVERSION_TRIGGER_SKU"}
-	out := make([]Conversion, 0, n)
-	start := len(s.conversions)
-	for k := range n {
-		i := start + k
+	return seed(n, len(s.conversions), func(i int) Conversion {
 		a := s.affiliates[(i*7)%len(s.affiliates)]
 		var items []ConversionItem
 		total := 0.0
@@ -313,37 +318,26 @@ func (s *Server) seedConversions(n int) []Conversion {
 		if c.Status == "APPROVED" && i%3 == 0 {
 			c.PaymentStatus = "PAID"
 		}
-		out = append(out, *s.addConversion(c))
-	}
-	return out
+		return c
+	}, s.addConversion)
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // Conversions returns a snapshot of the stored conversions in id order.
 func (s *Server) Conversions() []Conversion {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]Conversion, len(s.conversions))
-	for i, c := range s.conversions {
-		out[i] = *c
-		out[i].Items = slices.Clone(c.Items)
-	}
-	return out
+	return locked(s, func() []Conversion {
+		return copies(s.conversions, func(c *Conversion) { c.Items = slices.Clone(c.Items) })
+	})
 }
 
 // AddTrigger stores a conversion trigger, filling in a zero TriggerID.
 func (s *Server) AddTrigger(t Trigger) Trigger {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return *s.addTrigger(t)
+	return locked(s, func() Trigger { return *s.addTrigger(t) })
 }
 
 func (s *Server) addTrigger(t Trigger) *Trigger {
-	if t.TriggerID == 0 {
-		t.TriggerID = s.nextTrigger
-	}
-	s.nextTrigger = max(s.nextTrigger, t.TriggerID+1)
+	nextID(&t.TriggerID, &s.nextTrigger)
 	p := &t
 	s.triggers = append(s.triggers, p)
 	return p
@@ -351,21 +345,15 @@ func (s *Server) addTrigger(t Trigger) *Trigger {
 
 // Triggers returns a snapshot of the stored conversion triggers.
 func (s *Server) Triggers() []Trigger {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]Trigger, len(s.triggers))
-	for i, t := range s.triggers {
-		out[i] = *t
-	}
-	return out
+	return locked(s, func() []Trigger { return copies(s.triggers, nil) })
 }
 
 // AddOffer stores an offer (replacing one with the same id).
 func (s *Server) AddOffer(o Offer) Offer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.addOffer(o)
-	return o
+	return locked(s, func() Offer {
+		s.addOffer(o)
+		return o
+	})
 }
 
 func (s *Server) addOffer(o Offer) {
@@ -382,22 +370,17 @@ func (s *Server) offerIndex(id string) int {
 
 // Offers returns a snapshot of the stored offers.
 func (s *Server) Offers() []Offer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]Offer, len(s.offers))
-	for i, o := range s.offers {
-		out[i] = *o
-		out[i].SKUs = slices.Clone(o.SKUs)
-	}
-	return out
+	return locked(s, func() []Offer {
+		return copies(s.offers, func(o *Offer) { o.SKUs = slices.Clone(o.SKUs) })
+	})
 }
 
 // AddReport stores a saved report whose download serves body.
 func (s *Server) AddReport(r Report) Report {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.reports[r.ID] = &r
-	return r
+	return locked(s, func() Report {
+		s.reports[r.ID] = &r
+		return r
+	})
 }
 
 // seedDemo fills the demo data set.
