@@ -32,19 +32,7 @@ func (p *ListParams) listParams() *ListParams { return p }
 
 // normalize fills the defaults and rejects out-of-range values.
 func (p *ListParams) normalize() error {
-	if p.Page < 0 {
-		return fmt.Errorf("page must not be negative, got %d", p.Page)
-	}
-	if p.PageSize < 0 || p.PageSize > MaxPageSize {
-		return fmt.Errorf("page size must be 1..%d, got %d", MaxPageSize, p.PageSize)
-	}
-	if p.Page == 0 {
-		p.Page = 1
-	}
-	if p.PageSize == 0 {
-		p.PageSize = MaxPageSize
-	}
-	return nil
+	return transport.NormalizePage(&p.Page, &p.PageSize, MaxPageSize, MaxPageSize, "page size")
 }
 
 // Paging is the "paging" object of a paged response.

@@ -23,19 +23,7 @@ func (p *ListParams) listParams() *ListParams { return p }
 
 // normalize fills the defaults and rejects out-of-range values.
 func (p *ListParams) normalize() error {
-	if p.Page < 0 {
-		return fmt.Errorf("page must not be negative, got %d", p.Page)
-	}
-	if p.PerPage < 0 || p.PerPage > MaxPerPage {
-		return fmt.Errorf("per page must be 1..%d, got %d", MaxPerPage, p.PerPage)
-	}
-	if p.Page == 0 {
-		p.Page = 1
-	}
-	if p.PerPage == 0 {
-		p.PerPage = MaxPerPage
-	}
-	return nil
+	return transport.NormalizePage(&p.Page, &p.PerPage, MaxPerPage, MaxPerPage, "per page")
 }
 
 // pager is satisfied by every options struct that embeds ListParams.

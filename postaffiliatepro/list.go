@@ -37,19 +37,7 @@ func (p *ListParams) listParams() *ListParams { return p }
 
 // normalize fills the defaults and rejects negative values.
 func (p *ListParams) normalize() error {
-	if p.Page < 0 {
-		return fmt.Errorf("page must not be negative, got %d", p.Page)
-	}
-	if p.PerPage < 0 {
-		return fmt.Errorf("per page must not be negative, got %d", p.PerPage)
-	}
-	if p.Page == 0 {
-		p.Page = 1
-	}
-	if p.PerPage == 0 {
-		p.PerPage = DefaultPerPage
-	}
-	return nil
+	return transport.NormalizePage(&p.Page, &p.PerPage, DefaultPerPage, 0, "per page")
 }
 
 // pager is satisfied by every options struct that embeds ListParams.

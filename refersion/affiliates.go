@@ -90,14 +90,8 @@ func (s *AffiliatesService) ListPage(ctx context.Context, opts *AffiliateListOpt
 	if opts != nil {
 		o = *opts
 	}
-	if err := normalizePage(&o.Page); err != nil {
+	if err := transport.NormalizePage(&o.Page, &o.Limit, MaxListLimit, MaxListLimit, "limit"); err != nil {
 		return nil, nil, fmt.Errorf("refersion: affiliate/list: %w", err)
-	}
-	if o.Limit < 0 || o.Limit > MaxListLimit {
-		return nil, nil, fmt.Errorf("refersion: affiliate/list: limit must be 1..%d, got %d", MaxListLimit, o.Limit)
-	}
-	if o.Limit == 0 {
-		o.Limit = MaxListLimit
 	}
 	return s.client.affiliatePage(ctx, affiliateList, &o, o.Page, o.Limit)
 }
@@ -164,7 +158,8 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts
 	if opts != nil {
 		o = *opts
 	}
-	if err := normalizePage(&o.Page); err != nil {
+	// The search's page size is fixed by Refersion.
+	if err := transport.NormalizePage(&o.Page, nil, 0, 0, ""); err != nil {
 		return nil, nil, fmt.Errorf("refersion: affiliate/search: %w", err)
 	}
 	body := &searchBody{Keyword: keyword, FirstName: o.FirstName, LastName: o.LastName, Page: o.Page}

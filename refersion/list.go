@@ -2,7 +2,6 @@ package refersion
 
 import (
 	"errors"
-	"fmt"
 	"iter"
 )
 
@@ -60,15 +59,4 @@ func rangeable[T any](build func() iter.Seq2[*T, error]) iter.Seq2[*T, error] {
 			}
 		}
 	}
-}
-
-// normalizePage fills in page 1 and rejects negative page numbers.
-func normalizePage(page *int) error {
-	if *page < 0 {
-		return fmt.Errorf("page must not be negative, got %d", *page)
-	}
-	if *page == 0 {
-		*page = 1
-	}
-	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 )
 
@@ -128,3 +129,30 @@ func (c *Checked[T]) UnmarshalJSON(b []byte) error {
 
 // Validate implements Validator.
 func (c *Checked[T]) Validate() error { return c.Check(c.V) }
+
+// NormalizePage checks a page-number list's parameters and fills their
+// defaults: page 0 becomes 1, size 0 becomes defSize. A negative page or
+// size is an error, and so is a size above maxSize when maxSize > 0.
+// sizeName is the size's name in the error ("per page", "page size").
+// size is nil for a list whose page size the server fixes.
+func NormalizePage(page, size *int, defSize, maxSize int, sizeName string) error {
+	if *page < 0 {
+		return fmt.Errorf("page must not be negative, got %d", *page)
+	}
+	if *page == 0 {
+		*page = 1
+	}
+	if size == nil {
+		return nil
+	}
+	switch {
+	case maxSize > 0 && (*size < 0 || *size > maxSize):
+		return fmt.Errorf("%s must be 1..%d, got %d", sizeName, maxSize, *size)
+	case *size < 0:
+		return fmt.Errorf("%s must not be negative, got %d", sizeName, *size)
+	}
+	if *size == 0 {
+		*size = defSize
+	}
+	return nil
+}

@@ -171,3 +171,38 @@ func TestListRangedTwiceStartsOver(t *testing.T) {
 	}
 	assert.Equal(t, 6, sc.count())
 }
+
+func TestNormalizePage(t *testing.T) {
+	tests := []struct {
+		name               string
+		page, size         int
+		def, max           int
+		wantPage, wantSize int
+		err                string
+	}{
+		{"defaults", 0, 0, 25, 100, 1, 25, ""},
+		{"kept", 3, 50, 25, 100, 3, 50, ""},
+		{"at the maximum", 1, 100, 25, 100, 1, 100, ""},
+		{"negative page", -1, 0, 25, 100, 0, 0, "page must not be negative, got -1"},
+		{"above the maximum", 1, 101, 25, 100, 0, 0, "per page must be 1..100, got 101"},
+		{"negative size", 1, -2, 25, 100, 0, 0, "per page must be 1..100, got -2"},
+		{"negative size, no maximum", 1, -2, 25, 0, 0, 0, "per page must not be negative, got -2"},
+		{"large size, no maximum", 1, 5000, 25, 0, 1, 5000, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, size := tt.page, tt.size
+			err := NormalizePage(&page, &size, tt.def, tt.max, "per page")
+			if tt.err != "" {
+				require.EqualError(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantPage, page)
+			assert.Equal(t, tt.wantSize, size)
+		})
+	}
+	page := 0
+	require.NoError(t, NormalizePage(&page, nil, 0, 0, ""), "a fixed page size")
+	assert.Equal(t, 1, page)
+}
