@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -61,9 +62,9 @@ type Promoter struct {
 	// Settings > Affiliate portal > Custom fields: strings or lists of
 	// strings. Null decodes as nil.
 	CustomFields map[string]any `json:"custom_fields"`
-	// PasswordSetupURL lets the promoter set a password: treat it as a
-	// credential.
-	PasswordSetupURL  string                    `json:"password_setup_url"`
+	// PasswordSetupURL lets the promoter set a password. It is a
+	// credential, so it never prints (see Secret); read it with Reveal.
+	PasswordSetupURL  Secret                    `json:"password_setup_url"`
 	FirstEventAt      *time.Time                `json:"first_event_at"`
 	CreatedAt         time.Time                 `json:"created_at"`
 	UpdatedAt         time.Time                 `json:"updated_at"`
@@ -74,6 +75,11 @@ type Promoter struct {
 	AuthProvider         string                `json:"auth_provider"`
 	SelectedPayoutMethod *SelectedPayoutMethod `json:"selected_payout_method"`
 }
+
+// LogValue implements slog.LogValuer in the printed form, where
+// PasswordSetupURL is redacted, so that slog's JSON handler does not
+// encode it either.
+func (p Promoter) LogValue() slog.Value { return redactedLogValue(p) }
 
 // PromoterStats are a promoter's counters. RevenueAmount is in cents.
 type PromoterStats struct {
@@ -372,7 +378,9 @@ func (s *PromotersService) get(ctx context.Context, key string, by PromoterLooku
 		return nil, errors.New("firstpromoter: get promoter: empty key")
 	}
 	p := new(Promoter)
-	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/promoters/%s", key), findBy{string(by)}, nil, p); err != nil {
+	req := &transport.Request{Method: http.MethodGet, Path: transport.Join("company/promoters/%s", key),
+		ShownPath: shownPromoterPath(by), Query: findBy{string(by)}}
+	if _, err := s.client.t.Do(ctx, req, p); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -476,11 +484,21 @@ func (s *PromotersService) update(ctx context.Context, key string, by PromoterLo
 		params = &PromoterUpdateParams{}
 	}
 	p := new(Promoter)
-	path := transport.Join("company/promoters/%s", key)
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, promoterUpdateBody{params, by}, p); err != nil {
+	req := &transport.Request{Method: http.MethodPut, Path: transport.Join("company/promoters/%s", key),
+		ShownPath: shownPromoterPath(by), Body: promoterUpdateBody{params, by}}
+	if _, err := s.client.t.Do(ctx, req, p); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// shownPromoterPath keeps a promoter's auth token, a credential, out of
+// errors and log lines: they show the route instead.
+func shownPromoterPath(by PromoterLookup) string {
+	if by == PromoterByAuthToken {
+		return "company/promoters/[auth_token]"
+	}
+	return ""
 }
 
 // PromoterChartSelection is the measure a promoter chart shows.

@@ -1,9 +1,13 @@
 package firstpromoter
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -683,3 +687,56 @@ func tapeAtoi(s string, def int) int {
 func tapeItoa(n int) string { return strconv.Itoa(n) }
 
 func tapeJoin(items []string) string { return strings.Join(items, ",") }
+
+// TestAuthTokenNeverShown: a promoter's auth token is a credential, so a
+// lookup or update by it shows the route, not the token, in errors and log
+// lines.
+func TestAuthTokenNeverShown(t *testing.T) {
+	const token = "SECRET-AUTH-TOKEN-123"
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, _, _ := newFakeClient(t, nil, WithLogger(logger))
+	ctx := context.Background()
+
+	_, err := c.Promoters.GetByAuthToken(ctx, token)
+	require.ErrorIs(t, err, ErrNotFound)
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "/api/v2/company/promoters/[auth_token]", apiErr.Path)
+	_, err2 := c.Promoters.UpdateBy(ctx, PromoterByAuthToken, token, &PromoterUpdateParams{})
+	require.Error(t, err2)
+
+	for _, shown := range []string{err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err), err2.Error(), logs.String()} {
+		assert.NotContains(t, shown, token)
+	}
+	assert.Contains(t, logs.String(), "[auth_token]")
+
+	_, err = c.Promoters.GetByEmail(ctx, "nobody@example.com")
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "/api/v2/company/promoters/nobody@example.com", apiErr.Path, "other lookups show their key")
+}
+
+// TestCredentialFieldsNeverPrint: the credentials a promoter record
+// carries print redacted in every fmt verb and slog form, and still
+// encode to JSON unchanged.
+func TestCredentialFieldsNeverPrint(t *testing.T) {
+	const setup, temp, token = "https://x/setup?token=SETUPSECRET", "TEMPSECRET", "TOKENSECRET"
+	p := Promoter{ID: 1, Email: "a@example.com", PasswordSetupURL: setup}
+	tp := TrackedPromoter{ID: 2, TempPassword: temp, AuthToken: token}
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, nil))
+	logger.Info("promoter", "p", p, "tp", tp, "pp", &p)
+	for _, s := range []string{
+		fmt.Sprintf("%v %+v %#v %v", p, p, p, &p),
+		fmt.Sprintf("%v %+v %#v %v", tp, tp, tp, &tp),
+		logs.String(),
+	} {
+		for _, secret := range []string{"SETUPSECRET", temp, token} {
+			assert.NotContains(t, s, secret)
+		}
+	}
+	b, err := json.Marshal(tp)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"auth_token":"TOKENSECRET"`)
+	assert.Equal(t, setup, p.PasswordSetupURL.Reveal())
+}

@@ -3,6 +3,7 @@ package firstpromoter
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"time"
 )
@@ -165,14 +166,15 @@ type TrackedLead struct {
 }
 
 // TrackedPromoter is a promoter as the legacy API shows it. TempPassword
-// and AuthToken are credentials: do not log them.
+// and AuthToken are credentials, so they never print (see Secret); read
+// them with Reveal.
 type TrackedPromoter struct {
 	ID                 int64      `json:"id"`
 	Status             string     `json:"status"`
 	CustID             string     `json:"cust_id"`
 	Email              string     `json:"email"`
 	CreatedAt          *time.Time `json:"created_at"`
-	TempPassword       string     `json:"temp_password"`
+	TempPassword       Secret     `json:"temp_password"`
 	DefaultPromotionID int64      `json:"default_promotion_id"`
 	Pref               string     `json:"pref"`
 	DefaultRefID       string     `json:"default_ref_id"`
@@ -185,8 +187,13 @@ type TrackedPromoter struct {
 	EarningsBalance map[string]int64 `json:"earnings_balance"`
 	CurrentBalance  map[string]int64 `json:"current_balance"`
 	PaidBalance     map[string]int64 `json:"paid_balance"`
-	AuthToken       string           `json:"auth_token"`
+	AuthToken       Secret           `json:"auth_token"`
 }
+
+// LogValue implements slog.LogValuer in the printed form, where the
+// credentials are redacted, so that slog's JSON handler does not encode
+// them either.
+func (p TrackedPromoter) LogValue() slog.Value { return redactedLogValue(p) }
 
 // Signup records a lead. See TrackingService for retries and 204.
 func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams) (*TrackedEvent, error) {

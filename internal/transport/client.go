@@ -186,11 +186,22 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 	}
 	u, err := c.buildURL(r)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, r.Method, r.Path, err)
+		shown := r.Path
+		if r.ShownPath != "" {
+			shown = r.ShownPath
+		}
+		return nil, nil, fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, r.Method, shown, err)
 	}
 	st := &call{req: r, method: r.Method, path: u.EscapedPath(), safe: r.retrySafe(), out: out, stream: stream}
-	if r.URL != nil {
+	switch {
+	case r.URL != nil:
 		st.path = "(link)"
+	case r.ShownPath != "":
+		su, err := c.buildURL(&Request{Path: r.ShownPath, FromRoot: r.FromRoot})
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, r.Method, r.ShownPath, err)
+		}
+		st.path = su.EscapedPath()
 	}
 	var body any
 	if r.Body != nil {

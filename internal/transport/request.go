@@ -16,6 +16,10 @@ type Request struct {
 	// Path is relative to the base URL and already escaped; build it with
 	// Join so that an id can never change the route.
 	Path string
+	// ShownPath, when set, is the path errors and log lines show instead
+	// of Path, for a path that holds a credential (FirstPromoter's lookup
+	// of a promoter by auth token): "company/promoters/[auth_token]".
+	ShownPath string
 	// FromRoot resolves Path against the base URL's host root instead of
 	// its path, for the few endpoints that live outside the API's prefix
 	// (PartnerStack's /api/deals/... beside /api/v2).
@@ -87,7 +91,7 @@ func (c *Client) buildURL(r *Request) (*url.URL, error) {
 		rawPath := prefix + "/" + strings.TrimLeft(r.Path, "/")
 		p, err := url.PathUnescape(rawPath)
 		if err != nil {
-			return nil, fmt.Errorf("invalid path %q: %w", r.Path, err)
+			return nil, fmt.Errorf("invalid path: %w", err)
 		}
 		u.Path, u.RawPath = p, rawPath
 	}
