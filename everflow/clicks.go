@@ -168,7 +168,8 @@ func (s *ClicksService) Stream(ctx context.Context, params *ClickStreamParams) (
 	if !out.found {
 		return nil, s.client.malformed(http.MethodPost, path, resp, nil, `the response has no "clicks" list`, nil)
 	}
-	return &ClickStream{Clicks: out.items, Truncated: len(out.items) >= ClickStreamLimit}, nil
+	// Truncated counts the rows as sent, before nulls are dropped.
+	return &ClickStream{Clicks: transport.DropNil(out.items), Truncated: len(out.items) >= ClickStreamLimit}, nil
 }
 
 // Get returns one click by its transaction id: GET

@@ -34,5 +34,5 @@ func (s *MetaService) Timezones(ctx context.Context) ([]*Timezone, error) {
 	if !out.found {
 		return nil, s.client.malformed(http.MethodGet, "meta/timezones", resp, nil, `the response has no "timezones" list`, nil)
 	}
-	return out.items, nil
+	return transport.DropNil(out.items), nil
 }

@@ -165,7 +165,8 @@ func (s *PostbacksService) List(ctx context.Context, params *PostbackReportParam
 	if !out.found {
 		return nil, s.client.malformed(http.MethodPost, postbacksPath, resp, nil, `the response has no "pixels" list`, nil)
 	}
-	return &PostbackReport{Postbacks: out.items, Truncated: len(out.items) >= PostbackReportLimit}, nil
+	// Truncated counts the rows as sent, before nulls are dropped.
+	return &PostbackReport{Postbacks: transport.DropNil(out.items), Truncated: len(out.items) >= PostbackReportLimit}, nil
 }
 
 // Export streams every postback matching params, without the report's

@@ -299,6 +299,7 @@ func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams) 
 	if err := json.Unmarshal(*out.Table, &rep.Rows); err != nil {
 		return nil, s.client.malformed(http.MethodPost, entityTablePath, resp, nil, "decoding the report table", err)
 	}
+	rep.Rows = transport.DropNil(rep.Rows)
 	return &rep, nil
 }
 

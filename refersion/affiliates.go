@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"slices"
@@ -300,6 +302,21 @@ type AffiliateCreateParams struct {
 	// UniqueMerchantID is your own identifier for the affiliate.
 	UniqueMerchantID string `json:"unique_merchant_id,omitempty"`
 }
+
+// Format prints the params with Password redacted, for every verb, so a
+// logged or printed request never shows it.
+func (p AffiliateCreateParams) Format(f fmt.State, verb rune) {
+	type plain AffiliateCreateParams
+	q := plain(p)
+	if q.Password != "" {
+		q.Password = "[REDACTED]"
+	}
+	s := fmt.Sprintf(fmt.FormatString(f, verb), q)
+	_, _ = io.WriteString(f, strings.Replace(s, "refersion.plain{", "refersion.AffiliateCreateParams{", 1))
+}
+
+// LogValue implements slog.LogValuer with Password redacted.
+func (p AffiliateCreateParams) LogValue() slog.Value { return slog.StringValue(fmt.Sprintf("%+v", p)) }
 
 // MarshalJSON encodes the params with send_welcome as "TRUE" or "FALSE".
 func (p AffiliateCreateParams) MarshalJSON() ([]byte, error) {

@@ -1,8 +1,12 @@
 package refersion
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"log/slog"
 	"strconv"
 	"testing"
 
@@ -366,4 +370,21 @@ func TestReadsRetryAnswersWithoutTheirKey(t *testing.T) {
 			assert.ErrorContains(t, err, "in the")
 		})
 	}
+}
+
+// TestAffiliateCreateParamsHidePassword: the password prints redacted in
+// every fmt verb and slog form, and is still sent.
+func TestAffiliateCreateParamsHidePassword(t *testing.T) {
+	const pw = "Hunter2!Secret"
+	p := &AffiliateCreateParams{FirstName: "Ada", LastName: "L", Email: "ada@example.com", Password: pw, Status: AffiliateActive}
+	var logs bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("create", "params", p, "value", *p)
+	for _, s := range []string{fmt.Sprint(p), fmt.Sprintf("%v %+v %#v %s", *p, *p, *p, p), logs.String()} {
+		assert.NotContains(t, s, pw)
+	}
+	assert.Contains(t, fmt.Sprintf("%+v", *p), "Password:[REDACTED]")
+	assert.Contains(t, fmt.Sprintf("%#v", *p), "refersion.AffiliateCreateParams{")
+	b, err := json.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), pw)
 }

@@ -42,7 +42,8 @@ func ParseTemplate(tmpl string) (*Template, error) {
 		rawQuery = rawQuery[:i]
 	}
 	if anyMacro.MatchString(path) {
-		return nil, fmt.Errorf("everflow/webhook: template %q: macros in the path are not supported; pass them as query parameters", tmpl)
+		// The template is not quoted: it may carry a shared secret.
+		return nil, errors.New("everflow/webhook: template: macros in the path are not supported; pass them as query parameters")
 	}
 	q, err := url.ParseQuery(rawQuery)
 	if err != nil {
@@ -60,7 +61,7 @@ func ParseTemplate(tmpl string) (*Template, error) {
 				}
 				t.params[name] = macro
 			case anyMacro.MatchString(v):
-				return nil, fmt.Errorf("everflow/webhook: template parameter %q=%q mixes a macro with text; give each macro its own parameter", name, v)
+				return nil, fmt.Errorf("everflow/webhook: template parameter %q mixes a macro with text; give each macro its own parameter", name)
 			}
 		}
 	}

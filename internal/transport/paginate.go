@@ -22,6 +22,9 @@ func Options[O any](opts []*O) (O, error) {
 	return o, nil
 }
 
+// errNilContext ends an iterator ranged with a nil context.
+var errNilContext = errors.New("nil context")
+
 // Paginate turns a page fetcher into an iterator over records.
 //
 // fetch gets the current page; advance prepares the next request from the
@@ -31,6 +34,10 @@ func Options[O any](opts []*O) (O, error) {
 // before it as an error rather than looping forever.
 func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error), advance func(*Response) bool) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
+		if ctx == nil {
+			yield(nil, errNilContext)
+			return
+		}
 		var prevHash uint64
 		var prevCursor string
 		first := true

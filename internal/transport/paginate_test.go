@@ -206,3 +206,19 @@ func TestNormalizePage(t *testing.T) {
 	require.NoError(t, NormalizePage(&page, nil, 0, 0, ""), "a fixed page size")
 	assert.Equal(t, 1, page)
 }
+
+func TestPaginateNilContext(t *testing.T) {
+	calls := 0
+	//lint:ignore SA1012 a nil context is the input under test
+	seq := Paginate[int](nil, func(context.Context) ([]*int, *Response, error) {
+		calls++
+		return nil, &Response{}, nil
+	}, func(*Response) bool { return false })
+	n := 0
+	for _, err := range seq {
+		require.ErrorContains(t, err, "nil context")
+		n++
+	}
+	assert.Equal(t, 1, n)
+	assert.Zero(t, calls)
+}
