@@ -28,9 +28,9 @@
 //
 // Errors are *Error values; match them with errors.Is against ErrNotFound,
 // ErrRateLimited and the other sentinels. Requests that are safe to repeat
-// are retried on 429, 5xx and broken responses; creates, bulk actions and
-// tracking calls are retried only on 429 and 503, when the server did not
-// process them.
+// are retried on 429, 500, 502, 503, 504 and broken responses; creates,
+// bulk actions and tracking calls are retried only on 429 and on a 503
+// with Retry-After, when the server did not process them.
 //
 // Bulk actions over more than 5 ids run asynchronously and return a Batch
 // that BatchProcesses.Wait polls to completion.

@@ -14,8 +14,8 @@ import (
 // None of these calls is retried once it may have reached the server:
 // the API takes no idempotency key, and although it rejects a repeated
 // event_id with 409 (ErrInvalidRequest), a sale or refund sent twice
-// without one would count twice. A 429 or 503, which the server did not
-// process, is retried.
+// without one would count twice. A 429, or a 503 with Retry-After, which
+// the server did not process, is retried.
 //
 // When the email or uid is not a referral, the API answers 204 No Content
 // and the methods return nil and a nil error: not an error, nothing was

@@ -55,8 +55,9 @@
 // A failed call returns an *Error carrying PartnerStack's error message;
 // match it with errors.Is against ErrNotFound, ErrUnauthorized,
 // ErrInvalidRequest, ErrRateLimited and the other sentinels. Reads are
-// retried on 5xx and connection failures, every request on 429 and 503
-// (honouring Retry-After); writes that create or credit something
+// retried on 500, 502, 503, 504, broken responses and connection failures;
+// every request on 429 and on a 503 that carries Retry-After (honouring
+// it); writes that create or credit something
 // (transactions, rewards, actions, customers, ...) are never retried once
 // they may have reached the server. PartnerStack documents no general
 // quota and no rate-limit headers; RateLimitRequests and RateLimitWindow

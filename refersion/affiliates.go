@@ -371,8 +371,8 @@ func (r *AffiliateCreateResult) UnmarshalJSON(b []byte) error {
 
 var affiliateNew = call{path: "affiliate/new"}
 
-// Create adds an affiliate. It is a write: retried only on a 429 or 503,
-// which prove the server did not act.
+// Create adds an affiliate. It is a write: retried only on a 429, or a 503
+// with Retry-After, which prove the server did not act.
 func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams) (*AffiliateCreateResult, error) {
 	if params == nil {
 		return nil, errors.New("refersion: affiliate/new: params are required")

@@ -92,7 +92,8 @@ var manualCredit = call{path: "conversion/manual_credit"}
 
 // ManualCredit credits an affiliate with a commission and returns the new
 // conversion. It is never retried once it may have reached the server (it
-// carries no idempotency key): only a 429 or 503 is retried.
+// carries no idempotency key): only a 429, or a 503 with Retry-After, is
+// retried.
 func (s *ConversionsService) ManualCredit(ctx context.Context, params *ConversionManualCreditParams) (*ConversionResult, error) {
 	if params == nil || params.ID <= 0 || params.Status == "" {
 		return nil, errors.New("refersion: conversion/manual_credit: ID and Status are required")

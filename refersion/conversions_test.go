@@ -52,15 +52,25 @@ func TestConversionsManualCreditNotRetriedAfter502(t *testing.T) {
 	assert.Len(t, srv.Conversions(), 1, "the credit was applied once, never twice")
 }
 
-// A 503 proves the server did not act: a write is retried.
-func TestConversionsManualCreditRetriedAfter503(t *testing.T) {
+// A 503 with Retry-After is a server turning the request away: a write is
+// retried. A bare 503 may come from a gateway that gave up on a request
+// the application still runs: the credit is not sent again.
+func TestConversionsManualCreditAfter503(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
-	srv.Inject(1, refersiontest.Fault{Status: 503, Body: `{"error":"Service Unavailable"}`})
-	r, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: 10, Status: ConversionPending})
+	params := &ConversionManualCreditParams{ID: a.ID, Commission: 10, Status: ConversionPending}
+	srv.Inject(1, refersiontest.Fault{Status: 503, RetryAfter: "1", Body: `{"error":"Service Unavailable"}`})
+	r, err := c.Conversions.ManualCredit(context.Background(), params)
 	require.NoError(t, err)
 	assert.NotZero(t, r.ConversionID)
 	assert.Equal(t, 2, srv.RequestCount())
+
+	srv.ResetRequests()
+	srv.Inject(1, refersiontest.Fault{Status: 503, Body: `{"error":"Service Unavailable"}`, Applied: true})
+	_, err = c.Conversions.ManualCredit(context.Background(), params)
+	require.ErrorIs(t, err, ErrServer)
+	assert.Equal(t, 1, srv.RequestCount())
+	assert.Len(t, srv.Conversions(), 2, "each credit applied once, never twice")
 }
 
 func TestConversionsCreditOrder(t *testing.T) {

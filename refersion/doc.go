@@ -50,8 +50,8 @@
 // invalid field in the request" and is an error matching ErrInvalidRequest.
 // Since every call is a POST, retry safety is set per operation: list,
 // search, get, totals and report links only read and are retried on 5xx and
-// connection errors; every write is retried only on a 429 or 503, which
-// prove the server did not act. Batches over MaxBatch ids, triggers or SKUs
+// connection errors; every write is retried only on a 429, or a 503 with
+// Retry-After, which prove the server did not act. Batches over MaxBatch ids, triggers or SKUs
 // fail before any request.
 //
 // The package refersiontest provides an in-process fake of the API for

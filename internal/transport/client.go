@@ -471,8 +471,15 @@ func (c *Client) checkRetry(ctx context.Context, hresp *http.Response, err error
 	switch {
 	case err != nil:
 		retry = st.safe || notSent(err)
-	case hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable:
+	case hresp.StatusCode == http.StatusTooManyRequests:
 		retry = true
+	case hresp.StatusCode == http.StatusServiceUnavailable:
+		// A 503 with Retry-After is a server turning the request away
+		// before acting on it (maintenance, overload). One without may come
+		// from a gateway that gave up on a request the application still
+		// runs (Heroku's H12, an upstream reset), so a write is not sent
+		// again after it.
+		retry = st.safe || hresp.Header.Get("Retry-After") != ""
 	case hresp.StatusCode == http.StatusInternalServerError || hresp.StatusCode == http.StatusBadGateway ||
 		hresp.StatusCode == http.StatusGatewayTimeout:
 		retry = st.safe

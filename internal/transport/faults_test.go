@@ -105,7 +105,8 @@ func TestFaultsEndInTheirSentinel(t *testing.T) {
 	}{
 		{"429 read", status(429, `{"message":"slow down"}`, "Retry-After", "1"), true, 3, ErrRateLimited},
 		{"429 write", status(429, `{"message":"slow down"}`), false, 3, ErrRateLimited},
-		{"503 write", status(503, ``), false, 3, ErrServer},
+		{"503 write", status(503, ``), false, 1, ErrServer},
+		{"503 with Retry-After write", status(503, ``, "Retry-After", "1"), false, 3, ErrServer},
 		{"500 read", status(500, ``), true, 3, ErrServer},
 		{"500 write", status(500, ``), false, 1, ErrServer},
 		{"504 write", status(504, ``), false, 1, ErrServer},

@@ -68,7 +68,8 @@ func GrantBonus(ctx context.Context, client *firstpromoter.Client, promoterCampa
 
 // outcomeUnknown reports whether a failed create may have reached the
 // server and been applied. The client never repeats such a create itself;
-// 429 and 503, which prove the server did not act, it has already retried.
+// a 429, or a 503 with Retry-After, which prove the server did not act, it
+// has already retried.
 func outcomeUnknown(err error) bool {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false

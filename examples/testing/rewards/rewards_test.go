@@ -150,9 +150,16 @@ func TestGrantBonus(t *testing.T) {
 	}{
 		{name: "no fault", requests: 1},
 		{
-			// 503 proves the server did not act: the client retries it.
+			// A 503 with Retry-After proves the server did not act: the
+			// client retries it.
 			name: "service unavailable", requests: 2,
-			faults: []firstpromotertest.Fault{{Status: 503}},
+			faults: []firstpromotertest.Fault{{Status: 503, RetryAfter: "0"}},
+		},
+		{
+			// A bare 503 may come from a gateway after the server acted: the
+			// client does not repeat the create, GrantBonus looks first.
+			name: "bare service unavailable after the server acted", requests: 3,
+			faults: []firstpromotertest.Fault{{Status: 503, Applied: true}},
 		},
 		{
 			// A 502 from a gateway that gave up before the server acted:
