@@ -1,6 +1,7 @@
 package refersion
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -75,9 +76,30 @@ var affiliateList = call{path: "affiliate/list", readOnly: true}
 // List iterates over every affiliate, MaxListLimit per request unless
 // opts.Limit says otherwise, and stops once the envelope's total is
 // reached. Results carry the affiliate code in ID (and Code).
+//
+// A page that holds fewer affiliates than the limit while the total says
+// more follow means the server pages by a smaller size than it was asked
+// for: the records of that page are yielded, then an error matching
+// ErrMalformedResponse ends the list rather than skip the rest.
 func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOptions) iter.Seq2[*Affiliate, error] {
 	return rangeable(func() iter.Seq2[*Affiliate, error] {
-		return transport.List(ctx, opts, s.ListPage, func(o *AffiliateListOptions, r *Response) bool {
+		var pending error
+		page := func(ctx context.Context, o *AffiliateListOptions) ([]*Affiliate, *Response, error) {
+			if pending != nil {
+				return nil, nil, pending
+			}
+			items, resp, short, err := s.listPage(ctx, o)
+			if err == nil && short {
+				pending = s.client.malformed(affiliateList, resp, fmt.Sprintf(
+					"page %d held %d affiliates, fewer than the limit of %d, yet the total is %d: the server pages by a smaller size; lower AffiliateListOptions.Limit",
+					max(o.Page, 1), len(items), cmp.Or(o.Limit, MaxListLimit), *resp.Total))
+			}
+			return items, resp, err
+		}
+		return transport.List(ctx, opts, page, func(o *AffiliateListOptions, r *Response) bool {
+			if pending != nil {
+				return true
+			}
 			o.Page = r.NextPage
 			return r.NextPage != 0
 		})
@@ -88,12 +110,19 @@ func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOpti
 // number of affiliates and Response.NextPage the page that follows (0 after
 // the last).
 func (s *AffiliatesService) ListPage(ctx context.Context, opts *AffiliateListOptions) ([]*Affiliate, *Response, error) {
+	items, resp, _, err := s.listPage(ctx, opts)
+	return items, resp, err
+}
+
+// listPage is ListPage that also reports a short page: fewer records than
+// the limit although the total says more follow.
+func (s *AffiliatesService) listPage(ctx context.Context, opts *AffiliateListOptions) ([]*Affiliate, *Response, bool, error) {
 	var o AffiliateListOptions
 	if opts != nil {
 		o = *opts
 	}
 	if err := transport.NormalizePage(&o.Page, &o.Limit, MaxListLimit, MaxListLimit, "limit"); err != nil {
-		return nil, nil, fmt.Errorf("refersion: affiliate/list: %w", err)
+		return nil, nil, false, fmt.Errorf("refersion: affiliate/list: %w", err)
 	}
 	return s.client.affiliatePage(ctx, affiliateList, &o, o.Page, o.Limit)
 }
@@ -165,7 +194,7 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts
 		return nil, nil, fmt.Errorf("refersion: affiliate/search: %w", err)
 	}
 	body := &searchBody{Keyword: keyword, FirstName: o.FirstName, LastName: o.LastName, Page: o.Page}
-	items, resp, err := s.client.affiliatePage(ctx, affiliateSearch, body, o.Page, -1)
+	items, resp, _, err := s.client.affiliatePage(ctx, affiliateSearch, body, o.Page, -1)
 	var apiErr *Error
 	if errors.As(err, &apiErr) && apiErr.StatusCode == 422 && strings.Contains(apiErr.Message, "Could not find affiliates") {
 		zero := 0
@@ -176,19 +205,19 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts
 
 // affiliatePage posts one list or search request. size is the page size,
 // or -1 to take the length of the page.
-func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, size int) ([]*Affiliate, *Response, error) {
+func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, size int) ([]*Affiliate, *Response, bool, error) {
 	var p affiliatePage
 	resp, err := c.post(ctx, op, body, &p)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	if err := p.check(); err != nil {
-		return nil, nil, c.malformed(op, resp, err.Error())
+		return nil, nil, false, c.malformed(op, resp, err.Error())
 	}
 	if size < 0 {
 		size = len(p.Results)
 	}
-	p.fill(resp, page, size)
+	short := p.fill(resp, page, size)
 	items := make([]*Affiliate, 0, len(p.Results))
 	for _, a := range p.Results {
 		if a == nil {
@@ -197,7 +226,7 @@ func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, siz
 		a.Code = string(a.ID)
 		items = append(items, a)
 	}
-	return items, resp, nil
+	return items, resp, short, nil
 }
 
 var affiliateGet = call{path: "affiliate/get", readOnly: true}

@@ -97,7 +97,7 @@ type call struct {
 	path     string
 	readOnly bool
 	// remap reads a status in the endpoint's own sense (see triggerDelete).
-	remap func(status int, h http.Header) int
+	remap func(status int, h http.Header, body []byte) int
 }
 
 // post sends one API call, a POST with a JSON body, and decodes the answer
@@ -111,11 +111,8 @@ func (c *Client) post(ctx context.Context, op call, body, out any) (*Response, e
 		return nil, err
 	}
 	if resp.StatusCode == http.StatusNoContent {
-		return resp, &Error{
-			StatusCode: http.StatusNoContent, Method: http.MethodPost, Path: c.apiPath(op.path),
-			Message: "invalid field in the request (Refersion's meaning of 204 No Content)",
-			Err:     ErrInvalidRequest,
-		}
+		return resp, transport.NewStatusError("refersion", http.MethodPost, c.apiPath(op.path), http.StatusNoContent,
+			"invalid field in the request (Refersion's meaning of 204 No Content)", ErrInvalidRequest)
 	}
 	return resp, nil
 }

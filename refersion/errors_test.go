@@ -3,6 +3,7 @@ package refersion
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +93,7 @@ func TestNoContentIsInvalidRequest(t *testing.T) {
 	e := apiError(t, err)
 	assert.Equal(t, 204, e.StatusCode)
 	assert.Contains(t, e.Message, "invalid field")
+	assert.True(t, strings.HasPrefix(err.Error(), "refersion: POST /v2/affiliate/list: HTTP 204"), err.Error())
 	assert.Equal(t, 1, srv.RequestCount())
 	assert.Empty(t, clk.Sleeps())
 }

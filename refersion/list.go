@@ -29,8 +29,9 @@ func (p *affiliatePage) Validate() error { return p.check() }
 // fill sets the pagination fields of resp for page number page of a list
 // whose page size is size (0 when the API does not say): there is a next
 // page while page*size is short of total, or, without a total, while pages
-// come back full.
-func (p *affiliatePage) fill(resp *Response, page, size int) {
+// come back full. It reports a short page: fewer records than size although
+// the total says more follow.
+func (p *affiliatePage) fill(resp *Response, page, size int) (short bool) {
 	n := len(p.Results)
 	if p.Total != nil {
 		t := int(*p.Total)
@@ -41,12 +42,14 @@ func (p *affiliatePage) fill(resp *Response, page, size int) {
 	case n == 0 || size <= 0:
 	case resp.Total != nil:
 		more = page*size < *resp.Total
+		short = more && n < size
 	default:
 		more = n >= size
 	}
 	if more {
 		resp.NextPage, resp.HasMore = page+1, true
 	}
+	return short
 }
 
 // rangeable makes a sequence that builds its state afresh every time it is

@@ -1,6 +1,7 @@
 package refersion
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -80,12 +81,14 @@ type TriggerRef struct {
 	Type TriggerType `json:"type"`
 }
 
-// triggerDelete answers 429 for more than 50 triggers: a validation error,
-// not a rate limit. Without a Retry-After header it is read as 422, so it
-// is never retried and matches ErrInvalidRequest. DeleteTriggers checks the
-// batch size first, so this only guards against a server-side limit change.
-var triggerDelete = call{path: "trigger/delete", remap: func(status int, h http.Header) int {
-	if status == http.StatusTooManyRequests && h.Get("Retry-After") == "" {
+// triggerDelete answers 429 with "Max number of elements on attribute (50)
+// reached." for more than 50 triggers: a validation error, not a rate
+// limit. That answer is read as 422, so it is never retried and matches
+// ErrInvalidRequest; any other 429 is a rate limit, retried as usual.
+// DeleteTriggers checks the batch size first, so this only guards against
+// a server-side limit change.
+var triggerDelete = call{path: "trigger/delete", remap: func(status int, _ http.Header, body []byte) int {
+	if status == http.StatusTooManyRequests && bytes.Contains(body, []byte("Max number of elements")) {
 		return http.StatusUnprocessableEntity
 	}
 	return status

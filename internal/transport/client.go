@@ -455,8 +455,15 @@ func (c *Client) checkRetry(ctx context.Context, hresp *http.Response, err error
 	if st == nil {
 		return false, err
 	}
-	if hresp != nil && st.req.RemapStatus != nil && err == nil && !st.handled {
-		if code := st.req.RemapStatus(hresp.StatusCode, hresp.Header); code != hresp.StatusCode {
+	if hresp != nil && st.req.RemapStatus != nil && err == nil && !st.handled && hresp.StatusCode >= 400 {
+		// Read the start of the body for the hook, and put it back in front
+		// of the rest for the handler.
+		head, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorRead))
+		hresp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(head), hresp.Body), hresp.Body}
+		if code := st.req.RemapStatus(hresp.StatusCode, hresp.Header, head); code != hresp.StatusCode {
 			hresp.StatusCode, hresp.Status = code, fmt.Sprintf("%d %s", code, http.StatusText(code))
 		}
 	}

@@ -482,8 +482,8 @@ func TestRemapStatus(t *testing.T) {
 	c, sc, clk := newTestClient(t, status(429, `{"error":"Max number of elements on attribute (50) reached."}`))
 	_, err := c.Do(context.Background(), &Request{
 		Method: "POST", Path: "trigger/delete",
-		RemapStatus: func(code int, h http.Header) int {
-			if code == http.StatusTooManyRequests && h.Get("Retry-After") == "" {
+		RemapStatus: func(code int, _ http.Header, body []byte) int {
+			if code == http.StatusTooManyRequests && bytes.Contains(body, []byte("Max number of elements")) {
 				return http.StatusUnprocessableEntity
 			}
 			return code

@@ -128,6 +128,13 @@ func NewMalformedError(platform, method, path string, status int, body []byte, m
 	}
 }
 
+// NewStatusError builds the error of a status the platform uses in its own
+// sense (Refersion's 204 No Content for an invalid field): kind is the
+// sentinel it matches, msg what it means.
+func NewStatusError(platform, method, path string, status int, msg string, kind error) *Error {
+	return &Error{StatusCode: status, Method: method, Path: path, Message: msg, Err: kind, platform: platform}
+}
+
 // MalformedResponse builds an ErrMalformedResponse error for a response
 // that decoded but is not what the endpoint promises, naming the
 // response's endpoint.

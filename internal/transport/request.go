@@ -39,11 +39,13 @@ type Request struct {
 	RetrySafe bool
 	// NoAuth sends the request without credentials.
 	NoAuth bool
-	// RemapStatus, when set, replaces the status of each response before
-	// the retry rules and errors see it, for an endpoint that uses a status
-	// in its own sense (Refersion's trigger/delete answers 429 for a batch
-	// over its limit: a validation error, not a rate limit).
-	RemapStatus func(status int, h http.Header) int
+	// RemapStatus, when set, replaces the status of each error response
+	// (400 and above) before the retry rules and errors see it, for an
+	// endpoint that uses a status in its own sense (Refersion's
+	// trigger/delete answers 429 with "Max number of elements ... reached"
+	// for a batch over its limit: a validation error, not a rate limit).
+	// body is the start of the response body, up to 64 KiB.
+	RemapStatus func(status int, h http.Header, body []byte) int
 	// Header holds extra request headers; they replace the defaults of
 	// the same name (Accept, say), never the credentials.
 	Header http.Header
