@@ -56,7 +56,8 @@ func WithMaxRetries(n int) Option {
 
 // WithRetryWait sets the minimum and maximum wait between attempts
 // (default 500ms and 60s). The maximum caps every wait: when the server asks
-// for longer, the call fails at once with ErrRateLimited. After a 429
+// for longer, the call fails at once with its 429 (ErrRateLimited) or 503
+// (ErrServer), and Error.RetryAfter holds the wait asked for. After a 429
 // without Retry-After the client waits RateLimitResetWindow (about 30s, with
 // jitter), capped by the maximum.
 func WithRetryWait(minWait, maxWait time.Duration) Option {

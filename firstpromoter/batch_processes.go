@@ -106,6 +106,9 @@ func (s *BatchProcessesService) Progress(ctx context.Context) (map[int64]int, er
 // stopped), waiting between polls with a backoff from 500ms up to 10s. It
 // returns the final batch; a failed or stopped batch is returned with a
 // nil error, so check Status. A done ctx ends the wait with ctx.Err().
+// Wait has no deadline of its own (a status it does not know is taken as
+// still running), so give ctx one. A batch answered without any status
+// ends the wait with an error matching ErrMalformedResponse.
 func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch) (*Batch, error) {
 	if batch == nil {
 		return nil, errors.New("firstpromoter: wait for batch: nil batch")
@@ -119,6 +122,9 @@ func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch) (*Batch,
 		next, err := s.Get(ctx, batch.ID)
 		if err != nil {
 			return batch, err
+		}
+		if next.Status == "" {
+			return batch, fmt.Errorf("firstpromoter: waiting for batch %d: the batch has no status: %w", batch.ID, ErrMalformedResponse)
 		}
 		batch = next
 		wait = min(wait*2, 10*time.Second)

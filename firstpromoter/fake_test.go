@@ -242,3 +242,10 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	assert.NotContains(t, logs.String(), "SECRETKEY")
 	assert.NotContains(t, logs.String(), "acct_SECRET")
 }
+
+func TestBatchWaitWithoutStatus(t *testing.T) {
+	c, _ := newWireClient(t, wireJSON(200, `{"id":7,"status":""}`))
+	_, err := c.BatchProcesses.Wait(context.Background(), &Batch{ID: 7, Status: BatchInProgress})
+	require.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorContains(t, err, "batch 7: the batch has no status")
+}

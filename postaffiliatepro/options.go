@@ -183,7 +183,8 @@ func WithMaxRetries(n int) Option {
 // WithRetryWait sets the minimum and maximum wait between attempts
 // (default 500ms and 60s). The maximum caps every wait: when the server asks
 // for longer (in Retry-After or X-RateLimit-Reset), the call fails at once
-// with ErrRateLimited.
+// with its 429 (ErrRateLimited) or 503 (ErrServer), and Error.RetryAfter
+// holds the wait asked for.
 func WithRetryWait(minWait, maxWait time.Duration) Option {
 	return func(s *settings) error { return s.SetRetryWait(minWait, maxWait) }
 }

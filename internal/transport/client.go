@@ -236,8 +236,11 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 	if st.waitLong > 0 {
 		e := c.statusError(st, hresp)
 		e.RetryAfter = st.waitLong
-		e.Message = strings.TrimSpace(fmt.Sprintf("server asked to wait %s, more than the %s maximum; %s",
-			st.waitLong, c.cfg.RetryWaitMax, e.Message))
+		msg := fmt.Sprintf("server asked to wait %s, more than the %s maximum", st.waitLong, c.cfg.RetryWaitMax)
+		if e.Message != "" {
+			msg += "; " + e.Message
+		}
+		e.Message = msg
 		return nil, nil, e
 	}
 	if err != nil {
