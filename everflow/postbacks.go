@@ -87,7 +87,14 @@ type PostbackRelationship struct {
 // zone TimezoneID. When both are at midnight they are sent as dates
 // (YYYY-MM-DD), which Everflow reads as whole days, To included: From
 // 2024-02-07 and To 2024-02-08 cover two days. Otherwise they are sent as
-// YYYY-MM-DD HH:MM:SS. The window may span at most one year.
+// YYYY-MM-DD HH:MM:SS, and the window ends at To's second, included.
+//
+// So To means a whole day only when both ends are at midnight: moving To
+// from 2024-02-08 00:00:00 to 00:00:01 shortens the window by a day. To
+// read consecutive windows without counting rows twice, either pass whole
+// days (From d, To d: one day) or end each window one second before the
+// next begins, or keep only the rows whose timestamps fall in your own
+// half-open window. The window may span at most one year.
 type PostbackReportParams struct {
 	From time.Time
 	To   time.Time
