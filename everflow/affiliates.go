@@ -376,6 +376,9 @@ type AffiliateUpdateParams struct {
 // UpdateParams returns the params that replace the affiliate with its
 // current state, for the get-modify-put pattern Update needs. Billing is
 // filled only when the affiliate was fetched with RelationshipBilling.
+// ContactAddress is write-only (Everflow never returns it), so it is left
+// nil: when IsContactAddressEnabled is true, set it again before Update,
+// which refuses to send the flag without the address it would erase.
 func (a *Affiliate) UpdateParams() *AffiliateUpdateParams {
 	p := &AffiliateUpdateParams{
 		Name:                         a.Name,
@@ -406,6 +409,9 @@ func (a *Affiliate) UpdateParams() *AffiliateUpdateParams {
 func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams) (*Affiliate, error) {
 	if params == nil || strings.TrimSpace(params.Name) == "" {
 		return nil, errors.New("everflow: update affiliate: Name is required (the update replaces the whole record; start from Affiliate.UpdateParams)")
+	}
+	if params.IsContactAddressEnabled && params.ContactAddress == nil {
+		return nil, errors.New("everflow: update affiliate: IsContactAddressEnabled without a ContactAddress would erase the address (the update replaces the whole record and Everflow never returns the address): set ContactAddress, or clear IsContactAddressEnabled")
 	}
 	a := new(Affiliate)
 	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))

@@ -197,6 +197,13 @@ func TestAffiliateUpdateGetModifyPut(t *testing.T) {
 	p := a.UpdateParams()
 	p.AccountStatus = AccountInactive
 	p.InternalNotes = "paused for review"
+	if a.IsContactAddressEnabled {
+		// The address is write-only: Update refuses to erase it.
+		_, err = c.Affiliates.Update(ctx, 1, p)
+		require.ErrorContains(t, err, "would erase the address")
+		assert.Equal(t, 1, srv.RequestCount(), "nothing was sent")
+		p.ContactAddress = &ContactAddress{Address1: "1 Main St", City: "Springfield", RegionCode: "IL", CountryCode: "US", ZipPostalCode: "62701"}
+	}
 	updated, err := c.Affiliates.Update(ctx, 1, p)
 	require.NoError(t, err)
 	assert.Equal(t, AccountInactive, updated.AccountStatus)
@@ -213,7 +220,9 @@ func TestAffiliateUpdateGetModifyPut(t *testing.T) {
 	// API refuses the replacement.
 	plain, err := c.Affiliates.Get(ctx, 2)
 	require.NoError(t, err)
-	_, err = c.Affiliates.Update(ctx, 2, plain.UpdateParams())
+	pp := plain.UpdateParams()
+	pp.IsContactAddressEnabled = false
+	_, err = c.Affiliates.Update(ctx, 2, pp)
 	assert.ErrorIs(t, err, ErrInvalidRequest)
 	_, err = c.Affiliates.Update(ctx, 2, &AffiliateUpdateParams{})
 	assert.ErrorContains(t, err, "Name is required")
