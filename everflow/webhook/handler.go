@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
@@ -27,7 +29,10 @@ type Handler struct {
 }
 
 // NewHandler returns a Handler that reads postbacks fired from template
-// (see ParseTemplate) and passes them to cb.
+// (see ParseTemplate) and passes them to cb. With WithStore the template
+// must carry {conversion_id}: a postback is known by its macro values, and
+// without the conversion id two conversions on the same click would look
+// like one delivery sent twice.
 func NewHandler(template string, cb Callbacks, opts ...Option) (*Handler, error) {
 	t, err := ParseTemplate(template)
 	if err != nil {
@@ -41,6 +46,9 @@ func NewHandler(template string, cb Callbacks, opts ...Option) (*Handler, error)
 		if err := opt(&s); err != nil {
 			return nil, fmt.Errorf("everflow/webhook: %w", err)
 		}
+	}
+	if s.Store != nil && !slices.Contains(slices.Collect(maps.Values(t.params)), MacroConversionID) {
+		return nil, fmt.Errorf("everflow/webhook: WithStore needs {%s} in the template, or two conversions on one click would be taken for one delivery", MacroConversionID)
 	}
 	if _, clash := t.params[s.param]; clash && s.param != "" {
 		return nil, fmt.Errorf("everflow/webhook: the secret parameter %q carries a macro in the template", s.param)

@@ -73,24 +73,36 @@ func TestHandlerSecretParam(t *testing.T) {
 	assert.Error(t, err, "the secret parameter cannot be a macro parameter")
 }
 
+// storeTemplate carries {conversion_id}, which WithStore requires.
+const storeTemplate = "https://hooks.example.com/everflow?tid={transaction_id}&cid={conversion_id}&po={payout_amount}&ts={conversion_unix_timestamp}&token=s3cr3t-9d2"
+
 func TestHandlerReplayedPostbackProcessedOnce(t *testing.T) {
 	rec := &recorder{}
-	h, err := NewHandler(secretTemplate, rec.callbacks(), WithStore(NewMemoryStore(0)))
+	h, err := NewHandler(storeTemplate, rec.callbacks(), WithStore(NewMemoryStore(0)))
 	require.NoError(t, err)
-	target := "/everflow?tid=t1&po=2.50&ts=1707425899&token=s3cr3t-9d2"
+	target := "/everflow?tid=t1&cid=c1&po=2.50&ts=1707425899&token=s3cr3t-9d2"
 	for range 3 {
 		assert.Equal(t, http.StatusOK, fire(h, http.MethodGet, target).Code)
 	}
 	assert.Equal(t, 1, rec.count())
-	assert.Equal(t, http.StatusOK, fire(h, http.MethodGet, "/everflow?tid=t2&po=2.50&ts=1707425899").Code)
+	assert.Equal(t, http.StatusOK, fire(h, http.MethodGet, "/everflow?tid=t2&cid=c2&po=2.50&ts=1707425899").Code)
 	assert.Equal(t, 2, rec.count())
+	// A second conversion on the same click, with the same payout and
+	// time, is a new event.
+	assert.Equal(t, http.StatusOK, fire(h, http.MethodGet, "/everflow?tid=t1&cid=c3&po=2.50&ts=1707425899").Code)
+	assert.Equal(t, 3, rec.count())
+}
+
+func TestHandlerStoreNeedsConversionID(t *testing.T) {
+	_, err := NewHandler(secretTemplate, Callbacks{}, WithStore(NewMemoryStore(0)))
+	require.ErrorContains(t, err, "needs {conversion_id}")
 }
 
 func TestHandlerFailedCallbackIsRetried(t *testing.T) {
 	rec := &recorder{err: errors.New("ledger down")}
-	h, err := NewHandler(secretTemplate, rec.callbacks(), WithStore(NewMemoryStore(0)))
+	h, err := NewHandler(storeTemplate, rec.callbacks(), WithStore(NewMemoryStore(0)))
 	require.NoError(t, err)
-	target := "/everflow?tid=t1&po=2.50"
+	target := "/everflow?tid=t1&cid=c1&po=2.50"
 	assert.Equal(t, http.StatusInternalServerError, fire(h, http.MethodGet, target).Code)
 	rec.err = nil
 	assert.Equal(t, http.StatusOK, fire(h, http.MethodGet, target).Code)

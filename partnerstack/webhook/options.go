@@ -58,6 +58,13 @@ func WithEventType(name string) Option {
 
 // WithStore drops redelivered events: a body processed already is
 // acknowledged without running a callback. See Store.
+//
+// PartnerStack's payloads carry no event id and often no timestamp, so an
+// event is known by its body: a change that is undone and made again
+// within the Store's TTL (a partner moved from group A to B and back to A)
+// sends a second body identical to the first, which the Store drops. Keep
+// the TTL short (about PartnerStack's retry span), or leave the Store out
+// and make the callback idempotent, where such repeats matter.
 func WithStore(store Store) Option {
 	return func(s *settings) error { return s.SetStore(store) }
 }
