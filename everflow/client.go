@@ -40,7 +40,8 @@ const (
 	MaxPageSize = 2000
 	// MaxConcurrentReports is how many requests to networks/reporting/*
 	// Everflow serves at once per network. The client never has more in
-	// flight; further calls wait for a slot (honouring their context).
+	// flight; further calls wait for a slot (honouring their context). An
+	// export holds its slot until its loop ends: see the package doc.
 	MaxConcurrentReports = 10
 )
 

@@ -55,7 +55,11 @@
 // and ErrMalformedResponse. Rate limits are per network and reset every
 // 30 seconds; after a 429 the client waits for the reset (or Retry-After)
 // within WithRetryWait's maximum. At most MaxConcurrentReports reporting
-// calls run at once; an open export holds its slot until it is closed.
+// calls run at once; an open export holds its slot until its loop ends.
+// So make no reporting call (a report, a click lookup, another export)
+// inside an export's loop: with every slot held by such loops, the calls
+// inside them would wait for a slot that none of them gives back. Collect
+// what the rows need and make those calls after the loop.
 //
 // Package everflowtest is an in-process fake of the API for tests and
 // examples.

@@ -17,7 +17,9 @@ type Settings struct {
 	// MaxBodyBytes caps the body; <= 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// Logger receives one line per rejected or failed delivery; nil is
-	// silent. Lines never hold secrets or payloads.
+	// silent. Lines never hold secrets or bodies; a rejected delivery's
+	// line quotes the parse error, which may name the one value it could
+	// not read.
 	Logger *slog.Logger
 }
 

@@ -39,9 +39,12 @@ func (s ClaimState) String() string {
 // safe for concurrent use; one shared by several server replicas (Redis,
 // SQL) makes the guarantee hold across them.
 //
-// A Redis implementation, for instance: Claim runs SET key busy NX EX <ttl>
-// and, when the key exists, reports ClaimDone or ClaimBusy from its value;
-// Complete runs SET key done EX <ttl>; Release runs DEL key.
+// A Redis implementation, for instance: Claim runs SET key busy NX EX
+// <claim ttl> and, when the key exists, reports ClaimDone or ClaimBusy from
+// its value; Complete runs SET key done EX <ttl>; Release runs DEL key. The
+// claim's TTL is short (ClaimTTL): a replica that dies inside a callback
+// never releases its claim, and a claim as long-lived as the done marks
+// would turn every redelivery away until the platform gives up.
 type Store interface {
 	// Claim reserves key before its event is processed; it must be atomic.
 	Claim(ctx context.Context, key string) (ClaimState, error)
@@ -52,15 +55,21 @@ type Store interface {
 	Release(ctx context.Context, key string) error
 }
 
+// ClaimTTL is how long a claim lasts when its holder neither completes nor
+// releases it (a crash inside a callback): long enough for any callback,
+// short enough for the platform's next redelivery to process the event.
+const ClaimTTL = 10 * time.Minute
+
 // DefaultMemoryTTL is how long a MemoryStore remembers a key unless told
 // otherwise: longer than any platform's documented retry schedule
 // (FirstPromoter retries for about 17 hours).
 const DefaultMemoryTTL = 72 * time.Hour
 
 // MemoryStore is a Store held in memory: it serves one process and forgets
-// everything on restart. Keys are kept for a TTL and swept as new ones
-// arrive; a claim whose holder never completes nor releases it (a crash
-// inside a callback) also expires with the TTL.
+// everything on restart. Processed keys are kept for a TTL and swept as new
+// ones arrive; a claim whose holder never completes nor releases it (a
+// callback that never returns) expires after ClaimTTL, or the TTL if that
+// is shorter.
 type MemoryStore struct {
 	mu        sync.Mutex
 	ttl       time.Duration
@@ -95,7 +104,7 @@ func (m *MemoryStore) Claim(_ context.Context, key string) (ClaimState, error) {
 		}
 		return ClaimBusy, nil
 	}
-	m.entries[key] = memoryEntry{expires: now.Add(m.ttl)}
+	m.entries[key] = memoryEntry{expires: now.Add(min(m.ttl, ClaimTTL))}
 	return ClaimNew, nil
 }
 

@@ -57,7 +57,7 @@ func TestMemoryStoreExpiresAndSweeps(t *testing.T) {
 	st, _ = m.Claim(ctx, "2")
 	assert.Equal(t, ClaimNew, st, "forgotten after the TTL")
 
-	_ = clk.Sleep(ctx, 10*time.Minute) // past the next sweep (every TTL/10)
+	_ = clk.Sleep(ctx, 7*time.Minute) // past the next sweep (every TTL/10), within ClaimTTL
 	st, _ = m.Claim(ctx, "x")
 	assert.Equal(t, ClaimNew, st)
 	assert.Equal(t, 2, m.Len(), "expired keys are swept; only the claims on 2 and x remain")
@@ -104,4 +104,21 @@ func TestClaimStateString(t *testing.T) {
 	assert.Equal(t, "done", ClaimDone.String())
 	assert.Equal(t, "busy", ClaimBusy.String())
 	assert.Equal(t, "unknown", ClaimState(9).String())
+}
+
+func TestMemoryStoreClaimOutlivesNoCallback(t *testing.T) {
+	ctx := context.Background()
+	m, clk := newTestStore(DefaultMemoryTTL)
+	st, _ := m.Claim(ctx, "stuck")
+	require.Equal(t, ClaimNew, st)
+	_ = clk.Sleep(ctx, ClaimTTL-time.Second)
+	st, _ = m.Claim(ctx, "stuck")
+	assert.Equal(t, ClaimBusy, st, "within ClaimTTL the claim holds")
+	_ = clk.Sleep(ctx, 2*time.Second)
+	st, _ = m.Claim(ctx, "stuck")
+	assert.Equal(t, ClaimNew, st, "an unsettled claim lasts ClaimTTL, not the long TTL of processed keys")
+	require.NoError(t, m.Complete(ctx, "stuck"))
+	_ = clk.Sleep(ctx, time.Hour)
+	st, _ = m.Claim(ctx, "stuck")
+	assert.Equal(t, ClaimDone, st, "a processed key keeps the long TTL")
 }

@@ -51,7 +51,8 @@ func WithMaxBodyBytes(n int64) Option {
 }
 
 // WithLogger logs rejected deliveries and failed callbacks, one line each,
-// without secrets or payloads. Silent by default.
+// without secrets or bodies (a parse error may quote the one value it could
+// not read). Silent by default.
 func WithLogger(l *slog.Logger) Option {
 	return func(s *settings) error { return s.SetLogger(l) }
 }
