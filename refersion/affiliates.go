@@ -207,12 +207,10 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts
 // or -1 to take the length of the page.
 func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, size int) ([]*Affiliate, *Response, bool, error) {
 	var p affiliatePage
+	// The envelope was checked inside the retry loop (affiliatePage.Validate).
 	resp, err := c.post(ctx, op, body, &p)
 	if err != nil {
 		return nil, nil, false, err
-	}
-	if err := p.check(); err != nil {
-		return nil, nil, false, c.malformed(op, resp, err.Error())
 	}
 	if size < 0 {
 		size = len(p.Results)
@@ -256,13 +254,8 @@ func (s *AffiliatesService) GetByCode(ctx context.Context, code string) (*Affili
 }
 
 func (s *AffiliatesService) get(ctx context.Context, body any, code string) (*Affiliate, error) {
-	a := new(Affiliate)
-	_, err := s.client.post(ctx, affiliateGet, body, &transport.Checked[Affiliate]{V: a, Check: func(a *Affiliate) error {
-		if a.ID == "" {
-			return errors.New(`no "id" in the affiliate`)
-		}
-		return nil
-	}})
+	a, err := postChecked(ctx, s.client, affiliateGet, body, `no "id" in the affiliate`,
+		func(a *Affiliate) bool { return a.ID != "" })
 	if err != nil {
 		return nil, markNotFound(err, "not found")
 	}
@@ -414,13 +407,10 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 			return nil, fmt.Errorf("refersion: affiliate/new: %s is required", f.name)
 		}
 	}
-	r := new(AffiliateCreateResult)
-	resp, err := s.client.post(ctx, affiliateNew, params, r)
+	r, err := postChecked(ctx, s.client, affiliateNew, params, `no "id" in the answer`,
+		func(r *AffiliateCreateResult) bool { return r.Code != "" })
 	if err != nil {
 		return nil, err
-	}
-	if r.Code == "" {
-		return nil, s.client.malformed(affiliateNew, resp, `no "id" in the answer`)
 	}
 	return r, nil
 }
@@ -514,13 +504,10 @@ func (s *AffiliatesService) ChangeStatus(ctx context.Context, status AffiliateSt
 
 // change posts a batch write answered with ids_changed/ids_not_changed.
 func (c *Client) change(ctx context.Context, op call, body any) (*ChangeResult, error) {
-	r := new(ChangeResult)
-	resp, err := c.post(ctx, op, body, r)
+	r, err := postChecked(ctx, c, op, body, `neither "ids_changed" nor "ids_not_changed" in the answer`,
+		func(r *ChangeResult) bool { return r.IDsChanged != nil || r.IDsNotChanged != nil })
 	if err != nil {
 		return nil, err
-	}
-	if r.IDsChanged == nil && r.IDsNotChanged == nil {
-		return nil, c.malformed(op, resp, `neither "ids_changed" nor "ids_not_changed" in the answer`)
 	}
 	return r, nil
 }

@@ -102,13 +102,10 @@ func (s *ConversionsService) ManualCredit(ctx context.Context, params *Conversio
 }
 
 func (c *Client) conversion(ctx context.Context, op call, body any) (*ConversionResult, error) {
-	r := new(ConversionResult)
-	resp, err := c.post(ctx, op, body, r)
+	r, err := postChecked(ctx, c, op, body, `no "conversion_id" in the answer`,
+		func(r *ConversionResult) bool { return r.ConversionID != 0 })
 	if err != nil {
 		return nil, err
-	}
-	if r.ConversionID == 0 {
-		return nil, c.malformed(op, resp, `no "conversion_id" in the answer`)
 	}
 	return r, nil
 }
@@ -144,13 +141,10 @@ func (s *ConversionsService) CreditOrder(ctx context.Context, params *Conversion
 	if params == nil || params.ID <= 0 || strings.TrimSpace(params.OrderID) == "" {
 		return nil, errors.New("refersion: conversion/manual_credit_order_id: ID and OrderID are required")
 	}
-	r := new(CreditOrderResult)
-	resp, err := s.client.post(ctx, creditOrder, params, r)
+	r, err := postChecked(ctx, s.client, creditOrder, params, `no "message" in the answer`,
+		func(r *CreditOrderResult) bool { return r.Message != "" })
 	if err != nil {
 		return nil, err
-	}
-	if r.Message == "" {
-		return nil, s.client.malformed(creditOrder, resp, `no "message" in the answer`)
 	}
 	return r, nil
 }

@@ -67,13 +67,10 @@ func (s *OffersService) AddSKUCommissions(ctx context.Context, params *SKUCommis
 			return nil, fmt.Errorf("refersion: offer/new_sku_commission: SKU %d needs SKU and CommissionType", i)
 		}
 	}
-	r := new(SKUCommissionResult)
-	resp, err := s.client.post(ctx, newSKUCommission, params, r)
+	r, err := postChecked(ctx, s.client, newSKUCommission, params, `neither "added" nor "duplicate_not_added" in the answer`,
+		func(r *SKUCommissionResult) bool { return r.Added != nil || r.DuplicateNotAdded != nil })
 	if err != nil {
 		return nil, err
-	}
-	if r.Added == nil && r.DuplicateNotAdded == nil {
-		return nil, s.client.malformed(newSKUCommission, resp, `neither "added" nor "duplicate_not_added" in the answer`)
 	}
 	return r, nil
 }

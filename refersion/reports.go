@@ -79,17 +79,8 @@ func (s *ReportsService) Link(ctx context.Context, reportID int64) (*ReportLink,
 	body := struct {
 		ReportID int64 `json:"report_id"`
 	}{reportID}
-	l := new(ReportLink)
-	_, err := s.client.post(ctx, reportingLink, body, &transport.Checked[ReportLink]{V: l, Check: func(l *ReportLink) error {
-		if l.DownloadLink == "" {
-			return errors.New(`no "download_link" in the answer`)
-		}
-		return nil
-	}})
-	if err != nil {
-		return nil, err
-	}
-	return l, nil
+	return postChecked(ctx, s.client, reportingLink, body, `no "download_link" in the answer`,
+		func(l *ReportLink) bool { return l.DownloadLink != "" })
 }
 
 // Download fetches the report behind link as a stream, which the caller

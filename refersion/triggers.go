@@ -60,13 +60,10 @@ func (s *AffiliatesService) AddTrigger(ctx context.Context, params *TriggerCreat
 	if params == nil || strings.TrimSpace(params.AffiliateCode) == "" || params.Type == "" || strings.TrimSpace(params.Trigger) == "" {
 		return nil, errors.New("refersion: affiliate/trigger: AffiliateCode, Type and Trigger are required")
 	}
-	t := new(Trigger)
-	resp, err := s.client.post(ctx, affiliateTrigger, params, t)
+	t, err := postChecked(ctx, s.client, affiliateTrigger, params, `no "trigger_id" in the answer`,
+		func(t *Trigger) bool { return t.TriggerID != 0 })
 	if err != nil {
 		return nil, err
-	}
-	if t.TriggerID == 0 {
-		return nil, s.client.malformed(affiliateTrigger, resp, `no "trigger_id" in the answer`)
 	}
 	return t, nil
 }
@@ -110,13 +107,10 @@ func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers ...Trig
 	body := struct {
 		Affiliates []TriggerRef `json:"affiliates"`
 	}{triggers}
-	var ids []flexInt
-	resp, err := s.client.post(ctx, triggerDelete, body, &ids)
+	ids, err := postChecked(ctx, s.client, triggerDelete, body, "the answer is not an array of trigger ids",
+		func(ids *[]flexInt) bool { return *ids != nil })
 	if err != nil {
 		return nil, err
 	}
-	if ids == nil {
-		return nil, s.client.malformed(triggerDelete, resp, "the answer is not an array of trigger ids")
-	}
-	return int64s(ids), nil
+	return int64s(*ids), nil
 }
