@@ -42,4 +42,15 @@ var (
 	ErrServer = transport.ErrServer
 	// ErrMalformedResponse: a body that is not the expected JSON.
 	ErrMalformedResponse = transport.ErrMalformedResponse
+	// ErrOutcomeUnknown: a write (a call not safe to repeat) failed after
+	// it may have reached the server, so it may have taken effect: the
+	// connection broke after sending, a timeout, a 500, 502 or 504, a 503
+	// without Retry-After, a redirect, or a success whose body could not be
+	// read or decoded. It is never retried; reconcile before retrying by
+	// hand. It comes beside the status kind (a 502 matches ErrServer too).
+	ErrOutcomeUnknown = transport.ErrOutcomeUnknown
+	// ErrTimeout: an attempt ran past WithTimeout. Not an *Error; its
+	// Timeout method reports true. The caller's own context deadline does
+	// not match it.
+	ErrTimeout = transport.ErrTimeout
 )

@@ -12,10 +12,12 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -142,6 +144,7 @@ type Response struct {
 	Total *int
 
 	method, path string
+	safe         bool
 	bodyHash     uint64
 	empty        bool
 }
@@ -162,6 +165,9 @@ type call struct {
 	waitLong time.Duration
 	body     []byte
 	handled  bool
+	// sent is set once the request's headers were written: from then on
+	// the server may have acted on it.
+	sent atomic.Bool
 }
 
 // Do sends r and decodes a 2xx JSON body into out (which may be nil). On
@@ -212,6 +218,7 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 		body = b
 	}
 	ctx = context.WithValue(ctx, stateKey{}, st)
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { st.sent.Store(true) }})
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u.String(), body)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, st.method, st.path, err)
@@ -254,7 +261,7 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 	}
 	resp := &Response{
 		StatusCode: hresp.StatusCode, Header: hresp.Header, method: st.method, path: st.path,
-		empty: len(st.body) == 0,
+		safe: st.safe, empty: len(st.body) == 0,
 	}
 	resp.RateLimit, _ = c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now())
 	if stream {
@@ -275,7 +282,11 @@ func (c *Client) wrapErr(st *call, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return fmt.Errorf("%s: %s %s: %w", c.cfg.Platform, st.method, st.path, err)
+	return &callError{
+		prefix:  fmt.Sprintf("%s: %s %s", c.cfg.Platform, st.method, st.path),
+		err:     err,
+		unknown: !st.safe && st.sent.Load(),
+	}
 }
 
 // statusError builds the *Error for a non-2xx final response.
@@ -285,6 +296,7 @@ func (c *Client) statusError(st *call, hresp *http.Response) *Error {
 		return e
 	}
 	e.StatusCode = hresp.StatusCode
+	e.outcomeUnknown = !st.safe && mayHaveActed(hresp)
 	e.Body = clip(st.body)
 	e.Message, e.Code = parseErrorBody(st.body)
 	if e.Message == "" {
@@ -294,6 +306,22 @@ func (c *Client) statusError(st *call, hresp *http.Response) *Error {
 		e.RetryAfter = d
 	}
 	return e
+}
+
+// mayHaveActed reports whether an error status leaves open that the
+// server acted on the request: a redirect (never followed for a write), a
+// 500, 502 or 504, or a 503 without Retry-After (a gateway giving up on a
+// request the application may still run).
+func mayHaveActed(hresp *http.Response) bool {
+	switch code := hresp.StatusCode; {
+	case code >= 300 && code <= 399:
+		return true
+	case code == http.StatusInternalServerError, code == http.StatusBadGateway, code == http.StatusGatewayTimeout:
+		return true
+	case code == http.StatusServiceUnavailable:
+		return hresp.Header.Get("Retry-After") == ""
+	}
+	return false
 }
 
 // describeNonJSON says what a body that carries no error message was.
@@ -426,7 +454,9 @@ func resetOut(out any) {
 }
 
 func (c *Client) malformed(st *call, status int, body []byte, msg string, cause error) *Error {
-	return NewMalformedError(c.cfg.Platform, st.method, st.path, status, body, msg, cause)
+	e := NewMalformedError(c.cfg.Platform, st.method, st.path, status, body, msg, cause)
+	e.outcomeUnknown = !st.safe
+	return e
 }
 
 // maxErrorRead is how much of an error body is read: enough for any

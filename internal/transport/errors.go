@@ -20,7 +20,24 @@ var (
 	ErrInvalidRequest    = errors.New("invalid request")
 	ErrServer            = errors.New("server error")
 	ErrMalformedResponse = errors.New("malformed response")
+	// ErrOutcomeUnknown is matched by the error of a write (a request that
+	// is not retry-safe) that failed after it may have reached the server:
+	// the connection broke after sending, an attempt timed out, a 500, 502
+	// or 504, a 503 without Retry-After, a redirect, or a 2xx whose body
+	// could not be read, decoded or validated. The server may have acted.
+	ErrOutcomeUnknown = errors.New("outcome unknown: the server may have acted on the request")
+	// ErrTimeout is matched by the error of an attempt that ran past the
+	// client's timeout (WithTimeout). The caller's own context deadline
+	// does not match it.
+	ErrTimeout error = timeoutError{}
 )
+
+// timeoutError is ErrTimeout: a net.Error whose Timeout is true.
+type timeoutError struct{}
+
+func (timeoutError) Error() string   { return "request timed out" }
+func (timeoutError) Timeout() bool   { return true }
+func (timeoutError) Temporary() bool { return true }
 
 // maxErrorBody is how much of a response body an *Error keeps.
 const maxErrorBody = 4 << 10
@@ -47,8 +64,9 @@ type Error struct {
 	// Err is the underlying cause, such as a JSON syntax error.
 	Err error
 
-	platform  string
-	malformed bool
+	platform       string
+	malformed      bool
+	outcomeUnknown bool
 }
 
 // Error implements error.
@@ -87,6 +105,9 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 		b.WriteString(e.Err.Error())
 	}
+	if e.outcomeUnknown {
+		b.WriteString(" (outcome unknown: the server may have acted on the request)")
+	}
 	return b.String()
 }
 
@@ -98,6 +119,8 @@ func (e *Error) Is(target error) bool {
 	switch target {
 	case ErrMalformedResponse:
 		return e.malformed
+	case ErrOutcomeUnknown:
+		return e.outcomeUnknown
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
 	case ErrForbidden:
@@ -119,6 +142,10 @@ func (e *Error) Is(target error) bool {
 // expected JSON.
 func (e *Error) Malformed() bool { return e.malformed }
 
+// OutcomeUnknown reports whether the failed request was a write that may
+// have reached the server: errors.Is(e, ErrOutcomeUnknown).
+func (e *Error) OutcomeUnknown() bool { return e.outcomeUnknown }
+
 // NewMalformedError builds an ErrMalformedResponse error for a platform
 // package that validates a decoded body beyond its JSON shape.
 func NewMalformedError(platform, method, path string, status int, body []byte, msg string, cause error) *Error {
@@ -138,12 +165,41 @@ func NewStatusError(platform, method, path string, status int, msg string, kind 
 // MalformedResponse builds an ErrMalformedResponse error for a response
 // that decoded but is not what the endpoint promises, naming the
 // response's endpoint.
+// For a response to a write it also matches ErrOutcomeUnknown.
 func (c *Client) MalformedResponse(resp *Response, msg string, cause error) *Error {
 	e := &Error{Message: msg, Err: cause, platform: c.cfg.Platform, malformed: true}
 	if resp != nil {
 		e.StatusCode, e.Method, e.Path = resp.StatusCode, resp.method, resp.path
+		e.outcomeUnknown = !resp.safe
 	}
 	return e
+}
+
+// callError is a failed call that is not an *Error: a connection error,
+// a timeout, or the caller's context ending. It names the endpoint and
+// matches ErrOutcomeUnknown for a write that may have reached the server.
+type callError struct {
+	prefix  string
+	err     error
+	unknown bool
+}
+
+func (e *callError) Error() string {
+	s := e.prefix + ": " + e.err.Error()
+	if e.unknown {
+		s += " (outcome unknown: the server may have acted on the request)"
+	}
+	return s
+}
+
+func (e *callError) Unwrap() error { return e.err }
+
+func (e *callError) Is(target error) bool { return target == ErrOutcomeUnknown && e.unknown }
+
+// Timeout reports whether the cause was a timeout, as net.Error does.
+func (e *callError) Timeout() bool {
+	var t interface{ Timeout() bool }
+	return errors.As(e.err, &t) && t.Timeout()
 }
 
 func clip(body []byte) []byte {
