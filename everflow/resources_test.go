@@ -90,3 +90,8 @@ func TestConcurrentUseBy64Goroutines(t *testing.T) {
 func TestBodyOverMaxResponseBytes(t *testing.T) {
 	conformance.BodyOverMaxResponseBytes(t, adapter)
 }
+
+// TestRedirectPolicy: a read redirected to another origin arrives there
+// without credentials or Referer; a write is never redirected and says its
+// outcome is unknown.
+func TestRedirectPolicy(t *testing.T) { conformance.Redirects(t, adapter) }

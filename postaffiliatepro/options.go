@@ -170,6 +170,14 @@ func WithClicksPath(path string) Option {
 }
 
 // WithHTTPClient sets the HTTP client whose transport carries the requests.
+// NewClient copies c, so later changes to it are not seen. The SDK's
+// redirect policy runs before c.CheckRedirect, if any: a write (a call not
+// safe to repeat) is never redirected, and its 3xx is returned as an error
+// matching ErrOutcomeUnknown; a redirect from https to http is never
+// followed; no credential header goes to another origin (scheme, host and
+// port); no Referer is sent. c.Timeout, if set, still bounds every attempt,
+// a streamed body included: prefer WithTimeout, which bounds the pauses of a
+// stream rather than its length.
 func WithHTTPClient(c *http.Client) Option {
 	return func(s *settings) error { return s.SetHTTPClient(c) }
 }

@@ -79,3 +79,8 @@ func TestConcurrentUseBy64Goroutines(t *testing.T) { conformance.ConcurrentUse(t
 // ErrMalformedResponse, read no further than the cap, never an
 // out-of-memory.
 func TestBodyOverMaxResponseBytes(t *testing.T) { conformance.BodyOverMaxResponseBytes(t, adapter) }
+
+// TestRedirectPolicy: a read redirected to another origin arrives there
+// without credentials or Referer; a write is never redirected and says its
+// outcome is unknown.
+func TestRedirectPolicy(t *testing.T) { conformance.Redirects(t, adapter) }

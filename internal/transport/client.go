@@ -45,6 +45,8 @@ type Client struct {
 	ua       string
 	throttle *throttle
 	seed     maphash.Seed
+	// authHeaders names the headers the credentials travel in.
+	authHeaders []string
 
 	mu        sync.Mutex
 	rateLimit RateLimit
@@ -80,7 +82,8 @@ func New(cfg Config) (*Client, error) {
 	}
 	wrapped.Transport = keepIdle{rt}
 
-	c := &Client{cfg: cfg, seed: maphash.MakeSeed()}
+	c := &Client{cfg: cfg, seed: maphash.MakeSeed(), authHeaders: headerNames(cfg.Auth)}
+	wrapped.CheckRedirect = c.redirectPolicy(hc.CheckRedirect)
 	c.ua = "affiliatekit-go/" + Version
 	if cfg.UserAgent != "" {
 		c.ua += " " + cfg.UserAgent
@@ -509,6 +512,8 @@ func (c *Client) checkRetry(ctx context.Context, hresp *http.Response, err error
 	}
 	retry := false
 	switch {
+	case errors.Is(err, errRedirectRefused):
+		retry = false
 	case err != nil:
 		retry = st.safe || notSent(err)
 	case hresp.StatusCode == http.StatusTooManyRequests:
