@@ -95,3 +95,7 @@ func TestBodyOverMaxResponseBytes(t *testing.T) {
 // without credentials or Referer; a write is never redirected and says its
 // outcome is unknown.
 func TestRedirectPolicy(t *testing.T) { conformance.Redirects(t, adapter) }
+
+// TestPageRepeats: a page seen before in the same list, adjacent or not,
+// ends it with ErrMalformedResponse instead of a loop of duplicates.
+func TestPageRepeats(t *testing.T) { conformance.PageRepeats(t, adapter) }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"log/slog"
 	"math/rand/v2"
@@ -44,7 +43,6 @@ type Client struct {
 	rc       *retryablehttp.Client
 	ua       string
 	throttle *throttle
-	seed     maphash.Seed
 	// authHeaders names the headers the credentials travel in.
 	authHeaders []string
 
@@ -82,7 +80,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	wrapped.Transport = keepIdle{rt}
 
-	c := &Client{cfg: cfg, seed: maphash.MakeSeed(), authHeaders: headerNames(cfg.Auth)}
+	c := &Client{cfg: cfg, authHeaders: headerNames(cfg.Auth)}
 	wrapped.CheckRedirect = c.redirectPolicy(hc.CheckRedirect)
 	c.ua = "affiliatekit-go/" + Version
 	if cfg.UserAgent != "" {
@@ -146,10 +144,8 @@ type Response struct {
 	// Total is the total number of records when the API reports it.
 	Total *int
 
-	method, path string
-	safe         bool
-	bodyHash     uint64
-	empty        bool
+	platform, method, path string
+	safe                   bool
 }
 
 type stateKey struct{}
@@ -263,14 +259,13 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 		return nil, nil, c.statusError(st, hresp)
 	}
 	resp := &Response{
-		StatusCode: hresp.StatusCode, Header: hresp.Header, method: st.method, path: st.path,
-		safe: st.safe, empty: len(st.body) == 0,
+		StatusCode: hresp.StatusCode, Header: hresp.Header, platform: c.cfg.Platform,
+		method: st.method, path: st.path, safe: st.safe,
 	}
 	resp.RateLimit, _ = c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now())
 	if stream {
 		return resp, hresp.Body, nil
 	}
-	resp.bodyHash = maphash.Bytes(c.seed, st.body)
 	return resp, nil, nil
 }
 

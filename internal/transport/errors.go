@@ -169,7 +169,7 @@ func NewStatusError(platform, method, path string, status int, msg string, kind 
 func (c *Client) MalformedResponse(resp *Response, msg string, cause error) *Error {
 	e := &Error{Message: msg, Err: cause, platform: c.cfg.Platform, malformed: true}
 	if resp != nil {
-		e.StatusCode, e.Method, e.Path = resp.StatusCode, resp.method, resp.path
+		e.StatusCode, e.Method, e.Path, e.platform = resp.StatusCode, resp.method, resp.path, resp.platform
 		e.outcomeUnknown = !resp.safe
 	}
 	return e

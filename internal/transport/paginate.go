@@ -29,17 +29,20 @@ var errNilContext = errors.New("nil context")
 // fetch gets the current page; advance prepares the next request from the
 // page's Response and reports whether there is one. The iterator stops when
 // the loop breaks (no further request is made), yields an error once and
-// stops, honours ctx between pages, and treats a page identical to the one
-// before it as an error rather than looping forever.
+// stops, and honours ctx between pages. Every list ends: a page whose
+// records came before in the same iteration (the same page twice, a cycle
+// A→B→A, page 3 answered with page 1's records), or a cursor that repeats an
+// earlier one, ends it with ErrMalformedResponse before the repeated
+// records are yielded. Pages are told apart by their records (see
+// pageKey), so a volatile field of the envelope cannot hide a repeat; the
+// memory this takes is a few bytes per page.
 func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error), advance func(*Response) bool) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		if ctx == nil {
 			yield(nil, errNilContext)
 			return
 		}
-		var prevHash uint64
-		var prevCursor string
-		first := true
+		var seen seenPages
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
@@ -53,11 +56,8 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 			if resp == nil {
 				return
 			}
-			if !first && resp.bodyHash == prevHash && !resp.empty {
-				yield(nil, &Error{
-					StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path,
-					Message: "the server returned the same page twice; stopping instead of looping", malformed: true,
-				})
+			if seen.page(pageKey(items)) {
+				yield(nil, loopError(resp, "the server returned the same page twice (its records came before in this list)"))
 				return
 			}
 			for _, it := range items {
@@ -65,18 +65,23 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 					return
 				}
 			}
-			if resp.NextCursor != "" && !first && resp.NextCursor == prevCursor {
-				yield(nil, &Error{
-					StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path,
-					Message: "the pagination cursor did not advance; stopping instead of looping", malformed: true,
-				})
+			if resp.NextCursor != "" && seen.cursor(resp.NextCursor) {
+				yield(nil, loopError(resp, "the pagination cursor did not advance (it repeats an earlier one)"))
 				return
 			}
-			prevHash, prevCursor, first = resp.bodyHash, resp.NextCursor, false
 			if !advance(resp) {
 				return
 			}
 		}
+	}
+}
+
+// loopError is the ErrMalformedResponse that ends a list the server would
+// have kept going in a loop.
+func loopError(resp *Response, msg string) *Error {
+	return &Error{
+		StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path,
+		Message: msg + "; stopping instead of looping", platform: resp.platform, malformed: true,
 	}
 }
 

@@ -143,7 +143,7 @@ func TestCursorThatDoesNotAdvance(t *testing.T) {
 	n := 0
 	fetch := func(context.Context) ([]*item, *Response, error) {
 		n++
-		return []*item{{ID: int64(n)}}, &Response{NextCursor: "same", bodyHash: uint64(n)}, nil
+		return []*item{{ID: int64(n)}}, &Response{NextCursor: "same"}, nil
 	}
 	var last error
 	count := 0
