@@ -69,6 +69,19 @@ func WithHTTPClient(c *http.Client) Option {
 	return func(s *settings) error { return s.SetHTTPClient(c) }
 }
 
+// WithTimeout bounds each attempt of a call (default 80s; zero turns the
+// bound off). For an ordinary call it runs from sending the request to the
+// last byte of the answer; for a streamed export or download it bounds the
+// wait for the headers and then the longest pause between two reads, so an
+// export that keeps flowing is never cut and one that stalls ends. An
+// attempt that runs past it fails with an error matching ErrTimeout (and
+// ErrOutcomeUnknown for a write); a read that timed out before any of its
+// body reached the caller is retried like any network error. The context's
+// own deadline still applies and stays context.DeadlineExceeded.
+func WithTimeout(d time.Duration) Option {
+	return func(s *settings) error { return s.SetTimeout(d) }
+}
+
 // WithMaxRetries sets how many times a failed request is retried after the
 // first attempt (default 4). Zero turns retries off.
 func WithMaxRetries(n int) Option {

@@ -1,5 +1,7 @@
 // Package testclock is a transport.Clock for tests: Sleep returns at once
-// (unless the context is done), advances the clock and records the wait.
+// (unless the context is done), advances the clock and records the wait;
+// timers made by AfterFunc fire only when Advance moves the clock past
+// them, so a test decides when a timeout happens.
 package testclock
 
 import (
@@ -14,6 +16,13 @@ type Clock struct {
 	mu     sync.Mutex
 	now    time.Time
 	sleeps []time.Duration
+	timers []*timer
+}
+
+// timer is a pending AfterFunc.
+type timer struct {
+	at time.Time
+	f  func()
 }
 
 // New returns a clock starting at start.
@@ -39,6 +48,55 @@ func (c *Clock) Sleep(ctx context.Context, d time.Duration) error {
 		c.now = c.now.Add(d)
 	}
 	return nil
+}
+
+// AfterFunc registers f to run when Advance moves the clock to d from now
+// or later. Sleep never fires timers: goroutines sleeping on a shared
+// clock must not end each other's timeouts.
+func (c *Clock) AfterFunc(d time.Duration, f func()) func() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t := &timer{at: c.now.Add(d), f: f}
+	c.timers = append(c.timers, t)
+	return func() bool {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for i, p := range c.timers {
+			if p == t {
+				c.timers = append(c.timers[:i], c.timers[i+1:]...)
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// Advance moves the clock forward by d and runs, in order, every timer
+// that is then due.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	var due []*timer
+	kept := c.timers[:0]
+	for _, t := range c.timers {
+		if !t.at.After(c.now) {
+			due = append(due, t)
+		} else {
+			kept = append(kept, t)
+		}
+	}
+	c.timers = kept
+	c.mu.Unlock()
+	for _, t := range due {
+		t.f()
+	}
+}
+
+// PendingTimers returns how many timers wait to fire.
+func (c *Clock) PendingTimers() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.timers)
 }
 
 // Sleeps returns the waits recorded so far.

@@ -70,17 +70,14 @@ func New(cfg Config) (*Client, error) {
 		t.MaxIdleConnsPerHost = 16
 		hc = &http.Client{Transport: t}
 	}
-	// Copy the caller's client and hide CloseIdleConnections from
-	// go-retryablehttp, which calls it after every failed request and would
-	// churn a pool the caller shares with the rest of the program.
+	c := &Client{cfg: cfg, authHeaders: headerNames(cfg.Auth)}
+	// The caller's client is copied: later changes to it are not seen.
 	wrapped := *hc
 	rt := hc.Transport
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
-	wrapped.Transport = keepIdle{rt}
-
-	c := &Client{cfg: cfg, authHeaders: headerNames(cfg.Auth)}
+	wrapped.Transport = attempts{rt: rt, c: c}
 	wrapped.CheckRedirect = c.redirectPolicy(hc.CheckRedirect)
 	c.ua = "affiliatekit-go/" + Version
 	if cfg.UserAgent != "" {
@@ -105,11 +102,6 @@ func New(cfg Config) (*Client, error) {
 	}
 	return c, nil
 }
-
-// keepIdle hides the transport's CloseIdleConnections method.
-type keepIdle struct{ rt http.RoundTripper }
-
-func (k keepIdle) RoundTrip(r *http.Request) (*http.Response, error) { return k.rt.RoundTrip(r) }
 
 // Platform returns the platform name given in Config.
 func (c *Client) Platform() string { return c.cfg.Platform }
@@ -388,6 +380,9 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 	if err != nil {
 		if !ok {
 			return nil // an error status whose body broke off: the status says enough
+		}
+		if errors.Is(err, ErrTimeout) {
+			return err // retried like any network error, for a read
 		}
 		return c.malformed(st, hresp.StatusCode, body, "reading body", err)
 	}

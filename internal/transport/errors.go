@@ -32,13 +32,6 @@ var (
 	ErrTimeout error = timeoutError{}
 )
 
-// timeoutError is ErrTimeout: a net.Error whose Timeout is true.
-type timeoutError struct{}
-
-func (timeoutError) Error() string   { return "request timed out" }
-func (timeoutError) Timeout() bool   { return true }
-func (timeoutError) Temporary() bool { return true }
-
 // maxErrorBody is how much of a response body an *Error keeps.
 const maxErrorBody = 4 << 10
 

@@ -139,3 +139,8 @@ func (s *sleepRecorder) Sleep(ctx context.Context, d time.Duration) error {
 	s.max = max(s.max, d)
 	return ctx.Err()
 }
+
+// AfterFunc never fires: the fuzzed server answers at once.
+func (*sleepRecorder) AfterFunc(time.Duration, func()) func() bool {
+	return func() bool { return true }
+}

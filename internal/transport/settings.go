@@ -16,6 +16,7 @@ const (
 	DefaultRetryWaitMin     = 500 * time.Millisecond
 	DefaultRetryWaitMax     = 60 * time.Second
 	DefaultMaxResponseBytes = 32 << 20
+	DefaultTimeout          = 80 * time.Second
 )
 
 // Settings are the options common to every platform client. Platform
@@ -32,6 +33,7 @@ type Settings struct {
 	MaxResponseBytes  int64
 	RateLimitRequests int
 	RateLimitPer      time.Duration
+	Timeout           time.Duration
 	Clock             Clock
 }
 
@@ -43,6 +45,7 @@ func NewSettings(defaultBaseURL string) Settings {
 		RetryWaitMin:     DefaultRetryWaitMin,
 		RetryWaitMax:     DefaultRetryWaitMax,
 		MaxResponseBytes: DefaultMaxResponseBytes,
+		Timeout:          DefaultTimeout,
 		Clock:            RealClock{},
 	}
 	if defaultBaseURL != "" {
@@ -151,5 +154,15 @@ func (s *Settings) SetRateLimit(requests int, per time.Duration) error {
 		return fmt.Errorf("rate limit of %d requests per window is more than %d", requests, maxThrottleRequests)
 	}
 	s.RateLimitRequests, s.RateLimitPer = requests, per
+	return nil
+}
+
+// SetTimeout bounds every attempt (see the attempts RoundTripper); zero
+// turns the bound off.
+func (s *Settings) SetTimeout(d time.Duration) error {
+	if d < 0 {
+		return fmt.Errorf("timeout must not be negative, got %s", d)
+	}
+	s.Timeout = d
 	return nil
 }
