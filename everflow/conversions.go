@@ -287,7 +287,9 @@ func (p *ConversionExportParams) body(f ExportFormat) (conversionBody, error) {
 // Export streams every conversion matching params, without the report's
 // paging: POST networks/reporting/conversions/export with format json.
 // Rows are decoded one at a time; breaking out of the loop closes the
-// download.
+// download. Each row may take at most the client's response cap
+// (WithMaxResponseBytes, default 32 MiB); a longer row ends the loop with
+// ErrMalformedResponse.
 func (s *ConversionsService) Export(ctx context.Context, params *ConversionExportParams) iter.Seq2[*Conversion, error] {
 	body, err := params.body(FormatJSON)
 	if err != nil {
@@ -297,7 +299,9 @@ func (s *ConversionsService) Export(ctx context.Context, params *ConversionExpor
 }
 
 // ExportCSV streams the CSV export row by row; read a column by its
-// header name with CSVRecord.Get.
+// header name with CSVRecord.Get. Each row, the header included, may take
+// at most the client's response cap (WithMaxResponseBytes, default
+// 32 MiB); a longer row ends the loop with ErrMalformedResponse.
 func (s *ConversionsService) ExportCSV(ctx context.Context, params *ConversionExportParams) iter.Seq2[CSVRecord, error] {
 	body, err := params.body(FormatCSV)
 	if err != nil {

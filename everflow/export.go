@@ -12,6 +12,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/rowcap"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -41,9 +42,11 @@ func (c *Client) exportRaw(ctx context.Context, path string, body any) (io.ReadC
 
 // exportJSON streams a JSON export as records of type T. The body is
 // decoded value by value with json.Decoder, so memory stays flat however
-// many rows arrive and no line-length limit applies. Newline-delimited
-// JSON and a single JSON array are both accepted. Breaking out of the
-// loop closes the body.
+// many rows arrive. Each row may take at most the client's response cap
+// (WithMaxResponseBytes), counted from the end of the previous row; a
+// longer row ends the stream with ErrMalformedResponse before the
+// decoder buffers more than that. Newline-delimited JSON and a single
+// JSON array are both accepted. Breaking out of the loop closes the body.
 func exportJSON[T any](ctx context.Context, c *Client, path string, body any) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		rc, resp, err := c.exportRaw(ctx, path, body)
@@ -57,7 +60,7 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
 				return
 			}
-			yield(nil, c.malformed(http.MethodPost, path, resp, nil, msg, cause))
+			yield(nil, c.malformed(http.MethodPost, path, resp, nil, rowMessage(msg, cause), cause))
 		}
 		br := bufio.NewReaderSize(rc, 64<<10)
 		first, err := peekNonSpace(br)
@@ -79,13 +82,15 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 			yield(nil, c.malformed(http.MethodPost, path, resp, head, "the export is not JSON", nil))
 			return
 		}
-		dec := json.NewDecoder(br)
+		capped := rowcap.NewReader(br, c.t.MaxResponseBytes())
+		dec := json.NewDecoder(capped)
 		array := first == '['
 		if array {
 			if _, err := dec.Token(); err != nil {
 				fail("reading the export", err)
 				return
 			}
+			capped.Next(dec.InputOffset())
 		}
 		for row := 1; ; row++ {
 			if array && !dec.More() {
@@ -108,6 +113,7 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 				fail(fmt.Sprintf("decoding export row %d", row), err)
 				return
 			}
+			capped.Next(dec.InputOffset())
 			if !yield(v, nil) {
 				return
 			}
@@ -147,7 +153,10 @@ func decodeFirstRow(dec *json.Decoder, v any) error {
 }
 
 // exportCSV streams a CSV export as records read by its header row's names.
-// Breaking out of the loop closes the body.
+// Each row, the header included, may take at most the client's response
+// cap (WithMaxResponseBytes), counted from the end of the previous row; a
+// longer row ends the stream with ErrMalformedResponse. Breaking out of
+// the loop closes the body.
 func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[CSVRecord, error] {
 	return func(yield func(CSVRecord, error) bool) {
 		rc, resp, err := c.exportRaw(ctx, path, body)
@@ -161,7 +170,7 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 				yield(CSVRecord{}, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
 				return
 			}
-			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, nil, msg, cause))
+			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, nil, rowMessage(msg, cause), cause))
 		}
 		br := bufio.NewReaderSize(rc, 64<<10)
 		if first, err := peekNonSpace(br); err == nil && (first == '<' || first == '{' || first == '[') {
@@ -169,7 +178,8 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, head, "the export is not CSV", nil))
 			return
 		}
-		r := csv.NewReader(br)
+		capped := rowcap.NewReader(br, c.t.MaxResponseBytes())
+		r := csv.NewReader(capped)
 		head, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			return
@@ -178,6 +188,7 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			fail("reading the export's header row", err)
 			return
 		}
+		capped.Next(r.InputOffset())
 		header := newCSVHeader(head)
 		for {
 			rec, err := r.Read()
@@ -188,6 +199,7 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 				fail("reading the export", err)
 				return
 			}
+			capped.Next(r.InputOffset())
 			if !yield(CSVRecord{header: header, fields: rec}, nil) {
 				return
 			}
@@ -197,6 +209,15 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			}
 		}
 	}
+}
+
+// rowMessage names the response cap in the message of a row that
+// exceeds it, so the error says which option raises the limit.
+func rowMessage(msg string, cause error) string {
+	if errors.Is(cause, rowcap.ErrTooLong) {
+		return msg + ": the row is longer than the response cap (WithMaxResponseBytes)"
+	}
+	return msg
 }
 
 // peekNonSpace skips leading white space and a UTF-8 byte order mark and

@@ -98,8 +98,13 @@ func WithLogger(l *slog.Logger) Option {
 }
 
 // WithMaxResponseBytes caps the size of a response body read into memory
-// (default 32 MiB); a larger body fails with ErrMalformedResponse. Exports
-// are streamed and not capped.
+// (default 32 MiB); a larger body fails with ErrMalformedResponse. The
+// parsed exports (Export and ExportCSV) are streamed, so their length is
+// not capped, but each of their rows is: a row longer than the cap,
+// counted from the end of the row before it, ends the export with
+// ErrMalformedResponse, and reading it allocates a small multiple of the
+// cap at most, however long the row the server sends. ExportRaw bodies
+// are not capped at all.
 func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
 }

@@ -180,7 +180,9 @@ func (s *PostbacksService) List(ctx context.Context, params *PostbackReportParam
 // 1000-row limit: POST networks/reporting/affiliate/pixels/export with
 // format json. The newline-delimited JSON body (a JSON array is accepted
 // too) is decoded one row at a time, so memory stays flat however many
-// rows arrive; breaking out of the loop closes the download.
+// rows arrive; breaking out of the loop closes the download. Each row may
+// take at most the client's response cap (WithMaxResponseBytes, default
+// 32 MiB); a longer row ends the loop with ErrMalformedResponse.
 func (s *PostbacksService) Export(ctx context.Context, params *PostbackReportParams) iter.Seq2[*PostbackLog, error] {
 	body, err := params.body(FormatJSON)
 	if err != nil {
@@ -191,7 +193,9 @@ func (s *PostbacksService) Export(ctx context.Context, params *PostbackReportPar
 
 // ExportCSV streams the CSV export row by row; read a column by its header
 // name with CSVRecord.Get (Everflow does not document the column order, so
-// none is assumed).
+// none is assumed). Each row, the header included, may take at most the
+// client's response cap (WithMaxResponseBytes, default 32 MiB); a longer
+// row ends the loop with ErrMalformedResponse.
 func (s *PostbacksService) ExportCSV(ctx context.Context, params *PostbackReportParams) iter.Seq2[CSVRecord, error] {
 	body, err := params.body(FormatCSV)
 	if err != nil {

@@ -326,7 +326,9 @@ const entityExportPath = entityTablePath + "/export"
 // ExportCSV streams an entity report without the table's row limit: POST
 // networks/reporting/entity/table/export with format csv. Columns are
 // read by the file's header names (CSVRecord.Get); breaking out of the
-// loop closes the download.
+// loop closes the download. Each row, the header included, may take at
+// most the client's response cap (WithMaxResponseBytes, default 32 MiB);
+// a longer row ends the loop with ErrMalformedResponse.
 func (s *ReportsService) ExportCSV(ctx context.Context, params *EntityReportParams) iter.Seq2[CSVRecord, error] {
 	body, err := params.body(FormatCSV)
 	if err != nil {

@@ -109,6 +109,10 @@ func (c *Client) Platform() string { return c.cfg.Platform }
 // Clock returns the client's clock.
 func (c *Client) Clock() Clock { return c.cfg.Clock }
 
+// MaxResponseBytes returns the cap on a response body read into memory,
+// which also caps each row of a stream a platform package parses.
+func (c *Client) MaxResponseBytes() int64 { return c.cfg.MaxResponseBytes }
+
 // RateLimit returns the quota announced by the last response that carried
 // rate-limit headers.
 func (c *Client) RateLimit() RateLimit {
