@@ -207,6 +207,9 @@ func (s *PostbacksService) ExportCSV(ctx context.Context, params *PostbackReport
 // ExportRaw opens the export in the given format and returns the file
 // untouched, for saving it as is; the Response carries its Content-Type
 // and Content-Disposition. The caller must close the body.
+// The body is not size-capped: WithMaxResponseBytes does not apply to it,
+// so the caller must bound what it reads (io.LimitReader, or a per-row
+// limit when parsing it); Export and ExportCSV do that for you.
 func (s *PostbacksService) ExportRaw(ctx context.Context, params *PostbackReportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err)

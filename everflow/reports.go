@@ -338,7 +338,10 @@ func (s *ReportsService) ExportCSV(ctx context.Context, params *EntityReportPara
 }
 
 // ExportRaw opens the entity export in the given format and returns the
-// file untouched; the caller must close it.
+// file untouched; the caller must close it. The body is not size-capped:
+// WithMaxResponseBytes does not apply to it, so the caller must bound what
+// it reads (io.LimitReader, or a per-row limit when parsing it); ExportCSV
+// does that for you.
 func (s *ReportsService) ExportRaw(ctx context.Context, params *EntityReportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", entityExportPath, err)

@@ -109,7 +109,8 @@ func WithLogger(l *slog.Logger) Option {
 }
 
 // WithMaxResponseBytes caps the size of a response body read into memory
-// (default 32 MiB); a larger body fails with ErrMalformedResponse.
+// (default 32 MiB); a larger body fails with ErrMalformedResponse. Report
+// downloads (Reports.Download) are streamed and not capped.
 func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
 }

@@ -257,9 +257,11 @@ type ReportDownloadParams struct {
 var ErrReportQueued = errors.New("firstpromoter: report download queued")
 
 // Download exports a report as a file (CSV). The caller reads and closes
-// the returned body; it is streamed, not held in memory, and not subject
-// to the client's response size cap. A download the API queues instead
-// (HTTP 202) returns an error matching ErrReportQueued.
+// the returned body; it is streamed, not held in memory. The body is not
+// size-capped: WithMaxResponseBytes does not apply to it, so the caller
+// must bound what it reads (io.LimitReader, or a per-row limit when
+// parsing it). A download the API queues instead (HTTP 202) returns an
+// error matching ErrReportQueued.
 func (s *ReportsService) Download(ctx context.Context, params *ReportDownloadParams) (io.ReadCloser, error) {
 	if params == nil || params.ReportType == "" {
 		return nil, errors.New("firstpromoter: download report: ReportType is required")

@@ -86,7 +86,10 @@ func (s *ReportsService) Link(ctx context.Context, reportID int64) (*ReportLink,
 // Download fetches the report behind link as a stream, which the caller
 // must close. The link is fetched with a plain GET, without the API keys
 // (it is signed), and it never appears in errors or logs: they show the path
-// as "(link)". Fetch it within two minutes of Link.
+// as "(link)". Fetch it within two minutes of Link. The body is not
+// size-capped: WithMaxResponseBytes does not apply to it, so the caller
+// must bound what it reads (io.LimitReader, or a per-row limit when
+// parsing it).
 func (s *ReportsService) Download(ctx context.Context, link *ReportLink) (io.ReadCloser, *Response, error) {
 	if link == nil || link.DownloadLink == "" {
 		return nil, nil, errors.New("refersion: report download: no link")
@@ -103,7 +106,8 @@ func (s *ReportsService) Download(ctx context.Context, link *ReportLink) (io.Rea
 }
 
 // DownloadReport is Link followed by Download: it streams the saved report
-// reportID. The caller must close the stream.
+// reportID. The caller must close the stream; like Download's, it is not
+// size-capped, and the caller must bound what it reads.
 func (s *ReportsService) DownloadReport(ctx context.Context, reportID int64) (io.ReadCloser, error) {
 	l, err := s.Link(ctx, reportID)
 	if err != nil {
