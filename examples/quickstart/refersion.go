@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/rowcap"
 	"github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
@@ -82,16 +83,21 @@ func runRefersion(ctx context.Context, w io.Writer) error {
 	return printReport(ctx, w, client, reportID)
 }
 
+// maxReportRow caps each row of a downloaded report: the download itself
+// is not size-capped, and encoding/csv would buffer a row of any length.
+const maxReportRow = 1 << 20
+
 // printReport downloads a saved report and prints a few columns of its
 // first rows: the usual conversion columns when the report has them, else
-// its first six.
+// its first six. A row longer than maxReportRow is an error.
 func printReport(ctx context.Context, w io.Writer, client *refersion.Client, reportID int64) error {
 	body, err := client.Reports.DownloadReport(ctx, reportID)
 	if err != nil {
 		return err
 	}
 	defer body.Close()
-	r := csv.NewReader(body)
+	capped := rowcap.NewReader(body, maxReportRow)
+	r := csv.NewReader(capped)
 	r.FieldsPerRecord = -1
 	fmt.Fprintf(w, "\nSaved report %d (first 8 rows)\n", reportID)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -104,6 +110,7 @@ func printReport(ctx context.Context, w io.Writer, client *refersion.Client, rep
 		if err != nil {
 			return err
 		}
+		capped.Next(r.InputOffset())
 		if i == 0 {
 			cols = pickColumns(row, "conversion_id", "created", "affiliate_name", "order_id", "status", "order_total", "commission_total")
 		}
