@@ -87,7 +87,8 @@ func newRefersion(cfg *config) (*platform, error) {
 // pullReport downloads a saved report and commits its rows in batches,
 // each row stored as a JSON object of its columns and keyed by its
 // conversion_id (or id) column. The report's columns are whatever it was
-// saved with in Refersion's dashboard.
+// saved with in Refersion's dashboard. A row longer than maxReportRow is
+// an error.
 func pullReport(ctx context.Context, client *refersion.Client, reportID int64, emit emitFunc) error {
 	link, err := client.Reports.Link(ctx, reportID)
 	if err != nil {
@@ -98,11 +99,13 @@ func pullReport(ctx context.Context, client *refersion.Client, reportID int64, e
 		return fmt.Errorf("report %d: %w", reportID, err)
 	}
 	defer body.Close()
-	r := csv.NewReader(body)
+	capped := newRowCapReader(body, maxReportRow)
+	r := csv.NewReader(capped)
 	header, err := r.Read()
 	if err != nil {
 		return fmt.Errorf("report %d: header: %w", reportID, err)
 	}
+	capped.next(r.InputOffset())
 	idCol := slices.Index(header, "conversion_id")
 	if idCol < 0 {
 		idCol = slices.Index(header, "id")
@@ -120,6 +123,7 @@ func pullReport(ctx context.Context, client *refersion.Client, reportID int64, e
 		if err != nil {
 			return fmt.Errorf("report %d: %w", reportID, err)
 		}
+		capped.next(r.InputOffset())
 		obj := make(map[string]string, len(header))
 		for i, name := range header {
 			obj[name] = row[i]
