@@ -3,6 +3,7 @@ package everflow
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -183,6 +184,55 @@ func FuzzExportCSV(f *testing.F) {
 				}
 			}
 			if rows++; rows > len(body) {
+				t.Fatalf("%d rows from %d bytes", rows, len(body))
+			}
+		}
+	})
+}
+
+// FuzzExportRowCap streams any body through the CSV and JSON export
+// readers under a small response cap. No CSV row holds more bytes than
+// the cap, an oversized row ends the stream with ErrMalformedResponse,
+// and nothing panics.
+func FuzzExportRowCap(f *testing.F) {
+	f.Add([]byte("transaction_id,payload\na,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nb,y\n"), uint8(16))
+	f.Add([]byte("a,\"b\n\n\n\nc\"\n1,2\n"), uint8(6))
+	f.Add([]byte("{\"transaction_id\":\"a\"}\n{\"transaction_id\":\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"}\n"), uint8(30))
+	f.Add([]byte(`[{"transaction_id":"a"},{"transaction_id":"b"}]`), uint8(24))
+	f.Fuzz(func(t *testing.T, body []byte, m uint8) {
+		limit := int64(m%64) + 1
+		c, err := NewClient(WithAPIKey("k"), WithBaseURL("http://127.0.0.1:9/v1"), WithMaxRetries(0),
+			WithMaxResponseBytes(limit), WithHTTPClient(faultmatrix.ResponseClient(200, "text/csv", body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rec, err := range c.Postbacks.ExportCSV(context.Background(), allFeb) {
+			if err != nil {
+				if !errors.Is(err, ErrMalformedResponse) {
+					t.Fatalf("error %v does not match ErrMalformedResponse", err)
+				}
+				break
+			}
+			size := int64(0)
+			for _, v := range rec.Values() {
+				size += int64(len(v))
+			}
+			if size > limit {
+				t.Fatalf("a row of %d bytes of values under a cap of %d", size, limit)
+			}
+		}
+		rows := 0
+		for pl, err := range c.Postbacks.Export(context.Background(), allFeb) {
+			if err != nil {
+				if !errors.Is(err, ErrMalformedResponse) {
+					t.Fatalf("error %v does not match ErrMalformedResponse", err)
+				}
+				break
+			}
+			if pl == nil {
+				t.Fatal("nil row without an error")
+			}
+			if rows++; int64(rows)*2 > int64(len(body))+1 {
 				t.Fatalf("%d rows from %d bytes", rows, len(body))
 			}
 		}
