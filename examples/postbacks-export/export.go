@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 
 	"github.com/affiliatekit/affiliatekit-go/everflow"
+	"github.com/affiliatekit/affiliatekit-go/internal/rowcap"
 )
 
 // Output formats.
@@ -20,6 +21,11 @@ const (
 	formatCSV    = "csv"
 	formatNDJSON = "ndjson"
 )
+
+// maxRow caps each row of the export, as the SDK's parsed exports do with
+// their default response cap: ExportRaw's body is not size-capped, and
+// the CSV reader and JSON decoder would buffer a row of any length.
+const maxRow = 32 << 20
 
 // exporter writes one postback export, reporting each row to onRow.
 type exporter struct {
@@ -74,7 +80,8 @@ func (e *exporter) csv(ctx context.Context, params *everflow.PostbackReportParam
 		return 0, err
 	}
 	defer body.Close()
-	r := csv.NewReader(io.TeeReader(body, w))
+	capped := rowcap.NewReader(io.TeeReader(body, w), maxRow)
+	r := csv.NewReader(capped)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	if _, err := r.Read(); err != nil { // the header row
@@ -83,6 +90,7 @@ func (e *exporter) csv(ctx context.Context, params *everflow.PostbackReportParam
 		}
 		return 0, fmt.Errorf("read the export: %w", err)
 	}
+	capped.Next(r.InputOffset())
 	var rows int64
 	for {
 		_, err := r.Read()
@@ -92,6 +100,7 @@ func (e *exporter) csv(ctx context.Context, params *everflow.PostbackReportParam
 		if err != nil {
 			return rows, fmt.Errorf("read the export after %d rows: %w", rows, err)
 		}
+		capped.Next(r.InputOffset())
 		if w.err != nil {
 			return rows, w.err
 		}
@@ -121,11 +130,13 @@ func (e *exporter) ndjson(ctx context.Context, params *everflow.PostbackReportPa
 	if err != nil {
 		return 0, fmt.Errorf("read the export: %w", err)
 	}
-	dec := json.NewDecoder(br)
+	capped := rowcap.NewReader(br, maxRow)
+	dec := json.NewDecoder(capped)
 	if array {
 		if _, err := dec.Token(); err != nil { // [
 			return 0, fmt.Errorf("read the export: %w", err)
 		}
+		capped.Next(dec.InputOffset())
 	}
 	var rows int64
 	var line bytes.Buffer
@@ -137,6 +148,7 @@ func (e *exporter) ndjson(ctx context.Context, params *everflow.PostbackReportPa
 			}
 			return rows, fmt.Errorf("read the export after %d rows: %w", rows, err)
 		}
+		capped.Next(dec.InputOffset())
 		line.Reset()
 		if err := json.Compact(&line, raw); err != nil {
 			return rows, err
