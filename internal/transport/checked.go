@@ -1,6 +1,10 @@
 package transport
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+)
 
 // Checked pairs a response value with a check of what the endpoint
 // promises (an id, a link). Do runs the check inside its retry loop, as it
@@ -24,3 +28,23 @@ func (c *Checked[T]) UnmarshalJSON(b []byte) error {
 
 // Validate implements Validator.
 func (c *Checked[T]) Validate() error { return c.Check(c.V) }
+
+// Require returns a Checked decoding into v whose check fails with missing
+// when ok reports that v lacks what the endpoint promises.
+func Require[T any](v *T, missing string, ok func(*T) bool) *Checked[T] {
+	return &Checked[T]{V: v, Check: func(v *T) error {
+		if !ok(v) {
+			return errors.New(missing)
+		}
+		return nil
+	}}
+}
+
+// Record returns the Checked of a call that answers one record, decoding
+// into v. hasID reports whether the decoded record carries its identifier
+// (named field on the wire); when it does not, the answer is malformed.
+// A body of null or {} decodes to a zero record, so one test of the
+// identifier refuses them as it refuses a record whose identifier is zero.
+func Record[T any](v *T, field string, hasID func(*T) bool) *Checked[T] {
+	return Require(v, fmt.Sprintf("no %q in the record", field), hasID)
+}
