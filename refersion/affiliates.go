@@ -254,8 +254,8 @@ func (s *AffiliatesService) GetByCode(ctx context.Context, code string) (*Affili
 }
 
 func (s *AffiliatesService) get(ctx context.Context, body any, code string) (*Affiliate, error) {
-	a, err := postChecked(ctx, s.client, affiliateGet, body, `no "id" in the affiliate`,
-		func(a *Affiliate) bool { return a.ID != "" })
+	a, err := postChecked(ctx, s.client, affiliateGet, body,
+		transport.Record(new(Affiliate), "id", func(a *Affiliate) bool { return a.ID.isID() }))
 	if err != nil {
 		return nil, markNotFound(err, "not found")
 	}
@@ -407,8 +407,8 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 			return nil, fmt.Errorf("refersion: affiliate/new: %s is required", f.name)
 		}
 	}
-	r, err := postChecked(ctx, s.client, affiliateNew, params, `no "id" in the answer`,
-		func(r *AffiliateCreateResult) bool { return r.Code != "" })
+	r, err := postChecked(ctx, s.client, affiliateNew, params,
+		transport.Record(new(AffiliateCreateResult), "id", func(r *AffiliateCreateResult) bool { return FlexString(r.Code).isID() }))
 	if err != nil {
 		return nil, err
 	}
@@ -504,8 +504,9 @@ func (s *AffiliatesService) ChangeStatus(ctx context.Context, status AffiliateSt
 
 // change posts a batch write answered with ids_changed/ids_not_changed.
 func (c *Client) change(ctx context.Context, op call, body any) (*ChangeResult, error) {
-	r, err := postChecked(ctx, c, op, body, `neither "ids_changed" nor "ids_not_changed" in the answer`,
-		func(r *ChangeResult) bool { return r.IDsChanged != nil || r.IDsNotChanged != nil })
+	r, err := postChecked(ctx, c, op, body, transport.Require(new(ChangeResult),
+		`neither "ids_changed" nor "ids_not_changed" in the answer`,
+		func(r *ChangeResult) bool { return r.IDsChanged != nil || r.IDsNotChanged != nil }))
 	if err != nil {
 		return nil, err
 	}

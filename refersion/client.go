@@ -117,23 +117,16 @@ func (c *Client) post(ctx context.Context, op call, body, out any) (*Response, e
 	return resp, nil
 }
 
-// postChecked posts one API call and decodes its answer into a new T,
-// which must hold what the endpoint promises (ok; missing says what is
-// absent otherwise). The check runs inside the transport's retry loop
-// (transport.Checked): a read answered without it is retried like any
-// malformed body, a write fails at once with ErrMalformedResponse.
-func postChecked[T any](ctx context.Context, c *Client, op call, body any, missing string, ok func(*T) bool) (*T, error) {
-	v := new(T)
-	check := func(v *T) error {
-		if !ok(v) {
-			return errors.New(missing)
-		}
-		return nil
-	}
-	if _, err := c.post(ctx, op, body, &transport.Checked[T]{V: v, Check: check}); err != nil {
+// postChecked posts one API call and decodes its answer through check
+// (transport.Require or transport.Record), which runs inside the
+// transport's retry loop: a read answered without what it promises is
+// retried like any malformed body, a write fails at once with
+// ErrMalformedResponse.
+func postChecked[T any](ctx context.Context, c *Client, op call, body any, check *transport.Checked[T]) (*T, error) {
+	if _, err := c.post(ctx, op, body, check); err != nil {
 		return nil, err
 	}
-	return v, nil
+	return check.V, nil
 }
 
 // apiPath is the escaped URL path of an endpoint, as errors show it.

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // ConversionsService credits, cancels and totals conversions:
@@ -102,8 +104,8 @@ func (s *ConversionsService) ManualCredit(ctx context.Context, params *Conversio
 }
 
 func (c *Client) conversion(ctx context.Context, op call, body any) (*ConversionResult, error) {
-	r, err := postChecked(ctx, c, op, body, `no "conversion_id" in the answer`,
-		func(r *ConversionResult) bool { return r.ConversionID != 0 })
+	r, err := postChecked(ctx, c, op, body,
+		transport.Record(new(ConversionResult), "conversion_id", func(r *ConversionResult) bool { return r.ConversionID != 0 }))
 	if err != nil {
 		return nil, err
 	}
@@ -141,8 +143,8 @@ func (s *ConversionsService) CreditOrder(ctx context.Context, params *Conversion
 	if params == nil || params.ID <= 0 || strings.TrimSpace(params.OrderID) == "" {
 		return nil, errors.New("refersion: conversion/manual_credit_order_id: ID and OrderID are required")
 	}
-	r, err := postChecked(ctx, s.client, creditOrder, params, `no "message" in the answer`,
-		func(r *CreditOrderResult) bool { return r.Message != "" })
+	r, err := postChecked(ctx, s.client, creditOrder, params, transport.Require(new(CreditOrderResult),
+		`no "message" in the answer`, func(r *CreditOrderResult) bool { return r.Message != "" }))
 	if err != nil {
 		return nil, err
 	}

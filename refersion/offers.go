@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // OffersService changes offers: offer/*. The REST API cannot list or read
@@ -67,8 +69,9 @@ func (s *OffersService) AddSKUCommissions(ctx context.Context, params *SKUCommis
 			return nil, fmt.Errorf("refersion: offer/new_sku_commission: SKU %d needs SKU and CommissionType", i)
 		}
 	}
-	r, err := postChecked(ctx, s.client, newSKUCommission, params, `neither "added" nor "duplicate_not_added" in the answer`,
-		func(r *SKUCommissionResult) bool { return r.Added != nil || r.DuplicateNotAdded != nil })
+	r, err := postChecked(ctx, s.client, newSKUCommission, params, transport.Require(new(SKUCommissionResult),
+		`neither "added" nor "duplicate_not_added" in the answer`,
+		func(r *SKUCommissionResult) bool { return r.Added != nil || r.DuplicateNotAdded != nil }))
 	if err != nil {
 		return nil, err
 	}

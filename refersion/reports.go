@@ -79,8 +79,8 @@ func (s *ReportsService) Link(ctx context.Context, reportID int64) (*ReportLink,
 	body := struct {
 		ReportID int64 `json:"report_id"`
 	}{reportID}
-	return postChecked(ctx, s.client, reportingLink, body, `no "download_link" in the answer`,
-		func(l *ReportLink) bool { return l.DownloadLink != "" })
+	return postChecked(ctx, s.client, reportingLink, body, transport.Require(new(ReportLink),
+		`no "download_link" in the answer`, func(l *ReportLink) bool { return l.DownloadLink != "" }))
 }
 
 // Download fetches the report behind link as a stream, which the caller

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // TriggerType is the kind of a conversion trigger: what, found in an order,
@@ -60,8 +62,8 @@ func (s *AffiliatesService) AddTrigger(ctx context.Context, params *TriggerCreat
 	if params == nil || strings.TrimSpace(params.AffiliateCode) == "" || params.Type == "" || strings.TrimSpace(params.Trigger) == "" {
 		return nil, errors.New("refersion: affiliate/trigger: AffiliateCode, Type and Trigger are required")
 	}
-	t, err := postChecked(ctx, s.client, affiliateTrigger, params, `no "trigger_id" in the answer`,
-		func(t *Trigger) bool { return t.TriggerID != 0 })
+	t, err := postChecked(ctx, s.client, affiliateTrigger, params,
+		transport.Record(new(Trigger), "trigger_id", func(t *Trigger) bool { return t.TriggerID != 0 }))
 	if err != nil {
 		return nil, err
 	}
@@ -107,8 +109,8 @@ func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers ...Trig
 	body := struct {
 		Affiliates []TriggerRef `json:"affiliates"`
 	}{triggers}
-	ids, err := postChecked(ctx, s.client, triggerDelete, body, "the answer is not an array of trigger ids",
-		func(ids *[]flexInt) bool { return *ids != nil })
+	ids, err := postChecked(ctx, s.client, triggerDelete, body, transport.Require(new([]flexInt),
+		"the answer is not an array of trigger ids", func(ids *[]flexInt) bool { return *ids != nil }))
 	if err != nil {
 		return nil, err
 	}

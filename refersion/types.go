@@ -40,6 +40,13 @@ func (s *FlexString) UnmarshalJSON(b []byte) error {
 // String returns the value.
 func (s FlexString) String() string { return string(s) }
 
+// isID reports whether the value is an identifier: neither empty (null or
+// absent) nor zero.
+func (s FlexString) isID() bool {
+	n, ok := s.Int64()
+	return s != "" && (!ok || n != 0)
+}
+
 // Int64 returns the value as an integer, reporting false when it is not one
 // (an affiliate code such as "694c").
 func (s FlexString) Int64() (int64, bool) {
