@@ -161,7 +161,7 @@ func (s *CampaignsService) ListPage(ctx context.Context, opts *CampaignListOptio
 // Get returns the campaign with the given id.
 func (s *CampaignsService) Get(ctx context.Context, id int64) (*Campaign, error) {
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodGet, campaignPath(id), nil, nil, c); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, campaignPath(id), nil, nil, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -202,7 +202,7 @@ func (s *CampaignsService) Create(ctx context.Context, params *CampaignCreatePar
 		return nil, errors.New("firstpromoter: create campaign: VisitorCookieLife (days) is required")
 	}
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, c); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -231,7 +231,7 @@ func (s *CampaignsService) Update(ctx context.Context, id int64, params *Campaig
 		params = &CampaignUpdateParams{}
 	}
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, c); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return c, nil

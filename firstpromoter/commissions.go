@@ -261,6 +261,22 @@ func (l *commissionList) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// identified reports whether the list holds at least one commission and
+// each carries its id; null items, which Create drops, are skipped.
+func (l *commissionList) identified() bool {
+	n := 0
+	for _, c := range *l {
+		if c == nil {
+			continue
+		}
+		if c.ID == 0 {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 // Create adds a commission and returns what the API created: one
 // commission, or one per tier when parent promoters earn too. An answer
 // that is a single object is returned as a one-item slice. It is not
@@ -270,7 +286,8 @@ func (s *CommissionsService) Create(ctx context.Context, params *CommissionCreat
 		return nil, fmt.Errorf("firstpromoter: create commission: %w", err)
 	}
 	var out commissionList
-	if _, err := s.client.do(ctx, http.MethodPost, "company/commissions", nil, params, &out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/commissions", nil, params,
+		transport.Require(&out, `no "id" in a commission`, (*commissionList).identified)); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(out), nil
@@ -292,7 +309,7 @@ func (s *CommissionsService) Update(ctx context.Context, id int64, params *Commi
 	}
 	c := new(Commission)
 	path := transport.Join("company/commissions/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, c); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.Record(c, "id", func(v *Commission) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return c, nil

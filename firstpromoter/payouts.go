@@ -439,7 +439,8 @@ func (s *PayoutsService) CreatePaymentsBatch(ctx context.Context, params *Paymen
 		return nil, fmt.Errorf("firstpromoter: POST %s: Method is required", path)
 	}
 	out := new(PaymentsBatchResult)
-	if _, err := s.client.do(ctx, http.MethodPost, path, nil, params, out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, path, nil, params, transport.Record(out, "id",
+		func(r *PaymentsBatchResult) bool { return r.PaymentsBatch != nil && r.PaymentsBatch.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -121,7 +121,7 @@ func (s *ReferralsService) get(ctx context.Context, key, by string) (*Referral, 
 		return nil, errors.New("firstpromoter: get referral: empty key")
 	}
 	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, r); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -149,7 +149,7 @@ func (s *ReferralsService) Create(ctx context.Context, params *ReferralCreatePar
 		return nil, errors.New("firstpromoter: create referral: Email or UID is required")
 	}
 	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, r); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -173,7 +173,7 @@ func (s *ReferralsService) Update(ctx context.Context, id int64, params *Referra
 	}
 	r := new(Referral)
 	path := transport.Join("company/referrals/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, r); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // TrackingService reports signups, sales, refunds and cancellations from
@@ -201,7 +203,7 @@ func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams)
 		return nil, errors.New("firstpromoter: track signup: Email or UID is required")
 	}
 	out := new(TrackedEvent)
-	return track(ctx, s, "track/signup", params, out)
+	return track(ctx, s, "track/signup", params, out, func(e *TrackedEvent) bool { return e.ID != 0 })
 }
 
 // Sale records a sale and the commissions it earns. See TrackingService
@@ -217,7 +219,7 @@ func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams) (*T
 		return nil, errors.New("firstpromoter: track sale: Amount must be positive")
 	}
 	out := new(TrackedEvent)
-	return track(ctx, s, "track/sale", params, out)
+	return track(ctx, s, "track/sale", params, out, func(e *TrackedEvent) bool { return e.ID != 0 })
 }
 
 // Refund records a refund and its negative commissions. See
@@ -233,7 +235,7 @@ func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams)
 		return nil, errors.New("firstpromoter: track refund: Amount must be positive")
 	}
 	out := new(TrackedLeadEvent)
-	return track(ctx, s, "track/refund", params, out)
+	return track(ctx, s, "track/refund", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 })
 }
 
 // Cancellation marks a customer as cancelled. See TrackingService for
@@ -243,13 +245,14 @@ func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancell
 		return nil, errors.New("firstpromoter: track cancellation: Email or UID is required")
 	}
 	out := new(TrackedLeadEvent)
-	return track(ctx, s, "track/cancellation", params, out)
+	return track(ctx, s, "track/cancellation", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 })
 }
 
-// track POSTs body to path and decodes the answer into out; a 204 (the
-// email or uid is not a referral) gives (nil, nil).
-func track[T any](ctx context.Context, s *TrackingService, path string, body any, out *T) (*T, error) {
-	resp, err := s.client.do(ctx, http.MethodPost, path, nil, body, out)
+// track POSTs body to path and decodes the answer into out, an event that
+// must carry its id (hasID); a 204 (the email or uid is not a referral)
+// gives (nil, nil).
+func track[T any](ctx context.Context, s *TrackingService, path string, body any, out *T, hasID func(*T) bool) (*T, error) {
+	resp, err := s.client.do(ctx, http.MethodPost, path, nil, body, transport.Record(out, "id", hasID))
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,155 @@
+package firstpromoter
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// emptyRecords are answers that decode to a record without its id.
+var emptyRecords = []string{`null`, `{}`, `{"id":0}`}
+
+// TestSingleRecordCallsRefuseEmptyRecords answers every call that returns
+// one record with each empty record: the call fails with
+// ErrMalformedResponse. A retry-safe call (GET, PUT) is retried; a POST is
+// sent once and its error also matches ErrOutcomeUnknown.
+func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
+	const retries = 2
+	type call = func(context.Context, *Client) error
+	cases := []struct {
+		name string
+		post bool
+		call call
+	}{
+		{"Promoters.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Promoters.Get(ctx, 1); return err }},
+		{"Promoters.GetByEmail", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Promoters.GetByEmail(ctx, "a@example.com")
+			return err
+		}},
+		{"Promoters.GetByCustID", false, func(ctx context.Context, c *Client) error { _, err := c.Promoters.GetByCustID(ctx, "c1"); return err }},
+		{"Promoters.GetByAuthToken", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Promoters.GetByAuthToken(ctx, "tok")
+			return err
+		}},
+		{"Promoters.GetByRefToken", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Promoters.GetByRefToken(ctx, "ref")
+			return err
+		}},
+		{"Promoters.GetByPromoCode", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Promoters.GetByPromoCode(ctx, "CODE")
+			return err
+		}},
+		{"Promoters.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Promoters.Create(ctx, &PromoterCreateParams{Email: "a@example.com"})
+			return err
+		}},
+		{"Promoters.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Promoters.Update(ctx, 1, &PromoterUpdateParams{CustID: "c2"})
+			return err
+		}},
+		{"Promoters.UpdateBy", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Promoters.UpdateBy(ctx, PromoterByEmail, "a@example.com", &PromoterUpdateParams{CustID: "c2"})
+			return err
+		}},
+		{"Referrals.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Referrals.Get(ctx, 1); return err }},
+		{"Referrals.GetByEmail", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Referrals.GetByEmail(ctx, "r@example.com")
+			return err
+		}},
+		{"Referrals.GetByUID", false, func(ctx context.Context, c *Client) error { _, err := c.Referrals.GetByUID(ctx, "u1"); return err }},
+		{"Referrals.GetByUsername", false, func(ctx context.Context, c *Client) error { _, err := c.Referrals.GetByUsername(ctx, "u"); return err }},
+		{"Referrals.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Referrals.Create(ctx, &ReferralCreateParams{PromoterCampaignID: 1, Email: "r@example.com"})
+			return err
+		}},
+		{"Referrals.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Referrals.Update(ctx, 1, &ReferralUpdateParams{UID: "u2"})
+			return err
+		}},
+		{"Campaigns.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Campaigns.Get(ctx, 1); return err }},
+		{"Campaigns.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Campaigns.Create(ctx, &CampaignCreateParams{
+				Name: "C", LandingURL: "https://example.com", RefTokenParam: "via", VisitorCookieLife: 30,
+			})
+			return err
+		}},
+		{"Campaigns.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Campaigns.Update(ctx, 1, &CampaignUpdateParams{Name: "D"})
+			return err
+		}},
+		{"Commissions.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Commissions.Create(ctx, &CommissionCreateParams{CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: 100})
+			return err
+		}},
+		{"Commissions.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Commissions.Update(ctx, 1, &CommissionUpdateParams{InternalNote: "n"})
+			return err
+		}},
+		{"Payouts.CreatePaymentsBatch", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Payouts.CreatePaymentsBatch(ctx, &PaymentsBatchCreateParams{Method: "paypal"})
+			return err
+		}},
+		{"PromoCodes.Get", false, func(ctx context.Context, c *Client) error { _, err := c.PromoCodes.Get(ctx, 1); return err }},
+		{"PromoCodes.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.PromoCodes.Create(ctx, &PromoCodeCreateParams{Code: "X", RewardID: 1, PromoterCampaignID: 1})
+			return err
+		}},
+		{"PromoCodes.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.PromoCodes.Update(ctx, 1, &PromoCodeUpdateParams{Description: "d"})
+			return err
+		}},
+		{"PromoterCampaigns.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.PromoterCampaigns.Update(ctx, 1, &PromoterCampaignUpdateParams{})
+			return err
+		}},
+		{"Webhooks.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Webhooks.Get(ctx, 1); return err }},
+		{"Webhooks.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Webhooks.Create(ctx, &WebhookCreateParams{URL: "https://example.com/h", EventTypes: []string{"promoter.created"}})
+			return err
+		}},
+		{"Webhooks.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Webhooks.Update(ctx, 1, &WebhookUpdateParams{URL: "https://example.com/h2"})
+			return err
+		}},
+		{"Webhooks.Delivery", false, func(ctx context.Context, c *Client) error { _, err := c.Webhooks.Delivery(ctx, 1, 2); return err }},
+		{"Webhooks.RetryDelivery", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Webhooks.RetryDelivery(ctx, 1, 2)
+			return err
+		}},
+		{"BatchProcesses.Get", false, func(ctx context.Context, c *Client) error { _, err := c.BatchProcesses.Get(ctx, 1); return err }},
+		{"Tracking.Signup", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Tracking.Signup(ctx, &TrackSignupParams{Email: "r@example.com"})
+			return err
+		}},
+		{"Tracking.Sale", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Tracking.Sale(ctx, &TrackSaleParams{Email: "r@example.com", EventID: "e1", Amount: 100})
+			return err
+		}},
+		{"Tracking.Refund", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Tracking.Refund(ctx, &TrackRefundParams{Email: "r@example.com", EventID: "e2", Amount: 100})
+			return err
+		}},
+		{"Tracking.Cancellation", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Tracking.Cancellation(ctx, &TrackCancellationParams{Email: "r@example.com"})
+			return err
+		}},
+	}
+	for _, tc := range cases {
+		for _, body := range emptyRecords {
+			t.Run(tc.name+"/"+body, func(t *testing.T) {
+				c, rec := newWireClient(t, wireJSON(200, body), WithMaxRetries(retries))
+				err := tc.call(context.Background(), c)
+				require.ErrorIs(t, err, ErrMalformedResponse)
+				if tc.post {
+					assert.ErrorIs(t, err, ErrOutcomeUnknown)
+					assert.Equal(t, 1, rec.count(), "a POST is sent once")
+				} else {
+					assert.NotErrorIs(t, err, ErrOutcomeUnknown)
+					assert.Equal(t, retries+1, rec.count(), "a retry-safe call is retried")
+				}
+			})
+		}
+	}
+}
