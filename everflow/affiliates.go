@@ -294,7 +294,7 @@ func (s *AffiliatesService) Get(ctx context.Context, id int64, relationships ...
 	addRelationships(q, relationships)
 	a := new(Affiliate)
 	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, a); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 })); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -338,7 +338,7 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 	}
 	a := new(Affiliate)
 	req := &transport.Request{Method: http.MethodPost, Path: "networks/affiliates", Query: q, Body: params}
-	if _, err := s.client.do(ctx, req, a); err != nil {
+	if _, err := s.client.do(ctx, req, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 })); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -415,7 +415,7 @@ func (s *AffiliatesService) Update(ctx context.Context, id int64, params *Affili
 	}
 	a := new(Affiliate)
 	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, a); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 })); err != nil {
 		return nil, err
 	}
 	return a, nil

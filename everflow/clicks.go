@@ -180,7 +180,7 @@ func (s *ClicksService) Get(ctx context.Context, transactionID string) (*Click, 
 	}
 	c := new(Click)
 	path := transport.Join("networks/reporting/clicks/%s", transactionID)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, c); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(c, "transaction_id", func(v *Click) bool { return v.TransactionID != "" })); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -98,10 +98,12 @@ func TestReportingConcurrencyIsCapped(t *testing.T) {
 				break
 			}
 		}
-		if strings.HasPrefix(r.URL.Path, "/v1/networks/reporting/") {
-			<-release
-		}
 		w.Header().Set("Content-Type", "application/json")
+		if !strings.HasPrefix(r.URL.Path, "/v1/networks/reporting/") {
+			_, _ = io.WriteString(w, `{"network_id": 1}`)
+			return
+		}
+		<-release
 		_, _ = io.WriteString(w, `{"total": 1}`)
 	})
 	ts := httptest.NewServer(h)

@@ -42,7 +42,7 @@ func (n *Network) UnmarshalJSON(b []byte) error {
 // Get returns the network's settings: GET networks.
 func (s *NetworkService) Get(ctx context.Context) (*Network, error) {
 	n := new(Network)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "networks"}, n); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "networks"}, transport.Record(n, "network_id", func(v *Network) bool { return v.NetworkID != 0 })); err != nil {
 		return nil, err
 	}
 	return n, nil

@@ -226,7 +226,7 @@ func (s *OffersService) Get(ctx context.Context, id int64, relationships ...Rela
 	addRelationships(q, relationships)
 	o := new(Offer)
 	path := transport.Join("networks/offers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, o); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, transport.Record(o, "network_offer_id", func(v *Offer) bool { return v.NetworkOfferID != 0 })); err != nil {
 		return nil, err
 	}
 	return o, nil

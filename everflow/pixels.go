@@ -177,7 +177,7 @@ func (s *PixelsService) SearchPage(ctx context.Context, opts *PixelSearchOptions
 func (s *PixelsService) Get(ctx context.Context, id int64) (*Pixel, error) {
 	p := new(Pixel)
 	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, p); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 })); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -227,7 +227,7 @@ func (s *PixelsService) Create(ctx context.Context, params *PixelCreateParams) (
 		return nil, fmt.Errorf("everflow: create pixel: %w", err)
 	}
 	p := new(Pixel)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: "networks/pixels", Body: params}, p); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: "networks/pixels", Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 })); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -267,7 +267,7 @@ func (s *PixelsService) Update(ctx context.Context, id int64, params *PixelUpdat
 	}
 	p := new(Pixel)
 	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, p); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 })); err != nil {
 		return nil, err
 	}
 	return p, nil
