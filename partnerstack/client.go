@@ -299,12 +299,23 @@ func (e *dataEnvelope) UnmarshalJSON(body []byte) error {
 		return errors.New(`the body has no "data"`)
 	}
 	// Start from a zero value so a retried attempt keeps nothing of a
-	// failed one.
-	if v := reflect.ValueOf(e.out); v.Kind() == reflect.Pointer && !v.IsNil() {
+	// failed one. A checked record (transport.Checked, the only Validator
+	// passed here) zeroes its value itself.
+	_, checked := e.out.(transport.Validator)
+	if v := reflect.ValueOf(e.out); !checked && v.Kind() == reflect.Pointer && !v.IsNil() {
 		v.Elem().SetZero()
 	}
 	if err := json.Unmarshal(env.Data, e.out); err != nil {
 		return fmt.Errorf("decoding data: %w", err)
+	}
+	return nil
+}
+
+// Validate runs the check of out, when it has one (transport.Checked),
+// inside the transport's retry loop.
+func (e *dataEnvelope) Validate() error {
+	if v, ok := e.out.(transport.Validator); ok {
+		return v.Validate()
 	}
 	return nil
 }

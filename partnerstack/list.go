@@ -49,7 +49,8 @@ type pager[O any] interface {
 	listParams() *ListParams
 }
 
-// keyed is satisfied by every listed resource: its key is the cursor.
+// keyed is satisfied by every resource PartnerStack identifies by its key:
+// the cursor of a list, and what a single-record answer must hold.
 type keyed[T any] interface {
 	*T
 	itemKey() string
@@ -204,19 +205,25 @@ func copyOpts[O any](opts *O) *O {
 	return &o
 }
 
-// get fetches one object into a new T.
-func get[T any](ctx context.Context, a *api, path string, query any) (*T, error) {
+// record is the check of an answer holding one record: its "key" must be
+// set, which refuses {"data": {}} and a null data alike.
+func record[T any, P keyed[T]](v *T) *transport.Checked[T] {
+	return transport.Record(v, "key", func(v *T) bool { return P(v).itemKey() != "" })
+}
+
+// get fetches one record into a new T.
+func get[T any, P keyed[T]](ctx context.Context, a *api, path string, query any) (*T, error) {
 	v := new(T)
-	if _, err := a.do(ctx, request{method: http.MethodGet, path: path, query: query}, v); err != nil {
+	if _, err := a.do(ctx, request{method: http.MethodGet, path: path, query: query}, record[T, P](v)); err != nil {
 		return nil, err
 	}
 	return v, nil
 }
 
-// send sends a write with a JSON body and decodes the object it returns.
-func send[T any](ctx context.Context, a *api, method, path string, body any) (*T, error) {
+// send sends a write with a JSON body and decodes the record it returns.
+func send[T any, P keyed[T]](ctx context.Context, a *api, method, path string, body any) (*T, error) {
 	v := new(T)
-	if _, err := a.do(ctx, request{method: method, path: path, body: body}, v); err != nil {
+	if _, err := a.do(ctx, request{method: method, path: path, body: body}, record[T, P](v)); err != nil {
 		return nil, err
 	}
 	return v, nil

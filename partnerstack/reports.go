@@ -75,6 +75,8 @@ type ReportExport struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+func (r *ReportExport) itemKey() string { return r.Key }
+
 // UnmarshalJSON implements json.Unmarshaler.
 func (r *ReportExport) UnmarshalJSON(b []byte) error { return decodeObject(b, r) }
 

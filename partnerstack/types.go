@@ -111,6 +111,8 @@ type Team struct {
 	UpdatedAt time.Time     `json:"updated_at"`
 }
 
+func (t *Team) itemKey() string { return t.Key }
+
 // UnmarshalJSON implements json.Unmarshaler.
 func (t *Team) UnmarshalJSON(b []byte) error { return decodeObject(b, t) }
 
