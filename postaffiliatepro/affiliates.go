@@ -59,6 +59,8 @@ func (a *Affiliate) decode(f *fields) {
 
 func (a *Affiliate) setRaw(raw json.RawMessage) { a.Raw = raw }
 
+func (a *Affiliate) recordID() string { return a.ID }
+
 // UnmarshalJSON decodes an affiliate tolerantly (see the package
 // documentation); zone-less timestamps are read as UTC.
 func (a *Affiliate) UnmarshalJSON(data []byte) error { return unmarshalRecord(a, data) }

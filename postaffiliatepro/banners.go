@@ -46,6 +46,8 @@ func (b *Banner) decode(f *fields) {
 
 func (b *Banner) setRaw(raw json.RawMessage) { b.Raw = raw }
 
+func (b *Banner) recordID() string { return b.ID }
+
 // UnmarshalJSON decodes a banner tolerantly (see the package
 // documentation); zone-less timestamps are read as UTC.
 func (b *Banner) UnmarshalJSON(data []byte) error { return unmarshalRecord(b, data) }

@@ -49,6 +49,8 @@ func (c *Campaign) decode(f *fields) {
 
 func (c *Campaign) setRaw(raw json.RawMessage) { c.Raw = raw }
 
+func (c *Campaign) recordID() string { return c.ID }
+
 // UnmarshalJSON decodes a campaign tolerantly (see the package
 // documentation); zone-less timestamps are read as UTC.
 func (c *Campaign) UnmarshalJSON(data []byte) error { return unmarshalRecord(c, data) }

@@ -202,20 +202,22 @@ func copyOpts[O any](opts *O) *O {
 	return &o
 }
 
+// identified is a record that carries its own id.
+type identified[T any] interface {
+	record[T]
+	recordID() string
+}
+
 // getRecord GETs one record at path.
-func getRecord[T any, PT record[T]](ctx context.Context, c *Client, path, singular string) (*T, error) {
+func getRecord[T any, PT identified[T]](ctx context.Context, c *Client, path, singular string) (*T, error) {
 	return sendRecord[T, PT](ctx, c, &transport.Request{Method: http.MethodGet, Path: path}, singular)
 }
 
 // sendRecord sends req and decodes the single record it answers with.
-func sendRecord[T any, PT record[T]](ctx context.Context, c *Client, req *transport.Request, singular string) (*T, error) {
+func sendRecord[T any, PT identified[T]](ctx context.Context, c *Client, req *transport.Request, singular string) (*T, error) {
 	body := &recordBody[T, PT]{singular: singular, loc: c.location}
-	resp, err := c.do(ctx, req, body)
-	if err != nil {
+	if _, err := c.do(ctx, req, body); err != nil {
 		return nil, err
-	}
-	if body.rec == nil {
-		return nil, c.malformed(req.Method, req.Path, resp, nil, "no record in the answer", nil)
 	}
 	return body.rec, nil
 }
@@ -223,10 +225,23 @@ func sendRecord[T any, PT record[T]](ctx context.Context, c *Client, req *transp
 // recordBody is a single-record answer. It is decoded inside the
 // transport's retry loop (transport.BodyDecoder), so a read answered with
 // a body of the wrong shape is retried like any other malformed body.
-type recordBody[T any, PT record[T]] struct {
+type recordBody[T any, PT identified[T]] struct {
 	singular string
 	loc      *time.Location
 	rec      *T
+}
+
+// Validate implements transport.Validator: the answer must hold a record
+// with its id, neither empty nor "0". It runs inside the retry loop.
+func (b *recordBody[T, PT]) Validate() error {
+	rec := b.rec
+	if rec == nil {
+		rec = new(T)
+	}
+	return transport.Record(rec, "id", func(v *T) bool {
+		id := PT(v).recordID()
+		return id != "" && id != "0"
+	}).Validate()
 }
 
 // DecodeBody implements transport.BodyDecoder.

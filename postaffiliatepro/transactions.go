@@ -86,6 +86,8 @@ func (t *Transaction) decode(f *fields) {
 
 func (t *Transaction) setRaw(raw json.RawMessage) { t.Raw = raw }
 
+func (t *Transaction) recordID() string { return t.ID }
+
 // UnmarshalJSON decodes a transaction tolerantly (see the package
 // documentation); zone-less timestamps are read as UTC.
 func (t *Transaction) UnmarshalJSON(data []byte) error { return unmarshalRecord(t, data) }
