@@ -10,12 +10,12 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 )
 
-// TestFaultMatrix_5x14_cells injects every fault of the reliability matrix
+// TestFaultMatrix_5x15_cells injects every fault of the reliability matrix
 // into the paged lists (GET lists, the POST table search and the POST
 // conversion report, both read-only and retried like reads) and into an
 // affiliate create, which is never retried after it may have reached the
 // server.
-func TestFaultMatrix_5x14_cells(t *testing.T) {
+func TestFaultMatrix_5x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
 		matrixList("affiliates", "networks/affiliates",
 			func(s *everflowtest.Server) []string {

@@ -10,11 +10,11 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 )
 
-// TestFaultMatrix_5x14_cells injects every fault of the reliability matrix
+// TestFaultMatrix_5x15_cells injects every fault of the reliability matrix
 // into the main list iterators (the promoter list's {"data"} envelope and
 // the bare-array lists) and into a promoter create, which is never
 // retried after it may have reached the server.
-func TestFaultMatrix_5x14_cells(t *testing.T) {
+func TestFaultMatrix_5x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
 		matrixList("promoters", "company/promoters",
 			func(s *firstpromotertest.Server) []string {

@@ -9,11 +9,11 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
-// TestFaultMatrix_5x14_cells injects every fault of the reliability matrix
+// TestFaultMatrix_5x15_cells injects every fault of the reliability matrix
 // into the quickstart's cursor lists, the Partner API's marketplace list
 // and a customer create, which is never retried after it may have reached
 // the server.
-func TestFaultMatrix_5x14_cells(t *testing.T) {
+func TestFaultMatrix_5x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
 		matrixList("partnerships", "partnerships",
 			func(s *partnerstacktest.Server) []string {

@@ -9,12 +9,12 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
-// TestFaultMatrix_5x14_cells injects every fault of the reliability matrix
+// TestFaultMatrix_5x15_cells injects every fault of the reliability matrix
 // into the lists, one per list shape the fake serves ({"data": [...]} with
 // offset/limit, {"data": {"items": [...]}} with page/per_page, a bare array,
 // {"<resource>": [...]}), and into an affiliate create, which is never
 // retried after it may have reached the server.
-func TestFaultMatrix_5x14_cells(t *testing.T) {
+func TestFaultMatrix_5x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
 		matrixList("affiliates_data_envelope", "affiliates", nil, nil,
 			func(s *postaffiliateprotest.Server) []string {

@@ -9,11 +9,11 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
-// TestFaultMatrix_3x14_cells injects every fault of the reliability matrix
+// TestFaultMatrix_3x15_cells injects every fault of the reliability matrix
 // into Refersion's two iterators, affiliate/list and affiliate/search
 // (read-only POSTs, retried like reads), and into affiliate/new, a write
 // that is never retried after it may have reached the server.
-func TestFaultMatrix_3x14_cells(t *testing.T) {
+func TestFaultMatrix_3x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
 		matrixList("affiliate_list", "affiliate/list", 7,
 			func(ctx context.Context, c *Client) iter.Seq2[*Affiliate, error] {

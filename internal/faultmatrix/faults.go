@@ -28,6 +28,10 @@ const (
 	// Deadline: a response that never finishes; the caller's context
 	// deadline ends it, and nothing is retried.
 	Deadline
+	// Timeout: a response that never finishes; the client's own timeout
+	// (WithTimeout, on its clock) ends the attempt, and a retry-safe
+	// request is retried.
+	Timeout
 )
 
 // Fault is one column of the matrix.
@@ -51,6 +55,10 @@ type Fault struct {
 	// Wait is the wait the server asks for, which the client must sleep
 	// before its first retry.
 	Wait time.Duration
+	// Refused reports a fault with which the server turns a request away
+	// before acting on it: a write that meets it does not match
+	// ErrOutcomeUnknown. A write that meets any other fault does.
+	Refused bool
 }
 
 const htmlPage = "<!DOCTYPE html>\n<html><head><title>Error</title></head><body><h1>Something went wrong</h1></body></html>\n"
@@ -62,15 +70,15 @@ func Faults() []Fault {
 		return func(time.Time, string) fakeserver.Fault { return fakeserver.Fault{Status: code} }
 	}
 	return []Fault{
-		{Name: "429_retry_after_seconds", Kind: Always, Want: transport.ErrRateLimited, RetryAfter: true, Wait: 2 * time.Second,
+		{Name: "429_retry_after_seconds", Kind: Always, Want: transport.ErrRateLimited, Refused: true, RetryAfter: true, Wait: 2 * time.Second,
 			Make: func(time.Time, string) fakeserver.Fault { return fakeserver.Fault{Status: 429, RetryAfter: "2"} }},
 		// The date is fixed when injected, so after the first wait it lies in
 		// the past: the final error carries no wait.
-		{Name: "429_retry_after_http_date", Kind: Always, Want: transport.ErrRateLimited, Wait: 3 * time.Second,
+		{Name: "429_retry_after_http_date", Kind: Always, Want: transport.ErrRateLimited, Refused: true, Wait: 3 * time.Second,
 			Make: func(now time.Time, _ string) fakeserver.Fault {
 				return fakeserver.Fault{Status: 429, RetryAfter: now.Add(3 * time.Second).UTC().Format(http.TimeFormat)}
 			}},
-		{Name: "429_no_header", Kind: Always, Want: transport.ErrRateLimited, Make: status(429)},
+		{Name: "429_no_header", Kind: Always, Want: transport.ErrRateLimited, Refused: true, Make: status(429)},
 		// A bare 503 may come from a gateway that gave up on a request the
 		// application still runs: a write is not sent again after it.
 		{Name: "503", Kind: IfSafe, Want: transport.ErrServer, Make: status(503)},
@@ -90,6 +98,8 @@ func Faults() []Fault {
 		{Name: "json_of_wrong_shape", Kind: IfSafe, Want: transport.ErrMalformedResponse, Reaches: true,
 			Make: func(_ time.Time, wrongShape string) fakeserver.Fault { return fakeserver.Fault{Body: wrongShape} }},
 		{Name: "never_finishes", Kind: Deadline, Want: context.DeadlineExceeded, Reaches: true,
+			Make: func(time.Time, string) fakeserver.Fault { return fakeserver.Fault{Hang: true} }},
+		{Name: "attempt_timeout", Kind: Timeout, Want: transport.ErrTimeout, Reaches: true,
 			Make: func(time.Time, string) fakeserver.Fault { return fakeserver.Fault{Hang: true} }},
 	}
 }

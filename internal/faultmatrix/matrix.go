@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -179,7 +180,7 @@ func clean(t *testing.T, tg Target) baseline {
 
 // retried reports whether the transport retries f for tg.
 func retried(tg Target, f Fault) bool {
-	return f.Kind == Always || (f.Kind == IfSafe && tg.RetrySafe)
+	return f.Kind == Always || ((f.Kind == IfSafe || f.Kind == Timeout) && tg.RetrySafe)
 }
 
 // cell injects n copies of f where the target's first record arrives (or
@@ -201,18 +202,46 @@ func cell(t *testing.T, tg Target, f Fault, base baseline, n int) {
 	ctx := newArmedContext()
 	defer ctx.end(context.Canceled)
 	injected := false
+	var injectedCount atomic.Int64
+	injectedCount.Store(-1)
+	injectedAt := func() int { return int(injectedCount.Load()) }
 	inject := func() {
 		if injected {
 			return
 		}
 		injected = true
 		inst.Server.Inject(n, f.Make(clk.Now(), wrongShape))
+		injectedCount.Store(int64(inst.Server.RequestCount()))
 		if f.Kind == Deadline {
 			ctx.arm(deadlineAfterFault)
 		}
 	}
 	if tg.Write {
 		inject()
+	}
+	if f.Kind == Timeout {
+		// Each of the n hanging attempts times out on the client's clock:
+		// once the next one reaches the server, the clock moves past the
+		// client's timeout.
+		go func() {
+			base := -1
+			for fired := 0; fired < n; {
+				if ctx.Err() != nil {
+					return
+				}
+				if base < 0 {
+					if injected := injectedAt(); injected >= 0 {
+						base = injected
+					}
+				}
+				if base >= 0 && inst.Server.RequestCount() > base+fired && clk.PendingTimers() > 0 {
+					clk.Advance(transport.DefaultTimeout)
+					fired++
+					continue
+				}
+				time.Sleep(time.Millisecond)
+			}
+		}()
 	}
 	keys, err := inst.Run(ctx, inject)
 	if !injected {
@@ -282,6 +311,9 @@ func checkErr(t *testing.T, phase string, tg Target, f Fault, err error) {
 		}
 	case !errors.Is(err, f.Want):
 		t.Errorf("%s: error %v does not match %v", phase, err, f.Want)
+	}
+	if unknown := tg.Write && !tg.RetrySafe && !f.Refused; errors.Is(err, transport.ErrOutcomeUnknown) != unknown {
+		t.Errorf("%s: errors.Is(%v, ErrOutcomeUnknown) = %v, want %v", phase, err, !unknown, unknown)
 	}
 	if f.RetryAfter && (!isAPI || apiErr.RetryAfter <= 0) {
 		t.Errorf("%s: error %v carries no Retry-After wait", phase, err)
