@@ -88,3 +88,7 @@ func TestRedirectPolicy(t *testing.T) { conformance.Redirects(t, adapter) }
 // TestPageRepeats: a page seen before in the same list, adjacent or not,
 // ends it with ErrMalformedResponse instead of a loop of duplicates.
 func TestPageRepeats(t *testing.T) { conformance.PageRepeats(t, adapter) }
+
+// TestByteOrderMark: a UTF-8 byte-order mark before a body is dropped, on
+// lists and single reads alike.
+func TestByteOrderMark(t *testing.T) { conformance.ByteOrderMark(t, adapter) }

@@ -320,7 +320,7 @@ func mayHaveActed(hresp *http.Response) bool {
 
 // describeNonJSON says what a body that carries no error message was.
 func describeNonJSON(hresp *http.Response, body []byte) string {
-	trimmed := bytes.TrimSpace(body)
+	trimmed := trimBody(body)
 	switch {
 	case len(trimmed) == 0:
 		return ""
@@ -393,7 +393,7 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 	if !ok || st.out == nil || hresp.StatusCode == http.StatusNoContent {
 		return nil // 204 No Content leaves out untouched
 	}
-	trimmed := bytes.TrimSpace(body)
+	trimmed := trimBody(body)
 	if len(trimmed) == 0 {
 		return c.malformed(st, hresp.StatusCode, body, "empty body", nil)
 	}
@@ -411,6 +411,16 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 		}
 	}
 	return nil
+}
+
+// utf8BOM is the byte-order mark some servers put before a UTF-8 body.
+var utf8BOM = []byte("\ufeff")
+
+// trimBody drops one leading UTF-8 byte-order mark and the white space
+// around a body, as a stream's reader does, so a body is decoded the same
+// way whichever call reads it.
+func trimBody(body []byte) []byte {
+	return bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(body), utf8BOM))
 }
 
 // BodyDecoder is implemented by response types that decode a whole body

@@ -495,3 +495,39 @@ func TestRemapStatus(t *testing.T) {
 	assert.Equal(t, 1, sc.count())
 	assert.Empty(t, clk.Sleeps())
 }
+
+// One leading UTF-8 byte-order mark is dropped from every body, as the
+// stream readers drop it; two are not a JSON body.
+func TestByteOrderMarkStripped(t *testing.T) {
+	cases := []struct {
+		name    string
+		body    string
+		status  int
+		wantErr error
+		wantMsg string
+	}{
+		{"record", "\ufeff{\"id\":5}", 200, nil, ""},
+		{"record after white space", " \ufeff {\"id\":5}\n", 200, nil, ""},
+		{"two marks", "\ufeff\ufeff{\"id\":5}", 200, ErrMalformedResponse, ""},
+		{"error body", "\ufeff{\"message\":\"Record not found\"}", 404, ErrNotFound, "Record not found"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _, _ := newTestClient(t, status(tc.status, tc.body))
+			c.cfg.MaxRetries = 0
+			var out item
+			_, err := c.Do(context.Background(), get("x"), &out)
+			if tc.wantErr == nil {
+				require.NoError(t, err)
+				assert.EqualValues(t, 5, out.ID)
+				return
+			}
+			require.ErrorIs(t, err, tc.wantErr)
+			if tc.wantMsg != "" {
+				var apiErr *Error
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, tc.wantMsg, apiErr.Message)
+			}
+		})
+	}
+}

@@ -209,7 +209,7 @@ func clip(body []byte) []byte {
 // undocumented shapes decoded tolerantly: {"error": {"code"|"type",
 // "message"}}, "error_code", and a string "error" beside a "message".
 func parseErrorBody(body []byte) (message, code string) {
-	body = bytes.TrimSpace(body)
+	body = trimBody(body)
 	if len(body) == 0 || body[0] != '{' {
 		return "", ""
 	}
