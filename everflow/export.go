@@ -60,6 +60,11 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
 				return
 			}
+			if errors.Is(cause, transport.ErrTimeout) {
+				// The stream paused longer than the client's timeout.
+				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, cause))
+				return
+			}
 			yield(nil, c.malformed(http.MethodPost, path, resp, nil, rowMessage(msg, cause), cause))
 		}
 		br := bufio.NewReaderSize(rc, 64<<10)
@@ -168,6 +173,10 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 		fail := func(msg string, cause error) {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				yield(CSVRecord{}, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
+				return
+			}
+			if errors.Is(cause, transport.ErrTimeout) {
+				yield(CSVRecord{}, fmt.Errorf("everflow: POST %s: %w", path, cause))
 				return
 			}
 			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, nil, rowMessage(msg, cause), cause))
