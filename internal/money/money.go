@@ -367,7 +367,7 @@ func formatDecimal(coef int64, scale int) string {
 	neg := coef < 0
 	var digits string
 	if neg {
-		digits = strconv.FormatUint(uint64(-(coef + 1))+1, 10)
+		digits = strconv.FormatUint(uint64(-(coef+1))+1, 10)
 	} else {
 		digits = strconv.FormatInt(coef, 10)
 	}
