@@ -45,6 +45,9 @@ type Client struct {
 	throttle *throttle
 	// authHeaders names the headers the credentials travel in.
 	authHeaders []string
+	// secrets are the credential values, scrubbed from what an error
+	// keeps of a response that echoes them.
+	secrets []Secret
 
 	mu        sync.Mutex
 	rateLimit RateLimit
@@ -70,7 +73,7 @@ func New(cfg Config) (*Client, error) {
 		t.MaxIdleConnsPerHost = 16
 		hc = &http.Client{Transport: t}
 	}
-	c := &Client{cfg: cfg, authHeaders: headerNames(cfg.Auth)}
+	c := &Client{cfg: cfg, authHeaders: headerNames(cfg.Auth), secrets: secretValues(cfg.Auth)}
 	// The caller's client is copied: later changes to it are not seen.
 	wrapped := *hc
 	rt := hc.Transport
@@ -291,8 +294,11 @@ func (c *Client) statusError(st *call, hresp *http.Response) *Error {
 	}
 	e.StatusCode = hresp.StatusCode
 	e.outcomeUnknown = !st.safe && mayHaveActed(hresp)
-	e.Body = clip(st.body)
+	e.Body = c.scrub(clip(st.body))
 	e.Message, e.Code = parseErrorBody(st.body)
+	e.Fields = parseFields(st.body)
+	e.Header = c.scrubHeader(hresp.Header)
+	e.RequestID = requestID(hresp.Header)
 	if e.Message == "" {
 		e.Message = describeNonJSON(hresp, st.body)
 	}

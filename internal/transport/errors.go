@@ -54,6 +54,18 @@ type Error struct {
 	Body []byte
 	// RetryAfter is the wait the server asked for (429 and 503).
 	RetryAfter time.Duration
+	// Fields holds field-level validation messages from the error body,
+	// keyed by field name ({"errors": {"email": ["has already been
+	// taken"]}}); messages the body gives without a field are under "".
+	// Nil when the body has none.
+	Fields map[string][]string
+	// Header is the header of the response that carried the error (nil
+	// when no response arrived).
+	Header http.Header
+	// RequestID is the platform's id of the request, from the response's
+	// X-Request-Id (or Request-Id, X-Amzn-Requestid, X-Correlation-Id)
+	// header, when it sends one: quote it to the platform's support.
+	RequestID string
 	// Err is the underlying cause, such as a JSON syntax error.
 	Err error
 
@@ -201,6 +213,93 @@ func clip(body []byte) []byte {
 	}
 	n := min(len(body), maxErrorBody)
 	return bytes.Clone(body[:n])
+}
+
+// requestIDHeaders are the response headers a platform's request id may
+// come in, in order of preference.
+var requestIDHeaders = []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Correlation-Id"}
+
+// requestID returns the request id a response header carries, or "".
+func requestID(h http.Header) string {
+	for _, k := range requestIDHeaders {
+		if v := strings.TrimSpace(h.Get(k)); v != "" {
+			if len(v) > 200 {
+				v = v[:200]
+			}
+			return v
+		}
+	}
+	return ""
+}
+
+// maxFieldMessages bounds what parseFields keeps of an error body.
+const maxFieldMessages = 100
+
+// parseFields pulls field-level messages out of an error body:
+// {"errors": {"field": ["msg", ...] | "msg"}}, {"errors": ["msg", ...]}
+// (under ""), {"errors": [{"field": "f", "message": "msg"}]}, and the same
+// shapes under "error" when it is not a plain message. Nil when the body
+// has none.
+func parseFields(body []byte) map[string][]string {
+	body = trimBody(body)
+	if len(body) == 0 || body[0] != '{' {
+		return nil
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) != nil {
+		return nil
+	}
+	fields := map[string][]string{}
+	n := 0
+	add := func(field, msg string) {
+		if msg == "" || n >= maxFieldMessages {
+			return
+		}
+		fields[field] = append(fields[field], msg)
+		n++
+	}
+	for _, key := range []string{"errors", "error"} {
+		raw, ok := m[key]
+		if !ok {
+			continue
+		}
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(raw, &obj) == nil {
+			if key == "error" {
+				continue // {"error": {"code", "message"}} names no field
+			}
+			for f, v := range obj {
+				var list []json.RawMessage
+				if json.Unmarshal(v, &list) == nil {
+					for _, item := range list {
+						add(f, flattenMessage(item))
+					}
+				} else {
+					add(f, flattenMessage(v))
+				}
+			}
+			continue
+		}
+		var list []json.RawMessage
+		if json.Unmarshal(raw, &list) != nil {
+			continue
+		}
+		for _, item := range list {
+			var fm struct {
+				Field   string          `json:"field"`
+				Message json.RawMessage `json:"message"`
+			}
+			if json.Unmarshal(item, &fm) == nil && fm.Field != "" {
+				add(fm.Field, flattenMessage(fm.Message))
+			} else {
+				add("", flattenMessage(item))
+			}
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return fields
 }
 
 // parseErrorBody pulls a message and a code out of the error bodies the

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -59,4 +60,49 @@ func TestParseErrorBodyShapes(t *testing.T) {
 		assert.Equal(t, tc.message, msg, tc.body)
 		assert.Equal(t, tc.code, code, tc.body)
 	}
+}
+
+func TestParseFields(t *testing.T) {
+	cases := []struct {
+		body string
+		want map[string][]string
+	}{
+		{`{"message":"Validation failed","errors":{"email":["has already been taken"],"name":"is blank"},"code":"invalid_record"}`,
+			map[string][]string{"email": {"has already been taken"}, "name": {"is blank"}}},
+		{`{"errors":["First name is required","Email is invalid"]}`, map[string][]string{"": {"First name is required", "Email is invalid"}}},
+		{`{"error":["Affiliate not found","Check the id"]}`, map[string][]string{"": {"Affiliate not found", "Check the id"}}},
+		{`{"errors":[{"field":"username","message":"is taken"}]}`, map[string][]string{"username": {"is taken"}}},
+		{`{"error":{"code":"x","message":"no field"}}`, nil},
+		{`{"message":"Record not found","code":"not_found"}`, nil},
+		{`{"error":"Invalid API credentials (error 2)."}`, nil},
+		{`<html>oops</html>`, nil},
+		{``, nil},
+	}
+	for _, tc := range cases {
+		assert.Equal(t, tc.want, parseFields([]byte(tc.body)), tc.body)
+	}
+}
+
+func TestErrorCarriesFieldsHeaderAndRequestID(t *testing.T) {
+	c, _, _ := newTestClient(t, status(422, `{"message":"Validation failed","errors":{"email":["has already been taken"]}}`,
+		"X-Request-Id", "req-123", "Set-Cookie", "session=x"))
+	_, err := c.Do(t.Context(), &Request{Method: "POST", Path: "promoters", Body: map[string]string{"email": "a@b"}}, nil)
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, map[string][]string{"email": {"has already been taken"}}, apiErr.Fields)
+	assert.Equal(t, "req-123", apiErr.RequestID)
+	assert.Equal(t, "req-123", apiErr.Header.Get("X-Request-Id"))
+	assert.Empty(t, apiErr.Header.Get("Authorization"), "response headers only")
+}
+
+// A server that echoes the credentials back in its error body or headers
+// never gets them into the *Error.
+func TestErrorScrubsEchoedCredentials(t *testing.T) {
+	c, _, _ := newTestClient(t, status(400, `{"message":"bad","received":"Bearer sekret-token"}`, "X-Echo", "sekret-token"))
+	_, err := c.Do(t.Context(), get("x"), nil)
+	var apiErr *Error
+	require.ErrorAs(t, err, &apiErr)
+	assert.NotContains(t, string(apiErr.Body), "sekret-token")
+	assert.NotContains(t, apiErr.Header.Get("X-Echo"), "sekret-token")
+	assert.NotContains(t, fmt.Sprintf("%#v", apiErr), "sekret-token")
 }

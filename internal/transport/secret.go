@@ -1,9 +1,12 @@
 package transport
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
+	"strings"
 )
 
 const redacted = "[REDACTED]"
@@ -44,3 +47,56 @@ func (s Secret) LogValue() slog.Value { return slog.StringValue(redacted) }
 
 // MarshalJSON encodes a redaction, never the value.
 func (s Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + redacted + `"`), nil }
+
+// minScrubbed is the shortest credential value scrubbed from responses;
+// a shorter one would match ordinary text.
+const minScrubbed = 4
+
+// secretValues returns the credential values a sends: each header value
+// whole and, for an Authorization value, its token after the scheme.
+func secretValues(a Auth) []Secret {
+	if a == nil {
+		return nil
+	}
+	h := http.Header{}
+	a.Apply(h)
+	var out []Secret
+	for _, vs := range h {
+		for _, v := range vs {
+			if len(v) >= minScrubbed {
+				out = append(out, NewSecret(v))
+			}
+			if _, tok, ok := strings.Cut(v, " "); ok && len(tok) >= minScrubbed {
+				out = append(out, NewSecret(tok))
+			}
+		}
+	}
+	return out
+}
+
+// scrub replaces every credential value in b with a redaction, so a
+// response that echoes the request's credentials never carries them into
+// an error.
+func (c *Client) scrub(b []byte) []byte {
+	for _, sec := range c.secrets {
+		if s := sec.Reveal(); bytes.Contains(b, []byte(s)) {
+			b = bytes.ReplaceAll(b, []byte(s), []byte(redacted))
+		}
+	}
+	return b
+}
+
+// scrubHeader returns a copy of h with credential values scrubbed.
+func (c *Client) scrubHeader(h http.Header) http.Header {
+	if h == nil {
+		return nil
+	}
+	out := h.Clone()
+	for k, vs := range out {
+		for i, v := range vs {
+			vs[i] = string(c.scrub([]byte(v)))
+		}
+		out[k] = vs
+	}
+	return out
+}
