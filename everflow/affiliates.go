@@ -8,6 +8,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +31,12 @@ const (
 )
 
 // Affiliate is a partner of the network.
+//
+// Everflow's reference examples send the tier and the labels inside
+// "relationship" (relationship.network_affiliate_tier_id and
+// relationship.labels {total, entries}), while its schema pages show them
+// at the top level. Both are read: NetworkAffiliateTierID and Labels hold
+// the top-level value when there is one and the relationship's otherwise.
 type Affiliate struct {
 	NetworkAffiliateID int64         `json:"network_affiliate_id"`
 	NetworkID          int64         `json:"network_id"`
@@ -47,17 +54,32 @@ type Affiliate struct {
 	IsContactAddressEnabled      bool   `json:"is_contact_address_enabled"`
 	EnableMediaCostTrackingLinks bool   `json:"enable_media_cost_tracking_links"`
 	// TimeCreated and TimeSaved are sent as unix seconds.
-	TimeCreated            time.Time `json:"time_created"`
-	TimeSaved              time.Time `json:"time_saved"`
-	ReferrerID             int64     `json:"referrer_id"`
-	NetworkAffiliateTierID int64     `json:"network_affiliate_tier_id"`
-	Labels                 []string  `json:"labels"`
+	TimeCreated time.Time `json:"time_created"`
+	TimeSaved   time.Time `json:"time_saved"`
+	ReferrerID  int64     `json:"referrer_id"`
+	// NetworkAffiliateTierID and Labels are read from the top level or,
+	// failing that, from relationship (see above).
+	NetworkAffiliateTierID int64    `json:"network_affiliate_tier_id"`
+	Labels                 []string `json:"labels"`
+	// ContactAddress is set when the read carried contact_address (the
+	// reference's schema shows it on reads; its examples omit it).
+	ContactAddress *ContactAddress `json:"contact_address,omitempty"`
 	// Relationship holds the related objects asked for with
-	// Relationship values; nil when none were.
+	// Relationship values; nil when none were sent.
 	Relationship *AffiliateRelationship `json:"relationship"`
+	// Other holds the top-level members this package does not model, as
+	// sent. UpdateParams passes them on, so that a whole-record update
+	// sends them back unchanged; MarshalJSON encodes them again.
+	Other map[string]json.RawMessage `json:"-"`
+
+	// unread lists the replaceable members (network_affiliate_tier_id,
+	// labels) the decoded body carried in neither place.
+	unread []string
 }
 
-// UnmarshalJSON decodes the unix-second timestamps.
+// UnmarshalJSON decodes the unix-second timestamps, reads the tier and
+// labels from relationship when the top level lacks them, and keeps the
+// members it does not model in Other.
 func (a *Affiliate) UnmarshalJSON(b []byte) error {
 	type plain Affiliate
 	aux := struct {
@@ -69,7 +91,43 @@ func (a *Affiliate) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	a.TimeCreated, a.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	return nil
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(b, &top); err != nil {
+		return err
+	}
+	_, hasTier := top["network_affiliate_tier_id"]
+	_, hasLabels := top["labels"]
+	if r := a.Relationship; r != nil {
+		if !hasTier && r.hasTier {
+			a.NetworkAffiliateTierID, hasTier = r.NetworkAffiliateTierID, true
+		}
+		if !hasLabels && r.Labels != nil {
+			a.Labels, hasLabels = slices.Clone(r.Labels.Entries), true
+			if a.Labels == nil {
+				a.Labels = []string{}
+			}
+		}
+	}
+	a.unread = nil
+	if !hasTier {
+		a.unread = append(a.unread, "network_affiliate_tier_id")
+	}
+	if !hasLabels {
+		a.unread = append(a.unread, "labels")
+	}
+	other, err := otherFields(b, a)
+	a.Other = other
+	return err
+}
+
+// MarshalJSON encodes the affiliate with the members kept in Other.
+func (a Affiliate) MarshalJSON() ([]byte, error) {
+	type plain Affiliate
+	b, err := json.Marshal(plain(a))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, a.Other)
 }
 
 // AffiliateRelationship is the "relationship" object of an affiliate.
@@ -79,20 +137,84 @@ type AffiliateRelationship struct {
 	// Billing is returned only when asked for with RelationshipBilling.
 	Billing      *Billing `json:"billing"`
 	EncodedValue string   `json:"encoded_value"`
+	// NetworkAffiliateTierID is the affiliate's tier, where Everflow's
+	// examples send it (Affiliate.NetworkAffiliateTierID copies it).
+	NetworkAffiliateTierID int64 `json:"network_affiliate_tier_id"`
+	// Labels are the affiliate's labels, {total, entries}. The reference
+	// only shows an empty list; entries are read as label strings, and an
+	// entry sent as an object is read by its "label" or "name" member.
+	Labels *Collection[string] `json:"labels,omitempty"`
 	// Other holds the related objects this package does not model
-	// (reporting, labels, audits, signup, ...), as sent.
+	// (reporting, audits, signup, ios_app_sources, ...), as sent;
+	// MarshalJSON encodes them again.
 	Other map[string]json.RawMessage `json:"-"`
+
+	hasTier bool
 }
 
 // UnmarshalJSON keeps the members it does not model in Other.
 func (r *AffiliateRelationship) UnmarshalJSON(b []byte) error {
 	type plain AffiliateRelationship
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+	aux := struct {
+		*plain
+		Labels *Collection[flexLabel] `json:"labels"`
+	}{plain: (*plain)(r)}
+	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
+	r.Labels = nil
+	if aux.Labels != nil {
+		r.Labels = &Collection[string]{Total: aux.Labels.Total, Entries: make([]string, len(aux.Labels.Entries))}
+		for i, l := range aux.Labels.Entries {
+			r.Labels.Entries[i] = string(l)
+		}
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	_, r.hasTier = m["network_affiliate_tier_id"]
 	other, err := otherFields(b, r)
 	r.Other = other
 	return err
+}
+
+// MarshalJSON encodes the relationship with the members kept in Other.
+func (r AffiliateRelationship) MarshalJSON() ([]byte, error) {
+	type plain AffiliateRelationship
+	b, err := json.Marshal(plain(r))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, r.Other)
+}
+
+// flexLabel decodes a label entry: a string, or an object whose "label"
+// or "name" member is the label (the entry shape is not documented).
+type flexLabel string
+
+func (l *flexLabel) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*l = flexLabel(s)
+		return nil
+	}
+	var o struct {
+		Label *string `json:"label"`
+		Name  *string `json:"name"`
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		return fmt.Errorf("label %s is neither a string nor an object", b)
+	}
+	switch {
+	case o.Label != nil:
+		*l = flexLabel(*o.Label)
+	case o.Name != nil:
+		*l = flexLabel(*o.Name)
+	default:
+		*l = ""
+	}
+	return nil
 }
 
 // Collection is a related list: {"total": n, "entries": [...]}.
@@ -172,12 +294,76 @@ type Billing struct {
 	// PaymentType is e.g. "none", "paypal", "check" or "wire".
 	PaymentType string          `json:"payment_type"`
 	Details     *BillingDetails `json:"details,omitempty"`
+	// Other holds the members this package does not model (the read
+	// sends e.g. invoice_amount_threshold, tax_id,
+	// is_invoice_creation_auto), as sent; they are encoded again, so a
+	// billing block read and sent back in an update keeps them.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the members it does not model in Other.
+func (b *Billing) UnmarshalJSON(data []byte) error {
+	type plain Billing
+	if err := json.Unmarshal(data, (*plain)(b)); err != nil {
+		return err
+	}
+	other, err := otherFields(data, b)
+	b.Other = other
+	return err
+}
+
+// MarshalJSON encodes the billing block with the members kept in Other.
+func (b Billing) MarshalJSON() ([]byte, error) {
+	type plain Billing
+	out, err := json.Marshal(plain(b))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(out, b.Other)
+}
+
+func (b *Billing) clone() *Billing {
+	if b == nil {
+		return nil
+	}
+	c := *b
+	c.Other = cloneRaw(b.Other)
+	if b.Details != nil {
+		d := *b.Details
+		d.Other = cloneRaw(b.Details.Other)
+		c.Details = &d
+	}
+	return &c
 }
 
 // BillingDetails are the frequency's settings.
 type BillingDetails struct {
 	// DayOfMonth is the billing day of a monthly frequency.
 	DayOfMonth int `json:"day_of_month,omitempty"`
+	// Other holds the settings this package does not model (those of
+	// other frequencies), as sent; they are encoded again.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON keeps the members it does not model in Other.
+func (d *BillingDetails) UnmarshalJSON(data []byte) error {
+	type plain BillingDetails
+	if err := json.Unmarshal(data, (*plain)(d)); err != nil {
+		return err
+	}
+	other, err := otherFields(data, d)
+	d.Other = other
+	return err
+}
+
+// MarshalJSON encodes the details with the members kept in Other.
+func (d BillingDetails) MarshalJSON() ([]byte, error) {
+	type plain BillingDetails
+	out, err := json.Marshal(plain(d))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(out, d.Other)
 }
 
 // ContactAddress is an affiliate's postal address.
@@ -348,7 +534,9 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 //
 // The update is a full replacement: every field is sent, and a field left
 // empty here is reset on the server. Build the params from the current
-// record and change what you need:
+// record, read with a relationship (Everflow sends the tier and labels
+// inside relationship, and billing only when asked for), and change what
+// you need:
 //
 //	a, err := client.Affiliates.Get(ctx, id, everflow.RelationshipBilling)
 //	// handle err
@@ -368,17 +556,39 @@ type AffiliateUpdateParams struct {
 	NetworkAffiliateTierID       int64           `json:"network_affiliate_tier_id"`
 	Labels                       []string        `json:"labels"`
 	// Billing is write-only: Get returns it only with RelationshipBilling,
-	// and UpdateParams copies it from there. The API requires it in
-	// practice.
+	// and UpdateParams copies it from there, members this package does
+	// not model included. The API requires it in practice.
 	Billing *Billing `json:"billing,omitempty"`
+	// Other holds further top-level members to send: UpdateParams fills
+	// it with the record's members this package does not model, so the
+	// replacement keeps them. A typed field wins over a member of the
+	// same name here.
+	Other map[string]json.RawMessage `json:"-"`
+
+	// unread lists the members the record was read without (see
+	// Affiliate.unread); Update refuses to reset them.
+	unread []string
+}
+
+// MarshalJSON encodes the params with the members of Other.
+func (p AffiliateUpdateParams) MarshalJSON() ([]byte, error) {
+	type plain AffiliateUpdateParams
+	b, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, p.Other)
 }
 
 // UpdateParams returns the params that replace the affiliate with its
-// current state, for the get-modify-put pattern Update needs. Billing is
-// filled only when the affiliate was fetched with RelationshipBilling.
-// ContactAddress is write-only (Everflow never returns it), so it is left
-// nil: when IsContactAddressEnabled is true, set it again before Update,
-// which refuses to send the flag without the address it would erase.
+// current state, for the get-modify-put pattern Update needs: every
+// member read is sent back, the ones this package does not model (Other)
+// included, and the tier and labels wherever Everflow sent them. Billing
+// is filled only when the affiliate was fetched with RelationshipBilling.
+// ContactAddress is copied when the read carried it; Everflow's examples
+// do not return it, so when IsContactAddressEnabled is true and the
+// address is nil, set it again before Update, which refuses to send the
+// flag without the address it would erase.
 func (a *Affiliate) UpdateParams() *AffiliateUpdateParams {
 	p := &AffiliateUpdateParams{
 		Name:                         a.Name,
@@ -390,17 +600,32 @@ func (a *Affiliate) UpdateParams() *AffiliateUpdateParams {
 		ReferrerID:                   a.ReferrerID,
 		IsContactAddressEnabled:      a.IsContactAddressEnabled,
 		NetworkAffiliateTierID:       a.NetworkAffiliateTierID,
-		Labels:                       append([]string(nil), a.Labels...),
+		Labels:                       slices.Clone(a.Labels),
+		Other:                        cloneRaw(a.Other),
+		unread:                       slices.Clone(a.unread),
 	}
-	if a.Relationship != nil && a.Relationship.Billing != nil {
-		b := *a.Relationship.Billing
-		if b.Details != nil {
-			d := *b.Details
-			b.Details = &d
-		}
-		p.Billing = &b
+	if a.ContactAddress != nil {
+		c := *a.ContactAddress
+		p.ContactAddress = &c
+	}
+	if a.Relationship != nil {
+		p.Billing = a.Relationship.Billing.clone()
 	}
 	return p
+}
+
+// resets names the members the params would reset because the record
+// they came from was read without them and they were not set since.
+func (p *AffiliateUpdateParams) resets() []string {
+	var out []string
+	for _, name := range p.unread {
+		switch {
+		case name == "network_affiliate_tier_id" && p.NetworkAffiliateTierID == 0,
+			name == "labels" && p.Labels == nil:
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // Update replaces the affiliate with the given id: PUT
@@ -411,7 +636,10 @@ func (s *AffiliatesService) Update(ctx context.Context, id int64, params *Affili
 		return nil, errors.New("everflow: update affiliate: Name is required (the update replaces the whole record; start from Affiliate.UpdateParams)")
 	}
 	if params.IsContactAddressEnabled && params.ContactAddress == nil {
-		return nil, errors.New("everflow: update affiliate: IsContactAddressEnabled without a ContactAddress would erase the address (the update replaces the whole record and Everflow never returns the address): set ContactAddress, or clear IsContactAddressEnabled")
+		return nil, errors.New("everflow: update affiliate: IsContactAddressEnabled without a ContactAddress would erase the address (the update replaces the whole record, and the address was not read back): set ContactAddress, or clear IsContactAddressEnabled")
+	}
+	if r := params.resets(); len(r) > 0 {
+		return nil, fmt.Errorf("everflow: update affiliate: the affiliate was read without %s, which the update would reset (Everflow sends the tier and labels inside relationship): Get it with a relationship such as RelationshipBilling, or set NetworkAffiliateTierID and Labels", strings.Join(r, " and "))
 	}
 	a := new(Affiliate)
 	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))

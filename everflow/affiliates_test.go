@@ -216,13 +216,24 @@ func TestAffiliateUpdateGetModifyPut(t *testing.T) {
 	assert.Equal(t, "monthly", stored.Billing.BillingFrequency)
 	assert.Equal(t, "PUT", srv.Requests()[1].Method)
 
-	// Without the billing block (Get without RelationshipBilling) the
-	// API refuses the replacement.
+	// A plain Get carries neither tier nor labels (Everflow sends them
+	// inside relationship): Update refuses to reset them.
 	plain, err := c.Affiliates.Get(ctx, 2)
 	require.NoError(t, err)
 	pp := plain.UpdateParams()
 	pp.IsContactAddressEnabled = false
+	n := srv.RequestCount()
 	_, err = c.Affiliates.Update(ctx, 2, pp)
+	assert.ErrorContains(t, err, "read without network_affiliate_tier_id and labels")
+	assert.Equal(t, n, srv.RequestCount(), "nothing was sent")
+
+	// Without the billing block (Get without RelationshipBilling) the
+	// API refuses the replacement.
+	users, err := c.Affiliates.Get(ctx, 2, RelationshipUsers)
+	require.NoError(t, err)
+	pu := users.UpdateParams()
+	pu.IsContactAddressEnabled = false
+	_, err = c.Affiliates.Update(ctx, 2, pu)
 	assert.ErrorIs(t, err, ErrInvalidRequest)
 	_, err = c.Affiliates.Update(ctx, 2, &AffiliateUpdateParams{})
 	assert.ErrorContains(t, err, "Name is required")

@@ -179,6 +179,9 @@ func jsonNames(t reflect.Type) map[string]bool {
 	names := map[string]bool{}
 	for i := range t.NumField() {
 		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
 		tag := f.Tag.Get("json")
 		name, _, _ := strings.Cut(tag, ",")
 		if name == "-" {
@@ -191,4 +194,37 @@ func jsonNames(t reflect.Type) map[string]bool {
 	}
 	jsonNameCache.Store(t, names)
 	return names
+}
+
+// withOther adds to the JSON object b the members of other it does not
+// already have, so that members kept raw on decoding (Other fields) are
+// encoded again as they were read. Members of b win: a typed field is
+// the source of truth for its own key.
+func withOther(b []byte, other map[string]json.RawMessage) ([]byte, error) {
+	if len(other) == 0 {
+		return b, nil
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	for k, v := range other {
+		if _, ok := m[k]; !ok {
+			m[k] = v
+		}
+	}
+	return json.Marshal(m)
+}
+
+// cloneRaw copies a map of raw members, so that params built from a
+// record do not share it with the record.
+func cloneRaw(m map[string]json.RawMessage) map[string]json.RawMessage {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]json.RawMessage, len(m))
+	for k, v := range m {
+		out[k] = append(json.RawMessage(nil), v...)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package everflowtest
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
@@ -97,16 +98,31 @@ type affiliateView struct {
 	Relationship map[string]any `json:"relationship,omitempty"`
 }
 
-// view renders a with the requested relationships (users, billing,
-// account_manager, labels are filled; other names are answered empty).
-func (s *Server) view(a *Affiliate, rels []string) affiliateView {
+// view renders a with the requested relationships. As in Everflow's
+// examples, any relationship brings the affiliate's labels, tier,
+// account manager and encoded value along; users and billing are filled
+// when asked for, and the other documented names are answered empty.
+// With base set (create and update answers), the members Everflow's
+// create example shows are rendered even when none were asked for.
+func (s *Server) view(a *Affiliate, rels []string, base bool) affiliateView {
 	v := affiliateView{Affiliate: a}
-	if len(rels) == 0 {
+	if len(rels) == 0 && !base {
 		return v
 	}
-	rel := map[string]any{}
+	labels := a.Labels
+	if labels == nil {
+		labels = []string{}
+	}
+	rel := map[string]any{
+		"labels":                    map[string]any{"total": len(labels), "entries": labels},
+		"network_affiliate_tier_id": a.NetworkAffiliateTierID,
+		"encoded_value":             encodedValue(a.NetworkAffiliateID),
+	}
 	if e, ok := s.employees[a.NetworkEmployeeID]; ok {
 		rel["account_manager"] = e
+	}
+	if base {
+		rels = append([]string{"users", "ios_app_sources"}, rels...)
 	}
 	for _, name := range rels {
 		switch name {
@@ -116,18 +132,25 @@ func (s *Server) view(a *Affiliate, rels []string) affiliateView {
 				users = []AffiliateUser{}
 			}
 			rel["users"] = map[string]any{"total": len(users), "entries": users}
+		case "ios_app_sources":
+			rel[name] = map[string]any{"total": 0, "entries": []any{}}
 		case "billing":
 			if a.Billing != nil {
 				rel["billing"] = a.Billing
 			}
-		case "labels":
-			rel["labels"] = map[string]any{"total": len(a.Labels), "entries": a.Labels}
+		case "labels", "network_affiliate_tier_id", "encoded_value", "account_manager":
 		default:
 			rel[name] = map[string]any{}
 		}
 	}
 	v.Relationship = rel
 	return v
+}
+
+// encodedValue is the affiliate's short public code (Everflow sends
+// values like "9W598").
+func encodedValue(id int64) string {
+	return strings.ToUpper(strconv.FormatInt(id*7919+60466176, 36))
 }
 
 func (s *Server) listAffiliates(w http.ResponseWriter, r *http.Request) {
@@ -153,7 +176,7 @@ func (s *Server) listAffiliates(w http.ResponseWriter, r *http.Request) {
 		}
 		if ok {
 			c := *a
-			out = append(out, s.view(&c, rels))
+			out = append(out, s.view(&c, rels, false))
 		}
 	}
 	s.mu.Unlock()
@@ -177,7 +200,7 @@ func (s *Server) getAffiliate(w http.ResponseWriter, r *http.Request) {
 	var v affiliateView
 	if a != nil {
 		c := *a
-		v = s.view(&c, r.URL.Query()["relationship"])
+		v = s.view(&c, r.URL.Query()["relationship"], false)
 	}
 	s.mu.Unlock()
 	if a == nil {
@@ -266,7 +289,7 @@ func (s *Server) createAffiliate(w http.ResponseWriter, r *http.Request) {
 	}
 	a.Users = b.Users
 	c := *s.addAffiliateLocked(a)
-	v := s.view(&c, nil)
+	v := s.view(&c, nil, true)
 	s.mu.Unlock()
 	fakeserver.WriteJSON(w, http.StatusOK, v)
 }
@@ -306,7 +329,7 @@ func (s *Server) updateAffiliate(w http.ResponseWriter, r *http.Request) {
 	b.apply(&next)
 	*a = next
 	c := *a
-	fakeserver.WriteJSON(w, http.StatusOK, s.view(&c, nil))
+	fakeserver.WriteJSON(w, http.StatusOK, s.view(&c, nil, true))
 }
 
 // affiliateTable is the body of the affiliate table search.
@@ -367,7 +390,7 @@ func (s *Server) searchAffiliates(w http.ResponseWriter, r *http.Request) {
 		}
 		if ok {
 			c := *a
-			out = append(out, s.view(&c, nil))
+			out = append(out, s.view(&c, nil, false))
 		}
 	}
 	s.mu.Unlock()

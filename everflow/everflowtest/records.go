@@ -28,24 +28,28 @@ type Timezone struct {
 // address) are kept beside it and shown under "relationship" when asked
 // for.
 type Affiliate struct {
-	NetworkAffiliateID           int64    `json:"network_affiliate_id"`
-	NetworkID                    int64    `json:"network_id"`
-	Name                         string   `json:"name"`
-	AccountStatus                string   `json:"account_status"`
-	NetworkEmployeeID            int64    `json:"network_employee_id"`
-	InternalNotes                string   `json:"internal_notes"`
-	HasNotifications             bool     `json:"has_notifications"`
-	NetworkTrafficSourceID       int64    `json:"network_traffic_source_id"`
-	AccountExecutiveID           int64    `json:"account_executive_id"`
-	AdressID                     int64    `json:"adress_id"`
-	DefaultCurrencyID            string   `json:"default_currency_id"`
-	IsContactAddressEnabled      bool     `json:"is_contact_address_enabled"`
-	EnableMediaCostTrackingLinks bool     `json:"enable_media_cost_tracking_links"`
-	TimeCreated                  int64    `json:"time_created"`
-	TimeSaved                    int64    `json:"time_saved"`
-	ReferrerID                   int64    `json:"referrer_id"`
-	NetworkAffiliateTierID       int64    `json:"network_affiliate_tier_id"`
-	Labels                       []string `json:"labels"`
+	NetworkAffiliateID           int64  `json:"network_affiliate_id"`
+	NetworkID                    int64  `json:"network_id"`
+	Name                         string `json:"name"`
+	AccountStatus                string `json:"account_status"`
+	NetworkEmployeeID            int64  `json:"network_employee_id"`
+	InternalNotes                string `json:"internal_notes"`
+	HasNotifications             bool   `json:"has_notifications"`
+	NetworkTrafficSourceID       int64  `json:"network_traffic_source_id"`
+	AccountExecutiveID           int64  `json:"account_executive_id"`
+	AdressID                     int64  `json:"adress_id"`
+	DefaultCurrencyID            string `json:"default_currency_id"`
+	IsContactAddressEnabled      bool   `json:"is_contact_address_enabled"`
+	EnableMediaCostTrackingLinks bool   `json:"enable_media_cost_tracking_links"`
+	TimeCreated                  int64  `json:"time_created"`
+	TimeSaved                    int64  `json:"time_saved"`
+	ReferrerID                   int64  `json:"referrer_id"`
+	// NetworkAffiliateTierID and Labels are rendered inside
+	// "relationship" (relationship.network_affiliate_tier_id and
+	// relationship.labels {total, entries}), where Everflow's reference
+	// examples show them, not at the top level.
+	NetworkAffiliateTierID int64    `json:"-"`
+	Labels                 []string `json:"-"`
 
 	Billing        *Billing        `json:"-"`
 	ContactAddress *ContactAddress `json:"-"`

@@ -161,8 +161,10 @@ func TestAffiliateWrites(t *testing.T) {
 	assert.Equal(t, "inactive", updated["account_status"])
 	assert.Equal(t, 0.0, updated["network_employee_id"])
 	assert.Equal(t, "", updated["internal_notes"])
-	assert.Equal(t, []any{}, updated["labels"])
+	assert.NotContains(t, updated, "labels", "labels are sent inside relationship")
+	assert.Equal(t, map[string]any{"total": 0.0, "entries": []any{}}, updated["relationship"].(map[string]any)["labels"])
 	assert.Equal(t, created["time_created"], updated["time_created"])
+	assert.Equal(t, map[string]any{"total": 1.0, "entries": []any{"content"}}, created["relationship"].(map[string]any)["labels"])
 
 	code, _, _ := call(t, s, http.MethodPut, "/networks/affiliates/999", APIKey, map[string]any{"name": "x", "account_status": "active", "billing": billing})
 	assert.Equal(t, http.StatusNotFound, code)
