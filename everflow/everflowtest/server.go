@@ -186,7 +186,7 @@ func (s *Server) Close() { s.fs.Close() }
 // then routes the request.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(r.URL.Path, "/v1/") {
-		writeError(w, http.StatusNotFound, msgNotFound)
+		writeError(w, http.StatusNotFound, routeNotFound(r))
 		return
 	}
 	key := r.Header.Get("X-Eflow-API-Key")
@@ -218,11 +218,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if pattern == "" {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
-		status := rec.Code
-		if status != http.StatusMethodNotAllowed {
-			status = http.StatusNotFound
+		if rec.Code == http.StatusMethodNotAllowed {
+			writeError(w, http.StatusMethodNotAllowed, http.StatusText(http.StatusMethodNotAllowed))
+			return
 		}
-		writeError(w, status, http.StatusText(status))
+		// An unknown route names itself, so that a wrong base URL or path
+		// does not read as a missing record ("Not Found").
+		writeError(w, http.StatusNotFound, routeNotFound(r))
 		return
 	}
 	s.mux.ServeHTTP(w, r)
@@ -296,6 +298,12 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /v1/networks/reporting/entity/table/export", s.entityExport)
 	m.HandleFunc("POST /v1/networks/reporting/affiliate/pixels", s.postbackReport)
 	m.HandleFunc("POST /v1/networks/reporting/affiliate/pixels/export", s.postbackExport)
+}
+
+// routeNotFound is the message of a 404 for a route the fake does not
+// serve; a missing record keeps Everflow's "Not Found".
+func routeNotFound(r *http.Request) string {
+	return "no route " + r.Method + " " + r.URL.Path
 }
 
 // writeError answers Everflow's error body, {"error": "..."}.

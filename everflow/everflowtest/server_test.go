@@ -2,6 +2,7 @@ package everflowtest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -443,6 +444,23 @@ func TestUnknownRoute(t *testing.T) {
 	s := NewServer()
 	defer s.Close()
 	code, _, raw := call(t, s, http.MethodGet, "/networks/nothing", APIKey, nil)
+	assert.Equal(t, http.StatusNotFound, code)
+	assert.JSONEq(t, `{"error":"no route GET /v1/networks/nothing"}`, string(raw))
+
+	// Outside /v1 too: a wrong base URL names the path it asked for.
+	req, err := http.NewRequest(http.MethodGet, s.HTTPServer().URL+"/networks", nil)
+	require.NoError(t, err)
+	req.Header.Set("X-Eflow-API-Key", APIKey)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	raw, err = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+	assert.JSONEq(t, `{"error":"no route GET /networks"}`, string(raw))
+
+	// A missing record keeps Everflow's message.
+	code, _, raw = call(t, s, http.MethodGet, "/networks/affiliates/999", APIKey, nil)
 	assert.Equal(t, http.StatusNotFound, code)
 	assert.JSONEq(t, `{"error":"Not Found"}`, string(raw))
 }
