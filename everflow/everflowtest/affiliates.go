@@ -235,6 +235,10 @@ func (b *affiliateBody) validate() string {
 		return "name is required"
 	case b.AccountStatus != "" && !slices.Contains(accountStatuses, b.AccountStatus):
 		return "account_status must be one of active, inactive, pending, suspended"
+	case b.IsContactAddressEnabled && b.ContactAddress == nil:
+		// Everflow requires the address when the flag is set; accepting
+		// the flag alone would erase the stored address.
+		return "contact_address is required when is_contact_address_enabled is true"
 	case b.Billing == nil:
 		return "billing is required"
 	case b.Billing.BillingFrequency == "" || b.Billing.PaymentType == "":

@@ -478,3 +478,25 @@ func TestDemoDataIsStable(t *testing.T) {
 	assert.Len(t, a.PostbackLogs(), 480)
 	assert.Equal(t, "Apex Media", a.Affiliates()[0].Name)
 }
+
+// The fake refuses what Everflow refuses: the contact-address flag
+// without an address, which would erase the stored one.
+func TestAffiliateContactAddressRequired(t *testing.T) {
+	s := NewServer(WithDemoData())
+	defer s.Close()
+	before := s.Affiliates()[0]
+	require.NotNil(t, before.ContactAddress)
+	billing := map[string]any{"billing_frequency": "monthly", "payment_type": "none"}
+	code, _, raw := call(t, s, http.MethodPut, "/networks/affiliates/1", APIKey, map[string]any{
+		"name": before.Name, "account_status": "active", "billing": billing, "is_contact_address_enabled": true,
+	})
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.JSONEq(t, `{"error":"contact_address is required when is_contact_address_enabled is true"}`, string(raw))
+	assert.Equal(t, before, s.Affiliates()[0], "nothing was changed")
+
+	code, _, _ = call(t, s, http.MethodPost, "/networks/affiliates", APIKey, map[string]any{
+		"name": "No Address", "billing": billing, "is_contact_address_enabled": true,
+	})
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Len(t, s.Affiliates(), 36)
+}
