@@ -95,9 +95,14 @@ type Pixel struct {
 	SnapchatPixel map[string]any     `json:"snapchat_pixel"`
 	RumblePixel   map[string]any     `json:"rumble_pixel"`
 	Relationship  *PixelRelationship `json:"relationship"`
+	// Other holds the top-level members this package does not model, as
+	// sent. UpdateParams passes them on, so that a whole-record update
+	// sends them back unchanged; MarshalJSON encodes them again.
+	Other map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes the unix-second timestamps.
+// UnmarshalJSON decodes the unix-second timestamps and keeps the members
+// it does not model in Other.
 func (p *Pixel) UnmarshalJSON(b []byte) error {
 	type plain Pixel
 	aux := struct {
@@ -109,7 +114,19 @@ func (p *Pixel) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	p.TimeCreated, p.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	return nil
+	other, err := otherFields(b, p)
+	p.Other = other
+	return err
+}
+
+// MarshalJSON encodes the pixel with the members kept in Other.
+func (p Pixel) MarshalJSON() ([]byte, error) {
+	type plain Pixel
+	b, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, p.Other)
 }
 
 // PixelRelationship is the "relationship" object of a pixel.
@@ -206,6 +223,20 @@ type PixelCreateParams struct {
 	TiktokPixel                 map[string]any `json:"tiktok_pixel,omitempty"`
 	SnapchatPixel               map[string]any `json:"snapchat_pixel,omitempty"`
 	RumblePixel                 map[string]any `json:"rumble_pixel,omitempty"`
+	// Other holds further top-level members to send; Pixel.UpdateParams
+	// fills it with the record's members this package does not model. A
+	// typed field wins over a member of the same name here.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// MarshalJSON encodes the params with the members of Other.
+func (p PixelCreateParams) MarshalJSON() ([]byte, error) {
+	type plain PixelCreateParams
+	b, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, p.Other)
 }
 
 func (p *PixelCreateParams) check() error {
@@ -237,8 +268,14 @@ func (s *PixelsService) Create(ctx context.Context, params *PixelCreateParams) (
 // affiliate update, a full replacement. Start from Pixel.UpdateParams.
 type PixelUpdateParams PixelCreateParams
 
+// MarshalJSON encodes the params with the members of Other.
+func (p PixelUpdateParams) MarshalJSON() ([]byte, error) {
+	return PixelCreateParams(p).MarshalJSON()
+}
+
 // UpdateParams returns the params that replace the pixel with its current
-// state, to change and pass to Update.
+// state, to change and pass to Update: every member read is sent back,
+// the ones this package does not model (Other) included.
 func (p *Pixel) UpdateParams() *PixelUpdateParams {
 	return &PixelUpdateParams{
 		NetworkAffiliateID:          p.NetworkAffiliateID,
@@ -256,6 +293,7 @@ func (p *Pixel) UpdateParams() *PixelUpdateParams {
 		TiktokPixel:                 p.TiktokPixel,
 		SnapchatPixel:               p.SnapchatPixel,
 		RumblePixel:                 p.RumblePixel,
+		Other:                       cloneRaw(p.Other),
 	}
 }
 

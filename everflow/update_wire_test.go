@@ -169,3 +169,45 @@ func TestAffiliateFakeKeepsTierAndLabels(t *testing.T) {
 	assert.Equal(t, int64(4), got.NetworkAffiliateTierID)
 	assert.Equal(t, []string{"vip", "email"}, got.Labels)
 }
+
+// The pixel update is a whole-record PUT too: a read sent back through
+// UpdateParams keeps every member, unmodelled ones included.
+func TestPixelUpdateSendsBackEverythingRead(t *testing.T) {
+	// The first pixel of Everflow's postback list example, plus a
+	// top-level member this package does not model.
+	var list struct {
+		Pixels []map[string]any `json:"pixels"`
+	}
+	require.NoError(t, json.Unmarshal(readVendor(t, "affiliate_api_pixels_list.json"), &list))
+	m := list.Pixels[0]
+	m["description"] = "main postback"
+	m["future_setting"] = map[string]any{"retries": 3}
+	body, err := json.Marshal(m)
+	require.NoError(t, err)
+
+	srv, rec := serveBody(t, body)
+	c := clientOf(t, srv.URL)
+	ctx := context.Background()
+	p, err := c.Pixels.Get(ctx, 1)
+	require.NoError(t, err)
+	up := p.UpdateParams()
+	up.DelayMS = 5000
+	_, err = c.Pixels.Update(ctx, 1, up)
+	require.NoError(t, err)
+
+	assert.Equal(t, "/networks/pixels/1", rec.paths[http.MethodPut])
+	assert.JSONEq(t, `{
+		"network_affiliate_id": 7,
+		"network_offer_id": 1,
+		"network_offer_payout_revenue_id": 0,
+		"delivery_method": "postback",
+		"pixel_level": "specific",
+		"pixel_status": "active",
+		"pixel_type": "conversion",
+		"postback_url": "https://testpostback.com",
+		"html_code": "",
+		"description": "main postback",
+		"delay_ms": 5000,
+		"future_setting": {"retries": 3}
+	}`, string(rec.bodies[http.MethodPut]))
+}
