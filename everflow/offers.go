@@ -126,10 +126,14 @@ func (o *Offer) UnmarshalJSON(b []byte) error {
 type OfferRelationship struct {
 	// OfferAffiliateStatus is the affiliate's access in an affiliate's
 	// view of an offer.
-	OfferAffiliateStatus string `json:"offer_affiliate_status"`
+	OfferAffiliateStatus string `json:"offer_affiliate_status,omitempty"`
+	// PayoutRevenue lists the offer's payouts and revenues (the base
+	// conversion and its events), asked for with
+	// RelationshipPayoutRevenue.
+	PayoutRevenue *Collection[*PayoutRevenue] `json:"payout_revenue,omitempty"`
 	// Other holds the related objects this package does not model
-	// (advertiser, offer_group, visibility, payout_revenue, targeting, ...),
-	// as sent.
+	// (advertiser, offer_group, visibility, targeting, ...), as sent;
+	// MarshalJSON encodes them again.
 	Other map[string]json.RawMessage `json:"-"`
 }
 
@@ -142,6 +146,88 @@ func (r *OfferRelationship) UnmarshalJSON(b []byte) error {
 	other, err := otherFields(b, r)
 	r.Other = other
 	return err
+}
+
+// MarshalJSON encodes the relationship with the members kept in Other.
+func (r OfferRelationship) MarshalJSON() ([]byte, error) {
+	type plain OfferRelationship
+	b, err := json.Marshal(plain(r))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, r.Other)
+}
+
+// PayoutRevenue is one payout and revenue entry of an offer: the base
+// conversion (IsDefault) or an event. The members are those of the
+// payout_revenue object in Everflow's Custom Payout & Revenue examples
+// (https://developers.everflow.io/docs/network/custom_payout_revenues);
+// that example is cut short in the stored reference, so members past the
+// ones modelled here are kept in Other.
+//
+// Amounts are decimals in full currency units of the offer's currency,
+// kept as the JSON number sent (json.Number) so that no rounding happens
+// on the way; convert them with a decimal library, or with Float64 when
+// rounding is acceptable.
+type PayoutRevenue struct {
+	NetworkOfferPayoutRevenueID int64  `json:"network_offer_payout_revenue_id"`
+	NetworkID                   int64  `json:"network_id"`
+	NetworkOfferID              int64  `json:"network_offer_id"`
+	EntryName                   string `json:"entry_name"`
+	// PayoutType is e.g. cpa, cpc, cpm, cps, cpa_cps or prv.
+	PayoutType       string      `json:"payout_type"`
+	PayoutAmount     json.Number `json:"payout_amount"`
+	PayoutPercentage json.Number `json:"payout_percentage"`
+	// RevenueType is e.g. rpa, rpc, rpm, rps or rpa_rps.
+	RevenueType       string      `json:"revenue_type"`
+	RevenueAmount     json.Number `json:"revenue_amount"`
+	RevenuePercentage json.Number `json:"revenue_percentage"`
+	// IsDefault marks the base conversion.
+	IsDefault                      bool  `json:"is_default"`
+	IsPrivate                      bool  `json:"is_private"`
+	IsPostbackDisabled             bool  `json:"is_postback_disabled"`
+	IsEnforceCaps                  bool  `json:"is_enforce_caps"`
+	GlobalAdvertiserEventID        int64 `json:"global_advertiser_event_id"`
+	IsMustApproveConversion        bool  `json:"is_must_approve_conversion"`
+	IsAllowDuplicateConversion     bool  `json:"is_allow_duplicate_conversion"`
+	IsEmailAttributionDefaultEvent bool  `json:"is_email_attribution_default_event"`
+	// TimeCreated is sent as unix seconds.
+	TimeCreated time.Time `json:"time_created"`
+	// Other holds the members this package does not model, as sent.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the unix-second timestamp and keeps the members
+// it does not model in Other. A missing or null amount reads as "".
+func (p *PayoutRevenue) UnmarshalJSON(b []byte) error {
+	type plain PayoutRevenue
+	aux := struct {
+		*plain
+		TimeCreated unixTime `json:"time_created"`
+	}{plain: (*plain)(p)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	p.TimeCreated = time.Time(aux.TimeCreated)
+	other, err := otherFields(b, p)
+	p.Other = other
+	return err
+}
+
+// MarshalJSON encodes the entry with the members kept in Other. An empty
+// amount is encoded as 0.
+func (p PayoutRevenue) MarshalJSON() ([]byte, error) {
+	type plain PayoutRevenue
+	for _, n := range []*json.Number{&p.PayoutAmount, &p.PayoutPercentage, &p.RevenueAmount, &p.RevenuePercentage} {
+		if *n == "" {
+			*n = "0"
+		}
+	}
+	b, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, p.Other)
 }
 
 // OfferListOptions filter GET networks/offers.

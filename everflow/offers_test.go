@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
 // The affiliate API's offer example decodes field for field.
@@ -77,4 +80,50 @@ func TestOffersListAndSearch(t *testing.T) {
 	assert.InDelta(t, 0, o.DailyPayoutCap, 0)
 	_, err = c.Offers.Get(ctx, 99)
 	assert.ErrorIs(t, err, ErrNotFound)
+}
+
+// An offer read with relationship=payout_revenue carries its payouts.
+func TestOfferGetPayoutRevenue(t *testing.T) {
+	srv, c, _ := demo(t)
+	want := srv.Offers()[0]
+	o, err := c.Offers.Get(context.Background(), want.NetworkOfferID, RelationshipPayoutRevenue)
+	require.NoError(t, err)
+	assert.Equal(t, "relationship=payout_revenue", srv.Requests()[0].Query)
+	require.NotNil(t, o.Relationship)
+	require.NotNil(t, o.Relationship.PayoutRevenue)
+	require.Len(t, o.Relationship.PayoutRevenue.Entries, 1)
+	pr := o.Relationship.PayoutRevenue.Entries[0]
+	assert.True(t, pr.IsDefault)
+	assert.Equal(t, want.NetworkOfferID, pr.NetworkOfferID)
+	assert.Equal(t, "cpa", pr.PayoutType)
+	assert.Equal(t, strconv.FormatFloat(want.Payout, 'f', -1, 64), pr.PayoutAmount.String())
+	assert.Equal(t, strconv.FormatFloat(want.Revenue, 'f', -1, 64), pr.RevenueAmount.String())
+
+	// Without the relationship there is none.
+	o, err = c.Offers.Get(context.Background(), want.NetworkOfferID)
+	require.NoError(t, err)
+	assert.Nil(t, o.Relationship)
+}
+
+// A payout_revenue entry with the members of Everflow's example (our
+// values, and one member the package does not model) decodes exactly: amounts
+// keep the digits sent, and members not modelled are kept.
+func TestPayoutRevenueDecode(t *testing.T) {
+	body := []byte(`{"network_offer_id":2,"relationship":{"payout_revenue":{"total":1,"entries":[{
+		"network_offer_payout_revenue_id":2,"network_id":1,"network_offer_id":2,"entry_name":"",
+		"payout_type":"cpa","payout_amount":3.10,"payout_percentage":0,"revenue_type":"rpa",
+		"revenue_amount":12.345,"revenue_percentage":0,"is_default":true,"is_private":false,
+		"is_postback_disabled":false,"is_enforce_caps":true,"time_created":1594390711,
+		"global_advertiser_event_id":0,"is_must_approve_conversion":false,
+		"is_allow_duplicate_conversion":true,"is_email_attribution_default_event":false,
+		"unmodelled_member":0}]},"advertiser":{"network_advertiser_id":13}}}`)
+	var o Offer
+	require.NoError(t, json.Unmarshal(body, &o))
+	pr := o.Relationship.PayoutRevenue.Entries[0]
+	assert.Equal(t, json.Number("3.10"), pr.PayoutAmount)
+	assert.Equal(t, json.Number("12.345"), pr.RevenueAmount)
+	assert.Contains(t, pr.Other, "unmodelled_member")
+	assert.Contains(t, o.Relationship.Other, "advertiser")
+	wirecheck.RoundTrip(t, body, &o, "time_created", "time_saved",
+		"relationship.payout_revenue.entries[].time_created", "date_live_until")
 }

@@ -1,8 +1,10 @@
 package everflowtest
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
+	"strconv"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 )
@@ -78,6 +80,22 @@ func (o *Offer) ref() *OfferRef {
 	}
 }
 
+// basePayoutRevenue is the offer's base-conversion entry of the
+// payout_revenue relationship, from its Payout and Revenue.
+func (o *Offer) basePayoutRevenue() PayoutRevenue {
+	return PayoutRevenue{
+		NetworkOfferPayoutRevenueID: o.NetworkOfferID, NetworkID: o.NetworkID, NetworkOfferID: o.NetworkOfferID,
+		PayoutType: "cpa", PayoutAmount: amount(o.Payout), PayoutPercentage: "0",
+		RevenueType: "rpa", RevenueAmount: amount(o.Revenue), RevenuePercentage: "0",
+		IsDefault: true, IsEnforceCaps: true, IsAllowDuplicateConversion: true,
+		TimeCreated: o.TimeCreated,
+	}
+}
+
+// amount renders a stored amount as the shortest decimal that reads back
+// as the same value.
+func amount(v float64) json.Number { return json.Number(strconv.FormatFloat(v, 'f', -1, 64)) }
+
 // offerView is an offer as rendered, with the relationships asked for.
 type offerView struct {
 	Offer
@@ -94,6 +112,9 @@ func (s *Server) offerView(o *Offer, rels []string) offerView {
 		switch name {
 		case "advertiser":
 			v.Relationship["advertiser"] = AdvertiserRef{NetworkAdvertiserID: o.NetworkAdvertiserID, Name: s.advertisers[o.NetworkAdvertiserID]}
+		case "payout_revenue":
+			entries := []PayoutRevenue{o.basePayoutRevenue()}
+			v.Relationship["payout_revenue"] = map[string]any{"total": len(entries), "entries": entries}
 		default:
 			v.Relationship[name] = map[string]any{}
 		}

@@ -1,5 +1,7 @@
 package everflowtest
 
+import "encoding/json"
+
 // The wire records of the fake, with Everflow's JSON names: integer ids,
 // string click and conversion ids, unix-second timestamps and money as
 // JSON numbers in full currency units.
@@ -165,6 +167,31 @@ type Offer struct {
 	Payout  float64  `json:"-"`
 	Revenue float64  `json:"-"`
 	Labels  []string `json:"-"`
+}
+
+// PayoutRevenue is an entry of an offer's payout_revenue relationship,
+// with the members of Everflow's example of that object. Amounts are
+// JSON numbers in full currency units.
+type PayoutRevenue struct {
+	NetworkOfferPayoutRevenueID    int64       `json:"network_offer_payout_revenue_id"`
+	NetworkID                      int64       `json:"network_id"`
+	NetworkOfferID                 int64       `json:"network_offer_id"`
+	EntryName                      string      `json:"entry_name"`
+	PayoutType                     string      `json:"payout_type"`
+	PayoutAmount                   json.Number `json:"payout_amount"`
+	PayoutPercentage               json.Number `json:"payout_percentage"`
+	RevenueType                    string      `json:"revenue_type"`
+	RevenueAmount                  json.Number `json:"revenue_amount"`
+	RevenuePercentage              json.Number `json:"revenue_percentage"`
+	IsDefault                      bool        `json:"is_default"`
+	IsPrivate                      bool        `json:"is_private"`
+	IsPostbackDisabled             bool        `json:"is_postback_disabled"`
+	IsEnforceCaps                  bool        `json:"is_enforce_caps"`
+	TimeCreated                    int64       `json:"time_created"`
+	GlobalAdvertiserEventID        int64       `json:"global_advertiser_event_id"`
+	IsMustApproveConversion        bool        `json:"is_must_approve_conversion"`
+	IsAllowDuplicateConversion     bool        `json:"is_allow_duplicate_conversion"`
+	IsEmailAttributionDefaultEvent bool        `json:"is_email_attribution_default_event"`
 }
 
 // OfferRef is the offer object nested in reports and postbacks.
