@@ -115,9 +115,8 @@ func (a *Affiliate) UnmarshalJSON(b []byte) error {
 	if !hasLabels {
 		a.unread = append(a.unread, "labels")
 	}
-	other, err := otherFields(b, a)
-	a.Other = other
-	return err
+	a.Other = otherOf(top, a)
+	return nil
 }
 
 // MarshalJSON encodes the affiliate with the members kept in Other.
@@ -174,9 +173,8 @@ func (r *AffiliateRelationship) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	_, r.hasTier = m["network_affiliate_tier_id"]
-	other, err := otherFields(b, r)
-	r.Other = other
-	return err
+	r.Other = otherOf(m, r)
+	return nil
 }
 
 // MarshalJSON encodes the relationship with the members kept in Other.

@@ -154,6 +154,13 @@ func otherFields(b []byte, v any) (map[string]json.RawMessage, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
 	}
+	return otherOf(m, v), nil
+}
+
+// otherOf is otherFields for an object already split into members; it
+// removes the known members from m and returns it, or nil when none are
+// left.
+func otherOf(m map[string]json.RawMessage, v any) map[string]json.RawMessage {
 	known := jsonNames(reflect.TypeOf(v))
 	for k := range m {
 		if known[k] {
@@ -161,9 +168,9 @@ func otherFields(b []byte, v any) (map[string]json.RawMessage, error) {
 		}
 	}
 	if len(m) == 0 {
-		return nil, nil
+		return nil
 	}
-	return m, nil
+	return m
 }
 
 var jsonNameCache sync.Map // reflect.Type -> map[string]bool
