@@ -44,9 +44,17 @@
 // Conventions of the API that shape the package: ids are integers (click
 // and conversion ids are strings); timestamps arrive as unix seconds and
 // are decoded to time.Time in UTC; money is a decimal in full currency
-// units (float64, never cents); report windows are sent as dates or
+// units, never cents (float64 in the report records; PayoutRevenue keeps
+// the json.Number sent); report windows are sent as dates or
 // datetimes read in the request's time zone, and windows Everflow refuses
 // (over a year; over 14 days for clicks) fail before any request.
+//
+// Affiliate and pixel updates replace the whole record: build them with
+// the record's UpdateParams, which sends back every member read,
+// including the ones the package does not model (kept in Other fields).
+// Everflow sends an affiliate's tier and labels inside "relationship",
+// so read the affiliate with a relationship (RelationshipBilling, which
+// the update needs anyway) before updating it.
 //
 // Every list has a page-level twin (ListPage, SearchPage) whose Response
 // carries NextPage, HasMore and Total, for checkpoints and resume. Errors
