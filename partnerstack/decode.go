@@ -27,6 +27,8 @@ import (
 //     back unchanged.
 //   - Integer and float fields also accept numbers written as strings, and
 //     null (zero); some peer-documented fields are not confirmed as numbers.
+//     Pointers to them (the fields PartnerStack documents as nullable)
+//     decode null as nil and a number like the plain fields.
 //   - A field tagged `partnerstack:"lenient"` holds a shape that no
 //     PartnerStack documentation or captured response confirms; a value
 //     that does not fit it is skipped instead of failing the response.
@@ -126,6 +128,23 @@ func decodeValue(r json.RawMessage, fv reflect.Value) error {
 		}
 		fv.Set(reflect.ValueOf(&t))
 		return nil
+	}
+	if fv.Kind() == reflect.Pointer {
+		switch fv.Type().Elem().Kind() {
+		case reflect.Int, reflect.Int64, reflect.Int32, reflect.Float64, reflect.Float32:
+			// A nullable number: null is nil, anything else decodes as
+			// the number fields do, so that null stays apart from 0.
+			if null {
+				fv.SetZero()
+				return nil
+			}
+			n := reflect.New(fv.Type().Elem())
+			if err := decodeValue(r, n.Elem()); err != nil {
+				return err
+			}
+			fv.Set(n)
+			return nil
+		}
 	}
 	switch fv.Kind() {
 	case reflect.Int, reflect.Int64, reflect.Int32:

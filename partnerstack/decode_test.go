@@ -92,14 +92,52 @@ func TestDecodeNullablesAndNumbers(t *testing.T) {
 		"source":{"key":"tx1","type":"transaction"},"transaction":null,"withdrawn":false,"created_at":1784119626000}`
 	var r Reward
 	require.NoError(t, json.Unmarshal([]byte(body), &r))
-	assert.Zero(t, r.Amount)
+	assert.Nil(t, r.Amount, "null is kept apart from 0")
 	assert.Nil(t, r.PaymentDate)
-	assert.Equal(t, int64(4411), r.PayoutID)
+	assert.Equal(t, Ptr(int64(4411)), r.PayoutID)
+	assert.Nil(t, r.PaymentStatus)
+	assert.Nil(t, r.RewardStatus)
 	assert.Nil(t, r.Transaction)
 	require.NotNil(t, r.Customer)
 	assert.Nil(t, r.Customer.CreatedAt)
 	require.NotNil(t, r.Customer.UpdatedAt)
 	assert.Equal(t, []string{"a"}, r.Customer.SubIDs)
+}
+
+func TestDecodeRewardNullsStayApartFromZero(t *testing.T) {
+	body := `{"key":"rwrd_1","amount":0,"payment_status":"available","payout_id":0,"reward_status":null,
+		"transaction":{"amount":null,"amount_usd":"0","archived":false,"category_key":null,"created_at":null,
+		"currency":"USD","product_key":null,"updated_at":1784224596422},"created_at":1784119626000}`
+	var r Reward
+	require.NoError(t, json.Unmarshal([]byte(body), &r))
+	assert.Equal(t, Ptr(int64(0)), r.Amount)
+	assert.Equal(t, Ptr(PaymentAvailable), r.PaymentStatus)
+	assert.Equal(t, Ptr(int64(0)), r.PayoutID)
+	assert.Nil(t, r.RewardStatus)
+	require.NotNil(t, r.Transaction)
+	assert.Nil(t, r.Transaction.Amount)
+	assert.Equal(t, Ptr(int64(0)), r.Transaction.AmountUSD, "a numeric string decodes like a number")
+	assert.Nil(t, r.Transaction.CreatedAt)
+	require.NotNil(t, r.Transaction.UpdatedAt)
+
+	// Re-encoded, null stays null and 0 stays 0.
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back map[string]any
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, 0.0, back["amount"])
+	assert.Equal(t, 0.0, back["payout_id"])
+	assert.Contains(t, back, "reward_status")
+	assert.Nil(t, back["reward_status"])
+	tx := back["transaction"].(map[string]any)
+	assert.Contains(t, tx, "amount")
+	assert.Nil(t, tx["amount"])
+
+	var again Reward
+	require.NoError(t, json.Unmarshal(b, &again))
+	assert.Equal(t, r.Amount, again.Amount)
+	assert.Equal(t, r.PayoutID, again.PayoutID)
+	assert.Nil(t, again.Transaction.Amount)
 }
 
 func TestDecodeLenientFields(t *testing.T) {

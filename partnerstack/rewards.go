@@ -35,12 +35,15 @@ const (
 )
 
 // Reward is a partner's reward for a transaction, action, lead, deal or
-// bonus. Amount is in US cents (null decodes as 0). The Vendor API adds
-// Partnership, Action, Invoice, Offer and Trigger.
+// bonus. PartnerStack documents amount, payment_status, payout_id and
+// reward_status as nullable: they are pointers, nil for null, and encode
+// back as null. The Vendor API adds Partnership, Action, Invoice, Offer and
+// Trigger.
 type Reward struct {
 	// Key is the reward key (rwrd_…).
-	Key            string       `json:"key"`
-	Amount         int64        `json:"amount"`
+	Key string `json:"key"`
+	// Amount is in US cents, nil when PartnerStack sends null.
+	Amount         *int64       `json:"amount"`
 	Currency       string       `json:"currency,omitempty"`
 	Company        *CompanyRef  `json:"company,omitempty"`
 	CreatedBy      string       `json:"created_by,omitempty"`
@@ -52,13 +55,14 @@ type Reward struct {
 	PartnershipKey string       `json:"partnership_key,omitempty"`
 	// PaymentDate is when the reward becomes withdrawable (may be null).
 	PaymentDate *time.Time `json:"payment_date,omitempty"`
-	// PaymentStatus is one of the Payment… constants (may be null).
-	PaymentStatus string `json:"payment_status,omitempty"`
-	// PayoutID is the numeric id of the payout that paid the reward, 0 when
-	// none.
-	PayoutID int64 `json:"payout_id,omitempty"`
-	// RewardStatus is one of the Reward… constants (may be null).
-	RewardStatus string `json:"reward_status,omitempty"`
+	// PaymentStatus is one of the Payment… constants, nil when null (a
+	// declined reward has none).
+	PaymentStatus *string `json:"payment_status"`
+	// PayoutID is the numeric id of the payout that paid the reward, nil
+	// when none.
+	PayoutID *int64 `json:"payout_id"`
+	// RewardStatus is one of the Reward… constants, nil when null.
+	RewardStatus *string `json:"reward_status"`
 	// Source is what earned the reward (may be null).
 	Source *RewardSource `json:"source,omitempty"`
 	// Transaction is the transaction the reward is for (may be null).
@@ -88,17 +92,20 @@ type RewardSource struct {
 	Type string `json:"type"`
 }
 
-// RewardTransaction is the transaction nested in a reward.
+// RewardTransaction is the transaction nested in a reward. PartnerStack
+// documents its amounts and timestamps as nullable: nil for null.
 type RewardTransaction struct {
-	Key         string    `json:"key,omitempty"`
-	Amount      int64     `json:"amount"`
-	AmountUSD   int64     `json:"amount_usd"`
-	Archived    bool      `json:"archived"`
-	CategoryKey string    `json:"category_key,omitempty"`
-	Currency    string    `json:"currency"`
-	ProductKey  string    `json:"product_key,omitempty"`
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	Key string `json:"key,omitempty"`
+	// Amount is in cents of Currency, AmountUSD in US cents.
+	Amount      *int64 `json:"amount"`
+	AmountUSD   *int64 `json:"amount_usd"`
+	Archived    bool   `json:"archived"`
+	CategoryKey string `json:"category_key,omitempty"`
+	Currency    string `json:"currency"`
+	ProductKey  string `json:"product_key,omitempty"`
+	// CreatedAt and UpdatedAt encode back as RFC 3339, or null.
+	CreatedAt *time.Time `json:"created_at"`
+	UpdatedAt *time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

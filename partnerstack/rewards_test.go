@@ -15,9 +15,11 @@ func TestRewardsListAndCreate(t *testing.T) {
 	all := collect(t, c.Rewards.List(ctx))
 	require.Len(t, all, 90)
 	r := all[0]
-	assert.Positive(t, r.Amount)
+	require.NotNil(t, r.Amount)
+	assert.Positive(t, *r.Amount)
 	require.NotNil(t, r.Transaction)
-	assert.Equal(t, r.Amount, (r.Transaction.AmountUSD*20+50)/100, "20%% of the transaction in US cents")
+	require.NotNil(t, r.Transaction.AmountUSD)
+	assert.Equal(t, *r.Amount, (*r.Transaction.AmountUSD*20+50)/100, "20%% of the transaction in US cents")
 	require.NotNil(t, r.Partnership, "the Vendor API adds the partnership")
 	assert.NotEmpty(t, r.Partnership.Email)
 	require.NotNil(t, r.Company)
@@ -27,12 +29,13 @@ func TestRewardsListAndCreate(t *testing.T) {
 	require.NotEmpty(t, paid)
 	for _, p := range paid {
 		assert.True(t, p.Withdrawn)
-		assert.NotZero(t, p.PayoutID)
+		require.NotNil(t, p.PayoutID)
+		assert.NotZero(t, *p.PayoutID)
 		require.NotNil(t, p.PaymentDate)
 	}
 	byAmount := collect(t, c.Rewards.List(ctx, &RewardListOptions{OrderBy: "-amount"}))
 	for i := 1; i < len(byAmount); i++ {
-		assert.LessOrEqual(t, byAmount[i].Amount, byAmount[i-1].Amount)
+		assert.LessOrEqual(t, *byAmount[i].Amount, *byAmount[i-1].Amount)
 	}
 
 	customer := srv.Customers()[0]
@@ -40,7 +43,7 @@ func TestRewardsListAndCreate(t *testing.T) {
 		Amount: 5000, Description: "Launch bonus", Target: &RewardTarget{Key: customer.Key, Type: "customer"},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, int64(5000), bonus.Amount)
+	assert.Equal(t, Ptr(int64(5000)), bonus.Amount)
 	assert.Equal(t, "Launch bonus", bonus.Description)
 	assert.Equal(t, customer.PartnershipKey, bonus.PartnershipKey)
 
@@ -87,4 +90,17 @@ func TestActionsRecordListArchive(t *testing.T) {
 
 	require.NoError(t, c.Actions.Archive(ctx, a.Key))
 	assert.ErrorIs(t, c.Actions.Archive(ctx, a.Key), ErrNotFound)
+}
+
+func TestRewardNullsFromTheFake(t *testing.T) {
+	c, srv, _ := newVendor(t)
+	ctx := context.Background()
+	srv.AddReward(partnerstacktest.Reward{PartnershipKey: partnerstacktest.PartnerPartnershipKey})
+	all := collect(t, c.Rewards.List(ctx))
+	require.Len(t, all, 1)
+	r := all[0]
+	assert.Nil(t, r.Amount, "a null amount is not 0")
+	assert.Nil(t, r.PayoutID)
+	assert.Nil(t, r.PaymentStatus)
+	assert.Nil(t, r.RewardStatus)
 }

@@ -52,7 +52,7 @@ func TestTransactionCreateRoundTripsCreatedAt(t *testing.T) {
 		}
 	}
 	require.NotNil(t, reward)
-	assert.Equal(t, int64(2786), reward.Amount)
+	assert.Equal(t, Ptr(int64(2786)), reward.Amount)
 }
 
 func TestTransactionCreateNeedsExactlyOneCustomerIdentifier(t *testing.T) {

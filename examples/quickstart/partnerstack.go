@@ -97,7 +97,14 @@ func runPartnerStack(ctx context.Context, w io.Writer) error {
 		if r.PaymentDate != nil {
 			payable = r.PaymentDate.Format(time.DateOnly)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Key, partner, psCents(r.Amount), r.RewardStatus, payable)
+		amount, status := "-", "-"
+		if r.Amount != nil {
+			amount = psCents(*r.Amount)
+		}
+		if r.RewardStatus != nil {
+			status = *r.RewardStatus
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Key, partner, amount, status, payable)
 		if n++; n == 10 {
 			break
 		}
