@@ -197,3 +197,22 @@ func TestConversionsTotalsDecodesStringForm(t *testing.T) {
 	assert.Equal(t, &ConversionTotals{ConversionsCount: 10, CommissionTotal: 500.84, OrderTotal: 3498.03,
 		CommissionableOrderTotal: 2874.85, Currency: "USD"}, got)
 }
+
+// The fake answers conversion/totals in the formatted-string form of
+// Refersion's example; ten conversions that add up to the example's
+// figures decode to them.
+func TestConversionsTotalsFromTheFakesStringForm(t *testing.T) {
+	srv, c, _ := newFake(t, nil)
+	for i := range 10 {
+		cv := refersiontest.Conversion{AffiliateID: 1, OfferID: 1, OrderID: "#" + string(rune('0'+i)),
+			Total: 349.80, CommissionableOrderTotal: 287.48, CommissionTotal: 50.08}
+		if i == 9 {
+			cv.Total, cv.CommissionableOrderTotal, cv.CommissionTotal = 349.83, 287.53, 50.12
+		}
+		srv.AddConversion(cv)
+	}
+	got, err := c.Conversions.Totals(context.Background(), &ConversionTotalsParams{Status: []ConversionStatus{ConversionPending}})
+	require.NoError(t, err)
+	assert.Equal(t, &ConversionTotals{ConversionsCount: 10, CommissionTotal: 500.84, OrderTotal: 3498.03,
+		CommissionableOrderTotal: 2874.85, Currency: "USD"}, got)
+}

@@ -2,6 +2,7 @@ package refersiontest
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -281,8 +282,7 @@ func (s *Server) conversionTotals(f fields) (any, *apiError) {
 		}
 		isTest = &b
 	}
-	var count int
-	var commission, orderTotal, commissionable float64
+	var count, commission, orderTotal, commissionable int64
 	for _, c := range s.conversions {
 		switch {
 		case !oneOf(c.Status, statuses...),
@@ -296,15 +296,50 @@ func (s *Server) conversionTotals(f fields) (any, *apiError) {
 			continue
 		}
 		count++
-		commission += c.CommissionTotal
-		orderTotal += c.Total
-		commissionable += c.CommissionableOrderTotal
+		commission += centsOf(c.CommissionTotal)
+		orderTotal += centsOf(c.Total)
+		commissionable += centsOf(c.CommissionableOrderTotal)
 	}
+	// Refersion's own example answers the totals as formatted strings
+	// ("3,498.03,", "10,") although its schema says numbers; the fake
+	// answers the same way, so clients meet the form the vendor shows.
 	return map[string]any{
-		"conversions_count":          count,
-		"commission_total":           round2(commission),
-		"order_total":                round2(orderTotal),
-		"commissionable_order_total": round2(commissionable),
+		"conversions_count":          formatTotal(count, false),
+		"commission_total":           formatTotal(commission, true),
+		"order_total":                formatTotal(orderTotal, true),
+		"commissionable_order_total": formatTotal(commissionable, true),
 		"currency":                   "USD",
 	}, nil
+}
+
+// centsOf returns a stored amount (a decimal with at most two places) in
+// whole cents.
+func centsOf(amount float64) int64 { return int64(math.Round(amount * 100)) }
+
+// formatTotal writes n as Refersion's conversion/totals example does: the
+// integer part grouped by thousands with commas, two decimals when n is in
+// cents, and a trailing comma ("3,498.03,", "10,").
+func formatTotal(n int64, cents bool) string {
+	var b strings.Builder
+	u := uint64(n)
+	if n < 0 {
+		b.WriteByte('-')
+		u = uint64(-n)
+	}
+	whole, frac := u, uint64(0)
+	if cents {
+		whole, frac = u/100, u%100
+	}
+	digits := strconv.FormatUint(whole, 10)
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	if cents {
+		fmt.Fprintf(&b, ".%02d", frac)
+	}
+	b.WriteByte(',')
+	return b.String()
 }

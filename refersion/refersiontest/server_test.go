@@ -374,9 +374,8 @@ func TestTotals(t *testing.T) {
 	status, b := post(t, srv, "conversion/totals", `{"status":["APPROVED","PENDING","UNQUALIFIED","DENIED"]}`)
 	require.Equal(t, http.StatusOK, status, string(b))
 	assert.Equal(t, keysOf(t, sample(t, "conversion_totals.json")), keysOf(t, b))
-	assert.Equal(t, map[string]string{"conversions_count": "float64", "commission_total": "float64", "order_total": "float64",
-		"commissionable_order_total": "float64", "currency": "string"}, kinds(t, b), "the schema's number types")
-	assert.Contains(t, string(b), `"conversions_count":90`)
+	assert.Equal(t, kinds(t, sample(t, "conversion_totals.json")), kinds(t, b), "the example's formatted strings")
+	assert.Contains(t, string(b), `"conversions_count":"90,"`)
 
 	status, b = post(t, srv, "conversion/totals", `{"status":["APPROVED"],"created_from":"2025-02-01 00:00:00",
 		"created_to":"2025-02-28 23:59:59","payment_status":"PAID","type":["AFFILIATE_SITE_CONVERSION"],"is_test_conversion":"FALSE"}`)
@@ -497,4 +496,31 @@ func TestSeedingIsDeterministicAndFast(t *testing.T) {
 	assert.NotEqual(t, "Changed", big.Affiliates()[0].FirstName)
 	assert.True(t, bytes.HasPrefix([]byte(big.URL), []byte("http://127.0.0.1:")))
 	assert.True(t, strings.HasSuffix(big.URL, "/v2"))
+}
+
+// The totals of ten conversions that add up to the figures of Refersion's
+// own conversion/totals example are answered exactly as that example is.
+func TestTotalsAnswerRefersionsExample(t *testing.T) {
+	srv := NewServer()
+	defer srv.Close()
+	for i := range 10 {
+		c := Conversion{AffiliateID: 1, OfferID: 1, OrderID: fmt.Sprint(1000 + i),
+			Total: 349.80, CommissionableOrderTotal: 287.48, CommissionTotal: 50.08}
+		if i == 9 {
+			c.Total, c.CommissionableOrderTotal, c.CommissionTotal = 349.83, 287.53, 50.12
+		}
+		srv.AddConversion(c)
+	}
+	status, b := post(t, srv, "conversion/totals", `{"status":["PENDING"]}`)
+	require.Equal(t, http.StatusOK, status, string(b))
+	assert.JSONEq(t, string(sample(t, "conversion_totals.json")), string(b))
+}
+
+func TestFormatTotal(t *testing.T) {
+	for n, want := range map[int64]string{0: "0.00,", 5: "0.05,", 50084: "500.84,", 349803: "3,498.03,",
+		123456789: "1,234,567.89,", -349803: "-3,498.03,"} {
+		assert.Equal(t, want, formatTotal(n, true), n)
+	}
+	assert.Equal(t, "10,", formatTotal(10, false))
+	assert.Equal(t, "1,000,", formatTotal(1000, false))
 }
