@@ -356,17 +356,18 @@ func (p AffiliateCreateParams) MarshalJSON() ([]byte, error) {
 // AffiliateCreateResult is the answer of affiliate/new.
 type AffiliateCreateResult struct {
 	// Code is the new affiliate's code ("a3y7"), which the API sends in the
-	// field named "id".
-	Code string
+	// field named "id"; it is encoded under that name too.
+	Code string `json:"id"`
 	// ID is the numeric affiliate id, read from Message ("The affiliate
 	// 37569297 has been created ..."); 0 when the message holds none. The
 	// writes that take an affiliate id (Update, ChangeStatus,
-	// Conversions.ManualCredit) need it.
-	ID int64
+	// Conversions.ManualCredit) need it. It is not encoded: decoding reads
+	// it from Message again.
+	ID int64 `json:"-"`
 	// Link is the affiliate's referral link.
-	Link string
+	Link string `json:"link"`
 	// Message is the API's confirmation text.
-	Message string
+	Message string `json:"message"`
 }
 
 var idInMessage = regexp.MustCompile(`\b(\d+)\b`)
