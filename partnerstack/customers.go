@@ -44,12 +44,12 @@ type Customer struct {
 	Fields    []*Field       `json:"fields,omitempty"`
 	// Archived, Company, CountryISO, HasPaid, SharedID and SubIDs are sent
 	// by the Partner API.
-	Archived   bool        `json:"archived,omitempty"`
+	Archived   bool        `json:"archived"`
 	Company    *CompanyRef `json:"company,omitempty"`
 	CountryISO string      `json:"country_iso,omitempty"`
-	HasPaid    bool        `json:"has_paid,omitempty"`
+	HasPaid    bool        `json:"has_paid"`
 	SharedID   string      `json:"shared_id,omitempty"`
-	SubIDs     []string    `json:"sub_ids,omitempty"`
+	SubIDs     []string    `json:"sub_ids"`
 	CreatedAt  time.Time   `json:"created_at"`
 	UpdatedAt  time.Time   `json:"updated_at"`
 }

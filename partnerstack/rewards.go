@@ -67,7 +67,7 @@ type Reward struct {
 	Source *RewardSource `json:"source,omitempty"`
 	// Transaction is the transaction the reward is for (may be null).
 	Transaction *RewardTransaction `json:"transaction,omitempty"`
-	Withdrawn   bool               `json:"withdrawn,omitempty"`
+	Withdrawn   bool               `json:"withdrawn"`
 	// Partnership, Action, Invoice, Offer and Trigger are sent by the
 	// Vendor API.
 	Partnership *RewardPartnership `json:"partnership,omitempty" partnerstack:"lenient"`

@@ -57,7 +57,7 @@ type CustomerRef struct {
 	ExternalKey string `json:"external_key,omitempty"`
 	// SharedID is the partner's shared id (null decodes as "").
 	SharedID string   `json:"shared_id,omitempty"`
-	SubIDs   []string `json:"sub_ids,omitempty"`
+	SubIDs   []string `json:"sub_ids"`
 	// CreatedAt and UpdatedAt are sent (and may be null) in rewards only.
 	CreatedAt *time.Time `json:"created_at,omitempty"`
 	UpdatedAt *time.Time `json:"updated_at,omitempty"`
