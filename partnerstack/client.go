@@ -19,6 +19,9 @@ const (
 	// API. The two deal endpoints that PartnerStack serves without /v2 are
 	// resolved against its parent.
 	DefaultBaseURL = "https://api.partnerstack.com/api/v2"
+	// DefaultConversionBaseURL is the host of the server-to-server
+	// conversion call (Conversions.Record), apart from the API.
+	DefaultConversionBaseURL = "https://partnerlinks.io"
 	// RateLimitRequests per RateLimitWindow is a conservative client-side
 	// quota, not a PartnerStack figure: PartnerStack documents no general
 	// request quota and no rate-limit headers. One request a second keeps a
@@ -85,6 +88,12 @@ type Client struct {
 	FormTemplates *FormTemplatesService
 	// SalesCycles reads sales cycle stages: /v2/sales-cycles.
 	SalesCycles *SalesCyclesService
+	// DistiListings reads the disti listing taxonomy:
+	// /api/disti/listings/categories.
+	DistiListings *DistiListingsService
+	// Conversions records server-to-server conversions on the tracking
+	// host: POST https://partnerlinks.io/conversion/xid.
+	Conversions *ConversionsService
 }
 
 // PartnerClient talks to the PartnerStack Partner API, the read-only API a
@@ -151,6 +160,12 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Reports = (*ReportsService)(base)
 	c.FormTemplates = (*FormTemplatesService)(base)
 	c.SalesCycles = (*SalesCyclesService)(base)
+	c.DistiListings = (*DistiListingsService)(base)
+	conv, err := newConversionAPI(s)
+	if err != nil {
+		return nil, err
+	}
+	c.Conversions = &ConversionsService{api: conv}
 	return c, nil
 }
 
@@ -166,6 +181,9 @@ func NewPartnerClient(opts ...Option) (*PartnerClient, error) {
 	}
 	if s.apiKey.IsZero() {
 		return nil, errors.New("partnerstack: a Partner API key is required (WithAPIKey)")
+	}
+	if !s.trackingToken.IsZero() || s.conversionURL != nil {
+		return nil, errors.New("partnerstack: WithTrackingToken and WithConversionBaseURL configure the vendor's conversion call; use NewClient")
 	}
 	a, err := newAPI(s, transport.BearerAuth{Token: s.apiKey})
 	if err != nil {

@@ -25,6 +25,14 @@
 //
 //	partner, err := partnerstack.NewPartnerClient(partnerstack.WithAPIKey(os.Getenv("PARTNERSTACK_PARTNER_KEY")))
 //
+// # Server-to-server conversions
+//
+// Client.Conversions records a conversion on PartnerStack's tracking host,
+// https://partnerlinks.io (WithConversionBaseURL), with the program's
+// tracking token as a bearer token (WithTrackingToken). That token goes to
+// that host only, and the vendor key pair never does. A conversion is a
+// write and is never retried once it may have reached the server.
+//
 // # Partners and statistics
 //
 // PartnerStack has no "partners" or "stats" endpoints. A partner is a
@@ -36,7 +44,10 @@
 //
 // Objects are identified by prefixed string keys (part_…, cus_…, rwrd_…);
 // timestamps are epoch milliseconds on the wire and time.Time (UTC) here;
-// money is integer cents (int64) with its Currency. Time filters of the
+// money is integer cents (int64) with its Currency. Fields PartnerStack
+// documents as nullable numbers, statuses or times are pointers, nil for
+// null (Reward.Amount, Reward.PayoutID, Reward.PaymentStatus, ...); other
+// strings read null as "". Time filters of the
 // list options are sent as epoch milliseconds. The Vendor and Partner APIs
 // return the same resources with different fields: each resource type
 // holds the union, and a field an API does not send stays zero.

@@ -2,8 +2,10 @@ package partnerstack
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -20,6 +22,10 @@ type settings struct {
 	publicKey transport.Secret
 	secretKey transport.Secret
 	apiKey    transport.Secret
+	// trackingToken and conversionURL configure the server-to-server
+	// conversion call, which has its own host and credential.
+	trackingToken transport.Secret
+	conversionURL *url.URL
 }
 
 // WithVendorKeys sets the Vendor API key pair (Settings → Integrations →
@@ -128,4 +134,33 @@ func WithMaxResponseBytes(n int64) Option {
 // honour the context.
 func WithRateLimit(requests int, per time.Duration) Option {
 	return func(s *settings) error { return s.SetRateLimit(requests, per) }
+}
+
+// WithTrackingToken sets the tracking token of the server-to-server
+// conversion call (Conversions.Record), sent as "Authorization: Bearer
+// <token>" to the conversion host only. The vendor key pair is never sent
+// there, and the token never goes to the API host. Accepted by NewClient.
+func WithTrackingToken(token string) Option {
+	return func(s *settings) error {
+		token = strings.TrimSpace(token)
+		if token == "" {
+			return errors.New("tracking token is empty")
+		}
+		s.trackingToken = transport.NewSecret(token)
+		return nil
+	}
+}
+
+// WithConversionBaseURL overrides DefaultConversionBaseURL, the host of the
+// server-to-server conversion call, e.g. with a fake server's
+// ConversionURL.
+func WithConversionBaseURL(rawURL string) Option {
+	return func(s *settings) error {
+		u, err := transport.ParseBaseURL(rawURL)
+		if err != nil {
+			return fmt.Errorf("conversion %w", err)
+		}
+		s.conversionURL = u
+		return nil
+	}
 }

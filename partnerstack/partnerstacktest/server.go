@@ -71,6 +71,10 @@ func WithClock(now func() time.Time) ServerOption {
 type Server struct {
 	// URL is the base URL including /api/v2, for partnerstack.WithBaseURL.
 	URL string
+	// ConversionURL is the root of the conversion host (partnerlinks.io in
+	// production), for partnerstack.WithConversionBaseURL; it takes
+	// TrackingToken.
+	ConversionURL string
 
 	fs  *fakeserver.Server
 	now func() time.Time
@@ -92,6 +96,7 @@ type Server struct {
 	teams        table[Team]
 	objects      map[string]*table[Object]
 	exportsAt    map[string]int64 // report configuration key -> last export (ms)
+	conversions  []Conversion
 }
 
 // NewServer starts a fake on loopback.
@@ -103,6 +108,7 @@ func NewServer(opts ...ServerOption) *Server {
 	}
 	s.fs = fakeserver.New(s.routes(), errorBody)
 	s.URL = s.fs.URL() + APIPrefix
+	s.ConversionURL = s.fs.URL()
 	return s
 }
 
@@ -212,6 +218,7 @@ func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	s.coreRoutes(mux)
 	s.moreRoutes(mux)
+	s.conversionRoutes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeError(w, http.StatusNotFound, "Not found.")
 	})
