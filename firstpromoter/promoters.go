@@ -42,8 +42,9 @@ type Promoter struct {
 	// CustID is your own id for the promoter; null in the API decodes as "".
 	CustID string `json:"cust_id"`
 	Note   string `json:"note"`
-	// State is sent by some versions of the API; the state per campaign is
-	// in PromoterCampaigns.
+	// State is sent only by older versions of the API: the current
+	// single-promoter and list responses omit it, and it is then "". The
+	// state per campaign is in PromoterCampaigns[].State.
 	State PromoterState `json:"state"`
 	Stats PromoterStats `json:"stats"`
 	// IsCustomized reports customized rewards or settings.
@@ -64,8 +65,11 @@ type Promoter struct {
 	CustomFields map[string]any `json:"custom_fields"`
 	// PasswordSetupURL lets the promoter set a password. It is a
 	// credential, so it never prints (see Secret); read it with Reveal.
-	PasswordSetupURL  Secret                    `json:"password_setup_url"`
-	FirstEventAt      *time.Time                `json:"first_event_at"`
+	PasswordSetupURL Secret     `json:"password_setup_url"`
+	FirstEventAt     *time.Time `json:"first_event_at"`
+	// CreatedAt and UpdatedAt are sent only by older versions of the API;
+	// the current responses omit them and they are then zero. JoinedAt is
+	// when the promoter signed up.
 	CreatedAt         time.Time                 `json:"created_at"`
 	UpdatedAt         time.Time                 `json:"updated_at"`
 	PromoterCampaigns []PromoterCampaignSummary `json:"promoter_campaigns"`
@@ -74,6 +78,11 @@ type Promoter struct {
 	TrackAdTraffic       *bool                 `json:"track_ad_traffic"`
 	AuthProvider         string                `json:"auth_provider"`
 	SelectedPayoutMethod *SelectedPayoutMethod `json:"selected_payout_method"`
+	// ParentPromoter is the promoter this one is a sub-affiliate of, nil
+	// when it has none. Get, Create and Update answers carry it; list rows
+	// do not, so it is nil on promoters from List.
+	// Its name may be null, which decodes as "".
+	ParentPromoter *PromoterRef `json:"parent_promoter"`
 }
 
 // LogValue implements slog.LogValuer in the printed form, where

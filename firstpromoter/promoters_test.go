@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
@@ -151,8 +152,6 @@ const tapePromoterJSON = `{
   "custom_fields": {"niche": "fitness", "channels": ["youtube", "blog"]},
   "password_setup_url": null,
   "first_event_at": "2025-01-16T08:02:11.120Z",
-  "created_at": "2025-01-15T10:30:00.000Z",
-  "updated_at": "2025-03-02T17:45:09.511Z",
   "promoter_campaigns": [{
     "id": 14850130, "campaign_id": 28004, "promoter_id": 12345, "state": "accepted",
     "created_at": "2025-01-16T18:16:41Z",
@@ -162,7 +161,8 @@ const tapePromoterJSON = `{
   "balances": {"cash": 4200, "credits": null, "points": null, "free_months": null, "discount": null},
   "track_ad_traffic": null,
   "auth_provider": null,
-  "selected_payout_method": {"id": 77, "method": "paypal", "date_added": "2025-01-20T09:00:00.000Z", "is_disabled": false}
+  "selected_payout_method": {"id": 77, "method": "paypal", "date_added": "2025-01-20T09:00:00.000Z", "is_disabled": false},
+  "parent_promoter": {"id": 12000, "email": "lead@example.com", "name": null}
 }`
 
 const tapeBatchJSON = `{
@@ -213,6 +213,35 @@ func TestPromoterDecode(t *testing.T) {
 	assert.Nil(t, p.TrackAdTraffic)
 	require.NotNil(t, p.SelectedPayoutMethod)
 	assert.Equal(t, "paypal", p.SelectedPayoutMethod.Method)
+	assert.Equal(t, &PromoterRef{ID: 12000, Email: "lead@example.com"}, p.ParentPromoter, "a null name decodes as \"\"")
+	assert.Empty(t, p.State, "the current schema has no promoter-level state")
+	assert.True(t, p.CreatedAt.IsZero())
+	assert.True(t, p.UpdatedAt.IsZero())
+}
+
+func TestPromoterParentPromoter(t *testing.T) {
+	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
+	ctx := context.Background()
+	all := srv.Promoters()
+	parent, child := all[0], all[1]
+
+	got, err := c.Promoters.Get(ctx, child.ID)
+	require.NoError(t, err)
+	assert.Nil(t, got.ParentPromoter, "null without a parent")
+
+	_, err = c.Promoters.AssignParent(ctx, parent.ID, child.ID)
+	require.NoError(t, err)
+	got, err = c.Promoters.Get(ctx, child.ID)
+	require.NoError(t, err)
+	assert.Equal(t, &PromoterRef{ID: parent.ID, Email: parent.Email, Name: parent.Name}, got.ParentPromoter)
+	updated, err := c.Promoters.Update(ctx, child.ID, &PromoterUpdateParams{CustID: "cus_sub"})
+	require.NoError(t, err)
+	assert.Equal(t, parent.ID, updated.ParentPromoter.ID, "update answers carry it too")
+
+	for p, err := range c.Promoters.List(ctx) {
+		require.NoError(t, err)
+		assert.Nil(t, p.ParentPromoter, "list rows do not carry parent_promoter")
+	}
 }
 
 func TestPromotersListPageWireFormat(t *testing.T) {

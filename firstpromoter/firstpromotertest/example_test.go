@@ -38,7 +38,7 @@ func ExampleNewServer() {
 		return
 	}
 	for _, p := range page.Data {
-		fmt.Printf("%d %-16s %s\n", p.ID, p.Name, p.State)
+		fmt.Printf("%d %-16s %s\n", p.ID, p.Name, p.PromoterCampaigns[0].State)
 	}
 	fmt.Println("pending:", page.Meta.PendingCount)
 	// Output:

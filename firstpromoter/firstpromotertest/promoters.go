@@ -11,8 +11,12 @@ import (
 )
 
 // Promoter is a promoter (an affiliate) as GET /company/promoters/{id}
-// answers it. State, Stats, Balances and PromoterCampaigns are derived from
-// the stored promoter campaigns, referrals and commissions.
+// answers it. State, Stats, Balances, PromoterCampaigns and ParentPromoter
+// are derived from the stored promoter campaigns, referrals, commissions
+// and parent. List rows are the same object without parent_promoter (see
+// promoterRow). State, CreatedAt and UpdatedAt are kept for the fake's own
+// bookkeeping and are not sent: the current API sends neither shape with
+// them.
 type Promoter struct {
 	ID     int64      `json:"id"`
 	Email  string     `json:"email"`
@@ -21,7 +25,7 @@ type Promoter struct {
 	Note   NullString `json:"note"`
 	// State is the promoter's state in its first campaign, not_set when it
 	// has none. AddPromoter uses it for the promoter campaign it creates.
-	State           string        `json:"state"`
+	State           string        `json:"-"`
 	Stats           PromoterStats `json:"stats"`
 	IsCustomized    bool          `json:"is_customized"`
 	FraudSuspicions []string      `json:"fraud_suspicions"`
@@ -35,8 +39,8 @@ type Promoter struct {
 	CustomFields         map[string]any `json:"custom_fields"`
 	PasswordSetupURL     NullString     `json:"password_setup_url"`
 	FirstEventAt         Timestamp      `json:"first_event_at"`
-	CreatedAt            Timestamp      `json:"created_at"`
-	UpdatedAt            Timestamp      `json:"updated_at"`
+	CreatedAt            Timestamp      `json:"-"`
+	UpdatedAt            Timestamp      `json:"-"`
 	// PromoterCampaigns given to AddPromoter create those memberships
 	// (CampaignID, State, RefToken, Coupon are read); without any, the
 	// promoter joins the default campaign. Stats.ClicksCount given to
@@ -47,8 +51,11 @@ type Promoter struct {
 	TrackAdTraffic       *bool                     `json:"track_ad_traffic"`
 	AuthProvider         NullString                `json:"auth_provider"`
 	SelectedPayoutMethod *PayoutMethodRef          `json:"selected_payout_method"`
-	// ParentPromoterID is set by assign_parent. The v2 promoter object does
-	// not carry it; it backs filters[parent_promoter_id].
+	// ParentPromoter is the parent of a sub-affiliate, null when it has
+	// none; derived from ParentPromoterID.
+	ParentPromoter *PromoterRef `json:"parent_promoter"`
+	// ParentPromoterID is set by assign_parent (or given to AddPromoter);
+	// it backs parent_promoter and filters[parent_promoter_id].
 	ParentPromoterID int64 `json:"-"`
 	// AuthToken is the promoter's token for find_by=auth_token; not sent.
 	AuthToken string `json:"-"`
@@ -207,11 +214,19 @@ func (s *Server) listPromoters(r *http.Request) (int, any, *apiError) {
 			return unixMilli(p.JoinedAt)
 		})
 	}
-	data := paginate(rows, page, per)
-	if data == nil {
-		data = []Promoter{}
+	data := []promoterRow{}
+	for _, p := range paginate(rows, page, per) {
+		data = append(data, promoterRow{Promoter: p})
 	}
 	return http.StatusOK, map[string]any{"data": data, "meta": map[string]int{"pending_count": pending}}, nil
+}
+
+// promoterRow is a row of the promoter list (the PromoterListItem schema):
+// the single-promoter object without parent_promoter. The shallower
+// ParentPromoter field, always nil and omitted, hides the embedded one.
+type promoterRow struct {
+	Promoter
+	ParentPromoter *PromoterRef `json:"parent_promoter,omitempty"`
 }
 
 // promoterFilter compiles the documented filters of GET /promoters: q,
@@ -849,6 +864,7 @@ func (s *Server) promoterView(pr *Promoter, ix *index) Promoter {
 	}
 	cash := float64(ix.balance[pr.ID])
 	v.Balances = Balances{Cash: &cash}
+	v.ParentPromoter = s.promoterRef(pr.ParentPromoterID)
 	return v
 }
 

@@ -46,13 +46,17 @@ func TestPromoterWireFormat(t *testing.T) {
 	var p map[string]any
 	require.NoError(t, json.Unmarshal(r.body, &p))
 	for _, key := range []string{
-		"id", "email", "name", "cust_id", "note", "state", "stats", "is_customized", "fraud_suspicions", "is_confirmed",
+		"id", "email", "name", "cust_id", "note", "stats", "is_customized", "fraud_suspicions", "is_confirmed",
 		"invoice_details_status", "profile", "joined_at", "last_login_at", "archived_at", "custom_fields",
-		"password_setup_url", "first_event_at", "created_at", "updated_at", "promoter_campaigns", "balances",
-		"track_ad_traffic", "auth_provider", "selected_payout_method",
+		"password_setup_url", "first_event_at", "promoter_campaigns", "balances",
+		"track_ad_traffic", "auth_provider", "selected_payout_method", "parent_promoter",
 	} {
 		assert.Contains(t, p, key)
 	}
+	for _, key := range []string{"state", "created_at", "updated_at"} {
+		assert.NotContains(t, p, key, "the current single-promoter schema has no %s", key)
+	}
+	assert.Nil(t, p["parent_promoter"], "no parent")
 	assert.NotContains(t, p, "auth_token", "the token is not part of the v2 promoter")
 	assert.IsType(t, float64(0), p["id"], "ids are JSON integers")
 	assert.Regexp(t, timestampRE, p["joined_at"])
@@ -130,7 +134,9 @@ func TestPromotersFilters(t *testing.T) {
 		want  int
 		check func(t *testing.T, p firstpromotertest.Promoter)
 	}{
-		{url.Values{"filters[state]": {"pending"}}, 3, func(t *testing.T, p firstpromotertest.Promoter) { assert.Equal(t, "pending", p.State) }},
+		{url.Values{"filters[state]": {"pending"}}, 3, func(t *testing.T, p firstpromotertest.Promoter) {
+			assert.Equal(t, "pending", p.PromoterCampaigns[0].State)
+		}},
 		{url.Values{"filters[state]": {"accepted"}}, count(func(p firstpromotertest.Promoter) bool { return p.State == "accepted" }), nil},
 		{url.Values{"filters[campaign_id]": {fmt.Sprint(campaigns[2].ID)}}, count(inCampaign(campaigns[2].ID)), nil},
 		{url.Values{"filters[campaign_id][]": {fmt.Sprint(campaigns[1].ID), fmt.Sprint(campaigns[2].ID)}},
@@ -164,6 +170,30 @@ func TestPromotersFilters(t *testing.T) {
 	requireParamError(t, call(t, srv, http.MethodGet, "/company/promoters?filters%5Bjoined_at%5D%5Bfrom%5D=yesterday", nil), "filters[joined_at][from]")
 }
 
+func TestPromoterParentAndListRowShape(t *testing.T) {
+	srv := newServer(t, firstpromotertest.WithDemoData())
+	all := srv.Promoters()
+	parent, child := all[0], all[1]
+	r := call(t, srv, http.MethodPost, "/company/promoters/assign_parent", map[string]any{
+		"parent_promoter_id": parent.ID, "ids": []int64{child.ID},
+	})
+	require.Equal(t, http.StatusOK, r.status, string(r.body))
+
+	got := okJSON[map[string]any](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/promoters/%d", child.ID), nil), http.StatusOK)
+	assert.Equal(t, map[string]any{"id": float64(parent.ID), "email": parent.Email, "name": parent.Name}, got["parent_promoter"])
+
+	page := okJSON[struct {
+		Data []map[string]any `json:"data"`
+	}](t, call(t, srv, http.MethodGet, "/company/promoters?per_page=100", nil), http.StatusOK)
+	require.NotEmpty(t, page.Data)
+	for _, row := range page.Data {
+		for _, key := range []string{"parent_promoter", "state", "created_at", "updated_at"} {
+			assert.NotContains(t, row, key, "list rows (PromoterListItem) have no %s", key)
+		}
+		assert.Contains(t, row, "promoter_campaigns")
+	}
+}
+
 func TestPromotersSorting(t *testing.T) {
 	srv := newServer(t, firstpromotertest.WithDemoData())
 	page := okJSON[promoterPage](t, call(t, srv, http.MethodGet, "/company/promoters?per_page=100&sorting%5Bjoined_at%5D=desc", nil), http.StatusOK)
@@ -189,8 +219,8 @@ func TestCreatePromoter(t *testing.T) {
 	})
 	p := okJSON[firstpromotertest.Promoter](t, r, http.StatusCreated)
 	assert.Equal(t, "Rosa Alvarez", p.Name)
-	assert.Equal(t, "pending", p.State, "the influencer campaign does not auto-approve")
 	require.Len(t, p.PromoterCampaigns, 1)
+	assert.Equal(t, "pending", p.PromoterCampaigns[0].State, "the influencer campaign does not auto-approve")
 	assert.Equal(t, influencers.ID, p.PromoterCampaigns[0].CampaignID)
 	assert.Equal(t, fixedNow, p.JoinedAt.Time)
 
