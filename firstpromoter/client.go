@@ -37,6 +37,9 @@ type Client struct {
 	BatchProcesses    *BatchProcessesService
 	Webhooks          *WebhooksService
 	Tracking          *TrackingService
+	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
+	// host, outside the v2 prefix.
+	CustomReferralStatuses *CustomReferralStatusesService
 }
 
 // service is the common shape of the services.
@@ -86,6 +89,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.BatchProcesses = (*BatchProcessesService)(base)
 	c.Webhooks = (*WebhooksService)(base)
 	c.Tracking = (*TrackingService)(base)
+	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }
 

@@ -56,6 +56,9 @@ type Referral struct {
 	Website            string        `json:"website"`
 	Comment            string        `json:"comment"`
 	IsExpired          bool          `json:"is_expired"`
+	// CustomStatus is the referral's custom status (see
+	// CustomReferralStatusesService), nil when it has none.
+	CustomStatus *CustomReferralStatus `json:"custom_status"`
 }
 
 // ReferralListOptions filter GET /company/referrals.
@@ -164,16 +167,54 @@ type ReferralUpdateParams struct {
 	PromoterCampaignID int64         `json:"promoter_campaign_id,omitempty"`
 	FraudCheck         string        `json:"fraud_check,omitempty"`
 	SplitDetails       []SplitDetail `json:"split_details,omitempty"`
+	// CustomStatusID sets or clears the referral's custom status: nil
+	// leaves it unchanged, SetID(id) assigns the status id and ClearID()
+	// sends null, which removes it.
+	CustomStatusID *NullableID `json:"custom_status_id,omitempty"`
+}
+
+// ReferralLookup is the attribute a referral is found by instead of its
+// id: the find_by parameter.
+type ReferralLookup string
+
+// Referral lookups.
+const (
+	ReferralByEmail    ReferralLookup = "email"
+	ReferralByUID      ReferralLookup = "uid"
+	ReferralByUsername ReferralLookup = "username"
+)
+
+// referralUpdateBody adds find_by to an update; the API reads it from the
+// body of the PUT.
+type referralUpdateBody struct {
+	*ReferralUpdateParams
+	FindBy ReferralLookup `json:"find_by,omitempty"`
 }
 
 // Update changes the referral with the given id.
 func (s *ReferralsService) Update(ctx context.Context, id int64, params *ReferralUpdateParams) (*Referral, error) {
+	return s.update(ctx, strconv.FormatInt(id, 10), "", params)
+}
+
+// UpdateBy changes the referral found by key, matched against the
+// attribute by (e.g. ReferralByEmail).
+func (s *ReferralsService) UpdateBy(ctx context.Context, by ReferralLookup, key string, params *ReferralUpdateParams) (*Referral, error) {
+	if by == "" {
+		return nil, errors.New("firstpromoter: update referral: no lookup attribute given")
+	}
+	return s.update(ctx, key, by, params)
+}
+
+func (s *ReferralsService) update(ctx context.Context, key string, by ReferralLookup, params *ReferralUpdateParams) (*Referral, error) {
+	if key == "" {
+		return nil, errors.New("firstpromoter: update referral: empty key")
+	}
 	if params == nil {
 		params = &ReferralUpdateParams{}
 	}
 	r := new(Referral)
-	path := transport.Join("company/referrals/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
+	path := transport.Join("company/referrals/%s", key)
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, referralUpdateBody{params, by}, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -219,8 +260,28 @@ func (s *ReferralsService) MoveToPromoter(ctx context.Context, params *ReferralM
 // ImportEvents imports the referral's previous sales from Stripe; the
 // API answers 202 with a batch.
 func (s *ReferralsService) ImportEvents(ctx context.Context, id int64) (*Batch, error) {
-	path := transport.Join("company/referrals/%s/import_events", strconv.FormatInt(id, 10))
-	return s.client.bulk(ctx, http.MethodPost, path, nil)
+	return s.importEvents(ctx, strconv.FormatInt(id, 10), "")
+}
+
+// ImportEventsBy is ImportEvents for the referral found by key, matched
+// against the attribute by (find_by in the query).
+func (s *ReferralsService) ImportEventsBy(ctx context.Context, by ReferralLookup, key string) (*Batch, error) {
+	if by == "" {
+		return nil, errors.New("firstpromoter: import referral events: no lookup attribute given")
+	}
+	return s.importEvents(ctx, key, by)
+}
+
+func (s *ReferralsService) importEvents(ctx context.Context, key string, by ReferralLookup) (*Batch, error) {
+	if key == "" {
+		return nil, errors.New("firstpromoter: import referral events: empty key")
+	}
+	batch := new(Batch)
+	path := transport.Join("company/referrals/%s/import_events", key)
+	if _, err := s.client.do(ctx, http.MethodPost, path, findBy{string(by)}, nil, batch); err != nil {
+		return nil, err
+	}
+	return batch, nil
 }
 
 // idsBody is the BatchSelectionRequest body of the bulk actions.

@@ -102,3 +102,26 @@ type SplitDetail struct {
 	PromoterID         int64 `json:"promoter_id,omitempty"`
 	Percentage         int   `json:"percentage"`
 }
+
+// NullableID is an id in a request body that can also be sent as null.
+// Fields of type *NullableID leave the value unchanged when nil; SetID
+// sends an id and ClearID sends null.
+type NullableID struct {
+	// ID is sent when Valid; otherwise null is.
+	ID    int64
+	Valid bool
+}
+
+// SetID returns a *NullableID that sends id.
+func SetID(id int64) *NullableID { return &NullableID{ID: id, Valid: true} }
+
+// ClearID returns a *NullableID that sends null.
+func ClearID() *NullableID { return &NullableID{} }
+
+// MarshalJSON sends the id, or null when not Valid.
+func (n NullableID) MarshalJSON() ([]byte, error) {
+	if !n.Valid {
+		return []byte("null"), nil
+	}
+	return strconv.AppendInt(nil, n.ID, 10), nil
+}

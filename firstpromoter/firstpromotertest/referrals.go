@@ -35,6 +35,12 @@ type Referral struct {
 	Website            NullString    `json:"website"`
 	Comment            NullString    `json:"comment"`
 	IsExpired          bool          `json:"is_expired"`
+	// CustomStatus is the referral's custom status, null when it has none;
+	// derived from CustomStatusID.
+	CustomStatus *CustomReferralStatus `json:"custom_status"`
+	// CustomStatusID is set by PUT /company/referrals/{id} with
+	// custom_status_id (or given to AddReferral); 0 means none.
+	CustomStatusID int64 `json:"-"`
 	// CancelledAt is set by a tracked cancellation. The v2 referral object
 	// does not carry it; it backs filters[cancelled_at].
 	CancelledAt Timestamp `json:"-"`
@@ -229,6 +235,19 @@ func (s *Server) updateReferral(r *http.Request) (int, any, *apiError) {
 	if _, e := p.decode("split_details", &next.SplitDetails); e != nil {
 		return 0, nil, e
 	}
+	if p.has("custom_status_id") {
+		// An explicit null (or "") clears the status.
+		id, ok, e := p.int("custom_status_id")
+		if e != nil {
+			return 0, nil, e
+		}
+		if ok {
+			if _, found := s.customStatuses.get(id); !found {
+				return 0, nil, errInvalid("custom_status_id", "is not a custom referral status of this account")
+			}
+		}
+		next.CustomStatusID = id
+	}
 	*ref = next
 	after := s.referralView(ref)
 	s.emit("referral.updated", "referral", ref.ID, changes(before, after, "email", "uid", "username", "fraud_check", "promoter_campaign"), after)
@@ -421,6 +440,11 @@ func (s *Server) referralView(ref *Referral) Referral {
 	}
 	if ref.PromoterCampaign != nil {
 		v.PromoterCampaign = s.promoterCampaignRef(ref.PromoterCampaign.ID)
+	}
+	v.CustomStatus = nil
+	if st, ok := s.customStatuses.get(ref.CustomStatusID); ok {
+		c := *st
+		v.CustomStatus = &c
 	}
 	return v
 }

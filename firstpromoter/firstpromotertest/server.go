@@ -21,6 +21,11 @@ const (
 // PathPrefix is the path of the API root; Server.URL ends with it.
 const PathPrefix = "/api/v2"
 
+// AdminPathPrefix is the root of the endpoints the API serves outside
+// PathPrefix: the custom referral statuses, under /api/admin/v1 of the
+// same host.
+const AdminPathPrefix = "/api/admin/v1"
+
 // Fault makes requests fail; see Server.Inject.
 type Fault = fakeserver.Fault
 
@@ -59,6 +64,7 @@ type Server struct {
 	trackedEvents     map[string]bool  // "sale:<event_id>", "refund:<event_id>"
 	eventSeq          int64
 	paymentsBatchSeq  int64
+	customStatuses    table[CustomReferralStatus]
 }
 
 // ServerOption configures a Server.
@@ -108,6 +114,7 @@ func NewServer(opts ...ServerOption) *Server {
 		trackedEvents:     map[string]bool{},
 		eventSeq:          880001,
 		paymentsBatchSeq:  1201,
+		customStatuses:    newTable[CustomReferralStatus](41),
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -137,6 +144,7 @@ func (s *Server) routes() {
 	s.batchRoutes()
 	s.webhookRoutes()
 	s.trackingRoutes()
+	s.customStatusRoutes()
 }
 
 // serve checks the credentials, then routes.
@@ -170,7 +178,13 @@ type handlerFunc func(r *http.Request) (status int, body any, err *apiError)
 // handle registers fn for pattern, below PathPrefix.
 func (s *Server) handle(pattern string, fn handlerFunc) {
 	method, path, _ := strings.Cut(pattern, " ")
-	s.mux.HandleFunc(method+" "+PathPrefix+path, func(w http.ResponseWriter, r *http.Request) {
+	s.handleRoot(method+" "+PathPrefix+path, fn)
+}
+
+// handleRoot registers fn for pattern, a path from the host root, for the
+// endpoints outside PathPrefix (the admin API under AdminPathPrefix).
+func (s *Server) handleRoot(pattern string, fn handlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		status, body, err := fn(r)
 		s.mu.Unlock()
