@@ -87,7 +87,9 @@ type Commission struct {
 	// or ad_source; null decodes as "".
 	FraudCheck string `json:"fraud_check"`
 	// Amount is in cents for CommissionUnitCash, else a count of the unit.
-	Amount           int64                `json:"amount"`
+	Amount int64 `json:"amount"`
+	// IsPaid reports a completed payout: for cash commissions, paid out;
+	// for the others, fulfilled (see Fulfilled).
 	IsPaid           bool                 `json:"is_paid"`
 	IsSplit          bool                 `json:"is_split"`
 	CreatedAt        time.Time            `json:"created_at"`
@@ -99,6 +101,15 @@ type Commission struct {
 	// SplitDetails is null unless the commission is split; its shape is
 	// not documented, so it is kept as raw JSON.
 	SplitDetails json.RawMessage `json:"split_details"`
+}
+
+// Fulfilled reports whether a non-monetary commission has been
+// delivered. The API records fulfilment (MarkFulfilled) by completing the
+// commission's payout, which the commission shows as is_paid, and
+// filters[fulfilled] matches non-monetary commissions on it. It is false
+// for cash commissions, which are paid out rather than fulfilled.
+func (c *Commission) Fulfilled() bool {
+	return c != nil && c.Unit != CommissionUnitCash && c.IsPaid
 }
 
 // ReferralRef is the short referral object nested in other resources.
@@ -326,14 +337,17 @@ func (s *CommissionsService) Deny(ctx context.Context, ids ...int64) (*Batch, er
 	return s.client.bulk(ctx, http.MethodPost, "company/commissions/deny", idsBody{IDs: ids})
 }
 
-// MarkFulfilled marks non-cash commissions as delivered (a batch; see
-// Approve).
+// MarkFulfilled marks non-monetary commissions as delivered (a batch; see
+// Approve): it works only on approved non-cash commissions that have a
+// payout, and completes that payout, which then shows as
+// Commission.Fulfilled. Cash and unapproved commissions fail in the
+// batch's processing errors.
 func (s *CommissionsService) MarkFulfilled(ctx context.Context, ids ...int64) (*Batch, error) {
 	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_fulfilled", idsBody{IDs: ids})
 }
 
-// MarkUnfulfilled marks non-cash commissions as not delivered (a batch;
-// see Approve).
+// MarkUnfulfilled reverses MarkFulfilled (a batch; see Approve): the
+// commissions' payout goes back to pending.
 func (s *CommissionsService) MarkUnfulfilled(ctx context.Context, ids ...int64) (*Batch, error) {
 	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_unfulfilled", idsBody{IDs: ids})
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
 // tapeCommissionJSON is a commission as the API returns it, from the
@@ -302,4 +304,34 @@ func TestCommissionsErrors(t *testing.T) {
 	assert.Equal(t, "Record not found", apiErr.Message)
 	assert.Equal(t, "/api/v2/company/commissions/9", apiErr.Path)
 	assert.Len(t, ws.Calls(), 1)
+}
+
+func TestCommissionFulfilledAgainstFake(t *testing.T) {
+	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
+	ctx := context.Background()
+	base := srv.Commissions()[4]
+	pts := srv.AddCommission(firstpromotertest.Commission{
+		Status: "pending", Unit: "points", Amount: 500, PromoterCampaign: base.PromoterCampaign, Referral: base.Referral,
+	})
+	_, err := c.Commissions.Approve(ctx, pts.ID)
+	require.NoError(t, err)
+	b, err := c.Commissions.MarkFulfilled(ctx, pts.ID, base.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 1, b.FailedCount, "the cash commission is refused")
+	var fulfilled []*Commission
+	for cm, err := range c.Commissions.List(ctx, &CommissionListOptions{Filters: CommissionFilters{Fulfilled: Yes}}) {
+		require.NoError(t, err)
+		assert.True(t, cm.Fulfilled(), "commission %d", cm.ID)
+		fulfilled = append(fulfilled, cm)
+	}
+	require.NotEmpty(t, fulfilled)
+	assert.Equal(t, pts.ID, fulfilled[len(fulfilled)-1].ID)
+
+	_, err = c.Commissions.MarkUnfulfilled(ctx, pts.ID)
+	require.NoError(t, err)
+	for cm, err := range c.Commissions.List(ctx, &CommissionListOptions{Filters: CommissionFilters{Fulfilled: Yes}}) {
+		require.NoError(t, err)
+		assert.NotEqual(t, pts.ID, cm.ID)
+	}
+	assert.False(t, (&Commission{Unit: CommissionUnitCash, IsPaid: true}).Fulfilled(), "cash is paid, not fulfilled")
 }

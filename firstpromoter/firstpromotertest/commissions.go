@@ -73,14 +73,8 @@ func (s *Server) commissionRoutes() {
 	s.handle("PUT /company/commissions/{id}", s.updateCommission)
 	s.handle("POST /company/commissions/approve", s.commissionAction("commission/approve", s.setCommissionStatus("approved")))
 	s.handle("POST /company/commissions/deny", s.commissionAction("commission/deny", s.setCommissionStatus("denied")))
-	s.handle("POST /company/commissions/mark_fulfilled", s.commissionAction("commission/mark_fulfilled", func(c *Commission) error {
-		c.IsPaid = true
-		return nil
-	}))
-	s.handle("POST /company/commissions/mark_unfulfilled", s.commissionAction("commission/mark_unfulfilled", func(c *Commission) error {
-		c.IsPaid = false
-		return nil
-	}))
+	s.handle("POST /company/commissions/mark_fulfilled", s.commissionAction("commission/mark_fulfilled", s.fulfil("completed")))
+	s.handle("POST /company/commissions/mark_unfulfilled", s.commissionAction("commission/mark_unfulfilled", s.fulfil("pending")))
 	s.handle("DELETE /company/commissions/destroy", s.commissionAction("commission/destroy", func(c *Commission) error {
 		s.commissions.del(c.ID)
 		return nil
@@ -94,6 +88,42 @@ func (s *Server) setCommissionStatus(status string) func(*Commission) error {
 			c.Status = status
 			c.StatusUpdatedAt = At(s.now())
 		}
+		if status == "approved" && c.Unit != "cash" && c.PayoutID == 0 {
+			// An approved non-monetary reward waits in a pending payout
+			// of its unit until it is fulfilled.
+			s.addToPendingPayout(c)
+		}
+		return nil
+	}
+}
+
+// fulfil is mark_fulfilled (payoutStatus completed) or mark_unfulfilled
+// (pending), as the API documents them (firstpromoter/docs,
+// webhooks-v2/non-monetary-rewards.mdx): they work only on approved
+// non-monetary commissions that have a payout, and move that payout to
+// completed or back to pending. The commission's is_paid follows its
+// payout, which is how fulfilment shows on the commission and what
+// filters[fulfilled] reads.
+func (s *Server) fulfil(payoutStatus string) func(*Commission) error {
+	return func(c *Commission) error {
+		switch {
+		case c.Unit == "cash":
+			return errors.New("only non-monetary commissions can be fulfilled")
+		case c.Status != "approved":
+			return errors.New("the commission is not approved")
+		}
+		po, ok := s.payouts.get(c.PayoutID)
+		if !ok {
+			return errors.New("the commission has no payout")
+		}
+		before := s.payoutView(po)
+		po.Status, po.PaidAt = payoutStatus, Timestamp{}
+		if payoutStatus == "completed" {
+			po.PaidAt = At(s.now())
+		}
+		s.setPayoutCommissionsPaid(po.ID, payoutStatus == "completed")
+		after := s.payoutView(po)
+		s.emit("payout.updated", "payout", po.ID, changes(before, after, "status", "paid_at"), after)
 		return nil
 	}
 }
@@ -103,8 +133,9 @@ func (s *Server) setCommissionStatus(status string) func(*Commission) error {
 // first_commission|refunded|fraud_check], the sale_amount and amount
 // ranges and the created_at range; sorting by sale_amount, amount,
 // created_at or referral. filters[due_period] is accepted and ignored.
-// filters[paid] and filters[fulfilled] both test is_paid, which
-// mark_fulfilled and mark_unfulfilled set.
+// filters[paid] tests is_paid; filters[fulfilled] tests it on
+// non-monetary commissions only, where it follows the payout that
+// mark_fulfilled and mark_unfulfilled complete and reopen.
 func (s *Server) listCommissions(r *http.Request) (int, any, *apiError) {
 	q := listQuery(r.URL.Query())
 	page, per, e := q.page(DefaultPerPage)
@@ -208,7 +239,13 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 		for key, want := range yesNo {
 			var got bool
 			switch key {
-			case "paid", "fulfilled":
+			case "paid":
+				got = c.IsPaid
+			case "fulfilled":
+				// Fulfilment is for non-monetary commissions only.
+				if c.Unit == "cash" {
+					return false
+				}
 				got = c.IsPaid
 			case "first_commission":
 				got = first[c.referralID()] == c.ID
@@ -389,13 +426,19 @@ func (s *Server) generatePayout(c *Commission) error {
 	if c.PayoutID != 0 {
 		return errors.New("commission already has a payout")
 	}
+	return s.addToPendingPayout(c)
+}
+
+// addToPendingPayout puts c into the pending payout of its promoter,
+// campaign and unit, creating the payout if needed.
+func (s *Server) addToPendingPayout(c *Commission) error {
 	pc, ok := s.promoterCampaigns.get(c.promoterCampaignID())
 	if !ok {
 		return errors.New("commission has no promoter")
 	}
 	var payout *Payout
 	for _, p := range s.payouts.all() {
-		if p.Status == "pending" && p.promoterID() == pc.PromoterID && p.campaignID() == pc.CampaignID {
+		if p.Status == "pending" && p.Unit == c.Unit && p.promoterID() == pc.PromoterID && p.campaignID() == pc.CampaignID {
 			payout = p
 			break
 		}
@@ -404,7 +447,7 @@ func (s *Server) generatePayout(c *Commission) error {
 		now := s.now()
 		start := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 		payout = s.addPayout(Payout{
-			Promoter: &PromoterRef{ID: pc.PromoterID}, Campaign: &CampaignRef{ID: pc.CampaignID},
+			Promoter: &PromoterRef{ID: pc.PromoterID}, Campaign: &CampaignRef{ID: pc.CampaignID}, Unit: c.Unit,
 			PeriodStart: At(start), PeriodEnd: At(start.AddDate(0, 1, 0).Add(-time.Millisecond)),
 		})
 	}

@@ -170,9 +170,9 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/approve", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
 	assert.Equal(t, "approved", srv.Commissions()[4].Status)
 	assert.Equal(t, fixedNow, srv.Commissions()[4].StatusUpdatedAt.Time)
-	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/mark_fulfilled", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
-	assert.True(t, srv.Commissions()[4].IsPaid)
-	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/mark_unfulfilled", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
+	require.Equal(t, "cash", c.Unit)
+	refused := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/mark_fulfilled", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
+	assert.Equal(t, "failed", refused.Status, "a cash commission is paid out, not fulfilled")
 	assert.False(t, srv.Commissions()[4].IsPaid)
 
 	total := func() (sum float64) {
@@ -196,4 +196,51 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodDelete, "/company/commissions/destroy", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
 	assert.Len(t, srv.Commissions(), 79)
 	assert.JSONEq(t, sample(t, "error_404.json"), string(call(t, srv, http.MethodPut, fmt.Sprintf("/company/commissions/%d", c.ID), map[string]any{}).body))
+}
+
+// TestCommissionFulfilment follows firstpromoter/docs
+// webhooks-v2/non-monetary-rewards.mdx: approval puts a non-monetary
+// commission in a pending payout; mark_fulfilled completes that payout,
+// mark_unfulfilled moves it back to pending; both refuse cash and
+// unapproved commissions.
+func TestCommissionFulfilment(t *testing.T) {
+	srv := newServer(t, firstpromotertest.WithDemoData())
+	base := srv.Commissions()[4]
+	pts := srv.AddCommission(firstpromotertest.Commission{
+		Status: "pending", Unit: "points", Amount: 500, PromoterCampaign: base.PromoterCampaign, Referral: base.Referral,
+	})
+	fulfil := func(action string) firstpromotertest.Batch {
+		return okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/"+action, map[string]any{"ids": []int64{pts.ID}}), http.StatusOK)
+	}
+	assert.Equal(t, "failed", fulfil("mark_fulfilled").Status, "not approved yet")
+
+	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/approve", map[string]any{"ids": []int64{pts.ID}}), http.StatusOK)
+	payoutOf := func() firstpromotertest.Payout {
+		for _, p := range srv.Payouts() {
+			for _, c := range srv.Commissions() {
+				if c.ID == pts.ID && c.PayoutID == p.ID {
+					return p
+				}
+			}
+		}
+		t.Fatal("no payout holds the commission")
+		return firstpromotertest.Payout{}
+	}
+	assert.Equal(t, "pending", payoutOf().Status)
+	assert.Equal(t, "points", payoutOf().Unit)
+
+	assert.Equal(t, "completed", fulfil("mark_fulfilled").Status)
+	assert.Equal(t, "completed", payoutOf().Status)
+	fulfilled := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, "/company/commissions?per_page=100&filters%5Bfulfilled%5D=yes", nil), http.StatusOK)
+	require.NotEmpty(t, fulfilled)
+	for _, c := range fulfilled {
+		assert.NotEqual(t, "cash", c.Unit, "filters[fulfilled] is for non-monetary commissions")
+		assert.True(t, c.IsPaid)
+	}
+	assert.Contains(t, ids(t, response{body: mustJSON(t, fulfilled)}), pts.ID)
+
+	assert.Equal(t, "completed", fulfil("mark_unfulfilled").Status)
+	assert.Equal(t, "pending", payoutOf().Status)
+	unfulfilled := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, "/company/commissions?per_page=100&filters%5Bfulfilled%5D=no", nil), http.StatusOK)
+	assert.Contains(t, ids(t, response{body: mustJSON(t, unfulfilled)}), pts.ID)
 }
