@@ -237,10 +237,19 @@ func (s *CampaignsService) Update(ctx context.Context, id int64, params *Campaig
 	return c, nil
 }
 
-// Delete deletes the campaign with the given id.
-func (s *CampaignsService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, nil)
-	return err
+// Delete deletes the campaign with the given id and returns it as the API
+// sends it back. A 204 without a body returns a nil campaign and no error;
+// a 200 without a body is a malformed answer (ErrMalformedResponse).
+func (s *CampaignsService) Delete(ctx context.Context, id int64) (*Campaign, error) {
+	c := new(Campaign)
+	resp, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 }))
+	if err != nil {
+		return nil, err
+	}
+	if resp != nil && resp.StatusCode == http.StatusNoContent {
+		return nil, nil
+	}
+	return c, nil
 }
 
 func campaignPath(id int64) string {

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
@@ -306,14 +307,30 @@ func TestCampaignsUpdateSendsOnlySetFields(t *testing.T) {
 
 func TestCampaignsDelete(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, campaignJSON))
-	require.NoError(t, c.Campaigns.Delete(context.Background(), 7))
+	deleted, err := c.Campaigns.Delete(context.Background(), 7)
+	require.NoError(t, err)
+	require.NotNil(t, deleted)
+	assert.Equal(t, int64(7), deleted.ID, "the API answers the deleted campaign")
 	call := rec.only(t)
 	assert.Equal(t, "DELETE", call.Method)
 	assert.Equal(t, "/api/v2/company/campaigns/7", call.Path)
 	assert.Empty(t, call.Body)
 
-	c, _ = newWireClient(t, wireJSON(200, ``))
-	assert.NoError(t, c.Campaigns.Delete(context.Background(), 7), "an empty success body is fine")
+	c, _ = newWireClient(t, wireJSON(204, ``))
+	deleted, err = c.Campaigns.Delete(context.Background(), 7)
+	assert.NoError(t, err, "204 without a body")
+	assert.Nil(t, deleted)
+}
+
+func TestCampaignsDeleteAgainstFake(t *testing.T) {
+	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
+	want := srv.Campaigns()[2]
+	deleted, err := c.Campaigns.Delete(context.Background(), want.ID)
+	require.NoError(t, err)
+	assert.Equal(t, want.ID, deleted.ID)
+	assert.Equal(t, want.Name, deleted.Name)
+	_, err = c.Campaigns.Get(context.Background(), want.ID)
+	assert.ErrorIs(t, err, ErrNotFound)
 }
 
 func TestCampaignsErrors(t *testing.T) {
