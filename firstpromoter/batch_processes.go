@@ -7,9 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"math"
+	"math/big"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
@@ -39,18 +40,21 @@ func (s BatchStatus) Done() bool {
 // Batch is a bulk action's batch process. Actions over more than 5 ids
 // answer 202 with a batch that completes later.
 type Batch struct {
-	ID               int64          `json:"id"`
-	Status           BatchStatus    `json:"status"`
-	Total            int            `json:"total"`
-	SelectedTotal    int            `json:"selected_total"`
-	ProcessedCount   int            `json:"processed_count"`
-	FailedCount      int            `json:"failed_count"`
-	ActionLabel      string         `json:"action_label"`
-	CreatedAt        time.Time      `json:"created_at"`
-	UpdatedAt        time.Time      `json:"updated_at"`
-	Meta             map[string]any `json:"meta"`
-	Progress         int            `json:"progress"`
-	ProcessingErrors []string       `json:"processing_errors"`
+	ID             int64          `json:"id"`
+	Status         BatchStatus    `json:"status"`
+	Total          int            `json:"total"`
+	SelectedTotal  int            `json:"selected_total"`
+	ProcessedCount int            `json:"processed_count"`
+	FailedCount    int            `json:"failed_count"`
+	ActionLabel    string         `json:"action_label"`
+	CreatedAt      time.Time      `json:"created_at"`
+	UpdatedAt      time.Time      `json:"updated_at"`
+	Meta           map[string]any `json:"meta"`
+	// Progress is kept exactly as sent: batch processes send an integer
+	// percentage, the generate_payouts answer documents a number from 0
+	// to 1. Percent reads either as a percentage.
+	Progress         BatchProgress `json:"progress"`
+	ProcessingErrors []string      `json:"processing_errors"`
 }
 
 // BatchListOptions filter GET /company/batch_processes.
@@ -59,9 +63,19 @@ type BatchListOptions struct {
 	Filters BatchFilters `url:"filters,omitempty"`
 }
 
-// BatchFilters are the filters[...] of the batch process list.
+// BatchFilters are the filters[...] of the batch process list and of
+// Progress. Without a status filter the API answers the batches in
+// progress.
 type BatchFilters struct {
 	Status BatchStatus `url:"status,omitempty"`
+	// Statuses matches any of several statuses, sent in the array form
+	// filters[status][]=...; use it or Status.
+	Statuses []BatchStatus `url:"status,omitempty,brackets"`
+}
+
+// BatchProgressOptions filter GET /company/batch_processes/progress.
+type BatchProgressOptions struct {
+	Filters BatchFilters `url:"filters,omitempty"`
 }
 
 // List iterates over batch processes.
@@ -84,11 +98,15 @@ func (s *BatchProcessesService) Get(ctx context.Context, id int64) (*Batch, erro
 	return b, nil
 }
 
-// Progress returns the progress (0-100) of the batches in progress, keyed
-// by batch id.
-func (s *BatchProcessesService) Progress(ctx context.Context) (map[int64]int, error) {
+// Progress returns the progress (0-100) of the batches matching opts (by
+// default those in progress), keyed by batch id.
+func (s *BatchProcessesService) Progress(ctx context.Context, opts ...*BatchProgressOptions) (map[int64]int, error) {
+	var query any
+	if len(opts) > 0 && opts[0] != nil {
+		query = opts[0]
+	}
 	var raw map[string]int
-	if _, err := s.client.do(ctx, http.MethodGet, "company/batch_processes/progress", nil, nil, &raw); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/batch_processes/progress", query, nil, &raw); err != nil {
 		return nil, err
 	}
 	out := make(map[int64]int, len(raw))
@@ -137,6 +155,51 @@ func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch) (*Batch,
 // progress as a 0-1 number, where the batch endpoints use strings and a
 // 0-100 integer: objects are kept as their JSON text, and a fractional
 // progress of at most 1 is scaled to 0-100.
+// BatchProgress is a batch's progress as the literal number the API sent,
+// "" when it sent none. No precision is lost: read it with Number, Rat or
+// Percent.
+type BatchProgress string
+
+// Number returns the progress as sent, "" when absent.
+func (p BatchProgress) Number() json.Number { return json.Number(p) }
+
+// Rat returns the exact value sent; ok is false when none was.
+func (p BatchProgress) Rat() (r *big.Rat, ok bool) {
+	if p == "" {
+		return nil, false
+	}
+	return new(big.Rat).SetString(string(p))
+}
+
+// Percent returns the progress as a whole percentage, rounded half up. A
+// value with a fraction or exponent that is at most 1 is the 0–1 form the
+// generate_payouts answer documents and is scaled by 100; other values are
+// percentages already. It is 0 when no progress was sent.
+func (p BatchProgress) Percent() int {
+	r, ok := p.Rat()
+	if !ok {
+		return 0
+	}
+	if strings.ContainsAny(string(p), ".eE") && r.Cmp(big.NewRat(1, 1)) <= 0 {
+		r.Mul(r, big.NewRat(100, 1))
+	}
+	// Round half up: floor(r + 1/2).
+	r.Add(r, big.NewRat(1, 2))
+	q := new(big.Int).Quo(r.Num(), r.Denom())
+	if r.Sign() < 0 && new(big.Int).Mul(q, r.Denom()).Cmp(r.Num()) != 0 {
+		q.Sub(q, big.NewInt(1))
+	}
+	return int(q.Int64())
+}
+
+// MarshalJSON writes the number as sent, or null when none was.
+func (p BatchProgress) MarshalJSON() ([]byte, error) {
+	if p == "" {
+		return []byte("null"), nil
+	}
+	return []byte(p), nil
+}
+
 func (batch *Batch) UnmarshalJSON(b []byte) error {
 	out, err := decodeBatch(b)
 	if err != nil {
@@ -166,14 +229,10 @@ func decodeBatch(b []byte) (*Batch, error) {
 	}
 	if p := bytes.TrimSpace(w.Progress); len(p) > 0 && string(p) != "null" {
 		p = bytes.Trim(p, `"`)
-		f, err := parseFinite(string(p))
-		if err != nil {
+		if _, ok := new(big.Rat).SetString(string(p)); !ok || !json.Valid(p) {
 			return nil, fmt.Errorf("batch process: progress %s is not a number", p)
 		}
-		if bytes.ContainsAny(p, ".eE") && f <= 1 {
-			f *= 100
-		}
-		out.Progress = int(math.Round(f))
+		out.Progress = BatchProgress(p)
 	}
 	for _, raw := range w.ProcessingErrors {
 		var s string

@@ -158,6 +158,9 @@ type CommissionFilters struct {
 	// FraudCheck is no_suspicion, same_ip_suspicion, same_promoter_email
 	// or ad_source.
 	FraudCheck string `url:"fraud_check,omitempty"`
+	// FraudChecks matches any of several fraud checks, sent in the array
+	// form filters[fraud_check][]=...; use it or FraudCheck.
+	FraudChecks []string `url:"fraud_check,omitempty,brackets"`
 }
 
 // CommissionSorting is sorting[<field>]=asc|desc on the commission list.

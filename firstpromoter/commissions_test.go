@@ -2,6 +2,7 @@ package firstpromoter
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"testing"
@@ -269,7 +270,8 @@ func TestCommissionsGeneratePayouts(t *testing.T) {
 		assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/company/commissions/generate_payouts", `{"ids": [13533003, 13533004]}`)
 		assert.Equal(t, int64(610), b.ID)
 		assert.Equal(t, BatchCompleted, b.Status)
-		assert.Equal(t, 50, b.Progress)
+		assert.Equal(t, 50, b.Progress.Percent())
+		assert.Equal(t, json.Number("0.5"), b.Progress.Number(), "kept as sent")
 		assert.Equal(t, "generate_payouts", b.ActionLabel)
 		require.Len(t, b.ProcessingErrors, 2)
 		assert.JSONEq(t, `{"id": 3, "error": "no payout method"}`, b.ProcessingErrors[0])
@@ -279,7 +281,7 @@ func TestCommissionsGeneratePayouts(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
 		b, err := c.Commissions.GeneratePayouts(context.Background(), 1)
 		require.NoError(t, err)
-		assert.Equal(t, 100, b.Progress)
+		assert.Equal(t, 100, b.Progress.Percent())
 		assert.Empty(t, b.ProcessingErrors)
 	})
 	t.Run("malformed", func(t *testing.T) {

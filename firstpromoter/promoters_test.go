@@ -605,7 +605,7 @@ func TestPromotersBulkActions(t *testing.T) {
 			assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/company/promoters/"+tt.path, tt.body)
 			assert.Equal(t, int64(501), b.ID)
 			assert.Equal(t, BatchCompleted, b.Status)
-			assert.Equal(t, 100, b.Progress)
+			assert.Equal(t, 100, b.Progress.Percent())
 		})
 	}
 }

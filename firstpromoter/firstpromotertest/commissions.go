@@ -214,7 +214,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 	if e != nil {
 		return nil, e
 	}
-	fraud, plans, search := q.get("filters[fraud_check]"), q.values("filters[plan_id]"), q.get("q")
+	fraud, plans, search := q.values("filters[fraud_check]"), q.values("filters[plan_id]"), q.get("q")
 	first := map[int64]int64{} // referral id -> id of its first sale commission
 	for _, c := range s.commissions.all() {
 		if rid := c.referralID(); rid != 0 && c.CommissionType == "sale" && c.SaleAmount > 0 {
@@ -231,7 +231,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 		switch {
 		case !inIDs(ints["ids"], c.ID), !inIDs(ints["filters[campaign_id]"], pc.CampaignID),
 			!inIDs(ints["filters[promoter_id]"], pc.PromoterID), !inIDs(ints["filters[payout_id]"], c.PayoutID),
-			status != "" && c.Status != status, fraud != "" && string(c.FraudCheck) != fraud,
+			status != "" && c.Status != status, len(fraud) > 0 && !slices.Contains(fraud, string(c.FraudCheck)),
 			len(plans) > 0 && !slices.Contains(plans, string(c.PlanID)),
 			!sale.match(float64(c.SaleAmount)), !amount.match(float64(c.Amount)), !created.match(c.CreatedAt):
 			return false
