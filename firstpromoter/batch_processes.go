@@ -53,8 +53,10 @@ type Batch struct {
 	// Progress is kept exactly as sent: batch processes send an integer
 	// percentage, the generate_payouts answer documents a number from 0
 	// to 1. Percent reads either as a percentage.
-	Progress         BatchProgress `json:"progress"`
-	ProcessingErrors []string      `json:"processing_errors"`
+	Progress BatchProgress `json:"progress"`
+	// ProcessingErrors are the errors per record. The API sends strings;
+	// an error sent as an object is kept as its JSON text.
+	ProcessingErrors []string `json:"processing_errors"`
 }
 
 // BatchListOptions filter GET /company/batch_processes.
@@ -233,6 +235,9 @@ func decodeBatch(b []byte) (*Batch, error) {
 			return nil, fmt.Errorf("batch process: progress %s is not a number", p)
 		}
 		out.Progress = BatchProgress(p)
+	}
+	if w.ProcessingErrors != nil {
+		out.ProcessingErrors = []string{}
 	}
 	for _, raw := range w.ProcessingErrors {
 		var s string

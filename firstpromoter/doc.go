@@ -35,6 +35,15 @@
 // Bulk actions over more than 5 ids run asynchronously and return a Batch
 // that BatchProcesses.Wait polls to completion.
 //
+// Nullable values keep null apart from zero: numbers, ids, amounts and
+// times the API may send as null are pointers (nil for null). Nullable
+// free-text strings (notes, names, e-mail addresses, URLs, descriptions,
+// currency codes and the like) decode null as "", since an empty text and
+// no text mean the same; the field comments say where that applies. A few
+// nullable string codes are read the same way, where "" is never a value
+// the API sends: event and plan ids, fraud_check, split_type,
+// billing_period and a referral's uid.
+//
 // The package firstpromotertest provides an in-process fake server with the
 // real wire format for tests.
 package firstpromoter

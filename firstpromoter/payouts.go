@@ -458,8 +458,8 @@ type PayoutBatchMeta struct {
 // {"data": batch, "meta": {...}}. Wait for Batch with
 // BatchProcesses.Wait when it is not done.
 type PayoutBatchResult struct {
-	Batch *Batch
-	Meta  PayoutBatchMeta
+	Batch *Batch          `json:"data"`
+	Meta  PayoutBatchMeta `json:"meta"`
 }
 
 // UnmarshalJSON decodes the envelope; a bare batch object, as the other

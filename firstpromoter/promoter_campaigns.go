@@ -204,6 +204,21 @@ type PromoterCampaignChartPoint struct {
 	Label string
 	// Value is the metric (revenue in cents).
 	Value float64
+	// object records that the point came as {"date", "value"}, so that it
+	// encodes back in the shape it was sent.
+	object bool
+}
+
+// MarshalJSON writes the point in the shape it was decoded from: a
+// [label, value] pair, or {"date", "value"}.
+func (p PromoterCampaignChartPoint) MarshalJSON() ([]byte, error) {
+	if p.object {
+		return json.Marshal(struct {
+			Date  string  `json:"date"`
+			Value float64 `json:"value"`
+		}{p.Label, p.Value})
+	}
+	return json.Marshal([2]any{p.Label, p.Value})
 }
 
 // UnmarshalJSON accepts a point as a [label, value] pair (the shape of the
@@ -229,6 +244,7 @@ func (p *PromoterCampaignChartPoint) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		label, value = obj.Date, obj.Value
+		p.object = true
 	}
 	p.Label = rawText(label)
 	p.Value = 0

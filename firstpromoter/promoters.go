@@ -580,6 +580,11 @@ func (p *PromoterChartPoint) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// MarshalJSON writes the [label, value] pair the API sends.
+func (p PromoterChartPoint) MarshalJSON() ([]byte, error) {
+	return json.Marshal([2]any{p.Label, p.Value})
+}
+
 // ChartData returns the promoter's chart over a period.
 func (s *PromotersService) ChartData(ctx context.Context, id int64, params *PromoterChartParams) (*PromoterChartData, error) {
 	if params == nil || params.PeriodFrom.IsZero() || params.PeriodTo.IsZero() || params.Selection == "" {

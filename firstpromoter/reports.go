@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
@@ -109,10 +110,10 @@ func (p *ReportParams) validate(op string) error {
 // the others are one promoter, campaign, traffic source or URL each, with
 // SubData breaking the row down by period.
 type ReportRow struct {
-	// ID identifies the row: the promoter or campaign id, or a period or
-	// source key. The API sends it as a number or a string; it is kept as
-	// text.
-	ID       string       `json:"id"`
+	// ID identifies the row: the promoter or campaign id (an integer in
+	// the promoters and campaigns reports), or a period, source or URL key
+	// (text in the other reports and in SubData).
+	ID       ReportRowID  `json:"id"`
 	Period   string       `json:"period,omitempty"`
 	Promoter *PromoterRef `json:"promoter,omitempty"`
 	Campaign *CampaignRef `json:"campaign,omitempty"`
@@ -124,18 +125,56 @@ type ReportRow struct {
 	SubData []*ReportRow `json:"sub_data,omitempty"`
 }
 
-// UnmarshalJSON accepts the row id as a number or a string.
-func (r *ReportRow) UnmarshalJSON(b []byte) error {
-	type plain ReportRow
-	var p struct {
-		plain
-		ID json.RawMessage `json:"id"`
+// ReportRowID is a report row's id as the spec types it: an integer
+// (IsInt, the promoter or campaign id) or text (a period, source or URL
+// key). It encodes back in the kind it was sent.
+type ReportRowID struct {
+	Int   int64
+	Text  string
+	IsInt bool
+}
+
+// String returns the id as text: the integer's digits or the key.
+func (id ReportRowID) String() string {
+	if id.IsInt {
+		return strconv.FormatInt(id.Int, 10)
 	}
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
+	return id.Text
+}
+
+// Int64 returns the id as an integer: the integer sent, or text that
+// holds one. ok is false for other keys.
+func (id ReportRowID) Int64() (n int64, ok bool) {
+	if id.IsInt {
+		return id.Int, true
 	}
-	*r = ReportRow(p.plain)
-	r.ID = rawText(p.ID)
+	n, err := strconv.ParseInt(id.Text, 10, 64)
+	return n, err == nil
+}
+
+// MarshalJSON writes an integer or a string, as the id was sent.
+func (id ReportRowID) MarshalJSON() ([]byte, error) {
+	if id.IsInt {
+		return strconv.AppendInt(nil, id.Int, 10), nil
+	}
+	return json.Marshal(id.Text)
+}
+
+// UnmarshalJSON accepts an integer or a string; null is the empty key.
+func (id *ReportRowID) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	*id = ReportRowID{}
+	if len(b) > 0 && b[0] != '"' && string(b) != "null" {
+		n, err := strconv.ParseInt(string(b), 10, 64)
+		if err != nil {
+			// A number that is not an integer is kept as its literal.
+			id.Text = string(b)
+			return nil
+		}
+		id.Int, id.IsInt = n, true
+		return nil
+	}
+	id.Text = rawText(b)
 	return nil
 }
 

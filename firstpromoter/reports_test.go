@@ -105,7 +105,7 @@ func TestReportsDecodeRows(t *testing.T) {
 		rows, err := c.Reports.Overview(context.Background(), reportParams())
 		require.NoError(t, err)
 		require.Len(t, rows, 2)
-		assert.Equal(t, &ReportRow{ID: "2025-01", Period: "2025-01", Data: ReportData{
+		assert.Equal(t, &ReportRow{ID: ReportRowID{Text: "2025-01"}, Period: "2025-01", Data: ReportData{
 			ColumnRevenueAmount: 1284500, ColumnClicksCount: 812, Column3mEPC: 1.58,
 		}}, rows[0])
 		assert.Equal(t, 990000.0, rows[1].Data.Get(ColumnRevenueAmount), "numeric strings are accepted")
@@ -125,12 +125,12 @@ func TestReportsDecodeRows(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, rows, 1)
 		assert.Equal(t, &ReportRow{
-			ID:       "7",
+			ID:       ReportRowID{Int: 7, IsInt: true},
 			Campaign: &CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
 			Data:     ReportData{ColumnRevenueAmount: 1284500, ColumnClicksCount: 812},
 			SubData: []*ReportRow{
-				{ID: "2025-01", Period: "2025-01", Data: ReportData{ColumnRevenueAmount: 500000, ColumnClicksCount: 400}},
-				{ID: "2025-02", Period: "2025-02", Data: ReportData{ColumnRevenueAmount: 784500, ColumnClicksCount: 412}},
+				{ID: ReportRowID{Text: "2025-01"}, Period: "2025-01", Data: ReportData{ColumnRevenueAmount: 500000, ColumnClicksCount: 400}},
+				{ID: ReportRowID{Text: "2025-02"}, Period: "2025-02", Data: ReportData{ColumnRevenueAmount: 784500, ColumnClicksCount: 412}},
 			},
 		}, rows[0])
 	})
@@ -140,7 +140,8 @@ func TestReportsDecodeRows(t *testing.T) {
 		rows, err := c.Reports.Promoters(context.Background(), reportParams())
 		require.NoError(t, err)
 		require.Len(t, rows, 1)
-		assert.Equal(t, "880", rows[0].ID)
+		assert.Equal(t, ReportRowID{Int: 880, IsInt: true}, rows[0].ID, "an integer, as the spec types it")
+		assert.Equal(t, "880", rows[0].ID.String())
 		assert.Equal(t, "jane@smith.example", rows[0].Promoter.Email)
 		assert.Equal(t, 16161.5, rows[0].Data.Get(ColumnPromoterEarningsAmount))
 		assert.Zero(t, rows[0].Data.Get(ColumnClicksCount))
