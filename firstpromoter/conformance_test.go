@@ -305,9 +305,9 @@ func specRows(t *testing.T) []specRow {
 	return rows
 }
 
-// TestSpecConformance serves every body of testdata/spec through the SDK
+// TestVendorExamplesRoundTrip serves every body of testdata/spec through the SDK
 // method of its operation and fails on any key lost or value changed.
-func TestSpecConformance(t *testing.T) {
+func TestVendorExamplesRoundTrip(t *testing.T) {
 	rows := specRows(t)
 	codes, ops := map[string]bool{}, map[string]bool{}
 	examples := 0
@@ -336,9 +336,9 @@ func TestSpecConformance(t *testing.T) {
 	t.Logf("%d bodies (%d published examples) over %d success responses of %d operations", len(rows), examples, len(codes), len(ops))
 }
 
-// TestSpecBodiesAllCovered fails when testdata/spec holds a body no row
+// TestVendorExamplesAllServed fails when testdata/spec holds a body no row
 // serves.
-func TestSpecBodiesAllCovered(t *testing.T) {
+func TestVendorExamplesAllServed(t *testing.T) {
 	served := map[string]bool{}
 	for _, row := range specRows(t) {
 		served[row.file] = true
