@@ -384,3 +384,24 @@ func formatDecimal(coef int64, scale int) string {
 }
 
 func normCurrency(c string) string { return strings.ToUpper(strings.TrimSpace(c)) }
+
+// ToMinorUnits turns each amount, decoded as a plain number, into a count
+// of minor units with the given exponent (AsMinorUnits), in place: a
+// record whose amounts are cents calls it from its UnmarshalJSON.
+func ToMinorUnits(exponent int, amounts ...*Amount) error {
+	for _, a := range amounts {
+		v, err := a.AsMinorUnits(exponent)
+		if err != nil {
+			return err
+		}
+		*a = v
+	}
+	return nil
+}
+
+// SetCurrency gives each amount the currency its record carries, in place.
+func SetCurrency(currency string, amounts ...*Amount) {
+	for _, a := range amounts {
+		*a = a.WithCurrency(currency)
+	}
+}

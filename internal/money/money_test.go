@@ -216,3 +216,18 @@ func FuzzAmountJSON(f *testing.F) {
 		}
 	})
 }
+
+func TestInPlaceHelpers(t *testing.T) {
+	var rec struct {
+		Amount   Amount `json:"amount"`
+		Sale     Amount `json:"sale"`
+		Currency string `json:"currency"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(`{"amount":2500,"sale":"10000","currency":"eur"}`), &rec))
+	require.NoError(t, ToMinorUnits(2, &rec.Amount, &rec.Sale))
+	SetCurrency(rec.Currency, &rec.Amount, &rec.Sale)
+	assert.Equal(t, "25.00 EUR", fmt.Sprint(rec.Amount))
+	assert.Equal(t, "100.00 EUR", fmt.Sprint(rec.Sale))
+	out, _ := json.Marshal(rec)
+	assert.JSONEq(t, `{"amount":2500,"sale":"10000","currency":"eur"}`, string(out))
+}
