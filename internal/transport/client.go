@@ -139,7 +139,13 @@ type Response struct {
 
 	platform, method, path string
 	safe                   bool
+	// short marks a page that held fewer records than asked for while
+	// the total says more follow (see SetPage).
+	short *shortPage
 }
+
+// shortPage is what SetPage saw of a page too short for its total.
+type shortPage struct{ page, size, n, total int }
 
 type stateKey struct{}
 

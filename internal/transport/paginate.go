@@ -65,6 +65,15 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 					return
 				}
 			}
+			if sp := resp.short; sp != nil {
+				yield(nil, &Error{
+					StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path, platform: resp.platform, malformed: true,
+					Message: fmt.Sprintf("page %d held %d records, fewer than the %d asked for, yet the total is %d: "+
+						"the server pages by a smaller size, and going on would skip records; ask for fewer records a page",
+						sp.page, sp.n, sp.size, sp.total),
+				})
+				return
+			}
 			if resp.NextCursor != "" && seen.cursor(resp.NextCursor) {
 				yield(nil, loopError(resp, "the pagination cursor did not advance (it repeats an earlier one)"))
 				return
@@ -102,6 +111,35 @@ func List[T any, O any](ctx context.Context, opts []*O, page func(context.Contex
 			func(ctx context.Context) ([]*T, *Response, error) { return page(ctx, &o) },
 			func(r *Response) bool { return advance(&o, r) })
 		seq(yield)
+	}
+}
+
+// SetPage fills the pagination state of one page of a page-number list:
+// page (from 1) was asked for with size records a page and n records came
+// back; set r.Total first when the API reports a total. Without a total,
+// a full page may have a successor and a short or empty one is the last.
+// With one, the next page follows while records remain; a page shorter
+// than size while the total says more remain means the server pages by a
+// smaller size than asked, and the next page would skip records: the list
+// yields the page's records and then ends with ErrMalformedResponse.
+func (r *Response) SetPage(page, size, n int) {
+	r.NextPage, r.HasMore, r.short = 0, false, nil
+	if n <= 0 || size <= 0 {
+		return
+	}
+	if r.Total == nil {
+		if n >= size {
+			r.NextPage, r.HasMore = page+1, true
+		}
+		return
+	}
+	seen := (page-1)*size + n
+	switch {
+	case seen >= *r.Total:
+	case n >= size:
+		r.NextPage, r.HasMore = page+1, true
+	default:
+		r.short = &shortPage{page: page, size: size, n: n, total: *r.Total}
 	}
 }
 

@@ -222,3 +222,62 @@ func TestPaginateNilContext(t *testing.T) {
 	assert.Equal(t, 1, n)
 	assert.Zero(t, calls)
 }
+
+func TestSetPage(t *testing.T) {
+	total := func(n int) *int { return &n }
+	cases := []struct {
+		name          string
+		total         *int
+		page, size, n int
+		next          int
+		short         bool
+	}{
+		{"full page, no total", nil, 1, 10, 10, 2, false},
+		{"short page, no total", nil, 3, 10, 4, 0, false},
+		{"empty page", nil, 1, 10, 0, 0, false},
+		{"full page, more in total", total(25), 2, 10, 10, 3, false},
+		{"last page by total", total(25), 3, 10, 5, 0, false},
+		{"full page that ends the total", total(20), 2, 10, 10, 0, false},
+		{"short page, total says more", total(100), 1, 50, 20, 0, true},
+		{"empty page, total says more", total(100), 2, 50, 0, 0, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Response{Total: tc.total}
+			r.SetPage(tc.page, tc.size, tc.n)
+			assert.Equal(t, tc.next, r.NextPage)
+			assert.Equal(t, tc.next != 0, r.HasMore)
+			assert.Equal(t, tc.short, r.short != nil)
+		})
+	}
+}
+
+// A short page while the total says more yields its records, then ends
+// the list with ErrMalformedResponse, making no further request.
+func TestListShortPageWithTotal(t *testing.T) {
+	n := 0
+	fetch := func(context.Context) ([]*item, *Response, error) {
+		n++
+		total := 10
+		r := &Response{Total: &total}
+		items := []*item{{ID: int64(3*n - 2)}, {ID: int64(3*n - 1)}}
+		if n == 1 {
+			items = append(items, &item{ID: 3})
+		}
+		r.SetPage(n, 3, len(items))
+		return items, r, nil
+	}
+	var got []int64
+	var last error
+	for it, err := range Paginate(context.Background(), fetch, func(r *Response) bool { return r.NextPage != 0 }) {
+		if err != nil {
+			last = err
+			continue
+		}
+		got = append(got, it.ID)
+	}
+	assert.Equal(t, []int64{1, 2, 3, 4, 5}, got)
+	require.ErrorIs(t, last, ErrMalformedResponse)
+	assert.ErrorContains(t, last, "page 2 held 2 records, fewer than the 3 asked for, yet the total is 10")
+	assert.Equal(t, 2, n)
+}
