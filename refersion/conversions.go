@@ -2,6 +2,7 @@ package refersion
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -81,14 +83,33 @@ func (r *ConversionResult) UnmarshalJSON(b []byte) error {
 type ConversionManualCreditParams struct {
 	// ID is the numeric id of the affiliate to credit. Required.
 	ID int64 `json:"id"`
-	// Commission is the amount to credit; it may be negative. Required.
-	Commission float64 `json:"commission"`
+	// Commission is the amount to credit, in major units of Currency; it
+	// may be negative. Required (not null). It is sent as a decimal number
+	// however it was built: AmountFromMinorUnits(2500, 2, "") sends 25.00.
+	Commission Amount `json:"commission"`
 	// Status is ConversionApproved or ConversionPending. Required.
 	Status ConversionStatus `json:"status"`
-	// Currency is a three-letter code; the account's currency if empty.
+	// Currency is a three-letter code; when empty, Commission's currency
+	// if it has one, else the account's.
 	Currency string `json:"currency,omitempty"`
 	Notes    string `json:"notes,omitempty"`
 }
+
+// MarshalJSON encodes the params as conversion/manual_credit expects them:
+// the commission as a decimal number in major units.
+func (p ConversionManualCreditParams) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID         int64            `json:"id"`
+		Commission json.RawMessage  `json:"commission"`
+		Status     ConversionStatus `json:"status"`
+		Currency   string           `json:"currency,omitempty"`
+		Notes      string           `json:"notes,omitempty"`
+	}{p.ID, majorUnits(p.Commission), p.Status, cmp.Or(p.Currency, p.Commission.Currency()), p.Notes})
+}
+
+// majorUnits is an amount as a JSON number in major units ("25.00"), the
+// unit of every amount Refersion takes; null for a null amount.
+func majorUnits(a Amount) json.RawMessage { return json.RawMessage(a.String()) }
 
 var manualCredit = call{path: "conversion/manual_credit"}
 
@@ -97,8 +118,11 @@ var manualCredit = call{path: "conversion/manual_credit"}
 // carries no idempotency key): only a 429, or a 503 with Retry-After, is
 // retried.
 func (s *ConversionsService) ManualCredit(ctx context.Context, params *ConversionManualCreditParams) (*ConversionResult, error) {
-	if params == nil || params.ID <= 0 || params.Status == "" {
-		return nil, errors.New("refersion: conversion/manual_credit: ID and Status are required")
+	if params == nil || params.ID <= 0 || params.Status == "" || params.Commission.IsNull() {
+		return nil, errors.New("refersion: conversion/manual_credit: ID, Commission and Status are required")
+	}
+	if cur := params.Commission.Currency(); cur != "" && params.Currency != "" && !strings.EqualFold(cur, params.Currency) {
+		return nil, fmt.Errorf("refersion: conversion/manual_credit: Commission is in %s, Currency is %s", cur, params.Currency)
 	}
 	return s.client.conversion(ctx, manualCredit, params)
 }
@@ -173,10 +197,26 @@ func (s *ConversionsService) ChangeStatus(ctx context.Context, status Conversion
 type CancelItem struct {
 	// SKU is required.
 	SKU string `json:"sku"`
-	// Price is the original price of one unit.
-	Price float64 `json:"price,omitempty"`
+	// Price is the original price of one unit, in major units of the
+	// order's currency; a zero Price is not sent. It is sent as a decimal
+	// number however it was built.
+	Price Amount `json:"price,omitzero"`
 	// Quantity is how many units to cancel.
 	Quantity int `json:"quantity,omitempty"`
+}
+
+// MarshalJSON encodes the item with Price as a decimal number in major
+// units.
+func (it CancelItem) MarshalJSON() ([]byte, error) {
+	w := struct {
+		SKU      string          `json:"sku"`
+		Price    json.RawMessage `json:"price,omitempty"`
+		Quantity int             `json:"quantity,omitempty"`
+	}{SKU: it.SKU, Quantity: it.Quantity}
+	if !it.Price.IsZero() {
+		w.Price = majorUnits(it.Price)
+	}
+	return json.Marshal(w)
 }
 
 // ConversionCancelParams is the body of conversion/cancel.
@@ -255,26 +295,33 @@ func (p ConversionTotalsParams) MarshalJSON() ([]byte, error) {
 
 // ConversionTotals is the answer of conversion/totals.
 type ConversionTotals struct {
-	ConversionsCount         int64   `json:"conversions_count"`
-	CommissionTotal          float64 `json:"commission_total"`
-	OrderTotal               float64 `json:"order_total"`
-	CommissionableOrderTotal float64 `json:"commissionable_order_total"`
+	ConversionsCount int64 `json:"conversions_count"`
+	// CommissionTotal, OrderTotal and CommissionableOrderTotal are exact
+	// decimals in major units of Currency ("3498.03"), whether Refersion
+	// sends a number or a formatted string ("3,498.03,"); null stays null.
+	CommissionTotal          Amount `json:"commission_total"`
+	OrderTotal               Amount `json:"order_total"`
+	CommissionableOrderTotal Amount `json:"commissionable_order_total"`
 	// Currency is the currency of the totals, the account's by default.
 	Currency string `json:"currency"`
+
+	// sent holds the amounts as decoded, with their tokens as sent.
+	sent [3]flexAmount
 }
 
 // UnmarshalJSON decodes the totals. Refersion documents numbers but its own
-// example sends formatted strings ("3,498.03,"); both decode.
+// example sends formatted strings ("3,498.03,"); both decode exactly, and
+// the amounts take the record's currency.
 func (t *ConversionTotals) UnmarshalJSON(b []byte) error {
 	if string(bytes.TrimSpace(b)) == "null" {
 		return nil
 	}
 	var w struct {
-		ConversionsCount         *flexInt  `json:"conversions_count"`
-		CommissionTotal          flexFloat `json:"commission_total"`
-		OrderTotal               flexFloat `json:"order_total"`
-		CommissionableOrderTotal flexFloat `json:"commissionable_order_total"`
-		Currency                 string    `json:"currency"`
+		ConversionsCount         *flexInt   `json:"conversions_count"`
+		CommissionTotal          flexAmount `json:"commission_total"`
+		OrderTotal               flexAmount `json:"order_total"`
+		CommissionableOrderTotal flexAmount `json:"commissionable_order_total"`
+		Currency                 string     `json:"currency"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -282,12 +329,31 @@ func (t *ConversionTotals) UnmarshalJSON(b []byte) error {
 	if w.ConversionsCount == nil {
 		return errors.New(`no "conversions_count" in the totals`)
 	}
+	sent := [3]flexAmount{w.CommissionTotal, w.OrderTotal, w.CommissionableOrderTotal}
+	for i := range sent {
+		money.SetCurrency(w.Currency, &sent[i].Value)
+	}
 	*t = ConversionTotals{
-		ConversionsCount: int64(*w.ConversionsCount), CommissionTotal: float64(w.CommissionTotal),
-		OrderTotal: float64(w.OrderTotal), CommissionableOrderTotal: float64(w.CommissionableOrderTotal),
-		Currency: w.Currency,
+		ConversionsCount: int64(*w.ConversionsCount), CommissionTotal: sent[0].Value,
+		OrderTotal: sent[1].Value, CommissionableOrderTotal: sent[2].Value,
+		Currency: w.Currency, sent: sent,
 	}
 	return nil
+}
+
+// MarshalJSON encodes the totals with each amount written as Refersion sent
+// it ("3,498.03,") while it is unchanged.
+func (t ConversionTotals) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ConversionsCount         int64           `json:"conversions_count"`
+		CommissionTotal          json.RawMessage `json:"commission_total"`
+		OrderTotal               json.RawMessage `json:"order_total"`
+		CommissionableOrderTotal json.RawMessage `json:"commissionable_order_total"`
+		Currency                 string          `json:"currency"`
+	}{
+		t.ConversionsCount, encodeAmount(t.CommissionTotal, t.sent[0]), encodeAmount(t.OrderTotal, t.sent[1]),
+		encodeAmount(t.CommissionableOrderTotal, t.sent[2]), t.Currency,
+	})
 }
 
 var conversionTotals = call{path: "conversion/totals", readOnly: true}

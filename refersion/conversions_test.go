@@ -2,6 +2,7 @@ package refersion
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -16,23 +17,23 @@ func TestConversionsManualCredit(t *testing.T) {
 	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
 
 	r, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{
-		ID: a.ID, Commission: -12.5, Status: ConversionApproved, Currency: "EUR", Notes: "refund correction",
+		ID: a.ID, Commission: amt("-12.5"), Status: ConversionApproved, Currency: "EUR", Notes: "refund correction",
 	})
 	require.NoError(t, err)
 	convs := srv.Conversions()
 	require.Len(t, convs, 1)
 	assert.Equal(t, convs[0].ID, r.ConversionID)
-	assert.Equal(t, -12.5, convs[0].CommissionTotal)
+	assert.Equal(t, "-12.5", convs[0].CommissionTotal.String())
 	assert.Equal(t, "MANUAL_CREDIT_BY_CLIENT", convs[0].Type)
 	assert.Equal(t, map[string]any{"id": float64(a.ID), "commission": -12.5, "status": "APPROVED",
 		"currency": "EUR", "notes": "refund correction"}, lastBody(t, srv))
 
-	_, err = c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: 5, Status: ConversionApproved})
+	_, err = c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: amt("5"), Status: ConversionApproved})
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Invalid affiliate ID (error 2).", apiErr.Message)
 
-	_, err = c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: 5})
+	_, err = c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: amt("5")})
 	assert.ErrorContains(t, err, "required")
 	assert.Equal(t, 2, srv.RequestCount())
 }
@@ -44,7 +45,7 @@ func TestConversionsManualCreditNotRetriedAfter502(t *testing.T) {
 	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
 	srv.Inject(1, refersiontest.Fault{Status: 502, Applied: true})
 
-	_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: 10, Status: ConversionPending})
+	_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: a.ID, Commission: amt("10"), Status: ConversionPending})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrServer)
 	assert.Equal(t, 1, srv.RequestCount())
@@ -58,7 +59,7 @@ func TestConversionsManualCreditNotRetriedAfter502(t *testing.T) {
 func TestConversionsManualCreditAfter503(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	a := srv.AddAffiliate(refersiontest.Affiliate{FirstName: "Bill", LastName: "Smith", Email: "bill@example.com"})
-	params := &ConversionManualCreditParams{ID: a.ID, Commission: 10, Status: ConversionPending}
+	params := &ConversionManualCreditParams{ID: a.ID, Commission: amt("10"), Status: ConversionPending}
 	srv.Inject(1, refersiontest.Fault{Status: 503, RetryAfter: "1", Body: `{"error":"Service Unavailable"}`})
 	r, err := c.Conversions.ManualCredit(context.Background(), params)
 	require.NoError(t, err)
@@ -133,11 +134,12 @@ func TestConversionsCancel(t *testing.T) {
 	last := convs[len(convs)-1]
 	assert.Equal(t, last.ID, r.ConversionID, "the string conversion id decodes")
 	assert.Equal(t, "CANCELLATION_"+orig.Type, last.Type)
-	assert.Equal(t, -orig.Items[0].Price, last.Total)
+	assert.Equal(t, "-"+orig.Items[0].Price.String(), last.Total.String())
 	assert.Equal(t, map[string]any{"order_id": orig.OrderID, "items": []any{map[string]any{
-		"sku": orig.Items[0].SKU, "price": orig.Items[0].Price, "quantity": float64(1)}}}, lastBody(t, srv))
+		"sku": orig.Items[0].SKU, "price": json.Number(orig.Items[0].Price.String()), "quantity": json.Number("1")}}},
+		lastBodyNumbers(t, srv))
 
-	_, err = c.Conversions.Cancel(context.Background(), &ConversionCancelParams{OrderID: "#1", Items: []CancelItem{{Price: 1}}})
+	_, err = c.Conversions.Cancel(context.Background(), &ConversionCancelParams{OrderID: "#1", Items: []CancelItem{{Price: amt("1")}}})
 	assert.ErrorContains(t, err, "no SKU")
 }
 
@@ -157,8 +159,11 @@ func TestConversionsTotals(t *testing.T) {
 	for _, cv := range srv.Conversions() {
 		if cv.Status == "APPROVED" && !cv.Created.Before(from) && !cv.Created.After(to) {
 			want.ConversionsCount++
-			want.CommissionTotal += cv.CommissionTotal
-			want.OrderTotal += cv.Total
+			var err error
+			want.CommissionTotal, err = want.CommissionTotal.Add(cv.CommissionTotal)
+			require.NoError(t, err)
+			want.OrderTotal, err = want.OrderTotal.Add(cv.Total)
+			require.NoError(t, err)
 		}
 	}
 	paris := time.FixedZone("CET", 3600)
@@ -167,8 +172,12 @@ func TestConversionsTotals(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Equal(t, want.ConversionsCount, got.ConversionsCount)
-	assert.InDelta(t, want.CommissionTotal, got.CommissionTotal, 0.001)
-	assert.InDelta(t, want.OrderTotal, got.OrderTotal, 0.001)
+	for _, p := range [][2]Amount{{want.CommissionTotal, got.CommissionTotal}, {want.OrderTotal, got.OrderTotal}} {
+		n, err := p[0].Cmp(p[1])
+		require.NoError(t, err)
+		assert.Zero(t, n, "%s = %s", p[0].String(), p[1].String())
+	}
+	assert.Equal(t, "USD", got.OrderTotal.Currency(), "the amounts take the record's currency")
 	assert.Equal(t, map[string]any{"status": []any{"APPROVED"}, "created_from": "2025-02-01 00:00:00",
 		"created_to": "2025-02-28 23:59:59"}, lastBody(t, srv), "times are sent in UTC")
 
@@ -194,8 +203,7 @@ func TestConversionsTotalsDecodesStringForm(t *testing.T) {
 	srv.Inject(1, refersiontest.Fault{Body: string(sample(t, "conversion_totals.json"))})
 	got, err := c.Conversions.Totals(context.Background(), nil)
 	require.NoError(t, err)
-	assert.Equal(t, &ConversionTotals{ConversionsCount: 10, CommissionTotal: 500.84, OrderTotal: 3498.03,
-		CommissionableOrderTotal: 2874.85, Currency: "USD"}, got)
+	assert.Equal(t, "10 commission=500.84/USD orders=3498.03/USD commissionable=2874.85/USD USD", totalsText(got))
 }
 
 // The fake answers conversion/totals in the formatted-string form of
@@ -205,14 +213,13 @@ func TestConversionsTotalsFromTheFakesStringForm(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	for i := range 10 {
 		cv := refersiontest.Conversion{AffiliateID: 1, OfferID: 1, OrderID: "#" + string(rune('0'+i)),
-			Total: 349.80, CommissionableOrderTotal: 287.48, CommissionTotal: 50.08}
+			Total: amt("349.80"), CommissionableOrderTotal: amt("287.48"), CommissionTotal: amt("50.08")}
 		if i == 9 {
-			cv.Total, cv.CommissionableOrderTotal, cv.CommissionTotal = 349.83, 287.53, 50.12
+			cv.Total, cv.CommissionableOrderTotal, cv.CommissionTotal = amt("349.83"), amt("287.53"), amt("50.12")
 		}
 		srv.AddConversion(cv)
 	}
 	got, err := c.Conversions.Totals(context.Background(), &ConversionTotalsParams{Status: []ConversionStatus{ConversionPending}})
 	require.NoError(t, err)
-	assert.Equal(t, &ConversionTotals{ConversionsCount: 10, CommissionTotal: 500.84, OrderTotal: 3498.03,
-		CommissionableOrderTotal: 2874.85, Currency: "USD"}, got)
+	assert.Equal(t, "10 commission=500.84/USD orders=3498.03/USD commissionable=2874.85/USD USD", totalsText(got))
 }

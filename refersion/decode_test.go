@@ -1,12 +1,15 @@
 package refersion
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
 // The decoders are pinned to Refersion's published example bodies
@@ -95,18 +98,106 @@ func TestDecodeConversionIDs(t *testing.T) {
 }
 
 func TestDecodeTotals(t *testing.T) {
+	for _, tt := range []struct {
+		name, body, want string
+	}{
+		{"the vendor's formatted strings", string(sample(t, "conversion_totals.json")),
+			"10 commission=500.84/USD orders=3498.03/USD commissionable=2874.85/USD USD"},
+		{"the schema's numbers", `{"conversions_count":10,"commission_total":500.84,"order_total":3498.03,
+			"commissionable_order_total":2874.85,"currency":"USD"}`,
+			"10 commission=500.84/USD orders=3498.03/USD commissionable=2874.85/USD USD"},
+		{"digits finer than a cent", `{"conversions_count":1,"commission_total":"0.0125","order_total":0.0125,
+			"commissionable_order_total":"1,000,000.0001,","currency":"EUR"}`,
+			"1 commission=0.0125/EUR orders=0.0125/EUR commissionable=1000000.0001/EUR EUR"},
+		{"trailing zeros kept", `{"conversions_count":0,"commission_total":"25.00","order_total":25.10,
+			"commissionable_order_total":"","currency":"USD"}`,
+			"0 commission=25.00/USD orders=25.10/USD commissionable=0/USD USD"},
+		{"null apart from zero", `{"conversions_count":0,"commission_total":null,"order_total":0,
+			"commissionable_order_total":"0.00","currency":"USD"}`,
+			"0 commission=null/USD orders=0/USD commissionable=0.00/USD USD"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got ConversionTotals
+			require.NoError(t, json.Unmarshal([]byte(tt.body), &got))
+			assert.Equal(t, tt.want, totalsText(&got))
+			wirecheck.RoundTrip(t, []byte(tt.body), got, "conversions_count") // "10," re-encodes as 10
+		})
+	}
 	var got ConversionTotals
-	require.NoError(t, json.Unmarshal(sample(t, "conversion_totals.json"), &got), "the malformed string example")
-	want := ConversionTotals{ConversionsCount: 10, CommissionTotal: 500.84, OrderTotal: 3498.03,
-		CommissionableOrderTotal: 2874.85, Currency: "USD"}
-	assert.Equal(t, want, got)
-
-	require.NoError(t, json.Unmarshal([]byte(`{"conversions_count":10,"commission_total":500.84,
-		"order_total":3498.03,"commissionable_order_total":2874.85,"currency":"USD"}`), &got), "the schema's numbers")
-	assert.Equal(t, want, got)
+	require.NoError(t, json.Unmarshal([]byte(`{"conversions_count":0,"commission_total":null}`), &got))
+	assert.True(t, got.CommissionTotal.IsNull())
+	assert.True(t, got.OrderTotal.IsZero(), "an absent amount is zero")
 
 	assert.Error(t, json.Unmarshal([]byte(`{"conversions_count":"ten"}`), &got))
 	assert.Error(t, json.Unmarshal([]byte(`{"conversions_count":1.5}`), &got))
+	assert.Error(t, json.Unmarshal([]byte(`{"conversions_count":1,"order_total":"12.5.0"}`), &got))
+	assert.Error(t, json.Unmarshal([]byte(`{"conversions_count":1,"order_total":"NaN"}`), &got))
+}
+
+// A changed amount re-encodes as its new value, not as the text sent.
+func TestTotalsEncodeChangedAmount(t *testing.T) {
+	var got ConversionTotals
+	require.NoError(t, json.Unmarshal(sample(t, "conversion_totals.json"), &got))
+	got.OrderTotal = amt("1.5")
+	b, err := json.Marshal(got)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"conversions_count":10,"commission_total":"500.84,","order_total":1.5,
+		"commissionable_order_total":"2,874.85,","currency":"USD"}`, string(b))
+}
+
+// Params encode every amount in Refersion's unit, major units, however the
+// amount was built.
+func TestEncodeAmountParams(t *testing.T) {
+	cents, err := AmountFromMinorUnits(2500, 2, "")
+	require.NoError(t, err)
+	usd, err := ParseAmount("25.00", "USD")
+	require.NoError(t, err)
+	fine := amt("0.0125")
+	for _, tt := range []struct {
+		name   string
+		params any
+		want   string
+	}{
+		{"manual credit from cents", ConversionManualCreditParams{ID: 1, Commission: cents, Status: ConversionApproved},
+			`{"id":1,"commission":25.00,"status":"APPROVED"}`},
+		{"manual credit from text, currency from the amount", ConversionManualCreditParams{ID: 1, Commission: usd, Status: ConversionPending},
+			`{"id":1,"commission":25.00,"status":"PENDING","currency":"USD"}`},
+		{"manual credit finer than a cent", ConversionManualCreditParams{ID: 1, Commission: amt("-0.0125"), Status: ConversionPending},
+			`{"id":1,"commission":-0.0125,"status":"PENDING"}`},
+		{"cancel items", ConversionCancelParams{OrderID: "1", Items: []CancelItem{{SKU: "A", Price: cents, Quantity: 2}, {SKU: "B"}, {SKU: "C", Price: fine}}},
+			`{"order_id":"1","items":[{"sku":"A","price":25.00,"quantity":2},{"sku":"B"},{"sku":"C","price":0.0125}]}`},
+		{"SKU commissions as numeric strings", SKUCommissionCreateParams{OfferID: "1", SKUs: []SKUCommission{
+			{SKU: "A", CommissionType: CommissionFlatRate, CommissionAmount: cents},
+			{SKU: "B", CommissionType: CommissionPercentOfSale, CommissionAmount: amt("12.5")}}},
+			`{"offer_id":"1","skus":[{"sku":"A","commission_type":"FLAT_RATE","commission_amount":"25.00"},
+			{"sku":"B","commission_type":"PERCENT_OF_SALE","commission_amount":"12.5"}]}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(tt.params)
+			require.NoError(t, err)
+			assert.Equal(t, compact(t, tt.want), string(b), "numbers are written exactly")
+		})
+	}
+}
+
+func compact(t *testing.T, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, json.Compact(&b, []byte(s)))
+	return b.String()
+}
+
+func TestDecodeSKUCommission(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"sku":"A","commission_type":"FLAT_RATE","commission_amount":"10"}`:     "10",
+		`{"sku":"A","commission_type":"FLAT_RATE","commission_amount":"12.50"}`:  "12.50",
+		`{"sku":"A","commission_type":"FLAT_RATE","commission_amount":0.0125}`:   "0.0125",
+		`{"sku":"A","commission_type":"FLAT_RATE","commission_amount":"1,000,"}`: "1000",
+	} {
+		var c SKUCommission
+		require.NoError(t, json.Unmarshal([]byte(body), &c), body)
+		assert.Equal(t, want, c.CommissionAmount.String(), body)
+	}
 }
 
 func TestDecodeSKUCommissions(t *testing.T) {

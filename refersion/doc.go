@@ -36,6 +36,17 @@
 // strings ("conversion_id": "11900254", "commission_total": "3,498.03,");
 // the decoders accept either.
 //
+// # Money
+//
+// Every amount is an [Amount], exact: never a float64. Refersion writes
+// money in major units (12.50 is twelve and a half dollars), as a number,
+// a decimal string ("59.00") or a formatted string ("3,498.03,"); an
+// Amount holds the exact value ("3498.03", "0.0125" stays "0.0125") and the
+// record's currency, a null stays apart from zero, and a record re-encodes
+// each unchanged amount exactly as it was sent. Params are sent in major
+// units however their Amount was built: AmountFromMinorUnits(2500, 2, "")
+// and ParseAmount("25.00", "") both send 25.00.
+//
 // # Conversions
 //
 // The REST API has no endpoint that lists or reads conversions (Refersion

@@ -173,11 +173,11 @@ func TestMalformedBodies(t *testing.T) {
 			return err
 		}},
 		{"credit without conversion id", `{"ok":true}`, func(c *Client) error {
-			_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: 1, Status: ConversionPending})
+			_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: amt("1"), Status: ConversionPending})
 			return err
 		}},
 		{"credit answered with HTML", `<html>oops</html>`, func(c *Client) error {
-			_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: 1, Status: ConversionPending})
+			_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: amt("1"), Status: ConversionPending})
 			return err
 		}},
 		{"trigger delete not an array", `{"deleted":[1]}`, func(c *Client) error {
@@ -207,7 +207,7 @@ func TestMalformedBodies(t *testing.T) {
 func TestWriteNotRetriedAfterDroppedConnection(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	srv.Inject(1, refersiontest.Fault{Drop: true})
-	_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: 1, Status: ConversionPending})
+	_, err := c.Conversions.ManualCredit(context.Background(), &ConversionManualCreditParams{ID: 1, Commission: amt("1"), Status: ConversionPending})
 	require.Error(t, err)
 	var e *Error
 	assert.False(t, errors.As(err, &e), "a transport error, not an API error")

@@ -41,7 +41,8 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("%d approved conversions, %.2f %s commission\n", totals.ConversionsCount, totals.CommissionTotal, totals.Currency)
+	// An Amount prints exactly, with its currency: "387.60 USD".
+	fmt.Printf("%d approved conversions, %v commission\n", totals.ConversionsCount, totals.CommissionTotal)
 	// Output:
 	// zoz7f  Barbara Verde    ACTIVE   offer 1234
 	// aeta   Joe Smith        ACTIVE   offer 1234

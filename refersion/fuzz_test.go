@@ -87,7 +87,7 @@ func FuzzDecodeRecords(f *testing.F) {
 		for _, v := range []any{
 			new(Affiliate), new(AffiliateCreateResult), new(ConversionResult), new(CreditOrderResult),
 			new(ConversionTotals), new(SKUCommissionResult), new(ReportLink), new(Trigger), new(ChangeResult),
-			new(FlexString), new(flexInt), new(flexFloat), new(affiliatePage), new(CustomField),
+			new(FlexString), new(flexInt), new(flexAmount), new(affiliatePage), new(CustomField), new(SKUCommission),
 		} {
 			if json.Unmarshal(body, v) != nil {
 				continue

@@ -1,7 +1,9 @@
 package refersion
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,5 +51,33 @@ func lastBody(t *testing.T, srv *refersiontest.Server) map[string]any {
 	require.NotEmpty(t, reqs)
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(reqs[len(reqs)-1].Body, &m))
+	return m
+}
+
+// amt parses decimal text in major units, panicking on bad text.
+func amt(s string) Amount {
+	a, err := ParseAmount(s, "")
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// totalsText renders totals with their amounts' exact text and currency.
+func totalsText(t *ConversionTotals) string {
+	return fmt.Sprintf("%d commission=%s/%s orders=%s/%s commissionable=%s/%s %s", t.ConversionsCount,
+		t.CommissionTotal.String(), t.CommissionTotal.Currency(), t.OrderTotal.String(), t.OrderTotal.Currency(),
+		t.CommissionableOrderTotal.String(), t.CommissionableOrderTotal.Currency(), t.Currency)
+}
+
+// lastBodyNumbers decodes the last request's body keeping numbers as sent.
+func lastBodyNumbers(t *testing.T, srv *refersiontest.Server) map[string]any {
+	t.Helper()
+	reqs := srv.Requests()
+	require.NotEmpty(t, reqs)
+	dec := json.NewDecoder(bytes.NewReader(reqs[len(reqs)-1].Body))
+	dec.UseNumber()
+	var m map[string]any
+	require.NoError(t, dec.Decode(&m))
 	return m
 }

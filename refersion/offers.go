@@ -2,6 +2,7 @@ package refersion
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -31,9 +32,39 @@ type SKUCommission struct {
 	// CommissionType is CommissionFlatRate or CommissionPercentOfSale.
 	// Required.
 	CommissionType CommissionType `json:"commission_type"`
-	// CommissionAmount is the rate: 10 for 10% or for a flat 10. Refersion
-	// takes it as a numeric string, and it is sent as one ("10").
-	CommissionAmount float64 `json:"commission_amount,string"`
+	// CommissionAmount is the rate, exact: 10 for 10% (CommissionPercentOfSale)
+	// or for a flat 10 in major units of the account's currency
+	// (CommissionFlatRate). Refersion takes it as a numeric string, and it
+	// is sent as one in major units ("10", "12.50"), however it was built.
+	CommissionAmount Amount `json:"commission_amount"`
+}
+
+// MarshalJSON encodes the commission with CommissionAmount as a numeric
+// string.
+func (c SKUCommission) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		SKU                string         `json:"sku"`
+		ProductDescription string         `json:"product_description,omitempty"`
+		CommissionType     CommissionType `json:"commission_type"`
+		CommissionAmount   string         `json:"commission_amount"`
+	}{c.SKU, c.ProductDescription, c.CommissionType, c.CommissionAmount.String()})
+}
+
+// UnmarshalJSON decodes a commission whose CommissionAmount is a numeric
+// string or a number, exactly.
+func (c *SKUCommission) UnmarshalJSON(b []byte) error {
+	var w struct {
+		SKU                string         `json:"sku"`
+		ProductDescription string         `json:"product_description"`
+		CommissionType     CommissionType `json:"commission_type"`
+		CommissionAmount   flexAmount     `json:"commission_amount"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*c = SKUCommission{SKU: w.SKU, ProductDescription: w.ProductDescription, CommissionType: w.CommissionType,
+		CommissionAmount: w.CommissionAmount.Value}
+	return nil
 }
 
 // SKUCommissionCreateParams is the body of offer/new_sku_commission.
@@ -65,8 +96,8 @@ func (s *OffersService) AddSKUCommissions(ctx context.Context, params *SKUCommis
 		return nil, fmt.Errorf("refersion: offer/new_sku_commission: %w", err)
 	}
 	for i, sku := range params.SKUs {
-		if strings.TrimSpace(sku.SKU) == "" || sku.CommissionType == "" {
-			return nil, fmt.Errorf("refersion: offer/new_sku_commission: SKU %d needs SKU and CommissionType", i)
+		if strings.TrimSpace(sku.SKU) == "" || sku.CommissionType == "" || sku.CommissionAmount.IsNull() {
+			return nil, fmt.Errorf("refersion: offer/new_sku_commission: SKU %d needs SKU, CommissionType and CommissionAmount", i)
 		}
 	}
 	r, err := postChecked(ctx, s.client, newSKUCommission, params, transport.Require(new(SKUCommissionResult),

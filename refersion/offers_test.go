@@ -14,8 +14,8 @@ func TestOffersAddSKUCommissions(t *testing.T) {
 	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
 	ctx := context.Background()
 	params := &SKUCommissionCreateParams{OfferID: "5678", SKUs: []SKUCommission{
-		{SKU: "TSHIRT-SMALL-RED", ProductDescription: "T-Shirt Red (Small)", CommissionType: CommissionFlatRate, CommissionAmount: 5},
-		{SKU: "TSHIRT-SMALL-BLUE", CommissionType: CommissionPercentOfSale, CommissionAmount: 12.5},
+		{SKU: "TSHIRT-SMALL-RED", ProductDescription: "T-Shirt Red (Small)", CommissionType: CommissionFlatRate, CommissionAmount: amt("5")},
+		{SKU: "TSHIRT-SMALL-BLUE", CommissionType: CommissionPercentOfSale, CommissionAmount: amt("12.5")},
 	}}
 	r, err := c.Offers.AddSKUCommissions(ctx, params)
 	require.NoError(t, err)
@@ -26,7 +26,7 @@ func TestOffersAddSKUCommissions(t *testing.T) {
 		{"sku":"TSHIRT-SMALL-BLUE","commission_type":"PERCENT_OF_SALE","commission_amount":"12.5"}]}`,
 		string(srv.Requests()[0].Body), "commission_amount is a numeric string")
 
-	params.SKUs = append(params.SKUs, SKUCommission{SKU: "PANTS-LARGE-BLACK", CommissionType: CommissionPercentOfSale, CommissionAmount: 10})
+	params.SKUs = append(params.SKUs, SKUCommission{SKU: "PANTS-LARGE-BLACK", CommissionType: CommissionPercentOfSale, CommissionAmount: amt("10")})
 	r, err = c.Offers.AddSKUCommissions(ctx, params)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"PANTS-LARGE-BLACK"}, r.Added)
@@ -53,7 +53,7 @@ func TestOffersAddSKUCommissionsBatchLimit(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	skus := make([]SKUCommission, MaxBatch+1)
 	for i := range skus {
-		skus[i] = SKUCommission{SKU: "S", CommissionType: CommissionFlatRate, CommissionAmount: 1}
+		skus[i] = SKUCommission{SKU: "S", CommissionType: CommissionFlatRate, CommissionAmount: amt("1")}
 	}
 	_, err := c.Offers.AddSKUCommissions(context.Background(), &SKUCommissionCreateParams{OfferID: "1234", SKUs: skus})
 	assert.ErrorContains(t, err, "51 SKUs given")

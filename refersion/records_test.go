@@ -44,7 +44,7 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 			return err
 		}},
 		{"Conversions.ManualCredit", true, func(ctx context.Context, c *Client, a refersiontest.Affiliate) error {
-			_, err := c.Conversions.ManualCredit(ctx, &ConversionManualCreditParams{ID: a.ID, Commission: 5, Status: ConversionApproved})
+			_, err := c.Conversions.ManualCredit(ctx, &ConversionManualCreditParams{ID: a.ID, Commission: amt("5"), Status: ConversionApproved})
 			return err
 		}},
 	}

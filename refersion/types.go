@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // FlexString is a string that Refersion sends either as a JSON string or as
@@ -72,19 +74,73 @@ func (n *flexInt) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// flexFloat is an amount that may arrive as a JSON number or as a numeric
-// string such as "3,498.03," (Refersion's conversion/totals example).
-type flexFloat float64
+// flexAmount is an amount Refersion sends as a JSON number, a decimal
+// string ("59.00") or a formatted string ("3,498.03,", its conversion/totals
+// example). Value holds the exact value and Raw the token exactly as sent:
+// a formatted string is not a decimal Amount can write back, so a record
+// re-encodes Raw while its Amount is unchanged (see encodeAmount).
+type flexAmount struct {
+	Value Amount
+	Raw   json.RawMessage
+}
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (f *flexFloat) UnmarshalJSON(b []byte) error {
-	v, err := decodeNumber(b)
+func (f *flexAmount) UnmarshalJSON(b []byte) error {
+	v, err := decodeAmount(b)
 	if err != nil {
 		return err
 	}
-	*f = flexFloat(v)
+	*f = flexAmount{Value: v, Raw: bytes.Clone(bytes.TrimSpace(b))}
 	return nil
 }
+
+// encodeAmount returns the JSON of a record's amount: the token as it was
+// sent when the amount is still the one decoded from it, else the amount's
+// own encoding.
+func encodeAmount(a Amount, decoded flexAmount) json.RawMessage {
+	if a == decoded.Value && len(decoded.Raw) > 0 {
+		return decoded.Raw
+	}
+	b, err := a.MarshalJSON()
+	if err != nil {
+		return json.RawMessage(a.String())
+	}
+	return b
+}
+
+// decodeAmount reads a JSON number, a decimal string, or a formatted
+// string with thousands separators, spaces or a trailing comma, exactly;
+// null stays null and "" is zero.
+func decodeAmount(b []byte) (Amount, error) {
+	b = bytes.TrimSpace(b)
+	var a Amount
+	if len(b) == 0 {
+		return a, nil
+	}
+	if err := a.UnmarshalJSON(b); err == nil {
+		return a, nil
+	}
+	if b[0] != '"' {
+		return Amount{}, fmt.Errorf("refersion: %s is not an amount", b)
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return Amount{}, err
+	}
+	s = numberCleaner.Replace(s)
+	if s == "" {
+		return Amount{}, nil
+	}
+	a, err := money.ParseDecimal(s, "")
+	if err != nil {
+		return Amount{}, fmt.Errorf("refersion: %s is not an amount", b)
+	}
+	return a, nil
+}
+
+// numberCleaner drops the thousands separators, spaces and stray commas
+// of a formatted number.
+var numberCleaner = strings.NewReplacer(",", "", " ", "")
 
 // decodeNumber reads a JSON number, a numeric string (commas and spaces
 // dropped) or null (zero).
@@ -98,7 +154,7 @@ func decodeNumber(b []byte) (float64, error) {
 		if err := json.Unmarshal(b, &raw); err != nil {
 			return 0, err
 		}
-		raw = strings.NewReplacer(",", "", " ", "").Replace(raw)
+		raw = numberCleaner.Replace(raw)
 		if raw == "" {
 			return 0, nil
 		}

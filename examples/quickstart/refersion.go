@@ -70,7 +70,8 @@ func runRefersion(ctx context.Context, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%.2f %s\t%.2f %s\n", st, t.ConversionsCount, t.OrderTotal, t.Currency, t.CommissionTotal, t.Currency)
+		// Amounts print exactly, labelled with the totals' currency ("387.60 USD").
+		fmt.Fprintf(tw, "%s\t%d\t%v\t%v\n", st, t.ConversionsCount, t.OrderTotal, t.CommissionTotal)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

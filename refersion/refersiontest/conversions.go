@@ -2,10 +2,11 @@ package refersiontest
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 var currencies = strings.Fields("USD CAD EUR GBP AUD NZD JPY CHF SEK NOK DKK PLN MXN BRL INR")
@@ -20,7 +21,7 @@ func (s *Server) manualCredit(f fields) (any, *apiError) {
 	if !ok {
 		return nil, notAllowed(f.raw("id"), "id")
 	}
-	commission, ok := f.float("commission")
+	commission, ok := f.amount("commission")
 	if !ok {
 		return nil, notAllowed(f.raw("commission"), "commission")
 	}
@@ -43,7 +44,7 @@ func (s *Server) manualCredit(f fields) (any, *apiError) {
 	offer, _ := strconv.ParseInt(a.OfferID, 10, 64)
 	c := s.addConversion(Conversion{
 		AffiliateID: id, OfferID: offer, Type: "MANUAL_CREDIT_BY_CLIENT", Status: status, Currency: currency,
-		CommissionTotal: round2(commission), Notes: notes,
+		CommissionTotal: commission, Notes: notes,
 	})
 	return map[string]int64{"conversion_id": c.ID}, nil
 }
@@ -164,7 +165,7 @@ func (s *Server) conversionCancel(f fields) (any, *apiError) {
 	}
 	orig := convs[0]
 	var cancelled []ConversionItem
-	amount := 0.0
+	var amount int64 // cents
 	for _, it := range items {
 		if ae := checkFields(it, []string{"sku", "price", "quantity"}); ae != nil {
 			return nil, ae
@@ -184,7 +185,7 @@ func (s *Server) conversionCancel(f fields) (any, *apiError) {
 		}
 		price, qty := line.Price, int64(line.Quantity)
 		if it.present("price") {
-			if price, ok = it.float("price"); !ok {
+			if price, ok = it.amount("price"); !ok {
 				return nil, notAllowed(it.raw("price"), "price")
 			}
 		}
@@ -193,17 +194,26 @@ func (s *Server) conversionCancel(f fields) (any, *apiError) {
 				return nil, notAllowed(it.raw("quantity"), "quantity")
 			}
 		}
+		unit, ok := cents(price)
+		if !ok {
+			return nil, notAllowed(price.String(), "price")
+		}
 		cancelled = append(cancelled, ConversionItem{SKU: sku, Price: price, Quantity: int(qty)})
-		amount += price * float64(qty)
+		amount += unit * qty
 	}
-	share := 0.0
-	if orig.Total > 0 {
-		share = min(amount/orig.Total, 1)
+	origTotal, _ := cents(orig.Total)
+	origCommission, _ := cents(orig.CommissionTotal)
+	commission := int64(0)
+	switch {
+	case origTotal > 0 && amount >= origTotal:
+		commission = origCommission
+	case origTotal > 0:
+		commission = share(origCommission, amount, origTotal)
 	}
 	c := s.addConversion(Conversion{
 		AffiliateID: orig.AffiliateID, OfferID: orig.OfferID, OrderID: orderID, Type: "CANCELLATION_" + orig.Type,
-		Status: orig.Status, Currency: orig.Currency, Total: -round2(amount), CommissionableOrderTotal: -round2(amount),
-		CommissionTotal: -round2(orig.CommissionTotal * share), Items: cancelled,
+		Status: orig.Status, Currency: orig.Currency, Total: fromCents(-amount), CommissionableOrderTotal: fromCents(-amount),
+		CommissionTotal: fromCents(-commission), Items: cancelled,
 	})
 	// Refersion answers this conversion id as a string.
 	return map[string]string{"conversion_id": strconv.FormatInt(c.ID, 10)}, nil
@@ -282,7 +292,8 @@ func (s *Server) conversionTotals(f fields) (any, *apiError) {
 		}
 		isTest = &b
 	}
-	var count, commission, orderTotal, commissionable int64
+	var count int64
+	var commission, orderTotal, commissionable money.Amount
 	for _, c := range s.conversions {
 		switch {
 		case !oneOf(c.Status, statuses...),
@@ -296,49 +307,51 @@ func (s *Server) conversionTotals(f fields) (any, *apiError) {
 			continue
 		}
 		count++
-		commission += centsOf(c.CommissionTotal)
-		orderTotal += centsOf(c.Total)
-		commissionable += centsOf(c.CommissionableOrderTotal)
+		for _, sum := range []struct {
+			to  *money.Amount
+			add money.Amount
+		}{
+			{&commission, c.CommissionTotal}, {&orderTotal, c.Total}, {&commissionable, c.CommissionableOrderTotal}} {
+			if sum.add.IsNull() {
+				continue
+			}
+			v, err := sum.to.WithCurrency("").Add(sum.add.WithCurrency(""))
+			if err != nil {
+				return nil, unprocessable("The totals cannot be computed: " + err.Error())
+			}
+			*sum.to = v
+		}
 	}
 	// Refersion's own example answers the totals as formatted strings
 	// ("3,498.03,", "10,") although its schema says numbers; the fake
 	// answers the same way, so clients meet the form the vendor shows.
 	return map[string]any{
-		"conversions_count":          formatTotal(count, false),
-		"commission_total":           formatTotal(commission, true),
-		"order_total":                formatTotal(orderTotal, true),
-		"commissionable_order_total": formatTotal(commissionable, true),
+		"conversions_count":          formatTotal(strconv.FormatInt(count, 10)),
+		"commission_total":           formatTotal(csvAmount(commission)),
+		"order_total":                formatTotal(csvAmount(orderTotal)),
+		"commissionable_order_total": formatTotal(csvAmount(commissionable)),
 		"currency":                   "USD",
 	}, nil
 }
 
-// centsOf returns a stored amount (a decimal with at most two places) in
-// whole cents.
-func centsOf(amount float64) int64 { return int64(math.Round(amount * 100)) }
-
-// formatTotal writes n as Refersion's conversion/totals example does: the
-// integer part grouped by thousands with commas, two decimals when n is in
-// cents, and a trailing comma ("3,498.03,", "10,").
-func formatTotal(n int64, cents bool) string {
+// formatTotal writes a decimal as Refersion's conversion/totals example
+// does: the integer part grouped by thousands with commas, and a trailing
+// comma ("3,498.03,", "10,").
+func formatTotal(decimal string) string {
 	var b strings.Builder
-	u := uint64(n)
-	if n < 0 {
+	if rest, ok := strings.CutPrefix(decimal, "-"); ok {
 		b.WriteByte('-')
-		u = uint64(-n)
+		decimal = rest
 	}
-	whole, frac := u, uint64(0)
-	if cents {
-		whole, frac = u/100, u%100
-	}
-	digits := strconv.FormatUint(whole, 10)
+	digits, frac, hasFrac := strings.Cut(decimal, ".")
 	for i, d := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(d)
 	}
-	if cents {
-		fmt.Fprintf(&b, ".%02d", frac)
+	if hasFrac {
+		b.WriteString("." + frac)
 	}
 	b.WriteByte(',')
 	return b.String()

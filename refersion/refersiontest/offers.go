@@ -1,7 +1,5 @@
 package refersiontest
 
-import "strconv"
-
 func (s *Server) newSKUCommission(f fields) (any, *apiError) {
 	for _, k := range []string{"offer_id", "skus"} {
 		if !f.present(k) {
@@ -29,14 +27,14 @@ func (s *Server) newSKUCommission(f fields) (any, *apiError) {
 		if !oneOf(typ, "FLAT_RATE", "PERCENT_OF_SALE") {
 			return nil, notAllowed(typ, "commission_type")
 		}
-		amount, ok := it.float("commission_amount")
-		if !ok || amount < 0 {
+		amount, ok := it.amount("commission_amount")
+		if !ok || amount.Sign() < 0 {
 			return nil, notAllowed(it.raw("commission_amount"), "commission_amount")
 		}
 		sku, _ := it.str("sku")
 		desc, _ := it.str("product_description")
 		add = append(add, SKUCommission{SKU: sku, ProductDescription: desc, CommissionType: typ,
-			CommissionAmount: strconv.FormatFloat(amount, 'f', -1, 64)})
+			CommissionAmount: amount.String()})
 	}
 	offerID, _ := f.str("offer_id")
 	i := s.offerIndex(offerID)

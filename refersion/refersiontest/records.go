@@ -2,11 +2,12 @@ package refersiontest
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // Affiliate is an affiliate as the fake stores it, with Refersion's field
@@ -51,7 +52,10 @@ var customFieldLabels = map[string]string{
 }
 
 // Conversion is a conversion (a credited order or a manual credit), with
-// the field names of Refersion's conversion webhooks where they exist.
+// the field names of Refersion's conversion webhooks where they exist. Its
+// amounts are exact decimals in major units of Currency (refersion.Amount,
+// built with refersion.ParseAmount); the fake computes in cents, so the
+// amounts it derives (totals, cancellations) are whole cents.
 type Conversion struct {
 	ID                       int64            `json:"id"`
 	AffiliateID              int64            `json:"affiliate_id"`
@@ -61,9 +65,9 @@ type Conversion struct {
 	Status                   string           `json:"status"`
 	PaymentStatus            string           `json:"payment_status"`
 	Currency                 string           `json:"currency"`
-	Total                    float64          `json:"total"`
-	CommissionableOrderTotal float64          `json:"commissionable_order_total"`
-	CommissionTotal          float64          `json:"commission_total"`
+	Total                    money.Amount     `json:"total"`
+	CommissionableOrderTotal money.Amount     `json:"commissionable_order_total"`
+	CommissionTotal          money.Amount     `json:"commission_total"`
 	IsTestConversion         bool             `json:"is_test_conversion"`
 	Notes                    string           `json:"notes"`
 	Items                    []ConversionItem `json:"items"`
@@ -72,9 +76,10 @@ type Conversion struct {
 
 // ConversionItem is one SKU of a conversion's order.
 type ConversionItem struct {
-	SKU      string  `json:"sku"`
-	Price    float64 `json:"price"`
-	Quantity int     `json:"quantity"`
+	SKU string `json:"sku"`
+	// Price is the price of one unit, in major units.
+	Price    money.Amount `json:"price"`
+	Quantity int          `json:"quantity"`
 }
 
 // Trigger is a conversion trigger of an affiliate.
@@ -274,9 +279,9 @@ func (s *Server) addConversion(c Conversion) *Conversion {
 }
 
 var catalog = []ConversionItem{
-	{SKU: "TSHIRT-SMALL-RED", Price: 24.00}, {SKU: "TSHIRT-SMALL-BLUE", Price: 24.00},
-	{SKU: "PANTS-LARGE-BLACK", Price: 59.00}, {SKU: "HOODIE-MEDIUM-GREY", Price: 45.50},
-	{SKU: "CAP-ONESIZE-NAVY", Price: 18.99}, {SKU: "SOCKS-3PACK-WHITE", Price: 12.00},
+	{SKU: "TSHIRT-SMALL-RED", Price: fromCents(2400)}, {SKU: "TSHIRT-SMALL-BLUE", Price: fromCents(2400)},
+	{SKU: "PANTS-LARGE-BLACK", Price: fromCents(5900)}, {SKU: "HOODIE-MEDIUM-GREY", Price: fromCents(4550)},
+	{SKU: "CAP-ONESIZE-NAVY", Price: fromCents(1899)}, {SKU: "SOCKS-3PACK-WHITE", Price: fromCents(1200)},
 }
 
 // SeedConversions adds n generated orders spread over the stored
@@ -297,23 +302,25 @@ func (s *Server) seedConversions(n int) []Conversion {
 	return seed(n, len(s.conversions), func(i int) Conversion {
 		a := s.affiliates[(i*7)%len(s.affiliates)]
 		var items []ConversionItem
-		total := 0.0
+		var total int64 // cents
 		for j := range 1 + i%3 {
 			it := catalog[(i+j*5)%len(catalog)]
 			it.Quantity = 1 + (i+j)%2
 			items = append(items, it)
-			total += it.Price * float64(it.Quantity)
+			price, _ := cents(it.Price)
+			total += price * int64(it.Quantity)
 		}
 		offer, _ := strconv.ParseInt(a.OfferID, 10, 64)
-		rate := 0.10
+		var percent int64 = 10
 		if a.OfferID == "5678" {
-			rate = 0.15
+			percent = 15
 		}
 		c := Conversion{
 			AffiliateID: a.ID, OfferID: offer, OrderID: fmt.Sprintf("#%d", 1001+i),
 			Type: types[i%len(types)], Status: statuses[i%len(statuses)], Currency: "USD",
-			Total: round2(total), CommissionableOrderTotal: round2(total), CommissionTotal: round2(total * rate),
-			Items: items, Created: base.Add(time.Duration(i) * 17 * time.Hour),
+			Total: fromCents(total), CommissionableOrderTotal: fromCents(total),
+			CommissionTotal: fromCents(share(total, percent, 100)),
+			Items:           items, Created: base.Add(time.Duration(i) * 17 * time.Hour),
 		}
 		if c.Status == "APPROVED" && i%3 == 0 {
 			c.PaymentStatus = "PAID"
@@ -322,7 +329,29 @@ func (s *Server) seedConversions(n int) []Conversion {
 	}, s.addConversion)
 }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// fromCents returns a count of cents as a decimal in major units
+// ("24.00"), which encodes to JSON as the number 24.00.
+func fromCents(c int64) money.Amount {
+	a, _ := money.FromMinorUnits(c, 2, "")
+	d, _ := money.ParseDecimal(a.String(), "")
+	return d
+}
+
+// cents returns an amount in whole cents; the fake keeps every currency to
+// two decimals. It reports false for a null or an amount finer than a cent.
+func cents(a money.Amount) (int64, bool) {
+	n, err := a.WithCurrency("USD").MinorUnits("USD")
+	return n, err == nil
+}
+
+// share returns x × num / den rounded half away from zero.
+func share(x, num, den int64) int64 {
+	p := x * num
+	if p < 0 {
+		return -((-p + den/2) / den)
+	}
+	return (p + den/2) / den
+}
 
 // Conversions returns a snapshot of the stored conversions in id order.
 func (s *Server) Conversions() []Conversion {

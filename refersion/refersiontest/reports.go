@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // accountID is the account number in the fake's download links.
@@ -81,9 +82,22 @@ func (s *Server) conversionsCSV() string {
 		_ = cw.Write([]string{
 			strconv.FormatInt(c.ID, 10), c.Created.UTC().Format(totalsTimeLayout), strconv.FormatInt(c.AffiliateID, 10),
 			code, name, strconv.FormatInt(c.OfferID, 10), c.OrderID, c.Type, c.Status, c.PaymentStatus, c.Currency,
-			strconv.FormatFloat(c.Total, 'f', 2, 64), strconv.FormatFloat(c.CommissionTotal, 'f', 2, 64),
+			csvAmount(c.Total), csvAmount(c.CommissionTotal),
 		})
 	}
 	cw.Flush()
 	return b.String()
+}
+
+// csvAmount writes an amount with at least two decimals ("24.00"), exactly.
+func csvAmount(a money.Amount) string {
+	if a.IsNull() {
+		return ""
+	}
+	s := a.String()
+	whole, frac, _ := strings.Cut(s, ".")
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	return whole + "." + frac
 }

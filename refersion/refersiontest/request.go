@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // fields is a decoded JSON object of a request body. Refersion is lenient
@@ -60,6 +62,16 @@ func (f fields) float(k string) (float64, bool) {
 		return 0, false
 	}
 	return x, true
+}
+
+// amount returns an exact decimal given as a number or a numeric string.
+func (f fields) amount(k string) (money.Amount, bool) {
+	s, ok := f.str(k)
+	if !ok {
+		return money.Amount{}, false
+	}
+	a, err := money.ParseDecimal(s, "")
+	return a, err == nil
 }
 
 // bool returns true/false given as a JSON boolean or "TRUE"/"FALSE".

@@ -18,6 +18,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // These tests pin the fake's wire format to the fact sheet and to
@@ -505,9 +507,9 @@ func TestTotalsAnswerRefersionsExample(t *testing.T) {
 	defer srv.Close()
 	for i := range 10 {
 		c := Conversion{AffiliateID: 1, OfferID: 1, OrderID: fmt.Sprint(1000 + i),
-			Total: 349.80, CommissionableOrderTotal: 287.48, CommissionTotal: 50.08}
+			Total: dec(t, "349.80"), CommissionableOrderTotal: dec(t, "287.48"), CommissionTotal: dec(t, "50.08")}
 		if i == 9 {
-			c.Total, c.CommissionableOrderTotal, c.CommissionTotal = 349.83, 287.53, 50.12
+			c.Total, c.CommissionableOrderTotal, c.CommissionTotal = dec(t, "349.83"), dec(t, "287.53"), dec(t, "50.12")
 		}
 		srv.AddConversion(c)
 	}
@@ -519,8 +521,30 @@ func TestTotalsAnswerRefersionsExample(t *testing.T) {
 func TestFormatTotal(t *testing.T) {
 	for n, want := range map[int64]string{0: "0.00,", 5: "0.05,", 50084: "500.84,", 349803: "3,498.03,",
 		123456789: "1,234,567.89,", -349803: "-3,498.03,"} {
-		assert.Equal(t, want, formatTotal(n, true), n)
+		assert.Equal(t, want, formatTotal(csvAmount(fromCents(n))), n)
 	}
-	assert.Equal(t, "10,", formatTotal(10, false))
-	assert.Equal(t, "1,000,", formatTotal(1000, false))
+	assert.Equal(t, "0.0125,", formatTotal(csvAmount(dec(t, "0.0125"))))
+	assert.Equal(t, "10,", formatTotal("10"))
+	assert.Equal(t, "1,000,", formatTotal("1000"))
+}
+
+// Amounts finer than a cent are kept and totalled exactly.
+func TestTotalsExact(t *testing.T) {
+	srv := NewServer()
+	defer srv.Close()
+	for _, v := range []string{"0.0125", "0.0125", "1000.1"} {
+		srv.AddConversion(Conversion{AffiliateID: 1, OrderID: v, Total: dec(t, v), CommissionTotal: dec(t, v),
+			CommissionableOrderTotal: money.Null()})
+	}
+	status, b := post(t, srv, "conversion/totals", `{"status":["PENDING"]}`)
+	require.Equal(t, http.StatusOK, status, string(b))
+	assert.JSONEq(t, `{"conversions_count":"3,","commission_total":"1,000.1250,","order_total":"1,000.1250,",
+		"commissionable_order_total":"0.00,","currency":"USD"}`, string(b))
+}
+
+func dec(t *testing.T, s string) money.Amount {
+	t.Helper()
+	a, err := money.ParseDecimal(s, "")
+	require.NoError(t, err)
+	return a
 }
