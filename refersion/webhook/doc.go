@@ -43,7 +43,12 @@
 // Field types are not documented beyond one truncated example, whose
 // money values and counts are strings ("59.00", "1"): every number,
 // boolean and time decodes from either form, and times without a zone
-// ("2020-02-14 18:48:42") are read as UTC.
+// ("2020-02-14 18:48:42") are read as UTC. Money is an exact
+// [refersion.Amount] in major units, never a float: "59.00" stays "59.00",
+// in the conversion's currency, and a null amount stays null. A code that
+// Refersion sends as null (denied_reason_code) is a *string, nil for null;
+// free text and the other ids (reason, notes, payment_id, coupon_code)
+// read null as "".
 //
 // # Redeliveries and status codes
 //

@@ -30,11 +30,13 @@ func TestParseMerchantConversion(t *testing.T) {
 	assert.Equal(t, int64(987654321), c.ID)
 	assert.Equal(t, time.Date(2020, 2, 14, 18, 48, 42, 0, time.UTC), c.Created)
 	assert.Equal(t, refersion.ConversionPending, c.Status)
-	assert.Empty(t, c.DeniedReasonCode)
+	assert.Nil(t, c.DeniedReasonCode, "null stays apart from \"\"")
 	assert.False(t, c.IsRecurring)
 	assert.Equal(t, 1, c.TotalItems)
-	assert.Equal(t, 59.0, c.Total)
-	assert.Equal(t, 5.9, c.CommissionTotal)
+	assert.Equal(t, "59.00", c.Total.String())
+	assert.Equal(t, "USD", c.Total.Currency())
+	assert.Equal(t, "5.90", c.CommissionTotal.String())
+	assert.Equal(t, "USD", c.CommissionTotal.Currency())
 	assert.Equal(t, "USD", c.Currency)
 	assert.Equal(t, refersion.PaymentUnpaid, c.PaymentStatus)
 	assert.Empty(t, c.PaymentID)
@@ -104,8 +106,65 @@ func TestParseBonusTierMovement(t *testing.T) {
 	require.NoError(t, err)
 	a, err := ev.Affiliate()
 	require.NoError(t, err)
-	assert.Equal(t, &BonusReward{ID: "9", OfferID: "1234", MilestoneReached: "50 conversions", AmountGiven: 25, Notes: "Tier 2"}, a.Reward)
+	require.NotNil(t, a.Reward)
+	assert.Equal(t, "25.00", a.Reward.AmountGiven.String())
+	a.Reward.AmountGiven = refersion.Amount{}
+	assert.Equal(t, &BonusReward{ID: "9", OfferID: "1234", MilestoneReached: "50 conversions", Notes: "Tier 2"}, a.Reward)
 }
+
+// Money decodes exactly from each form a payload may use, null apart from
+// zero, and takes the conversion's currency.
+func TestConversionAmounts(t *testing.T) {
+	for _, tt := range []struct {
+		wire, want string
+	}{
+		{`"59.00"`, "59.00"},
+		{`59.00`, "59.00"},
+		{`"0.0125"`, "0.0125"},
+		{`0.0125`, "0.0125"},
+		{`"1,059.00"`, "1059.00"},
+		{`"3,498.03,"`, "3498.03"},
+		{`-12.5`, "-12.5"},
+		{`""`, "0"},
+		{`null`, "null"},
+	} {
+		t.Run(tt.wire, func(t *testing.T) {
+			body := []byte(`{"id": 1, "status": "APPROVED", "currency": "EUR", "total": ` + tt.wire +
+				`, "commission_total": ` + tt.wire + `}`)
+			ev, err := Parse(topic(TopicApprovedConversion), body)
+			require.NoError(t, err)
+			c, err := ev.Conversion()
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, c.Total.String())
+			assert.Equal(t, tt.want, c.CommissionTotal.String())
+			assert.Equal(t, tt.want == "null", c.Total.IsNull())
+			if !c.Total.IsNull() {
+				assert.Equal(t, "EUR", c.Total.Currency())
+			}
+		})
+	}
+	for _, bad := range []string{`"NaN"`, `"12.5.0"`, `true`, `{}`} {
+		_, err := Parse(topic(TopicApprovedConversion), []byte(`{"id": 1, "status": "APPROVED", "total": `+bad+`}`))
+		if err == nil {
+			ev, _ := Parse(topic(TopicApprovedConversion), []byte(`{"id": 1, "status": "APPROVED", "total": `+bad+`}`))
+			_, err = ev.Conversion()
+		}
+		assert.Error(t, err, bad)
+	}
+}
+
+// denied_reason_code keeps null apart from "".
+func TestConversionDeniedReasonCode(t *testing.T) {
+	for wire, want := range map[string]*string{`null`: nil, `""`: ptr(""), `"FRAUD"`: ptr("FRAUD"), `12`: ptr("12")} {
+		ev, err := Parse(topic("DENIED_CONVERSION"), []byte(`{"id": 1, "status": "DENIED", "denied_reason_code": `+wire+`}`))
+		require.NoError(t, err)
+		c, err := ev.Conversion()
+		require.NoError(t, err)
+		assert.Equal(t, want, c.DeniedReasonCode, wire)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
 
 func TestParseTrigger(t *testing.T) {
 	ev, err := Parse(topic("NEW_CONVERSION_TRIGGER"), sample(t, "conversion_trigger.json"))

@@ -14,7 +14,8 @@ func ExampleNewHandler() {
 	secret := "rfsn-webhook-signing-secret" // Account > Settings > Webhooks
 	h, err := webhook.NewHandler(webhook.Callbacks{
 		Conversion: func(ctx context.Context, ev *webhook.Event, c *webhook.Conversion) error {
-			fmt.Printf("%s: order %s by %s, %s %.2f commission\n", ev.Type, c.OrderID, c.Affiliate.Code, c.Status, c.CommissionTotal)
+			// An Amount prints exactly, with its currency ("5.90 USD").
+			fmt.Printf("%s: order %s by %s, %s %v commission\n", ev.Type, c.OrderID, c.Affiliate.Code, c.Status, c.CommissionTotal)
 			return nil
 		},
 	}, webhook.WithSecret(secret))
@@ -39,7 +40,7 @@ func ExampleNewHandler() {
 	h.ServeHTTP(w, req)
 	fmt.Println(w.Code)
 	// Output:
-	// APPROVED_CONVERSION: order 1001 by a3y7, APPROVED 5.90 commission
+	// APPROVED_CONVERSION: order 1001 by a3y7, APPROVED 5.90 USD commission
 	// 200
 	// 401
 }

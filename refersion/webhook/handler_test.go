@@ -36,7 +36,7 @@ func (rec *recorder) got() []string {
 func (rec *recorder) callbacks() Callbacks {
 	return Callbacks{
 		Conversion: func(_ context.Context, ev *Event, c *Conversion) error {
-			return rec.add(fmt.Sprintf("conversion %s %d %s %.2f", ev.Type, c.ID, c.Status, c.CommissionTotal))
+			return rec.add(fmt.Sprintf("conversion %s %d %s %v", ev.Type, c.ID, c.Status, c.CommissionTotal))
 		},
 		Affiliate: func(_ context.Context, ev *Event, a *Affiliate) error {
 			return rec.add(fmt.Sprintf("affiliate %s %s", ev.Type, a.Code))
@@ -71,11 +71,11 @@ func TestHandlerDispatches(t *testing.T) {
 		assert.Equal(t, http.StatusOK, serve(h, signedRequest(d.topic, sample(t, d.file), testSecret)).Code, d.file)
 	}
 	assert.Equal(t, []string{
-		"conversion APPROVED_CONVERSION 987654321 PENDING 5.90",
+		"conversion APPROVED_CONVERSION 987654321 PENDING 5.90 USD",
 		"affiliate AFFILIATE_DETAILS_CHANGE a3y7",
 		"trigger NEW_CONVERSION_TRIGGER CUSTOMER@TRIGGER.COM",
 		fmt.Sprintf("default NEW_PAYMENT payment %d", len(payment)),
-		"conversion  10308 PENDING 11.80",
+		"conversion  10308 PENDING 11.80 USD",
 	}, rec.got())
 }
 

@@ -2,6 +2,8 @@ package webhook
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
@@ -11,7 +13,9 @@ import (
 // The payload types follow the field lists of Refersion's webhook
 // documentation. Its only example is cut short and writes money and counts
 // as strings, so every field decodes from a string or a number (see the
-// package documentation); unknown fields are ignored.
+// package documentation); unknown fields are ignored. Money decodes into
+// an exact refersion.Amount in major units, from a number, a decimal
+// string ("59.00") or a formatted one ("1,059.00"); a null stays null.
 
 // Conversion is the payload of the conversion topics (New Conversion,
 // Conversion Approved, Conversion Denied).
@@ -22,17 +26,19 @@ type Conversion struct {
 	Created time.Time
 	Updated time.Time
 	Status  refersion.ConversionStatus
-	// DeniedReasonCode and Reason explain a denial; "" otherwise.
-	DeniedReasonCode string
+	// DeniedReasonCode is the code of a denial; nil when Refersion sends
+	// null (its example does for a pending conversion) or leaves it out.
+	DeniedReasonCode *string
+	// Reason explains a denial; "" otherwise (null reads as "").
 	Reason           string
 	Notes            string
 	IsRecurring      bool
 	IsTestConversion bool
 	TotalItems       int
-	// Total and CommissionTotal are decimals in Currency's units ("59.00"
-	// on the wire).
-	Total           float64
-	CommissionTotal float64
+	// Total and CommissionTotal are exact decimals in major units of
+	// Currency ("59.00" on the wire is "59.00 USD"), with Currency set.
+	Total           refersion.Amount
+	CommissionTotal refersion.Amount
 	Currency        string
 	PaymentStatus   refersion.PaymentStatus
 	// PaymentID is the payout that paid the commission, "" until paid.
@@ -104,26 +110,26 @@ func (a *wireAffiliateRef) affiliate() *refersion.Affiliate {
 }
 
 type wireConversion struct {
-	ID               webhookkit.Int    `json:"id"`
-	Created          webhookkit.Time   `json:"created"`
-	Updated          webhookkit.Time   `json:"updated"`
-	Status           string            `json:"status"`
-	DeniedReasonCode webhookkit.String `json:"denied_reason_code"`
-	Reason           webhookkit.String `json:"reason"`
-	Notes            webhookkit.String `json:"notes"`
-	IsRecurring      webhookkit.Bool   `json:"is_recurring"`
-	IsTestConversion webhookkit.Bool   `json:"is_test_conversion"`
-	TotalItems       webhookkit.Int    `json:"total_items"`
-	Total            webhookkit.Float  `json:"total"`
-	CommissionTotal  webhookkit.Float  `json:"commission_total"`
-	Currency         string            `json:"currency"`
-	PaymentStatus    string            `json:"payment_status"`
-	PaymentID        webhookkit.String `json:"payment_id"`
-	OrderID          webhookkit.String `json:"order_id"`
-	SubscriptionID   webhookkit.String `json:"subscription_id"`
-	CouponCode       webhookkit.String `json:"coupon_code"`
-	Source           webhookkit.String `json:"source"`
-	Affiliate        *wireAffiliateRef `json:"affiliate"`
+	ID               webhookkit.Int     `json:"id"`
+	Created          webhookkit.Time    `json:"created"`
+	Updated          webhookkit.Time    `json:"updated"`
+	Status           string             `json:"status"`
+	DeniedReasonCode *webhookkit.String `json:"denied_reason_code"`
+	Reason           webhookkit.String  `json:"reason"`
+	Notes            webhookkit.String  `json:"notes"`
+	IsRecurring      webhookkit.Bool    `json:"is_recurring"`
+	IsTestConversion webhookkit.Bool    `json:"is_test_conversion"`
+	TotalItems       webhookkit.Int     `json:"total_items"`
+	Total            wireAmount         `json:"total"`
+	CommissionTotal  wireAmount         `json:"commission_total"`
+	Currency         string             `json:"currency"`
+	PaymentStatus    string             `json:"payment_status"`
+	PaymentID        webhookkit.String  `json:"payment_id"`
+	OrderID          webhookkit.String  `json:"order_id"`
+	SubscriptionID   webhookkit.String  `json:"subscription_id"`
+	CouponCode       webhookkit.String  `json:"coupon_code"`
+	Source           webhookkit.String  `json:"source"`
+	Affiliate        *wireAffiliateRef  `json:"affiliate"`
 	Offer            *struct {
 		ID     webhookkit.String `json:"id"`
 		Name   string            `json:"name"`
@@ -161,14 +167,14 @@ func (c *Conversion) UnmarshalJSON(b []byte) error {
 		Created:          time.Time(w.Created),
 		Updated:          time.Time(w.Updated),
 		Status:           refersion.ConversionStatus(w.Status),
-		DeniedReasonCode: string(w.DeniedReasonCode),
+		DeniedReasonCode: optString(w.DeniedReasonCode),
 		Reason:           string(w.Reason),
 		Notes:            string(w.Notes),
 		IsRecurring:      bool(w.IsRecurring),
 		IsTestConversion: bool(w.IsTestConversion),
 		TotalItems:       int(w.TotalItems),
-		Total:            float64(w.Total),
-		CommissionTotal:  float64(w.CommissionTotal),
+		Total:            refersion.Amount(w.Total).WithCurrency(w.Currency),
+		CommissionTotal:  refersion.Amount(w.CommissionTotal).WithCurrency(w.Currency),
 		Currency:         w.Currency,
 		PaymentStatus:    refersion.PaymentStatus(w.PaymentStatus),
 		PaymentID:        string(w.PaymentID),
@@ -228,8 +234,10 @@ type BonusReward struct {
 	ID               string
 	OfferID          string
 	MilestoneReached string
-	// AmountGiven is the bonus, in the account's currency units.
-	AmountGiven float64
+	// AmountGiven is the bonus, an exact decimal in major units of the
+	// account's currency; the payload names no currency, so Currency() is
+	// "".
+	AmountGiven refersion.Amount
 	Notes       string
 }
 
@@ -266,7 +274,7 @@ type wireAffiliate struct {
 		ID               webhookkit.String `json:"id"`
 		OfferID          webhookkit.String `json:"offer_id"`
 		MilestoneReached webhookkit.String `json:"milestone_reached"`
-		AmountGiven      webhookkit.Float  `json:"amount_given"`
+		AmountGiven      wireAmount        `json:"amount_given"`
 		Notes            webhookkit.String `json:"notes"`
 	} `json:"reward"`
 }
@@ -295,7 +303,7 @@ func (a *Affiliate) UnmarshalJSON(b []byte) error {
 	}
 	if r := w.Reward; r != nil {
 		a.Reward = &BonusReward{ID: string(r.ID), OfferID: string(r.OfferID), MilestoneReached: string(r.MilestoneReached),
-			AmountGiven: float64(r.AmountGiven), Notes: string(r.Notes)}
+			AmountGiven: refersion.Amount(r.AmountGiven), Notes: string(r.Notes)}
 	}
 	return nil
 }
@@ -324,4 +332,41 @@ func (t *ConversionTrigger) UnmarshalJSON(b []byte) error {
 	*t = ConversionTrigger{ID: int64(w.ID), AffiliateID: int64(w.AffiliateID), Trigger: string(w.Trigger),
 		Type: refersion.TriggerType(w.Type)}
 	return nil
+}
+
+// wireAmount is an amount sent as a JSON number, a decimal string ("59.00")
+// or a formatted string ("1,059.00"); "" reads as zero and null stays null.
+type wireAmount refersion.Amount
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *wireAmount) UnmarshalJSON(b []byte) error {
+	var v refersion.Amount
+	if err := v.UnmarshalJSON(b); err == nil {
+		*a = wireAmount(v)
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("%s is not an amount", b)
+	}
+	s = strings.NewReplacer(",", "", " ", "").Replace(s)
+	if s == "" {
+		*a = wireAmount{}
+		return nil
+	}
+	v, err := refersion.ParseAmount(s, "")
+	if err != nil {
+		return fmt.Errorf("%s is not an amount", b)
+	}
+	*a = wireAmount(v)
+	return nil
+}
+
+// optString is a nullable string: nil for null or absent.
+func optString(s *webhookkit.String) *string {
+	if s == nil {
+		return nil
+	}
+	v := string(*s)
+	return &v
 }
