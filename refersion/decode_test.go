@@ -238,3 +238,12 @@ func TestEncodeParams(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"page":"2","limit":"100"}`, string(b), "page and limit are strings, as documented")
 }
+
+// Integer fields read their text exactly, beyond float64's 2^53.
+func TestDecodeIntegersExactly(t *testing.T) {
+	var r ChangeResult
+	require.NoError(t, json.Unmarshal([]byte(`{"ids_changed":[9007199254740993,"1,000,","12.0"],"ids_not_changed":[]}`), &r))
+	assert.Equal(t, []int64{9007199254740993, 1000, 12}, r.IDsChanged)
+	assert.Error(t, json.Unmarshal([]byte(`{"ids_changed":[1.5]}`), &r))
+	assert.Error(t, json.Unmarshal([]byte(`{"ids_changed":[1e400]}`), &r))
+}

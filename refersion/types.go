@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -61,17 +60,26 @@ func (s FlexString) Int64() (int64, bool) {
 // Refersion's own examples show.
 type flexInt int64
 
-// UnmarshalJSON implements json.Unmarshaler.
+// UnmarshalJSON implements json.Unmarshaler. It reads the text exactly
+// (no float64), so every int64 decodes; null and "" are zero.
 func (n *flexInt) UnmarshalJSON(b []byte) error {
-	f, err := decodeNumber(b)
+	a, err := decodeAmount(b)
 	if err != nil {
 		return err
 	}
-	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
-		return fmt.Errorf("refersion: %s is not an integer", b)
+	if a.IsNull() {
+		*n = 0
+		return nil
 	}
-	*n = flexInt(f)
-	return nil
+	v, err := a.AsMinorUnits(0)
+	if err == nil {
+		var i int64
+		if i, err = v.MinorUnits(""); err == nil {
+			*n = flexInt(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("refersion: %s is not an integer", b)
 }
 
 // flexAmount is an amount Refersion sends as a JSON number, a decimal
@@ -141,30 +149,6 @@ func decodeAmount(b []byte) (Amount, error) {
 // numberCleaner drops the thousands separators, spaces and stray commas
 // of a formatted number.
 var numberCleaner = strings.NewReplacer(",", "", " ", "")
-
-// decodeNumber reads a JSON number, a numeric string (commas and spaces
-// dropped) or null (zero).
-func decodeNumber(b []byte) (float64, error) {
-	b = bytes.TrimSpace(b)
-	if len(b) == 0 || bytes.Equal(b, []byte("null")) {
-		return 0, nil
-	}
-	raw := string(b)
-	if b[0] == '"' {
-		if err := json.Unmarshal(b, &raw); err != nil {
-			return 0, err
-		}
-		raw = numberCleaner.Replace(raw)
-		if raw == "" {
-			return 0, nil
-		}
-	}
-	f, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return 0, fmt.Errorf("refersion: %s is not a number", b)
-	}
-	return f, nil
-}
 
 func int64s(in []flexInt) []int64 {
 	if in == nil {

@@ -3,8 +3,6 @@ package refersiontest
 import (
 	"bytes"
 	"encoding/json"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
@@ -42,26 +40,18 @@ func (f fields) str(k string) (string, bool) {
 	return "", false
 }
 
-// int returns an integer given as a number or a numeric string.
+// int returns an integer given as a number or a numeric string, read
+// exactly.
 func (f fields) int(k string) (int64, bool) {
-	x, ok := f.float(k)
-	if !ok || x != math.Trunc(x) || math.Abs(x) > 1<<53 {
-		return 0, false
-	}
-	return int64(x), true
-}
-
-// float returns a number given as a number or a numeric string.
-func (f fields) float(k string) (float64, bool) {
-	s, ok := f.str(k)
+	a, ok := f.amount(k)
 	if !ok {
 		return 0, false
 	}
-	x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0, false
+	if a, err := a.AsMinorUnits(0); err == nil {
+		n, err := a.MinorUnits("")
+		return n, err == nil
 	}
-	return x, true
+	return 0, false
 }
 
 // amount returns an exact decimal given as a number or a numeric string.
