@@ -22,7 +22,7 @@
 // affiliate/list and affiliate/search are the only lists. List and Search
 // iterate every page (List fetches MaxListLimit per request) and stop on the
 // envelope's total; breaking out of the loop makes no further request.
-// ListPage and SearchPage fetch one page and return a Response whose
+// ListPage and SearchPage fetch one page and return a [Response] whose
 // NextPage, HasMore and Total let a job stop and resume.
 //
 // # Identifiers
@@ -56,15 +56,18 @@
 //
 // # Errors and retries
 //
-// A failed call returns an *Error (see the sentinels ErrUnauthorized,
-// ErrNotFound, ErrInvalidRequest, ...). Refersion's 204 No Content means "an
-// invalid field in the request" and is an error matching ErrInvalidRequest.
+// A failed call returns an *[Error] (see the sentinels [ErrUnauthorized],
+// [ErrNotFound], [ErrInvalidRequest], ..., the same values in every
+// package of this module). Refersion's 204 No Content means "an invalid
+// field in the request" and is an error matching [ErrInvalidRequest]; a
+// write that may have taken effect matches [ErrOutcomeUnknown].
 // Since every call is a POST, retry safety is set per operation: list,
 // search, get, totals and report links only read and are retried on 5xx and
 // connection errors; every write is retried only on a 429, or a 503 with
-// Retry-After, which prove the server did not act. Batches over MaxBatch ids, triggers or SKUs
-// fail before any request.
+// Retry-After, which prove the server did not act. Batches over [MaxBatch]
+// ids, triggers or SKUs fail before any request. Every request carries the
+// User-Agent affiliatekit-go/[Version] ([WithUserAgent] appends to it).
 //
-// The package refersiontest provides an in-process fake of the API for
-// tests and examples.
+// The package [github.com/affiliatekit/affiliatekit-go/refersion/refersiontest]
+// provides an in-process fake of the API for tests and examples.
 package refersion

@@ -53,10 +53,34 @@ const (
 	ConversionsReportID = 1001
 )
 
-// Fault describes how the next request(s) fail; see Server.Inject.
+// Fault describes how the next request(s) fail; see [Server.Inject]. Its
+// fields:
+//   - Status int: the status to answer with; 0 keeps the endpoint's.
+//   - RetryAfter string: sent as the Retry-After header when set.
+//   - Header http.Header: extra response headers.
+//   - Body string: replaces the response body (an HTML page, JSON of the
+//     wrong shape, garbage).
+//   - ContentType string: the Content-Type sent with Body (text/html when
+//     Body starts with '<', else application/json).
+//   - EmptyBody bool: answer with no body at all.
+//   - Truncate bool: send the real response cut off halfway, with a
+//     Content-Length promising the whole body, then close the connection.
+//   - Drop bool: close the connection before any response is written.
+//   - Hang bool: send the headers and never finish the body, until the
+//     client gives up or the server closes.
+//   - Applied bool: run the endpoint even under an error Status, like a
+//     gateway that times out after the server acted: a write takes effect
+//     but the client sees the error.
 type Fault = fakeserver.Fault
 
-// RecordedRequest is a request the server received.
+// RecordedRequest is a request the server received, as [Server.Requests]
+// returns it. Its fields:
+//   - Method string: the HTTP method (always POST for Refersion's calls).
+//   - Path string: the decoded path ("/v2/affiliate/list").
+//   - RawPath string: the path as sent, escapes kept.
+//   - Query string: the raw query, without '?'.
+//   - Header http.Header: the request headers, the key pair included.
+//   - Body []byte: the request body, Refersion's JSON.
 type RecordedRequest = fakeserver.RecordedRequest
 
 // ServerOption configures a Server.
