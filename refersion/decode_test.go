@@ -247,3 +247,6 @@ func TestDecodeIntegersExactly(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`{"ids_changed":[1.5]}`), &r))
 	assert.Error(t, json.Unmarshal([]byte(`{"ids_changed":[1e400]}`), &r))
 }
+
+// ConversionTotals stays comparable with ==.
+var _ = ConversionTotals{} == ConversionTotals{}

@@ -89,7 +89,7 @@ func (n *flexInt) UnmarshalJSON(b []byte) error {
 // re-encodes Raw while its Amount is unchanged (see encodeAmount).
 type flexAmount struct {
 	Value Amount
-	Raw   json.RawMessage
+	Raw   string // a string keeps the records that hold it comparable
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -98,7 +98,7 @@ func (f *flexAmount) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	*f = flexAmount{Value: v, Raw: bytes.Clone(bytes.TrimSpace(b))}
+	*f = flexAmount{Value: v, Raw: string(bytes.TrimSpace(b))}
 	return nil
 }
 
@@ -106,8 +106,8 @@ func (f *flexAmount) UnmarshalJSON(b []byte) error {
 // sent when the amount is still the one decoded from it, else the amount's
 // own encoding.
 func encodeAmount(a Amount, decoded flexAmount) json.RawMessage {
-	if a == decoded.Value && len(decoded.Raw) > 0 {
-		return decoded.Raw
+	if a == decoded.Value && decoded.Raw != "" {
+		return json.RawMessage(decoded.Raw)
 	}
 	b, err := a.MarshalJSON()
 	if err != nil {
