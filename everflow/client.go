@@ -55,8 +55,10 @@ type Client struct {
 
 	// Affiliates manages partners: networks/affiliates.
 	Affiliates *AffiliatesService
-	// Offers reads offers: networks/offers.
+	// Offers manages offers: networks/offers.
 	Offers *OffersService
+	// Advertisers manages advertisers: networks/advertisers.
+	Advertisers *AdvertisersService
 	// Conversions reads the raw conversion report.
 	Conversions *ConversionsService
 	// Clicks reads raw clicks.
@@ -113,6 +115,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	base := &service{client: c}
 	c.Affiliates = (*AffiliatesService)(base)
 	c.Offers = (*OffersService)(base)
+	c.Advertisers = (*AdvertisersService)(base)
 	c.Conversions = (*ConversionsService)(base)
 	c.Clicks = (*ClicksService)(base)
 	c.Reports = (*ReportsService)(base)

@@ -111,7 +111,7 @@ func (s *Server) offerView(o *Offer, rels []string) offerView {
 	for _, name := range rels {
 		switch name {
 		case "advertiser":
-			v.Relationship["advertiser"] = AdvertiserRef{NetworkAdvertiserID: o.NetworkAdvertiserID, Name: s.advertisers[o.NetworkAdvertiserID]}
+			v.Relationship["advertiser"] = AdvertiserRef{NetworkAdvertiserID: o.NetworkAdvertiserID, Name: s.advertiserName(o.NetworkAdvertiserID)}
 		case "payout_revenue":
 			entries := []PayoutRevenue{o.basePayoutRevenue()}
 			v.Relationship["payout_revenue"] = map[string]any{"total": len(entries), "entries": entries}
@@ -227,7 +227,7 @@ func (s *Server) searchOffers(w http.ResponseWriter, r *http.Request) {
 			case "name":
 				ok = ok && containsFold(o.Name, t.Value)
 			case "advertiser_name":
-				ok = ok && containsFold(s.advertisers[o.NetworkAdvertiserID], t.Value)
+				ok = ok && containsFold(s.advertiserName(o.NetworkAdvertiserID), t.Value)
 			case "encoded_value":
 				ok = ok && o.ProjectID == t.Value
 			}

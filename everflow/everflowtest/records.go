@@ -378,3 +378,37 @@ type PostbackLog struct {
 		Affiliate *AffiliateRef `json:"affiliate"`
 	} `json:"relationship"`
 }
+
+// Advertiser is an advertiser as GET /networks/advertisers/{id} renders
+// it, with the members of Everflow's "Get Advertiser by ID" example. The
+// labels are rendered inside "relationship" (relationship.labels
+// {total, entries}), where that example shows them; billing is kept
+// beside the record and shown under relationship.billing when asked for.
+type Advertiser struct {
+	NetworkAdvertiserID            int64  `json:"network_advertiser_id"`
+	NetworkID                      int64  `json:"network_id"`
+	Name                           string `json:"name"`
+	AccountStatus                  string `json:"account_status"`
+	NetworkEmployeeID              int64  `json:"network_employee_id"`
+	InternalNotes                  string `json:"internal_notes"`
+	AddressID                      int64  `json:"address_id"`
+	IsContactAddressEnabled        bool   `json:"is_contact_address_enabled"`
+	SalesManagerID                 int64  `json:"sales_manager_id"`
+	IsExposePublisherReportingData *bool  `json:"is_expose_publisher_reporting_data"`
+	DefaultCurrencyID              string `json:"default_currency_id"`
+	PlatformName                   string `json:"platform_name"`
+	PlatformURL                    string `json:"platform_url"`
+	PlatformUsername               string `json:"platform_username"`
+	ReportingTimezoneID            int    `json:"reporting_timezone_id"`
+	AccountingContactEmail         string `json:"accounting_contact_email"`
+	VerificationToken              string `json:"verification_token"`
+	OfferIDMacro                   string `json:"offer_id_macro"`
+	AffiliateIDMacro               string `json:"affiliate_id_macro"`
+	TimeCreated                    int64  `json:"time_created"`
+	TimeSaved                      int64  `json:"time_saved"`
+
+	Labels         []string        `json:"-"`
+	ContactAddress *ContactAddress `json:"-"`
+	// Billing is stored as sent.
+	Billing json.RawMessage `json:"-"`
+}

@@ -146,7 +146,9 @@ func (s *Server) SeedOffers(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, name := range advertiserNames {
-		s.advertisers[int64(i+1)] = name
+		if s.advertisers[int64(i+1)] == nil {
+			s.addAdvertiserLocked(Advertiser{NetworkAdvertiserID: int64(i + 1), Name: name, TimeCreated: 1693836000})
+		}
 	}
 	base := time.Date(2023, time.September, 4, 14, 0, 0, 0, time.UTC).Unix()
 	start := len(s.offers)
@@ -392,8 +394,8 @@ func (s *Server) SeedConversions(n int) {
 }
 
 func (s *Server) advertiserName(id int64) string {
-	if name, ok := s.advertisers[id]; ok {
-		return name
+	if a, ok := s.advertisers[id]; ok {
+		return a.Name
 	}
 	return fmt.Sprintf("Advertiser %d", id)
 }

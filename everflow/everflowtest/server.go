@@ -83,7 +83,7 @@ type Server struct {
 	now         func() time.Time
 	network     Network
 	employees   map[int64]Employee
-	advertisers map[int64]string
+	advertisers map[int64]*Advertiser
 	affiliates  []*Affiliate
 	offers      []*Offer
 	conversions []*Conversion
@@ -123,7 +123,7 @@ func NewServer(opts ...ServerOption) *Server {
 		now:         time.Now,
 		rateLimit:   DefaultRateLimit,
 		employees:   map[int64]Employee{},
-		advertisers: map[int64]string{},
+		advertisers: map[int64]*Advertiser{},
 		network: Network{
 			NetworkID: 1, Name: "Test Network", Status: "active", DefaultCurrencyID: "USD",
 			ReportingTimezoneID: 67, TimeCreated: 1704067200, TimeSaved: 1704067200,
@@ -276,6 +276,11 @@ func (s *Server) routes() {
 	// Both spellings of the table endpoints appear in Everflow's docs.
 	m.HandleFunc("POST /v1/networks/affiliatestable", s.searchAffiliates)
 	m.HandleFunc("POST /v1/networks/affiliates/table", s.searchAffiliates)
+
+	m.HandleFunc("GET /v1/networks/advertisers", s.listAdvertisers)
+	m.HandleFunc("POST /v1/networks/advertisers", s.createAdvertiser)
+	m.HandleFunc("GET /v1/networks/advertisers/{id}", s.getAdvertiser)
+	m.HandleFunc("PUT /v1/networks/advertisers/{id}", s.updateAdvertiser)
 
 	m.HandleFunc("GET /v1/networks/offers", s.listOffers)
 	m.HandleFunc("GET /v1/networks/offers/{id}", s.getOffer)
