@@ -2,6 +2,7 @@ package everflowtest
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -58,6 +59,7 @@ func (s *Server) Offers() []Offer {
 	out := make([]Offer, len(s.offers))
 	for i, o := range s.offers {
 		out[i] = *o
+		out[i].AffiliateVisibility = maps.Clone(o.AffiliateVisibility)
 	}
 	return out
 }

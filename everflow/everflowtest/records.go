@@ -167,6 +167,10 @@ type Offer struct {
 	Payout  float64  `json:"-"`
 	Revenue float64  `json:"-"`
 	Labels  []string `json:"-"`
+	// AffiliateVisibility holds the affiliates with an explicit
+	// visibility on the offer (visible, hidden or rejected), served by
+	// networks/offers/{id}/visibility.
+	AffiliateVisibility map[int64]string `json:"-"`
 }
 
 // PayoutRevenue is an entry of an offer's payout_revenue relationship,

@@ -284,6 +284,9 @@ func (s *Server) routes() {
 
 	m.HandleFunc("GET /v1/networks/offers", s.listOffers)
 	m.HandleFunc("GET /v1/networks/offers/{id}", s.getOffer)
+	m.HandleFunc("GET /v1/networks/offers/{id}/visibility", s.getOfferVisibility)
+	m.HandleFunc("PUT /v1/networks/offers/{id}/visibility", s.setOfferVisibility)
+	m.HandleFunc("PATCH /v1/networks/affiliates/{id}/offers/visibility", s.updateAffiliateOfferVisibility)
 	m.HandleFunc("POST /v1/networks/offerstable", s.searchOffers)
 	m.HandleFunc("POST /v1/networks/offers/table", s.searchOffers)
 
