@@ -13,7 +13,7 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
-// OffersService reads offers: networks/offers.
+// OffersService manages offers: networks/offers.
 type OffersService service
 
 // OfferStatus is the status of an offer.
@@ -103,9 +103,36 @@ type Offer struct {
 	TimeCreated  time.Time          `json:"time_created"`
 	TimeSaved    time.Time          `json:"time_saved"`
 	Relationship *OfferRelationship `json:"relationship"`
+	// Other holds the top-level members this package does not model
+	// (server_side_url, redirect_routing_method, ...), as sent.
+	// UpdateParams passes them on, so that a whole-record update sends
+	// them back unchanged; MarshalJSON encodes them again.
+	Other map[string]json.RawMessage `json:"-"`
+
+	// money holds the cap amounts as the JSON numbers sent, for
+	// UpdateParams.
+	money map[string]json.Number
 }
 
-// UnmarshalJSON decodes the unix-second timestamps and the optional date.
+// offerMoney names the amount members of an offer.
+var offerMoney = []string{
+	"daily_payout_cap", "weekly_payout_cap", "monthly_payout_cap", "global_payout_cap",
+	"daily_revenue_cap", "weekly_revenue_cap", "monthly_revenue_cap", "global_revenue_cap",
+}
+
+// MarshalJSON encodes the offer with the members kept in Other.
+func (o Offer) MarshalJSON() ([]byte, error) {
+	type plain Offer
+	b, err := json.Marshal(plain(o))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, o.Other)
+}
+
+// UnmarshalJSON decodes the unix-second timestamps and the optional date,
+// keeps the cap amounts as sent and the members it does not model in
+// Other.
 func (o *Offer) UnmarshalJSON(b []byte) error {
 	type plain Offer
 	aux := struct {
@@ -119,6 +146,26 @@ func (o *Offer) UnmarshalJSON(b []byte) error {
 	}
 	o.TimeCreated, o.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
 	o.DateLiveUntil = aux.DateLiveUntil.t
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(b, &top); err != nil {
+		return err
+	}
+	o.money = nil
+	for _, name := range offerMoney {
+		raw, ok := top[name]
+		if !ok || string(raw) == "null" {
+			continue
+		}
+		var n json.Number
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if o.money == nil {
+			o.money = map[string]json.Number{}
+		}
+		o.money[name] = n
+	}
+	o.Other = otherOf(top, o)
 	return nil
 }
 

@@ -104,6 +104,22 @@ type offerView struct {
 	Relationship map[string]any `json:"relationship,omitempty"`
 }
 
+// MarshalJSON renders the offer with its Written members over the typed
+// ones.
+func (v offerView) MarshalJSON() ([]byte, error) {
+	type plain offerView
+	b, err := json.Marshal(plain(v))
+	if err != nil || len(v.Written) == 0 {
+		return b, err
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	maps.Copy(m, v.Written)
+	return json.Marshal(m)
+}
+
 func (s *Server) offerView(o *Offer, rels []string) offerView {
 	v := offerView{Offer: *o}
 	if len(rels) == 0 {
@@ -115,6 +131,10 @@ func (s *Server) offerView(o *Offer, rels []string) offerView {
 		case "advertiser":
 			v.Relationship["advertiser"] = AdvertiserRef{NetworkAdvertiserID: o.NetworkAdvertiserID, Name: s.advertiserName(o.NetworkAdvertiserID)}
 		case "payout_revenue":
+			if o.PayoutRevenueEntries != nil {
+				v.Relationship["payout_revenue"] = map[string]any{"total": len(o.PayoutRevenueEntries), "entries": o.PayoutRevenueEntries}
+				continue
+			}
 			entries := []PayoutRevenue{o.basePayoutRevenue()}
 			v.Relationship["payout_revenue"] = map[string]any{"total": len(entries), "entries": entries}
 		default:

@@ -171,6 +171,16 @@ type Offer struct {
 	// visibility on the offer (visible, hidden or rejected), served by
 	// networks/offers/{id}/visibility.
 	AffiliateVisibility map[int64]string `json:"-"`
+	// Written holds the members an offer create or update sent that the
+	// fields above do not take as typed values: the cap amounts, kept as
+	// the JSON numbers sent, and members this fake does not model. They
+	// are rendered over the fields of the same name.
+	Written map[string]json.RawMessage `json:"-"`
+	// PayoutRevenueEntries, when set by a create or update, are the
+	// entries of the payout_revenue relationship, as sent (with the ids
+	// the fake assigned); otherwise one base entry is derived from Payout
+	// and Revenue.
+	PayoutRevenueEntries []map[string]json.RawMessage `json:"-"`
 }
 
 // PayoutRevenue is an entry of an offer's payout_revenue relationship,

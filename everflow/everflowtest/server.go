@@ -283,7 +283,9 @@ func (s *Server) routes() {
 	m.HandleFunc("PUT /v1/networks/advertisers/{id}", s.updateAdvertiser)
 
 	m.HandleFunc("GET /v1/networks/offers", s.listOffers)
+	m.HandleFunc("POST /v1/networks/offers", s.createOffer)
 	m.HandleFunc("GET /v1/networks/offers/{id}", s.getOffer)
+	m.HandleFunc("PUT /v1/networks/offers/{id}", s.updateOffer)
 	m.HandleFunc("GET /v1/networks/offers/{id}/visibility", s.getOfferVisibility)
 	m.HandleFunc("PUT /v1/networks/offers/{id}/visibility", s.setOfferVisibility)
 	m.HandleFunc("PATCH /v1/networks/affiliates/{id}/offers/visibility", s.updateAffiliateOfferVisibility)

@@ -1,0 +1,367 @@
+package everflow
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// The offer writes follow Everflow's "Update Offer" page
+// (https://developers.everflow.io/api-reference/put-networksoffer): the
+// body carries the offer's members at the top level and its payouts and
+// revenues as a "payout_revenue" list, which a read returns as
+// relationship.payout_revenue {total, entries}. The create body has the
+// same members (the stored reference shows the create page's title only).
+
+// OfferCreateParams is the body of POST networks/offers. Name,
+// NetworkAdvertiserID, DestinationURL and one default PayoutRevenue entry
+// (IsDefault) are required. Cap amounts are decimals in full currency
+// units, written as JSON numbers (json.Number("2.5")); the empty value is
+// left out.
+type OfferCreateParams struct {
+	NetworkAdvertiserID               int64            `json:"network_advertiser_id,omitempty"`
+	NetworkOfferGroupID               int64            `json:"network_offer_group_id,omitempty"`
+	Name                              string           `json:"name,omitempty"`
+	OfferStatus                       OfferStatus      `json:"offer_status,omitempty"`
+	Visibility                        Visibility       `json:"visibility,omitempty"`
+	CurrencyID                        string           `json:"currency_id,omitempty"`
+	DestinationURL                    string           `json:"destination_url,omitempty"`
+	PreviewURL                        string           `json:"preview_url,omitempty"`
+	ThumbnailURL                      string           `json:"thumbnail_url,omitempty"`
+	HTMLDescription                   string           `json:"html_description,omitempty"`
+	IsDescriptionPlainText            bool             `json:"is_description_plain_text,omitempty"`
+	InternalNotes                     string           `json:"internal_notes,omitempty"`
+	NetworkCategoryID                 int64            `json:"network_category_id,omitempty"`
+	ProjectID                         string           `json:"project_id,omitempty"`
+	NetworkTrackingDomainID           int64            `json:"network_tracking_domain_id,omitempty"`
+	AppIdentifier                     string           `json:"app_identifier,omitempty"`
+	DateLiveUntil                     string           `json:"date_live_until,omitempty"`
+	CapsTimezoneID                    int              `json:"caps_timezone_id,omitempty"`
+	IsCapsEnabled                     bool             `json:"is_caps_enabled,omitempty"`
+	DailyConversionCap                int64            `json:"daily_conversion_cap,omitempty"`
+	WeeklyConversionCap               int64            `json:"weekly_conversion_cap,omitempty"`
+	MonthlyConversionCap              int64            `json:"monthly_conversion_cap,omitempty"`
+	GlobalConversionCap               int64            `json:"global_conversion_cap,omitempty"`
+	DailyPayoutCap                    json.Number      `json:"daily_payout_cap,omitempty"`
+	WeeklyPayoutCap                   json.Number      `json:"weekly_payout_cap,omitempty"`
+	MonthlyPayoutCap                  json.Number      `json:"monthly_payout_cap,omitempty"`
+	GlobalPayoutCap                   json.Number      `json:"global_payout_cap,omitempty"`
+	DailyRevenueCap                   json.Number      `json:"daily_revenue_cap,omitempty"`
+	WeeklyRevenueCap                  json.Number      `json:"weekly_revenue_cap,omitempty"`
+	MonthlyRevenueCap                 json.Number      `json:"monthly_revenue_cap,omitempty"`
+	GlobalRevenueCap                  json.Number      `json:"global_revenue_cap,omitempty"`
+	DailyClickCap                     int64            `json:"daily_click_cap,omitempty"`
+	WeeklyClickCap                    int64            `json:"weekly_click_cap,omitempty"`
+	MonthlyClickCap                   int64            `json:"monthly_click_cap,omitempty"`
+	GlobalClickCap                    int64            `json:"global_click_cap,omitempty"`
+	ConversionMethod                  string           `json:"conversion_method,omitempty"`
+	RedirectMode                      string           `json:"redirect_mode,omitempty"`
+	SessionDefinition                 string           `json:"session_definition,omitempty"`
+	SessionDuration                   int              `json:"session_duration,omitempty"`
+	AttributionMethod                 string           `json:"attribution_method,omitempty"`
+	IsUsingExplicitTermsAndConditions bool             `json:"is_using_explicit_terms_and_conditions,omitempty"`
+	TermsAndConditions                string           `json:"terms_and_conditions,omitempty"`
+	IsForceTermsAndConditions         bool             `json:"is_force_terms_and_conditions,omitempty"`
+	IsUsingSuppressionList            bool             `json:"is_using_suppression_list,omitempty"`
+	SuppressionListID                 int64            `json:"suppression_list_id,omitempty"`
+	IsUseDirectLinking                bool             `json:"is_use_direct_linking,omitempty"`
+	PayoutRevenue                     []*PayoutRevenue `json:"-"`
+}
+
+// MarshalJSON encodes the params with the payout_revenue list in its write
+// form (see OfferUpdateParams.MarshalJSON).
+func (p OfferCreateParams) MarshalJSON() ([]byte, error) {
+	type plain OfferCreateParams
+	b, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withPayoutRevenue(b, p.PayoutRevenue, nil)
+}
+
+// OfferUpdateParams is the body of PUT networks/offers/{id}.
+//
+// The update replaces the whole offer: a member left out reverts to its
+// default, the payouts and revenues included. Build the params from the
+// current record, read with RelationshipPayoutRevenue, and change what
+// you need:
+//
+//	o, err := client.Offers.Get(ctx, id, everflow.RelationshipPayoutRevenue)
+//	// handle err
+//	p := o.UpdateParams()
+//	p.OfferStatus = everflow.OfferPaused
+//	o, err = client.Offers.Update(ctx, id, p)
+//
+// Cap amounts are json.Number: UpdateParams copies them as the read sent
+// them, so no amount is rounded on the way back.
+type OfferUpdateParams struct {
+	NetworkAdvertiserID               int64       `json:"network_advertiser_id"`
+	NetworkOfferGroupID               int64       `json:"network_offer_group_id"`
+	Name                              string      `json:"name"`
+	OfferStatus                       OfferStatus `json:"offer_status"`
+	Visibility                        Visibility  `json:"visibility"`
+	CurrencyID                        string      `json:"currency_id"`
+	DestinationURL                    string      `json:"destination_url"`
+	PreviewURL                        string      `json:"preview_url"`
+	ThumbnailURL                      string      `json:"thumbnail_url"`
+	HTMLDescription                   string      `json:"html_description"`
+	IsDescriptionPlainText            bool        `json:"is_description_plain_text"`
+	InternalNotes                     string      `json:"internal_notes"`
+	NetworkCategoryID                 int64       `json:"network_category_id"`
+	ProjectID                         string      `json:"project_id"`
+	NetworkTrackingDomainID           int64       `json:"network_tracking_domain_id"`
+	AppIdentifier                     string      `json:"app_identifier"`
+	DateLiveUntil                     string      `json:"date_live_until"`
+	CapsTimezoneID                    int         `json:"caps_timezone_id"`
+	IsCapsEnabled                     bool        `json:"is_caps_enabled"`
+	DailyConversionCap                int64       `json:"daily_conversion_cap"`
+	WeeklyConversionCap               int64       `json:"weekly_conversion_cap"`
+	MonthlyConversionCap              int64       `json:"monthly_conversion_cap"`
+	GlobalConversionCap               int64       `json:"global_conversion_cap"`
+	DailyPayoutCap                    json.Number `json:"daily_payout_cap"`
+	WeeklyPayoutCap                   json.Number `json:"weekly_payout_cap"`
+	MonthlyPayoutCap                  json.Number `json:"monthly_payout_cap"`
+	GlobalPayoutCap                   json.Number `json:"global_payout_cap"`
+	DailyRevenueCap                   json.Number `json:"daily_revenue_cap"`
+	WeeklyRevenueCap                  json.Number `json:"weekly_revenue_cap"`
+	MonthlyRevenueCap                 json.Number `json:"monthly_revenue_cap"`
+	GlobalRevenueCap                  json.Number `json:"global_revenue_cap"`
+	DailyClickCap                     int64       `json:"daily_click_cap"`
+	WeeklyClickCap                    int64       `json:"weekly_click_cap"`
+	MonthlyClickCap                   int64       `json:"monthly_click_cap"`
+	GlobalClickCap                    int64       `json:"global_click_cap"`
+	ConversionMethod                  string      `json:"conversion_method"`
+	RedirectMode                      string      `json:"redirect_mode"`
+	SessionDefinition                 string      `json:"session_definition"`
+	SessionDuration                   int         `json:"session_duration"`
+	AttributionMethod                 string      `json:"attribution_method"`
+	IsUsingExplicitTermsAndConditions bool        `json:"is_using_explicit_terms_and_conditions"`
+	TermsAndConditions                string      `json:"terms_and_conditions"`
+	IsForceTermsAndConditions         bool        `json:"is_force_terms_and_conditions"`
+	IsUsingSuppressionList            bool        `json:"is_using_suppression_list"`
+	SuppressionListID                 int64       `json:"suppression_list_id"`
+	IsUseDirectLinking                bool        `json:"is_use_direct_linking"`
+	// PayoutRevenue is sent as the "payout_revenue" list; UpdateParams
+	// copies the entries read in relationship.payout_revenue, their
+	// unmodelled members included.
+	PayoutRevenue []*PayoutRevenue `json:"-"`
+	// Other holds further top-level members to send: UpdateParams fills
+	// it with the record's members this package does not model. A typed
+	// field wins over a member of the same name here.
+	Other map[string]json.RawMessage `json:"-"`
+
+	// payoutRevenueUnread is set when the record was read without its
+	// payouts and revenues.
+	payoutRevenueUnread bool
+}
+
+// MarshalJSON encodes the params with the members of Other and the
+// payout_revenue list. The entries' time_created goes back as the unix
+// seconds it was read as.
+func (p OfferUpdateParams) MarshalJSON() ([]byte, error) {
+	type plain OfferUpdateParams
+	b, err := json.Marshal(plain(p))
+	if err != nil {
+		return nil, err
+	}
+	return withPayoutRevenue(b, p.PayoutRevenue, p.Other)
+}
+
+// withPayoutRevenue adds the payout_revenue list (when there is one) and
+// the members of other to the JSON object b.
+func withPayoutRevenue(b []byte, entries []*PayoutRevenue, other map[string]json.RawMessage) ([]byte, error) {
+	if entries == nil {
+		return withOther(b, other)
+	}
+	list := make([]json.RawMessage, 0, len(entries))
+	for _, e := range entries {
+		if e == nil {
+			continue
+		}
+		eb, err := json.Marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		ts := int64(0)
+		if !e.TimeCreated.IsZero() {
+			ts = e.TimeCreated.Unix()
+		}
+		if eb, err = withMember(eb, "time_created", strconv.FormatInt(ts, 10)); err != nil {
+			return nil, err
+		}
+		list = append(list, eb)
+	}
+	lb, err := json.Marshal(list)
+	if err != nil {
+		return nil, err
+	}
+	all := map[string]json.RawMessage{"payout_revenue": lb}
+	for k, v := range other {
+		if _, ok := all[k]; !ok {
+			all[k] = v
+		}
+	}
+	return withOther(b, all)
+}
+
+// withMember sets the member name of the JSON object b to the raw value.
+func withMember(b []byte, name, raw string) ([]byte, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	m[name] = json.RawMessage(raw)
+	return json.Marshal(m)
+}
+
+func dateOnly(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// moneyMember returns the amount member name as the read sent it, or "0"
+// when it was absent.
+func (o *Offer) moneyMember(name string) json.Number {
+	if n, ok := o.money[name]; ok {
+		return n
+	}
+	return "0"
+}
+
+// UpdateParams returns the params that replace the offer with its current
+// state: every member read is sent back, the ones this package does not
+// model (Other) included, the caps as the read sent them and the payouts
+// and revenues read in relationship.payout_revenue.
+func (o *Offer) UpdateParams() *OfferUpdateParams {
+	p := &OfferUpdateParams{
+		NetworkAdvertiserID:               o.NetworkAdvertiserID,
+		NetworkOfferGroupID:               o.NetworkOfferGroupID,
+		Name:                              o.Name,
+		OfferStatus:                       o.OfferStatus,
+		Visibility:                        o.Visibility,
+		CurrencyID:                        o.CurrencyID,
+		DestinationURL:                    o.DestinationURL,
+		PreviewURL:                        o.PreviewURL,
+		ThumbnailURL:                      o.ThumbnailURL,
+		HTMLDescription:                   o.HTMLDescription,
+		IsDescriptionPlainText:            o.IsDescriptionPlainText,
+		InternalNotes:                     o.InternalNotes,
+		NetworkCategoryID:                 o.NetworkCategoryID,
+		ProjectID:                         o.ProjectID,
+		NetworkTrackingDomainID:           o.NetworkTrackingDomainID,
+		AppIdentifier:                     o.AppIdentifier,
+		DateLiveUntil:                     dateOnly(o.DateLiveUntil),
+		CapsTimezoneID:                    o.CapsTimezoneID,
+		IsCapsEnabled:                     o.IsCapsEnabled,
+		DailyConversionCap:                o.DailyConversionCap,
+		WeeklyConversionCap:               o.WeeklyConversionCap,
+		MonthlyConversionCap:              o.MonthlyConversionCap,
+		GlobalConversionCap:               o.GlobalConversionCap,
+		DailyPayoutCap:                    o.moneyMember("daily_payout_cap"),
+		WeeklyPayoutCap:                   o.moneyMember("weekly_payout_cap"),
+		MonthlyPayoutCap:                  o.moneyMember("monthly_payout_cap"),
+		GlobalPayoutCap:                   o.moneyMember("global_payout_cap"),
+		DailyRevenueCap:                   o.moneyMember("daily_revenue_cap"),
+		WeeklyRevenueCap:                  o.moneyMember("weekly_revenue_cap"),
+		MonthlyRevenueCap:                 o.moneyMember("monthly_revenue_cap"),
+		GlobalRevenueCap:                  o.moneyMember("global_revenue_cap"),
+		DailyClickCap:                     o.DailyClickCap,
+		WeeklyClickCap:                    o.WeeklyClickCap,
+		MonthlyClickCap:                   o.MonthlyClickCap,
+		GlobalClickCap:                    o.GlobalClickCap,
+		ConversionMethod:                  o.ConversionMethod,
+		RedirectMode:                      o.RedirectMode,
+		SessionDefinition:                 o.SessionDefinition,
+		SessionDuration:                   o.SessionDuration,
+		AttributionMethod:                 o.AttributionMethod,
+		IsUsingExplicitTermsAndConditions: o.IsUsingExplicitTermsAndConditions,
+		TermsAndConditions:                o.TermsAndConditions,
+		IsForceTermsAndConditions:         o.IsForceTermsAndConditions,
+		IsUsingSuppressionList:            o.IsUsingSuppressionList,
+		SuppressionListID:                 o.SuppressionListID,
+		IsUseDirectLinking:                o.IsUseDirectLinking,
+		Other:                             cloneRaw(o.Other),
+		payoutRevenueUnread:               true,
+	}
+	if r := o.Relationship; r != nil && r.PayoutRevenue != nil {
+		p.payoutRevenueUnread = false
+		p.PayoutRevenue = make([]*PayoutRevenue, 0, len(r.PayoutRevenue.Entries))
+		for _, e := range r.PayoutRevenue.Entries {
+			if e != nil {
+				c := *e
+				c.Other = cloneRaw(e.Other)
+				p.PayoutRevenue = append(p.PayoutRevenue, &c)
+			}
+		}
+	}
+	return p
+}
+
+func offerRecord(o *Offer) *transport.Checked[Offer] {
+	return transport.Record(o, "network_offer_id", func(v *Offer) bool { return v.NetworkOfferID != 0 })
+}
+
+// checkPayoutRevenue reports a payout_revenue list without exactly one
+// default entry, which Everflow refuses.
+func checkPayoutRevenue(entries []*PayoutRevenue) error {
+	n := 0
+	for _, e := range entries {
+		if e != nil && e.IsDefault {
+			n++
+		}
+	}
+	if n != 1 {
+		return errors.New("PayoutRevenue needs exactly one entry with IsDefault (the base conversion)")
+	}
+	return nil
+}
+
+// Create adds an offer: POST networks/offers. It is not retried after it
+// may have reached the server.
+func (s *OffersService) Create(ctx context.Context, params *OfferCreateParams) (*Offer, error) {
+	switch {
+	case params == nil || strings.TrimSpace(params.Name) == "":
+		return nil, errors.New("everflow: create offer: Name is required")
+	case params.NetworkAdvertiserID == 0:
+		return nil, errors.New("everflow: create offer: NetworkAdvertiserID is required")
+	case strings.TrimSpace(params.DestinationURL) == "":
+		return nil, errors.New("everflow: create offer: DestinationURL is required")
+	}
+	if err := checkPayoutRevenue(params.PayoutRevenue); err != nil {
+		return nil, errors.New("everflow: create offer: " + err.Error())
+	}
+	o := new(Offer)
+	req := &transport.Request{Method: http.MethodPost, Path: "networks/offers", Body: params}
+	if _, err := s.client.do(ctx, req, offerRecord(o)); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// Update replaces the offer with the given id: PUT networks/offers/{id}.
+// See OfferUpdateParams for the get-modify-put pattern.
+func (s *OffersService) Update(ctx context.Context, id int64, params *OfferUpdateParams) (*Offer, error) {
+	if params == nil || strings.TrimSpace(params.Name) == "" {
+		return nil, errors.New("everflow: update offer: Name is required (the update replaces the whole record; start from Offer.UpdateParams)")
+	}
+	if params.payoutRevenueUnread && params.PayoutRevenue == nil {
+		return nil, errors.New("everflow: update offer: the offer was read without its payouts and revenues, which the update would reset: Get it with RelationshipPayoutRevenue, or set PayoutRevenue")
+	}
+	if err := checkPayoutRevenue(params.PayoutRevenue); err != nil {
+		return nil, errors.New("everflow: update offer: " + err.Error())
+	}
+	o := new(Offer)
+	path := transport.Join("networks/offers/%s", strconv.FormatInt(id, 10))
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, offerRecord(o)); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
