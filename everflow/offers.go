@@ -178,9 +178,19 @@ type OfferRelationship struct {
 	// conversion and its events), asked for with
 	// RelationshipPayoutRevenue.
 	PayoutRevenue *Collection[*PayoutRevenue] `json:"payout_revenue,omitempty"`
+	// Advertiser is the offer's advertiser, asked for with
+	// RelationshipAdvertiser: the advertiser record, as the
+	// relationship.advertiser object of Everflow's offer group example
+	// (https://developers.everflow.io/api-reference/get-networksoffergroups)
+	// shows it. Members it lacks read as zero values.
+	Advertiser *Advertiser `json:"advertiser,omitempty"`
+	// OfferGroup is the offer's group, asked for with
+	// RelationshipOfferGroup; absent when the offer has none.
+	OfferGroup *OfferGroup `json:"offer_group,omitempty"`
 	// Other holds the related objects this package does not model
-	// (advertiser, offer_group, visibility, targeting, ...), as sent;
-	// MarshalJSON encodes them again.
+	// (visibility, custom_cap_settings, redirects, targeting, ...: the
+	// reference lists them without their shapes), as sent; MarshalJSON
+	// encodes them again.
 	Other map[string]json.RawMessage `json:"-"`
 }
 
@@ -363,4 +373,77 @@ func (s *OffersService) Get(ctx context.Context, id int64, relationships ...Rela
 		return nil, err
 	}
 	return o, nil
+}
+
+// OfferGroup is a group of offers sharing caps, with the members of
+// Everflow's offer group records
+// (https://developers.everflow.io/api-reference/get-networksoffergroups).
+// The reference does not show the offer's offer_group relationship
+// itself; it is read as such a record, and members this package does not
+// model are kept in Other. Cap amounts are kept as the JSON numbers sent.
+type OfferGroup struct {
+	NetworkOfferGroupID  int64       `json:"network_offer_group_id"`
+	NetworkID            int64       `json:"network_id"`
+	NetworkAdvertiserID  int64       `json:"network_advertiser_id"`
+	Name                 string      `json:"name"`
+	InternalNotes        string      `json:"internal_notes"`
+	OfferGroupStatus     string      `json:"offer_group_status"`
+	IsCapsEnabled        bool        `json:"is_caps_enabled"`
+	DailyConversionCap   int64       `json:"daily_conversion_cap"`
+	WeeklyConversionCap  int64       `json:"weekly_conversion_cap"`
+	MonthlyConversionCap int64       `json:"monthly_conversion_cap"`
+	GlobalConversionCap  int64       `json:"global_conversion_cap"`
+	DailyPayoutCap       json.Number `json:"daily_payout_cap"`
+	WeeklyPayoutCap      json.Number `json:"weekly_payout_cap"`
+	MonthlyPayoutCap     json.Number `json:"monthly_payout_cap"`
+	GlobalPayoutCap      json.Number `json:"global_payout_cap"`
+	DailyRevenueCap      json.Number `json:"daily_revenue_cap"`
+	WeeklyRevenueCap     json.Number `json:"weekly_revenue_cap"`
+	MonthlyRevenueCap    json.Number `json:"monthly_revenue_cap"`
+	GlobalRevenueCap     json.Number `json:"global_revenue_cap"`
+	DailyClickCap        int64       `json:"daily_click_cap"`
+	WeeklyClickCap       int64       `json:"weekly_click_cap"`
+	MonthlyClickCap      int64       `json:"monthly_click_cap"`
+	GlobalClickCap       int64       `json:"global_click_cap"`
+	// TimeCreated and TimeSaved are sent as unix seconds.
+	TimeCreated time.Time `json:"time_created"`
+	TimeSaved   time.Time `json:"time_saved"`
+	// Other holds the members this package does not model (its own
+	// relationship object included), as sent.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the unix-second timestamps and keeps the members
+// it does not model in Other.
+func (g *OfferGroup) UnmarshalJSON(b []byte) error {
+	type plain OfferGroup
+	aux := struct {
+		*plain
+		TimeCreated unixTime `json:"time_created"`
+		TimeSaved   unixTime `json:"time_saved"`
+	}{plain: (*plain)(g)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	g.TimeCreated, g.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
+	other, err := otherFields(b, g)
+	g.Other = other
+	return err
+}
+
+// MarshalJSON encodes the group with the members kept in Other; an empty
+// amount is encoded as 0.
+func (g OfferGroup) MarshalJSON() ([]byte, error) {
+	type plain OfferGroup
+	for _, n := range []*json.Number{&g.DailyPayoutCap, &g.WeeklyPayoutCap, &g.MonthlyPayoutCap, &g.GlobalPayoutCap,
+		&g.DailyRevenueCap, &g.WeeklyRevenueCap, &g.MonthlyRevenueCap, &g.GlobalRevenueCap} {
+		if *n == "" {
+			*n = "0"
+		}
+	}
+	b, err := json.Marshal(plain(g))
+	if err != nil {
+		return nil, err
+	}
+	return withOther(b, g.Other)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
@@ -56,7 +57,9 @@ func TestOffersListAndSearch(t *testing.T) {
 	for o, err := range c.Offers.List(ctx, &OfferListOptions{SavedAfter: time.Unix(1695000000, 0), Relationships: []Relationship{RelationshipAdvertiser}}) {
 		require.NoError(t, err)
 		assert.Greater(t, o.TimeSaved.Unix(), int64(1695000000))
-		assert.Contains(t, o.Relationship.Other, "advertiser")
+		require.NotNil(t, o.Relationship.Advertiser)
+		assert.Equal(t, o.NetworkAdvertiserID, o.Relationship.Advertiser.NetworkAdvertiserID)
+		assert.NotEmpty(t, o.Relationship.Advertiser.Name)
 		saved = append(saved, o.Name)
 	}
 	assert.NotEmpty(t, saved)
@@ -123,7 +126,67 @@ func TestPayoutRevenueDecode(t *testing.T) {
 	assert.Equal(t, json.Number("3.10"), pr.PayoutAmount)
 	assert.Equal(t, json.Number("12.345"), pr.RevenueAmount)
 	assert.Contains(t, pr.Other, "unmodelled_member")
-	assert.Contains(t, o.Relationship.Other, "advertiser")
+	require.NotNil(t, o.Relationship.Advertiser)
+	assert.Equal(t, int64(13), o.Relationship.Advertiser.NetworkAdvertiserID)
+	assert.Empty(t, o.Relationship.Other)
 	wirecheck.RoundTrip(t, body, &o, "time_created", "time_saved",
 		"relationship.payout_revenue.entries[].time_created", "date_live_until")
+}
+
+// The advertiser and offer_group relationships decode into typed fields,
+// in the shape of the advertiser and offer group records of Everflow's
+// offer group example; the fake serves them when asked for.
+func TestOfferTypedRelationships(t *testing.T) {
+	body := []byte(`{"network_offer_id":8,"network_offer_group_id":4,"relationship":{
+		"advertiser":{"network_advertiser_id":13,"network_id":1,"name":"Lakeside","account_status":"active",
+			"network_employee_id":2,"sales_manager_id":0,"address_id":0,"is_contact_address_enabled":false,
+			"default_currency_id":"USD","platform_name":"","platform_url":"","platform_username":"",
+			"offer_id_macro":"","affiliate_id_macro":"","accounting_contact_email":"","internal_notes":"",
+			"attribution_method":"last_touch","verification_token":"","is_expose_publisher_reporting_data":true},
+		"offer_group":{"network_offer_group_id":4,"network_id":1,"network_advertiser_id":13,"name":"Spring",
+			"internal_notes":"","offer_group_status":"active","is_caps_enabled":true,"daily_conversion_cap":10,
+			"weekly_conversion_cap":0,"monthly_conversion_cap":0,"global_conversion_cap":0,"daily_payout_cap":250.5,
+			"weekly_payout_cap":0,"monthly_payout_cap":0,"global_payout_cap":0,"daily_revenue_cap":0,
+			"weekly_revenue_cap":0,"monthly_revenue_cap":0,"global_revenue_cap":0,"daily_click_cap":0,
+			"weekly_click_cap":0,"monthly_click_cap":0,"global_click_cap":0,"time_created":1706745600,"time_saved":1706745600}}}`)
+	var o Offer
+	require.NoError(t, json.Unmarshal(body, &o))
+	require.NotNil(t, o.Relationship.Advertiser)
+	assert.Equal(t, "Lakeside", o.Relationship.Advertiser.Name)
+	assert.Contains(t, o.Relationship.Advertiser.Other, "attribution_method", "kept, not modelled")
+	require.NotNil(t, o.Relationship.OfferGroup)
+	g := o.Relationship.OfferGroup
+	assert.Equal(t, "Spring", g.Name)
+	assert.Equal(t, json.Number("250.5"), g.DailyPayoutCap)
+	assert.Equal(t, int64(10), g.DailyConversionCap)
+	assert.Equal(t, int64(1706745600), g.TimeCreated.Unix())
+	assert.Empty(t, o.Relationship.Other)
+
+	srv, c, _ := demo(t)
+	ctx := context.Background()
+	grouped := srv.AddOffer(everflowtest.Offer{Name: "Grouped", NetworkAdvertiserID: 1, NetworkOfferGroupID: 4})
+	for _, tc := range []struct {
+		name  string
+		id    int64
+		group bool
+	}{
+		{"in a group", grouped.NetworkOfferID, true},
+		{"in no group", 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o, err := c.Offers.Get(ctx, tc.id, RelationshipAdvertiser, RelationshipOfferGroup)
+			require.NoError(t, err)
+			require.NotNil(t, o.Relationship)
+			require.NotNil(t, o.Relationship.Advertiser)
+			assert.Equal(t, int64(1), o.Relationship.Advertiser.NetworkAdvertiserID)
+			assert.Equal(t, srv.Advertisers()[0].Name, o.Relationship.Advertiser.Name)
+			if !tc.group {
+				assert.Nil(t, o.Relationship.OfferGroup)
+				return
+			}
+			require.NotNil(t, o.Relationship.OfferGroup)
+			assert.Equal(t, int64(4), o.Relationship.OfferGroup.NetworkOfferGroupID)
+			assert.Equal(t, json.Number("0"), o.Relationship.OfferGroup.DailyPayoutCap)
+		})
+	}
 }

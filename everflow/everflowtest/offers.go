@@ -129,7 +129,18 @@ func (s *Server) offerView(o *Offer, rels []string) offerView {
 	for _, name := range rels {
 		switch name {
 		case "advertiser":
-			v.Relationship["advertiser"] = AdvertiserRef{NetworkAdvertiserID: o.NetworkAdvertiserID, Name: s.advertiserName(o.NetworkAdvertiserID)}
+			if a := s.advertisers[o.NetworkAdvertiserID]; a != nil {
+				c := *a
+				v.Relationship["advertiser"] = advertiserView{Advertiser: &c}
+			} else {
+				v.Relationship["advertiser"] = AdvertiserRef{NetworkAdvertiserID: o.NetworkAdvertiserID, Name: s.advertiserName(o.NetworkAdvertiserID)}
+			}
+		case "offer_group":
+			// "Includes the offer's offer group, if applicable": none
+			// when the offer is in no group.
+			if o.NetworkOfferGroupID != 0 {
+				v.Relationship["offer_group"] = offerGroup(o)
+			}
 		case "payout_revenue":
 			if o.PayoutRevenueEntries != nil {
 				v.Relationship["payout_revenue"] = map[string]any{"total": len(o.PayoutRevenueEntries), "entries": o.PayoutRevenueEntries}
@@ -260,4 +271,22 @@ func (s *Server) searchOffers(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Unlock()
 	writePage(w, r, "offers", nonNil(out))
+}
+
+// offerGroup renders the offer's group as an offer group record. The fake
+// keeps no groups of its own: the group takes the offer's advertiser and
+// a name from its id.
+func offerGroup(o *Offer) map[string]any {
+	g := map[string]any{
+		"network_offer_group_id": o.NetworkOfferGroupID, "network_id": o.NetworkID,
+		"network_advertiser_id": o.NetworkAdvertiserID, "name": "Group " + itoa(o.NetworkOfferGroupID),
+		"internal_notes": "", "offer_group_status": "active", "is_caps_enabled": false,
+		"time_created": o.TimeCreated, "time_saved": o.TimeCreated,
+	}
+	for _, p := range []string{"daily", "weekly", "monthly", "global"} {
+		for _, k := range []string{"conversion", "payout", "revenue", "click"} {
+			g[p+"_"+k+"_cap"] = 0
+		}
+	}
+	return g
 }
