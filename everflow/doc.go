@@ -1,5 +1,6 @@
 // Package everflow is a client for the Everflow Network API
-// (https://api.eflow.team/v1): affiliates (partners), offers, raw
+// (https://api.eflow.team/v1): affiliates (partners), advertisers,
+// offers and their affiliate visibility, raw
 // conversions and clicks, aggregated entity reports, the affiliate
 // postback log with streaming exports, postback configurations, the
 // network's settings and time zones.
@@ -44,17 +45,23 @@
 // Conventions of the API that shape the package: ids are integers (click
 // and conversion ids are strings); timestamps arrive as unix seconds and
 // are decoded to time.Time in UTC; money is a decimal in full currency
-// units, never cents (float64 in the report records; PayoutRevenue keeps
-// the json.Number sent); report windows are sent as dates or
+// units, never cents (float64 in the report records and the offer's cap
+// fields; PayoutRevenue, OfferGroup, the offer write params and
+// Offer.UpdateParams keep the json.Number sent); report windows are sent as dates or
 // datetimes read in the request's time zone, and windows Everflow refuses
 // (over a year; over 14 days for clicks) fail before any request.
 //
-// Affiliate and pixel updates replace the whole record: build them with
-// the record's UpdateParams, which sends back every member read,
-// including the ones the package does not model (kept in Other fields).
-// Everflow sends an affiliate's tier and labels inside "relationship",
-// so read the affiliate with a relationship (RelationshipBilling, which
-// the update needs anyway) before updating it.
+// Affiliate, advertiser, offer and pixel updates replace the whole
+// record: build them with the record's UpdateParams, which sends back
+// every member read, including the ones the package does not model (kept
+// in Other fields). Everflow sends an affiliate's tier and labels, an
+// advertiser's labels and an offer's payouts inside "relationship", so
+// read the record with a relationship (RelationshipBilling for an
+// affiliate, RelationshipLabels for an advertiser,
+// RelationshipPayoutRevenue for an offer) before updating it; Update
+// refuses params that would reset what was not read. Creates (POST) are
+// never retried once they may have reached the server; updates (PUT) and
+// the affiliate's offer visibility PATCH, which set absolute values, are.
 //
 // Every list has a page-level twin (ListPage, SearchPage) whose Response
 // carries NextPage, HasMore and Total, for checkpoints and resume. Errors
