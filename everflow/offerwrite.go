@@ -99,7 +99,8 @@ func (p OfferCreateParams) MarshalJSON() ([]byte, error) {
 //	o, err = client.Offers.Update(ctx, id, p)
 //
 // Cap amounts are json.Number: UpdateParams copies them as the read sent
-// them, so no amount is rounded on the way back.
+// them, so no amount is rounded on the way back. Change a cap on the
+// params; the float64 cap fields of Offer are not read by UpdateParams.
 type OfferUpdateParams struct {
 	NetworkAdvertiserID               int64       `json:"network_advertiser_id"`
 	NetworkOfferGroupID               int64       `json:"network_offer_group_id"`
