@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
@@ -24,7 +25,9 @@ import (
 //   - timestamps may be RFC 3339, ISO 8601 without a zone, the legacy
 //     "2006-01-02 15:04:05" (in the server's time zone, see WithTimezone),
 //     a bare date, or unix seconds;
-//   - null and "" read as the zero value.
+//   - null and "" read as the zero value, except that an amount keeps a
+//     null apart from zero;
+//   - amounts are read exactly, as the text sent (see fields.amount).
 // A value that is present but cannot be read as its type is an error
 // naming the field. Every record keeps the JSON it came from in Raw.
 
@@ -149,18 +152,34 @@ func (f *fields) str(dst *string, keys ...string) {
 	*dst = s
 }
 
-// float reads a number sent as a number or a numeric string.
-func (f *fields) float(dst *float64, keys ...string) {
+// amount reads an amount of money exactly, sent as a number or a numeric
+// string, keeping the JSON token as sent: "12.50" stays 12.50 and 0.0125
+// stays 0.0125, never passing through float64. "" reads as zero; null
+// (when no alias holds a value) reads as a null Amount.
+func (f *fields) amount(dst *Amount, keys ...string) {
 	raw, k, ok := f.lookup(keys...)
 	if !ok {
+		for _, k := range keys {
+			if _, present := f.m[normKey(k)]; present {
+				*dst = money.Null()
+				return
+			}
+		}
 		return
 	}
-	v, ok := parseFloat(raw)
-	if !ok {
-		f.fail(k, raw, "a number")
+	raw = bytes.TrimSpace(raw)
+	if s, ok := scalarText(raw); ok && raw[0] == '"' && strings.TrimSpace(s) == "" {
+		*dst = Amount{}
 		return
 	}
-	*dst = v
+	// UnmarshalJSON takes a number or a string holding a decimal, and
+	// refuses booleans, objects and arrays.
+	var a Amount
+	if err := a.UnmarshalJSON(raw); err != nil {
+		f.fail(k, raw, "an amount")
+		return
+	}
+	*dst = a
 }
 
 // int reads an integer sent as a number or a numeric string.

@@ -79,8 +79,9 @@ func TestDecodeTransactionsLegacySample(t *testing.T) {
 	assert.Equal(t, "sale", tx.Type.Label())
 	assert.Equal(t, StatusApproved, tx.Status)
 	assert.Equal(t, PayoutUnpaid, tx.PayoutStatus)
-	assert.Equal(t, 250.0, tx.TotalCost)
-	assert.Equal(t, 25.0, tx.Commission)
+	assert.Equal(t, "250.00", tx.TotalCost.String(), "the string kept as sent")
+	assert.Equal(t, "25.00", tx.Commission.String())
+	assert.Equal(t, "USD", tx.Commission.Currency(), "the record's currency")
 	assert.Equal(t, "USD", tx.Currency)
 	assert.Equal(t, "ORD-7731", tx.OrderID)
 	assert.Equal(t, "pro", tx.ProductID)
@@ -99,8 +100,9 @@ func TestDecodeTransactionsLegacySample(t *testing.T) {
 	assert.Equal(t, "3", refund.ID, "a numeric id reads as a string")
 	assert.Equal(t, TypeRefund, refund.Type, "the word refund")
 	assert.Equal(t, StatusDeclined, refund.Status)
-	assert.Equal(t, -4.5, refund.Commission)
-	assert.Equal(t, -40.0, refund.TotalCost)
+	assert.Equal(t, "-4.5", refund.Commission.String())
+	assert.Equal(t, "-40", refund.TotalCost.String())
+	assert.Empty(t, refund.Commission.Currency(), "no currency on the record")
 	assert.Equal(t, time.Unix(1712055600, 0).UTC(), refund.CreatedAt)
 }
 
@@ -111,10 +113,13 @@ func TestDecodeReportSamples(t *testing.T) {
 	assert.Equal(t, 2, *total)
 	assert.Equal(t, TopAffiliate{
 		AffiliateID: "3c6a8e6f", Username: "alice.kowalski1@example.com", FirstName: "Alice", LastName: "Kowalski",
-		ReferralID: "alice1", Clicks: 14, Sales: 5, Commission: 412.35, TotalCost: 2061.75, Raw: top[0].Raw,
+		ReferralID: "alice1", Clicks: 14, Sales: 5, Commission: top[0].Commission, TotalCost: top[0].TotalCost, Raw: top[0].Raw,
 	}, *top[0])
+	assert.Equal(t, "412.35", top[0].Commission.String())
+	assert.Equal(t, "2061.75", top[0].TotalCost.String())
 	assert.Equal(t, int64(9), top[1].Clicks, "counts as strings")
-	assert.Equal(t, 98.10, top[1].Commission)
+	assert.Equal(t, "98.10", top[1].Commission.String(), "trailing zero kept")
+	assert.Equal(t, "654.00", top[1].TotalCost.String())
 	assert.Equal(t, "Bruno Berg", top[1].Name())
 
 	clicks, total := decodeListFile[Click](t, "clicks.json", clickKeys, time.UTC)
@@ -172,18 +177,18 @@ func TestParseTime(t *testing.T) {
 func TestFieldConversions(t *testing.T) {
 	f, err := newFields([]byte(`{"Amount":"12.50","count":"7","flag":"Y","off":0,"n":3.0,"frac":2.5,"obj":{"a":1},"nul":null,"empty":""}`), time.UTC)
 	require.NoError(t, err)
-	var amount, empty float64
+	var amount, empty Amount
 	var count, n int64
 	var flag, off bool
-	f.float(&amount, "amount")
-	f.float(&empty, "empty")
+	f.amount(&amount, "amount")
+	f.amount(&empty, "empty")
 	f.int(&count, "count")
 	f.int(&n, "n")
 	f.bool(&flag, "flag")
 	f.bool(&off, "off")
 	require.NoError(t, f.err)
-	assert.Equal(t, 12.5, amount)
-	assert.Zero(t, empty)
+	assert.Equal(t, "12.50", amount.String())
+	assert.True(t, empty.IsZero() && !empty.IsNull())
 	assert.Equal(t, int64(7), count)
 	assert.Equal(t, int64(3), n)
 	assert.True(t, flag)

@@ -46,7 +46,10 @@
 //     a silent early end.
 //   - Record field names and types: fields are matched whatever their case
 //     or separators, with the legacy API's names as aliases; numbers and
-//     ids may be numbers or strings; timestamps may be RFC 3339, zone-less
+//     ids may be numbers or strings; amounts ([Amount]) are read exactly,
+//     as the decimal text sent, in major units (the unit is unverified;
+//     the legacy data model uses major units), a null kept apart from
+//     zero, and sent the same way; timestamps may be RFC 3339, zone-less
 //     ISO 8601, the legacy "2006-01-02 15:04:05" (read in the zone set by
 //     WithTimezone, UTC by default), a date, or unix seconds. Statuses and
 //     transaction types are the data model's letters (A, P, D; S, A, R,

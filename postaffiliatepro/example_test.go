@@ -55,8 +55,9 @@ func ExampleTransactionsService_ListPage() {
 		log.Fatal(err)
 	}
 	fmt.Println(len(txs), "of", *resp.Total, "- next page", resp.NextPage)
-	fmt.Printf("%s %s %.2f\n", txs[0].OrderID, txs[0].Type.Label(), txs[0].Commission)
+	// An Amount prints exactly, with the record's currency.
+	fmt.Println(txs[0].OrderID, txs[0].Type.Label(), txs[0].Commission)
 	// Output:
 	// 25 of 60 - next page 2
-	// ORD-01001 sale 8.57
+	// ORD-01001 sale 8.57 USD
 }

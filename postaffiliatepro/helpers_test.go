@@ -43,3 +43,20 @@ func newFixture(t *testing.T, srvOpts []postaffiliateprotest.ServerOption, opts 
 func srvOpts(opts ...postaffiliateprotest.ServerOption) []postaffiliateprotest.ServerOption {
 	return opts
 }
+
+// amount parses decimal text in major units, failing the test on error.
+func amount(t testing.TB, text string) Amount {
+	t.Helper()
+	a, err := ParseAmount(text, "")
+	require.NoError(t, err)
+	return a
+}
+
+// requireSameValue asserts that got equals want by value (25 equals
+// 25.00), currencies apart.
+func requireSameValue(t testing.TB, want, got Amount, msgAndArgs ...any) {
+	t.Helper()
+	c, err := want.WithCurrency("").Cmp(got.WithCurrency(""))
+	require.NoError(t, err, msgAndArgs...)
+	require.Zero(t, c, append([]any{"want %s, got %s", want, got}, msgAndArgs...)...)
+}

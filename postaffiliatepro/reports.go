@@ -21,12 +21,14 @@ type TopAffiliate struct {
 	LastName    string
 	ReferralID  string
 	// Clicks, Sales and Commission total the affiliate's raw clicks, sale
-	// transactions and commissions over the report's period.
+	// transactions and commissions over the report's period. The row names
+	// no currency: the amounts are in the account's currency, in major
+	// units (unverified), exactly as sent.
 	Clicks     int64
 	Sales      int64
-	Commission float64
+	Commission Amount
 	// TotalCost totals the order amounts of the sales.
-	TotalCost float64
+	TotalCost Amount
 	// Raw is the row as received, for fields this type does not map.
 	Raw json.RawMessage
 }
@@ -40,8 +42,8 @@ func (r *TopAffiliate) decode(f *fields) {
 	f.str(&r.ReferralID, "referral_id", "refid")
 	f.int(&r.Clicks, "clicks", "clicks_count", "raw_clicks")
 	f.int(&r.Sales, "sales", "sales_count")
-	f.float(&r.Commission, "commission", "commissions")
-	f.float(&r.TotalCost, "total_cost", "totalcost", "sales_total")
+	f.amount(&r.Commission, "commission", "commissions")
+	f.amount(&r.TotalCost, "total_cost", "totalcost", "sales_total")
 }
 
 func (r *TopAffiliate) setRaw(raw json.RawMessage) { r.Raw = raw }

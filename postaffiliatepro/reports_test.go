@@ -23,19 +23,23 @@ func TestTopAffiliatesReport(t *testing.T) {
 	}
 	require.NotEmpty(t, rows)
 	for i := 1; i < len(rows); i++ {
-		assert.GreaterOrEqual(t, rows[i-1].Commission, rows[i].Commission, "best first")
+		c, err := rows[i-1].Commission.Cmp(rows[i].Commission)
+		require.NoError(t, err)
+		assert.GreaterOrEqual(t, c, 0, "best first")
 	}
-	var sum float64
+	var sum, want Amount
+	var err error
 	for _, r := range rows {
-		sum += r.Commission
+		sum, err = sum.Add(r.Commission)
+		require.NoError(t, err)
 	}
-	var want float64
 	for _, tx := range f.srv.Transactions() {
 		if tx.Status != "D" {
-			want += tx.Commission
+			want, err = want.Add(tx.Commission)
+			require.NoError(t, err)
 		}
 	}
-	assert.InDelta(t, want, sum, 0.01)
+	requireSameValue(t, want, sum, "the report totals the commissions exactly")
 	assert.NotEmpty(t, rows[0].Username)
 	assert.NotEmpty(t, rows[0].Name())
 

@@ -94,7 +94,7 @@ func TestCreateTransactionIsNotRetriedAfterBadGateway(t *testing.T) {
 	before := len(f.srv.Transactions())
 	f.srv.Inject(1, pt.Fault{Status: http.StatusBadGateway, Applied: true})
 	_, err := f.client.Transactions.Create(context.Background(), &TransactionCreateParams{
-		AffiliateID: f.srv.Affiliates()[0].ID, TotalCost: 120,
+		AffiliateID: f.srv.Affiliates()[0].ID, TotalCost: amount(t, "120"),
 	})
 	require.ErrorIs(t, err, ErrServer)
 	assert.Equal(t, 1, f.srv.RequestCount(), "a credit is never sent twice")

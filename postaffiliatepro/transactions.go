@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -16,19 +18,23 @@ import (
 type TransactionsService service
 
 // Transaction is a commission: a sale, action, bonus, refund or chargeback
-// credited to an affiliate. Amounts are in the account's currency, in major
-// units (unverified). Field names on the wire are unverified; see the
-// package documentation.
+// credited to an affiliate. Amounts are exact (see [Amount]): the decimal
+// text as sent, in major units of Currency, or of the account's currency
+// when the record has none (the unit is unverified: the legacy data model
+// and peer code use major units). Field names on the wire are unverified;
+// see the package documentation.
 type Transaction struct {
 	ID           string
 	Type         TransactionType
 	Status       Status
 	PayoutStatus PayoutStatus
-	// Commission is the affiliate's commission.
-	Commission float64
+	// Commission is the affiliate's commission, negative for a refund or
+	// chargeback; null when the server sends null.
+	Commission Amount
 	// TotalCost is the order amount the commission was computed from.
-	TotalCost float64
-	// Currency is the currency code, when the account sends one.
+	TotalCost Amount
+	// Currency is the currency code, when the account sends one; the
+	// amounts carry it too.
 	Currency    string
 	OrderID     string
 	ProductID   string
@@ -62,9 +68,10 @@ func (t *Transaction) decode(f *fields) {
 	t.Status = parseStatus(status)
 	f.str(&payout, "payout_status", "payoutstatus")
 	t.PayoutStatus = parsePayoutStatus(payout)
-	f.float(&t.Commission, "commission")
-	f.float(&t.TotalCost, "total_cost", "totalcost")
+	f.amount(&t.Commission, "commission")
+	f.amount(&t.TotalCost, "total_cost", "totalcost")
 	f.str(&t.Currency, "currency", "currency_code", "currencyid")
+	money.SetCurrency(t.Currency, &t.Commission, &t.TotalCost)
 	f.str(&t.OrderID, "order_id", "orderid")
 	f.str(&t.ProductID, "product_id", "productid")
 	f.str(&t.CampaignID, "campaign_id", "campaignid")
@@ -148,14 +155,19 @@ type TransactionCreateParams struct {
 	Type TransactionType `json:"type,omitempty"`
 	// ActionCode names the action commission type; required for TypeAction.
 	ActionCode string `json:"action_code,omitempty"`
-	// TotalCost is the order amount.
-	TotalCost float64 `json:"total_cost,omitempty"`
+	// TotalCost is the order amount; zero leaves it out. It is sent as a
+	// decimal in major units ("25.00"), however it was built: an Amount
+	// from AmountFromMinorUnits(2500, 2, "") is sent as 25.00.
+	TotalCost Amount `json:"total_cost,omitzero"`
 	// Commission sets the commission instead of computing it from the
-	// campaign; nil computes it.
-	Commission *float64 `json:"commission,omitempty"`
-	OrderID    string   `json:"order_id,omitempty"`
-	ProductID  string   `json:"product_id,omitempty"`
-	// Currency is the order's currency code; empty means the default.
+	// campaign; nil computes it (a pointer, so that an explicit zero
+	// commission can be sent). Sent in major units as TotalCost is.
+	Commission *Amount `json:"commission,omitempty"`
+	OrderID    string  `json:"order_id,omitempty"`
+	ProductID  string  `json:"product_id,omitempty"`
+	// Currency is the order's currency code; empty means the currency of
+	// the amounts when they carry one, else the account's default. An
+	// amount in another currency is an error.
 	Currency string `json:"currency,omitempty"`
 	// Status is the initial status; empty applies the commission type's
 	// approval setting.
@@ -166,6 +178,56 @@ type TransactionCreateParams struct {
 	Data3        string `json:"data3,omitempty"`
 	Data4        string `json:"data4,omitempty"`
 	Data5        string `json:"data5,omitempty"`
+}
+
+// MarshalJSON writes the body with the amounts as decimals in major units,
+// exactly, and the currency the amounts carry when Currency is empty.
+func (p TransactionCreateParams) MarshalJSON() ([]byte, error) {
+	cur, err := paramsCurrency(p.Currency, p.TotalCost, p.Commission)
+	if err != nil {
+		return nil, err
+	}
+	p.Currency = cur
+	p.TotalCost = majorUnits(p.TotalCost)
+	if p.Commission != nil {
+		c := majorUnits(*p.Commission)
+		p.Commission = &c
+	}
+	type plain TransactionCreateParams
+	return json.Marshal(plain(p))
+}
+
+// majorUnits returns a as a decimal in major units, which is how it
+// encodes: 2500 cents become 25.00, and a decoded "25.00" the number 25.00.
+// A null stays null.
+func majorUnits(a Amount) Amount {
+	if a.IsNull() {
+		return a
+	}
+	d, err := ParseAmount(a.String(), a.Currency())
+	if err != nil {
+		return a
+	}
+	return d
+}
+
+// paramsCurrency returns the currency a body names: cur, or else the one
+// the amounts carry; amounts in another currency are an error.
+func paramsCurrency(cur string, total Amount, commission *Amount) (string, error) {
+	amounts := []Amount{total}
+	if commission != nil {
+		amounts = append(amounts, *commission)
+	}
+	for _, a := range amounts {
+		switch c := a.Currency(); {
+		case c == "":
+		case cur == "":
+			cur = c
+		case !strings.EqualFold(c, cur):
+			return "", fmt.Errorf("postaffiliatepro: create transaction: an amount in %s for currency %s", c, cur)
+		}
+	}
+	return cur, nil
 }
 
 // Create credits a commission. It is never retried after it may have

@@ -3,6 +3,7 @@ package postaffiliatepro
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"testing"
@@ -48,12 +49,12 @@ func TestTransactionsListFilters(t *testing.T) {
 	require.NotEmpty(t, refunds, "free text searches the system note")
 	for _, tx := range refunds {
 		assert.Equal(t, TypeRefund, tx.Type)
-		assert.Negative(t, tx.Commission)
+		assert.Equal(t, -1, tx.Commission.Sign())
 	}
 
 	slim := collect(&TransactionListOptions{Fields: []string{"commission", "status"}, ListParams: ListParams{PerPage: 100}})
 	require.Len(t, slim, 60)
-	assert.NotZero(t, slim[0].Commission)
+	assert.False(t, slim[0].Commission.IsZero())
 	assert.Empty(t, slim[0].OrderID)
 
 	last := f.srv.Requests()[f.srv.RequestCount()-1]
@@ -75,7 +76,8 @@ func TestTransactionsGet(t *testing.T) {
 	assert.Equal(t, want.ID, tx.ID)
 	assert.Equal(t, TypeAction, tx.Type)
 	assert.Equal(t, want.ActionCode, tx.ActionCode)
-	assert.Equal(t, want.Commission, tx.Commission)
+	requireSameValue(t, want.Commission, tx.Commission)
+	assert.Equal(t, "USD", tx.Commission.Currency(), "the record's currency")
 	assert.Equal(t, int64(1), tx.Tier)
 	assert.Equal(t, want.SystemNote, tx.SystemNote)
 	assert.Equal(t, want.Data1, tx.Data1)
@@ -93,15 +95,16 @@ func TestTransactionsCreate(t *testing.T) {
 	camp := f.srv.Campaigns()[1] // 15%
 
 	tx, err := f.client.Transactions.Create(ctx, &TransactionCreateParams{
-		AffiliateID: aff.ID, CampaignID: camp.ID, TotalCost: 200, OrderID: "ORD-9001",
+		AffiliateID: aff.ID, CampaignID: camp.ID, TotalCost: amount(t, "200"), OrderID: "ORD-9001",
 		Currency: "EUR", Data1: "cust-9001", MerchantNote: "phone order",
 	})
 	require.NoError(t, err)
 	assert.Equal(t, TypeSale, tx.Type)
 	assert.Equal(t, StatusPending, tx.Status)
 	assert.Equal(t, PayoutUnpaid, tx.PayoutStatus)
-	assert.Equal(t, 30.0, tx.Commission, "15% of 200")
-	assert.Equal(t, 200.0, tx.TotalCost)
+	assert.Equal(t, "30", tx.Commission.String(), "15% of 200, as sent")
+	assert.Equal(t, "30 EUR", fmt.Sprint(tx.Commission))
+	assert.Equal(t, "200", tx.TotalCost.String())
 	assert.Equal(t, "EUR", tx.Currency)
 	assert.Equal(t, aff.ID, tx.AffiliateID)
 	assert.Equal(t, testStart, tx.CreatedAt)
@@ -109,13 +112,13 @@ func TestTransactionsCreate(t *testing.T) {
 		"order_id":"ORD-9001","currency":"EUR","merchant_note":"phone order","data1":"cust-9001"}`,
 		string(f.srv.Requests()[0].Body))
 
-	custom := 12.5
+	custom := amount(t, "12.5")
 	bonus, err := f.client.Transactions.Create(ctx, &TransactionCreateParams{
 		AffiliateID: aff.ID, Type: TypeExtraBonus, Commission: &custom, Status: StatusApproved,
 	})
 	require.NoError(t, err)
 	assert.Equal(t, TypeExtraBonus, bonus.Type)
-	assert.Equal(t, 12.5, bonus.Commission)
+	assert.Equal(t, "12.5", bonus.Commission.String())
 	assert.Empty(t, bonus.CampaignID)
 	require.NotNil(t, bonus.ApprovedAt)
 
@@ -135,11 +138,11 @@ func TestTransactionsCreateValidation(t *testing.T) {
 		params *TransactionCreateParams
 		want   string
 	}{
-		{"unknown affiliate", &TransactionCreateParams{AffiliateID: "nobody00", TotalCost: 10}, "affiliate_id: Affiliate does not exist"},
+		{"unknown affiliate", &TransactionCreateParams{AffiliateID: "nobody00", TotalCost: amount(t, "10")}, "affiliate_id: Affiliate does not exist"},
 		{"refund cannot be created", &TransactionCreateParams{AffiliateID: aff, Type: TypeRefund}, "type: Type must be one of"},
 		{"bonus without amount", &TransactionCreateParams{AffiliateID: aff, Type: TypeSignupBonus}, "commission: Commission is required for a bonus"},
 		{"bad currency", &TransactionCreateParams{AffiliateID: aff, Currency: "euro"}, "three-letter"},
-		{"negative total", &TransactionCreateParams{AffiliateID: aff, TotalCost: -5}, "must not be negative"},
+		{"negative total", &TransactionCreateParams{AffiliateID: aff, TotalCost: amount(t, "-5")}, "must not be negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,7 +181,7 @@ func TestTransactionsUpdate(t *testing.T) {
 	assert.Equal(t, TypeRecurring, tx.Type)
 	assert.Equal(t, StatusApproved, tx.Status)
 	assert.Equal(t, "renewal", tx.Data3)
-	assert.Equal(t, pending.Commission, tx.Commission, "untouched")
+	requireSameValue(t, pending.Commission, tx.Commission, "untouched")
 
 	req := f.srv.Requests()[0]
 	assert.Equal(t, http.MethodPatch, req.Method)
@@ -210,8 +213,9 @@ func TestLegacyWireStyleEndToEnd(t *testing.T) {
 	n := 0
 	for tx, err := range f.client.Transactions.List(context.Background(), &TransactionListOptions{ListParams: ListParams{PerPage: 25}}) {
 		require.NoError(t, err)
-		assert.Equal(t, want[n].Commission, tx.Commission)
-		assert.Equal(t, want[n].TotalCost, tx.TotalCost)
+		// Strings with two decimals: the text is kept as sent.
+		assert.Equal(t, want[n].Commission.String(), tx.Commission.String())
+		assert.Equal(t, want[n].TotalCost.String(), tx.TotalCost.String())
 		assert.True(t, want[n].CreatedAt.Equal(tx.CreatedAt), "%s vs %s", want[n].CreatedAt, tx.CreatedAt)
 		n++
 	}

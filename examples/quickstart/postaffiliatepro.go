@@ -66,7 +66,8 @@ func runPostAffiliatePro(ctx context.Context, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%s\n", t.ID, t.Type.Label(), t.Status.Label(), t.OrderID,
+		// Amounts print exactly, with the record's currency ("8.57 USD").
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%v\t%s\n", t.ID, t.Type.Label(), t.Status.Label(), t.OrderID,
 			t.TotalCost, t.Commission, papDate(t.CreatedAt))
 		if n++; n == 10 {
 			break
@@ -78,13 +79,15 @@ func runPostAffiliatePro(ctx context.Context, w io.Writer) error {
 
 	fmt.Fprintln(w, "\nTop affiliates (top 5)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "AFFILIATE\tCLICKS\tSALES\tSALES TOTAL\tCOMMISSION")
+	// The report rows carry no currency: their amounts are in the
+	// account's currency.
+	fmt.Fprintln(tw, "AFFILIATE\tCLICKS\tSALES\tSALES TOTAL (account currency)\tCOMMISSION (account currency)")
 	n = 0
 	for r, err := range client.Reports.TopAffiliates(ctx) {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.2f\t%.2f\n", r.Name(), r.Clicks, r.Sales, r.TotalCost, r.Commission)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.Name(), r.Clicks, r.Sales, r.TotalCost, r.Commission)
 		if n++; n == 5 {
 			break
 		}

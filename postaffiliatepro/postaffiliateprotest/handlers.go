@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // routes builds the API's routes. An unknown route answers 400, as the API
@@ -303,22 +305,22 @@ func (s *Server) transactionIndex(id string) int {
 
 // transactionInput is the body of POST and PATCH /transactions.
 type transactionInput struct {
-	AffiliateID  *string  `json:"affiliate_id"`
-	CampaignID   *string  `json:"campaign_id"`
-	Type         *string  `json:"type"`
-	ActionCode   *string  `json:"action_code"`
-	TotalCost    *float64 `json:"total_cost"`
-	Commission   *float64 `json:"commission"`
-	OrderID      *string  `json:"order_id"`
-	ProductID    *string  `json:"product_id"`
-	Currency     *string  `json:"currency"`
-	Status       *string  `json:"status"`
-	MerchantNote *string  `json:"merchant_note"`
-	Data1        *string  `json:"data1"`
-	Data2        *string  `json:"data2"`
-	Data3        *string  `json:"data3"`
-	Data4        *string  `json:"data4"`
-	Data5        *string  `json:"data5"`
+	AffiliateID  *string       `json:"affiliate_id"`
+	CampaignID   *string       `json:"campaign_id"`
+	Type         *string       `json:"type"`
+	ActionCode   *string       `json:"action_code"`
+	TotalCost    *money.Amount `json:"total_cost"`
+	Commission   *money.Amount `json:"commission"`
+	OrderID      *string       `json:"order_id"`
+	ProductID    *string       `json:"product_id"`
+	Currency     *string       `json:"currency"`
+	Status       *string       `json:"status"`
+	MerchantNote *string       `json:"merchant_note"`
+	Data1        *string       `json:"data1"`
+	Data2        *string       `json:"data2"`
+	Data3        *string       `json:"data3"`
+	Data4        *string       `json:"data4"`
+	Data5        *string       `json:"data5"`
 }
 
 // creatableTypes are the types POST /transactions accepts: sale, action
@@ -376,21 +378,22 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request) {
 	if t.Type == "A" && (in.ActionCode == nil || *in.ActionCode == "") {
 		add("action_code", "Action code is required for an action commission")
 	}
+	// Amounts are stored exactly as sent, in major units.
 	if in.TotalCost != nil {
-		if *in.TotalCost < 0 {
+		if in.TotalCost.Sign() < 0 {
 			add("total_cost", "Total cost must not be negative")
 		}
-		t.TotalCost = round2(*in.TotalCost)
+		t.TotalCost = decimal(*in.TotalCost)
 	}
 	switch {
-	case in.Commission != nil && *in.Commission < 0:
+	case in.Commission != nil && in.Commission.Sign() < 0:
 		add("commission", "Commission must not be negative")
 	case in.Commission != nil:
-		t.Commission = round2(*in.Commission)
+		t.Commission = decimal(*in.Commission)
 	case bonus:
 		add("commission", "Commission is required for a bonus")
 	case camp != nil:
-		t.Commission = round2(t.TotalCost * camp.CommissionRate / 100)
+		t.Commission = percentOf(t.TotalCost, camp.CommissionRate)
 	}
 	if in.Currency != nil && !currencyPattern.MatchString(*in.Currency) {
 		add("currency", "Currency must be a three-letter ISO 4217 code")
@@ -568,10 +571,10 @@ func (s *Server) topAffiliates(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		if ta := row(t.AffiliateID); ta != nil {
-			ta.Commission = round2(ta.Commission + t.Commission)
+			ta.Commission = sum(ta.Commission, t.Commission)
 			if t.Type == "S" {
 				ta.Sales++
-				ta.TotalCost = round2(ta.TotalCost + t.TotalCost)
+				ta.TotalCost = sum(ta.TotalCost, t.TotalCost)
 			}
 		}
 	}
@@ -588,11 +591,8 @@ func (s *Server) topAffiliates(w http.ResponseWriter, r *http.Request) {
 		list = append(list, t)
 	}
 	slices.SortFunc(list, func(a, b *TopAffiliate) int {
-		switch {
-		case a.Commission > b.Commission:
-			return -1
-		case a.Commission < b.Commission:
-			return 1
+		if c := cmp(a.Commission, b.Commission); c != 0 {
+			return -c
 		}
 		return strings.Compare(a.AffiliateID, b.AffiliateID)
 	})

@@ -6,14 +6,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // The record structs below are the fake's wire format. The v3 schemas are
 // not public: the names are snake_case as the confirmed v3 names are
 // (notification_email, created_at, data1-data5), the ids are the
 // alphanumeric strings of the Post Affiliate Pro data model, statuses and
-// transaction types its one-letter codes, and amounts numbers in major
-// units (strings with WithStringNumbers).
+// transaction types its one-letter codes, and amounts exact decimals in
+// major units (postaffiliatepro.Amount), sent as JSON numbers (strings with
+// WithStringNumbers).
 
 // Affiliate is an affiliate as the fake stores and serves it.
 type Affiliate struct {
@@ -33,30 +36,30 @@ type Affiliate struct {
 
 // Transaction is a commission as the fake stores and serves it.
 type Transaction struct {
-	ID           string     `json:"id"`
-	Type         string     `json:"type"`          // S, A, B, F, E, R, H, ...
-	Status       string     `json:"status"`        // A, P or D
-	PayoutStatus string     `json:"payout_status"` // P or U
-	Commission   float64    `json:"commission"`
-	TotalCost    float64    `json:"total_cost"`
-	Currency     string     `json:"currency"`
-	OrderID      string     `json:"order_id"`
-	ProductID    string     `json:"product_id"`
-	CampaignID   string     `json:"campaign_id"`
-	AffiliateID  string     `json:"affiliate_id"`
-	BannerID     string     `json:"banner_id"`
-	Tier         int        `json:"tier"`
-	ActionCode   string     `json:"action_code"`
-	SystemNote   string     `json:"system_note"`
-	MerchantNote string     `json:"merchant_note"`
-	Data1        string     `json:"data1"`
-	Data2        string     `json:"data2"`
-	Data3        string     `json:"data3"`
-	Data4        string     `json:"data4"`
-	Data5        string     `json:"data5"`
-	IP           string     `json:"ip"`
-	CreatedAt    time.Time  `json:"created_at"`
-	ApprovedAt   *time.Time `json:"approved_at"`
+	ID           string       `json:"id"`
+	Type         string       `json:"type"`          // S, A, B, F, E, R, H, ...
+	Status       string       `json:"status"`        // A, P or D
+	PayoutStatus string       `json:"payout_status"` // P or U
+	Commission   money.Amount `json:"commission"`
+	TotalCost    money.Amount `json:"total_cost"`
+	Currency     string       `json:"currency"`
+	OrderID      string       `json:"order_id"`
+	ProductID    string       `json:"product_id"`
+	CampaignID   string       `json:"campaign_id"`
+	AffiliateID  string       `json:"affiliate_id"`
+	BannerID     string       `json:"banner_id"`
+	Tier         int          `json:"tier"`
+	ActionCode   string       `json:"action_code"`
+	SystemNote   string       `json:"system_note"`
+	MerchantNote string       `json:"merchant_note"`
+	Data1        string       `json:"data1"`
+	Data2        string       `json:"data2"`
+	Data3        string       `json:"data3"`
+	Data4        string       `json:"data4"`
+	Data5        string       `json:"data5"`
+	IP           string       `json:"ip"`
+	CreatedAt    time.Time    `json:"created_at"`
+	ApprovedAt   *time.Time   `json:"approved_at"`
 }
 
 // Campaign is a campaign as the fake stores and serves it.
@@ -102,18 +105,21 @@ type Click struct {
 // TopAffiliate is a row of the top-affiliates report, computed from the
 // transactions and clicks.
 type TopAffiliate struct {
-	AffiliateID string  `json:"affiliate_id"`
-	Username    string  `json:"username"`
-	FirstName   string  `json:"firstname"`
-	LastName    string  `json:"lastname"`
-	ReferralID  string  `json:"referral_id"`
-	Clicks      int     `json:"clicks"`
-	Sales       int     `json:"sales"`
-	Commission  float64 `json:"commission"`
-	TotalCost   float64 `json:"total_cost"`
+	AffiliateID string       `json:"affiliate_id"`
+	Username    string       `json:"username"`
+	FirstName   string       `json:"firstname"`
+	LastName    string       `json:"lastname"`
+	ReferralID  string       `json:"referral_id"`
+	Clicks      int          `json:"clicks"`
+	Sales       int          `json:"sales"`
+	Commission  money.Amount `json:"commission"`
+	TotalCost   money.Amount `json:"total_cost"`
 }
 
-var timeType = reflect.TypeOf(time.Time{})
+var (
+	timeType   = reflect.TypeOf(time.Time{})
+	amountType = reflect.TypeOf(money.Amount{})
+)
 
 // render turns a record into its wire object: times in the configured
 // layout and zone (null when zero), numbers as numbers or strings.
@@ -141,7 +147,10 @@ func (s *Server) wireValue(f reflect.Value) any {
 			return nil
 		}
 		return t.In(s.dateLoc).Format(s.dateLayout)
+	case f.Type() == amountType:
+		return s.wireAmount(f.Interface().(money.Amount))
 	case f.Kind() == reflect.Float64:
+		// A rate (commission_rate, a percentage), not money.
 		v := math.Round(f.Float()*100) / 100
 		if s.stringNumbers {
 			return strconv.FormatFloat(v, 'f', 2, 64)

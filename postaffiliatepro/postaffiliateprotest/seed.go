@@ -2,7 +2,6 @@ package postaffiliateprotest
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 )
@@ -31,8 +30,6 @@ var (
 	}
 	countries = []string{"US", "DE", "GB", "FR", "SK", "CA", "NL", "ES"}
 )
-
-func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // AddAffiliate stores a and returns it as stored: an empty ID gets a new
 // one, an empty ReferralID the ID, a zero CreatedAt the current time and an
@@ -184,13 +181,13 @@ func (s *Server) SeedTransactions(n int) {
 		seed(s, transactions, n, func(i int) Transaction {
 			a := approved[(i*5)%len(approved)]
 			c := s.campaigns[i%len(s.campaigns)]
-			total := round2(20 + float64((i*37)%480) + float64((i*13)%100)/100)
+			total := cents(int64(2000 + (i*37)%480*100 + (i*13)%100))
 			t := Transaction{
 				Type:        "S",
 				Status:      "A",
 				Currency:    "USD",
 				TotalCost:   total,
-				Commission:  round2(total * c.CommissionRate / 100),
+				Commission:  percentOf(total, c.CommissionRate),
 				OrderID:     fmt.Sprintf("ORD-%05d", 1000+i),
 				ProductID:   []string{"starter", "pro", "business", "enterprise"}[i%4],
 				CampaignID:  c.ID,
@@ -205,14 +202,14 @@ func (s *Server) SeedTransactions(n int) {
 			switch {
 			case i%13 == 0:
 				t.Type = "R"
-				t.Commission = -t.Commission
-				t.TotalCost = -t.TotalCost
+				t.Commission = negate(t.Commission)
+				t.TotalCost = negate(t.TotalCost)
 				t.SystemNote = "Refund of order " + t.OrderID
 			case i%6 == 0:
 				t.Type = "A"
 				t.ActionCode = actionCodes[i%len(actionCodes)]
-				t.TotalCost = 0
-				t.Commission = []float64{5, 7.5, 10}[i%3]
+				t.TotalCost = cents(0)
+				t.Commission = cents([]int64{500, 750, 1000}[i%3])
 			}
 			switch {
 			case i%17 == 0:

@@ -409,7 +409,7 @@ func TestSeedingIsDeterministicAndFast(t *testing.T) {
 
 	c := NewServer()
 	defer c.Close()
-	tx := c.AddTransaction(Transaction{AffiliateID: "given01", Commission: 5})
+	tx := c.AddTransaction(Transaction{AffiliateID: "given01", Commission: cents(500)})
 	assert.NotEmpty(t, tx.ID)
 	assert.Equal(t, "S", tx.Type)
 	assert.False(t, tx.CreatedAt.IsZero())
