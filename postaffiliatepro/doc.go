@@ -21,11 +21,17 @@
 //	}
 //
 // Requests carry "Authorization: Bearer <key>". A key lacking the scope a
-// call needs fails with ErrForbidden. The API allows 100 requests per
-// minute (RateLimitRequests per RateLimitWindow): a 429 is retried after
-// its Retry-After, or else at its X-RateLimit-Reset, and Client.RateLimit
-// reports the quota the last response announced. WithRateLimit throttles
-// the client to stay under it.
+// call needs fails with [ErrForbidden]. The API allows 100 requests per
+// minute ([RateLimitRequests] per [RateLimitWindow]): a 429 is retried
+// after its Retry-After, or else at its X-RateLimit-Reset, and
+// [Client.RateLimit] reports the quota the last response announced.
+// [WithRateLimit] throttles the client to stay under it.
+//
+// A failed call returns an [*Error] with the status, message, field
+// messages and body; match its kind with errors.Is and the sentinels
+// ([ErrNotFound], [ErrInvalidRequest], [ErrRateLimited],
+// [ErrOutcomeUnknown], ...), which are the same values in every package of
+// this module.
 //
 // # Unverified against a live account
 //
