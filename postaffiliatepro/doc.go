@@ -59,8 +59,10 @@
 //     ISO 8601, the legacy "2006-01-02 15:04:05" (read in the zone set by
 //     WithTimezone, UTC by default), a date, or unix seconds. Statuses and
 //     transaction types are the data model's letters (A, P, D; S, A, R,
-//     ...), with words read into the same letters. Every record keeps its
-//     JSON in Raw. Write bodies use snake_case names.
+//     ...), with words read into the same letters. Ids, codes, statuses and
+//     text read null as "": no v3 schema is public, so none is known to be
+//     nullable (ApprovedAt, a time, is nil for null). Every record keeps
+//     its JSON in Raw. Write bodies use snake_case names.
 //   - The error body: messages and codes are read from the common shapes.
 //   - The q search syntax ("field:value" terms are assumed), the column
 //     filters of /transactions (sent as id=, data1=, ...) and the

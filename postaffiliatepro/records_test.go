@@ -2,6 +2,7 @@ package postaffiliatepro
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -47,4 +48,28 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestNullIDsAndStatusesReadAsEmpty: no v3 schema is public, so no id,
+// code or status is known to be nullable; null reads as "" (the package
+// doc says so) and Raw keeps the null.
+func TestNullIDsAndStatusesReadAsEmpty(t *testing.T) {
+	body := `{"id":"t1","affiliate_id":null,"campaign_id":null,"order_id":null,"status":null,"type":null,"payout_status":null,"currency":null,"approved_at":null}`
+	var tx Transaction
+	require.NoError(t, json.Unmarshal([]byte(body), &tx))
+	assert.Empty(t, tx.AffiliateID)
+	assert.Empty(t, tx.CampaignID)
+	assert.Empty(t, tx.OrderID)
+	assert.Empty(t, tx.Status)
+	assert.Empty(t, tx.Type)
+	assert.Empty(t, tx.PayoutStatus)
+	assert.Empty(t, tx.Currency)
+	assert.Nil(t, tx.ApprovedAt)
+	assert.JSONEq(t, body, string(tx.Raw), "the nulls stay in Raw")
+
+	var a Affiliate
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"a1","parent_id":null,"referral_id":null,"status":null}`), &a))
+	assert.Empty(t, a.ParentID)
+	assert.Empty(t, a.ReferralID)
+	assert.Empty(t, a.Status)
 }
