@@ -34,7 +34,9 @@ type Affiliate struct {
 	ApprovedAt        *time.Time `json:"approved_at"`
 }
 
-// Transaction is a commission as the fake stores and serves it.
+// Transaction is a commission as the fake stores and serves it. Commission
+// and TotalCost are exact amounts in major units (postaffiliatepro.Amount,
+// built with postaffiliatepro.ParseAmount), served as they are stored.
 type Transaction struct {
 	ID           string       `json:"id"`
 	Type         string       `json:"type"`          // S, A, B, F, E, R, H, ...
@@ -103,7 +105,7 @@ type Click struct {
 }
 
 // TopAffiliate is a row of the top-affiliates report, computed from the
-// transactions and clicks.
+// transactions and clicks; its amounts are exact sums.
 type TopAffiliate struct {
 	AffiliateID string       `json:"affiliate_id"`
 	Username    string       `json:"username"`

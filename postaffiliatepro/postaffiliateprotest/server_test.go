@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // call sends one request with the given key ("" for none) and returns the
@@ -416,4 +418,40 @@ func TestSeedingIsDeterministicAndFast(t *testing.T) {
 	c.SeedTransactions(3) // seeds its own affiliates and campaigns
 	assert.Len(t, c.Transactions(), 4)
 	assert.NotEmpty(t, c.Affiliates())
+}
+
+// TestAmountsOnTheWire: amounts are served exactly as stored, as JSON
+// numbers in their shortest form or, with WithStringNumbers, strings with
+// at least two decimals; a null amount is null.
+func TestAmountsOnTheWire(t *testing.T) {
+	parse := func(s string) money.Amount {
+		a, err := money.ParseDecimal(s, "")
+		require.NoError(t, err)
+		return a
+	}
+	tests := []struct {
+		name                 string
+		commission, total    money.Amount
+		asNumbers, asStrings string
+	}{
+		{"cents", parse("12.50"), parse("100.00"), `"commission":12.5,"total_cost":100`, `"commission":"12.50","total_cost":"100.00"`},
+		{"finer than a cent", parse("0.0125"), parse("0.25"), `"commission":0.0125,"total_cost":0.25`, `"commission":"0.0125","total_cost":"0.25"`},
+		{"negative", parse("-4.5"), parse("-40"), `"commission":-4.5,"total_cost":-40`, `"commission":"-4.50","total_cost":"-40.00"`},
+		{"null", money.Null(), money.Amount{}, `"commission":null,"total_cost":0`, `"commission":null,"total_cost":"0.00"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, mode := range []struct {
+				opts []ServerOption
+				want string
+			}{{nil, tt.asNumbers}, {[]ServerOption{WithStringNumbers()}, tt.asStrings}} {
+				s := NewServer(mode.opts...)
+				defer s.Close()
+				tx := s.AddTransaction(Transaction{AffiliateID: "a1", Commission: tt.commission, TotalCost: tt.total})
+				_, body := get(t, s, "/transactions/"+tx.ID+"?fields=commission,total_cost")
+				want := strings.Replace(mode.want, `,"total_cost"`, `,"id":"`+tx.ID+`","total_cost"`, 1)
+				assert.Equal(t, `{"data":{`+want+`}}`, strings.TrimSpace(string(body)), "keys in sorted order")
+			}
+		})
+	}
 }
