@@ -114,15 +114,16 @@ func List[T any, O any](ctx context.Context, opts []*O, page func(context.Contex
 	}
 }
 
-// SetPage fills the pagination state of one page of a page-number list:
+// SetPage fills r's pagination state for one page of a page-number list:
 // page (from 1) was asked for with size records a page and n records came
-// back; set r.Total first when the API reports a total. Without a total,
+// back; set r.Total first when the API reports a total. (A function, not
+// a method: Response is public through the platform packages' aliases.) Without a total,
 // a full page may have a successor and a short or empty one is the last.
 // With one, the next page follows while records remain; a page shorter
 // than size while the total says more remain means the server pages by a
 // smaller size than asked, and the next page would skip records: the list
 // yields the page's records and then ends with ErrMalformedResponse.
-func (r *Response) SetPage(page, size, n int) {
+func SetPage(r *Response, page, size, n int) {
 	r.NextPage, r.HasMore, r.short = 0, false, nil
 	if n <= 0 || size <= 0 {
 		return

@@ -244,7 +244,7 @@ func TestSetPage(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := &Response{Total: tc.total}
-			r.SetPage(tc.page, tc.size, tc.n)
+			SetPage(r, tc.page, tc.size, tc.n)
 			assert.Equal(t, tc.next, r.NextPage)
 			assert.Equal(t, tc.next != 0, r.HasMore)
 			assert.Equal(t, tc.short, r.short != nil)
@@ -264,7 +264,7 @@ func TestListShortPageWithTotal(t *testing.T) {
 		if n == 1 {
 			items = append(items, &item{ID: 3})
 		}
-		r.SetPage(n, 3, len(items))
+		SetPage(r, n, 3, len(items))
 		return items, r, nil
 	}
 	var got []int64
