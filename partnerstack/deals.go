@@ -2,6 +2,7 @@ package partnerstack
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"iter"
 	"net/http"
@@ -26,8 +27,9 @@ type Deal struct {
 	// AccountName is the prospect's account. The SDK types it as a string;
 	// another peer reads an object, which decodes as "".
 	AccountName string `json:"account_name,omitempty" partnerstack:"lenient"`
-	// Amount in cents.
-	Amount int64 `json:"amount"`
+	// Amount is sent in cents of a currency the deal does not carry
+	// (120000 is "1200.00").
+	Amount Amount `json:"amount"`
 	// CloseDate is the expected close date, YYYY-MM-DD.
 	CloseDate        string   `json:"close_date,omitempty"`
 	ContactFirstName string   `json:"contact_first_name,omitempty"`
@@ -48,8 +50,14 @@ type Deal struct {
 	UpdatedAt  time.Time   `json:"updated_at"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (d *Deal) UnmarshalJSON(b []byte) error { return decodeObject(b, d) }
+// UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
+// becomes its value.
+func (d *Deal) UnmarshalJSON(b []byte) error {
+	if err := decodeObject(b, d); err != nil {
+		return err
+	}
+	return fromCents("", &d.Amount)
+}
 
 func (d *Deal) itemKey() string { return d.Key }
 
@@ -89,8 +97,11 @@ func (s *DealsService) Get(ctx context.Context, key string) (*Deal, error) {
 // partner (PartnerKey) or is offered to a group (GroupKey): one of them is
 // required.
 type DealCreateParams struct {
-	AccountName      string   `json:"account_name,omitempty"`
-	Amount           int64    `json:"amount,omitempty"`
+	AccountName string `json:"account_name,omitempty"`
+	// Amount is sent as integer cents (AmountFromMinorUnits(240000, 2, "")
+	// and ParseAmount("2400.00", "") both send 240000); a zero amount is
+	// left out, a null one sent as null.
+	Amount           Amount   `json:"amount"`
 	CloseDate        string   `json:"close_date,omitempty"`
 	ContactFirstName string   `json:"contact_first_name,omitempty"`
 	ContactLastName  string   `json:"contact_last_name,omitempty"`
@@ -102,6 +113,19 @@ type DealCreateParams struct {
 	PartnerKey       string   `json:"partner_key,omitempty"`
 	Source           string   `json:"source,omitempty"`
 	Stage            string   `json:"stage,omitempty"`
+}
+
+// MarshalJSON writes Amount as integer cents.
+func (p DealCreateParams) MarshalJSON() ([]byte, error) {
+	type plain DealCreateParams
+	amount, err := centsJSON(p.Amount, "", true)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		plain
+		Amount json.RawMessage `json:"amount,omitempty"`
+	}{plain(p), amount})
 }
 
 // Create registers a deal. It is not retried after it may have reached the
@@ -116,6 +140,9 @@ func (s *DealsService) Create(ctx context.Context, params *DealCreateParams) (*D
 // DealUpdateParams is the body of PATCH /v2/deals/{key}. Empty fields are
 // left unchanged.
 type DealUpdateParams DealCreateParams
+
+// MarshalJSON writes Amount as integer cents.
+func (p DealUpdateParams) MarshalJSON() ([]byte, error) { return DealCreateParams(p).MarshalJSON() }
 
 // Update changes a deal.
 func (s *DealsService) Update(ctx context.Context, key string, params *DealUpdateParams) (*Deal, error) {

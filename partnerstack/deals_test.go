@@ -16,12 +16,12 @@ func TestDealLifecycle(t *testing.T) {
 	require.Len(t, collect(t, c.Deals.List(ctx)), 12)
 
 	d, err := c.Deals.Create(ctx, &DealCreateParams{
-		AccountName: "Helix Biotech", Amount: 240000, CloseDate: "2026-03-31", PartnerKey: partnerstacktest.PartnerPartnerKey,
+		AccountName: "Helix Biotech", Amount: cents(240000), CloseDate: "2026-03-31", PartnerKey: partnerstacktest.PartnerPartnerKey,
 		Stage: "Registered", ContactFirstName: "Rita", ContactLastName: "Holm",
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "Helix Biotech", d.AccountName)
-	assert.Equal(t, int64(240000), d.Amount)
+	assert.Equal(t, "2400.00", d.Amount.String())
 	assert.Equal(t, "2026-03-31", d.CloseDate)
 	assert.Equal(t, DealSourcePartner, d.Source)
 
@@ -94,7 +94,7 @@ func TestLeadLifecycle(t *testing.T) {
 	require.Len(t, collect(t, c.Leads.List(ctx)), 15)
 
 	l, err := c.Leads.Create(ctx, &LeadCreateParams{
-		PartnerKey: partnerstacktest.PartnerPartnerKey, Amount: 75000, ExternalKey: "rita@helix.example",
+		PartnerKey: partnerstacktest.PartnerPartnerKey, Amount: cents(75000), ExternalKey: "rita@helix.example",
 		Meta: map[string]string{"first_name": "Rita", "last_name": "Holm"},
 	})
 	require.NoError(t, err)

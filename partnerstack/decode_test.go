@@ -92,7 +92,7 @@ func TestDecodeNullablesAndNumbers(t *testing.T) {
 		"source":{"key":"tx1","type":"transaction"},"transaction":null,"withdrawn":false,"created_at":1784119626000}`
 	var r Reward
 	require.NoError(t, json.Unmarshal([]byte(body), &r))
-	assert.Nil(t, r.Amount, "null is kept apart from 0")
+	assert.True(t, r.Amount.IsNull(), "null is kept apart from 0")
 	assert.Nil(t, r.PaymentDate)
 	assert.Equal(t, Ptr(int64(4411)), r.PayoutID)
 	assert.Nil(t, r.PaymentStatus)
@@ -110,13 +110,15 @@ func TestDecodeRewardNullsStayApartFromZero(t *testing.T) {
 		"currency":"USD","product_key":null,"updated_at":1784224596422},"created_at":1784119626000}`
 	var r Reward
 	require.NoError(t, json.Unmarshal([]byte(body), &r))
-	assert.Equal(t, Ptr(int64(0)), r.Amount)
+	assert.False(t, r.Amount.IsNull())
+	assert.True(t, r.Amount.IsZero())
 	assert.Equal(t, Ptr(PaymentAvailable), r.PaymentStatus)
 	assert.Equal(t, Ptr(int64(0)), r.PayoutID)
 	assert.Nil(t, r.RewardStatus)
 	require.NotNil(t, r.Transaction)
-	assert.Nil(t, r.Transaction.Amount)
-	assert.Equal(t, Ptr(int64(0)), r.Transaction.AmountUSD, "a numeric string decodes like a number")
+	assert.True(t, r.Transaction.Amount.IsNull())
+	assert.Equal(t, "0.00", r.Transaction.AmountUSD.String(), "a numeric string decodes like a number")
+	assert.False(t, r.Transaction.AmountUSD.IsNull())
 	assert.Nil(t, r.Transaction.CreatedAt)
 	require.NotNil(t, r.Transaction.UpdatedAt)
 
@@ -137,7 +139,7 @@ func TestDecodeRewardNullsStayApartFromZero(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &again))
 	assert.Equal(t, r.Amount, again.Amount)
 	assert.Equal(t, r.PayoutID, again.PayoutID)
-	assert.Nil(t, again.Transaction.Amount)
+	assert.True(t, again.Transaction.Amount.IsNull())
 }
 
 func TestDecodeLenientFields(t *testing.T) {
@@ -149,13 +151,13 @@ func TestDecodeLenientFields(t *testing.T) {
 	assert.Nil(t, p.Team)
 	assert.Nil(t, p.Stats)
 	require.Len(t, p.Offers, 1)
-	assert.Equal(t, 10.0, p.Offers[0].BaseRate)
+	assert.Equal(t, "10", p.Offers[0].BaseRate.String())
 	assert.Equal(t, "percent", p.Offers[0].Type)
 
 	var d Deal
 	require.NoError(t, json.Unmarshal([]byte(`{"key":"deal_1","account_name":{"name":"Acme"},"amount":150000}`), &d))
 	assert.Empty(t, d.AccountName)
-	assert.Equal(t, int64(150000), d.Amount)
+	assert.Equal(t, "1500.00", d.Amount.String())
 
 	assert.Error(t, json.Unmarshal([]byte(`{"key":"part_1","tags":"vip"}`), &p))
 }
@@ -191,7 +193,7 @@ func TestListDataShapes(t *testing.T) {
 func TestParamsBodies(t *testing.T) {
 	at := time.Date(2026, 1, 2, 3, 4, 5, 6_000_000, time.UTC)
 	b, err := json.Marshal(&TransactionCreateParams{
-		CustomerEmail: "a@b.example", Amount: 0, Currency: "USD", CreatedAt: at, Extra: Extra{"subscription_external_id": "sub_1"},
+		CustomerEmail: "a@b.example", Amount: cents(0), Currency: "USD", CreatedAt: at, Extra: Extra{"subscription_external_id": "sub_1"},
 	})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"customer_email":"a@b.example","amount":0,"currency":"USD","created_at":1767323045006,"subscription_external_id":"sub_1"}`, string(b))

@@ -20,7 +20,7 @@
 //		if err != nil {
 //			return err
 //		}
-//		fmt.Println(tx.Key, tx.Amount, tx.Currency, tx.CreatedAt)
+//		fmt.Println(tx.Key, tx.Amount, tx.CreatedAt) // txn_1 129.00 EUR ...
 //	}
 //
 //	partner, err := partnerstack.NewPartnerClient(partnerstack.WithAPIKey(os.Getenv("PARTNERSTACK_PARTNER_KEY")))
@@ -44,10 +44,14 @@
 //
 // Objects are identified by prefixed string keys (part_…, cus_…, rwrd_…);
 // timestamps are epoch milliseconds on the wire and time.Time (UTC) here;
-// money is integer cents (int64) with its Currency. Fields PartnerStack
-// documents as nullable numbers, statuses or times are pointers, nil for
-// null (Reward.Amount, Reward.PayoutID, Reward.PaymentStatus, ...); other
-// strings read null as "". Time filters of the
+// money is sent as integer cents and read as an exact [Amount] (never a
+// float64) in major units with the record's currency: 2500 US cents is
+// "25.00" USD, and it encodes back as 2500. Params take an Amount built
+// with [ParseAmount] or [AmountFromMinorUnits] and send it as cents. An
+// Amount keeps a null apart from zero (Reward.Amount); other fields
+// PartnerStack documents as nullable numbers, statuses or times are
+// pointers, nil for null (Reward.PayoutID, Reward.PaymentStatus, ...);
+// other strings read null as "". Time filters of the
 // list options are sent as epoch milliseconds. The Vendor and Partner APIs
 // return the same resources with different fields: each resource type
 // holds the union, and a field an API does not send stays zero.

@@ -98,11 +98,11 @@ func TestCreatingWritesAreNotRetriedAfter502(t *testing.T) {
 	customer := srv.Customers()[0]
 	writes := map[string]func() error{
 		"transaction": func() error {
-			_, err := c.Transactions.Create(ctx, &TransactionCreateParams{CustomerKey: customer.Key, Amount: 4900, Currency: "USD"})
+			_, err := c.Transactions.Create(ctx, &TransactionCreateParams{CustomerKey: customer.Key, Amount: cents(4900), Currency: "USD"})
 			return err
 		},
 		"reward": func() error {
-			_, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: 1000, Target: &RewardTarget{Key: customer.Key, Type: "customer"}})
+			_, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: cents(1000), Target: &RewardTarget{Key: customer.Key, Type: "customer"}})
 			return err
 		},
 		"action": func() error {
@@ -190,7 +190,7 @@ func TestCreateIsRetriedWhenTheServerDidNotProcessIt(t *testing.T) {
 	before := len(srv.Transactions())
 	srv.ResetRequests()
 	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusServiceUnavailable, RetryAfter: "2"})
-	tx, err := c.Transactions.Create(context.Background(), &TransactionCreateParams{CustomerKey: customer.Key, Amount: 4900, Currency: "USD"})
+	tx, err := c.Transactions.Create(context.Background(), &TransactionCreateParams{CustomerKey: customer.Key, Amount: cents(4900), Currency: "USD"})
 	require.NoError(t, err)
 	assert.NotEmpty(t, tx.Key)
 	assert.Equal(t, 2, srv.RequestCount())

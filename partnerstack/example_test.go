@@ -27,7 +27,8 @@ func Example() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("%-20s %s %s, %d customers\n", p.PartnerKey, p.FirstName, p.LastName, int(p.Stats[partnerstack.StatCustomerCount]))
+		customers, _ := p.Stats.Count(partnerstack.StatCustomerCount)
+		fmt.Printf("%-20s %s %s, %d customers\n", p.PartnerKey, p.FirstName, p.LastName, customers)
 		if n++; n == 3 {
 			break
 		}
@@ -40,14 +41,15 @@ func Example() {
 		log.Fatal(err)
 	}
 	for _, tx := range page {
-		fmt.Printf("%s %7.2f %s %s\n", tx.Key, float64(tx.Amount)/100, tx.Currency, tx.CreatedAt.Format("2006-01-02 15:04"))
+		// Amount prints exactly, with its currency: "29.00 USD".
+		fmt.Printf("%s %v %s\n", tx.Key, tx.Amount, tx.CreatedAt.Format("2006-01-02 15:04"))
 	}
 	fmt.Println("more:", resp.HasMore, "resume after:", resp.NextCursor)
 	// Output:
 	// northwind-digital    Elena Park, 17 customers
 	// brightpath-media     Marcus Martin, 0 customers
 	// keystone-consulting  Priya Tanaka, 3 customers
-	// txn_100001_20260115   29.00 USD 2026-01-15 08:49
-	// txn_100002_20260113   49.00 USD 2026-01-13 09:49
+	// txn_100001_20260115 29.00 USD 2026-01-15 08:49
+	// txn_100002_20260113 49.00 USD 2026-01-13 09:49
 	// more: true resume after: txn_100002_20260113
 }

@@ -47,3 +47,29 @@ func collect[T any](t *testing.T, seq func(func(*T, error) bool)) []*T {
 	}
 	return out
 }
+
+// cents returns n cents in no currency, as a caller builds a param.
+func cents(n int64) Amount {
+	a, err := AmountFromMinorUnits(n, 2, "")
+	if err != nil {
+		panic(err)
+	}
+	return a
+}
+
+// centsIn returns a as whole cents, failing the test otherwise.
+func centsIn(t *testing.T, a Amount) int64 {
+	t.Helper()
+	n, err := a.MinorUnits("USD")
+	require.NoError(t, err)
+	return n
+}
+
+// mustParse returns ParseAmount's amount, panicking on an error.
+func mustParse(text, currency string) Amount {
+	a, err := ParseAmount(text, currency)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}

@@ -2,6 +2,7 @@ package partnerstack
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"iter"
 	"net/http"
@@ -25,8 +26,9 @@ const (
 // Lead is a prospect a partner submitted.
 type Lead struct {
 	Key string `json:"key"`
-	// Amount in cents.
-	Amount int64 `json:"amount"`
+	// Amount is sent in cents of a currency the lead does not carry
+	// (50000 is "500.00").
+	Amount Amount `json:"amount"`
 	// Approved reports whether the lead may move past the closed stage.
 	Approved bool `json:"approved"`
 	// ExternalKey can be used in place of the key; often the lead's email.
@@ -44,8 +46,14 @@ type Lead struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (l *Lead) UnmarshalJSON(b []byte) error { return decodeObject(b, l) }
+// UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
+// becomes its value.
+func (l *Lead) UnmarshalJSON(b []byte) error {
+	if err := decodeObject(b, l); err != nil {
+		return err
+	}
+	return fromCents("", &l.Amount)
+}
 
 func (l *Lead) itemKey() string { return l.Key }
 
@@ -81,8 +89,11 @@ func (s *LeadsService) Get(ctx context.Context, key string) (*Lead, error) {
 // LeadCreateParams is the body of POST /v2/leads.
 type LeadCreateParams struct {
 	// PartnerKey is the submitting partner. Required.
-	PartnerKey  string   `json:"partner_key"`
-	Amount      int64    `json:"amount,omitempty"`
+	PartnerKey string `json:"partner_key"`
+	// Amount is sent as integer cents (AmountFromMinorUnits(50000, 2, "")
+	// and ParseAmount("500.00", "") both send 50000); a zero amount is left
+	// out, a null one sent as null.
+	Amount      Amount   `json:"amount"`
 	Approved    *bool    `json:"approved,omitempty"`
 	ExternalKey string   `json:"external_key,omitempty"`
 	Fields      []*Field `json:"fields,omitempty"`
@@ -93,6 +104,19 @@ type LeadCreateParams struct {
 	// Meta is deprecated by PartnerStack in favour of Fields; it takes the
 	// lead's first and last name and the keys of the lead forms.
 	Meta map[string]string `json:"meta,omitempty"`
+}
+
+// MarshalJSON writes Amount as integer cents.
+func (p LeadCreateParams) MarshalJSON() ([]byte, error) {
+	type plain LeadCreateParams
+	amount, err := centsJSON(p.Amount, "", true)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		plain
+		Amount json.RawMessage `json:"amount,omitempty"`
+	}{plain(p), amount})
 }
 
 // Create adds a lead. It is not retried after it may have reached the
@@ -107,8 +131,9 @@ func (s *LeadsService) Create(ctx context.Context, params *LeadCreateParams) (*L
 // LeadUpdateParams is the body of PATCH /v2/leads/{key}. Empty fields are
 // left unchanged.
 type LeadUpdateParams struct {
-	PartnerKey  string            `json:"partner_key,omitempty"`
-	Amount      int64             `json:"amount,omitempty"`
+	PartnerKey string `json:"partner_key,omitempty"`
+	// Amount is sent as integer cents, like LeadCreateParams.Amount.
+	Amount      Amount            `json:"amount"`
 	Approved    *bool             `json:"approved,omitempty"`
 	ExternalKey string            `json:"external_key,omitempty"`
 	Fields      []*Field          `json:"fields,omitempty"`
@@ -116,6 +141,19 @@ type LeadUpdateParams struct {
 	MoldKey     string            `json:"mold_key,omitempty"`
 	Status      string            `json:"status,omitempty"`
 	Meta        map[string]string `json:"meta,omitempty"`
+}
+
+// MarshalJSON writes Amount as integer cents.
+func (p LeadUpdateParams) MarshalJSON() ([]byte, error) {
+	type plain LeadUpdateParams
+	amount, err := centsJSON(p.Amount, "", true)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(struct {
+		plain
+		Amount json.RawMessage `json:"amount,omitempty"`
+	}{plain(p), amount})
 }
 
 // Update changes a lead.

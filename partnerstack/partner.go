@@ -88,8 +88,9 @@ type PayoutsService service
 // from peer documentation only; the uncertain ones decode leniently.
 type Payout struct {
 	Key string `json:"key"`
-	// Amount in cents of Currency.
-	Amount   int64  `json:"amount"`
+	// Amount is sent in cents of Currency; it holds its value with
+	// Currency.
+	Amount   Amount `json:"amount"`
 	Currency string `json:"currency"`
 	// Provider is the payment provider; its shape is not documented.
 	Provider       map[string]any `json:"provider,omitempty" partnerstack:"lenient"`
@@ -100,8 +101,14 @@ type Payout struct {
 	UpdatedAt      time.Time      `json:"updated_at"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (p *Payout) UnmarshalJSON(b []byte) error { return decodeObject(b, p) }
+// UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
+// becomes its value in Currency.
+func (p *Payout) UnmarshalJSON(b []byte) error {
+	if err := decodeObject(b, p); err != nil {
+		return err
+	}
+	return fromCents(p.Currency, &p.Amount)
+}
 
 func (p *Payout) itemKey() string { return p.Key }
 

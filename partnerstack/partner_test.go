@@ -23,7 +23,7 @@ func TestPartnerAPI(t *testing.T) {
 	require.NotNil(t, parts[0].Company)
 	assert.Equal(t, partnerstacktest.CompanyName, parts[0].Company.Name)
 	require.Len(t, parts[0].Offers, 1)
-	assert.Equal(t, 20.0, parts[0].Offers[0].BaseRate)
+	assert.Equal(t, "20", parts[0].Offers[0].BaseRate.String())
 	assert.Empty(t, parts[0].Email, "the Partner API does not send the vendor's fields")
 
 	customers := collect(t, p.Customers.List(ctx))

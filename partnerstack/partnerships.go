@@ -20,7 +20,22 @@ const StatCustomerCount = "CUSTOMER_COUNT"
 
 // Stats are a partnership's latest statistics, keyed by UPPER_CASE names
 // such as StatCustomerCount. A statistic the server leaves out is absent.
-type Stats map[string]float64
+// Each value is kept exactly as sent: PartnerStack documents neither the
+// names beyond CUSTOMER_COUNT nor the unit of a money statistic, which is
+// therefore not converted from cents. Count reads a count.
+type Stats map[string]Amount
+
+// Count returns the statistic name as a whole number, and false when it
+// is absent, null or not whole.
+func (s Stats) Count(name string) (int64, bool) {
+	v, ok := s[name]
+	if !ok || v.IsNull() {
+		return 0, false
+	}
+	// A currency of no decimals reads the value in whole units.
+	n, err := v.WithCurrency("").MinorUnits("JPY")
+	return n, err == nil
+}
 
 // Partnership is a partner's membership in a program: PartnerStack's
 // "partner". The Vendor API and the Partner API send different fields; the

@@ -2,7 +2,9 @@ package partnerstack
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"net/http"
 	"time"
@@ -36,14 +38,14 @@ const (
 
 // Reward is a partner's reward for a transaction, action, lead, deal or
 // bonus. PartnerStack documents amount, payment_status, payout_id and
-// reward_status as nullable: they are pointers, nil for null, and encode
-// back as null. The Vendor API adds Partnership, Action, Invoice, Offer and
+// reward_status as nullable: Amount keeps a null apart from zero (IsNull),
+// the others are pointers, nil for null; all encode back as null. The Vendor API adds Partnership, Action, Invoice, Offer and
 // Trigger.
 type Reward struct {
 	// Key is the reward key (rwrd_…).
 	Key string `json:"key"`
-	// Amount is in US cents, nil when PartnerStack sends null.
-	Amount         *int64       `json:"amount"`
+	// Amount is sent in US cents (2500 is 25.00 USD); a null stays null.
+	Amount         Amount       `json:"amount"`
 	Currency       string       `json:"currency,omitempty"`
 	Company        *CompanyRef  `json:"company,omitempty"`
 	CreatedBy      string       `json:"created_by,omitempty"`
@@ -79,8 +81,14 @@ type Reward struct {
 	UpdatedAt   time.Time          `json:"updated_at"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (r *Reward) UnmarshalJSON(b []byte) error { return decodeObject(b, r) }
+// UnmarshalJSON implements json.Unmarshaler. Amount, sent in US cents,
+// becomes its value in USD.
+func (r *Reward) UnmarshalJSON(b []byte) error {
+	if err := decodeObject(b, r); err != nil {
+		return err
+	}
+	return fromCents("USD", &r.Amount)
+}
 
 func (r *Reward) itemKey() string { return r.Key }
 
@@ -93,12 +101,14 @@ type RewardSource struct {
 }
 
 // RewardTransaction is the transaction nested in a reward. PartnerStack
-// documents its amounts and timestamps as nullable: nil for null.
+// documents its amounts and timestamps as nullable: a null amount stays
+// null (IsNull), a null time is nil.
 type RewardTransaction struct {
 	Key string `json:"key,omitempty"`
-	// Amount is in cents of Currency, AmountUSD in US cents.
-	Amount      *int64 `json:"amount"`
-	AmountUSD   *int64 `json:"amount_usd"`
+	// Amount is sent in cents of Currency, AmountUSD in US cents; both
+	// hold their value in major units with their currency.
+	Amount      Amount `json:"amount"`
+	AmountUSD   Amount `json:"amount_usd"`
 	Archived    bool   `json:"archived"`
 	CategoryKey string `json:"category_key,omitempty"`
 	Currency    string `json:"currency"`
@@ -108,8 +118,17 @@ type RewardTransaction struct {
 	UpdatedAt *time.Time `json:"updated_at"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *RewardTransaction) UnmarshalJSON(b []byte) error { return decodeObject(b, t) }
+// UnmarshalJSON implements json.Unmarshaler. The amounts, sent in cents,
+// become their values in Currency and USD.
+func (t *RewardTransaction) UnmarshalJSON(b []byte) error {
+	if err := decodeObject(b, t); err != nil {
+		return err
+	}
+	if err := fromCents(t.Currency, &t.Amount); err != nil {
+		return err
+	}
+	return fromCents("USD", &t.AmountUSD)
+}
 
 // RewardPartnership is the partnership nested in a Vendor API reward.
 type RewardPartnership struct {
@@ -209,18 +228,27 @@ type RewardTarget struct {
 // PartnerKey as your account's reference shows; Extra carries anything
 // else.
 type RewardCreateParams struct {
-	// Amount in US cents, at most 100000000. Required.
-	Amount      int64         `json:"amount"`
+	// Amount in USD, 0.01 to 1000000.00 (sent as 1 to 100000000 US cents:
+	// AmountFromMinorUnits(2500, 2, "USD") and ParseAmount("25.00", "USD")
+	// both send 2500). Required.
+	Amount      Amount        `json:"amount"`
 	Description string        `json:"description,omitempty"`
 	Target      *RewardTarget `json:"target,omitempty"`
 	PartnerKey  string        `json:"partner_key,omitempty"`
 	Extra       Extra         `json:"-"`
 }
 
-// MarshalJSON merges Extra into the body.
+// MarshalJSON writes Amount as integer US cents and merges Extra.
 func (p RewardCreateParams) MarshalJSON() ([]byte, error) {
 	type plain RewardCreateParams
-	return withExtra(plain(p), p.Extra)
+	amount, err := centsJSON(p.Amount, "USD", false)
+	if err != nil {
+		return nil, err
+	}
+	return withExtra(struct {
+		plain
+		Amount json.RawMessage `json:"amount"`
+	}{plain(p), amount}, p.Extra)
 }
 
 // maxRewardAmount bounds a reward as PartnerStack documents.
@@ -229,8 +257,11 @@ const maxRewardAmount = 100_000_000
 // Create adds a reward. It is never retried after it may have reached the
 // server: a retried credit could be paid twice.
 func (s *RewardsService) Create(ctx context.Context, params *RewardCreateParams) (*Reward, error) {
-	if params == nil || params.Amount <= 0 || params.Amount > maxRewardAmount {
-		return nil, errors.New("partnerstack: create reward: Amount must be 1 to 100000000 cents")
+	if params == nil {
+		return nil, errors.New("partnerstack: create reward: params are required")
+	}
+	if cents, err := centsOf(params.Amount, "USD"); err != nil || cents <= 0 || cents > maxRewardAmount {
+		return nil, fmt.Errorf("partnerstack: create reward: Amount must be 0.01 to 1000000.00 USD (1 to 100000000 cents), got %s", params.Amount.String())
 	}
 	if params.Target == nil && params.PartnerKey == "" && len(params.Extra) == 0 {
 		return nil, errors.New("partnerstack: create reward: a Target or PartnerKey is required")

@@ -2,8 +2,10 @@ package partnerstack
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,11 +17,10 @@ func TestRewardsListAndCreate(t *testing.T) {
 	all := collect(t, c.Rewards.List(ctx))
 	require.Len(t, all, 90)
 	r := all[0]
-	require.NotNil(t, r.Amount)
-	assert.Positive(t, *r.Amount)
+	assert.Positive(t, r.Amount.Sign())
+	assert.Equal(t, "USD", r.Amount.Currency())
 	require.NotNil(t, r.Transaction)
-	require.NotNil(t, r.Transaction.AmountUSD)
-	assert.Equal(t, *r.Amount, (*r.Transaction.AmountUSD*20+50)/100, "20%% of the transaction in US cents")
+	assert.Equal(t, centsIn(t, r.Amount), (centsIn(t, r.Transaction.AmountUSD)*20+50)/100, "20%% of the transaction in US cents")
 	require.NotNil(t, r.Partnership, "the Vendor API adds the partnership")
 	assert.NotEmpty(t, r.Partnership.Email)
 	require.NotNil(t, r.Company)
@@ -35,26 +36,32 @@ func TestRewardsListAndCreate(t *testing.T) {
 	}
 	byAmount := collect(t, c.Rewards.List(ctx, &RewardListOptions{OrderBy: "-amount"}))
 	for i := 1; i < len(byAmount); i++ {
-		assert.LessOrEqual(t, *byAmount[i].Amount, *byAmount[i-1].Amount)
+		cmp, err := byAmount[i].Amount.Cmp(byAmount[i-1].Amount)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, cmp, 0)
 	}
 
 	customer := srv.Customers()[0]
 	bonus, err := c.Rewards.Create(ctx, &RewardCreateParams{
-		Amount: 5000, Description: "Launch bonus", Target: &RewardTarget{Key: customer.Key, Type: "customer"},
+		Amount: cents(5000), Description: "Launch bonus", Target: &RewardTarget{Key: customer.Key, Type: "customer"},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, Ptr(int64(5000)), bonus.Amount)
+	assert.Equal(t, "50.00", bonus.Amount.String())
+	assert.Equal(t, "50.00 USD", fmt.Sprint(bonus.Amount))
 	assert.Equal(t, "Launch bonus", bonus.Description)
 	assert.Equal(t, customer.PartnershipKey, bonus.PartnershipKey)
 
-	byPartner, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: 2500, PartnerKey: partnerstacktest.PartnerPartnerKey})
+	byPartner, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: cents(2500), PartnerKey: partnerstacktest.PartnerPartnerKey})
 	require.NoError(t, err)
 	assert.Equal(t, partnerstacktest.PartnerPartnershipKey, byPartner.PartnershipKey)
 
 	for name, p := range map[string]*RewardCreateParams{
-		"zero":      {Amount: 0, PartnerKey: "x"},
-		"too large": {Amount: 100_000_001, PartnerKey: "x"},
-		"no target": {Amount: 100},
+		"zero":      {Amount: cents(0), PartnerKey: "x"},
+		"too large": {Amount: cents(100_000_001), PartnerKey: "x"},
+		"no target": {Amount: cents(100)},
+		"null":      {Amount: money.Null(), PartnerKey: "x"},
+		"sub-cent":  {Amount: mustParse("0.125", ""), PartnerKey: "x"},
+		"euros":     {Amount: mustParse("10", "EUR"), PartnerKey: "x"},
 	} {
 		_, err := c.Rewards.Create(ctx, p)
 		assert.Error(t, err, name)
@@ -99,7 +106,7 @@ func TestRewardNullsFromTheFake(t *testing.T) {
 	all := collect(t, c.Rewards.List(ctx))
 	require.Len(t, all, 1)
 	r := all[0]
-	assert.Nil(t, r.Amount, "a null amount is not 0")
+	assert.True(t, r.Amount.IsNull(), "a null amount is not 0")
 	assert.Nil(t, r.PayoutID)
 	assert.Nil(t, r.PaymentStatus)
 	assert.Nil(t, r.RewardStatus)

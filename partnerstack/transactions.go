@@ -2,6 +2,7 @@ package partnerstack
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -15,13 +16,15 @@ import (
 // computed: /v2/transactions.
 type TransactionsService service
 
-// Transaction is a customer payment. Amounts are integer minor units
-// (cents) of Currency; AmountUSD is the same amount in US cents.
+// Transaction is a customer payment. PartnerStack sends its amounts as
+// integer minor units (cents): Amount in Currency, AmountUSD the same
+// amount in US cents; both hold their value in major units with their
+// currency (12900 EUR cents is "129.00" EUR).
 type Transaction struct {
 	// Key is the transaction key, a free string the vendor may supply.
 	Key       string `json:"key"`
-	Amount    int64  `json:"amount"`
-	AmountUSD int64  `json:"amount_usd"`
+	Amount    Amount `json:"amount"`
+	AmountUSD Amount `json:"amount_usd"`
 	// Currency is the three-letter ISO code of Amount.
 	Currency       string       `json:"currency"`
 	Archived       bool         `json:"archived"`
@@ -41,8 +44,17 @@ type Transaction struct {
 	UpdatedAt   time.Time      `json:"updated_at"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler.
-func (t *Transaction) UnmarshalJSON(b []byte) error { return decodeObject(b, t) }
+// UnmarshalJSON implements json.Unmarshaler. The amounts, sent in cents,
+// become their values in Currency and USD.
+func (t *Transaction) UnmarshalJSON(b []byte) error {
+	if err := decodeObject(b, t); err != nil {
+		return err
+	}
+	if err := fromCents(t.Currency, &t.Amount); err != nil {
+		return err
+	}
+	return fromCents("USD", &t.AmountUSD)
+}
 
 func (t *Transaction) itemKey() string { return t.Key }
 
@@ -75,8 +87,12 @@ type TransactionCreateParams struct {
 	CustomerExternalKey string `json:"customer_external_key,omitempty"`
 	// CustomerEmail is the customer's email.
 	CustomerEmail string `json:"customer_email,omitempty"`
-	// Amount in cents of Currency, -5e10 to 5e10; 0 is allowed. Required.
-	Amount int64 `json:"amount"`
+	// Amount in Currency, sent as integer cents (hundredths) between -5e10
+	// and 5e10 (AmountFromMinorUnits(12900, 2, "EUR") and
+	// ParseAmount("129.00", "EUR") both send 12900); 0 is allowed. An
+	// amount finer than a cent, or in another currency, is rejected
+	// before sending. Required.
+	Amount Amount `json:"amount"`
 	// Currency is a three-letter ISO code. Required.
 	Currency string `json:"currency"`
 	// Key is your key for the transaction, 4 to 255 characters.
@@ -95,13 +111,19 @@ type TransactionCreateParams struct {
 	Extra Extra `json:"-"`
 }
 
-// MarshalJSON writes CreatedAt as epoch milliseconds and merges Extra.
+// MarshalJSON writes Amount as integer minor units of Currency and
+// CreatedAt as epoch milliseconds, and merges Extra.
 func (p TransactionCreateParams) MarshalJSON() ([]byte, error) {
 	type plain TransactionCreateParams
+	amount, err := centsJSON(p.Amount, p.Currency, false)
+	if err != nil {
+		return nil, err
+	}
 	return withExtra(struct {
 		plain
-		CreatedAt *int64 `json:"created_at,omitempty"`
-	}{plain(p), msOf(p.CreatedAt)}, p.Extra)
+		Amount    json.RawMessage `json:"amount"`
+		CreatedAt *int64          `json:"created_at,omitempty"`
+	}{plain(p), amount, msOf(p.CreatedAt)}, p.Extra)
 }
 
 // maxTransactionAmount bounds Amount as PartnerStack documents.
@@ -110,6 +132,10 @@ const maxTransactionAmount = 50_000_000_000
 func (p *TransactionCreateParams) validate() error {
 	if p == nil {
 		return errors.New("params are required")
+	}
+	cents, err := centsOf(p.Amount, p.Currency)
+	if err != nil {
+		return fmt.Errorf("the Amount %s cannot be sent as cents of %s: %w", p.Amount.String(), p.Currency, err)
 	}
 	ids := 0
 	for _, id := range []string{p.CustomerKey, p.CustomerExternalKey, p.CustomerEmail} {
@@ -120,10 +146,10 @@ func (p *TransactionCreateParams) validate() error {
 	switch {
 	case ids != 1:
 		return fmt.Errorf("exactly one of CustomerKey, CustomerExternalKey and CustomerEmail is required, got %d", ids)
-	case p.Amount < -maxTransactionAmount || p.Amount > maxTransactionAmount:
-		return fmt.Errorf("the Amount %d is outside ±%d", p.Amount, int64(maxTransactionAmount))
 	case len(p.Currency) != 3:
 		return fmt.Errorf("the Currency must be a three-letter code, got %q", p.Currency)
+	case cents < -maxTransactionAmount || cents > maxTransactionAmount:
+		return fmt.Errorf("the Amount %s is outside ±%d minor units", p.Amount.String(), int64(maxTransactionAmount))
 	case p.Key != "" && (len(p.Key) < 4 || len(p.Key) > 255):
 		return errors.New("the Key must be 4 to 255 characters")
 	case len(p.Metadata) > 25:

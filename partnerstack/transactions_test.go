@@ -3,6 +3,7 @@ package partnerstack
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -18,14 +19,14 @@ func TestTransactionCreateRoundTripsCreatedAt(t *testing.T) {
 	at := time.Date(2025, 11, 3, 14, 5, 9, 431_000_000, time.UTC)
 
 	tx, err := c.Transactions.Create(ctx, &TransactionCreateParams{
-		CustomerExternalKey: *customer.CustomerKey, Amount: 12900, Currency: "EUR", Key: "inv_2025_11_0042",
+		CustomerExternalKey: *customer.CustomerKey, Amount: cents(12900), Currency: "EUR", Key: "inv_2025_11_0042",
 		CategoryKey: "subscription", Metadata: map[string]string{"plan": "growth"}, CreatedAt: at,
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "inv_2025_11_0042", tx.Key)
-	assert.Equal(t, int64(12900), tx.Amount)
+	assert.Equal(t, "129.00 EUR", fmt.Sprint(tx.Amount))
 	assert.Equal(t, "EUR", tx.Currency)
-	assert.Equal(t, int64(13932), tx.AmountUSD)
+	assert.Equal(t, "139.32 USD", fmt.Sprint(tx.AmountUSD))
 	assert.True(t, at.Equal(tx.CreatedAt))
 
 	var body map[string]any
@@ -52,7 +53,7 @@ func TestTransactionCreateRoundTripsCreatedAt(t *testing.T) {
 		}
 	}
 	require.NotNil(t, reward)
-	assert.Equal(t, Ptr(int64(2786)), reward.Amount)
+	assert.Equal(t, "27.86", reward.Amount.String())
 }
 
 func TestTransactionCreateNeedsExactlyOneCustomerIdentifier(t *testing.T) {
@@ -60,13 +61,13 @@ func TestTransactionCreateNeedsExactlyOneCustomerIdentifier(t *testing.T) {
 	srv.ResetRequests()
 	ctx := context.Background()
 	for name, p := range map[string]*TransactionCreateParams{
-		"none":         {Amount: 100, Currency: "USD"},
-		"two":          {CustomerKey: "cus_1", CustomerEmail: "a@b.example", Amount: 100, Currency: "USD"},
-		"three":        {CustomerKey: "cus_1", CustomerExternalKey: "x", CustomerEmail: "a@b.example", Amount: 100, Currency: "USD"},
-		"currency":     {CustomerKey: "cus_1", Amount: 100, Currency: "US"},
-		"amount":       {CustomerKey: "cus_1", Amount: 50_000_000_001, Currency: "USD"},
-		"short key":    {CustomerKey: "cus_1", Amount: 100, Currency: "USD", Key: "abc"},
-		"metadata key": {CustomerKey: "cus_1", Amount: 100, Currency: "USD", Metadata: map[string]string{"a_name_that_is_longer_than_thirty": "x"}},
+		"none":         {Amount: cents(100), Currency: "USD"},
+		"two":          {CustomerKey: "cus_1", CustomerEmail: "a@b.example", Amount: cents(100), Currency: "USD"},
+		"three":        {CustomerKey: "cus_1", CustomerExternalKey: "x", CustomerEmail: "a@b.example", Amount: cents(100), Currency: "USD"},
+		"currency":     {CustomerKey: "cus_1", Amount: cents(100), Currency: "US"},
+		"amount":       {CustomerKey: "cus_1", Amount: cents(50_000_000_001), Currency: "USD"},
+		"short key":    {CustomerKey: "cus_1", Amount: cents(100), Currency: "USD", Key: "abc"},
+		"metadata key": {CustomerKey: "cus_1", Amount: cents(100), Currency: "USD", Metadata: map[string]string{"a_name_that_is_longer_than_thirty": "x"}},
 		"nil":          nil,
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -145,11 +145,15 @@ type Address struct {
 // both as a number and as a string, and the type both as "type" and
 // "type_"; both forms decode.
 type Offer struct {
-	// BaseRate is the offer's rate, a percentage or an amount by Type.
-	BaseRate    float64 `json:"base_rate"`
-	Currency    string  `json:"currency"`
-	Description string  `json:"description"`
-	Type        string  `json:"type"`
+	// BaseRate is the offer's rate, a percentage or an amount by Type,
+	// kept exactly as sent (a number or a numeric string, "10.5" stays
+	// "10.5"). Its unit is undocumented: it is not converted from cents,
+	// and it carries no currency, since a percentage has none (Currency
+	// applies when Type makes it an amount).
+	BaseRate    Amount `json:"base_rate"`
+	Currency    string `json:"currency"`
+	Description string `json:"description"`
+	Type        string `json:"type"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

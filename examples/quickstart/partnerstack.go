@@ -50,8 +50,12 @@ func runPartnerStack(ctx context.Context, w io.Writer) error {
 		if p.JoinedAt != nil {
 			joined = p.JoinedAt.Format(time.DateOnly)
 		}
-		fmt.Fprintf(tw, "%s\t%s %s\t%s\t%.0f\t%s\n", p.PartnerKey, p.FirstName, p.LastName, group,
-			p.Stats[partnerstack.StatCustomerCount], joined)
+		customers := "-"
+		if n, ok := p.Stats.Count(partnerstack.StatCustomerCount); ok {
+			customers = fmt.Sprint(n)
+		}
+		fmt.Fprintf(tw, "%s\t%s %s\t%s\t%s\t%s\n", p.PartnerKey, p.FirstName, p.LastName, group,
+			customers, joined)
 		if n++; n == 10 {
 			break
 		}
@@ -72,8 +76,9 @@ func runPartnerStack(ctx context.Context, w io.Writer) error {
 		if tx.Customer != nil && tx.Customer.Email != "" {
 			customer = tx.Customer.Email
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\n", tx.Key, customer, psCents(tx.Amount), tx.Currency,
-			psCents(tx.AmountUSD), tx.CreatedAt.Format("2006-01-02 15:04"))
+		// An Amount prints its exact decimal and currency: "129.00 EUR".
+		fmt.Fprintf(tw, "%s\t%s\t%v\t%v\t%s\n", tx.Key, customer, tx.Amount,
+			tx.AmountUSD, tx.CreatedAt.Format("2006-01-02 15:04"))
 		if n++; n == 10 {
 			break
 		}
@@ -84,7 +89,7 @@ func runPartnerStack(ctx context.Context, w io.Writer) error {
 
 	fmt.Fprintln(w, "\nRewards available for withdrawal (first 10)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "KEY\tPARTNER\tAMOUNT (USD)\tSTATUS\tPAYABLE FROM")
+	fmt.Fprintln(tw, "KEY\tPARTNER\tAMOUNT\tSTATUS\tPAYABLE FROM")
 	n = 0
 	for r, err := range client.Rewards.List(ctx, &partnerstack.RewardListOptions{PaymentStatus: partnerstack.PaymentAvailable}) {
 		if err != nil {
@@ -98,8 +103,8 @@ func runPartnerStack(ctx context.Context, w io.Writer) error {
 			payable = r.PaymentDate.Format(time.DateOnly)
 		}
 		amount, status := "-", "-"
-		if r.Amount != nil {
-			amount = psCents(*r.Amount)
+		if !r.Amount.IsNull() {
+			amount = fmt.Sprint(r.Amount)
 		}
 		if r.RewardStatus != nil {
 			status = *r.RewardStatus
@@ -110,13 +115,4 @@ func runPartnerStack(ctx context.Context, w io.Writer) error {
 		}
 	}
 	return tw.Flush()
-}
-
-// psCents formats integer cents as a decimal amount.
-func psCents(cents int64) string {
-	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, cents/100, cents%100)
 }

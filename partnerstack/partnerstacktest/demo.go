@@ -1,7 +1,9 @@
 package partnerstacktest
 
 import (
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -313,7 +315,7 @@ func (s *Server) seedPrograms(n int) {
 			Category: cats[i%len(cats)], Country: "US", HasSubID: i%2 == 0,
 			Logo:    fmt.Sprintf("https://assets.partnerstack.example/logos/%s.png", slug(name)),
 			Website: fmt.Sprintf("https://www.%s.example", slug(name)),
-			Offers: []Offer{{BaseRate: float64(15 + (i%4)*5), Currency: "USD",
+			Offers: []Offer{{BaseRate: json.Number(strconv.Itoa(15 + (i%4)*5)), Currency: "USD",
 				Description: fmt.Sprintf("%d%% of every payment for 12 months", 15+(i%4)*5), Type: "percent"}},
 			Promotions: []Promotion{},
 			CreatedAt:  demoEpoch - int64(i)*17*dayMs,

@@ -11,8 +11,8 @@ import (
 // statCustomerCount is the partnership statistic of referred customers.
 const statCustomerCount = "CUSTOMER_COUNT"
 
-// rewardRate is the share of a transaction the demo offer pays.
-const rewardRate = 0.20
+// rewardPercent is the share of a transaction the demo offer pays.
+const rewardPercent = 20
 
 // ---- transactions ----
 
@@ -127,7 +127,7 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request, who r
 
 // rewardFor creates the reward the demo offer pays for a transaction.
 func (s *Server) rewardFor(t *Transaction) *Reward {
-	amount := int64(float64(t.AmountUSD)*rewardRate + 0.5)
+	amount := roundDiv(t.AmountUSD*rewardPercent, 100)
 	rw := &Reward{
 		Amount: &amount, Currency: ptr("USD"), CreationSource: ptr("transaction"), CustomerKey: t.CustomerKey,
 		Description: ptr("20% of every payment for 12 months"), PartnershipKey: t.PartnershipKey,

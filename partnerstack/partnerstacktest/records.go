@@ -1,5 +1,7 @@
 package partnerstacktest
 
+import "encoding/json"
+
 // Wire-level records, with PartnerStack's JSON field names. The stored
 // records hold the union of what the Vendor API and the Partner API send;
 // each API renders its own view of them (views.go). Timestamps are epoch
@@ -45,10 +47,11 @@ type TeamMember struct {
 
 // Offer is a commission offer of a partnership or program.
 type Offer struct {
-	BaseRate    float64 `json:"base_rate"`
-	Currency    string  `json:"currency"`
-	Description string  `json:"description"`
-	Type        string  `json:"type"`
+	// BaseRate is the rate as sent: a percentage or an amount by Type.
+	BaseRate    json.Number `json:"base_rate"`
+	Currency    string      `json:"currency"`
+	Description string      `json:"description"`
+	Type        string      `json:"type"`
 }
 
 // Partnership is a partner's membership in the program.

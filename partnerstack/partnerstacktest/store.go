@@ -375,12 +375,22 @@ func cloneObject(o Object) Object {
 	return c
 }
 
-// toUSD converts cents of a currency to US cents at fixed demo rates.
+// toUSD converts cents of a currency to US cents at fixed demo rates,
+// given in ten-thousandths of a dollar per unit, rounding half away from
+// zero.
 func toUSD(amount int64, currency string) int64 {
-	rates := map[string]float64{"USD": 1, "EUR": 1.08, "GBP": 1.27, "CAD": 0.73, "AUD": 0.66, "THB": 0.028, "PHP": 0.018}
+	rates := map[string]int64{"USD": 10000, "EUR": 10800, "GBP": 12700, "CAD": 7300, "AUD": 6600, "THB": 280, "PHP": 180}
 	r, ok := rates[currency]
 	if !ok {
-		r = 1
+		r = 10000
 	}
-	return int64(float64(amount)*r + 0.5)
+	return roundDiv(amount*r, 10000)
+}
+
+// roundDiv returns n/d rounded half away from zero (d > 0).
+func roundDiv(n, d int64) int64 {
+	if n < 0 {
+		return -((-n + d/2) / d)
+	}
+	return (n + d/2) / d
 }

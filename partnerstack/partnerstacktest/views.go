@@ -67,7 +67,7 @@ func (s *Server) partnershipView(p *Partnership, who role, offers bool) any {
 			IsArchived: p.Archived, Key: p.Key, Status: p.ApprovedStatus, UpdatedAt: p.UpdatedAt,
 		}
 		if offers {
-			v.Offers = []Offer{{BaseRate: 20, Currency: "USD", Description: "20% of every payment for 12 months", Type: "percent"}}
+			v.Offers = []Offer{{BaseRate: "20", Currency: "USD", Description: "20% of every payment for 12 months", Type: "percent"}}
 		}
 		return v
 	}
