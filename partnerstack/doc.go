@@ -67,9 +67,11 @@
 //
 // # Errors, retries and rate limits
 //
-// A failed call returns an *Error carrying PartnerStack's error message;
-// match it with errors.Is against ErrNotFound, ErrUnauthorized,
-// ErrInvalidRequest, ErrRateLimited and the other sentinels. Reads are
+// A failed call returns an *[Error] carrying PartnerStack's error message
+// (its fields and methods are listed on [Error]); match it with errors.Is
+// against [ErrNotFound], [ErrUnauthorized], [ErrInvalidRequest],
+// [ErrRateLimited] and the other sentinels, which are the same values in
+// all five platform packages. ListPage returns a [Response]. Reads are
 // retried on 500, 502, 503, 504, broken responses and connection failures;
 // every request on 429 and on a 503 that carries Retry-After (honouring
 // it); writes that create or credit something

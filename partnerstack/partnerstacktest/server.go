@@ -44,10 +44,34 @@ const (
 // APIPrefix is the path prefix of the API v2; Server.URL ends with it.
 const APIPrefix = "/api/v2"
 
-// Fault describes how the next request(s) fail; see fakeserver.Fault.
+// Fault describes how the next request(s) fail; the same type in the fake
+// of every platform. Its fields:
+//   - Status int: the status code to answer with; 0 keeps the endpoint's.
+//   - RetryAfter string: sent as the Retry-After header when set.
+//   - Header http.Header: extra response headers.
+//   - Body string: replaces the response body (an HTML page, JSON of the
+//     wrong shape, garbage).
+//   - ContentType string: the Content-Type sent with Body (default
+//     text/html when Body starts with '<', else application/json).
+//   - EmptyBody bool: answers with no body at all.
+//   - Truncate bool: sends the real response cut off halfway, with a
+//     Content-Length that promises the whole body, then closes the
+//     connection.
+//   - Drop bool: closes the connection before any response is written.
+//   - Hang bool: sends the headers and never finishes the body, until the
+//     client gives up or the server closes.
+//   - Applied bool: runs the endpoint even under an error Status, like a
+//     gateway that times out after the server acted.
 type Fault = fakeserver.Fault
 
-// RecordedRequest is a request the server received.
+// RecordedRequest is a request the server received; the same type in the
+// fake of every platform. Its fields:
+//   - Method string: the HTTP method.
+//   - Path string: the decoded path.
+//   - RawPath string: the path as sent, escapes kept.
+//   - Query string: the raw query.
+//   - Header http.Header: the request headers.
+//   - Body []byte: the request body.
 type RecordedRequest = fakeserver.RecordedRequest
 
 // ServerOption configures a Server.

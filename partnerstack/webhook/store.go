@@ -7,14 +7,22 @@ import (
 )
 
 // Store remembers processed events so that a redelivery is acknowledged
-// without being processed twice. Claim reserves a key before processing and
-// answers ClaimNew (process it), ClaimDone (processed already) or ClaimBusy
-// (another delivery is processing it); Complete records success and
-// Release drops the claim after a failure. The same Store serves the
-// webhook packages of every platform: keys are prefixed with the platform.
+// without being processed twice. The same Store serves the webhook
+// packages of every platform: keys are prefixed with the platform. Its
+// methods:
+//   - Claim(ctx context.Context, key string) ([ClaimState], error):
+//     reserves a key before processing, atomically, and answers
+//     [ClaimNew] (process it), [ClaimDone] (processed already) or
+//     [ClaimBusy] (another delivery is processing it).
+//   - Complete(ctx context.Context, key string) error: records that the
+//     claimed event was processed.
+//   - Release(ctx context.Context, key string) error: drops a claim whose
+//     processing failed, so that a redelivery is processed.
 type Store = webhookkit.Store
 
-// ClaimState is the answer of Store.Claim.
+// ClaimState is the answer of Store.Claim: [ClaimNew], [ClaimDone] or
+// [ClaimBusy]; the same type in every webhook package. Its method:
+//   - String() string: the state's name.
 type ClaimState = webhookkit.ClaimState
 
 // Claim states.
@@ -24,7 +32,14 @@ const (
 	ClaimBusy = webhookkit.ClaimBusy
 )
 
-// MemoryStore is a Store held in memory, for a single process.
+// MemoryStore is a [Store] held in memory, for a single process; the same
+// type in every webhook package. Build one with [NewMemoryStore]. Its
+// methods:
+//   - Claim(ctx context.Context, key string) ([ClaimState], error),
+//     Complete(ctx context.Context, key string) error and
+//     Release(ctx context.Context, key string) error: those of [Store].
+//   - Len() int: the number of keys it holds, expired ones not yet swept
+//     included.
 type MemoryStore = webhookkit.MemoryStore
 
 // NewMemoryStore returns a MemoryStore that remembers events for ttl (72
