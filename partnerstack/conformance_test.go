@@ -44,21 +44,16 @@ var vendorExamples = []struct {
 		return pageEnvelope(c.Customers.ListPage(ctx, nil))
 	}, []string{
 		"data.items[].created_at", "data.items[].updated_at",
-		"data.items[].shared_id", // null reads as ""
 	}},
 	{"list_actions.json", func(ctx context.Context, c *PartnerClient) (any, error) {
 		return pageEnvelope(c.Actions.ListPage(ctx, nil))
 	}, []string{
 		"data.items[].created_at", "data.items[].updated_at",
-		"data.items[].customer.shared_id", // null reads as ""
 	}},
 	{"list_transactions.json", func(ctx context.Context, c *PartnerClient) (any, error) {
 		return pageEnvelope(c.Transactions.ListPage(ctx, nil))
 	}, []string{
 		"data.items[].created_at", "data.items[].updated_at",
-		"data.items[].customer.shared_id", // null reads as ""
-		"data.items[].category_key",       // null reads as ""
-		"data.items[].product_key",        // null reads as ""
 	}},
 	{"list_rewards.json", func(ctx context.Context, c *PartnerClient) (any, error) {
 		return pageEnvelope(c.Rewards.ListPage(ctx, nil))
@@ -66,11 +61,9 @@ var vendorExamples = []struct {
 		"data.items[].created_at", "data.items[].updated_at", "data.items[].payment_date",
 		"data.items[].customer.created_at", "data.items[].customer.updated_at",
 		"data.items[].transaction.created_at", "data.items[].transaction.updated_at",
-		// Free-text and code strings whose null reads as "".
-		"data.items[].created_by", "data.items[].created_by_name", "data.items[].creation_source",
+		// Free-text strings whose null reads as "".
+		"data.items[].created_by", "data.items[].created_by_name",
 		"data.items[].decline_reason", "data.items[].customer.email", "data.items[].customer.name",
-		"data.items[].customer.shared_id", "data.items[].transaction.category_key",
-		"data.items[].transaction.product_key",
 	}},
 }
 

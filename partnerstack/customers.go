@@ -20,9 +20,9 @@ type CustomersService service
 type Customer struct {
 	// Key is PartnerStack's customer key (cus_…).
 	Key string `json:"key"`
-	// CustomerKey is the vendor's own id for the customer (null decodes as
-	// "").
-	CustomerKey string `json:"customer_key"`
+	// CustomerKey is the vendor's own id for the customer, nil when
+	// PartnerStack sends null.
+	CustomerKey *string `json:"customer_key"`
 	// Email and Name are sent by the Vendor API (may be null).
 	Email string `json:"email,omitempty"`
 	Name  string `json:"name,omitempty"`
@@ -31,7 +31,8 @@ type Customer struct {
 	PartnershipKey string `json:"partnership_key"`
 	// ProviderKey is the payment provider's id for the customer (Stripe,
 	// Recurly, Chargebee, ...; Vendor API).
-	ProviderKey string `json:"provider_key,omitempty"`
+	// It is nil when PartnerStack sends null or leaves it out.
+	ProviderKey *string `json:"provider_key,omitempty"`
 	// SourceKey and SourceType tell what created the customer (Vendor API).
 	SourceKey  string `json:"source_key,omitempty"`
 	SourceType string `json:"source_type,omitempty"`
@@ -43,12 +44,13 @@ type Customer struct {
 	FieldData map[string]any `json:"field_data,omitempty" partnerstack:"lenient"`
 	Fields    []*Field       `json:"fields,omitempty"`
 	// Archived, Company, CountryISO, HasPaid, SharedID and SubIDs are sent
-	// by the Partner API.
+	// by the Partner API; CountryISO and SharedID are nil when it sends
+	// null (or, from the Vendor API, leaves them out).
 	Archived   bool        `json:"archived"`
 	Company    *CompanyRef `json:"company,omitempty"`
-	CountryISO string      `json:"country_iso,omitempty"`
+	CountryISO *string     `json:"country_iso"`
 	HasPaid    bool        `json:"has_paid"`
-	SharedID   string      `json:"shared_id,omitempty"`
+	SharedID   *string     `json:"shared_id"`
 	SubIDs     []string    `json:"sub_ids"`
 	CreatedAt  time.Time   `json:"created_at"`
 	UpdatedAt  time.Time   `json:"updated_at"`

@@ -18,7 +18,7 @@ func TestCustomerWrites(t *testing.T) {
 		PartnerKey: partnerstacktest.PartnerPartnerKey, Meta: map[string]string{"plan": "growth"},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, "acct_9001", cust.CustomerKey)
+	assert.Equal(t, Ptr("acct_9001"), cust.CustomerKey)
 	assert.Equal(t, partnerstacktest.PartnerPartnershipKey, cust.PartnershipKey)
 	assert.Equal(t, "Opal Insurance", cust.Name)
 

@@ -69,7 +69,7 @@ func TestDealLifecycle(t *testing.T) {
 
 	cust, err := c.Deals.Convert(ctx, d.Key, &ConvertParams{Email: "it@helix.example", CustomerKey: "helix-1"})
 	require.NoError(t, err)
-	assert.Equal(t, "helix-1", cust.CustomerKey)
+	assert.Equal(t, Ptr("helix-1"), cust.CustomerKey)
 	converted := collect(t, c.Deals.List(ctx, &DealListOptions{CustomerKeys: []string{cust.Key}}))
 	require.Len(t, converted, 1)
 	assert.Equal(t, d.Key, converted[0].Key)

@@ -33,7 +33,7 @@ func TestDecodeSampleActions(t *testing.T) {
 	assert.Equal(t, "part_FNiYCFmn1w3OHb", a.PartnershipKey)
 	assert.Equal(t, &CompanyRef{Key: "co_MCf1xvxSbKw35R", Name: "TikTok for Business"}, a.Company)
 	require.NotNil(t, a.Customer)
-	assert.Equal(t, "cus_Ebvgs2n9lfVvE1", a.Customer.Key)
+	assert.Equal(t, Ptr("cus_Ebvgs2n9lfVvE1"), a.Customer.Key)
 	assert.Empty(t, a.Customer.SharedID)
 	assert.Empty(t, a.Customer.SubIDs)
 	assert.Equal(t, time.UnixMilli(1784119626000).UTC(), a.CreatedAt)
@@ -50,13 +50,13 @@ func TestDecodeSampleCustomers(t *testing.T) {
 	require.Len(t, data.Items, 10)
 	c := data.Items[0]
 	assert.Equal(t, "cus_Ak7az1vjG4iNux", c.Key)
-	assert.Equal(t, "7662651690235002887", c.CustomerKey)
-	assert.Equal(t, "TH", c.CountryISO)
+	assert.Equal(t, Ptr("7662651690235002887"), c.CustomerKey)
+	assert.Equal(t, Ptr("TH"), c.CountryISO)
 	assert.False(t, c.HasPaid)
 	assert.Equal(t, "part_FNiYCFmn1w3OHb", c.PartnershipKey)
 	assert.Equal(t, "TikTok for Business", c.Company.Name)
 	assert.Equal(t, time.Date(2026, 7, 15, 7, 23, 22, 0, time.UTC), c.CreatedAt, "1784100202000 ms")
-	assert.Equal(t, "US", data.Items[7].CountryISO)
+	assert.Equal(t, Ptr("US"), data.Items[7].CountryISO)
 }
 
 func TestDecodeTimestampForms(t *testing.T) {

@@ -49,9 +49,11 @@
 // "25.00" USD, and it encodes back as 2500. Params take an Amount built
 // with [ParseAmount] or [AmountFromMinorUnits] and send it as cents. An
 // Amount keeps a null apart from zero (Reward.Amount); other fields
-// PartnerStack documents as nullable numbers, statuses or times are
-// pointers, nil for null (Reward.PayoutID, Reward.PaymentStatus, ...);
-// other strings read null as "". Time filters of the
+// PartnerStack documents as nullable ids, keys, codes, statuses, numbers or
+// times are pointers, nil for null (Reward.PartnershipKey,
+// Reward.PaymentStatus, Customer.CustomerKey, CustomerRef.SharedID,
+// Transaction.CategoryKey, ...). Free-text strings (names, emails,
+// descriptions, decline reasons) read null as "". Time filters of the
 // list options are sent as epoch milliseconds. The Vendor and Partner APIs
 // return the same resources with different fields: each resource type
 // holds the union, and a field an API does not send stays zero.

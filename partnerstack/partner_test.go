@@ -38,7 +38,7 @@ func TestPartnerAPI(t *testing.T) {
 	require.NotEmpty(t, rewards)
 	for _, r := range rewards {
 		assert.Nil(t, r.Partnership)
-		assert.Equal(t, partnerstacktest.PartnerPartnershipKey, r.PartnershipKey)
+		assert.Equal(t, Ptr(partnerstacktest.PartnerPartnershipKey), r.PartnershipKey)
 	}
 	actions := collect(t, p.Actions.List(ctx))
 	require.NotEmpty(t, actions)

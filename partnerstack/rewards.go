@@ -45,16 +45,24 @@ type Reward struct {
 	// Key is the reward key (rwrd_…).
 	Key string `json:"key"`
 	// Amount is sent in US cents (2500 is 25.00 USD); a null stays null.
-	Amount         Amount       `json:"amount"`
-	Currency       string       `json:"currency,omitempty"`
-	Company        *CompanyRef  `json:"company,omitempty"`
-	CreatedBy      string       `json:"created_by,omitempty"`
-	CreatedByName  string       `json:"created_by_name,omitempty"`
-	CreationSource string       `json:"creation_source,omitempty"`
+	Amount Amount `json:"amount"`
+	// Currency is the reward's currency code, nil when PartnerStack sends
+	// null; Amount is in USD whatever it says.
+	Currency *string     `json:"currency"`
+	Company  *CompanyRef `json:"company,omitempty"`
+	// CreatedBy, CreatedByName, DeclineReason and Description are free
+	// text: null reads as "".
+	CreatedBy     string `json:"created_by,omitempty"`
+	CreatedByName string `json:"created_by_name,omitempty"`
+	// CreationSource is what created the reward (transaction, api, ...),
+	// nil when PartnerStack sends null.
+	CreationSource *string      `json:"creation_source"`
 	Customer       *CustomerRef `json:"customer,omitempty"`
 	DeclineReason  string       `json:"decline_reason,omitempty"`
 	Description    string       `json:"description,omitempty"`
-	PartnershipKey string       `json:"partnership_key,omitempty"`
+	// PartnershipKey is the partnership (part_…) the reward is for, nil
+	// when PartnerStack sends null.
+	PartnershipKey *string `json:"partnership_key"`
 	// PaymentDate is when the reward becomes withdrawable (may be null).
 	PaymentDate *time.Time `json:"payment_date,omitempty"`
 	// PaymentStatus is one of the Payment… constants, nil when null (a
@@ -96,8 +104,8 @@ func (r *Reward) itemKey() string { return r.Key }
 type RewardSource struct {
 	Key string `json:"key"`
 	// Type is transaction, lead, deal, submission, action, bill, asset,
-	// order_item, request or bonus.
-	Type string `json:"type"`
+	// order_item, request or bonus; nil when PartnerStack sends null.
+	Type *string `json:"type"`
 }
 
 // RewardTransaction is the transaction nested in a reward. PartnerStack
@@ -107,12 +115,13 @@ type RewardTransaction struct {
 	Key string `json:"key,omitempty"`
 	// Amount is sent in cents of Currency, AmountUSD in US cents; both
 	// hold their value in major units with their currency.
-	Amount      Amount `json:"amount"`
-	AmountUSD   Amount `json:"amount_usd"`
-	Archived    bool   `json:"archived"`
-	CategoryKey string `json:"category_key,omitempty"`
-	Currency    string `json:"currency"`
-	ProductKey  string `json:"product_key,omitempty"`
+	Amount    Amount `json:"amount"`
+	AmountUSD Amount `json:"amount_usd"`
+	Archived  bool   `json:"archived"`
+	// CategoryKey and ProductKey are nil when PartnerStack sends null.
+	CategoryKey *string `json:"category_key"`
+	Currency    string  `json:"currency"`
+	ProductKey  *string `json:"product_key"`
 	// CreatedAt and UpdatedAt encode back as RFC 3339, or null.
 	CreatedAt *time.Time `json:"created_at"`
 	UpdatedAt *time.Time `json:"updated_at"`

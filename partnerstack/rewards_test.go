@@ -2,6 +2,7 @@ package partnerstack
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -49,11 +50,11 @@ func TestRewardsListAndCreate(t *testing.T) {
 	assert.Equal(t, "50.00", bonus.Amount.String())
 	assert.Equal(t, "50.00 USD", fmt.Sprint(bonus.Amount))
 	assert.Equal(t, "Launch bonus", bonus.Description)
-	assert.Equal(t, customer.PartnershipKey, bonus.PartnershipKey)
+	assert.Equal(t, Ptr(customer.PartnershipKey), bonus.PartnershipKey)
 
 	byPartner, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: cents(2500), PartnerKey: partnerstacktest.PartnerPartnerKey})
 	require.NoError(t, err)
-	assert.Equal(t, partnerstacktest.PartnerPartnershipKey, byPartner.PartnershipKey)
+	assert.Equal(t, Ptr(partnerstacktest.PartnerPartnershipKey), byPartner.PartnershipKey)
 
 	for name, p := range map[string]*RewardCreateParams{
 		"zero":      {Amount: cents(0), PartnerKey: "x"},
@@ -84,7 +85,7 @@ func TestActionsRecordListArchive(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Equal(t, int64(3), a.Value)
-	assert.Equal(t, customer.Key, a.Customer.Key)
+	assert.Equal(t, Ptr(customer.Key), a.Customer.Key)
 	assert.Equal(t, "evt_77", a.ExternalKey)
 
 	mine := collect(t, c.Actions.List(ctx, &ActionListOptions{PartnershipKey: customer.PartnershipKey}))
@@ -110,4 +111,41 @@ func TestRewardNullsFromTheFake(t *testing.T) {
 	assert.Nil(t, r.PayoutID)
 	assert.Nil(t, r.PaymentStatus)
 	assert.Nil(t, r.RewardStatus)
+}
+
+// The ids and codes PartnerStack documents as nullable keep null apart
+// from "".
+func TestRewardNullIDsFromTheFake(t *testing.T) {
+	c, srv, _ := newVendor(t)
+	ctx := context.Background()
+	srv.AddCustomer(partnerstacktest.Customer{Key: "cus_null", PartnershipKey: partnerstacktest.PartnerPartnershipKey})
+	srv.AddTransaction(partnerstacktest.Transaction{Key: "tx_null", CustomerKey: "cus_null", Amount: 100, Currency: "USD"})
+	srv.AddReward(partnerstacktest.Reward{
+		Amount: Ptr(int64(20)), CustomerKey: "cus_null", TransactionKey: "tx_null",
+		Source: &partnerstacktest.RewardSource{Key: "tx_null"},
+	})
+	all := collect(t, c.Rewards.List(ctx))
+	require.Len(t, all, 1)
+	r := all[0]
+	assert.Nil(t, r.PartnershipKey, "a null partnership_key is not \"\"")
+	assert.Nil(t, r.Currency)
+	assert.Nil(t, r.CreationSource)
+	require.NotNil(t, r.Source)
+	assert.Nil(t, r.Source.Type)
+	require.NotNil(t, r.Customer)
+	assert.Equal(t, Ptr("cus_null"), r.Customer.Key)
+	assert.Nil(t, r.Customer.SharedID)
+	assert.Nil(t, r.Customer.ExternalKey)
+	require.NotNil(t, r.Transaction)
+	assert.Nil(t, r.Transaction.CategoryKey)
+	assert.Nil(t, r.Transaction.ProductKey)
+
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back map[string]any
+	require.NoError(t, json.Unmarshal(b, &back))
+	for _, k := range []string{"partnership_key", "currency", "creation_source"} {
+		assert.Contains(t, back, k)
+		assert.Nil(t, back[k], k)
+	}
 }

@@ -26,10 +26,11 @@ type Transaction struct {
 	Amount    Amount `json:"amount"`
 	AmountUSD Amount `json:"amount_usd"`
 	// Currency is the three-letter ISO code of Amount.
-	Currency       string       `json:"currency"`
-	Archived       bool         `json:"archived"`
-	CategoryKey    string       `json:"category_key,omitempty"`
-	ProductKey     string       `json:"product_key,omitempty"`
+	Currency string `json:"currency"`
+	Archived bool   `json:"archived"`
+	// CategoryKey and ProductKey are nil when PartnerStack sends null.
+	CategoryKey    *string      `json:"category_key"`
+	ProductKey     *string      `json:"product_key"`
 	Company        *CompanyRef  `json:"company,omitempty"`
 	Customer       *CustomerRef `json:"customer,omitempty"`
 	PartnershipKey string       `json:"partnership_key,omitempty"`

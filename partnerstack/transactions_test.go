@@ -42,7 +42,7 @@ func TestTransactionCreateRoundTripsCreatedAt(t *testing.T) {
 	require.NotNil(t, found)
 	assert.Equal(t, "inv_2025_11_0042", found.Key)
 	assert.True(t, at.Equal(found.CreatedAt), "listed back with the same millisecond")
-	assert.Equal(t, customer.Key, found.Customer.Key)
+	assert.Equal(t, Ptr(customer.Key), found.Customer.Key)
 
 	// The fake pays the demo offer's reward on it.
 	var reward *Reward

@@ -47,16 +47,20 @@ func (c *CompanyRef) UnmarshalJSON(b []byte) error { return decodeObject(b, c) }
 // CustomerRef is the customer nested in actions, transactions and rewards.
 // Which fields are filled depends on the object and the API: the Partner
 // API sends key, shared_id and sub_ids (plus email, name and timestamps in
-// rewards); vendor rewards add external_key.
+// rewards); vendor rewards add external_key. The ids are nil when
+// PartnerStack sends null or leaves them out; Email and Name are free text
+// and read null as "".
 type CustomerRef struct {
-	Key   string `json:"key"`
-	Email string `json:"email,omitempty"`
-	Name  string `json:"name,omitempty"`
+	// Key is the customer key (cus_…); PartnerStack documents it as
+	// nullable in rewards.
+	Key   *string `json:"key"`
+	Email string  `json:"email,omitempty"`
+	Name  string  `json:"name,omitempty"`
 	// ExternalKey is the vendor's own customer id (Vendor API rewards and
 	// transactions).
-	ExternalKey string `json:"external_key,omitempty"`
-	// SharedID is the partner's shared id (null decodes as "").
-	SharedID string   `json:"shared_id,omitempty"`
+	ExternalKey *string `json:"external_key,omitempty"`
+	// SharedID is the partner's shared id.
+	SharedID *string  `json:"shared_id"`
 	SubIDs   []string `json:"sub_ids"`
 	// CreatedAt and UpdatedAt are sent (and may be null) in rewards only.
 	CreatedAt *time.Time `json:"created_at,omitempty"`

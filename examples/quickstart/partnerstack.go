@@ -95,9 +95,12 @@ func runPartnerStack(ctx context.Context, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		partner, payable := r.PartnershipKey, "-"
-		if r.Partnership != nil && r.Partnership.Name != "" {
+		partner, payable := "-", "-"
+		switch {
+		case r.Partnership != nil && r.Partnership.Name != "":
 			partner = r.Partnership.Name
+		case r.PartnershipKey != nil: // nil for a null partnership_key
+			partner = *r.PartnershipKey
 		}
 		if r.PaymentDate != nil {
 			payable = r.PaymentDate.Format(time.DateOnly)

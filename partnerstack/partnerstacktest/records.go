@@ -122,13 +122,14 @@ type Transaction struct {
 	UpdatedAt      int64             `json:"updated_at"`
 }
 
-// RewardSource is what earned a reward.
+// RewardSource is what earned a reward. An empty Type is sent as null.
 type RewardSource struct {
 	Key  string `json:"key"`
 	Type string `json:"type"`
 }
 
-// Reward is a partner's reward.
+// Reward is a partner's reward. Nil pointers, and an empty
+// PartnershipKey, are sent as null.
 type Reward struct {
 	Key            string        `json:"key"`
 	Amount         *int64        `json:"amount"`

@@ -237,6 +237,20 @@ type rewardPartnershipView struct {
 	Name  string    `json:"name"`
 }
 
+// rewardSourceView sends an empty type as null.
+type rewardSourceView struct {
+	Key  string  `json:"key"`
+	Type *string `json:"type"`
+}
+
+// nullIfEmpty returns nil (null on the wire) for "", else a pointer to s.
+func nullIfEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 type rewardView struct {
 	Amount         *int64                 `json:"amount"`
 	Company        Company                `json:"company"`
@@ -250,12 +264,12 @@ type rewardView struct {
 	Description    *string                `json:"description"`
 	Key            string                 `json:"key"`
 	Partnership    *rewardPartnershipView `json:"partnership,omitempty"`
-	PartnershipKey string                 `json:"partnership_key"`
+	PartnershipKey *string                `json:"partnership_key"`
 	PaymentDate    *int64                 `json:"payment_date"`
 	PaymentStatus  *string                `json:"payment_status"`
 	PayoutID       *int64                 `json:"payout_id"`
 	RewardStatus   *string                `json:"reward_status"`
-	Source         *RewardSource          `json:"source"`
+	Source         *rewardSourceView      `json:"source"`
 	Transaction    *rewardTransactionView `json:"transaction"`
 	UpdatedAt      int64                  `json:"updated_at"`
 	Withdrawn      bool                   `json:"withdrawn"`
@@ -265,13 +279,16 @@ func (s *Server) rewardView(r *Reward, who role) any {
 	v := rewardView{
 		Amount: r.Amount, Company: s.company(true), CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy,
 		CreatedByName: r.CreatedByName, CreationSource: r.CreationSource, Currency: r.Currency,
-		DeclineReason: r.DeclineReason, Description: r.Description, Key: r.Key, PartnershipKey: r.PartnershipKey,
-		PaymentDate: r.PaymentDate, PaymentStatus: r.PaymentStatus, PayoutID: r.PayoutID,
-		RewardStatus: r.RewardStatus, Source: r.Source, UpdatedAt: r.UpdatedAt, Withdrawn: r.Withdrawn,
+		DeclineReason: r.DeclineReason, Description: r.Description, Key: r.Key,
+		PartnershipKey: nullIfEmpty(r.PartnershipKey), PaymentDate: r.PaymentDate, PaymentStatus: r.PaymentStatus,
+		PayoutID: r.PayoutID, RewardStatus: r.RewardStatus, UpdatedAt: r.UpdatedAt, Withdrawn: r.Withdrawn,
+	}
+	if r.Source != nil {
+		v.Source = &rewardSourceView{Key: r.Source.Key, Type: nullIfEmpty(r.Source.Type)}
 	}
 	if c, ok := s.customers.get(r.CustomerKey); ok {
 		v.Customer = &rewardCustomerView{
-			CreatedAt: &c.CreatedAt, Email: c.Email, Key: &c.Key, Name: c.Name, SharedID: c.SharedID,
+			CreatedAt: &c.CreatedAt, Email: c.Email, Key: nullIfEmpty(c.Key), Name: c.Name, SharedID: c.SharedID,
 			SubIDs: c.SubIDs, UpdatedAt: &c.UpdatedAt,
 		}
 		if who == vendor {

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -37,7 +39,7 @@ func TestParseCustomerWebhook(t *testing.T) {
 	c, err := ev.Customer()
 	require.NoError(t, err)
 	assert.Equal(t, "cus_Ak7az1vjG4iNux", c.Key)
-	assert.Equal(t, "7662651690235002887", c.CustomerKey)
+	assert.Equal(t, partnerstack.Ptr("7662651690235002887"), c.CustomerKey)
 	assert.Equal(t, "part_FNiYCFmn1w3OHb", c.PartnershipKey)
 	assert.Equal(t, time.UnixMilli(1784100202000).UTC(), c.CreatedAt.UTC())
 }
