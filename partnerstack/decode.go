@@ -25,10 +25,12 @@ import (
 //     zero time, or nil for *time.Time). RFC 3339 is what encoding/json
 //     writes for a time.Time, so a resource marshalled by a program decodes
 //     back unchanged.
-//   - Integer and float fields also accept numbers written as strings, and
-//     null (zero); some peer-documented fields are not confirmed as numbers.
+//   - Integer fields also accept numbers written as strings, and null
+//     (zero); some peer-documented fields are not confirmed as numbers.
 //     Pointers to them (the fields PartnerStack documents as nullable)
-//     decode null as nil and a number like the plain fields.
+//     decode null as nil and a number like the plain fields. Money is an
+//     Amount, which reads a number or a numeric string exactly and keeps
+//     null; the package has no float fields.
 //   - A field tagged `partnerstack:"lenient"` holds a shape that no
 //     PartnerStack documentation or captured response confirms; a value
 //     that does not fit it is skipped instead of failing the response.
@@ -131,7 +133,7 @@ func decodeValue(r json.RawMessage, fv reflect.Value) error {
 	}
 	if fv.Kind() == reflect.Pointer {
 		switch fv.Type().Elem().Kind() {
-		case reflect.Int, reflect.Int64, reflect.Int32, reflect.Float64, reflect.Float32:
+		case reflect.Int, reflect.Int64, reflect.Int32:
 			// A nullable number: null is nil, anything else decodes as
 			// the number fields do, so that null stays apart from 0.
 			if null {
@@ -157,17 +159,6 @@ func decodeValue(r json.RawMessage, fv reflect.Value) error {
 			return err
 		}
 		fv.SetInt(n)
-		return nil
-	case reflect.Float64, reflect.Float32:
-		if null {
-			fv.SetZero()
-			return nil
-		}
-		f, err := parseFloat(r)
-		if err != nil {
-			return err
-		}
-		fv.SetFloat(f)
 		return nil
 	}
 	return json.Unmarshal(r, fv.Addr().Interface())
@@ -201,18 +192,6 @@ func parseInt(r json.RawMessage) (int64, error) {
 		return 0, fmt.Errorf("%s is not an integer", s)
 	}
 	return int64(f), nil
-}
-
-func parseFloat(r json.RawMessage) (float64, error) {
-	s, err := numberText(r)
-	if err != nil {
-		return 0, err
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%s is not a number", s)
-	}
-	return f, nil
 }
 
 // secondsBelow is the magnitude under which a numeric timestamp is read as

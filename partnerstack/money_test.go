@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -193,4 +194,42 @@ func TestAmountEncoding(t *testing.T) {
 	assert.Error(t, p.validate())
 	p.Amount = money.Null()
 	assert.Error(t, p.validate())
+}
+
+// No field of the package's records, params or the types they nest is a
+// float: money is an Amount.
+func TestNoFloatFields(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(path string, typ reflect.Type)
+	walk = func(path string, typ reflect.Type) {
+		if seen[typ] {
+			return
+		}
+		seen[typ] = true
+		switch typ.Kind() {
+		case reflect.Float32, reflect.Float64:
+			t.Errorf("%s is a %s", path, typ)
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			walk(path, typ.Elem())
+		case reflect.Map:
+			walk(path+"[]", typ.Elem())
+		case reflect.Struct:
+			if typ == reflect.TypeFor[Amount]() {
+				return
+			}
+			for i := range typ.NumField() {
+				if f := typ.Field(i); f.IsExported() {
+					walk(path+"."+f.Name, f.Type)
+				}
+			}
+		}
+	}
+	for _, v := range []any{
+		Reward{}, Transaction{}, Deal{}, Lead{}, Payout{}, Partnership{}, Program{}, Customer{}, Action{},
+		RewardCreateParams{}, TransactionCreateParams{}, DealCreateParams{}, DealUpdateParams{},
+		LeadCreateParams{}, LeadUpdateParams{}, Offer{}, Stats{},
+	} {
+		typ := reflect.TypeOf(v)
+		walk(typ.Name(), typ)
+	}
 }
