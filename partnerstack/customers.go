@@ -23,7 +23,8 @@ type Customer struct {
 	// CustomerKey is the vendor's own id for the customer, nil when
 	// PartnerStack sends null.
 	CustomerKey *string `json:"customer_key"`
-	// Email and Name are sent by the Vendor API (may be null).
+	// Email and Name are sent by the Vendor API; free text, null reads as
+	// "".
 	Email string `json:"email,omitempty"`
 	Name  string `json:"name,omitempty"`
 	// PartnerKey is the referring partner's key (Vendor API).
