@@ -240,7 +240,8 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Format prints the decimal and, when known, the currency ("25.00 USD").
+// Format prints the decimal and, when known, the currency ("25.00 USD"),
+// padded to the width asked for (left-aligned with the - flag).
 func (a Amount) Format(f fmt.State, verb rune) {
 	s := a.String()
 	if a.cur != "" && !a.null {
@@ -248,6 +249,14 @@ func (a Amount) Format(f fmt.State, verb rune) {
 	}
 	if verb == 'q' {
 		s = strconv.Quote(s)
+	}
+	if w, ok := f.Width(); ok && len(s) < w {
+		pad := strings.Repeat(" ", w-len(s))
+		if f.Flag('-') {
+			s += pad
+		} else {
+			s = pad + s
+		}
 	}
 	_, _ = f.Write([]byte(s))
 }

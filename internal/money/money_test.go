@@ -166,6 +166,8 @@ func TestZeroValueAndFormat(t *testing.T) {
 	assert.Equal(t, "-25.00 USD", fmt.Sprint(a))
 	assert.Equal(t, `"-25.00 USD"`, fmt.Sprintf("%q", a))
 	assert.Equal(t, -1, a.Sign())
+	assert.Equal(t, "  -25.00 USD|", fmt.Sprintf("%12v|", a))
+	assert.Equal(t, "-25.00 USD  |", fmt.Sprintf("%-12v|", a))
 	assert.Equal(t, "-9223372036854775808", formatDecimal(math.MinInt64, 0))
 	assert.Equal(t, "-0.05", formatDecimal(-5, 2))
 
