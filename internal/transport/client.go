@@ -33,10 +33,10 @@ type Config struct {
 
 // Client performs API requests for one platform client.
 type Client struct {
-	cfg      Config
-	rc       *retryablehttp.Client
-	ua       string
-	throttle *throttle
+	cfg     Config
+	rc      *retryablehttp.Client
+	ua      string
+	limiter Limiter
 	// authHeaders names the headers the credentials travel in.
 	authHeaders []string
 	// secrets are the credential values, scrubbed from what an error
@@ -45,6 +45,7 @@ type Client struct {
 
 	mu        sync.Mutex
 	rateLimit RateLimit
+	stats     ThrottleStats
 }
 
 // New validates cfg and builds a Client.
@@ -80,8 +81,11 @@ func New(cfg Config) (*Client, error) {
 	if cfg.UserAgent != "" {
 		c.ua += " " + cfg.UserAgent
 	}
-	if cfg.RateLimitRequests > 0 {
-		c.throttle = newThrottle(cfg.RateLimitRequests, cfg.RateLimitPer, cfg.Clock)
+	switch {
+	case cfg.Limiter != nil:
+		c.limiter = cfg.Limiter
+	case cfg.RateLimitRequests > 0:
+		c.limiter = newBucket(cfg.RateLimitRequests, cfg.RateLimitPer, cfg.Clock)
 	}
 	c.rc = &retryablehttp.Client{
 		HTTPClient:   &wrapped,
@@ -284,11 +288,4 @@ func (c *Client) wrapErr(st *call, err error) error {
 		err:     err,
 		unknown: !st.safe && st.sent.Load(),
 	}
-}
-
-func (c *Client) throttleWait(ctx context.Context) error {
-	if c.throttle == nil {
-		return nil
-	}
-	return c.throttle.wait(ctx)
 }

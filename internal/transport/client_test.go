@@ -17,8 +17,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 type item struct {
@@ -361,41 +359,6 @@ func TestLoggingRedacts(t *testing.T) {
 	assert.Contains(t, out, "path=/api/v2/x")
 	assert.NotContains(t, out, "sekret-token")
 	assert.NotContains(t, out, "jane@example.com")
-}
-
-func TestThrottle(t *testing.T) {
-	c, sc, clk := newTestClient(t, status(200, `{}`))
-	c.throttle = newThrottle(2, time.Second, clk)
-	for range 5 {
-		_, err := c.Do(context.Background(), get("x"), nil)
-		require.NoError(t, err)
-	}
-	assert.Equal(t, 5, sc.count())
-	// Two start at once, the third waits for the first to be a second old,
-	// the fourth starts with it, the fifth waits another second.
-	assert.Equal(t, []time.Duration{time.Second, time.Second}, clk.Sleeps())
-}
-
-func TestThrottleNeverExceedsWindow(t *testing.T) {
-	clk := testclock.New(time.Unix(0, 0))
-	th := newThrottle(10, time.Minute, clk)
-	var starts []time.Time
-	for range 55 {
-		require.NoError(t, th.wait(context.Background()))
-		starts = append(starts, clk.Now())
-	}
-	for i := range starts {
-		n := 0
-		for _, s := range starts[i:] {
-			if s.Sub(starts[i]) < time.Minute {
-				n++
-			}
-		}
-		assert.LessOrEqual(t, n, 10, "window starting at request %d", i)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	assert.ErrorIs(t, th.wait(ctx), context.Canceled)
 }
 
 func TestStream(t *testing.T) {

@@ -65,6 +65,9 @@ func (c *Client) checkRetry(ctx context.Context, hresp *http.Response, err error
 			c.mu.Lock()
 			c.rateLimit = rl
 			c.mu.Unlock()
+			if o, ok := c.limiter.(RateLimitObserver); ok {
+				o.Observe(rl)
+			}
 		}
 	}
 	retry := false

@@ -33,6 +33,7 @@ type Settings struct {
 	MaxResponseBytes  int64
 	RateLimitRequests int
 	RateLimitPer      time.Duration
+	Limiter           Limiter
 	Timeout           time.Duration
 	Clock             Clock
 }
@@ -143,17 +144,30 @@ func (s *Settings) SetMaxResponseBytes(n int64) error {
 	return nil
 }
 
-// SetRateLimit turns on client-side throttling: at most requests start in
-// any window of length per (a sliding window, so a fixed window on the
-// server's side is never exceeded either).
+// SetRateLimit sets the built-in limiter to at most requests per window
+// (less a small margin, spread evenly with a small burst); (0, 0) turns
+// it off.
 func (s *Settings) SetRateLimit(requests int, per time.Duration) error {
+	if requests == 0 && per == 0 {
+		s.RateLimitRequests, s.RateLimitPer = 0, 0
+		return nil
+	}
 	if requests <= 0 || per <= 0 {
-		return fmt.Errorf("rate limit needs positive requests and window, got %d per %s", requests, per)
+		return fmt.Errorf("rate limit needs positive requests and window (or 0, 0 to turn it off), got %d per %s", requests, per)
 	}
 	if requests > maxThrottleRequests {
 		return fmt.Errorf("rate limit of %d requests per window is more than %d", requests, maxThrottleRequests)
 	}
 	s.RateLimitRequests, s.RateLimitPer = requests, per
+	return nil
+}
+
+// SetLimiter replaces the built-in limiter with l; nil is an error.
+func (s *Settings) SetLimiter(l Limiter) error {
+	if l == nil {
+		return errors.New("rate limiter is nil")
+	}
+	s.Limiter = l
 	return nil
 }
 

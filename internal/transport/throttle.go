@@ -2,44 +2,139 @@ package transport
 
 import (
 	"context"
+	"log/slog"
+	"math"
 	"sync"
 	"time"
 )
 
-// throttle is a sliding-window limiter: at most n requests start in any
-// window of length per. It keeps the start times of the last n requests in
-// a ring; a request reserves the slot of the oldest one, waiting until
-// that one is a full window old. Reservations are made under the lock and
-// slept outside it, so no lock is held while waiting or during I/O.
-type throttle struct {
-	mu    sync.Mutex
-	clock Clock
-	per   time.Duration
-	ring  []time.Time
-	next  int
+// Limiter decides when a request may start: Wait blocks until it may, or
+// returns ctx.Err() once ctx is done. A Limiter shared by several clients
+// of one account (in one process, or many, through a store they share)
+// keeps them all under the account's quota. It is asked before every
+// attempt, retries included.
+type Limiter interface {
+	Wait(ctx context.Context) error
 }
 
-// maxThrottleRequests bounds the ring's size.
+// RateLimitObserver is a Limiter that also learns the quota the server
+// announces: Observe is called with the rate-limit headers of every
+// response that carries them.
+type RateLimitObserver interface {
+	Observe(RateLimit)
+}
+
+// ThrottleStats counts the waits of a client's limiter.
+type ThrottleStats struct {
+	// Waits is how many requests had to wait before they started.
+	Waits int64
+	// Waited is the total time they waited.
+	Waited time.Duration
+}
+
+// throttleMargin is the share of the quota the built-in limiter leaves
+// unused, so that requests that leave evenly spaced but arrive with some
+// jitter still fit every window the server counts.
+const throttleMargin = 0.05
+
+// maxThrottleRequests bounds the quota SetRateLimit accepts.
 const maxThrottleRequests = 100_000
 
-func newThrottle(requests int, per time.Duration, clock Clock) *throttle {
-	return &throttle{clock: clock, per: per, ring: make([]time.Time, min(requests, maxThrottleRequests))}
+// bucket is the built-in limiter: a token bucket kept as the generic cell
+// rate algorithm. Requests are spread evenly, one every interval, with a
+// small burst; in any window of length per at most burst + per/interval
+// requests start, which is the quota less a margin. When the server says
+// its quota is spent (Remaining 0 with a Reset ahead), no request starts
+// before that reset.
+type bucket struct {
+	clock    Clock
+	interval time.Duration // between two requests at the steady rate
+	tau      time.Duration // how far ahead of the steady rate a burst may run
+
+	mu     sync.Mutex
+	tat    time.Time // theoretical arrival time of the next request
+	paused time.Time // no start before this (the server's reset)
 }
 
-func (t *throttle) wait(ctx context.Context) error {
-	t.mu.Lock()
-	now := t.clock.Now()
-	start := now
-	if oldest := t.ring[t.next]; !oldest.IsZero() {
-		if free := oldest.Add(t.per); free.After(start) {
-			start = free
-		}
+// newBucket returns the limiter of requests per window.
+func newBucket(requests int, per time.Duration, clock Clock) *bucket {
+	burst := min(max(requests/10, 1), 10)
+	allowed := float64(requests) * (1 - throttleMargin)
+	steady := allowed - float64(burst)
+	if steady < 1 { // a tiny quota: no burst, the margin stretches the spacing
+		burst, steady = 1, allowed
 	}
-	t.ring[t.next] = start
-	t.next = (t.next + 1) % len(t.ring)
-	t.mu.Unlock()
-	if d := start.Sub(now); d > 0 {
-		return t.clock.Sleep(ctx, d)
+	interval := time.Duration(math.Ceil(float64(per) / steady))
+	return &bucket{clock: clock, interval: interval, tau: time.Duration(burst-1) * interval}
+}
+
+// reserve books the next start and returns how long to wait for it.
+func (b *bucket) reserve() time.Duration {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	now := b.clock.Now()
+	tat := b.tat
+	if tat.Before(now) {
+		tat = now
+	}
+	start := tat.Add(-b.tau)
+	if start.Before(now) {
+		start = now
+	}
+	if start.Before(b.paused) {
+		start = b.paused
+		tat = start.Add(b.tau)
+	}
+	b.tat = tat.Add(b.interval)
+	return start.Sub(now)
+}
+
+// Wait implements Limiter.
+func (b *bucket) Wait(ctx context.Context) error {
+	if d := b.reserve(); d > 0 {
+		return b.clock.Sleep(ctx, d)
 	}
 	return ctx.Err()
+}
+
+// Observe implements RateLimitObserver: a spent quota pauses every start
+// until its reset.
+func (b *bucket) Observe(rl RateLimit) {
+	// Remaining is only known to be 0 when the server sent its set of
+	// headers (Limit among them), not when it sent none.
+	if rl.Remaining > 0 || rl.Limit <= 0 || rl.Reset.IsZero() {
+		return
+	}
+	b.mu.Lock()
+	if rl.Reset.After(b.paused) {
+		b.paused = rl.Reset
+	}
+	b.mu.Unlock()
+}
+
+// throttleWait waits for the client's limiter, if any, counting the wait.
+func (c *Client) throttleWait(ctx context.Context) error {
+	if c.limiter == nil {
+		return nil
+	}
+	start := c.cfg.Clock.Now()
+	err := c.limiter.Wait(ctx)
+	if d := c.cfg.Clock.Now().Sub(start); d > 0 {
+		c.mu.Lock()
+		c.stats.Waits++
+		c.stats.Waited += d
+		c.mu.Unlock()
+		if l := c.cfg.Logger; l != nil {
+			l.LogAttrs(ctx, slog.LevelDebug, "affiliatekit: throttled",
+				slog.String("platform", c.cfg.Platform), slog.Duration("wait", d))
+		}
+	}
+	return err
+}
+
+// ThrottleStats returns the waits of the client's limiter so far.
+func (c *Client) ThrottleStats() ThrottleStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stats
 }
