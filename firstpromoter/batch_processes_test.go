@@ -105,7 +105,8 @@ func TestBatchProgressFilterAgainstFake(t *testing.T) {
 	var fraud []*Commission
 	for cm, err := range c.Commissions.List(ctx, &CommissionListOptions{Filters: CommissionFilters{FraudChecks: []string{"no_suspicion", "same_ip_suspicion"}}}) {
 		require.NoError(t, err)
-		assert.Contains(t, []string{"no_suspicion", "same_ip_suspicion"}, cm.FraudCheck)
+		require.NotNil(t, cm.FraudCheck)
+		assert.Contains(t, []string{"no_suspicion", "same_ip_suspicion"}, *cm.FraudCheck)
 		fraud = append(fraud, cm)
 	}
 	assert.NotEmpty(t, fraud)

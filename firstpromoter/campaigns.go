@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"net/http"
 	"strconv"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -71,21 +73,67 @@ type CampaignStats struct {
 	SalesCount     int `json:"sales_count"`
 	CustomersCount int `json:"customers_count"`
 	PromotersCount int `json:"promoters_count"`
-	// RevenueAmount is in cents.
-	RevenueAmount int64 `json:"revenue_amount"`
+	// RevenueAmount is sent as integer cents and decodes to its value:
+	// 2500 reads as 25.00.
+	RevenueAmount Amount `json:"revenue_amount"`
+}
+
+// UnmarshalJSON decodes RevenueAmount from cents.
+func (s *CampaignStats) UnmarshalJSON(b []byte) error {
+	type plain CampaignStats
+	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
+		return err
+	}
+	return money.ToMinorUnits(centsExponent, &s.RevenueAmount)
 }
 
 // CampaignUpgrade moves a promoter to CampaignID once Metric reaches
 // Amount.
 type CampaignUpgrade struct {
 	CampaignID int64 `json:"campaign_id"`
-	// Amount is a count of customers, or cents of revenue.
-	Amount int64 `json:"amount"`
+	// Amount is the threshold: for the revenue metric, money sent as
+	// integer cents (2500 reads as 25.00, and ParseAmount("25.00", "")
+	// sends 2500); for the others, a whole count of customers.
+	Amount Amount `json:"amount"`
 	// Metric is "customers", "revenue" or "active_customers".
 	Metric string `json:"metric"`
 	// MoveReferralsOnLevelChange is reported by the API; it is not part of
 	// the documented request body.
 	MoveReferralsOnLevelChange bool `json:"move_referrals_on_level_change,omitempty"`
+}
+
+// UnmarshalJSON decodes a revenue threshold from cents.
+func (u *CampaignUpgrade) UnmarshalJSON(b []byte) error {
+	type plain CampaignUpgrade
+	if err := json.Unmarshal(b, (*plain)(u)); err != nil {
+		return err
+	}
+	if u.Metric == "revenue" {
+		return money.ToMinorUnits(centsExponent, &u.Amount)
+	}
+	return nil
+}
+
+// MarshalJSON sends Amount as an integer: cents for the revenue metric, a
+// count otherwise.
+func (u CampaignUpgrade) MarshalJSON() ([]byte, error) {
+	type plain CampaignUpgrade
+	w := struct {
+		plain
+		Amount *int64 `json:"amount"`
+	}{plain: plain(u)}
+	if !u.Amount.IsNull() {
+		conv := toCount
+		if u.Metric == "revenue" {
+			conv = func(a Amount) (int64, error) { return toCents(a, "") }
+		}
+		n, err := conv(u.Amount)
+		if err != nil {
+			return nil, fmt.Errorf("upgrade_details amount: %w", err)
+		}
+		w.Amount = &n
+	}
+	return json.Marshal(w)
 }
 
 // CampaignLink is an extra landing page promoters can link to. In create

@@ -159,10 +159,10 @@ func TestCampaignsDecodeAndAuth(t *testing.T) {
 
 	want := &Campaign{
 		ID: 7, Name: "Partner Program", Color: "#4F46E5",
-		Stats:      CampaignStats{ReferralsCount: 152, SalesCount: 48, CustomersCount: 41, PromotersCount: 23, RevenueAmount: 1284500},
+		Stats:      CampaignStats{ReferralsCount: 152, SalesCount: 48, CustomersCount: 41, PromotersCount: 23, RevenueAmount: sentCents("1284500")},
 		LandingURL: "https://acme.example/pricing", VisitorCookieLife: 60, RefTokenParam: "?via",
 		AutoApproveLeads: true, TrackAdTraffic: AdTrafficBlock, IsDefault: true,
-		UpgradeDetails: &CampaignUpgrade{CampaignID: 9, Amount: 25, Metric: "customers", MoveReferralsOnLevelChange: true},
+		UpgradeDetails: &CampaignUpgrade{CampaignID: 9, Amount: sent("25"), Metric: "customers", MoveReferralsOnLevelChange: true},
 		SignupURL:      "https://acme.firstpromoter.com/signup/7",
 		Links:          []CampaignLink{{ID: 31, Name: "Blog", URL: "https://acme.example/blog"}},
 		RewardsForPromoters: []CampaignReward{{

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -71,23 +72,29 @@ type Commission struct {
 	CommissionType     CommissionType `json:"commission_type"`
 	CreatedByUserEmail string         `json:"created_by_user_email"`
 	CreatedByUserAt    *time.Time     `json:"created_by_user_at"`
-	// SaleAmount and OriginalSaleAmount are in cents (whole units for
-	// zero-decimal currencies); the original is in OriginalSaleCurrency.
-	SaleAmount           int64  `json:"sale_amount"`
-	OriginalSaleAmount   int64  `json:"original_sale_amount"`
+	// SaleAmount and OriginalSaleAmount are sent as integer cents (whole
+	// units for zero-decimal currencies) and decode to their value: 2500
+	// reads as 25.00. SaleAmount is in the account's currency, which the
+	// record does not name; OriginalSaleAmount carries
+	// OriginalSaleCurrency.
+	SaleAmount           Amount `json:"sale_amount"`
+	OriginalSaleAmount   Amount `json:"original_sale_amount"`
 	OriginalSaleCurrency string `json:"original_sale_currency"`
-	EventID              string `json:"event_id"`
-	PlanID               string `json:"plan_id"`
+	// EventID and PlanID are nil when the API sends null.
+	EventID *string `json:"event_id"`
+	PlanID  *string `json:"plan_id"`
 	// Tier is 1 for the promoter's own commission, higher for parents.
 	Tier         int            `json:"tier"`
 	InternalNote string         `json:"internal_note"`
 	ExternalNote string         `json:"external_note"`
 	Unit         CommissionUnit `json:"unit"`
 	// FraudCheck is no_suspicion, same_ip_suspicion, same_promoter_email
-	// or ad_source; null decodes as "".
-	FraudCheck string `json:"fraud_check"`
-	// Amount is in cents for CommissionUnitCash, else a count of the unit.
-	Amount int64 `json:"amount"`
+	// or ad_source; nil when the API sends null.
+	FraudCheck *string `json:"fraud_check"`
+	// Amount is sent as integer cents for CommissionUnitCash (and when no
+	// unit is sent) and decodes to its value, 2500 reading as 25.00; for
+	// the other units it is the count of the unit, kept as sent.
+	Amount Amount `json:"amount"`
 	// IsPaid reports a completed payout: for cash commissions, paid out;
 	// for the others, fulfilled (see Fulfilled).
 	IsPaid           bool                 `json:"is_paid"`
@@ -103,6 +110,29 @@ type Commission struct {
 	SplitDetails json.RawMessage `json:"split_details"`
 }
 
+// UnmarshalJSON decodes the cents fields to their values.
+func (c *Commission) UnmarshalJSON(b []byte) error {
+	type plain Commission
+	if err := json.Unmarshal(b, (*plain)(c)); err != nil {
+		return err
+	}
+	return c.decodeAmounts()
+}
+
+func (c *Commission) decodeAmounts() error {
+	if err := money.ToMinorUnits(centsExponent, &c.SaleAmount); err != nil {
+		return err
+	}
+	if err := money.ToMinorUnits(minorExponent(c.OriginalSaleCurrency), &c.OriginalSaleAmount); err != nil {
+		return err
+	}
+	money.SetCurrency(c.OriginalSaleCurrency, &c.OriginalSaleAmount)
+	if c.Unit == CommissionUnitCash || c.Unit == "" {
+		return money.ToMinorUnits(centsExponent, &c.Amount)
+	}
+	return nil
+}
+
 // Fulfilled reports whether a non-monetary commission has been
 // delivered. The API records fulfilment (MarkFulfilled) by completing the
 // commission's payout, which the commission shows as is_paid, and
@@ -116,8 +146,8 @@ func (c *Commission) Fulfilled() bool {
 type ReferralRef struct {
 	ID    int64  `json:"id"`
 	Email string `json:"email"`
-	// UID is null for many referrals, which decodes as "".
-	UID string `json:"uid"`
+	// UID is nil for the many referrals the API sends with a null uid.
+	UID *string `json:"uid"`
 }
 
 // CommissionReward is the reward rule that produced a commission.
@@ -142,10 +172,10 @@ type CommissionFilters struct {
 	Status    CommissionStatus `url:"status,omitempty"`
 	Paid      YesNo            `url:"paid,omitempty"`
 	Fulfilled YesNo            `url:"fulfilled,omitempty"`
-	// SaleAmount and Amount are in cents.
-	SaleAmount IntRange  `url:"sale_amount,omitempty"`
-	Amount     IntRange  `url:"amount,omitempty"`
-	CreatedAt  DateRange `url:"created_at,omitempty"`
+	// SaleAmount and Amount are sent in cents.
+	SaleAmount AmountRange `url:"sale_amount,omitempty"`
+	Amount     AmountRange `url:"amount,omitempty"`
+	CreatedAt  DateRange   `url:"created_at,omitempty"`
 	// CampaignID, PayoutID and PlanID filter by one or more ids.
 	CampaignID []int64   `url:"campaign_id,omitempty,brackets"`
 	PayoutID   []int64   `url:"payout_id,omitempty,brackets"`
@@ -195,17 +225,20 @@ type CommissionCreateParams struct {
 
 	// ReferralID is the referral the sale belongs to (sale).
 	ReferralID int64 `json:"referral_id,omitempty"`
-	// SaleAmount is in cents (sale).
-	SaleAmount int64 `json:"sale_amount,omitempty"`
-	PlanID     int64 `json:"plan_id,omitempty"`
+	// SaleAmount is the sale (sale), sent as integer cents: build it with
+	// AmountFromMinorUnits(2500, 2, "") or ParseAmount("25.00", ""); both
+	// send 2500.
+	SaleAmount Amount `json:"-"`
+	PlanID     int64  `json:"plan_id,omitempty"`
 	// BillingPeriod is monthly, yearly or one_time (sale).
 	BillingPeriod string `json:"billing_period,omitempty"`
 
 	// PromoterCampaignID pairs the commission with a promoter in a
 	// campaign (custom).
 	PromoterCampaignID int64 `json:"promoter_campaign_id,omitempty"`
-	// Amount is in cents for CommissionUnitCash, else a count of the unit (custom).
-	Amount int64 `json:"amount,omitempty"`
+	// Amount is the commission (custom), sent as integer cents for
+	// CommissionUnitCash or no Unit, else as the whole count of the unit.
+	Amount Amount `json:"-"`
 
 	EventID string `json:"event_id,omitempty"`
 	// EventDate is sent as YYYY-MM-DD when set.
@@ -217,13 +250,34 @@ type CommissionCreateParams struct {
 	NotifyPromoter *bool `json:"notify_promoter,omitempty"`
 }
 
-// MarshalJSON writes EventDate as a calendar date.
+// MarshalJSON writes EventDate as a calendar date and the amounts as
+// integers in the API's unit: cents, or the count of a non-cash Unit.
 func (p CommissionCreateParams) MarshalJSON() ([]byte, error) {
 	type plain CommissionCreateParams
 	w := struct {
 		plain
-		EventDate string `json:"event_date,omitempty"`
+		SaleAmount *int64 `json:"sale_amount,omitempty"`
+		Amount     *int64 `json:"amount,omitempty"`
+		EventDate  string `json:"event_date,omitempty"`
 	}{plain: plain(p)}
+	if !p.SaleAmount.IsZero() {
+		c, err := toCents(p.SaleAmount, "")
+		if err != nil {
+			return nil, fmt.Errorf("sale_amount: %w", err)
+		}
+		w.SaleAmount = &c
+	}
+	if !p.Amount.IsZero() {
+		conv := func(a Amount) (int64, error) { return toCents(a, "") }
+		if p.Unit != "" && p.Unit != CommissionUnitCash {
+			conv = toCount
+		}
+		c, err := conv(p.Amount)
+		if err != nil {
+			return nil, fmt.Errorf("amount: %w", err)
+		}
+		w.Amount = &c
+	}
 	if !p.EventDate.IsZero() {
 		w.EventDate = p.EventDate.Format(time.DateOnly)
 	}
@@ -236,11 +290,11 @@ func (p *CommissionCreateParams) validate() error {
 	}
 	switch p.CommissionType {
 	case CommissionSale:
-		if p.ReferralID == 0 || p.SaleAmount == 0 {
+		if p.ReferralID == 0 || p.SaleAmount.IsZero() || p.SaleAmount.IsNull() {
 			return errors.New("a sale commission needs ReferralID and SaleAmount")
 		}
 	case CommissionCustom:
-		if p.PromoterCampaignID == 0 || p.Amount == 0 {
+		if p.PromoterCampaignID == 0 || p.Amount.IsZero() || p.Amount.IsNull() {
 			return errors.New("a custom commission needs PromoterCampaignID and Amount")
 		}
 	case "":

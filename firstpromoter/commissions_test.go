@@ -52,7 +52,7 @@ const tapeCommissionJSON = `{
 func TestCommissionsListPageWireFormat(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, `[`+tapeCommissionJSON+`]`))
 	yes, no := true, false
-	from, to := int64(1000), int64(9900)
+	from, to := cents(1000), dec("99.00")
 	cs, resp, err := c.Commissions.ListPage(context.Background(), &CommissionListOptions{
 		ListParams: ListParams{Page: 2, PerPage: 50},
 		Q:          "test_sale",
@@ -61,8 +61,8 @@ func TestCommissionsListPageWireFormat(t *testing.T) {
 			Status:          CommissionApproved,
 			Paid:            No,
 			Fulfilled:       Yes,
-			SaleAmount:      IntRange{From: &from, To: &to},
-			Amount:          IntRange{From: &from},
+			SaleAmount:      AmountRange{From: &from, To: &to},
+			Amount:          AmountRange{From: &from},
 			CreatedAt:       DateRange{From: NewDate(2025, 4, 1), To: NewDate(2025, 4, 30)},
 			CampaignID:      []int64{28004},
 			PayoutID:        []int64{71, 72},
@@ -111,10 +111,10 @@ func TestCommissionsListPageWireFormat(t *testing.T) {
 	assert.Equal(t, CommissionApproved, cm.Status)
 	assert.Equal(t, CommissionSale, cm.CommissionType)
 	assert.Nil(t, cm.IsSelfReferral)
-	assert.Equal(t, int64(2000), cm.SaleAmount)
-	assert.Equal(t, int64(400), cm.Amount)
+	assert.Equal(t, "20.00", cm.SaleAmount.String())
+	assert.Equal(t, "4.00", cm.Amount.String())
 	assert.Equal(t, CommissionUnitCash, cm.Unit)
-	assert.Equal(t, "", cm.PlanID)
+	assert.Nil(t, cm.PlanID)
 	assert.Equal(t, "Thanks!", cm.ExternalNote)
 	assert.Equal(t, time.Date(2025, 4, 25, 9, 39, 42, 0, time.UTC), cm.CreatedAt)
 	assert.Nil(t, cm.StatusUpdatedAt)
@@ -156,7 +156,7 @@ func TestCommissionsCreate(t *testing.T) {
 		{
 			name: "sale",
 			params: &CommissionCreateParams{
-				CommissionType: CommissionSale, ReferralID: 29203686, SaleAmount: 2000, PlanID: 3,
+				CommissionType: CommissionSale, ReferralID: 29203686, SaleAmount: dec("20.00"), PlanID: 3,
 				BillingPeriod: "monthly", EventID: "inv_1001", EventDate: NewDate(2025, 4, 24),
 				InternalNote: "imported", NotifyPromoter: &no,
 			},
@@ -169,7 +169,7 @@ func TestCommissionsCreate(t *testing.T) {
 		{
 			name: "custom",
 			params: &CommissionCreateParams{
-				CommissionType: CommissionCustom, PromoterCampaignID: 14850130, Amount: 5000,
+				CommissionType: CommissionCustom, PromoterCampaignID: 14850130, Amount: cents(5000),
 				Unit: CommissionUnitCash, ExternalNote: "Launch bonus",
 			},
 			reply: tapeCommissionJSON,
@@ -194,10 +194,10 @@ func TestCommissionsCreateValidation(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, `[]`))
 	for name, p := range map[string]*CommissionCreateParams{
 		"nil":             nil,
-		"no type":         {ReferralID: 1, SaleAmount: 100},
-		"unknown type":    {CommissionType: "bonus", Amount: 1},
+		"no type":         {ReferralID: 1, SaleAmount: cents(100)},
+		"unknown type":    {CommissionType: "bonus", Amount: cents(1)},
 		"sale no amount":  {CommissionType: CommissionSale, ReferralID: 1},
-		"custom no pc id": {CommissionType: CommissionCustom, Amount: 100},
+		"custom no pc id": {CommissionType: CommissionCustom, Amount: cents(100)},
 	} {
 		_, err := c.Commissions.Create(context.Background(), p)
 		assert.Error(t, err, name)
@@ -208,7 +208,7 @@ func TestCommissionsCreateValidation(t *testing.T) {
 func TestCommissionsCreateNotRetriedOn502(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, ``))
 	_, err := c.Commissions.Create(context.Background(), &CommissionCreateParams{
-		CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: 100,
+		CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: cents(100),
 	})
 	require.ErrorIs(t, err, ErrServer)
 	assert.Len(t, ws.Calls(), 1)

@@ -121,7 +121,7 @@ func specOps() []specOp {
 			return r, err
 		}, under("[].", commissionText, commissionCodes)},
 		{"commissions_post_commissions_200", func(ctx context.Context, c *Client) (any, error) {
-			return c.Commissions.Create(ctx, &CommissionCreateParams{CommissionType: CommissionSale, ReferralID: 7, SaleAmount: 100})
+			return c.Commissions.Create(ctx, &CommissionCreateParams{CommissionType: CommissionSale, ReferralID: 7, SaleAmount: cents(100)})
 		}, under("[].", commissionText, commissionCodes)},
 		{"commissions_put_commissions_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Commissions.Update(ctx, 7, nil) }, under("", commissionText, commissionCodes)},
 		// Payouts.
@@ -224,10 +224,10 @@ func specOps() []specOp {
 			return c.Tracking.Signup(ctx, &TrackSignupParams{Email: "lead@example.com", TID: "tid"})
 		}, under("", trackedText, trackedCodes)},
 		{"tracking_post_sale_200", func(ctx context.Context, c *Client) (any, error) {
-			return c.Tracking.Sale(ctx, &TrackSaleParams{Email: "lead@example.com", EventID: "ev", Amount: 100})
+			return c.Tracking.Sale(ctx, &TrackSaleParams{Email: "lead@example.com", EventID: "ev", Amount: cents(100)})
 		}, under("", trackedText, trackedCodes, under("commissions[].", commissionText, commissionCodes, []string{"referral.uid"}))},
 		{"tracking_post_refund_200", func(ctx context.Context, c *Client) (any, error) {
-			return c.Tracking.Refund(ctx, &TrackRefundParams{Email: "lead@example.com", EventID: "ev", Amount: 100})
+			return c.Tracking.Refund(ctx, &TrackRefundParams{Email: "lead@example.com", EventID: "ev", Amount: cents(100)})
 		}, under("", under("lead.", leadText, []string{"uid"}), under("reward.lead.", leadText, []string{"uid"}), []string{"promoter.note", "promoter.temp_password", "promoter.w8_form_url", "promoter.w9_form_url", "reward.split_type"})},
 		{"tracking_post_cancellation_200", func(ctx context.Context, c *Client) (any, error) {
 			return c.Tracking.Cancellation(ctx, &TrackCancellationParams{Email: "lead@example.com"})

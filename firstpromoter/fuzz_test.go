@@ -91,7 +91,7 @@ func FuzzDecodeRecords(f *testing.F) {
 	f.Add([]byte(`[{"period":"2024-01","id":1,"clicks_count":2}]`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, v := range []any{
-			new(Promoter), new(Referral), new(Commission), new(Payout), new(PayoutAmount), new(PayoutGroupPage),
+			new(Promoter), new(Referral), new(Commission), new(Payout), new(Amount), new(PayoutGroupPage),
 			new(PayoutStats), new(PayoutDueStats), new(PaymentsBatchResult), new(PayoutBatchResult),
 			new(Campaign), new(PromoterCampaign), new(PromoterCampaignChart), new(PromoterChartData),
 			new(PromoCode), new(Batch), new(PromoterPage), new(ReportRow), new(ReportData),

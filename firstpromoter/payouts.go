@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,52 +32,20 @@ const (
 	PayoutCancelled  PayoutStatus = "cancelled"
 )
 
-// PayoutAmount is a payout sum. The API types payout and payout-report
-// amounts as JSON numbers (possibly fractional), unlike commission amounts,
-// which are integer cents. Whether they are cents too is not documented;
-// legacy payouts were in cents, so they most likely are. A numeric string
-// or null is accepted as well (null decodes as 0).
-type PayoutAmount float64
-
-// UnmarshalJSON accepts a number, a numeric string or null.
-func (a *PayoutAmount) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if string(b) == "null" {
-		*a = 0
-		return nil
-	}
-	if len(b) > 0 && b[0] == '"' {
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		s = strings.TrimSpace(s)
-		if s == "" {
-			*a = 0
-			return nil
-		}
-		b = []byte(s)
-	}
-	f, err := parseFinite(string(b))
-	if err != nil {
-		return fmt.Errorf("amount %s is not a number", b)
-	}
-	*a = PayoutAmount(f)
-	return nil
-}
-
-// Float64 returns the amount as a float64.
-func (a PayoutAmount) Float64() float64 { return float64(a) }
-
 // Payout is a sum owed or paid to a promoter for one period.
 type Payout struct {
 	ID     int64        `json:"id"`
 	Status PayoutStatus `json:"status"`
-	// Amount and TotalInclTax: see PayoutAmount about the unit.
-	Amount PayoutAmount `json:"amount"`
+	// Amount and TotalInclTax are kept exactly as sent. The API types
+	// payout amounts as JSON numbers (possibly fractional), unlike
+	// commission amounts, which are integer cents; their unit is not
+	// documented (legacy payouts were in cents, so they most likely are
+	// too), so no conversion is made: 2500 reads as "2500".
+	Amount Amount `json:"amount"`
 	// PaymentsBatchID is 0 until the payout joins a payments batch.
-	PaymentsBatchID int64   `json:"payments_batch_id"`
-	TaxRate         float64 `json:"tax_rate"`
+	PaymentsBatchID int64 `json:"payments_batch_id"`
+	// TaxRate is a percentage.
+	TaxRate float64 `json:"tax_rate"`
 	// Unit is the reward unit, e.g. cash.
 	Unit                string         `json:"unit"`
 	PeriodStart         time.Time      `json:"period_start"`
@@ -84,7 +54,7 @@ type Payout struct {
 	ProcessingStartedAt *time.Time     `json:"processing_started_at"`
 	FailedAt            *time.Time     `json:"failed_at"`
 	Error               string         `json:"error"`
-	TotalInclTax        PayoutAmount   `json:"total_incl_tax"`
+	TotalInclTax        Amount         `json:"total_incl_tax"`
 	CreatedAt           time.Time      `json:"created_at"`
 	PayoutMethod        *PayoutMethod  `json:"payout_method"`
 	Promoter            *PromoterRef   `json:"promoter"`
@@ -177,10 +147,37 @@ type PayoutGroupListOptions struct {
 type PayoutGroupFilters struct {
 	Status     PayoutStatus `url:"status,omitempty"`
 	CampaignID []int64      `url:"campaign_id,omitempty,brackets"`
-	// MinPayment keeps promoters owed at least this much.
-	MinPayment int64 `url:"min_payment,omitempty"`
+	// MinPayment keeps promoters owed at least this much. Its unit is not
+	// documented (that of PayoutSettings.MinPayment); it is sent as the
+	// amount encodes to JSON: as the platform sent it for a decoded
+	// amount, 2500 for AmountFromMinorUnits(2500, 2, ""), 25.00 for
+	// ParseAmount("25.00", ""). A zero amount is not sent.
+	MinPayment Amount `url:"-"`
 	// Invoiceable is "true", "false" or "not_set".
 	Invoiceable string `url:"invoiceable,omitempty"`
+}
+
+// EncodeValues implements go-querystring's Encoder: the filters go under
+// key as key[status], key[campaign_id][], key[min_payment] and
+// key[invoiceable].
+func (f PayoutGroupFilters) EncodeValues(key string, v *url.Values) error {
+	if f.Status != "" {
+		v.Set(key+"[status]", string(f.Status))
+	}
+	for _, id := range f.CampaignID {
+		v.Add(key+"[campaign_id][]", strconv.FormatInt(id, 10))
+	}
+	if !f.MinPayment.IsZero() && !f.MinPayment.IsNull() {
+		b, err := f.MinPayment.MarshalJSON()
+		if err != nil {
+			return fmt.Errorf("%s[min_payment]: %w", key, err)
+		}
+		v.Set(key+"[min_payment]", strings.Trim(string(b), `"`))
+	}
+	if f.Invoiceable != "" {
+		v.Set(key+"[invoiceable]", f.Invoiceable)
+	}
+	return nil
 }
 
 // PayoutGroup is the payouts of one promoter.
@@ -189,9 +186,10 @@ type PayoutGroup struct {
 	PayoutMethod    *PayoutMethod        `json:"payout_method"`
 	Payouts         []*Payout            `json:"payouts"`
 	IsAmountPayable bool                 `json:"is_amount_payable"`
-	PayoutIDs       []int64              `json:"payout_ids"`
-	Amount          PayoutAmount         `json:"amount"`
-	TotalInclTax    PayoutAmount         `json:"total_incl_tax"`
+	// Amount and TotalInclTax are kept exactly as sent (see Payout).
+	PayoutIDs    []int64 `json:"payout_ids"`
+	Amount       Amount  `json:"amount"`
+	TotalInclTax Amount  `json:"total_incl_tax"`
 }
 
 // PayoutGroupPromoter is the promoter of a PayoutGroup.
@@ -215,9 +213,10 @@ type PayoutGroupPromoterProfile struct {
 
 // PayoutGroupMeta sums up a grouped payout list.
 type PayoutGroupMeta struct {
-	Total          PayoutAmount `json:"total"`
-	PromotersCount int          `json:"promoters_count"`
-	TotalInclTax   PayoutAmount `json:"total_incl_tax"`
+	// Total and TotalInclTax are kept exactly as sent (see Payout).
+	Total          Amount `json:"total"`
+	PromotersCount int    `json:"promoters_count"`
+	TotalInclTax   Amount `json:"total_incl_tax"`
 	// DueDate and PeriodEnd are dates (YYYY-MM-DD) as sent.
 	DueDate   string `json:"due_date"`
 	PeriodEnd string `json:"period_end"`
@@ -286,9 +285,10 @@ type PayoutStatsFilters struct {
 // PayoutSettings are the account's payout terms, sent as the meta of the
 // payout stats.
 type PayoutSettings struct {
-	NetPayoutDays         int            `json:"net_payout_days"`
-	PayoutCycle           string         `json:"payout_cycle"`
-	MinPayment            PayoutAmount   `json:"min_payment"`
+	NetPayoutDays int    `json:"net_payout_days"`
+	PayoutCycle   string `json:"payout_cycle"`
+	// MinPayment is kept exactly as sent (see Payout).
+	MinPayment            Amount         `json:"min_payment"`
 	MinPayingCustomers    int            `json:"min_paying_customers"`
 	TermsDescription      string         `json:"terms_description"`
 	SelectedPayoutMethods []string       `json:"selected_payout_methods"`
@@ -299,10 +299,11 @@ type PayoutSettings struct {
 // PayoutTotals are summed payouts: per-unit amounts, the total including
 // tax and the number of promoters.
 type PayoutTotals struct {
-	// Amounts maps a currency or unit to its sum.
-	Amounts        map[string]PayoutAmount `json:"amounts"`
-	TotalInclTax   PayoutAmount            `json:"total_incl_tax"`
-	PromotersCount int                     `json:"promoters_count"`
+	// Amounts maps a currency or unit to its sum. The amounts are kept
+	// exactly as sent (see Payout).
+	Amounts        map[string]Amount `json:"amounts"`
+	TotalInclTax   Amount            `json:"total_incl_tax"`
+	PromotersCount int               `json:"promoters_count"`
 }
 
 // PayoutPeriodTotals are the totals of one paid period.
@@ -386,18 +387,19 @@ type PaymentsBatch struct {
 	ID int64 `json:"id"`
 	// Status is awaiting_confirmation, pending, processing, completed or
 	// failed.
-	Status               string       `json:"status"`
-	ExtReference         string       `json:"ext_reference"`
-	ExtID                string       `json:"ext_id"`
-	ScheduledAt          *time.Time   `json:"scheduled_at"`
-	ProcessingStartedAt  *time.Time   `json:"processing_started_at"`
-	CompletedAt          *time.Time   `json:"completed_at"`
-	IsPayable            bool         `json:"is_payable"`
-	IsRetriable          bool         `json:"is_retriable"`
-	IsPaymentOTPRequired bool         `json:"is_payment_otp_required"`
-	Total                PayoutAmount `json:"total"`
-	PromotersCount       int          `json:"promoters_count"`
-	Error                string       `json:"error"`
+	Status               string     `json:"status"`
+	ExtReference         string     `json:"ext_reference"`
+	ExtID                string     `json:"ext_id"`
+	ScheduledAt          *time.Time `json:"scheduled_at"`
+	ProcessingStartedAt  *time.Time `json:"processing_started_at"`
+	CompletedAt          *time.Time `json:"completed_at"`
+	IsPayable            bool       `json:"is_payable"`
+	IsRetriable          bool       `json:"is_retriable"`
+	IsPaymentOTPRequired bool       `json:"is_payment_otp_required"`
+	// Total is kept exactly as sent (see Payout).
+	Total          Amount `json:"total"`
+	PromotersCount int    `json:"promoters_count"`
+	Error          string `json:"error"`
 }
 
 // PaymentsBatchResult is the answer of create_payments_batch.
@@ -448,10 +450,11 @@ func (s *PayoutsService) CreatePaymentsBatch(ctx context.Context, params *Paymen
 
 // PayoutBatchMeta sums up the payouts a payout action selected.
 type PayoutBatchMeta struct {
-	Total             PayoutAmount `json:"total"`
-	PromotersCount    int          `json:"promoters_count"`
-	TotalInclTax      PayoutAmount `json:"total_incl_tax"`
-	AllPromotersCount int          `json:"all_promoters_count"`
+	// Total and TotalInclTax are kept exactly as sent (see Payout).
+	Total             Amount `json:"total"`
+	PromotersCount    int    `json:"promoters_count"`
+	TotalInclTax      Amount `json:"total_incl_tax"`
+	AllPromotersCount int    `json:"all_promoters_count"`
 }
 
 // PayoutBatchResult is the answer of the payout actions:

@@ -92,8 +92,8 @@ func TestPayoutsListPageWireFormat(t *testing.T) {
 	p := ps[0]
 	assert.Equal(t, int64(9001), p.ID)
 	assert.Equal(t, PayoutPending, p.Status)
-	assert.Equal(t, PayoutAmount(12050.5), p.Amount)
-	assert.Equal(t, 14460.6, p.TotalInclTax.Float64())
+	assert.Equal(t, "12050.5", p.Amount.String())
+	assert.Equal(t, "14460.6", p.TotalInclTax.String())
 	assert.Equal(t, int64(0), p.PaymentsBatchID)
 	assert.Equal(t, 0.2, p.TaxRate)
 	assert.Equal(t, time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), p.PeriodStart)
@@ -107,26 +107,28 @@ func TestPayoutsListPageWireFormat(t *testing.T) {
 func TestPayoutAmountDecoding(t *testing.T) {
 	tests := map[string]struct {
 		body string
-		want PayoutAmount
+		want string
 	}{
-		"integer":        {`{"amount": 12000}`, 12000},
-		"fraction":       {`{"amount": 120.75}`, 120.75},
-		"decimal string": {`{"amount": "120.75"}`, 120.75},
-		"null":           {`{"amount": null}`, 0},
-		"empty string":   {`{"amount": ""}`, 0},
+		"integer":          {`{"amount": 12000}`, "12000"},
+		"fraction":         {`{"amount": 120.75}`, "120.75"},
+		"finer than cents": {`{"amount": 0.0125}`, "0.0125"},
+		"decimal string":   {`{"amount": "120.75"}`, "120.75"},
+		"null":             {`{"amount": null}`, "null"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
 			_, c := newTapeServer(t, tapeReply(200, `[`+tt.body+`]`))
 			ps, _, err := c.Payouts.ListPage(context.Background(), nil)
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, ps[0].Amount)
+			assert.Equal(t, tt.want, ps[0].Amount.String())
 		})
 	}
 	t.Run("not a number", func(t *testing.T) {
-		_, c := newTapeServer(t, tapeReply(200, `[{"amount": "twelve"}]`))
-		_, _, err := c.Payouts.ListPage(context.Background(), nil)
-		require.ErrorIs(t, err, ErrMalformedResponse)
+		for _, body := range []string{`[{"amount": "twelve"}]`, `[{"amount": ""}]`} {
+			_, c := newTapeServer(t, tapeReply(200, body))
+			_, _, err := c.Payouts.ListPage(context.Background(), nil)
+			require.ErrorIs(t, err, ErrMalformedResponse, body)
+		}
 	})
 }
 
@@ -168,7 +170,7 @@ func TestPayoutsGroupByPromoters(t *testing.T) {
 		ListParams: ListParams{PerPage: 1},
 		Q:          "jane",
 		Filters: PayoutGroupFilters{
-			Status: PayoutPending, CampaignID: []int64{28004}, MinPayment: 5000, Invoiceable: "true",
+			Status: PayoutPending, CampaignID: []int64{28004}, MinPayment: sent("5000"), Invoiceable: "true",
 		},
 		IncludePayoutMethodDetails: true,
 	})
@@ -194,9 +196,9 @@ func TestPayoutsGroupByPromoters(t *testing.T) {
 	assert.Equal(t, "jane@paypal.example", g.PayoutMethod.Details["email"])
 	assert.True(t, g.IsAmountPayable)
 	assert.Equal(t, []int64{9001}, g.PayoutIDs)
-	assert.Equal(t, PayoutAmount(12050.5), g.Amount)
+	assert.Equal(t, "12050.5", g.Amount.String())
 	require.Len(t, g.Payouts, 1)
-	assert.Equal(t, PayoutGroupMeta{Total: 12050.5, PromotersCount: 1, TotalInclTax: 14460.6, DueDate: "2025-04-30", PeriodEnd: "2025-03-31"}, page.Meta)
+	assert.Equal(t, PayoutGroupMeta{Total: sent("12050.5"), PromotersCount: 1, TotalInclTax: sent("14460.6"), DueDate: "2025-04-30", PeriodEnd: "2025-03-31"}, page.Meta)
 
 	_, c2 := newTapeServer(t, tapeReply(200, `{"meta": {"total": 0}}`))
 	_, _, err = c2.Payouts.GroupByPromoters(context.Background(), nil)
@@ -230,14 +232,14 @@ func TestPayoutsStats(t *testing.T) {
 	}, call.Query)
 
 	assert.Equal(t, 30, st.Meta.NetPayoutDays)
-	assert.Equal(t, PayoutAmount(5000), st.Meta.MinPayment)
+	assert.Equal(t, "5000", st.Meta.MinPayment.String())
 	assert.Equal(t, []string{"paypal", "wise"}, st.Meta.SelectedPayoutMethods)
 	require.Len(t, st.Data.ByPaidPeriod, 1)
 	pp := st.Data.ByPaidPeriod[0]
 	assert.Equal(t, time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), pp.PeriodStart)
 	assert.Equal(t, 3, pp.PromotersCount)
-	assert.Equal(t, map[string]PayoutAmount{"cash": 30000, "points": 120}, pp.Amounts)
-	assert.Equal(t, PayoutAmount(14460.6), st.Data.ByStatus["pending"].TotalInclTax)
+	assert.Equal(t, map[string]Amount{"cash": sent("30000"), "points": sent("120")}, pp.Amounts)
+	assert.Equal(t, "14460.6", st.Data.ByStatus["pending"].TotalInclTax.String())
 	assert.Equal(t, 4, st.Data.ByPayoutMethod["paypal"].PromotersCount)
 
 	_, err = c.Payouts.Stats(context.Background(), nil)
@@ -264,7 +266,7 @@ func TestPayoutsDueStats(t *testing.T) {
 	assert.Equal(t, "monthly", st.Meta.PayoutCycle)
 	assert.Equal(t, 2, st.Data.Next.PromotersCount)
 	assert.Equal(t, "2025-04-30", st.Data.Next.DueDate)
-	assert.Equal(t, PayoutAmount(600), st.Data.Overdue.TotalInclTax)
+	assert.Equal(t, "600", st.Data.Overdue.TotalInclTax.String())
 	assert.Equal(t, "", st.Data.Custom.DueDate)
 }
 
@@ -286,7 +288,7 @@ func TestPayoutsCreatePaymentsBatch(t *testing.T) {
 	require.NotNil(t, b.ScheduledAt)
 	assert.Nil(t, b.CompletedAt)
 	assert.True(t, b.IsPaymentOTPRequired)
-	assert.Equal(t, PayoutAmount(42050.5), b.Total)
+	assert.Equal(t, "42050.5", b.Total.String())
 	require.Len(t, res.Meta.Failed, 1)
 	assert.Equal(t, "no payout method", res.Meta.Failed[0]["error"])
 
@@ -339,7 +341,7 @@ func TestPayoutsActions(t *testing.T) {
 			require.NotNil(t, res.Batch)
 			assert.Equal(t, int64(502), res.Batch.ID)
 			assert.Equal(t, BatchPending, res.Batch.Status)
-			assert.Equal(t, PayoutBatchMeta{Total: 42050.5, PromotersCount: 4, TotalInclTax: 50460.6, AllPromotersCount: 9}, res.Meta)
+			assert.Equal(t, PayoutBatchMeta{Total: sent("42050.5"), PromotersCount: 4, TotalInclTax: sent("50460.6"), AllPromotersCount: 9}, res.Meta)
 		})
 	}
 }

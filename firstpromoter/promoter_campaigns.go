@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -57,9 +58,19 @@ type PromoterCampaignStats struct {
 	ReferralsCount int `json:"referrals_count"`
 	SalesCount     int `json:"sales_count"`
 	CustomersCount int `json:"customers_count"`
-	// RevenueAmount is typed number by the API; FirstPromoter reports
-	// money in cents.
-	RevenueAmount float64 `json:"revenue_amount"`
+	// RevenueAmount is typed number by the API and sent in cents, like
+	// the promoter's and campaign's; it decodes to its value: 2500 reads
+	// as 25.00.
+	RevenueAmount Amount `json:"revenue_amount"`
+}
+
+// UnmarshalJSON decodes RevenueAmount from cents.
+func (s *PromoterCampaignStats) UnmarshalJSON(b []byte) error {
+	type plain PromoterCampaignStats
+	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
+		return err
+	}
+	return money.ToMinorUnits(centsExponent, &s.RevenueAmount)
 }
 
 // PromoterCampaignListOptions page GET /company/promoter_campaigns, which
@@ -202,8 +213,10 @@ func (c *PromoterCampaignChart) UnmarshalJSON(b []byte) error {
 type PromoterCampaignChartPoint struct {
 	// Label is the bucket's day (YYYY-MM-DD) or period label, as sent.
 	Label string
-	// Value is the metric (revenue in cents).
-	Value float64
+	// Value is the metric kept exactly as sent: revenue in cents for a
+	// revenue chart (2500 reads as "2500"), a count otherwise. A missing
+	// or null value stays null.
+	Value Amount
 	// object records that the point came as {"date", "value"}, so that it
 	// encodes back in the shape it was sent.
 	object bool
@@ -214,8 +227,8 @@ type PromoterCampaignChartPoint struct {
 func (p PromoterCampaignChartPoint) MarshalJSON() ([]byte, error) {
 	if p.object {
 		return json.Marshal(struct {
-			Date  string  `json:"date"`
-			Value float64 `json:"value"`
+			Date  string `json:"date"`
+			Value Amount `json:"value"`
 		}{p.Label, p.Value})
 	}
 	return json.Marshal([2]any{p.Label, p.Value})
@@ -247,13 +260,11 @@ func (p *PromoterCampaignChartPoint) UnmarshalJSON(b []byte) error {
 		p.object = true
 	}
 	p.Label = rawText(label)
-	p.Value = 0
-	if s := rawText(value); s != "" {
-		v, err := parseFinite(s)
-		if err != nil {
-			return fmt.Errorf("chart point value %q: %w", s, err)
+	p.Value = money.Null()
+	if len(bytes.TrimSpace(value)) > 0 {
+		if err := json.Unmarshal(value, &p.Value); err != nil {
+			return fmt.Errorf("chart point value %s: %w", value, err)
 		}
-		p.Value = v
 	}
 	return nil
 }

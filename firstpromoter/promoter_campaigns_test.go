@@ -56,7 +56,7 @@ func TestPromoterCampaignsListDecodes(t *testing.T) {
 		Promoter:  &PromoterRef{ID: 880, Email: "jane@smith.example", Name: "Jane Smith"},
 		Campaign:  &CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
 		State:     PromoterAccepted,
-		Stats:     PromoterCampaignStats{ClicksCount: 412, ReferralsCount: 37, SalesCount: 12, CustomersCount: 9, RevenueAmount: 53880.5},
+		Stats:     PromoterCampaignStats{ClicksCount: 412, ReferralsCount: 37, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("53880.5")},
 		Coupon:    "JANE20", DisplayCoupon: "JANE20", RefToken: "jane",
 		RefLink: "https://acme.example/pricing?via=jane", IsCustomized: true,
 		DirectURL: "https://janesmith.example/acme", PromoterRewardsCustomized: true,
@@ -158,13 +158,13 @@ func TestPromoterCampaignsChartData(t *testing.T) {
 			assert.Equal(t, "period_from=2025-01-01&period_to=2025-01-03&selection=revenue&with_totals=true", call.RawQuery)
 			type point struct {
 				Label string
-				Value float64
+				Value string
 			}
 			var points []point
 			for _, p := range got.SelectionItems {
-				points = append(points, point{p.Label, p.Value})
+				points = append(points, point{p.Label, p.Value.String()})
 			}
-			assert.Equal(t, []point{{"2025-01-01", 0}, {"2025-01-02", 4900}, {"2025-01-03", 1250.5}}, points)
+			assert.Equal(t, []point{{"2025-01-01", "0"}, {"2025-01-02", "4900"}, {"2025-01-03", "1250.5"}}, points)
 			got.SelectionItems = nil
 			assert.Equal(t, &PromoterCampaignChart{
 				PeriodFrom: "2025-01-01", PeriodTo: "2025-01-03", Selection: PromoterChartRevenue, GroupBy: "day",

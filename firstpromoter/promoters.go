@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -90,14 +91,25 @@ type Promoter struct {
 // encode it either.
 func (p Promoter) LogValue() slog.Value { return redactedLogValue(p) }
 
-// PromoterStats are a promoter's counters. RevenueAmount is in cents.
+// PromoterStats are a promoter's counters.
 type PromoterStats struct {
-	ClicksCount          int   `json:"clicks_count"`
-	ReferralsCount       int   `json:"referrals_count"`
-	SalesCount           int   `json:"sales_count"`
-	CustomersCount       int   `json:"customers_count"`
-	RevenueAmount        int64 `json:"revenue_amount"`
-	ActiveCustomersCount int   `json:"active_customers_count"`
+	ClicksCount    int `json:"clicks_count"`
+	ReferralsCount int `json:"referrals_count"`
+	SalesCount     int `json:"sales_count"`
+	CustomersCount int `json:"customers_count"`
+	// RevenueAmount is sent as integer cents and decodes to its value:
+	// 2500 reads as 25.00.
+	RevenueAmount        Amount `json:"revenue_amount"`
+	ActiveCustomersCount int    `json:"active_customers_count"`
+}
+
+// UnmarshalJSON decodes RevenueAmount from cents.
+func (s *PromoterStats) UnmarshalJSON(b []byte) error {
+	type plain PromoterStats
+	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
+		return err
+	}
+	return money.ToMinorUnits(centsExponent, &s.RevenueAmount)
 }
 
 // PromoterProfile is a promoter's personal, tax and social details. Fields
@@ -147,14 +159,16 @@ type PromoterCampaignSummary struct {
 }
 
 // PromoterBalances are a promoter's unpaid balances per reward unit. The
-// API types them as numbers that may be null (nil here); cash is believed
-// to be in cents.
+// API types them as numbers that may be null (IsNull reports it). Their
+// unit is not documented (cash is believed to be in cents), so each is
+// kept exactly as sent: a cash balance of 2500 reads as "2500". Only Cash
+// is money; the others count credits, points, free months and discount.
 type PromoterBalances struct {
-	Cash       *float64 `json:"cash"`
-	Credits    *float64 `json:"credits"`
-	Points     *float64 `json:"points"`
-	FreeMonths *float64 `json:"free_months"`
-	Discount   *float64 `json:"discount"`
+	Cash       Amount `json:"cash"`
+	Credits    Amount `json:"credits"`
+	Points     Amount `json:"points"`
+	FreeMonths Amount `json:"free_months"`
+	Discount   Amount `json:"discount"`
 }
 
 // SelectedPayoutMethod is the payout method a promoter chose.
@@ -215,13 +229,13 @@ type PromoterListOptions struct {
 
 // PromoterFilters are the filters[...] parameters of the promoter list.
 type PromoterFilters struct {
-	// RevenueAmount is in cents.
-	RevenueAmount  IntRange  `url:"revenue_amount,omitempty"`
-	CustomersCount IntRange  `url:"customers_count,omitempty"`
-	ReferralsCount IntRange  `url:"referrals_count,omitempty"`
-	ClicksCount    IntRange  `url:"clicks_count,omitempty"`
-	JoinedAt       DateRange `url:"joined_at,omitempty"`
-	LastLoginAt    DateRange `url:"last_login_at,omitempty"`
+	// RevenueAmount is sent in cents.
+	RevenueAmount  AmountRange `url:"revenue_amount,omitempty"`
+	CustomersCount IntRange    `url:"customers_count,omitempty"`
+	ReferralsCount IntRange    `url:"referrals_count,omitempty"`
+	ClicksCount    IntRange    `url:"clicks_count,omitempty"`
+	JoinedAt       DateRange   `url:"joined_at,omitempty"`
+	LastLoginAt    DateRange   `url:"last_login_at,omitempty"`
 	// CampaignID filters by one or more campaigns.
 	CampaignID []int64       `url:"campaign_id,omitempty,brackets"`
 	State      PromoterState `url:"state,omitempty"`
@@ -546,8 +560,10 @@ type PromoterChartData struct {
 type PromoterChartPoint struct {
 	// Label is the period label; its format follows the chart's GroupBy.
 	Label string
-	// Value is the measure (revenue in cents).
-	Value float64
+	// Value is the measure kept exactly as sent: revenue in cents for a
+	// revenue selection (2500 reads as "2500"), a count otherwise. A null
+	// value stays null.
+	Value Amount
 }
 
 // UnmarshalJSON decodes a [label, value] pair; the value may also come as
@@ -564,7 +580,7 @@ func (p *PromoterChartPoint) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(pair[0], &label); err != nil {
 		return fmt.Errorf("chart point label: %w", err)
 	}
-	var v PayoutAmount
+	var v Amount
 	if err := json.Unmarshal(pair[1], &v); err != nil {
 		return fmt.Errorf("chart point value: %w", err)
 	}
@@ -576,7 +592,7 @@ func (p *PromoterChartPoint) UnmarshalJSON(b []byte) error {
 	default:
 		p.Label = string(bytes.TrimSpace(pair[0]))
 	}
-	p.Value = float64(v)
+	p.Value = v
 	return nil
 }
 

@@ -191,7 +191,7 @@ func TestPromoterDecode(t *testing.T) {
 	assert.Equal(t, int64(12345), p.ID)
 	assert.Equal(t, "Jane Smith", p.Name)
 	assert.Equal(t, "cus_abc123", p.CustID)
-	assert.Equal(t, PromoterStats{ClicksCount: 840, ReferralsCount: 31, SalesCount: 12, CustomersCount: 9, RevenueAmount: 250000, ActiveCustomersCount: 7}, p.Stats)
+	assert.Equal(t, PromoterStats{ClicksCount: 840, ReferralsCount: 31, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("250000"), ActiveCustomersCount: 7}, p.Stats)
 	assert.Equal(t, []string{"same_ip_suspicion"}, p.FraudSuspicions)
 	require.NotNil(t, p.Profile)
 	assert.Equal(t, "US", p.Profile.Country)
@@ -207,9 +207,8 @@ func TestPromoterDecode(t *testing.T) {
 	assert.Equal(t, "", pc.RefToken)
 	assert.Equal(t, &CampaignRef{ID: 28004, Name: "Partners", Color: "#EC4899"}, pc.Campaign)
 	require.NotNil(t, p.Balances)
-	require.NotNil(t, p.Balances.Cash)
-	assert.Equal(t, 4200.0, *p.Balances.Cash)
-	assert.Nil(t, p.Balances.Points)
+	assert.Equal(t, "4200", p.Balances.Cash.String())
+	assert.True(t, p.Balances.Points.IsNull())
 	assert.Nil(t, p.TrackAdTraffic)
 	require.NotNil(t, p.SelectedPayoutMethod)
 	assert.Equal(t, "paypal", p.SelectedPayoutMethod.Method)
@@ -248,12 +247,13 @@ func TestPromotersListPageWireFormat(t *testing.T) {
 	body := `{"data": [` + tapePromoterJSON + `], "meta": {"pending_count": 4}}`
 	ws, c := newTapeServer(t, tapeReply(200, body))
 	no, from, to := false, int64(1000), int64(50000)
+	revFrom, revTo := cents(1000), dec("500.00")
 	opts := &PromoterListOptions{
 		ListParams: ListParams{Page: 3, PerPage: 25},
 		Q:          "jane",
 		IDs:        []int64{12345, 12346},
 		Filters: PromoterFilters{
-			RevenueAmount:        IntRange{From: &from, To: &to},
+			RevenueAmount:        AmountRange{From: &revFrom, To: &revTo},
 			CustomersCount:       IntRange{From: &from},
 			ReferralsCount:       IntRange{To: &to},
 			ClicksCount:          IntRange{From: &from},
@@ -554,7 +554,7 @@ func TestPromotersChartData(t *testing.T) {
 	assert.Equal(t, url.Values{"period_from": {"2025-01-01"}, "period_to": {"2025-03-31"}, "selection": {"revenue"}}, call.Query)
 	assert.Equal(t, "month", d.GroupBy)
 	assert.Equal(t, PromoterChartRevenue, d.Selection)
-	assert.Equal(t, []PromoterChartPoint{{"Jan 2025", 12000}, {"Feb 2025", 8050.5}, {"Mar 2025", 0}}, d.SelectionItems)
+	assert.Equal(t, []PromoterChartPoint{{"Jan 2025", sent("12000")}, {"Feb 2025", sent("8050.5")}, {"Mar 2025", sent(`"0"`)}}, d.SelectionItems)
 
 	_, err = c.Promoters.ChartData(context.Background(), 12345, &PromoterChartParams{Selection: PromoterChartClicks})
 	require.Error(t, err)

@@ -80,7 +80,7 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 			return err
 		}},
 		{"Commissions.Create", true, func(ctx context.Context, c *Client) error {
-			_, err := c.Commissions.Create(ctx, &CommissionCreateParams{CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: 100})
+			_, err := c.Commissions.Create(ctx, &CommissionCreateParams{CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: cents(100)})
 			return err
 		}},
 		{"Commissions.Update", false, func(ctx context.Context, c *Client) error {
@@ -124,11 +124,11 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 			return err
 		}},
 		{"Tracking.Sale", true, func(ctx context.Context, c *Client) error {
-			_, err := c.Tracking.Sale(ctx, &TrackSaleParams{Email: "r@example.com", EventID: "e1", Amount: 100})
+			_, err := c.Tracking.Sale(ctx, &TrackSaleParams{Email: "r@example.com", EventID: "e1", Amount: cents(100)})
 			return err
 		}},
 		{"Tracking.Refund", true, func(ctx context.Context, c *Client) error {
-			_, err := c.Tracking.Refund(ctx, &TrackRefundParams{Email: "r@example.com", EventID: "e2", Amount: 100})
+			_, err := c.Tracking.Refund(ctx, &TrackRefundParams{Email: "r@example.com", EventID: "e2", Amount: cents(100)})
 			return err
 		}},
 		{"Tracking.Cancellation", true, func(ctx context.Context, c *Client) error {

@@ -191,13 +191,16 @@ func rawText(raw json.RawMessage) string {
 	return string(raw)
 }
 
-// ReportData maps a column to its value. Amounts are typed number by the
-// API (FirstPromoter reports money in cents); rates and churn are
-// fractions or percentages as the API computes them.
-type ReportData map[ReportColumn]float64
+// ReportData maps a column to its value, kept exactly as sent. The API
+// types every column as a number without documenting the unit of the money
+// columns (*_amount, the EPCs; most likely cents, as elsewhere), so no
+// conversion is made: a revenue_amount of 2500 reads as "2500". Counts
+// are whole numbers; rates and churn are fractions or percentages as the
+// API computes them.
+type ReportData map[ReportColumn]Amount
 
-// Get returns the value of col, 0 when absent.
-func (d ReportData) Get(col ReportColumn) float64 { return d[col] }
+// Get returns the value of col, zero when absent.
+func (d ReportData) Get(col ReportColumn) Amount { return d[col] }
 
 // UnmarshalJSON accepts numbers and numeric strings and skips nulls and
 // other values, since the API documents only some columns' types.
@@ -215,16 +218,9 @@ func (d *ReportData) UnmarshalJSON(b []byte) error {
 		if v = bytes.TrimSpace(v); string(v) == "null" {
 			continue
 		}
-		var f float64
-		if json.Unmarshal(v, &f) == nil {
-			out[ReportColumn(k)] = f
-			continue
-		}
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			if f, err := parseFinite(s); err == nil {
-				out[ReportColumn(k)] = f
-			}
+		var a Amount
+		if json.Unmarshal(v, &a) == nil {
+			out[ReportColumn(k)] = a
 		}
 	}
 	*d = out

@@ -31,7 +31,7 @@ func TestSliceAnswersDropNulls(t *testing.T) {
 		}},
 		{"Commissions.Create", `[{"id":1},null]`, func(c *Client) (int, error) {
 			out, err := c.Commissions.Create(ctx, &CommissionCreateParams{
-				CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: 100})
+				CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: cents(100)})
 			return len(out), err
 		}},
 	}

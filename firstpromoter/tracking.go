@@ -2,11 +2,14 @@ package firstpromoter
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -50,24 +53,49 @@ type TrackSaleParams struct {
 	// EventID is your transaction id; the API refuses a second sale with
 	// the same one (409).
 	EventID string `json:"event_id"`
-	// Amount is the sale before taxes in cents (whole units for
-	// zero-decimal currencies such as JPY).
-	Amount int64 `json:"amount"`
+	// Amount is the sale before taxes, sent as integer minor units of
+	// Currency (cents when Currency is empty; whole units for zero-decimal
+	// currencies such as JPY): AmountFromMinorUnits(2500, 2, "") and
+	// ParseAmount("25.00", "") both send 2500.
+	Amount Amount `json:"-"`
 	// Quantity of items or seats; 1 when zero.
 	Quantity int `json:"quantity,omitempty"`
 	// Plan is the billing provider's plan id, for plan-level rewards.
 	Plan string `json:"plan,omitempty"`
 	// Currency is needed only when it differs from the account's default.
 	Currency string `json:"currency,omitempty"`
-	// MRR is the customer's monthly recurring revenue in cents. The API
-	// documents it as a string; it is sent as a number like Amount.
-	MRR       int64  `json:"mrr,omitempty"`
+	// MRR is the customer's monthly recurring revenue, sent in minor
+	// units like Amount when not zero. The API documents it as a string;
+	// it is sent as a number like Amount.
+	MRR       Amount `json:"-"`
 	PromoCode string `json:"promo_code,omitempty"`
 	// TID or RefID create the lead and the sale in one call when the lead
 	// was not tracked at signup.
 	TID                   string `json:"tid,omitempty"`
 	RefID                 string `json:"ref_id,omitempty"`
 	SkipEmailNotification bool   `json:"skip_email_notification,omitempty"`
+}
+
+// MarshalJSON sends Amount and MRR as integer minor units of Currency.
+func (p TrackSaleParams) MarshalJSON() ([]byte, error) {
+	type plain TrackSaleParams
+	w := struct {
+		plain
+		Amount int64  `json:"amount"`
+		MRR    *int64 `json:"mrr,omitempty"`
+	}{plain: plain(p)}
+	var err error
+	if w.Amount, err = toCents(p.Amount, p.Currency); err != nil {
+		return nil, fmt.Errorf("amount: %w", err)
+	}
+	if !p.MRR.IsZero() && !p.MRR.IsNull() {
+		mrr, err := toCents(p.MRR, p.Currency)
+		if err != nil {
+			return nil, fmt.Errorf("mrr: %w", err)
+		}
+		w.MRR = &mrr
+	}
+	return json.Marshal(w)
 }
 
 // TrackRefundParams is the body of POST /track/refund. EventID, Amount and
@@ -77,15 +105,29 @@ type TrackRefundParams struct {
 	UID   string `json:"uid,omitempty"`
 	// EventID is your refund transaction id; a repeat is refused (409).
 	EventID string `json:"event_id"`
-	// Amount is the refunded sum in cents, positive. The API documents
-	// amount and quantity as strings; they are sent as numbers, as for
-	// sales.
-	Amount   int64  `json:"amount"`
+	// Amount is the refunded sum, positive, sent as integer minor units
+	// of Currency as for sales. The API documents amount and quantity as
+	// strings; they are sent as numbers, as for sales.
+	Amount   Amount `json:"-"`
 	Currency string `json:"currency,omitempty"`
 	Quantity int    `json:"quantity,omitempty"`
 	// SaleEventID is the EventID of the sale refunded.
 	SaleEventID           string `json:"sale_event_id,omitempty"`
 	SkipEmailNotification bool   `json:"skip_email_notification,omitempty"`
+}
+
+// MarshalJSON sends Amount as integer minor units of Currency.
+func (p TrackRefundParams) MarshalJSON() ([]byte, error) {
+	type plain TrackRefundParams
+	w := struct {
+		plain
+		Amount int64 `json:"amount"`
+	}{plain: plain(p)}
+	var err error
+	if w.Amount, err = toCents(p.Amount, p.Currency); err != nil {
+		return nil, fmt.Errorf("amount: %w", err)
+	}
+	return json.Marshal(w)
 }
 
 // TrackCancellationParams is the body of POST /track/cancellation. Email or
@@ -100,9 +142,11 @@ type TrackedEvent struct {
 	ID int64 `json:"id"`
 	// Etype is signup or sale.
 	Etype string `json:"etype"`
-	// SaleAmount and OriginalSaleAmount are in cents; nil for a signup.
-	SaleAmount           *int64       `json:"sale_amount"`
-	OriginalSaleAmount   *int64       `json:"original_sale_amount"`
+	// SaleAmount and OriginalSaleAmount are sent as integer cents and
+	// decode to their value (2500 reads as 25.00); null for a signup.
+	// OriginalSaleAmount carries OriginalSaleCurrency.
+	SaleAmount           Amount       `json:"sale_amount"`
+	OriginalSaleAmount   Amount       `json:"original_sale_amount"`
 	OriginalSaleCurrency string       `json:"original_sale_currency"`
 	EventID              string       `json:"event_id"`
 	PlanID               string       `json:"plan_id"`
@@ -114,34 +158,77 @@ type TrackedEvent struct {
 	Commissions []*Commission `json:"commissions"`
 }
 
+// UnmarshalJSON decodes the cents fields to their values.
+func (e *TrackedEvent) UnmarshalJSON(b []byte) error {
+	type plain TrackedEvent
+	if err := json.Unmarshal(b, (*plain)(e)); err != nil {
+		return err
+	}
+	if err := money.ToMinorUnits(centsExponent, &e.SaleAmount); err != nil {
+		return err
+	}
+	if err := money.ToMinorUnits(minorExponent(e.OriginalSaleCurrency), &e.OriginalSaleAmount); err != nil {
+		return err
+	}
+	money.SetCurrency(e.OriginalSaleCurrency, &e.OriginalSaleAmount)
+	return nil
+}
+
 // TrackedLeadEvent is what a refund or cancellation recorded. Its shape is
 // the legacy API's: a lead and a promoter rather than a referral.
 type TrackedLeadEvent struct {
 	ID int64 `json:"id"`
 	// Type is refund or cancellation.
 	Type string `json:"type"`
-	// AmountCents is negative for a refund and nil for a cancellation.
-	AmountCents *int64 `json:"amount_cents"`
+	// AmountCents is sent as integer cents and decodes to its value (-2500
+	// reads as -25.00); negative for a refund and null for a cancellation.
+	AmountCents Amount `json:"amount_cents"`
 	// Reward is the negative commission of a refund; nil otherwise.
 	Reward   *TrackedReward   `json:"reward"`
 	Lead     *TrackedLead     `json:"lead"`
 	Promoter *TrackedPromoter `json:"promoter"`
 }
 
+// UnmarshalJSON decodes AmountCents to its value.
+func (e *TrackedLeadEvent) UnmarshalJSON(b []byte) error {
+	type plain TrackedLeadEvent
+	if err := json.Unmarshal(b, (*plain)(e)); err != nil {
+		return err
+	}
+	return money.ToMinorUnits(centsExponent, &e.AmountCents)
+}
+
 // TrackedReward is a commission as the legacy API shows it.
 type TrackedReward struct {
 	ID     int64  `json:"id"`
 	Status string `json:"status"`
-	// Amount is in cents for cash rewards.
-	Amount    int64        `json:"amount"`
+	// Amount is sent as integer cents for cash rewards (and when no unit
+	// is sent) and decodes to its value, 2500 reading as 25.00; for the
+	// other units it is the count of the unit, kept as sent.
+	Amount    Amount       `json:"amount"`
 	Unit      string       `json:"unit"`
 	CreatedAt time.Time    `json:"created_at"`
 	Lead      *TrackedLead `json:"lead"`
 	EventID   string       `json:"event_id"`
-	// ConversionAmount is the sale or refund amount in cents.
-	ConversionAmount int64  `json:"conversion_amount"`
+	// ConversionAmount is the sale or refund amount, sent as integer cents
+	// and decoded to its value.
+	ConversionAmount Amount `json:"conversion_amount"`
 	TierLevel        int    `json:"tier_level"`
 	SplitType        string `json:"split_type"`
+}
+
+// UnmarshalJSON decodes the cents fields to their values.
+func (r *TrackedReward) UnmarshalJSON(b []byte) error {
+	type plain TrackedReward
+	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
+		return err
+	}
+	if r.Unit == "" || r.Unit == string(CommissionUnitCash) {
+		if err := money.ToMinorUnits(centsExponent, &r.Amount); err != nil {
+			return err
+		}
+	}
+	return money.ToMinorUnits(centsExponent, &r.ConversionAmount)
 }
 
 // TrackedLead is a referral as the legacy API shows it.
@@ -184,12 +271,31 @@ type TrackedPromoter struct {
 	W8FormURL          string     `json:"w8_form_url"`
 	W9FormURL          string     `json:"w9_form_url"`
 	ParentPromoterID   int64      `json:"parent_promoter_id"`
-	// The balances map a unit (cash, in cents; points ...) to its amount;
-	// nil when the API sends null.
-	EarningsBalance map[string]int64 `json:"earnings_balance"`
-	CurrentBalance  map[string]int64 `json:"current_balance"`
-	PaidBalance     map[string]int64 `json:"paid_balance"`
-	AuthToken       Secret           `json:"auth_token"`
+	// The balances map a unit (cash, points ...) to its amount; nil when
+	// the API sends null. The cash balance is sent as integer cents and
+	// decodes to its value (2500 reads as 25.00); the other units are
+	// counts kept as sent.
+	EarningsBalance map[string]Amount `json:"earnings_balance"`
+	CurrentBalance  map[string]Amount `json:"current_balance"`
+	PaidBalance     map[string]Amount `json:"paid_balance"`
+	AuthToken       Secret            `json:"auth_token"`
+}
+
+// UnmarshalJSON decodes the cash balances from cents.
+func (p *TrackedPromoter) UnmarshalJSON(b []byte) error {
+	type plain TrackedPromoter
+	if err := json.Unmarshal(b, (*plain)(p)); err != nil {
+		return err
+	}
+	for _, m := range []map[string]Amount{p.EarningsBalance, p.CurrentBalance, p.PaidBalance} {
+		if cash, ok := m[string(CommissionUnitCash)]; ok {
+			if err := money.ToMinorUnits(centsExponent, &cash); err != nil {
+				return err
+			}
+			m[string(CommissionUnitCash)] = cash
+		}
+	}
+	return nil
 }
 
 // LogValue implements slog.LogValuer in the printed form, where the
@@ -215,7 +321,7 @@ func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams) (*T
 	if params.EventID == "" {
 		return nil, errors.New("firstpromoter: track sale: EventID is required")
 	}
-	if params.Amount <= 0 {
+	if params.Amount.IsNull() || params.Amount.Sign() <= 0 {
 		return nil, errors.New("firstpromoter: track sale: Amount must be positive")
 	}
 	out := new(TrackedEvent)
@@ -231,7 +337,7 @@ func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams)
 	if params.EventID == "" {
 		return nil, errors.New("firstpromoter: track refund: EventID is required")
 	}
-	if params.Amount <= 0 {
+	if params.Amount.IsNull() || params.Amount.Sign() <= 0 {
 		return nil, errors.New("firstpromoter: track refund: Amount must be positive")
 	}
 	out := new(TrackedLeadEvent)

@@ -82,7 +82,12 @@ func runFirstPromoter(ctx context.Context, w io.Writer) error {
 	fmt.Fprintf(w, "\nCommissions since %s\n", monthStart.Format(time.DateOnly))
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tSALE\tCOMMISSION\tCREATED")
-	var total int64
+	// Cash commissions are in the account's currency, which the API does
+	// not name; they are summed exactly, in cents.
+	total, err := firstpromoter.AmountFromMinorUnits(0, 2, "")
+	if err != nil {
+		return err
+	}
 	count := 0
 	for c, err := range client.Commissions.List(ctx, &firstpromoter.CommissionListOptions{
 		Filters: firstpromoter.CommissionFilters{CreatedAt: firstpromoter.DateRange{From: monthStart}},
@@ -90,7 +95,11 @@ func runFirstPromoter(ctx context.Context, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		total += c.Amount
+		if c.Unit == firstpromoter.CommissionUnitCash {
+			if total, err = total.Add(c.Amount); err != nil {
+				return err
+			}
+		}
 		if count++; count <= 10 {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Status, money(c.SaleAmount), money(c.Amount), c.CreatedAt.Format(time.DateOnly))
 		}
@@ -98,15 +107,16 @@ func runFirstPromoter(ctx context.Context, w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "%d commissions this month, %s in all\n", count, money(total))
+	fmt.Fprintf(w, "%d commissions this month, %s in cash commissions\n", count, money(total))
 	return nil
 }
 
-// money formats integer cents.
-func money(cents int64) string {
-	sign := ""
-	if cents < 0 {
-		sign, cents = "-", -cents
+// money prints an amount exactly, with its cents when it is whole in
+// cents: "25.00 (2500 cents)".
+func money(a firstpromoter.Amount) string {
+	cents, err := a.MinorUnits("")
+	if err != nil {
+		return a.String()
 	}
-	return fmt.Sprintf("%s$%d.%02d", sign, cents/100, cents%100)
+	return fmt.Sprintf("%s (%d cents)", a, cents)
 }

@@ -86,7 +86,7 @@ func newMux(in *inbox) (*http.ServeMux, error) {
 	store := fpwebhook.NewMemoryStore(0)
 	fp, fpErr := fpwebhook.NewHandler(fpwebhook.Callbacks{
 		Commission: func(_ context.Context, _ *fpwebhook.Event, c *firstpromoter.Commission) error {
-			return in.add("commission %d %s, %d %s", c.ID, c.Status, c.Amount, c.Unit)
+			return in.add("commission %d %s, %s %s", c.ID, c.Status, c.Amount, c.Unit)
 		},
 	}, fpwebhook.WithSecret(firstPromoterSecret), fpwebhook.WithStore(store))
 	rf, rfErr := rfwebhook.NewHandler(rfwebhook.Callbacks{

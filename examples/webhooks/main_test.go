@@ -38,7 +38,7 @@ func TestRun(t *testing.T) {
 
 	// What each callback received, from the typed fields.
 	for _, want := range []string{
-		"processed commission 88901 approved, 2500 cash",
+		"processed commission 88901 approved, 25.00 cash",
 		`processed affiliate a3y7 <jane@example.com> ACTIVE, offer "Standard Affiliate Commission"`,
 		`processed partner JohnSmith <john.smith@example.com>, group "Top Sellers"`,
 		"processed transaction d5c6feef0d8f489fb91aa5cfb4d64f4e, offer 11, payout 12.50, sub1 spring, at 2024-02-08 20:58:19",

@@ -54,6 +54,12 @@ func ExampleParse() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(ev.Type, c.ID, c.Status, c.Amount, string(ev.Changes["status"].Old))
-	// Output: commission.updated 88901 approved 2500 "pending"
+	cents, err := c.Amount.MinorUnits("")
+	if err != nil {
+		panic(err)
+	}
+	// Commission amounts are in the account's currency, which the payload
+	// does not name.
+	fmt.Println(ev.Type, c.ID, c.Status, c.Amount, "=", cents, "cents", string(ev.Changes["status"].Old))
+	// Output: commission.updated 88901 approved 25.00 = 2500 cents "pending"
 }

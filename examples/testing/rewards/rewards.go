@@ -30,7 +30,11 @@ func Owed(ctx context.Context, client *firstpromoter.Client) (map[int64]int64, e
 		if c.Unit != firstpromoter.CommissionUnitCash || c.PromoterCampaign == nil {
 			continue
 		}
-		owed[c.PromoterCampaign.PromoterID] += c.Amount
+		cents, err := c.Amount.MinorUnits("")
+		if err != nil {
+			return nil, fmt.Errorf("commission %d: amount %s: %w", c.ID, c.Amount, err)
+		}
+		owed[c.PromoterCampaign.PromoterID] += cents
 	}
 	return owed, nil
 }
@@ -42,10 +46,14 @@ func Owed(ctx context.Context, client *firstpromoter.Client) (map[int64]int64, e
 // unknown (a 5xx, a dropped connection), GrantBonus asks once more, and a
 // refusal as a duplicate means the first attempt went through.
 func GrantBonus(ctx context.Context, client *firstpromoter.Client, promoterCampaignID, cents int64, eventID string) (*firstpromoter.Commission, error) {
+	amount, err := firstpromoter.AmountFromMinorUnits(cents, 2, "")
+	if err != nil {
+		return nil, fmt.Errorf("grant bonus %s: %w", eventID, err)
+	}
 	params := &firstpromoter.CommissionCreateParams{
 		CommissionType:     firstpromoter.CommissionCustom,
 		PromoterCampaignID: promoterCampaignID,
-		Amount:             cents,
+		Amount:             amount,
 		Unit:               firstpromoter.CommissionUnitCash,
 		EventID:            eventID,
 		InternalNote:       "bonus",
@@ -86,7 +94,7 @@ func findByEventID(ctx context.Context, client *firstpromoter.Client, eventID st
 		if err != nil {
 			return nil, fmt.Errorf("find bonus %s: %w", eventID, err)
 		}
-		if c.EventID == eventID {
+		if c.EventID != nil && *c.EventID == eventID {
 			return c, nil
 		}
 	}

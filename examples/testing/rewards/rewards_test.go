@@ -190,8 +190,9 @@ func TestGrantBonus(t *testing.T) {
 
 			got, err := rewards.GrantBonus(context.Background(), client, pc.ID, 2500, "bonus-2026-q1-7")
 			require.NoError(t, err)
-			assert.Equal(t, int64(2500), got.Amount)
-			assert.Equal(t, "bonus-2026-q1-7", got.EventID)
+			assert.Equal(t, "25.00", got.Amount.String(), "2500 cents")
+			require.NotNil(t, got.EventID)
+			assert.Equal(t, "bonus-2026-q1-7", *got.EventID)
 
 			stored := bonuses(srv, "bonus-2026-q1-7")
 			require.Len(t, stored, 1, "granted exactly once")
