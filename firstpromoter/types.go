@@ -1,26 +1,10 @@
 package firstpromoter
 
 import (
-	"errors"
-	"math"
 	"net/url"
 	"strconv"
 	"time"
 )
-
-// parseFinite parses a number sent as text. NaN and the infinities, which
-// strconv accepts but JSON cannot carry, are rejected: a tolerant decoder
-// must not turn "NaN" into an amount.
-func parseFinite(s string) (float64, error) {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, err
-	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, errors.New("not a finite number")
-	}
-	return f, nil
-}
 
 // Date is a calendar day sent as YYYY-MM-DD in filters. Its zero value is
 // omitted.

@@ -16,7 +16,7 @@ type chartData struct {
 
 type chartValue struct {
 	label string
-	value float64
+	value int64
 }
 
 var chartSelections = []string{"revenue", "clicks", "referrals", "customers", "cancellations"}
@@ -56,9 +56,9 @@ func (s *Server) chart(r *http.Request, pcIDs []int64) (chartData, *apiError) {
 	default:
 		c.groupBy = "month"
 	}
-	sums := map[string]float64{}
+	sums := map[string]int64{}
 	end := to.Add(24*time.Hour - time.Nanosecond)
-	add := func(t Timestamp, v float64) {
+	add := func(t Timestamp, v int64) {
 		if !t.IsZero() && !t.Before(from) && !t.After(end) {
 			sums[periodLabel(t.Time, c.groupBy)] += v
 		}
@@ -79,7 +79,7 @@ func (s *Server) chart(r *http.Request, pcIDs []int64) (chartData, *apiError) {
 	if c.selection == "revenue" {
 		for _, cm := range s.commissions.all() {
 			if cm.CommissionType == "sale" && slices.Contains(pcIDs, cm.promoterCampaignID()) {
-				add(cm.CreatedAt, float64(cm.SaleAmount))
+				add(cm.CreatedAt, cm.SaleAmount)
 			}
 		}
 	}

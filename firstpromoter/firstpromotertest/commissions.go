@@ -1,6 +1,8 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
+
 	"errors"
 	"maps"
 	"net/http"
@@ -157,17 +159,17 @@ func (s *Server) listCommissions(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	if field != "" {
-		sortBy(rows, desc, func(c Commission) float64 {
+		sortBy(rows, desc, func(c Commission) money.Amount {
 			switch field {
 			case "sale_amount":
-				return float64(c.SaleAmount)
+				return num(c.SaleAmount)
 			case "amount":
-				return float64(c.Amount)
+				return num(c.Amount)
 			case "referral":
 				if c.Referral != nil {
-					return float64(c.Referral.ID)
+					return num(c.Referral.ID)
 				}
-				return 0
+				return num(0)
 			}
 			return unixMilli(c.CreatedAt)
 		})
@@ -233,7 +235,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 			!inIDs(ints["filters[promoter_id]"], pc.PromoterID), !inIDs(ints["filters[payout_id]"], c.PayoutID),
 			status != "" && c.Status != status, len(fraud) > 0 && !slices.Contains(fraud, string(c.FraudCheck)),
 			len(plans) > 0 && !slices.Contains(plans, string(c.PlanID)),
-			!sale.match(float64(c.SaleAmount)), !amount.match(float64(c.Amount)), !created.match(c.CreatedAt):
+			!sale.match(c.SaleAmount), !amount.match(c.Amount), !created.match(c.CreatedAt):
 			return false
 		}
 		for key, want := range yesNo {
@@ -451,8 +453,8 @@ func (s *Server) addToPendingPayout(c *Commission) error {
 			PeriodStart: At(start), PeriodEnd: At(start.AddDate(0, 1, 0).Add(-time.Millisecond)),
 		})
 	}
-	payout.Amount += float64(c.Amount)
-	payout.TotalInclTax = payout.Amount * (1 + payout.TaxRate/100)
+	payout.Amount = plus(payout.Amount, num(c.Amount))
+	payout.TotalInclTax = withTax(payout.Amount, payout.TaxRate)
 	c.PayoutID = payout.ID
 	return nil
 }

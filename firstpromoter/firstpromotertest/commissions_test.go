@@ -175,9 +175,11 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	assert.Equal(t, "failed", refused.Status, "a cash commission is paid out, not fulfilled")
 	assert.False(t, srv.Commissions()[4].IsPaid)
 
-	total := func() (sum float64) {
+	total := func() (sum int64) {
 		for _, p := range srv.Payouts() {
-			sum += p.Amount
+			n, err := p.Amount.MinorUnits("JPY") // the plain number, exponent 0
+			require.NoError(t, err)
+			sum += n
 		}
 		return sum
 	}
@@ -185,7 +187,7 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	b := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/generate_payouts", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
 	assert.Equal(t, "commission/generate_payouts", b.ActionLabel)
 	assert.Equal(t, 1, b.ProcessedCount)
-	assert.Equal(t, before+float64(c.Amount), total(), "the commission went into a pending payout")
+	assert.Equal(t, before+c.Amount, total(), "the commission went into a pending payout")
 	payoutID := srv.Commissions()[4].PayoutID
 	require.NotZero(t, payoutID)
 	paidOut := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/commissions?per_page=100&filters%%5Bpayout_id%%5D=%d", payoutID), nil), http.StatusOK)

@@ -128,7 +128,7 @@ func (s *Server) seedDemo() {
 		}
 		p := Payout{
 			Promoter: &PromoterRef{ID: pc.PromoterID}, Campaign: &CampaignRef{ID: pc.CampaignID},
-			Amount: float64(total), PeriodStart: At(lastMonth), PeriodEnd: At(monthStart.Add(-time.Millisecond)),
+			Amount: num(total), PeriodStart: At(lastMonth), PeriodEnd: At(monthStart.Add(-time.Millisecond)),
 			CreatedAt: At(monthStart.Add(now.Sub(monthStart) / 4)),
 		}
 		if payoutCount%5 < 3 {
@@ -261,7 +261,7 @@ func (s *Server) genPayout(i int, pcs []*PromoterCampaign) Payout {
 	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 	p := Payout{
 		Promoter: &PromoterRef{ID: pc.PromoterID}, Campaign: &CampaignRef{ID: pc.CampaignID},
-		Amount:      float64(5000 + (i*1733)%40000),
+		Amount:      num(int64(5000 + (i*1733)%40000)),
 		PeriodStart: At(monthStart.AddDate(0, -1, 0)), PeriodEnd: At(monthStart.Add(-time.Millisecond)),
 	}
 	if i%3 == 0 {

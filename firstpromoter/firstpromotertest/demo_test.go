@@ -166,8 +166,8 @@ func TestAddAssignsIDsAndTimestamps(t *testing.T) {
 	assert.Equal(t, p.PromoterCampaigns[0].ID, com.PromoterCampaign.ID, "the promoter campaign follows the referral")
 	assert.Equal(t, "approved", com.Status)
 	assert.Equal(t, int64(10000), srv.Promoters()[0].Stats.RevenueAmount)
-	balance := *srv.Promoters()[0].Balances.Cash
-	assert.Equal(t, float64(2000), balance)
+	assert.Equal(t, "2000", srv.Promoters()[0].Balances.Cash.String())
+	assert.True(t, srv.Promoters()[0].Balances.Points.IsNull())
 
 	assert.Panics(t, func() { srv.AddPromoterCampaign(firstpromotertest.PromoterCampaign{PromoterID: 1, CampaignID: c.ID}) })
 }

@@ -1,6 +1,8 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
+
 	"bytes"
 	"encoding/json"
 	"io"
@@ -85,11 +87,17 @@ func (p *params) int(key string) (v int64, ok bool, e *apiError) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		f, ferr := strconv.ParseFloat(s, 64)
-		if ferr != nil || f != float64(int64(f)) {
+		a, aerr := money.ParseDecimal(s, "")
+		if aerr != nil {
 			return 0, false, errParam(key)
 		}
-		n = int64(f)
+		whole, frac, _ := strings.Cut(a.String(), ".")
+		if strings.Trim(frac, "0") != "" {
+			return 0, false, errParam(key)
+		}
+		if n, err = strconv.ParseInt(whole, 10, 64); err != nil {
+			return 0, false, errParam(key)
+		}
 	}
 	return n, true, nil
 }
@@ -225,14 +233,14 @@ func (l listQuery) numRange(key string) (r numRange, e *apiError) {
 		if s == "" {
 			continue
 		}
-		f, err := strconv.ParseFloat(s, 64)
+		a, err := money.ParseDecimal(s, "")
 		if err != nil {
 			return r, errParam(key + "[" + end + "]")
 		}
 		if end == "from" {
-			r.from = &f
+			r.from = &a
 		} else {
-			r.to = &f
+			r.to = &a
 		}
 	}
 	return r, nil
@@ -332,10 +340,11 @@ func (r timeRange) match(t Timestamp) bool {
 }
 
 // numRange is an inclusive numeric filter; nil ends are open.
-type numRange struct{ from, to *float64 }
+type numRange struct{ from, to *money.Amount }
 
-func (r numRange) match(v float64) bool {
-	return (r.from == nil || v >= *r.from) && (r.to == nil || v <= *r.to)
+func (r numRange) match(n int64) bool {
+	v := num(n)
+	return (r.from == nil || cmpAmount(v, *r.from) >= 0) && (r.to == nil || cmpAmount(v, *r.to) <= 0)
 }
 
 // paginate returns the page of items.
@@ -370,20 +379,20 @@ func inIDs(ids []int64, id int64) bool {
 }
 
 // sortBy sorts items stably by key, ties by the original (id) order.
-func sortBy[T any](items []T, desc bool, key func(T) float64) {
+func sortBy[T any](items []T, desc bool, key func(T) money.Amount) {
 	sort.SliceStable(items, func(i, j int) bool {
-		a, b := key(items[i]), key(items[j])
+		c := cmpAmount(key(items[i]), key(items[j]))
 		if desc {
-			return a > b
+			return c > 0
 		}
-		return a < b
+		return c < 0
 	})
 }
 
 // unixMilli is a sort key for a timestamp (zero sorts first).
-func unixMilli(t Timestamp) float64 {
+func unixMilli(t Timestamp) money.Amount {
 	if t.IsZero() {
-		return 0
+		return num(0)
 	}
-	return float64(t.UnixMilli())
+	return num(t.UnixMilli())
 }

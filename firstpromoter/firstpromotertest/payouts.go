@@ -1,22 +1,26 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
+
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 )
 
 // Payout is a payout as the API answers it. The spec types amount and
 // total_incl_tax as numbers without naming the unit; the fake keeps them
-// in cents, like commissions. Set Promoter.ID and Campaign.ID to link it;
+// in cents, like commissions, as exact amounts (firstpromoter.Amount)
+// that encode as plain numbers: build one with
+// firstpromoter.ParseAmount("5000", ""). A zero TotalInclTax is computed
+// from Amount and TaxRate (a percentage), exactly. Set Promoter.ID and Campaign.ID to link it;
 // the server fills the rest from its state, and the payout method from the
 // promoter's selected one.
 type Payout struct {
 	ID int64 `json:"id"`
 	// Status is pending, completed, failed, processing or cancelled.
 	Status              string        `json:"status"`
-	Amount              float64       `json:"amount"`
+	Amount              money.Amount  `json:"amount"`
 	PaymentsBatchID     *int64        `json:"payments_batch_id"`
 	TaxRate             float64       `json:"tax_rate"`
 	Unit                string        `json:"unit"`
@@ -27,7 +31,7 @@ type Payout struct {
 	FailedAt            Timestamp     `json:"failed_at"`
 	CreatedAt           Timestamp     `json:"created_at"`
 	Error               NullString    `json:"error"`
-	TotalInclTax        float64       `json:"total_incl_tax"`
+	TotalInclTax        money.Amount  `json:"total_incl_tax"`
 	PayoutMethod        *PayoutMethod `json:"payout_method"`
 	Promoter            *PromoterRef  `json:"promoter"`
 	Campaign            *CampaignRef  `json:"campaign"`
@@ -118,7 +122,7 @@ func (s *Server) listPayouts(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	if field != "" {
-		sortBy(rows, desc, func(p Payout) float64 {
+		sortBy(rows, desc, func(p Payout) money.Amount {
 			switch field {
 			case "amount":
 				return p.Amount
@@ -211,7 +215,7 @@ func payoutMethodName(p *Payout) string {
 // isPayable: a pending payout of at least the minimum payment whose
 // promoter has a payout method.
 func isPayable(p *Payout) bool {
-	return p.Status == "pending" && p.Amount >= minPayment && payoutMethodName(p) != "not_set"
+	return p.Status == "pending" && cmpAmount(p.Amount, num(minPayment)) >= 0 && payoutMethodName(p) != "not_set"
 }
 
 // duePeriod classifies a pending payout: due net_payout_days after its
@@ -255,13 +259,13 @@ func (s *Server) payoutsByPromoter(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	var minAmount float64
+	var minAmount money.Amount
 	if v := q.get("filters[min_payment]"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
+		a, err := money.ParseDecimal(v, "")
 		if err != nil {
 			return 0, nil, errParam("filters[min_payment]")
 		}
-		minAmount = f
+		minAmount = a
 	}
 	withDetails := q.get("include_payout_method_details") == "true"
 	type group struct {
@@ -270,8 +274,8 @@ func (s *Server) payoutsByPromoter(r *http.Request) (int, any, *apiError) {
 		Payouts         []Payout       `json:"payouts"`
 		IsAmountPayable bool           `json:"is_amount_payable"`
 		PayoutIDs       []int64        `json:"payout_ids"`
-		Amount          float64        `json:"amount"`
-		TotalInclTax    float64        `json:"total_incl_tax"`
+		Amount          money.Amount   `json:"amount"`
+		TotalInclTax    money.Amount   `json:"total_incl_tax"`
 	}
 	var groups []*group
 	byPromoter := map[int64]*group{}
@@ -300,28 +304,28 @@ func (s *Server) payoutsByPromoter(r *http.Request) (int, any, *apiError) {
 		}
 		g.Payouts = append(g.Payouts, v)
 		g.PayoutIDs = append(g.PayoutIDs, v.ID)
-		g.Amount += v.Amount
-		g.TotalInclTax += v.TotalInclTax
+		g.Amount = plus(g.Amount, v.Amount)
+		g.TotalInclTax = plus(g.TotalInclTax, v.TotalInclTax)
 		if v.PeriodEnd.After(latestEnd) {
 			latestEnd = v.PeriodEnd.Time
 		}
 	}
-	meta := map[string]any{"total": 0.0, "promoters_count": 0, "total_incl_tax": 0.0, "due_date": nil, "period_end": nil}
+	meta := map[string]any{"total": num(0), "promoters_count": 0, "total_incl_tax": num(0), "due_date": nil, "period_end": nil}
 	var kept []*group
-	var total, totalTax float64
+	var total, totalTax money.Amount
 	for _, g := range groups {
-		if g.Amount < minAmount {
+		if cmpAmount(g.Amount, minAmount) < 0 {
 			continue
 		}
-		g.IsAmountPayable = g.Amount >= minPayment && g.PayoutMethod != nil
+		g.IsAmountPayable = cmpAmount(g.Amount, num(minPayment)) >= 0 && g.PayoutMethod != nil
 		if !withDetails && g.PayoutMethod != nil {
 			m := *g.PayoutMethod
 			m.Details = nil
 			g.PayoutMethod = &m
 		}
 		kept = append(kept, g)
-		total += g.Amount
-		totalTax += g.TotalInclTax
+		total = plus(total, g.Amount)
+		totalTax = plus(totalTax, g.TotalInclTax)
 	}
 	meta["total"], meta["total_incl_tax"], meta["promoters_count"] = total, totalTax, len(kept)
 	if !latestEnd.IsZero() {
@@ -337,18 +341,18 @@ func (s *Server) payoutsByPromoter(r *http.Request) (int, any, *apiError) {
 
 // payoutSum accumulates payouts for the stats endpoints.
 type payoutSum struct {
-	PromotersCount int                `json:"promoters_count"`
-	Amounts        map[string]float64 `json:"amounts"`
-	TotalInclTax   float64            `json:"total_incl_tax"`
+	PromotersCount int                     `json:"promoters_count"`
+	Amounts        map[string]money.Amount `json:"amounts"`
+	TotalInclTax   money.Amount            `json:"total_incl_tax"`
 	promoters      map[int64]bool
 }
 
 func (a *payoutSum) add(p *Payout) {
 	if a.Amounts == nil {
-		a.Amounts, a.promoters = map[string]float64{}, map[int64]bool{}
+		a.Amounts, a.promoters = map[string]money.Amount{}, map[int64]bool{}
 	}
-	a.Amounts[p.Unit] += p.Amount
-	a.TotalInclTax += p.TotalInclTax
+	a.Amounts[p.Unit] = plus(a.Amounts[p.Unit], p.Amount)
+	a.TotalInclTax = plus(a.TotalInclTax, p.TotalInclTax)
 	if !a.promoters[p.promoterID()] {
 		a.promoters[p.promoterID()] = true
 		a.PromotersCount++
@@ -357,7 +361,7 @@ func (a *payoutSum) add(p *Payout) {
 
 func (a *payoutSum) out() *payoutSum {
 	if a.Amounts == nil {
-		a.Amounts = map[string]float64{}
+		a.Amounts = map[string]money.Amount{}
 	}
 	return a
 }
@@ -492,12 +496,12 @@ func (s *Server) createPaymentsBatch(r *http.Request) (int, any, *apiError) {
 	id := s.paymentsBatchSeq
 	s.paymentsBatchSeq++
 	now := At(s.now())
-	var total float64
+	var total money.Amount
 	promoters := map[int64]bool{}
 	for _, po := range picked {
 		batchID := id
 		po.PaymentsBatchID, po.Status, po.ProcessingStartedAt = &batchID, "processing", now
-		total += po.TotalInclTax
+		total = plus(total, po.TotalInclTax)
 		promoters[po.promoterID()] = true
 	}
 	batch := map[string]any{
@@ -541,9 +545,9 @@ func (s *Server) payoutAction(label string, fn func(*Payout) error) handlerFunc 
 		if e != nil {
 			return 0, nil, e
 		}
-		var total float64
+		var total money.Amount
 		for _, v := range sum.Amounts {
-			total += v
+			total = plus(total, v)
 		}
 		meta := map[string]any{
 			"total": total, "promoters_count": sum.PromotersCount,
@@ -596,8 +600,8 @@ func (s *Server) addPayout(p Payout) *Payout {
 	if p.Unit == "" {
 		p.Unit = "cash"
 	}
-	if p.TotalInclTax == 0 {
-		p.TotalInclTax = p.Amount * (1 + p.TaxRate/100)
+	if p.TotalInclTax.IsZero() {
+		p.TotalInclTax = withTax(p.Amount, p.TaxRate)
 	}
 	if p.Campaign == nil && p.Promoter != nil {
 		for _, pc := range s.promoterCampaigns.all() {

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -64,7 +65,9 @@ func TestPayoutsList(t *testing.T) {
 	}
 	sorted := okJSON[[]firstpromotertest.Payout](t, call(t, srv, http.MethodGet, "/company/payouts?sorting%5Bamount%5D=desc", nil), http.StatusOK)
 	for i := 1; i < len(sorted); i++ {
-		assert.LessOrEqual(t, sorted[i].Amount, sorted[i-1].Amount)
+		c, err := sorted[i].Amount.Cmp(sorted[i-1].Amount)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, c, 0)
 	}
 	requireParamError(t, call(t, srv, http.MethodGet, "/company/payouts?filters%5Bpayout_method%5D=cheque", nil), "filters[payout_method]")
 }
@@ -81,14 +84,14 @@ func TestPayoutBulkActionsWrapTheBatch(t *testing.T) {
 	target := pending[0]
 	r := call(t, srv, http.MethodPost, "/company/payouts/mark_as_paid", map[string]any{"ids": []int64{target.ID}})
 	type batchEnvelope struct {
-		Data firstpromotertest.Batch `json:"data"`
-		Meta map[string]float64      `json:"meta"`
+		Data firstpromotertest.Batch    `json:"data"`
+		Meta map[string]json.RawMessage `json:"meta"`
 	}
 	env := okJSON[batchEnvelope](t, r, http.StatusOK)
 	assert.Equal(t, "completed", env.Data.Status)
 	assert.Equal(t, "payout/mark_as_paid", env.Data.ActionLabel)
-	assert.Equal(t, target.Amount, env.Meta["total"])
-	assert.Equal(t, float64(1), env.Meta["promoters_count"])
+	assert.Equal(t, target.Amount.String(), string(env.Meta["total"]))
+	assert.Equal(t, "1", string(env.Meta["promoters_count"]))
 	assert.Contains(t, env.Meta, "all_promoters_count")
 	assert.Contains(t, env.Meta, "total_incl_tax")
 
@@ -173,7 +176,7 @@ func TestCreatePaymentsBatch(t *testing.T) {
 	srv := newServer(t, firstpromotertest.WithDemoData())
 	var want []int64
 	for _, p := range srv.Payouts() {
-		if p.Status == "pending" && p.Amount >= 2500 && p.PayoutMethod != nil && p.PayoutMethod.Method == "paypal" {
+		if p.Status == "pending" && atLeast(t, p.Amount, "2500") && p.PayoutMethod != nil && p.PayoutMethod.Method == "paypal" {
 			want = append(want, p.ID)
 		}
 	}
@@ -203,4 +206,14 @@ func TestCreatePaymentsBatch(t *testing.T) {
 	again := call(t, srv, http.MethodPost, "/company/payouts/create_payments_batch", map[string]any{"method": "paypal"})
 	assert.Equal(t, http.StatusUnprocessableEntity, again.status)
 	assert.Equal(t, "operation_failed", decode[errorBody](t, again).Code)
+}
+
+// atLeast reports whether a is at least the decimal min.
+func atLeast(t *testing.T, a firstpromoter.Amount, min string) bool {
+	t.Helper()
+	m, err := firstpromoter.ParseAmount(min, "")
+	require.NoError(t, err)
+	c, err := a.Cmp(m)
+	require.NoError(t, err)
+	return c >= 0
 }

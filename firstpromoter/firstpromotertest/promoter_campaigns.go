@@ -36,11 +36,11 @@ type PromoterCampaign struct {
 // PromoterCampaignStats are a promoter campaign's counts. The spec types
 // revenue_amount as a number here (an integer elsewhere); it holds cents.
 type PromoterCampaignStats struct {
-	ClicksCount    int     `json:"clicks_count"`
-	ReferralsCount int     `json:"referrals_count"`
-	SalesCount     int     `json:"sales_count"`
-	CustomersCount int     `json:"customers_count"`
-	RevenueAmount  float64 `json:"revenue_amount"`
+	ClicksCount    int   `json:"clicks_count"`
+	ReferralsCount int   `json:"referrals_count"`
+	SalesCount     int   `json:"sales_count"`
+	CustomersCount int   `json:"customers_count"`
+	RevenueAmount  int64 `json:"revenue_amount"`
 }
 
 // PromoterCampaignSummary is the promoter campaign as nested in a
@@ -239,8 +239,8 @@ func (s *Server) promoterCampaignChart(r *http.Request) (int, any, *apiError) {
 // chartPoint is a promoter campaign chart's data point; the promoter chart
 // sends [date, value] pairs instead.
 type chartPoint struct {
-	Date  string  `json:"date"`
-	Value float64 `json:"value"`
+	Date  string `json:"date"`
+	Value int64  `json:"value"`
 }
 
 func (s *Server) promoterCampaignByPath(r *http.Request) (*PromoterCampaign, *apiError) {
@@ -332,7 +332,7 @@ func (s *Server) promoterCampaignView(pc *PromoterCampaign, ix *index) PromoterC
 	st := ix.stats(pc.ID)
 	v.Stats = PromoterCampaignStats{
 		ClicksCount: pc.Stats.ClicksCount, ReferralsCount: st.referrals, SalesCount: st.sales,
-		CustomersCount: st.customers, RevenueAmount: float64(st.revenue),
+		CustomersCount: st.customers, RevenueAmount: st.revenue,
 	}
 	if v.RefLink == "" {
 		if c, ok := s.campaigns.get(pc.CampaignID); ok {

@@ -1,6 +1,8 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
+
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -71,14 +73,15 @@ type PromoterStats struct {
 	ActiveCustomersCount int   `json:"active_customers_count"`
 }
 
-// Balances are a promoter's unpaid earnings per unit; null when the unit
-// is unused. Cash is in cents.
+// Balances are a promoter's unpaid earnings per unit, sent as plain
+// numbers; null (money.Null, what firstpromoter.Amount's IsNull reports)
+// when the unit is unused. Cash is in cents.
 type Balances struct {
-	Cash       *float64 `json:"cash"`
-	Credits    *float64 `json:"credits"`
-	Points     *float64 `json:"points"`
-	FreeMonths *float64 `json:"free_months"`
-	Discount   *float64 `json:"discount"`
+	Cash       money.Amount `json:"cash"`
+	Credits    money.Amount `json:"credits"`
+	Points     money.Amount `json:"points"`
+	FreeMonths money.Amount `json:"free_months"`
+	Discount   money.Amount `json:"discount"`
 }
 
 // Profile is a promoter's profile.
@@ -200,16 +203,16 @@ func (s *Server) listPromoters(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	if field != "" {
-		sortBy(rows, desc, func(p Promoter) float64 {
+		sortBy(rows, desc, func(p Promoter) money.Amount {
 			switch field {
 			case "clicks_count":
-				return float64(p.Stats.ClicksCount)
+				return num(int64(p.Stats.ClicksCount))
 			case "referrals_count":
-				return float64(p.Stats.ReferralsCount)
+				return num(int64(p.Stats.ReferralsCount))
 			case "customers_count":
-				return float64(p.Stats.CustomersCount)
+				return num(int64(p.Stats.CustomersCount))
 			case "revenue_amount":
-				return float64(p.Stats.RevenueAmount)
+				return num(p.Stats.RevenueAmount)
 			}
 			return unixMilli(p.JoinedAt)
 		})
@@ -316,10 +319,10 @@ func (s *Server) promoterFilter(q listQuery) (func(*Promoter, *index) bool, *api
 				return false
 			}
 		}
-		if !ranges["revenue_amount"].match(float64(p.Stats.RevenueAmount)) ||
-			!ranges["customers_count"].match(float64(p.Stats.CustomersCount)) ||
-			!ranges["referrals_count"].match(float64(p.Stats.ReferralsCount)) ||
-			!ranges["clicks_count"].match(float64(p.Stats.ClicksCount)) {
+		if !ranges["revenue_amount"].match(p.Stats.RevenueAmount) ||
+			!ranges["customers_count"].match(int64(p.Stats.CustomersCount)) ||
+			!ranges["referrals_count"].match(int64(p.Stats.ReferralsCount)) ||
+			!ranges["clicks_count"].match(int64(p.Stats.ClicksCount)) {
 			return false
 		}
 		if search != "" {
@@ -862,8 +865,8 @@ func (s *Server) promoterView(pr *Promoter, ix *index) Promoter {
 		v.Stats.RevenueAmount += st.revenue
 		v.Stats.ActiveCustomersCount += st.active
 	}
-	cash := float64(ix.balance[pr.ID])
-	v.Balances = Balances{Cash: &cash}
+	null := money.Null()
+	v.Balances = Balances{Cash: num(ix.balance[pr.ID]), Credits: null, Points: null, FreeMonths: null, Discount: null}
 	v.ParentPromoter = s.promoterRef(pr.ParentPromoterID)
 	return v
 }

@@ -1,7 +1,8 @@
 package firstpromotertest
 
 import (
-	"math"
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
+
 	"net/http"
 	"slices"
 	"sort"
@@ -87,12 +88,12 @@ func (s *Server) report(kind string) handlerFunc {
 			return 0, nil, e
 		} else if field != "" {
 			sort.SliceStable(rows, func(i, j int) bool {
-				a := rows[i]["data"].(map[string]float64)[field]
-				b := rows[j]["data"].(map[string]float64)[field]
+				a := rows[i]["data"].(map[string]money.Amount)[field]
+				b := rows[j]["data"].(map[string]money.Amount)[field]
 				if desc {
-					return a > b
+					return cmpAmount(a, b) > 0
 				}
-				return a < b
+				return cmpAmount(a, b) < 0
 			})
 		}
 		return http.StatusOK, rows, nil
@@ -207,10 +208,10 @@ func (s *Server) reportGroups(kind string) []reportGroup {
 
 // metrics computes the columns over the referrals that match and their
 // commissions, for events between from and to.
-func (s *Server) metrics(cols []string, match func(*Referral) bool, from, to time.Time) map[string]float64 {
+func (s *Server) metrics(cols []string, match func(*Referral) bool, from, to time.Time) map[string]money.Amount {
 	in := func(t Timestamp) bool { return !t.IsZero() && !t.Before(from) && !t.After(to) }
-	var referrals, customers, cancelled, active, sales, refunds float64
-	var revenue, net, earnings, paid float64
+	var referrals, customers, cancelled, active, sales, refunds int64
+	var revenue, net, earnings, paid int64
 	matched := map[int64]bool{}
 	for _, ref := range s.referrals.all() {
 		if !match(ref) {
@@ -237,38 +238,32 @@ func (s *Server) metrics(cols []string, match func(*Referral) bool, from, to tim
 		if c.CommissionType == "sale" {
 			if c.SaleAmount > 0 {
 				sales++
-				revenue += float64(c.SaleAmount)
+				revenue += c.SaleAmount
 			} else if c.SaleAmount < 0 {
 				refunds++
 			}
-			net += float64(c.SaleAmount)
+			net += c.SaleAmount
 		}
-		earnings += float64(c.Amount)
+		earnings += c.Amount
 		if c.IsPaid {
-			paid += float64(c.Amount)
+			paid += c.Amount
 		}
 	}
 	clicks := referrals * 8
-	ratio := func(a, b float64) float64 {
-		if b == 0 {
-			return 0
-		}
-		return math.Round(a/b*10000) / 100
-	}
-	epc := 0.0
-	if clicks > 0 {
-		epc = math.Round(earnings/clicks*100) / 100
-	}
-	all := map[string]float64{
-		"active_customers": active, "monthly_churn": ratio(cancelled, active+cancelled), "clicks_count": clicks,
-		"net_revenue_amount": net, "revenue_amount": revenue, "referrals_count": referrals,
-		"customers_count": customers, "sales_count": sales, "refunds_count": refunds,
-		"cancelled_customers_count": cancelled, "promoter_earnings_amount": earnings, "non_link_customers": 0,
+	// ratio is a percentage with two decimals; epc is the earnings per
+	// click in cents with two decimals.
+	ratio := func(a, b int64) money.Amount { return roundedRatio(a*100, b, 2) }
+	epc := roundedRatio(earnings, clicks, 2)
+	all := map[string]money.Amount{
+		"active_customers": num(active), "monthly_churn": ratio(cancelled, active+cancelled), "clicks_count": num(clicks),
+		"net_revenue_amount": num(net), "revenue_amount": num(revenue), "referrals_count": num(referrals),
+		"customers_count": num(customers), "sales_count": num(sales), "refunds_count": num(refunds),
+		"cancelled_customers_count": num(cancelled), "promoter_earnings_amount": num(earnings), "non_link_customers": num(0),
 		"referrals_to_customers_cr": ratio(customers, referrals), "3m_epc": epc, "6m_epc": epc,
 		"clicks_to_customers_cr": ratio(customers, clicks), "clicks_to_referrals_cr": ratio(referrals, clicks),
-		"promoter_paid_amount": paid, "signups_count": referrals,
+		"promoter_paid_amount": num(paid), "signups_count": num(referrals),
 	}
-	out := make(map[string]float64, len(cols))
+	out := make(map[string]money.Amount, len(cols))
 	for _, c := range cols {
 		out[strings.TrimSpace(c)] = all[c]
 	}
