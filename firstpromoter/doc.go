@@ -35,14 +35,22 @@
 // Bulk actions over more than 5 ids run asynchronously and return a Batch
 // that BatchProcesses.Wait polls to completion.
 //
-// Nullable values keep null apart from zero: numbers, ids, amounts and
-// times the API may send as null are pointers (nil for null). Nullable
-// free-text strings (notes, names, e-mail addresses, URLs, descriptions,
-// currency codes and the like) decode null as "", since an empty text and
-// no text mean the same; the field comments say where that applies. A few
-// nullable string codes are read the same way, where "" is never a value
-// the API sends: event and plan ids, fraud_check, split_type,
-// billing_period and a referral's uid.
+// Money is exact: every amount is an [Amount], never a float64. Fields the
+// API sends as integer cents (commission, sale and tracking amounts,
+// revenue_amount stats) decode to their value, 2500 reading as 25.00, and
+// give the cents back with MinorUnits; fields whose unit the API does not
+// document (payout amounts and totals, report columns, chart values,
+// promoter balances) are kept exactly as sent. Params and filters send
+// integer cents; build them with [ParseAmount] or [AmountFromMinorUnits].
+//
+// Nullable values keep null apart from zero: numbers, ids, codes and
+// times the API may send as null are pointers (nil for null), among them
+// event and plan ids, fraud_check, split_type, billing_period, uid,
+// cust_id, ref_token and auth_provider; an [Amount] keeps a null itself
+// (IsNull). Nullable free-text strings (notes, names, e-mail addresses,
+// URLs, descriptions, currency codes and the like) decode null as "",
+// since an empty text and no text mean the same; the field comments say
+// where that applies.
 //
 // The package firstpromotertest provides an in-process fake server with the
 // real wire format for tests.

@@ -1,6 +1,7 @@
 package firstpromoter
 
 import (
+	"context"
 	"encoding/json"
 	"net/url"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
@@ -209,4 +211,35 @@ func TestAmountParamsEncodeInCents(t *testing.T) {
 			assert.Equal(t, tc.want, v.Get("filters[min_payment]"))
 		}
 	})
+}
+
+// TestNullableCodesFromTheFake: ids and codes the API may send as null
+// keep null (nil) apart from a value, as the fake answers them.
+func TestNullableCodesFromTheFake(t *testing.T) {
+	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
+	pc := srv.PromoterCampaigns()[0]
+	null := srv.AddCommission(firstpromotertest.Commission{
+		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pc.ID}, Amount: 2500,
+		FraudCheck: firstpromotertest.Null,
+	})
+	set := srv.AddCommission(firstpromotertest.Commission{
+		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pc.ID}, Amount: 1,
+		EventID: "ev_1", PlanID: "pro", FraudCheck: "same_ip_suspicion",
+	})
+	got := map[int64]*Commission{}
+	for cm, err := range c.Commissions.List(context.Background(), &CommissionListOptions{IDs: []int64{null.ID, set.ID}}) {
+		require.NoError(t, err)
+		got[cm.ID] = cm
+	}
+	require.Contains(t, got, null.ID)
+	require.Contains(t, got, set.ID)
+	n, s := got[null.ID], got[set.ID]
+	assert.Nil(t, n.EventID)
+	assert.Nil(t, n.PlanID)
+	assert.Nil(t, n.FraudCheck)
+	assert.Equal(t, "25.00", n.Amount.String(), "2500 cents")
+	assert.Equal(t, ptrTo("ev_1"), s.EventID)
+	assert.Equal(t, ptrTo("pro"), s.PlanID)
+	assert.Equal(t, ptrTo("same_ip_suspicion"), s.FraudCheck)
+	assert.Equal(t, "0.01", s.Amount.String())
 }

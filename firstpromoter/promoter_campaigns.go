@@ -38,8 +38,8 @@ type PromoterCampaign struct {
 	// DisplayCoupon is the form shown to the promoter.
 	Coupon        string `json:"coupon"`
 	DisplayCoupon string `json:"display_coupon"`
-	// RefToken is the referral token; null in the API decodes as "".
-	RefToken string `json:"ref_token"`
+	// RefToken is the referral token; nil when the API sends null.
+	RefToken *string `json:"ref_token"`
 	// RefLink is the full referral link.
 	RefLink string `json:"ref_link"`
 	// DirectURL is a custom landing page for this promoter.

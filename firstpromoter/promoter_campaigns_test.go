@@ -57,7 +57,7 @@ func TestPromoterCampaignsListDecodes(t *testing.T) {
 		Campaign:  &CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
 		State:     PromoterAccepted,
 		Stats:     PromoterCampaignStats{ClicksCount: 412, ReferralsCount: 37, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("53880.5")},
-		Coupon:    "JANE20", DisplayCoupon: "JANE20", RefToken: "jane",
+		Coupon:    "JANE20", DisplayCoupon: "JANE20", RefToken: ptrTo("jane"),
 		RefLink: "https://acme.example/pricing?via=jane", IsCustomized: true,
 		DirectURL: "https://janesmith.example/acme", PromoterRewardsCustomized: true,
 		RewardsForPromoters: []CampaignReward{{

@@ -40,9 +40,9 @@ type Promoter struct {
 	ID    int64  `json:"id"`
 	Email string `json:"email"`
 	Name  string `json:"name"`
-	// CustID is your own id for the promoter; null in the API decodes as "".
-	CustID string `json:"cust_id"`
-	Note   string `json:"note"`
+	// CustID is your own id for the promoter; nil when the API sends null.
+	CustID *string `json:"cust_id"`
+	Note   string  `json:"note"`
 	// State is sent only by older versions of the API: the current
 	// single-promoter and list responses omit it, and it is then "". The
 	// state per campaign is in PromoterCampaigns[].State.
@@ -76,8 +76,9 @@ type Promoter struct {
 	PromoterCampaigns []PromoterCampaignSummary `json:"promoter_campaigns"`
 	Balances          *PromoterBalances         `json:"balances"`
 	// TrackAdTraffic may be null, which decodes as nil.
-	TrackAdTraffic       *bool                 `json:"track_ad_traffic"`
-	AuthProvider         string                `json:"auth_provider"`
+	TrackAdTraffic *bool `json:"track_ad_traffic"`
+	// AuthProvider names the sign-in provider; nil when the API sends null.
+	AuthProvider         *string               `json:"auth_provider"`
 	SelectedPayoutMethod *SelectedPayoutMethod `json:"selected_payout_method"`
 	// ParentPromoter is the promoter this one is a sub-affiliate of, nil
 	// when it has none. Get, Create and Update answers carry it; list rows
@@ -153,9 +154,9 @@ type PromoterCampaignSummary struct {
 	CreatedAt  time.Time     `json:"created_at"`
 	Campaign   *CampaignRef  `json:"campaign"`
 	Coupon     string        `json:"coupon"`
-	// RefToken is null for some promoters, which decodes as "".
-	RefToken string `json:"ref_token"`
-	RefLink  string `json:"ref_link"`
+	// RefToken is nil for the promoters the API sends with a null token.
+	RefToken *string `json:"ref_token"`
+	RefLink  string  `json:"ref_link"`
 }
 
 // PromoterBalances are a promoter's unpaid balances per reward unit. The

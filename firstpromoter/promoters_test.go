@@ -190,7 +190,8 @@ func TestPromoterDecode(t *testing.T) {
 
 	assert.Equal(t, int64(12345), p.ID)
 	assert.Equal(t, "Jane Smith", p.Name)
-	assert.Equal(t, "cus_abc123", p.CustID)
+	require.NotNil(t, p.CustID)
+	assert.Equal(t, "cus_abc123", *p.CustID)
 	assert.Equal(t, PromoterStats{ClicksCount: 840, ReferralsCount: 31, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("250000"), ActiveCustomersCount: 7}, p.Stats)
 	assert.Equal(t, []string{"same_ip_suspicion"}, p.FraudSuspicions)
 	require.NotNil(t, p.Profile)
@@ -204,7 +205,7 @@ func TestPromoterDecode(t *testing.T) {
 	require.Len(t, p.PromoterCampaigns, 1)
 	pc := p.PromoterCampaigns[0]
 	assert.Equal(t, PromoterAccepted, pc.State)
-	assert.Equal(t, "", pc.RefToken)
+	assert.Nil(t, pc.RefToken, "null stays apart from \"\"")
 	assert.Equal(t, &CampaignRef{ID: 28004, Name: "Partners", Color: "#EC4899"}, pc.Campaign)
 	require.NotNil(t, p.Balances)
 	assert.Equal(t, "4200", p.Balances.Cash.String())

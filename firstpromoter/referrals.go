@@ -33,9 +33,11 @@ const (
 
 // Referral is a lead or customer referred by a promoter.
 type Referral struct {
-	ID    int64         `json:"id"`
-	Email string        `json:"email"`
-	UID   string        `json:"uid"` // null in the API decodes as ""
+	ID    int64  `json:"id"`
+	Email string `json:"email"`
+	// UID is your id for the user; nil when the API sends null, as it
+	// does for many referrals.
+	UID   *string       `json:"uid"`
 	State ReferralState `json:"state"`
 	// Metadata is free-form and may be null.
 	Metadata map[string]any `json:"metadata"`

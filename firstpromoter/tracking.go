@@ -145,14 +145,16 @@ type TrackedEvent struct {
 	// SaleAmount and OriginalSaleAmount are sent as integer cents and
 	// decode to their value (2500 reads as 25.00); null for a signup.
 	// OriginalSaleAmount carries OriginalSaleCurrency.
-	SaleAmount           Amount       `json:"sale_amount"`
-	OriginalSaleAmount   Amount       `json:"original_sale_amount"`
-	OriginalSaleCurrency string       `json:"original_sale_currency"`
-	EventID              string       `json:"event_id"`
-	PlanID               string       `json:"plan_id"`
-	BillingPeriod        string       `json:"billing_period"`
-	CreatedAt            time.Time    `json:"created_at"`
-	Referral             *ReferralRef `json:"referral"`
+	SaleAmount           Amount `json:"sale_amount"`
+	OriginalSaleAmount   Amount `json:"original_sale_amount"`
+	OriginalSaleCurrency string `json:"original_sale_currency"`
+	// EventID, PlanID and BillingPeriod are nil when the API sends null,
+	// as it does for a signup.
+	EventID       *string      `json:"event_id"`
+	PlanID        *string      `json:"plan_id"`
+	BillingPeriod *string      `json:"billing_period"`
+	CreatedAt     time.Time    `json:"created_at"`
+	Referral      *ReferralRef `json:"referral"`
 	// Commissions are those the sale earned, one per tier; empty for a
 	// signup.
 	Commissions []*Commission `json:"commissions"`
@@ -214,7 +216,8 @@ type TrackedReward struct {
 	// and decoded to its value.
 	ConversionAmount Amount `json:"conversion_amount"`
 	TierLevel        int    `json:"tier_level"`
-	SplitType        string `json:"split_type"`
+	// SplitType is nil when the API sends null (an unsplit reward).
+	SplitType *string `json:"split_type"`
 }
 
 // UnmarshalJSON decodes the cents fields to their values.
@@ -233,10 +236,11 @@ func (r *TrackedReward) UnmarshalJSON(b []byte) error {
 
 // TrackedLead is a referral as the legacy API shows it.
 type TrackedLead struct {
-	ID            int64      `json:"id"`
-	State         string     `json:"state"`
-	Email         string     `json:"email"`
-	UID           string     `json:"uid"`
+	ID    int64  `json:"id"`
+	State string `json:"state"`
+	Email string `json:"email"`
+	// UID is nil when the API sends null.
+	UID           *string    `json:"uid"`
 	CustomerSince *time.Time `json:"customer_since"`
 	CancelledAt   *time.Time `json:"cancelled_at"`
 	PlanName      string     `json:"plan_name"`

@@ -26,14 +26,16 @@ type Commission struct {
 	SaleAmount           int64      `json:"sale_amount"`
 	OriginalSaleAmount   int64      `json:"original_sale_amount"`
 	OriginalSaleCurrency NullString `json:"original_sale_currency"`
-	EventID              NullString `json:"event_id"`
-	PlanID               NullString `json:"plan_id"`
-	Tier                 int        `json:"tier"`
-	InternalNote         NullString `json:"internal_note"`
-	ExternalNote         NullString `json:"external_note"`
+	// EventID and PlanID are sent as null when empty.
+	EventID      NullString `json:"event_id"`
+	PlanID       NullString `json:"plan_id"`
+	Tier         int        `json:"tier"`
+	InternalNote NullString `json:"internal_note"`
+	ExternalNote NullString `json:"external_note"`
 	// Unit is cash, credits, points, free_months, mon_discount or
 	// discount_per.
-	Unit             string               `json:"unit"`
+	Unit string `json:"unit"`
+	// FraudCheck defaults to no_suspicion; set it to Null to send null.
 	FraudCheck       NullString           `json:"fraud_check"`
 	Amount           int64                `json:"amount"`
 	IsPaid           bool                 `json:"is_paid"`

@@ -71,9 +71,15 @@ func parseTime(s string) (time.Time, error) {
 // null for unset text fields.
 type NullString string
 
-// MarshalJSON writes the string, or null when empty.
+// Null is a NullString sent as JSON null where the server would
+// otherwise fill a default: set a commission's FraudCheck to Null to have
+// it answered as "fraud_check": null. An empty NullString is sent as null
+// too.
+const Null NullString = "\x00null"
+
+// MarshalJSON writes the string, or null when empty or Null.
 func (s NullString) MarshalJSON() ([]byte, error) {
-	if s == "" {
+	if s == "" || s == Null {
 		return []byte("null"), nil
 	}
 	return json.Marshal(string(s))
