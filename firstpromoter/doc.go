@@ -23,11 +23,12 @@
 //	}
 //
 // Every List has a ListPage beside it for checkpoints: the API sends no
-// pagination metadata, so Response.NextPage is the next page number when
+// pagination metadata, so [Response].NextPage is the next page number when
 // the page was full and 0 after a short or empty page.
 //
-// Errors are *Error values; match them with errors.Is against ErrNotFound,
-// ErrRateLimited and the other sentinels. Requests that are safe to repeat
+// Errors are *[Error] values; match them with errors.Is against
+// [ErrNotFound], [ErrRateLimited] and the other sentinels, which are the
+// same values in every package of the module. Requests that are safe to repeat
 // are retried on 429, 500, 502, 503, 504 and broken responses; creates,
 // bulk actions and tracking calls are retried only on 429 and on a 503
 // with Retry-After, when the server did not process them.
@@ -51,6 +52,8 @@
 // URLs, descriptions, currency codes and the like) decode null as "",
 // since an empty text and no text mean the same; the field comments say
 // where that applies.
+//
+// [Version] is the SDK version sent in the User-Agent header.
 //
 // The package firstpromotertest provides an in-process fake server with the
 // real wire format for tests.

@@ -26,12 +26,6 @@ const PathPrefix = "/api/v2"
 // same host.
 const AdminPathPrefix = "/api/admin/v1"
 
-// Fault makes requests fail; see Server.Inject.
-type Fault = fakeserver.Fault
-
-// RecordedRequest is a request the server received.
-type RecordedRequest = fakeserver.RecordedRequest
-
 // Server is an in-process fake of the FirstPromoter API v2: the admin API
 // under /api/v2/company and the tracking API under /api/v2/track. It keeps
 // its data in memory, so writes show in later reads. It is safe for

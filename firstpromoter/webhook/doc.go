@@ -52,15 +52,15 @@
 //
 // # Redeliveries and timeouts
 //
-// event_id is the same in every delivery of an event. With WithStore, an
+// event_id is the same in every delivery of an event. With [WithStore], an
 // event already processed is acknowledged without running a callback, and
 // a delivery that arrives while the same event is being processed is
-// answered 409 so that it comes again later. NewMemoryStore serves a
-// single process; share a Store (Redis, SQL) between replicas.
+// answered 409 so that it comes again later. [NewMemoryStore] serves a
+// single process; share a [Store] (Redis, SQL) between replicas.
 //
 // FirstPromoter waits 30 seconds for an answer by default: keep callbacks
 // short and hand heavy work to a queue. Serve the handler with read
 // timeouts, e.g. http.Server{ReadHeaderTimeout: 5 * time.Second,
 // ReadTimeout: 10 * time.Second}, so that a slow client cannot hold a
-// connection; the body is capped at 1 MiB (WithMaxBodyBytes).
+// connection; the body is capped at 1 MiB ([WithMaxBodyBytes]).
 package webhook
