@@ -51,6 +51,7 @@ type service struct {
 // WithAccountID are required.
 func NewClient(opts ...Option) (*Client, error) {
 	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
+	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -97,3 +98,10 @@ func NewClient(opts ...Option) (*Client, error) {
 // documents no rate-limit headers, so it stays zero unless the server
 // starts sending them.
 func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }
+
+// ThrottleStats is how often the client's throttle made requests wait, and
+// for how long in all: Waits (int64) and Waited (time.Duration).
+type ThrottleStats = transport.ThrottleStats
+
+// ThrottleStats returns the waits of the client's throttle so far.
+func (c *Client) ThrottleStats() ThrottleStats { return c.t.ThrottleStats() }

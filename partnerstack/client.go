@@ -206,12 +206,20 @@ func NewPartnerClient(opts ...Option) (*PartnerClient, error) {
 // starts sending them.
 func (c *Client) RateLimit() RateLimit { return c.api.t.RateLimit() }
 
+// ThrottleStats is how often the client's throttle made requests wait, and
+// for how long in all: Waits (int64) and Waited (time.Duration).
+type ThrottleStats = transport.ThrottleStats
+
+// ThrottleStats returns the waits of the client's throttle so far.
+func (c *Client) ThrottleStats() ThrottleStats { return c.api.t.ThrottleStats() }
+
 // RateLimit returns the quota announced by the last response; see
 // Client.RateLimit.
 func (c *PartnerClient) RateLimit() RateLimit { return c.api.t.RateLimit() }
 
 func apply(opts []Option) (settings, error) {
 	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
+	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
 	for _, opt := range opts {
 		if opt == nil {
 			continue

@@ -129,11 +129,28 @@ func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
 }
 
-// WithRateLimit throttles the client to at most requests per window, e.g.
-// WithRateLimit(RateLimitRequests, RateLimitWindow). Off by default; waits
-// honour the context.
+// WithRateLimit sets the client's throttle to at most requests per window
+// (less a 5 % margin), spread evenly with a small burst and shared by every
+// call of the client, retries included. It is on by default at
+// [RateLimitRequests] per [RateLimitWindow]; WithRateLimit(0, 0) turns it
+// off (for tests against a local fake, say). Waits honour the context and
+// are counted by [Client.ThrottleStats].
 func WithRateLimit(requests int, per time.Duration) Option {
 	return func(s *settings) error { return s.SetRateLimit(requests, per) }
+}
+
+// Limiter decides when a request may start: Wait blocks until it may, or
+// returns the context's error. Pass one to [WithRateLimiter] to share one
+// quota between several clients of an account, in one process or many
+// (a limiter kept in a database, say). A Limiter that also has
+// Observe(RateLimit) is told the quota of every response that announces
+// one.
+type Limiter = transport.Limiter
+
+// WithRateLimiter replaces the built-in throttle with l, asked before every
+// attempt, retries included.
+func WithRateLimiter(l Limiter) Option {
+	return func(s *settings) error { return s.SetLimiter(l) }
 }
 
 // WithTrackingToken sets the tracking token of the server-to-server

@@ -66,6 +66,7 @@ var keyPattern = regexp.MustCompile(`^pap_[A-Za-z0-9]+_[A-Za-z0-9]+$`)
 // one of WithAccount or WithBaseURL.
 func NewClient(opts ...Option) (*Client, error) {
 	s := settings{Settings: transport.NewSettings(""), location: time.UTC, clicksPath: "reports/clicks"}
+	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -126,6 +127,13 @@ func NewClient(opts ...Option) (*Client, error) {
 // RateLimit returns the quota announced by the last response: the limit
 // per minute, the requests remaining and when the bucket is full again.
 func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }
+
+// ThrottleStats is how often the client's throttle made requests wait, and
+// for how long in all: Waits (int64) and Waited (time.Duration).
+type ThrottleStats = transport.ThrottleStats
+
+// ThrottleStats returns the waits of the client's throttle so far.
+func (c *Client) ThrottleStats() ThrottleStats { return c.t.ThrottleStats() }
 
 // Pagination returns the paging style the client lists with.
 func (c *Client) Pagination() Pagination { return c.pagination }

@@ -64,7 +64,8 @@ func TestServerTokenBucketIsWaitedOut(t *testing.T) {
 	// A bucket of 3 per minute: the fourth request meets a 429 with
 	// Retry-After 20, the client waits on the shared fake clock, and the
 	// refilled bucket lets it through.
-	f := newFixture(t, srvOpts(pt.WithRateLimit(3, time.Minute)))
+	// The client's own throttle is off: the server's bucket is under test.
+	f := newFixture(t, srvOpts(pt.WithRateLimit(3, time.Minute)), WithRateLimit(0, 0))
 	f.srv.SeedAffiliates(50)
 	n := 0
 	for _, err := range f.client.Affiliates.List(context.Background(), &AffiliateListOptions{ListParams: ListParams{PerPage: 10}}) {
@@ -111,7 +112,7 @@ func TestCreateTransactionIsNotRetriedAfterBadGateway(t *testing.T) {
 func TestCreateIsRetriedAfterRateLimit(t *testing.T) {
 	// A 429 from the server's own bucket means the request was not
 	// processed, so even a create is retried once the bucket refills.
-	f := newFixture(t, srvOpts(pt.WithRateLimit(1, time.Minute)))
+	f := newFixture(t, srvOpts(pt.WithRateLimit(1, time.Minute)), WithRateLimit(0, 0))
 	_, _, err := f.client.Campaigns.ListPage(context.Background(), nil)
 	require.NoError(t, err)
 	a, err := f.client.Affiliates.Create(context.Background(), &AffiliateCreateParams{Username: "retry@example.com"})

@@ -23,11 +23,12 @@ func newFirstPromoter(cfg *config) (*platform, error) {
 	if key == "" || account == "" {
 		srv := cfg.fakes.fp()
 		where = "in-process fake server (set FIRSTPROMOTER_API_KEY and FIRSTPROMOTER_ACCOUNT_ID for the real API)"
-		opts = append(opts, firstpromoter.WithBaseURL(srv.URL),
+		// The fake has no quota of its own: the throttle is off.
+		opts = append(opts, firstpromoter.WithBaseURL(srv.URL), firstpromoter.WithRateLimit(0, 0),
 			firstpromoter.WithAPIKey(firstpromotertest.APIKey), firstpromoter.WithAccountID(firstpromotertest.AccountID))
 	} else {
-		opts = append(opts, firstpromoter.WithAPIKey(key), firstpromoter.WithAccountID(account),
-			firstpromoter.WithRateLimit(firstpromoter.RateLimitRequests, firstpromoter.RateLimitWindow))
+		// The client's throttle is on by default at the documented quota.
+		opts = append(opts, firstpromoter.WithAPIKey(key), firstpromoter.WithAccountID(account))
 	}
 	client, err := firstpromoter.NewClient(append(opts, retryOptions(cfg, firstpromoter.WithRetryWait, firstpromoter.WithMaxRetries)...)...)
 	if err != nil {

@@ -37,11 +37,12 @@ func newPartnerStack(cfg *config) (*platform, error) {
 	if public == "" || secret == "" {
 		srv := cfg.fakes.ps()
 		where = "in-process fake server (set PARTNERSTACK_PUBLIC_KEY and PARTNERSTACK_SECRET_KEY for the real API)"
-		opts = append(opts, partnerstack.WithBaseURL(srv.URL),
+		// The fake has no quota of its own: the throttle is off.
+		opts = append(opts, partnerstack.WithBaseURL(srv.URL), partnerstack.WithRateLimit(0, 0),
 			partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))
 	} else {
-		opts = append(opts, partnerstack.WithVendorKeys(public, secret),
-			partnerstack.WithRateLimit(partnerstack.RateLimitRequests, partnerstack.RateLimitWindow))
+		// The client's throttle is on by default at RateLimitRequests.
+		opts = append(opts, partnerstack.WithVendorKeys(public, secret))
 	}
 	client, err := partnerstack.NewClient(append(opts, retryOptions(cfg, partnerstack.WithRetryWait, partnerstack.WithMaxRetries)...)...)
 	if err != nil {

@@ -33,10 +33,9 @@ func newPostAffiliatePro(cfg *config) (*platform, error) {
 	default:
 		srv := cfg.fakes.pap()
 		where = "in-process fake server (set POSTAFFILIATEPRO_API_KEY and POSTAFFILIATEPRO_ACCOUNT or POSTAFFILIATEPRO_BASE_URL for the real API)"
-		opts = append(opts, postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey))
-	}
-	if key != "" {
-		opts = append(opts, postaffiliatepro.WithRateLimit(postaffiliatepro.RateLimitRequests, postaffiliatepro.RateLimitWindow))
+		// No throttle against the in-process fake.
+		opts = append(opts, postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
+			postaffiliatepro.WithRateLimit(0, 0))
 	}
 	client, err := postaffiliatepro.NewClient(append(opts, retryOptions(cfg, postaffiliatepro.WithRetryWait, postaffiliatepro.WithMaxRetries)...)...)
 	if err != nil {

@@ -56,8 +56,9 @@ type Platform[S Server, C Client, O any] struct {
 	// NewClient returns a client of srv that sends through hc, on a fake
 	// clock so retry waits take no time, configured with opts.
 	NewClient func(t *testing.T, srv S, hc *http.Client, opts ...O) C
-	// UserClient returns a client as a user builds it: credentials and
-	// baseURL only, with the default HTTP client and the real clock.
+	// UserClient returns a client as a user testing against a local fake
+	// builds it: credentials and baseURL, the default HTTP client and the
+	// real clock, and the throttle off (WithRateLimit(0, 0)).
 	UserClient func(t *testing.T, baseURL string) C
 	// MaxRetries and MaxResponseBytes are the platform's WithMaxRetries and
 	// WithMaxResponseBytes options.
