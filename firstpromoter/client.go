@@ -52,6 +52,7 @@ type service struct {
 func NewClient(opts ...Option) (*Client, error) {
 	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
 	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
+	s.Prefetch = 1
 	for _, opt := range opts {
 		if opt == nil {
 			continue

@@ -89,15 +89,26 @@ func TestReferralsListPagesOfHundred(t *testing.T) {
 	}
 }
 
+// Breaking out of a list makes no request beyond the page the caller is
+// on, and the one page fetched ahead when prefetching (the default).
 func TestReferralsBreakAfterFirstMakesOneRequest(t *testing.T) {
-	c, srv, _ := newFakeClient(t, nil)
-	srv.SeedReferrals(250)
-	for r, err := range c.Referrals.List(context.Background()) {
-		require.NoError(t, err)
-		require.NotNil(t, r)
-		break
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		max  int
+	}{{"no_prefetch", []Option{WithPrefetch(0)}, 1}, {"default_prefetch", nil, 2}} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv, _ := newFakeClient(t, nil, tc.opts...)
+			srv.SeedReferrals(250)
+			for r, err := range c.Referrals.List(context.Background()) {
+				require.NoError(t, err)
+				require.NotNil(t, r)
+				break
+			}
+			assert.LessOrEqual(t, srv.RequestCount(), tc.max)
+			assert.GreaterOrEqual(t, srv.RequestCount(), 1)
+		})
 	}
-	assert.Equal(t, 1, srv.RequestCount())
 }
 
 func TestReferralsListPageResume(t *testing.T) {

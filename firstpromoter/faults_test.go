@@ -83,6 +83,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*firstpromotertest.Server,
 		WithAccountID(firstpromotertest.AccountID),
 		WithHTTPClient(env.HTTPClient),
 		WithMaxRetries(env.MaxRetries),
+		WithPrefetch(0), // a fault lands on the request it is injected before
 		func(s *settings) error { s.Clock = env.Clock; return nil },
 	)
 	if err != nil {

@@ -361,7 +361,7 @@ func TestPromotersListIterates(t *testing.T) {
 }
 
 func TestPromotersListBreakMakesOneRequest(t *testing.T) {
-	ws, c := newTapeServer(t, tapePromoterPages(250))
+	ws, c := newTapeServer(t, tapePromoterPages(250), WithPrefetch(0))
 	n := 0
 	for p, err := range c.Promoters.List(context.Background()) {
 		require.NoError(t, err)

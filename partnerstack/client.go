@@ -220,6 +220,7 @@ func (c *PartnerClient) RateLimit() RateLimit { return c.api.t.RateLimit() }
 func apply(opts []Option) (settings, error) {
 	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
 	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
+	s.Prefetch = 1
 	for _, opt := range opts {
 		if opt == nil {
 			continue

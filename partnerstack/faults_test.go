@@ -81,6 +81,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, 
 	t.Cleanup(srv.Close)
 	common := []Option{
 		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries),
+		WithPrefetch(0), // a fault lands on the request it is injected before
 		func(s *settings) error { s.Clock = env.Clock; return nil },
 	}
 	c, err := NewClient(append(common, WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))...)

@@ -54,7 +54,18 @@ func TestListBreakMakesOneRequest(t *testing.T) {
 		break
 	}
 	assert.Equal(t, 1, n)
-	assert.Equal(t, 1, srv.RequestCount())
+	// The page the caller is on, and at most the one fetched ahead.
+	assert.LessOrEqual(t, srv.RequestCount(), 2)
+
+	c0, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+		WithBaseURL(srv.URL), WithPrefetch(0))
+	require.NoError(t, err)
+	srv.ResetRequests()
+	for _, err := range c0.Customers.List(context.Background(), &CustomerListOptions{ListParams: ListParams{Limit: 5}}) {
+		require.NoError(t, err)
+		break
+	}
+	assert.Equal(t, 1, srv.RequestCount(), "without prefetch, only the caller's page")
 }
 
 func TestListPageResumeFromStoredCursor(t *testing.T) {

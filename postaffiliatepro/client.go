@@ -67,6 +67,7 @@ var keyPattern = regexp.MustCompile(`^pap_[A-Za-z0-9]+_[A-Za-z0-9]+$`)
 func NewClient(opts ...Option) (*Client, error) {
 	s := settings{Settings: transport.NewSettings(""), location: time.UTC, clicksPath: "reports/clicks"}
 	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
+	s.Prefetch = 1
 	for _, opt := range opts {
 		if opt == nil {
 			continue

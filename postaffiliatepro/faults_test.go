@@ -88,6 +88,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env, srvOpts []postaffiliateprot
 	all := append([]Option{
 		WithBaseURL(srv.URL), WithAPIKey(postaffiliateprotest.APIKey),
 		WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries), withClock(env.Clock),
+		WithPrefetch(0), // a fault lands on the request it is injected before
 	}, opts...)
 	c, err := NewClient(all...)
 	if err != nil {

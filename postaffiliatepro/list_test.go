@@ -120,7 +120,7 @@ func TestListStopsAtTotalOrOnEmptyPage(t *testing.T) {
 func TestListBreakMakesOneRequest(t *testing.T) {
 	for _, p := range pagings {
 		t.Run(p.name, func(t *testing.T) {
-			f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithPagination(p.server)), WithPagination(p.client))
+			f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithPagination(p.server)), WithPagination(p.client), WithPrefetch(0))
 			for tx, err := range f.client.Transactions.List(context.Background(), &TransactionListOptions{ListParams: ListParams{PerPage: 5}}) {
 				require.NoError(t, err)
 				require.NotEmpty(t, tx.ID)

@@ -238,6 +238,16 @@ func WithRateLimit(requests int, per time.Duration) Option {
 	return func(s *settings) error { return s.SetRateLimit(requests, per) }
 }
 
+// WithPrefetch sets whether lists fetch the next page while the caller
+// handles the current one: 1, the default, fetches one page ahead; 0 turns
+// it off. A page's successor is known only once it has arrived, so a
+// larger number fetches one page ahead too. Breaking out of a loop cancels
+// the request made ahead and waits for it, so at most one request is made
+// beyond the page the caller is on, and it counts against the quota.
+func WithPrefetch(pages int) Option {
+	return func(s *settings) error { return s.SetPrefetch(pages) }
+}
+
 // Limiter decides when a request may start: Wait blocks until it may, or
 // returns the context's error. Pass one to [WithRateLimiter] to share one
 // quota between several clients of an account, in one process or many

@@ -143,6 +143,8 @@ type Response struct {
 
 	platform, method, path string
 	safe                   bool
+	// prefetch is the client's prefetch setting, read by Paginate.
+	prefetch int
 	// short marks a page that held fewer records than asked for while
 	// the total says more follow (see SetPage).
 	short *shortPage
@@ -263,7 +265,7 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 	}
 	resp := &Response{
 		StatusCode: hresp.StatusCode, Header: hresp.Header, platform: c.cfg.Platform,
-		method: st.method, path: st.path, safe: st.safe,
+		method: st.method, path: st.path, safe: st.safe, prefetch: c.cfg.Prefetch,
 	}
 	resp.RateLimit, _ = c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now())
 	if stream {

@@ -28,14 +28,19 @@ var errNilContext = errors.New("nil context")
 //
 // fetch gets the current page; advance prepares the next request from the
 // page's Response and reports whether there is one. The iterator stops when
-// the loop breaks (no further request is made), yields an error once and
-// stops, and honours ctx between pages. Every list ends: a page whose
-// records came before in the same iteration (the same page twice, a cycle
-// A→B→A, page 3 answered with page 1's records), or a cursor that repeats an
-// earlier one, ends it with ErrMalformedResponse before the repeated
-// records are yielded. Pages are told apart by their records (see
-// pageKey), so a volatile field of the envelope cannot hide a repeat; the
-// memory this takes is a few bytes per page.
+// the loop breaks, yields an error once and stops, and honours ctx between
+// pages. Every list ends: a page whose records came before in the same
+// iteration (the same page twice, a cycle A→B→A, page 3 answered with page
+// 1's records), or a cursor that repeats an earlier one, ends it with
+// ErrMalformedResponse before the repeated records are yielded. Pages are
+// told apart by their records (see pageKey), so a volatile field of the
+// envelope cannot hide a repeat; the memory this takes is a few bytes per
+// page.
+//
+// When the client prefetches (its Response says so), the next page is
+// fetched while the caller handles the current one. Breaking out of the
+// loop then cancels that request and waits for it, so nothing is left
+// running; it is the one request made beyond the page the caller is on.
 func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error), advance func(*Response) bool) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		if ctx == nil {
@@ -43,12 +48,22 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 			return
 		}
 		var seen seenPages
+		var ahead *prefetched[T]
+		defer func() { ahead.stop() }()
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
 				return
 			}
-			items, resp, err := fetch(ctx)
+			var items []*T
+			var resp *Response
+			var err error
+			if ahead != nil {
+				items, resp, err = ahead.wait()
+				ahead = nil
+			} else {
+				items, resp, err = fetch(ctx)
+			}
 			if err != nil {
 				yield(nil, err)
 				return
@@ -60,29 +75,73 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 				yield(nil, loopError(resp, "the server returned the same page twice (its records came before in this list)"))
 				return
 			}
+			// Everything that decides whether a next page follows is known
+			// before the page's records are yielded, so it can be fetched
+			// while they are.
+			short := resp.short
+			cursorRepeat := resp.NextCursor != "" && seen.cursor(resp.NextCursor)
+			more := short == nil && !cursorRepeat && advance(resp)
+			if more && resp.prefetch > 0 {
+				ahead = prefetch(ctx, fetch)
+			}
 			for _, it := range items {
 				if !yield(it, nil) {
 					return
 				}
 			}
-			if sp := resp.short; sp != nil {
+			switch {
+			case short != nil:
 				yield(nil, &Error{
 					StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path, platform: resp.platform, malformed: true,
 					Message: fmt.Sprintf("page %d held %d records, fewer than the %d asked for, yet the total is %d: "+
 						"the server pages by a smaller size, and going on would skip records; ask for fewer records a page",
-						sp.page, sp.n, sp.size, sp.total),
+						short.page, short.n, short.size, short.total),
 				})
 				return
-			}
-			if resp.NextCursor != "" && seen.cursor(resp.NextCursor) {
+			case cursorRepeat:
 				yield(nil, loopError(resp, "the pagination cursor did not advance (it repeats an earlier one)"))
 				return
-			}
-			if !advance(resp) {
+			case !more:
 				return
 			}
 		}
 	}
+}
+
+// prefetched is a page being fetched ahead of the caller.
+type prefetched[T any] struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+	items  []*T
+	resp   *Response
+	err    error
+}
+
+// prefetch starts fetching the next page in its own goroutine.
+func prefetch[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error)) *prefetched[T] {
+	actx, cancel := context.WithCancel(ctx)
+	p := &prefetched[T]{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.items, p.resp, p.err = fetch(actx)
+	}()
+	return p
+}
+
+// wait returns the prefetched page once it is in.
+func (p *prefetched[T]) wait() ([]*T, *Response, error) {
+	<-p.done
+	p.cancel()
+	return p.items, p.resp, p.err
+}
+
+// stop cancels a prefetch still running and waits for it; nil is a no-op.
+func (p *prefetched[T]) stop() {
+	if p == nil {
+		return
+	}
+	p.cancel()
+	<-p.done
 }
 
 // loopError is the ErrMalformedResponse that ends a list the server would

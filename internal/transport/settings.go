@@ -34,6 +34,7 @@ type Settings struct {
 	RateLimitRequests int
 	RateLimitPer      time.Duration
 	Limiter           Limiter
+	Prefetch          int
 	Timeout           time.Duration
 	Clock             Clock
 }
@@ -178,5 +179,17 @@ func (s *Settings) SetTimeout(d time.Duration) error {
 		return fmt.Errorf("timeout must not be negative, got %s", d)
 	}
 	s.Timeout = d
+	return nil
+}
+
+// SetPrefetch sets how many pages a list fetches ahead of the caller: 0
+// turns prefetching off; any positive number fetches the next page while
+// the caller handles the current one (a page's successor is known only
+// once it has arrived).
+func (s *Settings) SetPrefetch(pages int) error {
+	if pages < 0 {
+		return fmt.Errorf("prefetch must not be negative, got %d", pages)
+	}
+	s.Prefetch = pages
 	return nil
 }
