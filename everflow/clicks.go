@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -17,7 +18,8 @@ type ClicksService service
 // ClickStreamLimit is the most clicks one stream request returns.
 const ClickStreamLimit = 10000
 
-// Click is one raw click. Payout and Revenue are in full currency units.
+// Click is one raw click. Payout and Revenue are exact decimals in full
+// units of CurrencyID and carry that currency.
 type Click struct {
 	TransactionID string `json:"transaction_id"`
 	// IsUnique is sent as 0/1 by the network report (a boolean by the
@@ -34,8 +36,8 @@ type Click struct {
 	Sub5          string    `json:"sub5"`
 	PayoutType    string    `json:"payout_type"`
 	RevenueType   string    `json:"revenue_type"`
-	Payout        float64   `json:"payout"`
-	Revenue       float64   `json:"revenue"`
+	Payout        Amount    `json:"payout"`
+	Revenue       Amount    `json:"revenue"`
 	Referer       string    `json:"referer"`
 	UserIP        string    `json:"user_ip"`
 	ErrorCode     int       `json:"error_code"`
@@ -52,7 +54,8 @@ type Click struct {
 	Relationship *ClickRelationship `json:"relationship"`
 }
 
-// UnmarshalJSON decodes the timestamp and the 0/1 booleans.
+// UnmarshalJSON decodes the timestamp and the 0/1 booleans, and gives the
+// amounts the click's currency.
 func (c *Click) UnmarshalJSON(b []byte) error {
 	type plain Click
 	aux := struct {
@@ -71,6 +74,7 @@ func (c *Click) UnmarshalJSON(b []byte) error {
 	c.UnixTimestamp = time.Time(aux.UnixTimestamp)
 	c.IsUnique, c.IsViewThrough, c.IsTestMode = bool(aux.IsUnique), bool(aux.IsViewThrough), bool(aux.IsTestMode)
 	c.HasConversion, c.IsPassThrough, c.IsSDKClick = bool(aux.HasConversion), bool(aux.IsPassThrough), bool(aux.IsSDKClick)
+	money.SetCurrency(c.CurrencyID, &c.Payout, &c.Revenue)
 	return nil
 }
 

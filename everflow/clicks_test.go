@@ -57,7 +57,7 @@ func TestClickDecodesIntAndBoolFlags(t *testing.T) {
 		"is_view_through":false,"has_conversion":"1","payout":1.5}`), &cl))
 	assert.True(t, cl.IsUnique)
 	assert.True(t, cl.HasConversion)
-	assert.Equal(t, 1.5, cl.Payout)
+	assert.Equal(t, "1.5", cl.Payout.String())
 	require.NoError(t, json.Unmarshal([]byte(`{"is_unique":true}`), &cl))
 	assert.True(t, cl.IsUnique)
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -29,8 +30,8 @@ const (
 )
 
 // Conversion is one conversion or post-conversion event. Payout, Revenue
-// and SaleAmount are in full units of CurrencyID (the offer's currency),
-// not cents.
+// and SaleAmount are exact decimals in full units of CurrencyID (the
+// offer's currency), not cents, and carry that currency.
 type Conversion struct {
 	// ConversionID is a string (a number on the wire is accepted too).
 	ConversionID string `json:"conversion_id"`
@@ -42,9 +43,9 @@ type Conversion struct {
 	Status                  ConversionStatus `json:"status"`
 	PayoutType              string           `json:"payout_type"`
 	RevenueType             string           `json:"revenue_type"`
-	Payout                  float64          `json:"payout"`
-	Revenue                 float64          `json:"revenue"`
-	SaleAmount              float64          `json:"sale_amount"`
+	Payout                  Amount           `json:"payout"`
+	Revenue                 Amount           `json:"revenue"`
+	SaleAmount              Amount           `json:"sale_amount"`
 	CurrencyID              string           `json:"currency_id"`
 	// IsEvent is true for a post-conversion event; Event is its name
 	// ("Base" for the base conversion).
@@ -107,7 +108,8 @@ type Conversion struct {
 	Relationship *ConversionRelationship `json:"relationship"`
 }
 
-// UnmarshalJSON decodes the timestamps and the conversion id.
+// UnmarshalJSON decodes the timestamps and the conversion id, and gives
+// the amounts the conversion's currency.
 func (c *Conversion) UnmarshalJSON(b []byte) error {
 	type plain Conversion
 	aux := struct {
@@ -123,6 +125,7 @@ func (c *Conversion) UnmarshalJSON(b []byte) error {
 	c.ConversionID, c.TransactionID = string(aux.ConversionID), string(aux.TransactionID)
 	c.ConversionUnixTimestamp = time.Time(aux.ConversionUnixTimestamp)
 	c.ClickUnixTimestamp = time.Time(aux.ClickUnixTimestamp)
+	money.SetCurrency(c.CurrencyID, &c.Payout, &c.Revenue, &c.SaleAmount)
 	return nil
 }
 
@@ -237,11 +240,14 @@ type ConversionSummary struct {
 	Invalid        int64 `json:"invalid"`
 	RejectedScrub  int64 `json:"rejected_scrub"`
 	RejectedManual int64 `json:"rejected_manual"`
-	// Payout, Revenue and GrossSales are in full currency units.
-	Payout             float64 `json:"payout"`
-	Revenue            float64 `json:"revenue"`
-	GrossSales         float64 `json:"gross_sales"`
-	HasMultiCurrencies bool    `json:"has_multi_currencies"`
+	// Payout, Revenue and GrossSales are exact decimals in full currency
+	// units. The summary names no currency: each conversion is counted in
+	// its offer's currency, so the amounts carry none (HasMultiCurrencies
+	// says when they mix several).
+	Payout             Amount `json:"payout"`
+	Revenue            Amount `json:"revenue"`
+	GrossSales         Amount `json:"gross_sales"`
+	HasMultiCurrencies bool   `json:"has_multi_currencies"`
 	// AvgClickToCvTime is the average time from click to conversion, in
 	// seconds.
 	AvgClickToCvTime float64 `json:"avg_click_to_cv_time"`

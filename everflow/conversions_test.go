@@ -49,14 +49,17 @@ func TestConversionsFiltersAndSummary(t *testing.T) {
 	ctx := context.Background()
 	params := ConversionReportParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC,
 		Query: Query{Filters: []Filter{OfferFilter(3), CountryFilter("United States")}}}
-	var payout float64
+	var payout Amount
 	n := 0
 	for cv, err := range c.Conversions.List(ctx, &ConversionListOptions{ConversionReportParams: params}) {
 		require.NoError(t, err)
 		assert.Equal(t, int64(3), cv.Relationship.Offer.NetworkOfferID)
 		assert.Equal(t, "United States", cv.Country)
 		assert.False(t, cv.IsEvent, "base conversions only by default")
-		payout += cv.Payout
+		assert.Equal(t, "USD", cv.Payout.Currency(), "the conversion's currency_id")
+		var err error
+		payout, err = payout.Add(cv.Payout)
+		require.NoError(t, err)
 		n++
 	}
 	require.Positive(t, n)
@@ -67,7 +70,9 @@ func TestConversionsFiltersAndSummary(t *testing.T) {
 	sum, err := c.Conversions.Summary(ctx, &params)
 	require.NoError(t, err)
 	assert.Equal(t, int64(n), sum.Total)
-	assert.InDelta(t, payout, sum.Payout, 0.01)
+	cmp, err := payout.Cmp(sum.Payout)
+	require.NoError(t, err)
+	assert.Zero(t, cmp, "the summary's payout is the exact sum: %s and %s", payout, sum.Payout)
 	assert.Equal(t, sum.Total, sum.Approved+sum.Pending+sum.Invalid+sum.RejectedScrub+sum.RejectedManual)
 }
 

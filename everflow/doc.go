@@ -45,11 +45,14 @@
 // Conventions of the API that shape the package: ids are integers (click
 // and conversion ids are strings); timestamps arrive as unix seconds and
 // are decoded to time.Time in UTC; money is a decimal in full currency
-// units, never cents (float64 in the report records and the offer's cap
-// fields; PayoutRevenue, OfferGroup, the offer write params and
-// Offer.UpdateParams keep the json.Number sent); report windows are sent as dates or
-// datetimes read in the request's time zone, and windows Everflow refuses
-// (over a year; over 14 days for clicks) fail before any request.
+// units, never cents, read into an exact [Amount] (never float64) that
+// keeps the digits sent ("0.0125" stays "0.0125", a null stays null) and
+// carries the record's currency_id (an entity report's amounts carry the
+// report's CurrencyID); amounts sent to Everflow go as decimals in major
+// units, whether built with [ParseAmount] or [AmountFromMinorUnits];
+// report windows are sent as dates or datetimes read in the request's
+// time zone, and windows Everflow refuses (over a year; over 14 days for
+// clicks) fail before any request.
 //
 // Affiliate, advertiser, offer and pixel updates replace the whole
 // record: build them with the record's UpdateParams, which sends back

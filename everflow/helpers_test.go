@@ -36,3 +36,11 @@ func demo(t *testing.T, opts ...Option) (*everflowtest.Server, *Client, *testclo
 	c, clk := newTestClient(t, srv, opts...)
 	return srv, c, clk
 }
+
+// mustAmount parses decimal text in major units, currency unknown.
+func mustAmount(t *testing.T, text string) Amount {
+	t.Helper()
+	a, err := ParseAmount(text, "")
+	require.NoError(t, err)
+	return a
+}

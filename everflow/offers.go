@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -38,8 +39,10 @@ const (
 )
 
 // Offer is something the network's affiliates promote for an advertiser.
-// Money amounts (caps) are in full currency units of CurrencyID, not
-// cents.
+// Money amounts (the payout and revenue caps, and the amounts of the
+// payout_revenue relationship) are exact decimals in full currency units
+// of CurrencyID, not cents, and carry that currency; they encode back as
+// the read sent them.
 type Offer struct {
 	NetworkOfferID          int64       `json:"network_offer_id"`
 	NetworkID               int64       `json:"network_id"`
@@ -62,24 +65,24 @@ type Offer struct {
 	// DateLiveUntil is nil when unset (the API sends "").
 	DateLiveUntil *time.Time `json:"date_live_until"`
 
-	CapsTimezoneID       int     `json:"caps_timezone_id"`
-	IsCapsEnabled        bool    `json:"is_caps_enabled"`
-	DailyConversionCap   int64   `json:"daily_conversion_cap"`
-	WeeklyConversionCap  int64   `json:"weekly_conversion_cap"`
-	MonthlyConversionCap int64   `json:"monthly_conversion_cap"`
-	GlobalConversionCap  int64   `json:"global_conversion_cap"`
-	DailyPayoutCap       float64 `json:"daily_payout_cap"`
-	WeeklyPayoutCap      float64 `json:"weekly_payout_cap"`
-	MonthlyPayoutCap     float64 `json:"monthly_payout_cap"`
-	GlobalPayoutCap      float64 `json:"global_payout_cap"`
-	DailyRevenueCap      float64 `json:"daily_revenue_cap"`
-	WeeklyRevenueCap     float64 `json:"weekly_revenue_cap"`
-	MonthlyRevenueCap    float64 `json:"monthly_revenue_cap"`
-	GlobalRevenueCap     float64 `json:"global_revenue_cap"`
-	DailyClickCap        int64   `json:"daily_click_cap"`
-	WeeklyClickCap       int64   `json:"weekly_click_cap"`
-	MonthlyClickCap      int64   `json:"monthly_click_cap"`
-	GlobalClickCap       int64   `json:"global_click_cap"`
+	CapsTimezoneID       int    `json:"caps_timezone_id"`
+	IsCapsEnabled        bool   `json:"is_caps_enabled"`
+	DailyConversionCap   int64  `json:"daily_conversion_cap"`
+	WeeklyConversionCap  int64  `json:"weekly_conversion_cap"`
+	MonthlyConversionCap int64  `json:"monthly_conversion_cap"`
+	GlobalConversionCap  int64  `json:"global_conversion_cap"`
+	DailyPayoutCap       Amount `json:"daily_payout_cap"`
+	WeeklyPayoutCap      Amount `json:"weekly_payout_cap"`
+	MonthlyPayoutCap     Amount `json:"monthly_payout_cap"`
+	GlobalPayoutCap      Amount `json:"global_payout_cap"`
+	DailyRevenueCap      Amount `json:"daily_revenue_cap"`
+	WeeklyRevenueCap     Amount `json:"weekly_revenue_cap"`
+	MonthlyRevenueCap    Amount `json:"monthly_revenue_cap"`
+	GlobalRevenueCap     Amount `json:"global_revenue_cap"`
+	DailyClickCap        int64  `json:"daily_click_cap"`
+	WeeklyClickCap       int64  `json:"weekly_click_cap"`
+	MonthlyClickCap      int64  `json:"monthly_click_cap"`
+	GlobalClickCap       int64  `json:"global_click_cap"`
 
 	ConversionMethod  string `json:"conversion_method"`
 	RedirectMode      string `json:"redirect_mode"`
@@ -108,21 +111,60 @@ type Offer struct {
 	// UpdateParams passes them on, so that a whole-record update sends
 	// them back unchanged; MarshalJSON encodes them again.
 	Other map[string]json.RawMessage `json:"-"`
-
-	// money holds the cap amounts as the JSON numbers sent, for
-	// UpdateParams.
-	money map[string]json.Number
 }
 
-// offerMoney names the amount members of an offer.
-var offerMoney = []string{
-	"daily_payout_cap", "weekly_payout_cap", "monthly_payout_cap", "global_payout_cap",
-	"daily_revenue_cap", "weekly_revenue_cap", "monthly_revenue_cap", "global_revenue_cap",
+// caps returns the offer's cap amounts.
+func (o *Offer) caps() []*Amount {
+	return []*Amount{&o.DailyPayoutCap, &o.WeeklyPayoutCap, &o.MonthlyPayoutCap, &o.GlobalPayoutCap,
+		&o.DailyRevenueCap, &o.WeeklyRevenueCap, &o.MonthlyRevenueCap, &o.GlobalRevenueCap}
+}
+
+// nullAsZero turns each null amount into zero, in place: Everflow's
+// writes take a number.
+func nullAsZero(amounts ...*Amount) {
+	for _, a := range amounts {
+		if a.IsNull() {
+			*a = Amount{}
+		}
+	}
+}
+
+// inMajorUnits makes each amount encode in full currency units, in place:
+// Everflow reads every amount as a decimal in major units, so an amount
+// built from minor units (AmountFromMinorUnits(2500, 2, "USD"), whose
+// JSON is 2500) is sent as 25.00. An amount read from Everflow or parsed
+// from decimal text already encodes its value and is left as it is.
+func inMajorUnits(amounts ...*Amount) error {
+	for _, a := range amounts {
+		if a.IsNull() {
+			continue
+		}
+		b, err := a.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		var wire Amount
+		if err := wire.UnmarshalJSON(b); err != nil {
+			return err
+		}
+		if c, err := wire.Cmp(*a); err == nil && c == 0 {
+			continue
+		}
+		major, err := money.ParseDecimal(a.String(), a.Currency())
+		if err != nil {
+			return err
+		}
+		*a = major
+	}
+	return nil
 }
 
 // MarshalJSON encodes the offer with the members kept in Other.
 func (o Offer) MarshalJSON() ([]byte, error) {
 	type plain Offer
+	if err := inMajorUnits(o.caps()...); err != nil {
+		return nil, err
+	}
 	b, err := json.Marshal(plain(o))
 	if err != nil {
 		return nil, err
@@ -131,8 +173,8 @@ func (o Offer) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes the unix-second timestamps and the optional date,
-// keeps the cap amounts as sent and the members it does not model in
-// Other.
+// gives the amounts (the payout_revenue entries' included) the offer's
+// currency and keeps the members it does not model in Other.
 func (o *Offer) UnmarshalJSON(b []byte) error {
 	type plain Offer
 	aux := struct {
@@ -150,20 +192,13 @@ func (o *Offer) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &top); err != nil {
 		return err
 	}
-	o.money = nil
-	for _, name := range offerMoney {
-		raw, ok := top[name]
-		if !ok || string(raw) == "null" {
-			continue
+	money.SetCurrency(o.CurrencyID, o.caps()...)
+	if r := o.Relationship; r != nil && r.PayoutRevenue != nil {
+		for _, e := range r.PayoutRevenue.Entries {
+			if e != nil {
+				money.SetCurrency(o.CurrencyID, &e.PayoutAmount, &e.RevenueAmount)
+			}
 		}
-		var n json.Number
-		if err := json.Unmarshal(raw, &n); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if o.money == nil {
-			o.money = map[string]json.Number{}
-		}
-		o.money[name] = n
 	}
 	o.Other = otherOf(top, o)
 	return nil
@@ -222,10 +257,9 @@ func (r OfferRelationship) MarshalJSON() ([]byte, error) {
 // that example is cut short in the stored reference, so members past the
 // ones modelled here are kept in Other.
 //
-// Amounts are decimals in full currency units of the offer's currency,
-// kept as the JSON number sent (json.Number) so that no rounding happens
-// on the way; convert them with a decimal library, or with Float64 when
-// rounding is acceptable.
+// PayoutAmount and RevenueAmount are exact decimals in full currency units
+// of the offer's currency (read through an Offer, they carry it); the
+// percentages are kept as the JSON numbers sent.
 type PayoutRevenue struct {
 	NetworkOfferPayoutRevenueID int64  `json:"network_offer_payout_revenue_id"`
 	NetworkID                   int64  `json:"network_id"`
@@ -233,11 +267,11 @@ type PayoutRevenue struct {
 	EntryName                   string `json:"entry_name"`
 	// PayoutType is e.g. cpa, cpc, cpm, cps, cpa_cps or prv.
 	PayoutType       string      `json:"payout_type"`
-	PayoutAmount     json.Number `json:"payout_amount"`
+	PayoutAmount     Amount      `json:"payout_amount"`
 	PayoutPercentage json.Number `json:"payout_percentage"`
 	// RevenueType is e.g. rpa, rpc, rpm, rps or rpa_rps.
 	RevenueType       string      `json:"revenue_type"`
-	RevenueAmount     json.Number `json:"revenue_amount"`
+	RevenueAmount     Amount      `json:"revenue_amount"`
 	RevenuePercentage json.Number `json:"revenue_percentage"`
 	// IsDefault marks the base conversion.
 	IsDefault                      bool  `json:"is_default"`
@@ -255,7 +289,8 @@ type PayoutRevenue struct {
 }
 
 // UnmarshalJSON decodes the unix-second timestamp and keeps the members
-// it does not model in Other. A missing or null amount reads as "".
+// it does not model in Other. A missing amount reads as zero, a null one
+// as a null Amount; a missing or null percentage reads as "".
 func (p *PayoutRevenue) UnmarshalJSON(b []byte) error {
 	type plain PayoutRevenue
 	aux := struct {
@@ -271,11 +306,15 @@ func (p *PayoutRevenue) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// MarshalJSON encodes the entry with the members kept in Other. An empty
-// amount is encoded as 0.
+// MarshalJSON encodes the entry with the members kept in Other. A null
+// amount and an empty percentage are encoded as 0.
 func (p PayoutRevenue) MarshalJSON() ([]byte, error) {
 	type plain PayoutRevenue
-	for _, n := range []*json.Number{&p.PayoutAmount, &p.PayoutPercentage, &p.RevenueAmount, &p.RevenuePercentage} {
+	nullAsZero(&p.PayoutAmount, &p.RevenueAmount)
+	if err := inMajorUnits(&p.PayoutAmount, &p.RevenueAmount); err != nil {
+		return nil, err
+	}
+	for _, n := range []*json.Number{&p.PayoutPercentage, &p.RevenuePercentage} {
 		if *n == "" {
 			*n = "0"
 		}
@@ -380,31 +419,33 @@ func (s *OffersService) Get(ctx context.Context, id int64, relationships ...Rela
 // (https://developers.everflow.io/api-reference/get-networksoffergroups).
 // The reference does not show the offer's offer_group relationship
 // itself; it is read as such a record, and members this package does not
-// model are kept in Other. Cap amounts are kept as the JSON numbers sent.
+// model are kept in Other. Cap amounts are exact decimals in full
+// currency units, encoded back as sent; the record names no currency, so
+// they carry none.
 type OfferGroup struct {
-	NetworkOfferGroupID  int64       `json:"network_offer_group_id"`
-	NetworkID            int64       `json:"network_id"`
-	NetworkAdvertiserID  int64       `json:"network_advertiser_id"`
-	Name                 string      `json:"name"`
-	InternalNotes        string      `json:"internal_notes"`
-	OfferGroupStatus     string      `json:"offer_group_status"`
-	IsCapsEnabled        bool        `json:"is_caps_enabled"`
-	DailyConversionCap   int64       `json:"daily_conversion_cap"`
-	WeeklyConversionCap  int64       `json:"weekly_conversion_cap"`
-	MonthlyConversionCap int64       `json:"monthly_conversion_cap"`
-	GlobalConversionCap  int64       `json:"global_conversion_cap"`
-	DailyPayoutCap       json.Number `json:"daily_payout_cap"`
-	WeeklyPayoutCap      json.Number `json:"weekly_payout_cap"`
-	MonthlyPayoutCap     json.Number `json:"monthly_payout_cap"`
-	GlobalPayoutCap      json.Number `json:"global_payout_cap"`
-	DailyRevenueCap      json.Number `json:"daily_revenue_cap"`
-	WeeklyRevenueCap     json.Number `json:"weekly_revenue_cap"`
-	MonthlyRevenueCap    json.Number `json:"monthly_revenue_cap"`
-	GlobalRevenueCap     json.Number `json:"global_revenue_cap"`
-	DailyClickCap        int64       `json:"daily_click_cap"`
-	WeeklyClickCap       int64       `json:"weekly_click_cap"`
-	MonthlyClickCap      int64       `json:"monthly_click_cap"`
-	GlobalClickCap       int64       `json:"global_click_cap"`
+	NetworkOfferGroupID  int64  `json:"network_offer_group_id"`
+	NetworkID            int64  `json:"network_id"`
+	NetworkAdvertiserID  int64  `json:"network_advertiser_id"`
+	Name                 string `json:"name"`
+	InternalNotes        string `json:"internal_notes"`
+	OfferGroupStatus     string `json:"offer_group_status"`
+	IsCapsEnabled        bool   `json:"is_caps_enabled"`
+	DailyConversionCap   int64  `json:"daily_conversion_cap"`
+	WeeklyConversionCap  int64  `json:"weekly_conversion_cap"`
+	MonthlyConversionCap int64  `json:"monthly_conversion_cap"`
+	GlobalConversionCap  int64  `json:"global_conversion_cap"`
+	DailyPayoutCap       Amount `json:"daily_payout_cap"`
+	WeeklyPayoutCap      Amount `json:"weekly_payout_cap"`
+	MonthlyPayoutCap     Amount `json:"monthly_payout_cap"`
+	GlobalPayoutCap      Amount `json:"global_payout_cap"`
+	DailyRevenueCap      Amount `json:"daily_revenue_cap"`
+	WeeklyRevenueCap     Amount `json:"weekly_revenue_cap"`
+	MonthlyRevenueCap    Amount `json:"monthly_revenue_cap"`
+	GlobalRevenueCap     Amount `json:"global_revenue_cap"`
+	DailyClickCap        int64  `json:"daily_click_cap"`
+	WeeklyClickCap       int64  `json:"weekly_click_cap"`
+	MonthlyClickCap      int64  `json:"monthly_click_cap"`
+	GlobalClickCap       int64  `json:"global_click_cap"`
 	// TimeCreated and TimeSaved are sent as unix seconds.
 	TimeCreated time.Time `json:"time_created"`
 	TimeSaved   time.Time `json:"time_saved"`
@@ -431,15 +472,15 @@ func (g *OfferGroup) UnmarshalJSON(b []byte) error {
 	return err
 }
 
-// MarshalJSON encodes the group with the members kept in Other; an empty
+// MarshalJSON encodes the group with the members kept in Other; a null
 // amount is encoded as 0.
 func (g OfferGroup) MarshalJSON() ([]byte, error) {
 	type plain OfferGroup
-	for _, n := range []*json.Number{&g.DailyPayoutCap, &g.WeeklyPayoutCap, &g.MonthlyPayoutCap, &g.GlobalPayoutCap,
-		&g.DailyRevenueCap, &g.WeeklyRevenueCap, &g.MonthlyRevenueCap, &g.GlobalRevenueCap} {
-		if *n == "" {
-			*n = "0"
-		}
+	caps := []*Amount{&g.DailyPayoutCap, &g.WeeklyPayoutCap, &g.MonthlyPayoutCap, &g.GlobalPayoutCap,
+		&g.DailyRevenueCap, &g.WeeklyRevenueCap, &g.MonthlyRevenueCap, &g.GlobalRevenueCap}
+	nullAsZero(caps...)
+	if err := inMajorUnits(caps...); err != nil {
+		return nil, err
 	}
 	b, err := json.Marshal(plain(g))
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -38,8 +37,9 @@ func TestOfferDecodesSample(t *testing.T) {
 	assert.Equal(t, int64(1), o.NetworkTrackingDomainID)
 	assert.Equal(t, int64(88), o.WeeklyConversionCap)
 	assert.Equal(t, int64(125), o.GlobalConversionCap)
-	assert.Equal(t, 10.3, o.DailyPayoutCap)
-	assert.Equal(t, 300.5, o.GlobalPayoutCap)
+	assert.Equal(t, "10.3", o.DailyPayoutCap.String())
+	assert.Equal(t, "300.5", o.GlobalPayoutCap.String())
+	assert.Equal(t, "USD", o.GlobalPayoutCap.Currency(), "the offer's currency_id")
 	assert.Equal(t, int64(2500), o.MonthlyClickCap)
 	assert.Equal(t, "http://www.servetrack.test/9W598/2CTPL/", o.TrackingURL)
 	assert.Equal(t, time.Date(2020, 10, 15, 17, 31, 22, 0, time.UTC), o.TimeCreated)
@@ -80,7 +80,7 @@ func TestOffersListAndSearch(t *testing.T) {
 	o, err := c.Offers.Get(ctx, 2)
 	require.NoError(t, err)
 	assert.Equal(t, "Brightline Finance Budget App - Annual Plan", o.Name)
-	assert.InDelta(t, 0, o.DailyPayoutCap, 0)
+	assert.True(t, o.DailyPayoutCap.IsZero())
 	_, err = c.Offers.Get(ctx, 99)
 	assert.ErrorIs(t, err, ErrNotFound)
 }
@@ -99,8 +99,8 @@ func TestOfferGetPayoutRevenue(t *testing.T) {
 	assert.True(t, pr.IsDefault)
 	assert.Equal(t, want.NetworkOfferID, pr.NetworkOfferID)
 	assert.Equal(t, "cpa", pr.PayoutType)
-	assert.Equal(t, strconv.FormatFloat(want.Payout, 'f', -1, 64), pr.PayoutAmount.String())
-	assert.Equal(t, strconv.FormatFloat(want.Revenue, 'f', -1, 64), pr.RevenueAmount.String())
+	assert.Equal(t, want.Payout.String(), pr.PayoutAmount.String())
+	assert.Equal(t, want.Revenue.String(), pr.RevenueAmount.String())
 
 	// Without the relationship there is none.
 	o, err = c.Offers.Get(context.Background(), want.NetworkOfferID)
@@ -123,8 +123,8 @@ func TestPayoutRevenueDecode(t *testing.T) {
 	var o Offer
 	require.NoError(t, json.Unmarshal(body, &o))
 	pr := o.Relationship.PayoutRevenue.Entries[0]
-	assert.Equal(t, json.Number("3.10"), pr.PayoutAmount)
-	assert.Equal(t, json.Number("12.345"), pr.RevenueAmount)
+	assert.Equal(t, "3.10", pr.PayoutAmount.String())
+	assert.Equal(t, "12.345", pr.RevenueAmount.String())
 	assert.Contains(t, pr.Other, "unmodelled_member")
 	require.NotNil(t, o.Relationship.Advertiser)
 	assert.Equal(t, int64(13), o.Relationship.Advertiser.NetworkAdvertiserID)
@@ -157,7 +157,7 @@ func TestOfferTypedRelationships(t *testing.T) {
 	require.NotNil(t, o.Relationship.OfferGroup)
 	g := o.Relationship.OfferGroup
 	assert.Equal(t, "Spring", g.Name)
-	assert.Equal(t, json.Number("250.5"), g.DailyPayoutCap)
+	assert.Equal(t, "250.5", g.DailyPayoutCap.String())
 	assert.Equal(t, int64(10), g.DailyConversionCap)
 	assert.Equal(t, int64(1706745600), g.TimeCreated.Unix())
 	assert.Empty(t, o.Relationship.Other)
@@ -186,7 +186,7 @@ func TestOfferTypedRelationships(t *testing.T) {
 			}
 			require.NotNil(t, o.Relationship.OfferGroup)
 			assert.Equal(t, int64(4), o.Relationship.OfferGroup.NetworkOfferGroupID)
-			assert.Equal(t, json.Number("0"), o.Relationship.OfferGroup.DailyPayoutCap)
+			assert.True(t, o.Relationship.OfferGroup.DailyPayoutCap.IsZero())
 		})
 	}
 }

@@ -22,8 +22,8 @@ import (
 // OfferCreateParams is the body of POST networks/offers. Name,
 // NetworkAdvertiserID, DestinationURL and one default PayoutRevenue entry
 // (IsDefault) are required. Cap amounts are decimals in full currency
-// units, written as JSON numbers (json.Number("2.5")); the empty value is
-// left out.
+// units, sent as JSON numbers: ParseAmount("2.5", "USD") is sent as 2.5,
+// AmountFromMinorUnits(250, 2, "USD") as 2.50; a zero cap is left out.
 type OfferCreateParams struct {
 	NetworkAdvertiserID               int64            `json:"network_advertiser_id,omitempty"`
 	NetworkOfferGroupID               int64            `json:"network_offer_group_id,omitempty"`
@@ -48,14 +48,14 @@ type OfferCreateParams struct {
 	WeeklyConversionCap               int64            `json:"weekly_conversion_cap,omitempty"`
 	MonthlyConversionCap              int64            `json:"monthly_conversion_cap,omitempty"`
 	GlobalConversionCap               int64            `json:"global_conversion_cap,omitempty"`
-	DailyPayoutCap                    json.Number      `json:"daily_payout_cap,omitempty"`
-	WeeklyPayoutCap                   json.Number      `json:"weekly_payout_cap,omitempty"`
-	MonthlyPayoutCap                  json.Number      `json:"monthly_payout_cap,omitempty"`
-	GlobalPayoutCap                   json.Number      `json:"global_payout_cap,omitempty"`
-	DailyRevenueCap                   json.Number      `json:"daily_revenue_cap,omitempty"`
-	WeeklyRevenueCap                  json.Number      `json:"weekly_revenue_cap,omitempty"`
-	MonthlyRevenueCap                 json.Number      `json:"monthly_revenue_cap,omitempty"`
-	GlobalRevenueCap                  json.Number      `json:"global_revenue_cap,omitempty"`
+	DailyPayoutCap                    Amount           `json:"daily_payout_cap,omitzero"`
+	WeeklyPayoutCap                   Amount           `json:"weekly_payout_cap,omitzero"`
+	MonthlyPayoutCap                  Amount           `json:"monthly_payout_cap,omitzero"`
+	GlobalPayoutCap                   Amount           `json:"global_payout_cap,omitzero"`
+	DailyRevenueCap                   Amount           `json:"daily_revenue_cap,omitzero"`
+	WeeklyRevenueCap                  Amount           `json:"weekly_revenue_cap,omitzero"`
+	MonthlyRevenueCap                 Amount           `json:"monthly_revenue_cap,omitzero"`
+	GlobalRevenueCap                  Amount           `json:"global_revenue_cap,omitzero"`
 	DailyClickCap                     int64            `json:"daily_click_cap,omitempty"`
 	WeeklyClickCap                    int64            `json:"weekly_click_cap,omitempty"`
 	MonthlyClickCap                   int64            `json:"monthly_click_cap,omitempty"`
@@ -78,6 +78,9 @@ type OfferCreateParams struct {
 // form (see OfferUpdateParams.MarshalJSON).
 func (p OfferCreateParams) MarshalJSON() ([]byte, error) {
 	type plain OfferCreateParams
+	if err := inMajorUnits(p.caps()...); err != nil {
+		return nil, err
+	}
 	b, err := json.Marshal(plain(p))
 	if err != nil {
 		return nil, err
@@ -98,9 +101,9 @@ func (p OfferCreateParams) MarshalJSON() ([]byte, error) {
 //	p.OfferStatus = everflow.OfferPaused
 //	o, err = client.Offers.Update(ctx, id, p)
 //
-// Cap amounts are json.Number: UpdateParams copies them as the read sent
-// them, so no amount is rounded on the way back. Change a cap on the
-// params; the float64 cap fields of Offer are not read by UpdateParams.
+// Cap amounts are exact Amounts in full currency units: UpdateParams
+// copies them as the read sent them (a null as 0), so no amount is
+// rounded on the way back.
 type OfferUpdateParams struct {
 	NetworkAdvertiserID               int64       `json:"network_advertiser_id"`
 	NetworkOfferGroupID               int64       `json:"network_offer_group_id"`
@@ -125,14 +128,14 @@ type OfferUpdateParams struct {
 	WeeklyConversionCap               int64       `json:"weekly_conversion_cap"`
 	MonthlyConversionCap              int64       `json:"monthly_conversion_cap"`
 	GlobalConversionCap               int64       `json:"global_conversion_cap"`
-	DailyPayoutCap                    json.Number `json:"daily_payout_cap"`
-	WeeklyPayoutCap                   json.Number `json:"weekly_payout_cap"`
-	MonthlyPayoutCap                  json.Number `json:"monthly_payout_cap"`
-	GlobalPayoutCap                   json.Number `json:"global_payout_cap"`
-	DailyRevenueCap                   json.Number `json:"daily_revenue_cap"`
-	WeeklyRevenueCap                  json.Number `json:"weekly_revenue_cap"`
-	MonthlyRevenueCap                 json.Number `json:"monthly_revenue_cap"`
-	GlobalRevenueCap                  json.Number `json:"global_revenue_cap"`
+	DailyPayoutCap                    Amount      `json:"daily_payout_cap"`
+	WeeklyPayoutCap                   Amount      `json:"weekly_payout_cap"`
+	MonthlyPayoutCap                  Amount      `json:"monthly_payout_cap"`
+	GlobalPayoutCap                   Amount      `json:"global_payout_cap"`
+	DailyRevenueCap                   Amount      `json:"daily_revenue_cap"`
+	WeeklyRevenueCap                  Amount      `json:"weekly_revenue_cap"`
+	MonthlyRevenueCap                 Amount      `json:"monthly_revenue_cap"`
+	GlobalRevenueCap                  Amount      `json:"global_revenue_cap"`
 	DailyClickCap                     int64       `json:"daily_click_cap"`
 	WeeklyClickCap                    int64       `json:"weekly_click_cap"`
 	MonthlyClickCap                   int64       `json:"monthly_click_cap"`
@@ -167,11 +170,26 @@ type OfferUpdateParams struct {
 // seconds it was read as.
 func (p OfferUpdateParams) MarshalJSON() ([]byte, error) {
 	type plain OfferUpdateParams
+	if err := inMajorUnits(p.caps()...); err != nil {
+		return nil, err
+	}
 	b, err := json.Marshal(plain(p))
 	if err != nil {
 		return nil, err
 	}
 	return withPayoutRevenue(b, p.PayoutRevenue, p.Other)
+}
+
+// caps returns the params' cap amounts.
+func (p *OfferCreateParams) caps() []*Amount {
+	return []*Amount{&p.DailyPayoutCap, &p.WeeklyPayoutCap, &p.MonthlyPayoutCap, &p.GlobalPayoutCap,
+		&p.DailyRevenueCap, &p.WeeklyRevenueCap, &p.MonthlyRevenueCap, &p.GlobalRevenueCap}
+}
+
+// caps returns the params' cap amounts.
+func (p *OfferUpdateParams) caps() []*Amount {
+	return []*Amount{&p.DailyPayoutCap, &p.WeeklyPayoutCap, &p.MonthlyPayoutCap, &p.GlobalPayoutCap,
+		&p.DailyRevenueCap, &p.WeeklyRevenueCap, &p.MonthlyRevenueCap, &p.GlobalRevenueCap}
 }
 
 // withPayoutRevenue adds the payout_revenue list (when there is one) and
@@ -228,15 +246,6 @@ func dateOnly(t *time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// moneyMember returns the amount member name as the read sent it, or "0"
-// when it was absent.
-func (o *Offer) moneyMember(name string) json.Number {
-	if n, ok := o.money[name]; ok {
-		return n
-	}
-	return "0"
-}
-
 // UpdateParams returns the params that replace the offer with its current
 // state: every member read is sent back, the ones this package does not
 // model (Other) included, the caps as the read sent them and the payouts
@@ -266,14 +275,14 @@ func (o *Offer) UpdateParams() *OfferUpdateParams {
 		WeeklyConversionCap:               o.WeeklyConversionCap,
 		MonthlyConversionCap:              o.MonthlyConversionCap,
 		GlobalConversionCap:               o.GlobalConversionCap,
-		DailyPayoutCap:                    o.moneyMember("daily_payout_cap"),
-		WeeklyPayoutCap:                   o.moneyMember("weekly_payout_cap"),
-		MonthlyPayoutCap:                  o.moneyMember("monthly_payout_cap"),
-		GlobalPayoutCap:                   o.moneyMember("global_payout_cap"),
-		DailyRevenueCap:                   o.moneyMember("daily_revenue_cap"),
-		WeeklyRevenueCap:                  o.moneyMember("weekly_revenue_cap"),
-		MonthlyRevenueCap:                 o.moneyMember("monthly_revenue_cap"),
-		GlobalRevenueCap:                  o.moneyMember("global_revenue_cap"),
+		DailyPayoutCap:                    o.DailyPayoutCap,
+		WeeklyPayoutCap:                   o.WeeklyPayoutCap,
+		MonthlyPayoutCap:                  o.MonthlyPayoutCap,
+		GlobalPayoutCap:                   o.GlobalPayoutCap,
+		DailyRevenueCap:                   o.DailyRevenueCap,
+		WeeklyRevenueCap:                  o.WeeklyRevenueCap,
+		MonthlyRevenueCap:                 o.MonthlyRevenueCap,
+		GlobalRevenueCap:                  o.GlobalRevenueCap,
 		DailyClickCap:                     o.DailyClickCap,
 		WeeklyClickCap:                    o.WeeklyClickCap,
 		MonthlyClickCap:                   o.MonthlyClickCap,
@@ -292,6 +301,7 @@ func (o *Offer) UpdateParams() *OfferUpdateParams {
 		Other:                             cloneRaw(o.Other),
 		payoutRevenueUnread:               true,
 	}
+	nullAsZero(p.caps()...)
 	if r := o.Relationship; r != nil && r.PayoutRevenue != nil {
 		p.payoutRevenueUnread = false
 		p.PayoutRevenue = make([]*PayoutRevenue, 0, len(r.PayoutRevenue.Entries))

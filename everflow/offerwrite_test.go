@@ -107,8 +107,8 @@ func TestOfferWritesAgainstFake(t *testing.T) {
 
 	created, err := c.Offers.Create(ctx, &OfferCreateParams{
 		Name: "Trail Pack", NetworkAdvertiserID: adv, DestinationURL: "https://northwind.example/?tid={transaction_id}",
-		Visibility: VisibilityRequireApproval, DailyPayoutCap: "120.75",
-		PayoutRevenue: []*PayoutRevenue{{PayoutType: "cpa", PayoutAmount: "3.35", RevenueType: "rpa", RevenueAmount: "5.1", IsDefault: true}},
+		Visibility: VisibilityRequireApproval, DailyPayoutCap: mustAmount(t, "120.75"),
+		PayoutRevenue: []*PayoutRevenue{{PayoutType: "cpa", PayoutAmount: mustAmount(t, "3.35"), RevenueType: "rpa", RevenueAmount: mustAmount(t, "5.1"), IsDefault: true}},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, OfferActive, created.OfferStatus)
@@ -116,16 +116,16 @@ func TestOfferWritesAgainstFake(t *testing.T) {
 
 	o, err := c.Offers.Get(ctx, created.NetworkOfferID, RelationshipPayoutRevenue)
 	require.NoError(t, err)
-	assert.Equal(t, json.Number("120.75"), o.UpdateParams().DailyPayoutCap)
+	assert.Equal(t, "120.75", o.UpdateParams().DailyPayoutCap.String())
 	require.NotNil(t, o.Relationship.PayoutRevenue)
 	require.Len(t, o.Relationship.PayoutRevenue.Entries, 1)
 	pr := o.Relationship.PayoutRevenue.Entries[0]
-	assert.Equal(t, json.Number("3.35"), pr.PayoutAmount)
+	assert.Equal(t, "3.35", pr.PayoutAmount.String())
 	assert.NotZero(t, pr.NetworkOfferPayoutRevenueID)
 
 	p := o.UpdateParams()
 	p.Name = "Trail Pack (renewed)"
-	p.PayoutRevenue = append(p.PayoutRevenue, &PayoutRevenue{EntryName: "Upsell", PayoutType: "cpa", PayoutAmount: "1.2", RevenueType: "rpa", RevenueAmount: "2"})
+	p.PayoutRevenue = append(p.PayoutRevenue, &PayoutRevenue{EntryName: "Upsell", PayoutType: "cpa", PayoutAmount: mustAmount(t, "1.2"), RevenueType: "rpa", RevenueAmount: mustAmount(t, "2")})
 	u, err := c.Offers.Update(ctx, o.NetworkOfferID, p)
 	require.NoError(t, err)
 	assert.Equal(t, "Trail Pack (renewed)", u.Name)
@@ -134,7 +134,7 @@ func TestOfferWritesAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, after.Relationship.PayoutRevenue.Entries, 2)
 	assert.Equal(t, pr.NetworkOfferPayoutRevenueID, after.Relationship.PayoutRevenue.Entries[0].NetworkOfferPayoutRevenueID)
-	assert.Equal(t, json.Number("120.75"), after.UpdateParams().DailyPayoutCap)
+	assert.Equal(t, "120.75", after.UpdateParams().DailyPayoutCap.String())
 
 	// What the API refuses.
 	bad := after.UpdateParams()

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -185,8 +186,10 @@ func (p *EntityReportParams) body(f ExportFormat) (entityBody, error) {
 }
 
 // Metrics are the measures of an entity report row or summary. Money
-// metrics are in full units of the report's CurrencyID; Margin is a
-// percentage.
+// metrics (Payout, Revenue, EventRevenue, Profit, GrossSales,
+// ViewThroughGrossSales, AvgSaleValue) are exact decimals in full units of
+// the report's CurrencyID, which Table and Summary give them; CTR, EVR and
+// Margin are percentages and ROAS a ratio, as sent.
 type Metrics struct {
 	Imp                   int64   `json:"imp"`
 	TotalClick            int64   `json:"total_click"`
@@ -199,18 +202,26 @@ type Metrics struct {
 	TotalEvent            int64   `json:"total_event"`
 	ViewThroughEvent      int64   `json:"view_through_event"`
 	EVR                   float64 `json:"evr"`
-	Payout                float64 `json:"payout"`
-	Revenue               float64 `json:"revenue"`
-	EventRevenue          float64 `json:"event_revenue"`
-	Profit                float64 `json:"profit"`
+	Payout                Amount  `json:"payout"`
+	Revenue               Amount  `json:"revenue"`
+	EventRevenue          Amount  `json:"event_revenue"`
+	Profit                Amount  `json:"profit"`
 	Margin                float64 `json:"margin"`
-	GrossSales            float64 `json:"gross_sales"`
-	ViewThroughGrossSales float64 `json:"view_through_gross_sales"`
-	AvgSaleValue          float64 `json:"avg_sale_value"`
+	GrossSales            Amount  `json:"gross_sales"`
+	ViewThroughGrossSales Amount  `json:"view_through_gross_sales"`
+	AvgSaleValue          Amount  `json:"avg_sale_value"`
 	ROAS                  float64 `json:"roas"`
 	// Other holds the metrics this package does not model (cvr, epc,
 	// cpc, invalid_click, ...), as sent.
 	Other map[string]json.RawMessage `json:"-"`
+}
+
+// setCurrency gives the money metrics the report's currency.
+func (m *Metrics) setCurrency(currency string) {
+	if m != nil {
+		money.SetCurrency(currency, &m.Payout, &m.Revenue, &m.EventRevenue, &m.Profit,
+			&m.GrossSales, &m.ViewThroughGrossSales, &m.AvgSaleValue)
+	}
 }
 
 // UnmarshalJSON keeps the metrics it does not model in Other.
@@ -300,6 +311,10 @@ func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams) 
 		return nil, s.client.malformed(http.MethodPost, entityTablePath, resp, nil, "decoding the report table", err)
 	}
 	rep.Rows = transport.DropNil(rep.Rows)
+	for _, r := range rep.Rows {
+		r.Reporting.setCurrency(params.CurrencyID)
+	}
+	rep.Summary.setCurrency(params.CurrencyID)
 	return &rep, nil
 }
 
@@ -318,6 +333,7 @@ func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParam
 	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, m); err != nil {
 		return nil, err
 	}
+	m.setCurrency(params.CurrencyID)
 	return m, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 )
@@ -87,16 +86,12 @@ func (o *Offer) ref() *OfferRef {
 func (o *Offer) basePayoutRevenue() PayoutRevenue {
 	return PayoutRevenue{
 		NetworkOfferPayoutRevenueID: o.NetworkOfferID, NetworkID: o.NetworkID, NetworkOfferID: o.NetworkOfferID,
-		PayoutType: "cpa", PayoutAmount: amount(o.Payout), PayoutPercentage: "0",
-		RevenueType: "rpa", RevenueAmount: amount(o.Revenue), RevenuePercentage: "0",
+		PayoutType: "cpa", PayoutAmount: o.Payout, PayoutPercentage: "0",
+		RevenueType: "rpa", RevenueAmount: o.Revenue, RevenuePercentage: "0",
 		IsDefault: true, IsEnforceCaps: true, IsAllowDuplicateConversion: true,
 		TimeCreated: o.TimeCreated,
 	}
 }
-
-// amount renders a stored amount as the shortest decimal that reads back
-// as the same value.
-func amount(v float64) json.Number { return json.Number(strconv.FormatFloat(v, 'f', -1, 64)) }
 
 // offerView is an offer as rendered, with the relationships asked for.
 type offerView struct {

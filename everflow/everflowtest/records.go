@@ -1,6 +1,10 @@
 package everflowtest
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
+)
 
 // The wire records of the fake, with Everflow's JSON names: integer ids,
 // string click and conversion ids, unix-second timestamps and money as
@@ -111,62 +115,63 @@ type Employee struct {
 
 // Offer is an offer as GET /networks/offers/{id} renders it.
 type Offer struct {
-	NetworkOfferID                    int64   `json:"network_offer_id"`
-	NetworkID                         int64   `json:"network_id"`
-	NetworkAdvertiserID               int64   `json:"network_advertiser_id"`
-	NetworkOfferGroupID               int64   `json:"network_offer_group_id"`
-	Name                              string  `json:"name"`
-	ThumbnailURL                      string  `json:"thumbnail_url"`
-	NetworkCategoryID                 int64   `json:"network_category_id"`
-	InternalNotes                     string  `json:"internal_notes"`
-	DestinationURL                    string  `json:"destination_url"`
-	PreviewURL                        string  `json:"preview_url"`
-	OfferStatus                       string  `json:"offer_status"`
-	CurrencyID                        string  `json:"currency_id"`
-	CapsTimezoneID                    int     `json:"caps_timezone_id"`
-	ProjectID                         string  `json:"project_id"`
-	DateLiveUntil                     string  `json:"date_live_until"`
-	HTMLDescription                   string  `json:"html_description"`
-	Visibility                        string  `json:"visibility"`
-	IsCapsEnabled                     bool    `json:"is_caps_enabled"`
-	NetworkTrackingDomainID           int64   `json:"network_tracking_domain_id"`
-	DailyConversionCap                int64   `json:"daily_conversion_cap"`
-	WeeklyConversionCap               int64   `json:"weekly_conversion_cap"`
-	MonthlyConversionCap              int64   `json:"monthly_conversion_cap"`
-	GlobalConversionCap               int64   `json:"global_conversion_cap"`
-	DailyPayoutCap                    float64 `json:"daily_payout_cap"`
-	WeeklyPayoutCap                   float64 `json:"weekly_payout_cap"`
-	MonthlyPayoutCap                  float64 `json:"monthly_payout_cap"`
-	GlobalPayoutCap                   float64 `json:"global_payout_cap"`
-	DailyRevenueCap                   float64 `json:"daily_revenue_cap"`
-	WeeklyRevenueCap                  float64 `json:"weekly_revenue_cap"`
-	MonthlyRevenueCap                 float64 `json:"monthly_revenue_cap"`
-	GlobalRevenueCap                  float64 `json:"global_revenue_cap"`
-	DailyClickCap                     int64   `json:"daily_click_cap"`
-	WeeklyClickCap                    int64   `json:"weekly_click_cap"`
-	MonthlyClickCap                   int64   `json:"monthly_click_cap"`
-	GlobalClickCap                    int64   `json:"global_click_cap"`
-	ConversionMethod                  string  `json:"conversion_method"`
-	RedirectMode                      string  `json:"redirect_mode"`
-	SessionDefinition                 string  `json:"session_definition"`
-	SessionDuration                   int     `json:"session_duration"`
-	AttributionMethod                 string  `json:"attribution_method"`
-	IsDescriptionPlainText            bool    `json:"is_description_plain_text"`
-	IsUseDirectLinking                bool    `json:"is_use_direct_linking"`
-	AppIdentifier                     string  `json:"app_identifier"`
-	IsUsingExplicitTermsAndConditions bool    `json:"is_using_explicit_terms_and_conditions"`
-	TermsAndConditions                string  `json:"terms_and_conditions"`
-	IsForceTermsAndConditions         bool    `json:"is_force_terms_and_conditions"`
-	IsUsingSuppressionList            bool    `json:"is_using_suppression_list"`
-	SuppressionListID                 int64   `json:"suppression_list_id"`
-	TimeCreated                       int64   `json:"time_created"`
-	TimeSaved                         int64   `json:"time_saved"`
+	NetworkOfferID                    int64        `json:"network_offer_id"`
+	NetworkID                         int64        `json:"network_id"`
+	NetworkAdvertiserID               int64        `json:"network_advertiser_id"`
+	NetworkOfferGroupID               int64        `json:"network_offer_group_id"`
+	Name                              string       `json:"name"`
+	ThumbnailURL                      string       `json:"thumbnail_url"`
+	NetworkCategoryID                 int64        `json:"network_category_id"`
+	InternalNotes                     string       `json:"internal_notes"`
+	DestinationURL                    string       `json:"destination_url"`
+	PreviewURL                        string       `json:"preview_url"`
+	OfferStatus                       string       `json:"offer_status"`
+	CurrencyID                        string       `json:"currency_id"`
+	CapsTimezoneID                    int          `json:"caps_timezone_id"`
+	ProjectID                         string       `json:"project_id"`
+	DateLiveUntil                     string       `json:"date_live_until"`
+	HTMLDescription                   string       `json:"html_description"`
+	Visibility                        string       `json:"visibility"`
+	IsCapsEnabled                     bool         `json:"is_caps_enabled"`
+	NetworkTrackingDomainID           int64        `json:"network_tracking_domain_id"`
+	DailyConversionCap                int64        `json:"daily_conversion_cap"`
+	WeeklyConversionCap               int64        `json:"weekly_conversion_cap"`
+	MonthlyConversionCap              int64        `json:"monthly_conversion_cap"`
+	GlobalConversionCap               int64        `json:"global_conversion_cap"`
+	DailyPayoutCap                    money.Amount `json:"daily_payout_cap"`
+	WeeklyPayoutCap                   money.Amount `json:"weekly_payout_cap"`
+	MonthlyPayoutCap                  money.Amount `json:"monthly_payout_cap"`
+	GlobalPayoutCap                   money.Amount `json:"global_payout_cap"`
+	DailyRevenueCap                   money.Amount `json:"daily_revenue_cap"`
+	WeeklyRevenueCap                  money.Amount `json:"weekly_revenue_cap"`
+	MonthlyRevenueCap                 money.Amount `json:"monthly_revenue_cap"`
+	GlobalRevenueCap                  money.Amount `json:"global_revenue_cap"`
+	DailyClickCap                     int64        `json:"daily_click_cap"`
+	WeeklyClickCap                    int64        `json:"weekly_click_cap"`
+	MonthlyClickCap                   int64        `json:"monthly_click_cap"`
+	GlobalClickCap                    int64        `json:"global_click_cap"`
+	ConversionMethod                  string       `json:"conversion_method"`
+	RedirectMode                      string       `json:"redirect_mode"`
+	SessionDefinition                 string       `json:"session_definition"`
+	SessionDuration                   int          `json:"session_duration"`
+	AttributionMethod                 string       `json:"attribution_method"`
+	IsDescriptionPlainText            bool         `json:"is_description_plain_text"`
+	IsUseDirectLinking                bool         `json:"is_use_direct_linking"`
+	AppIdentifier                     string       `json:"app_identifier"`
+	IsUsingExplicitTermsAndConditions bool         `json:"is_using_explicit_terms_and_conditions"`
+	TermsAndConditions                string       `json:"terms_and_conditions"`
+	IsForceTermsAndConditions         bool         `json:"is_force_terms_and_conditions"`
+	IsUsingSuppressionList            bool         `json:"is_using_suppression_list"`
+	SuppressionListID                 int64        `json:"suppression_list_id"`
+	TimeCreated                       int64        `json:"time_created"`
+	TimeSaved                         int64        `json:"time_saved"`
 
-	// Payout and Revenue are the offer's base amounts per conversion,
+	// Payout and Revenue are the offer's base amounts per conversion
+	// (everflow.Amount, built with everflow.ParseAmount),
 	// used to generate conversions; Labels feed the table filter.
-	Payout  float64  `json:"-"`
-	Revenue float64  `json:"-"`
-	Labels  []string `json:"-"`
+	Payout  money.Amount `json:"-"`
+	Revenue money.Amount `json:"-"`
+	Labels  []string     `json:"-"`
 	// AffiliateVisibility holds the affiliates with an explicit
 	// visibility on the offer (visible, hidden or rejected), served by
 	// networks/offers/{id}/visibility.
@@ -187,25 +192,25 @@ type Offer struct {
 // with the members of Everflow's example of that object. Amounts are
 // JSON numbers in full currency units.
 type PayoutRevenue struct {
-	NetworkOfferPayoutRevenueID    int64       `json:"network_offer_payout_revenue_id"`
-	NetworkID                      int64       `json:"network_id"`
-	NetworkOfferID                 int64       `json:"network_offer_id"`
-	EntryName                      string      `json:"entry_name"`
-	PayoutType                     string      `json:"payout_type"`
-	PayoutAmount                   json.Number `json:"payout_amount"`
-	PayoutPercentage               json.Number `json:"payout_percentage"`
-	RevenueType                    string      `json:"revenue_type"`
-	RevenueAmount                  json.Number `json:"revenue_amount"`
-	RevenuePercentage              json.Number `json:"revenue_percentage"`
-	IsDefault                      bool        `json:"is_default"`
-	IsPrivate                      bool        `json:"is_private"`
-	IsPostbackDisabled             bool        `json:"is_postback_disabled"`
-	IsEnforceCaps                  bool        `json:"is_enforce_caps"`
-	TimeCreated                    int64       `json:"time_created"`
-	GlobalAdvertiserEventID        int64       `json:"global_advertiser_event_id"`
-	IsMustApproveConversion        bool        `json:"is_must_approve_conversion"`
-	IsAllowDuplicateConversion     bool        `json:"is_allow_duplicate_conversion"`
-	IsEmailAttributionDefaultEvent bool        `json:"is_email_attribution_default_event"`
+	NetworkOfferPayoutRevenueID    int64        `json:"network_offer_payout_revenue_id"`
+	NetworkID                      int64        `json:"network_id"`
+	NetworkOfferID                 int64        `json:"network_offer_id"`
+	EntryName                      string       `json:"entry_name"`
+	PayoutType                     string       `json:"payout_type"`
+	PayoutAmount                   money.Amount `json:"payout_amount"`
+	PayoutPercentage               json.Number  `json:"payout_percentage"`
+	RevenueType                    string       `json:"revenue_type"`
+	RevenueAmount                  money.Amount `json:"revenue_amount"`
+	RevenuePercentage              json.Number  `json:"revenue_percentage"`
+	IsDefault                      bool         `json:"is_default"`
+	IsPrivate                      bool         `json:"is_private"`
+	IsPostbackDisabled             bool         `json:"is_postback_disabled"`
+	IsEnforceCaps                  bool         `json:"is_enforce_caps"`
+	TimeCreated                    int64        `json:"time_created"`
+	GlobalAdvertiserEventID        int64        `json:"global_advertiser_event_id"`
+	IsMustApproveConversion        bool         `json:"is_must_approve_conversion"`
+	IsAllowDuplicateConversion     bool         `json:"is_allow_duplicate_conversion"`
+	IsEmailAttributionDefaultEvent bool         `json:"is_email_attribution_default_event"`
 }
 
 // OfferRef is the offer object nested in reports and postbacks.
@@ -238,58 +243,58 @@ type AdvertiserRef struct {
 
 // Conversion is a row of the raw conversion report.
 type Conversion struct {
-	ConversionID                string  `json:"conversion_id"`
-	ConversionUnixTimestamp     int64   `json:"conversion_unix_timestamp"`
-	ClickUnixTimestamp          int64   `json:"click_unix_timestamp"`
-	TransactionID               string  `json:"transaction_id"`
-	Status                      string  `json:"status"`
-	PayoutType                  string  `json:"payout_type"`
-	RevenueType                 string  `json:"revenue_type"`
-	Payout                      float64 `json:"payout"`
-	Revenue                     float64 `json:"revenue"`
-	SaleAmount                  float64 `json:"sale_amount"`
-	CurrencyID                  string  `json:"currency_id"`
-	IsEvent                     bool    `json:"is_event"`
-	Event                       string  `json:"event"`
-	NetworkOfferPayoutRevenueID int64   `json:"network_offer_payout_revenue_id"`
-	Sub1                        string  `json:"sub1"`
-	Sub2                        string  `json:"sub2"`
-	Sub3                        string  `json:"sub3"`
-	Sub4                        string  `json:"sub4"`
-	Sub5                        string  `json:"sub5"`
-	SourceID                    string  `json:"source_id"`
-	Adv1                        string  `json:"adv1"`
-	Adv2                        string  `json:"adv2"`
-	Adv3                        string  `json:"adv3"`
-	Adv4                        string  `json:"adv4"`
-	Adv5                        string  `json:"adv5"`
-	OrderID                     string  `json:"order_id"`
-	CouponCode                  string  `json:"coupon_code"`
-	Email                       string  `json:"email"`
-	SessionUserIP               string  `json:"session_user_ip"`
-	ConversionUserIP            string  `json:"conversion_user_ip"`
-	Country                     string  `json:"country"`
-	Region                      string  `json:"region"`
-	City                        string  `json:"city"`
-	DMA                         int     `json:"dma"`
-	Carrier                     string  `json:"carrier"`
-	Platform                    string  `json:"platform"`
-	OSVersion                   string  `json:"os_version"`
-	DeviceType                  string  `json:"device_type"`
-	DeviceModel                 string  `json:"device_model"`
-	Brand                       string  `json:"brand"`
-	Browser                     string  `json:"browser"`
-	Language                    string  `json:"language"`
-	HTTPUserAgent               string  `json:"http_user_agent"`
-	ISP                         string  `json:"isp"`
-	Referer                     string  `json:"referer"`
-	URL                         string  `json:"url"`
-	IsScrub                     bool    `json:"is_scrub"`
-	IsViewThrough               bool    `json:"is_view_through"`
-	ErrorCode                   int     `json:"error_code"`
-	ErrorMessage                string  `json:"error_message"`
-	Notes                       string  `json:"notes"`
-	PreviousNetworkOfferID      int64   `json:"previous_network_offer_id"`
+	ConversionID                string       `json:"conversion_id"`
+	ConversionUnixTimestamp     int64        `json:"conversion_unix_timestamp"`
+	ClickUnixTimestamp          int64        `json:"click_unix_timestamp"`
+	TransactionID               string       `json:"transaction_id"`
+	Status                      string       `json:"status"`
+	PayoutType                  string       `json:"payout_type"`
+	RevenueType                 string       `json:"revenue_type"`
+	Payout                      money.Amount `json:"payout"`
+	Revenue                     money.Amount `json:"revenue"`
+	SaleAmount                  money.Amount `json:"sale_amount"`
+	CurrencyID                  string       `json:"currency_id"`
+	IsEvent                     bool         `json:"is_event"`
+	Event                       string       `json:"event"`
+	NetworkOfferPayoutRevenueID int64        `json:"network_offer_payout_revenue_id"`
+	Sub1                        string       `json:"sub1"`
+	Sub2                        string       `json:"sub2"`
+	Sub3                        string       `json:"sub3"`
+	Sub4                        string       `json:"sub4"`
+	Sub5                        string       `json:"sub5"`
+	SourceID                    string       `json:"source_id"`
+	Adv1                        string       `json:"adv1"`
+	Adv2                        string       `json:"adv2"`
+	Adv3                        string       `json:"adv3"`
+	Adv4                        string       `json:"adv4"`
+	Adv5                        string       `json:"adv5"`
+	OrderID                     string       `json:"order_id"`
+	CouponCode                  string       `json:"coupon_code"`
+	Email                       string       `json:"email"`
+	SessionUserIP               string       `json:"session_user_ip"`
+	ConversionUserIP            string       `json:"conversion_user_ip"`
+	Country                     string       `json:"country"`
+	Region                      string       `json:"region"`
+	City                        string       `json:"city"`
+	DMA                         int          `json:"dma"`
+	Carrier                     string       `json:"carrier"`
+	Platform                    string       `json:"platform"`
+	OSVersion                   string       `json:"os_version"`
+	DeviceType                  string       `json:"device_type"`
+	DeviceModel                 string       `json:"device_model"`
+	Brand                       string       `json:"brand"`
+	Browser                     string       `json:"browser"`
+	Language                    string       `json:"language"`
+	HTTPUserAgent               string       `json:"http_user_agent"`
+	ISP                         string       `json:"isp"`
+	Referer                     string       `json:"referer"`
+	URL                         string       `json:"url"`
+	IsScrub                     bool         `json:"is_scrub"`
+	IsViewThrough               bool         `json:"is_view_through"`
+	ErrorCode                   int          `json:"error_code"`
+	ErrorMessage                string       `json:"error_message"`
+	Notes                       string       `json:"notes"`
+	PreviousNetworkOfferID      int64        `json:"previous_network_offer_id"`
 	Relationship                struct {
 		Offer      *OfferRef      `json:"offer"`
 		Affiliate  *AffiliateRef  `json:"affiliate"`
@@ -310,32 +315,32 @@ type Geolocation struct {
 // Click is a row of the raw click stream. is_unique is 0/1 on the network
 // report.
 type Click struct {
-	TransactionID string  `json:"transaction_id"`
-	IsUnique      int     `json:"is_unique"`
-	UnixTimestamp int64   `json:"unix_timestamp"`
-	TrackingURL   string  `json:"tracking_url"`
-	SourceID      string  `json:"source_id"`
-	Sub1          string  `json:"sub1"`
-	Sub2          string  `json:"sub2"`
-	Sub3          string  `json:"sub3"`
-	Sub4          string  `json:"sub4"`
-	Sub5          string  `json:"sub5"`
-	PayoutType    string  `json:"payout_type"`
-	RevenueType   string  `json:"revenue_type"`
-	Payout        float64 `json:"payout"`
-	Revenue       float64 `json:"revenue"`
-	Referer       string  `json:"referer"`
-	UserIP        string  `json:"user_ip"`
-	ErrorCode     int     `json:"error_code"`
-	ErrorMessage  string  `json:"error_message"`
-	IsViewThrough bool    `json:"is_view_through"`
-	IsTestMode    bool    `json:"is_test_mode"`
-	HasConversion bool    `json:"has_conversion"`
-	IsPassThrough bool    `json:"is_pass_through"`
-	IsSDKClick    bool    `json:"is_sdk_click"`
-	CreativeID    int64   `json:"creative_id"`
-	CouponCode    string  `json:"coupon_code"`
-	CurrencyID    string  `json:"currency_id"`
+	TransactionID string       `json:"transaction_id"`
+	IsUnique      int          `json:"is_unique"`
+	UnixTimestamp int64        `json:"unix_timestamp"`
+	TrackingURL   string       `json:"tracking_url"`
+	SourceID      string       `json:"source_id"`
+	Sub1          string       `json:"sub1"`
+	Sub2          string       `json:"sub2"`
+	Sub3          string       `json:"sub3"`
+	Sub4          string       `json:"sub4"`
+	Sub5          string       `json:"sub5"`
+	PayoutType    string       `json:"payout_type"`
+	RevenueType   string       `json:"revenue_type"`
+	Payout        money.Amount `json:"payout"`
+	Revenue       money.Amount `json:"revenue"`
+	Referer       string       `json:"referer"`
+	UserIP        string       `json:"user_ip"`
+	ErrorCode     int          `json:"error_code"`
+	ErrorMessage  string       `json:"error_message"`
+	IsViewThrough bool         `json:"is_view_through"`
+	IsTestMode    bool         `json:"is_test_mode"`
+	HasConversion bool         `json:"has_conversion"`
+	IsPassThrough bool         `json:"is_pass_through"`
+	IsSDKClick    bool         `json:"is_sdk_click"`
+	CreativeID    int64        `json:"creative_id"`
+	CouponCode    string       `json:"coupon_code"`
+	CurrencyID    string       `json:"currency_id"`
 	Relationship  struct {
 		Offer       *OfferRef      `json:"offer"`
 		Advertiser  *AdvertiserRef `json:"advertiser"`

@@ -3,6 +3,7 @@ package everflowtest
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"net/http"
 	"slices"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // conversionRequest is the body of the conversion report, summary and
@@ -101,17 +103,17 @@ func (s *Server) conversionSummary(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var sum struct {
-		Total              int     `json:"total"`
-		Pending            int     `json:"pending"`
-		Approved           int     `json:"approved"`
-		Invalid            int     `json:"invalid"`
-		RejectedScrub      int     `json:"rejected_scrub"`
-		RejectedManual     int     `json:"rejected_manual"`
-		Payout             float64 `json:"payout"`
-		Revenue            float64 `json:"revenue"`
-		GrossSales         float64 `json:"gross_sales"`
-		HasMultiCurrencies bool    `json:"has_multi_currencies"`
-		AvgClickToCvTime   float64 `json:"avg_click_to_cv_time"`
+		Total              int          `json:"total"`
+		Pending            int          `json:"pending"`
+		Approved           int          `json:"approved"`
+		Invalid            int          `json:"invalid"`
+		RejectedScrub      int          `json:"rejected_scrub"`
+		RejectedManual     int          `json:"rejected_manual"`
+		Payout             money.Amount `json:"payout"`
+		Revenue            money.Amount `json:"revenue"`
+		GrossSales         money.Amount `json:"gross_sales"`
+		HasMultiCurrencies bool         `json:"has_multi_currencies"`
+		AvgClickToCvTime   float64      `json:"avg_click_to_cv_time"`
 	}
 	currencies := map[string]bool{}
 	var wait int64
@@ -131,15 +133,15 @@ func (s *Server) conversionSummary(w http.ResponseWriter, r *http.Request) {
 				sum.RejectedManual++
 			}
 		}
-		sum.Payout += c.Payout
-		sum.Revenue += c.Revenue
-		sum.GrossSales += c.SaleAmount
+		sum.Payout = plus(sum.Payout, c.Payout)
+		sum.Revenue = plus(sum.Revenue, c.Revenue)
+		sum.GrossSales = plus(sum.GrossSales, c.SaleAmount)
 		currencies[c.CurrencyID] = true
 		if c.ClickUnixTimestamp > 0 {
 			wait += c.ConversionUnixTimestamp - c.ClickUnixTimestamp
 		}
 	}
-	sum.Payout, sum.Revenue, sum.GrossSales = round2(sum.Payout), round2(sum.Revenue), round2(sum.GrossSales)
+	sum.Payout, sum.Revenue, sum.GrossSales = shortest(sum.Payout), shortest(sum.Revenue), shortest(sum.GrossSales)
 	sum.HasMultiCurrencies = len(currencies) > 1
 	if sum.Total > 0 {
 		sum.AvgClickToCvTime = math.Round(float64(wait) / float64(sum.Total))
@@ -185,12 +187,14 @@ func (s *Server) conversionExport(w http.ResponseWriter, r *http.Request) {
 		return []string{
 			c.ConversionID, itoa(c.ConversionUnixTimestamp), itoa(c.ClickUnixTimestamp), c.TransactionID, c.Status,
 			c.field("offer"), offerName, c.field("affiliate"), affName, c.Event, strconv.FormatBool(c.IsEvent),
-			money(c.Payout), money(c.Revenue), money(c.SaleAmount), c.CurrencyID, c.Country, c.Sub1, c.OrderID,
+			c.Payout.String(), c.Revenue.String(), c.SaleAmount.String(), c.CurrencyID, c.Country, c.Sub1, c.OrderID,
 		}, true
 	})
 }
 
-func money(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+// percent writes a percentage as the shortest decimal that reads back as
+// the same value.
+func percent(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // clickRequest is the body of the click stream.
 type clickRequest struct {
@@ -288,34 +292,35 @@ var timeColumns = []string{"hour", "date", "week", "month", "year"}
 
 // metrics are the measures of an entity row.
 type metrics struct {
-	Imp         int64   `json:"imp"`
-	TotalClick  int64   `json:"total_click"`
-	UniqueClick int64   `json:"unique_click"`
-	CV          int64   `json:"cv"`
-	TotalCV     int64   `json:"total_cv"`
-	Event       int64   `json:"event"`
-	TotalEvent  int64   `json:"total_event"`
-	CTR         float64 `json:"ctr"`
-	CVR         float64 `json:"cvr"`
-	EVR         float64 `json:"evr"`
-	EPC         float64 `json:"epc"`
-	Payout      float64 `json:"payout"`
-	Revenue     float64 `json:"revenue"`
-	Profit      float64 `json:"profit"`
-	Margin      float64 `json:"margin"`
-	GrossSales  float64 `json:"gross_sales"`
+	Imp         int64        `json:"imp"`
+	TotalClick  int64        `json:"total_click"`
+	UniqueClick int64        `json:"unique_click"`
+	CV          int64        `json:"cv"`
+	TotalCV     int64        `json:"total_cv"`
+	Event       int64        `json:"event"`
+	TotalEvent  int64        `json:"total_event"`
+	CTR         float64      `json:"ctr"`
+	CVR         float64      `json:"cvr"`
+	EVR         float64      `json:"evr"`
+	EPC         money.Amount `json:"epc"`
+	Payout      money.Amount `json:"payout"`
+	Revenue     money.Amount `json:"revenue"`
+	Profit      money.Amount `json:"profit"`
+	Margin      float64      `json:"margin"`
+	GrossSales  money.Amount `json:"gross_sales"`
 }
 
 func (m *metrics) finish() {
-	m.Payout, m.Revenue, m.GrossSales = round2(m.Payout), round2(m.Revenue), round2(m.GrossSales)
-	m.Profit = round2(m.Revenue - m.Payout)
-	if m.Revenue > 0 {
-		m.Margin = round2(m.Profit / m.Revenue * 100)
+	m.Payout, m.Revenue, m.GrossSales = shortest(m.Payout), shortest(m.Revenue), shortest(m.GrossSales)
+	m.Profit = shortest(minus(m.Revenue, m.Payout))
+	if m.Revenue.Sign() > 0 {
+		m.Margin = ratioPercent(new(big.Rat).Quo(rat(m.Profit), rat(m.Revenue)))
 	}
 	if m.UniqueClick > 0 {
-		m.CVR = round2(float64(m.CV) / float64(m.UniqueClick) * 100)
-		m.EVR = round2(float64(m.Event) / float64(m.UniqueClick) * 100)
-		m.EPC = round2(m.Payout / float64(m.UniqueClick))
+		clicks := big.NewRat(m.UniqueClick, 1)
+		m.CVR = ratioPercent(big.NewRat(m.CV, m.UniqueClick))
+		m.EVR = ratioPercent(big.NewRat(m.Event, m.UniqueClick))
+		m.EPC = rounded(new(big.Rat).Quo(rat(m.Payout), clicks))
 	}
 }
 
@@ -417,9 +422,9 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request, needColumns bool
 			} else {
 				mt.CV++
 			}
-			mt.Payout += c.Payout
-			mt.Revenue += c.Revenue
-			mt.GrossSales += c.SaleAmount
+			mt.Payout = plus(mt.Payout, c.Payout)
+			mt.Revenue = plus(mt.Revenue, c.Revenue)
+			mt.GrossSales = plus(mt.GrossSales, c.SaleAmount)
 		}
 	}
 	s.mu.Unlock()
@@ -558,7 +563,7 @@ func (s *Server) entityExport(w http.ResponseWriter, r *http.Request) {
 		}
 		m := g.Reporting
 		rec = append(rec, itoa(m.Imp), itoa(m.TotalClick), itoa(m.UniqueClick), itoa(m.CV), itoa(m.Event),
-			money(m.Payout), money(m.Revenue), money(m.Profit), money(m.Margin), money(m.GrossSales))
+			m.Payout.String(), m.Revenue.String(), m.Profit.String(), percent(m.Margin), m.GrossSales.String())
 		return rec, true
 	})
 }

@@ -2,6 +2,7 @@ package everflowtest
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 	"time"
 )
@@ -167,7 +168,7 @@ func (s *Server) SeedOffers(n int) {
 			status = "pending"
 		}
 		visibility := []string{"public", "require_approval", "private"}[i%3]
-		payout := float64(5+(i*7)%76) + float64(i%4)*0.25
+		payout := int64(5+(i*7)%76)*100 + int64(i%4)*25 // cents
 		created := base + int64(i)*172800
 		s.addOfferLocked(Offer{
 			NetworkAdvertiserID: int64(adv + 1), Name: name, OfferStatus: status, Visibility: visibility,
@@ -175,10 +176,10 @@ func (s *Server) SeedOffers(n int) {
 			DestinationURL: fmt.Sprintf("https://www.%s.example/landing?oid={oid}&tid={transaction_id}", slug(advertiserNames[adv])),
 			PreviewURL:     fmt.Sprintf("https://www.%s.example/", slug(advertiserNames[adv])),
 			CapsTimezoneID: 67, IsCapsEnabled: i%4 == 0, DailyConversionCap: int64(i%4) * 50,
-			MonthlyPayoutCap: float64(i%3) * 2500.5, ConversionMethod: "server_postback", RedirectMode: "standard",
+			MonthlyPayoutCap: cents(int64(i%3) * 250050), ConversionMethod: "server_postback", RedirectMode: "standard",
 			SessionDefinition: "cookie", SessionDuration: 720, AttributionMethod: "last_touch",
 			ProjectID: fmt.Sprintf("PRJ-%03d", 100+i), TimeCreated: created, TimeSaved: created + int64(i%5)*3600,
-			Payout: payout, Revenue: payout * 1.4, Labels: []string{[]string{"evergreen", "seasonal", "mobile"}[i%3]},
+			Payout: cents(payout), Revenue: cents(payout * 14 / 10), Labels: []string{[]string{"evergreen", "seasonal", "mobile"}[i%3]},
 		})
 	}
 }
@@ -191,7 +192,7 @@ func (s *Server) refs() ([]*Offer, []*Affiliate) {
 		for i := range 5 {
 			offers = append(offers, &Offer{NetworkOfferID: int64(i + 1), NetworkID: s.network.NetworkID,
 				NetworkAdvertiserID: int64(i%3 + 1), Name: fmt.Sprintf("Offer %d", i+1), OfferStatus: "active",
-				NetworkTrackingDomainID: 1, Visibility: "public", CurrencyID: "USD", Payout: float64(10 + i), Revenue: float64(14 + i)})
+				NetworkTrackingDomainID: 1, Visibility: "public", CurrencyID: "USD", Payout: cents(int64(10+i) * 100), Revenue: cents(int64(14+i) * 100)})
 		}
 	}
 	if len(affs) == 0 {
@@ -363,7 +364,7 @@ func (s *Server) SeedConversions(n int) {
 			ConversionID: hexID(uint64(i) + 3<<40), TransactionID: hexID(uint64(i) + 5<<40),
 			ConversionUnixTimestamp: ts, ClickUnixTimestamp: ts - int64(300+h%86400),
 			Status: "approved", PayoutType: "cpa", RevenueType: "rpa",
-			Payout: o.Payout, Revenue: round2(o.Revenue), SaleAmount: round2(float64(20+h%180) + 0.99),
+			Payout: o.Payout, Revenue: o.Revenue, SaleAmount: cents(int64(20+h%180)*100 + 99),
 			CurrencyID: o.CurrencyID, Event: "Base", Sub1: fmt.Sprintf("camp-%d", h%9),
 			SourceID: fmt.Sprintf("src-%d", (h>>4)%5), OrderID: fmt.Sprintf("ORD-%06d", 100000+i),
 			SessionUserIP: fmt.Sprintf("198.51.100.%d", h%250+1), ConversionUserIP: fmt.Sprintf("203.0.113.%d", h%250+1),
@@ -381,10 +382,12 @@ func (s *Server) SeedConversions(n int) {
 		}
 		if i%7 == 6 {
 			c.IsEvent, c.Event, c.NetworkOfferPayoutRevenueID = true, "Upsell", 2
-			c.Payout, c.Revenue = round2(o.Payout/2), round2(o.Revenue/2)
+			half := big.NewRat(1, 2)
+			c.Payout = rounded(new(big.Rat).Mul(rat(o.Payout), half))
+			c.Revenue = rounded(new(big.Rat).Mul(rat(o.Revenue), half))
 		}
 		if c.Status != "approved" && c.Status != "pending" {
-			c.Payout, c.Revenue = 0, 0
+			c.Payout, c.Revenue = cents(0), cents(0)
 		}
 		c.Relationship.Offer = o.ref()
 		c.Relationship.Affiliate = affRef(a)
@@ -399,5 +402,3 @@ func (s *Server) advertiserName(id int64) string {
 	}
 	return fmt.Sprintf("Advertiser %d", id)
 }
-
-func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }
