@@ -24,10 +24,11 @@
 //
 // # Values
 //
-// Ids are kept as strings, amounts are decimals in full currency units
-// (never cents) and unix times become time.Time in UTC. The macros with a
-// typed field are listed on Postback; every macro, known or not, is also in
-// Postback.Values by name, with Int, Float and Time to read the others. A
+// Ids are kept as strings, amounts are exact everflow.Amount decimals in
+// full currency units (never cents, never float64) and unix times become
+// time.Time in UTC. The macros with a typed field are listed on Postback;
+// every macro, known or not, is also in Postback.Values by name, with Int,
+// Amount and Time to read the others. A
 // macro Everflow had no value for arrives empty (or as the macro itself,
 // which is treated as empty). The macro names come from Everflow's
 // parameter guide and its conversion record; the fact sheet this package

@@ -29,7 +29,7 @@ func ExampleNewHandler() {
 	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, fired, nil))
 	fmt.Println(w.Code)
 	// Output:
-	// d5c6feef0d8f489fb91aa5cfb4d64f4e 11 12.5 spring 2024-02-08 20:58:19
+	// d5c6feef0d8f489fb91aa5cfb4d64f4e 11 12.50 spring 2024-02-08 20:58:19
 	// 200
 }
 
@@ -44,5 +44,5 @@ func ExampleTemplate_Parse() {
 	}
 	n, _ := p.Int("adv1")
 	fmt.Println(p.TransactionID, p.SaleAmount, n)
-	// Output: abc123 99.9 42
+	// Output: abc123 99.90 42
 }

@@ -121,7 +121,7 @@ func TestHandlerPostForm(t *testing.T) {
 	assert.Equal(t, http.StatusOK, w.Code)
 	require.Equal(t, 1, rec.count())
 	assert.Equal(t, "from-query", rec.got[0].TransactionID, "the query wins")
-	assert.Equal(t, 4.2, rec.got[0].Payout)
+	assert.Equal(t, "4.20", rec.got[0].Payout.String())
 }
 
 func TestHandlerRejects(t *testing.T) {

@@ -3,8 +3,10 @@ package webhook
 import (
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
 )
 
@@ -65,15 +67,18 @@ type Postback struct {
 	// Currency is an ISO 4217 code ({currency_id} or {currency}).
 	Currency string
 	// Payout is the partner's payout ({payout_amount} or {payout}) and
-	// SaleAmount the sale ({sale_amount}), decimals in full currency units.
-	Payout     float64
-	SaleAmount float64
+	// SaleAmount the sale ({sale_amount}): exact decimals in full currency
+	// units, as the macro sent them ("12.50" stays "12.50"), in Currency
+	// when the template carries it; zero when empty or not in the
+	// template.
+	Payout     everflow.Amount
+	SaleAmount everflow.Amount
 	// ConversionTime and ClickTime are {conversion_unix_timestamp} and
 	// {click_unix_timestamp}; the zero time when not in the template.
 	ConversionTime time.Time
 	ClickTime      time.Time
 	// Values holds every macro's value by macro name, the typed ones
-	// included: read custom macros here or with Int, Float and Time.
+	// included: read custom macros here or with Int, Amount and Time.
 	Values map[string]string
 }
 
@@ -101,10 +106,10 @@ func newPostback(values map[string]string) (*Postback, error) {
 	p.Currency = str(MacroCurrency, macroCurrencyAlias)
 
 	var err error
-	if p.Payout, err = parseFloat(MacroPayoutAmount, str(MacroPayoutAmount, MacroPayout)); err != nil {
+	if p.Payout, err = parseAmount(MacroPayoutAmount, str(MacroPayoutAmount, MacroPayout), p.Currency); err != nil {
 		return nil, err
 	}
-	if p.SaleAmount, err = parseFloat(MacroSaleAmount, str(MacroSaleAmount)); err != nil {
+	if p.SaleAmount, err = parseAmount(MacroSaleAmount, str(MacroSaleAmount), p.Currency); err != nil {
 		return nil, err
 	}
 	if p.ConversionTime, err = parseTime(MacroConversionTime, str(MacroConversionTime)); err != nil {
@@ -122,12 +127,18 @@ func newPostback(values map[string]string) (*Postback, error) {
 	return p, nil
 }
 
-func parseFloat(macro, v string) (float64, error) {
-	f, err := webhookkit.ParseFloat(v)
-	if err != nil {
-		return 0, fmt.Errorf("%w: {%s}: %v", ErrMalformedPayload, macro, err)
+// parseAmount reads a decimal in major units, ignoring thousands
+// separators (commas and spaces); "" is zero.
+func parseAmount(macro, v, currency string) (everflow.Amount, error) {
+	v = strings.NewReplacer(",", "", " ", "").Replace(v)
+	if v == "" {
+		return everflow.Amount{}.WithCurrency(currency), nil
 	}
-	return f, nil
+	a, err := everflow.ParseAmount(v, currency)
+	if err != nil {
+		return everflow.Amount{}, fmt.Errorf("%w: {%s}: %v", ErrMalformedPayload, macro, err)
+	}
+	return a, nil
 }
 
 func parseTime(macro, v string) (time.Time, error) {
@@ -148,9 +159,12 @@ func (p *Postback) Int(macro string) (int64, error) {
 	return n, nil
 }
 
-// Float reads the macro's value as a decimal; 0 when it is empty or not in
-// the template.
-func (p *Postback) Float(macro string) (float64, error) { return parseFloat(macro, p.Values[macro]) }
+// Amount reads the macro's value as an exact decimal amount in major
+// units, in the postback's Currency when known; zero when it is empty or
+// not in the template.
+func (p *Postback) Amount(macro string) (everflow.Amount, error) {
+	return parseAmount(macro, p.Values[macro], p.Currency)
+}
 
 // Time reads the macro's value as a unix time in seconds or milliseconds
 // (or a date-time); the zero time when it is empty or not in the template.

@@ -1,6 +1,7 @@
 package webhook
 
 import (
+	"fmt"
 	"net/url"
 	"testing"
 	"time"
@@ -71,17 +72,18 @@ func TestParseEveryTypedMacro(t *testing.T) {
 	assert.Equal(t, "A-1001", p.OrderID)
 	assert.Equal(t, "SPRING", p.CouponCode)
 	assert.Equal(t, "USD", p.Currency)
-	assert.Equal(t, 12.5, p.Payout, "full currency units, not cents")
-	assert.Equal(t, 1249.99, p.SaleAmount)
+	assert.Equal(t, "12.50", p.Payout.String(), "full currency units, not cents, as sent")
+	assert.Equal(t, "USD", p.Payout.Currency(), "the {currency_id} macro")
+	assert.Equal(t, "1249.99", p.SaleAmount.String())
 	assert.Equal(t, time.Date(2024, 2, 8, 20, 58, 19, 0, time.UTC), p.ConversionTime)
 	assert.Equal(t, time.UnixMilli(1707425000000).UTC(), p.ClickTime)
 
 	n, err := p.Int("adv1")
 	require.NoError(t, err)
 	assert.Equal(t, int64(42), n)
-	f, err := p.Float("adv1")
+	f, err := p.Amount("adv1")
 	require.NoError(t, err)
-	assert.Equal(t, 42.0, f)
+	assert.Equal(t, "42 USD", fmt.Sprint(f))
 	_, err = p.Time("sub4")
 	assert.ErrorIs(t, err, ErrMalformedPayload)
 	zero, err := p.Time("not_in_template")
@@ -94,7 +96,8 @@ func TestParseAliases(t *testing.T) {
 	require.NoError(t, err)
 	p, err := tmpl.Parse(url.Values{"payout": {"3"}, "cur": {"EUR"}, "event": {"Upsell"}, "aff": {"9"}})
 	require.NoError(t, err)
-	assert.Equal(t, 3.0, p.Payout)
+	assert.Equal(t, "3", p.Payout.String())
+	assert.Equal(t, "EUR", p.Payout.Currency())
 	assert.Equal(t, "EUR", p.Currency)
 	assert.Equal(t, "Upsell", p.EventName)
 	assert.Equal(t, "9", p.AffiliateID)

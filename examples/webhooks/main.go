@@ -105,7 +105,7 @@ func newMux(in *inbox) (*http.ServeMux, error) {
 	}, pswebhook.WithSecretParam("token", partnerStackToken), pswebhook.WithStore(store))
 	ef, efErr := efwebhook.NewHandler(everflowTemplate, efwebhook.Callbacks{
 		Postback: func(_ context.Context, p *efwebhook.Postback) error {
-			return in.add("transaction %s, offer %s, payout %.2f, sub1 %s, at %s", p.TransactionID,
+			return in.add("transaction %s, offer %s, payout %v, sub1 %s, at %s", p.TransactionID,
 				p.OfferID, p.Payout, p.Sub1, p.ConversionTime.Format(time.DateTime))
 		},
 	}, efwebhook.WithSecretParam("token", everflowToken), efwebhook.WithStore(store))
