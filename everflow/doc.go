@@ -66,14 +66,16 @@
 // never retried once they may have reached the server; updates (PUT) and
 // the affiliate's offer visibility PATCH, which set absolute values, are.
 //
-// Every list has a page-level twin (ListPage, SearchPage) whose Response
+// Every list has a page-level twin (ListPage, SearchPage) whose [Response]
 // carries NextPage, HasMore and Total, for checkpoints and resume. Errors
-// are *Error values matched with errors.Is against ErrUnauthorized,
-// ErrForbidden, ErrNotFound, ErrRateLimited, ErrInvalidRequest, ErrServer
-// and ErrMalformedResponse. Rate limits are per network and reset every
-// 30 seconds; after a 429 the client waits for the reset (or Retry-After)
-// within WithRetryWait's maximum. At most MaxConcurrentReports reporting
-// calls run at once; an open export holds its slot until its loop ends.
+// are *[Error] values matched with errors.Is against [ErrUnauthorized],
+// [ErrForbidden], [ErrNotFound], [ErrRateLimited], [ErrInvalidRequest],
+// [ErrServer], [ErrMalformedResponse] and [ErrOutcomeUnknown] ([ErrTimeout]
+// for an attempt that ran past WithTimeout); the sentinels are the same
+// values in every package of this module. Rate limits are per network and
+// reset every 30 seconds; after a 429 the client waits for the reset (or
+// Retry-After) within WithRetryWait's maximum. At most
+// MaxConcurrentReports reporting calls run at once; an open export holds its slot until its loop ends.
 // So make no reporting call (a report, a click lookup, another export)
 // inside an export's loop: with every slot held by such loops, the calls
 // inside them would wait for a slot that none of them gives back. Collect

@@ -2,21 +2,74 @@ package everflow
 
 import "github.com/affiliatekit/affiliatekit-go/internal/transport"
 
+// Version is the SDK version, sent in the User-Agent header
+// ("affiliatekit-go/<Version>"); the same in every package.
+const Version = transport.Version
+
 // Error is returned for a failed API call: an error status, a rate limit
 // whose wait is longer than the client's maximum, or a body that is not the
 // expected JSON. Its Message comes from Everflow's {"error": "..."} body
 // (also accepted as {"Error": "..."}). Match it with errors.As, or its kind
-// with errors.Is and the sentinels below.
+// with errors.Is and the sentinels below ([ErrNotFound], [ErrRateLimited],
+// ...). It is the same type in every package of this module. Its fields:
+//   - StatusCode int: the HTTP status; for a malformed success body, the
+//     2xx status that carried it.
+//   - Message string: the "error" of the body when it had one, else the
+//     HTTP status text or a description of the problem.
+//   - Code string: the machine-readable error code, when the body has one
+//     (Everflow's bodies have none, so it is usually "").
+//   - Method string and Path string: the endpoint; Path never holds the
+//     query.
+//   - Body []byte: the start (at most 4 KiB) of the response body.
+//   - RetryAfter time.Duration: the wait the server asked for (429, 503).
+//   - Fields map[string][]string: field-level validation messages keyed by
+//     field name (messages without a field under ""); nil when none.
+//   - Header http.Header: the header of the response that carried the
+//     error; nil when no response arrived.
+//   - RequestID string: the server's id of the request from X-Request-Id
+//     (or Request-Id, X-Amzn-Requestid, X-Correlation-Id), when sent.
+//   - Err error: the underlying cause, such as a JSON syntax error.
+//
+// Its methods:
+//   - Error() string: the message, naming the platform and endpoint.
+//   - Unwrap() error: Err.
+//   - Is(target error) bool: matches the sentinels by status or kind.
+//   - Malformed() bool: the body was not the expected JSON
+//     ([ErrMalformedResponse]).
+//   - OutcomeUnknown() bool: a write that may have reached the server
+//     ([ErrOutcomeUnknown]).
 type Error = transport.Error
 
 // Response holds the status, headers, rate limit and pagination state of a
-// page, as returned by the ListPage and SearchPage methods.
+// page, as returned by the ListPage and SearchPage methods. It is the same
+// type in every package of this module. Its fields:
+//   - StatusCode int and Header http.Header: those of the final HTTP
+//     response.
+//   - RateLimit [RateLimit]: the quota this response announced (zero if
+//     none).
+//   - NextPage int: the page to request next, 0 when there is no further
+//     page.
+//   - NextCursor string: the cursor to request next for cursor APIs; always
+//     "" here, as Everflow pages by number.
+//   - HasMore bool: whether another page follows.
+//   - Total *int: the total number of records, from paging.total_count.
 type Response = transport.Response
 
-// RateLimit is the quota announced by the server.
+// RateLimit is the quota announced by the server in its X-RateLimit-Limit
+// and X-RateLimit-Remaining headers, as returned by [Client.RateLimit] and
+// in [Response]. It is the same type in every package of this module.
+// Zero fields mean the server did not say. Its fields:
+//   - Limit int: requests allowed per window (Everflow's 30-second
+//     window).
+//   - Remaining int: requests left in the current window.
+//   - Reset time.Time: when the window resets; Everflow sends no reset
+//     time, so it stays zero.
 type RateLimit = transport.RateLimit
 
-// Sentinel errors, matched with errors.Is.
+// Sentinel errors, matched with errors.Is against an [Error] (ErrTimeout
+// apart). They are the same values in every package of this module, so
+// errors.Is(err, everflow.ErrNotFound) matches a not-found from any
+// platform.
 var (
 	// ErrUnauthorized: 401, a missing or invalid API key ("No
 	// Authentication Method Found").
