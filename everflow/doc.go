@@ -43,7 +43,11 @@
 //	}
 //
 // Conventions of the API that shape the package: ids are integers (click
-// and conversion ids are strings); timestamps arrive as unix seconds and
+// and conversion ids are strings); Everflow's reference marks no string
+// id, code or status nullable, so a null one reads as "" (and a null
+// integer id as 0), while the members its examples send as null are nil
+// when null (Advertiser.IsExposePublisherReportingData, a pixel's
+// FacebookPixel); timestamps arrive as unix seconds and
 // are decoded to time.Time in UTC; money is a decimal in full currency
 // units, never cents, read into an exact [Amount] (never float64) that
 // keeps the digits sent ("0.0125" stays "0.0125", a null stays null) and

@@ -2,6 +2,7 @@ package everflow
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -76,4 +77,26 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestNullIDsAndStatusesReadAsEmpty: Everflow's reference marks no string
+// id, code or status nullable, so a null reads as "" (the package doc says
+// so), an integer id as 0, and an amount stays a null Amount.
+func TestNullIDsAndStatusesReadAsEmpty(t *testing.T) {
+	var cv Conversion
+	require.NoError(t, json.Unmarshal([]byte(`{"conversion_id":null,"transaction_id":null,"status":null,
+		"currency_id":null,"event":null,"network_offer_payout_revenue_id":null,"payout":null}`), &cv))
+	assert.Empty(t, cv.ConversionID)
+	assert.Empty(t, cv.TransactionID)
+	assert.Empty(t, cv.Status)
+	assert.Empty(t, cv.CurrencyID)
+	assert.Empty(t, cv.Event)
+	assert.Zero(t, cv.NetworkOfferPayoutRevenueID)
+	assert.True(t, cv.Payout.IsNull())
+
+	var o Offer
+	require.NoError(t, json.Unmarshal([]byte(`{"network_offer_id":3,"offer_status":null,"visibility":null,"currency_id":null}`), &o))
+	assert.Empty(t, o.OfferStatus)
+	assert.Empty(t, o.Visibility)
+	assert.Empty(t, o.CurrencyID)
 }
