@@ -65,7 +65,7 @@ func runEverflow(ctx context.Context, w io.Writer) error {
 
 	fmt.Fprintln(w, "\nOffers (first 8)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tNAME\tSTATUS\tVISIBILITY")
+	fmt.Fprintln(tw, "ID\tNAME\tSTATUS\tVISIBILITY\tMONTHLY PAYOUT CAP")
 	n = 0
 	for o, err := range client.Offers.List(ctx, &everflow.OfferListOptions{ListParams: everflow.ListParams{PageSize: 8}}) {
 		if err != nil {
@@ -74,7 +74,9 @@ func runEverflow(ctx context.Context, w io.Writer) error {
 		if offerID == 0 {
 			offerID = o.NetworkOfferID
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", o.NetworkOfferID, o.Name, o.OfferStatus, o.Visibility)
+		// The cap is the exact decimal sent, with the offer's currency
+		// ("2500.5 USD").
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%v\n", o.NetworkOfferID, o.Name, o.OfferStatus, o.Visibility, o.MonthlyPayoutCap)
 		if n++; n == 8 {
 			break
 		}
