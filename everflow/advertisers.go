@@ -164,7 +164,8 @@ func (r AdvertiserRelationship) MarshalJSON() ([]byte, error) {
 // AdvertiserReporting is the "reporting" relationship: the advertiser's
 // traffic totals. Counts are typed; the money metrics (payout, revenue,
 // profit, ...) and rates are kept as the JSON numbers sent, in Metrics,
-// so that no amount passes through a float.
+// so that no amount passes through a float: read a money metric with
+// Amount.
 type AdvertiserReporting struct {
 	Imp            int64 `json:"imp"`
 	TotalClick     int64 `json:"total_click"`
@@ -174,8 +175,24 @@ type AdvertiserReporting struct {
 	GrossClick     int64 `json:"gross_click"`
 	CV             int64 `json:"cv"`
 	// Metrics holds the other members as sent (ctr, invalid_cv_scrub,
-	// payout, revenue, profit, ...), numbers as json.Number.
+	// payout, revenue, profit, ...), as sent.
 	Metrics map[string]json.RawMessage `json:"-"`
+}
+
+// Amount returns the metric name ("payout", "revenue", "profit", ...) as
+// an exact Amount in full currency units; the relationship names no
+// currency, so it carries none. A missing metric is zero; one that is not
+// a number is an error.
+func (r *AdvertiserReporting) Amount(name string) (Amount, error) {
+	var a Amount
+	raw, ok := r.Metrics[name]
+	if !ok {
+		return a, nil
+	}
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return Amount{}, fmt.Errorf("everflow: reporting metric %s: %w", name, err)
+	}
+	return a, nil
 }
 
 // UnmarshalJSON keeps the members it does not model in Metrics.

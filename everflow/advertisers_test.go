@@ -35,6 +35,21 @@ func TestAdvertiserDecodesDocumentedShape(t *testing.T) {
 	assert.Empty(t, a.Other)
 }
 
+// A money metric of the advertiser's reporting reads as an exact Amount.
+func TestAdvertiserReportingAmount(t *testing.T) {
+	var r AdvertiserReporting
+	require.NoError(t, json.Unmarshal([]byte(`{"cv":7,"payout":0.0125,"revenue":"25.00","profit":null,"ctr":"x"}`), &r))
+	for _, tt := range []struct{ name, want string }{
+		{"payout", "0.0125"}, {"revenue", "25.00"}, {"profit", "null"}, {"event_revenue", "0"},
+	} {
+		a, err := r.Amount(tt.name)
+		require.NoError(t, err, tt.name)
+		assert.Equal(t, tt.want, a.String(), tt.name)
+	}
+	_, err := r.Amount("ctr")
+	assert.Error(t, err)
+}
+
 // A whole-record update built from a read sends back every member read,
 // unmodelled ones included, with only the changed field different.
 func TestAdvertiserUpdateSendsBackEverythingRead(t *testing.T) {
