@@ -8,8 +8,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 )
 
 // amountCase is one amount of a decoded record: its exact decimal, its
@@ -201,14 +199,4 @@ func TestOfferUpdateSendsCapsAsRead(t *testing.T) {
 	assert.Equal(t, "0", string(got["weekly_payout_cap"]))
 	assert.Equal(t, `"7.5"`, string(got["global_revenue_cap"]))
 	assert.Equal(t, "0", string(got["monthly_payout_cap"]), "absent reads as 0")
-}
-
-// TestFakeAmountsAreExact: the fake's amounts are exact decimals, so its
-// summaries are the exact sums of its rows.
-func TestFakeAmountsAreExact(t *testing.T) {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
-	defer srv.Close()
-	for _, o := range srv.Offers() {
-		assert.NotContains(t, o.Revenue.String(), "00000", "no float residue in %v", o.Revenue)
-	}
 }

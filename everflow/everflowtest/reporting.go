@@ -187,9 +187,18 @@ func (s *Server) conversionExport(w http.ResponseWriter, r *http.Request) {
 		return []string{
 			c.ConversionID, itoa(c.ConversionUnixTimestamp), itoa(c.ClickUnixTimestamp), c.TransactionID, c.Status,
 			c.field("offer"), offerName, c.field("affiliate"), affName, c.Event, strconv.FormatBool(c.IsEvent),
-			c.Payout.String(), c.Revenue.String(), c.SaleAmount.String(), c.CurrencyID, c.Country, c.Sub1, c.OrderID,
+			csvAmount(c.Payout), csvAmount(c.Revenue), csvAmount(c.SaleAmount), c.CurrencyID, c.Country, c.Sub1, c.OrderID,
 		}, true
 	})
+}
+
+// csvAmount writes an amount as a CSV cell: its exact decimal, "" for a
+// null.
+func csvAmount(a money.Amount) string {
+	if a.IsNull() {
+		return ""
+	}
+	return a.String()
 }
 
 // percent writes a percentage as the shortest decimal that reads back as
@@ -563,7 +572,7 @@ func (s *Server) entityExport(w http.ResponseWriter, r *http.Request) {
 		}
 		m := g.Reporting
 		rec = append(rec, itoa(m.Imp), itoa(m.TotalClick), itoa(m.UniqueClick), itoa(m.CV), itoa(m.Event),
-			m.Payout.String(), m.Revenue.String(), m.Profit.String(), percent(m.Margin), m.GrossSales.String())
+			csvAmount(m.Payout), csvAmount(m.Revenue), csvAmount(m.Profit), percent(m.Margin), csvAmount(m.GrossSales))
 		return rec, true
 	})
 }
