@@ -95,6 +95,10 @@ type Offer struct {
 	OfferID string          `json:"offer_id"`
 	Name    string          `json:"name"`
 	SKUs    []SKUCommission `json:"skus"`
+	// Commission and CommissionType are what the GraphQL offers query
+	// answers ("10", "PERCENT_OF_SALE" when empty).
+	Commission     string `json:"commission"`
+	CommissionType string `json:"type"`
 }
 
 // SKUCommission is a SKU-level commission rate of an offer.

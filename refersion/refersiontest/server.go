@@ -1,16 +1,25 @@
 // Package refersiontest is an in-process fake of the Refersion REST API v2
-// for tests and examples. It answers like the real API: POST only, both key
-// headers checked, the {"total", "results"} envelope of affiliate/list and
-// affiliate/search, the documented validation errors in each of Refersion's
-// three error shapes, and 204 No Content for an unknown field. Writes are
-// kept in memory, so later reads see them; saved reports are served through
-// signed links that expire after two minutes.
+// and of its GraphQL API, for tests and examples. The REST API answers
+// like the real one: POST only, both key headers checked, the {"total",
+// "results"} envelope of affiliate/list and affiliate/search, the
+// documented validation errors in each of Refersion's three error shapes,
+// and 204 No Content for an unknown field. Writes are kept in memory, so
+// later reads see them; saved reports are served through signed links that
+// expire after two minutes.
+//
+// The GraphQL endpoint (Server.GraphQLURL, token GraphQLToken in
+// X-Refersion-Key) serves the documented root fields conversions,
+// affiliates and offers, with their integer arguments (created_from,
+// created_to, first, offset) honoured, and answers failures in GraphQL's
+// {"errors": [...]} envelope.
 //
 // Where Refersion documents nothing, the fake makes a stated choice: a
 // non-POST method gets 405, affiliate/list pages default to
-// DefaultListLimit records, a search page holds SearchPageSize records, and
+// DefaultListLimit records, a search page holds SearchPageSize records,
 // the conversions report (ConversionsReportID) is a CSV file of the fake's
-// own design.
+// own design, GraphQL's created_to includes its second, a wrong GraphQL
+// token is answered 200 with an UNAUTHENTICATED error, and GraphQL
+// conversion rows carry the conversion id.
 package refersiontest
 
 import (
@@ -104,6 +113,9 @@ type Server struct {
 	// URL is the API base URL including the /v2 prefix, ready for
 	// refersion.WithBaseURL.
 	URL string
+	// GraphQLURL is the GraphQL endpoint, ready for
+	// refersion.WithGraphQLURL; it takes the X-Refersion-Key GraphQLToken.
+	GraphQLURL string
 
 	fs   *fakeserver.Server
 	root string
@@ -154,6 +166,7 @@ func NewServer(opts ...ServerOption) *Server {
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
 	s.root = s.fs.URL()
 	s.URL = s.root + "/v2"
+	s.GraphQLURL = s.root + graphQLPath
 	return s
 }
 
@@ -273,6 +286,10 @@ const downloadPrefix = "/api/reporting/download/"
 
 // serve routes a request like the real API.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if strings.TrimSuffix(r.URL.Path, "/") == graphQLPath {
+		s.graphql(w, r)
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, downloadPrefix) {
 		s.download(w, r)
 		return
