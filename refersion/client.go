@@ -40,6 +40,10 @@ const (
 type Client struct {
 	t        *transport.Client
 	basePath string
+	// gql is the transport of the GraphQL API, nil without WithGraphQLKey;
+	// t is nil without WithKeys.
+	gql         *transport.Client
+	gqlBasePath string
 
 	Affiliates  *AffiliatesService
 	Conversions *ConversionsService
@@ -52,9 +56,11 @@ type service struct {
 	client *Client
 }
 
-// NewClient returns a client configured by opts. WithKeys is required.
+// NewClient returns a client configured by opts. WithKeys (the REST API),
+// WithGraphQLKey (the GraphQL API) or both are required; a call to an API
+// whose credentials were not given fails before sending.
 func NewClient(opts ...Option) (*Client, error) {
-	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
+	s := settings{Settings: transport.NewSettings(DefaultBaseURL), gqlURL: DefaultGraphQLURL}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -63,21 +69,44 @@ func NewClient(opts ...Option) (*Client, error) {
 			return nil, fmt.Errorf("refersion: %w", err)
 		}
 	}
-	if s.publicKey.IsZero() || s.secretKey.IsZero() {
-		return nil, errors.New("refersion: a public and a secret key are required (WithKeys)")
+	rest := !s.publicKey.IsZero() && !s.secretKey.IsZero()
+	if !rest && s.gqlKey.IsZero() {
+		return nil, errors.New("refersion: credentials are required: a REST key pair (WithKeys), a GraphQL access token (WithGraphQLKey), or both")
 	}
-	t, err := transport.New(transport.Config{
-		Settings: s.Settings,
-		Platform: "refersion",
-		Auth: transport.HeaderAuth{
-			"Refersion-Public-Key": s.publicKey,
-			"Refersion-Secret-Key": s.secretKey,
-		},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("refersion: %w", err)
+	c := &Client{basePath: strings.TrimRight(s.BaseURL.EscapedPath(), "/")}
+	if rest {
+		t, err := transport.New(transport.Config{
+			Settings: s.Settings,
+			Platform: "refersion",
+			Auth: transport.HeaderAuth{
+				"Refersion-Public-Key": s.publicKey,
+				"Refersion-Secret-Key": s.secretKey,
+			},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("refersion: %w", err)
+		}
+		c.t = t
 	}
-	c := &Client{t: t, basePath: strings.TrimRight(s.BaseURL.EscapedPath(), "/")}
+	if !s.gqlKey.IsZero() {
+		// A transport of its own: the token goes to the GraphQL origin
+		// only, and the REST keys never do.
+		gs := s.Settings
+		u, err := transport.ParseBaseURL(s.gqlURL)
+		if err != nil {
+			return nil, fmt.Errorf("refersion: GraphQL URL: %w", err)
+		}
+		gs.BaseURL = u
+		g, err := transport.New(transport.Config{
+			Settings: gs,
+			Platform: "refersion",
+			Auth:     transport.HeaderAuth{"X-Refersion-Key": s.gqlKey},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("refersion: %w", err)
+		}
+		c.gql, c.gqlBasePath = g, strings.TrimRight(u.EscapedPath(), "/")
+	}
 	base := &service{client: c}
 	c.Affiliates = (*AffiliatesService)(base)
 	c.Conversions = (*ConversionsService)(base)
@@ -89,7 +118,18 @@ func NewClient(opts ...Option) (*Client, error) {
 // RateLimit returns the quota announced by the last response. Refersion
 // documents no rate-limit headers, so it stays zero unless the server starts
 // sending them.
-func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }
+func (c *Client) RateLimit() RateLimit {
+	if c.t == nil {
+		return c.gql.RateLimit()
+	}
+	return c.t.RateLimit()
+}
+
+// errNoRESTKeys is the error of a REST call on a client built without
+// WithKeys.
+func (c *Client) errNoRESTKeys(method, path string) error {
+	return fmt.Errorf("refersion: %s %s: no REST API keys: the REST API needs WithKeys", method, c.apiPath(path))
+}
 
 // call describes one API operation: its path below the base URL and whether
 // it only reads (and so may be retried after it reached the server).
@@ -104,6 +144,9 @@ type call struct {
 // into out. Refersion's 204 No Content ("invalid field in the request")
 // becomes an *Error matching ErrInvalidRequest.
 func (c *Client) post(ctx context.Context, op call, body, out any) (*Response, error) {
+	if c.t == nil {
+		return nil, c.errNoRESTKeys(http.MethodPost, op.path)
+	}
 	resp, err := c.t.Do(ctx, &transport.Request{
 		Method: http.MethodPost, Path: op.path, Body: body, RetrySafe: op.readOnly, RemapStatus: op.remap,
 	}, out)

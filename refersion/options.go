@@ -2,6 +2,7 @@ package refersion
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -18,12 +19,17 @@ type settings struct {
 	transport.Settings
 	publicKey transport.Secret
 	secretKey transport.Secret
+	// gqlKey and gqlURL configure the GraphQL API (WithGraphQLKey,
+	// WithGraphQLURL).
+	gqlKey transport.Secret
+	gqlURL string
 }
 
 // WithKeys sets the REST API key pair (Account → Settings → Refersion API),
 // sent on every request in the Refersion-Public-Key and
-// Refersion-Secret-Key headers. Required. The GraphQL API's single access
-// token does not work here.
+// Refersion-Secret-Key headers. The REST services need it; a client with
+// only WithGraphQLKey serves the GraphQL lists alone. The GraphQL API's
+// single access token does not work here.
 func WithKeys(publicKey, secretKey string) Option {
 	return func(s *settings) error {
 		publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
@@ -37,6 +43,39 @@ func WithKeys(publicKey, secretKey string) Option {
 			return errors.New("keys must not contain line breaks")
 		}
 		s.publicKey, s.secretKey = transport.NewSecret(publicKey), transport.NewSecret(secretKey)
+		return nil
+	}
+}
+
+// WithGraphQLKey sets the access token of Refersion's GraphQL API
+// (Account → Settings → Refersion API → GraphQL), sent in the
+// X-Refersion-Key header to the GraphQL endpoint only. It enables
+// Conversions.List and ListPage, Affiliates.ListGraphQL and
+// Offers.ListGraphQL. It may be given with or without WithKeys.
+func WithGraphQLKey(token string) Option {
+	return func(s *settings) error {
+		token = strings.TrimSpace(token)
+		if token == "" {
+			return errors.New("GraphQL access token is empty")
+		}
+		if strings.ContainsAny(token, "\r\n") {
+			return errors.New("the GraphQL access token must not contain line breaks")
+		}
+		s.gqlKey = transport.NewSecret(token)
+		return nil
+	}
+}
+
+// WithGraphQLURL overrides DefaultGraphQLURL, e.g. with a fake server's
+// GraphQL URL or a proxy. The token is sent to this origin only. Queries
+// are posted to the URL's path with a trailing slash
+// ("https://graphql.refersion.com/", "https://proxy.example/graphql/").
+func WithGraphQLURL(rawURL string) Option {
+	return func(s *settings) error {
+		if _, err := transport.ParseBaseURL(rawURL); err != nil {
+			return fmt.Errorf("GraphQL URL: %w", err)
+		}
+		s.gqlURL = rawURL
 		return nil
 	}
 }

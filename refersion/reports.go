@@ -98,7 +98,11 @@ func (s *ReportsService) Download(ctx context.Context, link *ReportLink) (io.Rea
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, nil, errors.New("refersion: report download: the link is not an absolute http(s) URL")
 	}
-	body, resp, err := s.client.t.Stream(ctx, &transport.Request{Method: http.MethodGet, URL: u, NoAuth: true})
+	t := s.client.t
+	if t == nil {
+		t = s.client.gql // the link is signed: either transport fetches it without credentials
+	}
+	body, resp, err := t.Stream(ctx, &transport.Request{Method: http.MethodGet, URL: u, NoAuth: true})
 	if err != nil {
 		return nil, nil, err
 	}
