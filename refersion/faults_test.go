@@ -3,17 +3,21 @@ package refersion
 import (
 	"context"
 	"iter"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
-// TestFaultMatrix_3x15_cells injects every fault of the reliability matrix
-// into Refersion's two iterators, affiliate/list and affiliate/search
-// (read-only POSTs, retried like reads), and into affiliate/new, a write
-// that is never retried after it may have reached the server.
-func TestFaultMatrix_3x15_cells(t *testing.T) {
+// TestFaultMatrix_5x15_cells injects every fault of the reliability matrix
+// into Refersion's REST iterators, affiliate/list and affiliate/search
+// (read-only POSTs, retried like reads), its GraphQL iterators over
+// conversions and affiliates (queries, retried like reads), and into
+// affiliate/new, a write that is never retried after it may have reached
+// the server.
+func TestFaultMatrix_5x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
 		matrixList("affiliate_list", "affiliate/list", 7,
 			func(ctx context.Context, c *Client) iter.Seq2[*Affiliate, error] {
@@ -24,6 +28,43 @@ func TestFaultMatrix_3x15_cells(t *testing.T) {
 			func(ctx context.Context, c *Client) iter.Seq2[*Affiliate, error] {
 				return c.Affiliates.Search(ctx, "example.com")
 			}),
+		{
+			Name: "graphql_conversions", RetrySafe: true, Path: "graphql(conversions)",
+			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
+				srv, c := matrixServer(t, env)
+				var seeded []string
+				for _, cv := range srv.SeedConversions(23) {
+					seeded = append(seeded, strconv.FormatInt(cv.ID, 10))
+				}
+				return faultmatrix.Instance{
+					Server: srv, Seeded: seeded,
+					Run: func(ctx context.Context, onRecord func()) ([]string, error) {
+						return faultmatrix.Collect(c.Conversions.List(ctx, &ConversionListOptions{
+							CreatedFrom: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
+							CreatedTo:   time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+							PageSize:    5,
+						}), func(cv *Conversion) string { return cv.ID.String() }, onRecord)
+					},
+				}
+			},
+		},
+		{
+			Name: "graphql_affiliates", RetrySafe: true, Path: "graphql(affiliates)",
+			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
+				srv, c := matrixServer(t, env)
+				var seeded []string
+				for _, a := range srv.SeedAffiliates(11) {
+					seeded = append(seeded, a.Email)
+				}
+				return faultmatrix.Instance{
+					Server: srv, Seeded: seeded,
+					Run: func(ctx context.Context, onRecord func()) ([]string, error) {
+						return faultmatrix.Collect(c.Affiliates.ListGraphQL(ctx, &GraphQLListOptions{PageSize: 4}),
+							func(a *AffiliateSummary) string { return a.Email }, onRecord)
+					},
+				}
+			},
+		},
 		{
 			Name: "affiliate_new", Write: true, Path: "affiliate/new",
 			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
@@ -47,14 +88,16 @@ func TestFaultMatrix_3x15_cells(t *testing.T) {
 	})
 }
 
-// matrixServer starts an empty fake and a client on it configured by env.
+// matrixServer starts an empty fake and a client on it configured by env,
+// with the REST keys and the GraphQL token.
 func matrixServer(t *testing.T, env faultmatrix.Env) (*refersiontest.Server, *Client) {
 	t.Helper()
 	srv := refersiontest.NewServer()
 	t.Cleanup(srv.Close)
 	c, err := NewClient(
 		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
-		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries),
+		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient),
+		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL), WithMaxRetries(env.MaxRetries),
 		withClock(env.Clock),
 	)
 	if err != nil {

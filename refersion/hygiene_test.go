@@ -18,25 +18,31 @@ import (
 // error in every form, and finds the credentials nowhere.
 func TestSecretHygiene(t *testing.T) {
 	const wrongSecret = "rfsn_sec_WRONG_0b1c2d3e4f"
+	const wrongToken = "rfsn_gql_WRONG_5a6b7c8d9e"
 	srv := refersiontest.NewServer()
 	defer srv.Close()
 	srv.SeedAffiliates(3)
 	var sink secretcheck.Sink
 	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
 	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), withClock(clk)}
-	opts := append([]Option{WithKeys(refersiontest.PublicKey, refersiontest.SecretKey)}, common...)
+	opts := append([]Option{WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
+		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL)}, common...)
 	c, err := NewClient(opts...)
 	require.NoError(t, err)
 	var s settings
 	for _, o := range opts {
 		require.NoError(t, o(&s))
 	}
-	sink.Print(c, *c, c.t, s, &s, opts, c.Affiliates, c.RateLimit())
+	sink.Print(c, *c, c.t, c.gql, s, &s, opts, c.Affiliates, c.Conversions, c.RateLimit())
 
 	ctx := context.Background()
 	items, resp, err := c.Affiliates.ListPage(ctx, nil)
 	require.NoError(t, err)
 	sink.Print(items, resp, *resp)
+	srv.SeedConversions(3)
+	convs, cresp, err := c.Conversions.ListPage(ctx, nil)
+	require.NoError(t, err)
+	sink.Print(convs, cresp, *cresp)
 	params := &AffiliateCreateParams{FirstName: "Hy", LastName: "Giene", Email: "hygiene@example.org",
 		Password: "Correct-h0rse", Status: AffiliateActive}
 	for _, f := range []refersiontest.Fault{
@@ -46,12 +52,16 @@ func TestSecretHygiene(t *testing.T) {
 		{Status: http.StatusInternalServerError}, {Status: http.StatusBadGateway, Body: "<html>bad gateway</html>"},
 		{Status: http.StatusServiceUnavailable}, {Body: `{"unexpected":true}`}, {Truncate: true}, {EmptyBody: true},
 		{Drop: true},
+		{Body: `{"data":null,"errors":[{"message":"Invalid access token.","extensions":{"code":"UNAUTHENTICATED"}}]}`},
+		{Body: `{"data":{"conversions":[]},"errors":[{"message":"Too many requests"}]}`},
 	} {
 		srv.Inject(1, f)
 		_, _, err := c.Affiliates.ListPage(ctx, nil)
 		srv.Inject(1, f)
 		_, werr := c.Affiliates.Create(ctx, params)
-		sink.Print(err, werr)
+		srv.Inject(1, f)
+		_, _, gerr := c.Conversions.ListPage(ctx, nil)
+		sink.Print(err, werr, gerr)
 	}
 	srv.Inject(1, refersiontest.Fault{Hang: true})
 	hctx, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
@@ -66,5 +76,23 @@ func TestSecretHygiene(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnauthorized)
 	sink.Print(err, wrong, *wrong)
 
-	sink.Check(t, refersiontest.PublicKey, refersiontest.SecretKey, wrongSecret)
+	// The fake's answer to a wrong GraphQL token, and a GraphQL-only client.
+	wrongGQL, err := NewClient(append([]Option{WithGraphQLKey(wrongToken), WithGraphQLURL(srv.GraphQLURL)}, common...)...)
+	require.NoError(t, err)
+	_, _, err = wrongGQL.Conversions.ListPage(ctx, nil)
+	require.ErrorIs(t, err, ErrUnauthorized)
+	_, _, rerr := wrongGQL.Affiliates.ListPage(ctx, nil)
+	require.Error(t, rerr)
+	sink.Print(err, rerr, wrongGQL, *wrongGQL)
+
+	// Neither credential reaches the other API's requests.
+	for _, r := range srv.Requests() {
+		if r.Path == "/graphql/" {
+			require.Empty(t, r.Header.Get("Refersion-Secret-Key"))
+		} else {
+			require.Empty(t, r.Header.Get("X-Refersion-Key"))
+		}
+	}
+
+	sink.Check(t, refersiontest.PublicKey, refersiontest.SecretKey, wrongSecret, refersiontest.GraphQLToken, wrongToken)
 }
