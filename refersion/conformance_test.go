@@ -72,6 +72,14 @@ var vendorExamples = []struct {
 		return c.Offers.AddSKUCommissions(ctx, &SKUCommissionCreateParams{OfferID: "1234", SKUs: []SKUCommission{
 			{SKU: "TSHIRT-SMALL-BLUE", CommissionType: CommissionPercentOfSale, CommissionAmount: amt("10")}}})
 	}, nil},
+	{"graphql_conversions.json", func(ctx context.Context, c *Client) (any, error) {
+		items, _, err := c.Conversions.ListPage(ctx, nil)
+		return map[string]any{"data": map[string]any{"conversions": items}}, err
+	}, nil},
+	{"graphql_affiliates.json", func(ctx context.Context, c *Client) (any, error) {
+		items, _, err := c.Affiliates.ListGraphQLPage(ctx, nil)
+		return map[string]any{"data": map[string]any{"affiliates": items}}, err
+	}, nil},
 	{"reporting_link.json", func(ctx context.Context, c *Client) (any, error) {
 		return c.Reports.Link(ctx, 37)
 	}, []string{
@@ -99,7 +107,8 @@ func TestVendorExamplesRoundTrip(t *testing.T) {
 				_, _ = w.Write(body)
 			}))
 			t.Cleanup(srv.Close)
-			c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL(srv.URL), WithMaxRetries(0))
+			c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL(srv.URL), WithMaxRetries(0),
+				WithGraphQLKey("gql"), WithGraphQLURL(srv.URL))
 			require.NoError(t, err)
 			got, err := tt.call(context.Background(), c)
 			require.NoError(t, err)

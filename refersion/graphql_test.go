@@ -321,15 +321,16 @@ func TestAffiliatesAndOffersOverGraphQL(t *testing.T) {
 }
 
 // TestGraphQLSamplesRoundTrip decodes Refersion's documented answers field
-// for field. The conversion rows carry no id in the examples; Conversion
-// leaves an absent id out when it re-encodes.
+// for field (TestVendorExamplesRoundTrip serves them through the client).
+// The conversion rows carry no id in the examples; Conversion leaves an
+// absent id out when it re-encodes.
 func TestGraphQLSamplesRoundTrip(t *testing.T) {
 	var conv struct {
 		Data struct {
 			Conversions []*Conversion `json:"conversions"`
 		} `json:"data"`
 	}
-	body := sample(t, "graphql_conversions.json")
+	body := sample(t, "vendor/graphql_conversions.json")
 	require.NoError(t, json.Unmarshal(body, &conv))
 	wirecheck.RoundTrip(t, body, conv)
 	require.Len(t, conv.Data.Conversions, 2)
@@ -345,14 +346,14 @@ func TestGraphQLSamplesRoundTrip(t *testing.T) {
 			Affiliates []*AffiliateSummary `json:"affiliates"`
 		} `json:"data"`
 	}
-	body = sample(t, "graphql_affiliates.json")
+	body = sample(t, "vendor/graphql_affiliates.json")
 	require.NoError(t, json.Unmarshal(body, &aff))
 	wirecheck.RoundTrip(t, body, aff)
 	assert.Equal(t, "&rfsn=123456.238e5", aff.Data.Affiliates[1].RfsnParameter)
 
 	// The rows decode through the client too.
 	page := &gqlPage[Conversion]{root: "conversions"}
-	require.NoError(t, json.Unmarshal(sample(t, "graphql_conversions.json"), page))
+	require.NoError(t, json.Unmarshal(sample(t, "vendor/graphql_conversions.json"), page))
 	require.NoError(t, page.Validate())
 	assert.Len(t, page.items, 2)
 
