@@ -19,7 +19,8 @@ import (
 )
 
 // AffiliatesService manages affiliates and their conversion triggers:
-// affiliate/* and trigger/delete.
+// affiliate/* and trigger/delete (REST), and lists them with their names
+// and referral parameters through the GraphQL API (ListGraphQL).
 type AffiliatesService service
 
 // AffiliateStatus is the approval status of an affiliate.

@@ -33,10 +33,12 @@ const (
 	MaxBatch = 50
 )
 
-// Client talks to the Refersion REST API v2. It is safe for concurrent use.
+// Client talks to the Refersion REST API v2 and, with WithGraphQLKey, to
+// the GraphQL API's lists. It is safe for concurrent use.
 //
-// Refersion has no REST endpoint that lists conversions: pull them with a
-// saved report through Reports.Link and Reports.Download.
+// Refersion has no REST endpoint that lists conversions: list them through
+// the GraphQL API (Conversions.List), or pull a saved report through
+// Reports.Link and Reports.Download.
 type Client struct {
 	t        *transport.Client
 	basePath string
@@ -115,7 +117,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// RateLimit returns the quota announced by the last response. Refersion
+// RateLimit returns the quota announced by the last REST response (the
+// last GraphQL one on a client without REST keys). Refersion
 // documents no rate-limit headers, so it stays zero unless the server starts
 // sending them.
 func (c *Client) RateLimit() RateLimit {

@@ -108,7 +108,7 @@ type ConversionListOptions struct {
 	PageSize int
 }
 
-// window returns the query's arguments for the options, normalized.
+// args returns the query's arguments for the options, normalizing them.
 func (o *ConversionListOptions) args() (string, error) {
 	if err := transport.NormalizePage(&o.Page, &o.PageSize, GraphQLPageSize, MaxGraphQLPageSize, "page size"); err != nil {
 		return "", err

@@ -14,11 +14,12 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
-// ConversionsService credits, cancels and totals conversions:
-// conversion/*.
+// ConversionsService credits, cancels and totals conversions
+// (conversion/*, REST) and lists them (List and ListPage, GraphQL).
 //
-// Refersion's REST API has no endpoint that lists or reads conversions;
-// pull them with a saved report (Reports.Link and Reports.Download).
+// Refersion's REST API has no endpoint that lists or reads conversions:
+// List needs WithGraphQLKey; a saved report (Reports.Link and
+// Reports.Download) is the REST alternative.
 type ConversionsService service
 
 // ConversionStatus is the status of a conversion.

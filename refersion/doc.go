@@ -1,7 +1,9 @@
 // Package refersion is a client for the Refersion REST API v2
 // (https://api.refersion.com/v2): affiliates and their conversion
 // triggers, manual credits, conversion status changes, cancellations and
-// totals, SKU commissions, and saved-report downloads.
+// totals, SKU commissions, and saved-report downloads; and for the lists
+// of Refersion's GraphQL API (https://graphql.refersion.com): conversions,
+// affiliates and offers.
 //
 // Every Refersion call is a POST with a JSON body, reads included, signed
 // with two headers, Refersion-Public-Key and Refersion-Secret-Key:
@@ -47,12 +49,63 @@
 // units however their Amount was built: AmountFromMinorUnits(2500, 2, "")
 // and ParseAmount("25.00", "") both send 25.00.
 //
-// # Conversions
+// # Conversions and the GraphQL API
 //
-// The REST API has no endpoint that lists or reads conversions (Refersion
-// offers that only through its separate GraphQL API). Pull conversions with
-// a saved report: Reports.Link returns a signed link valid for two minutes
-// and Reports.Download streams the file.
+// The REST API has no endpoint that lists or reads conversions; Refersion's
+// GraphQL API lists them. Refersion calls it a Beta API, subject to change.
+// It takes its own access token, sent in the X-Refersion-Key header to its
+// own endpoint only: give it with [WithGraphQLKey], beside WithKeys or
+// alone (a client may hold either credential or both; a call whose
+// credentials were not given fails before anything is sent):
+//
+//	client, err := refersion.NewClient(refersion.WithGraphQLKey(token))
+//	...
+//	for c, err := range client.Conversions.List(ctx, &refersion.ConversionListOptions{
+//		CreatedFrom: from, CreatedTo: to,
+//	}) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(c.ID, c.Created, c.Total, c.CommissionTotal.Currency())
+//	}
+//
+// The window is half-open, CreatedFrom ≤ created < CreatedTo, and the SDK
+// checks every row against it, so adjacent windows never yield a
+// conversion twice; a zero bound is open. Rows come in the server's order
+// (the SDK does not sort), GraphQLPageSize (50) a request unless PageSize
+// raises it, up to MaxGraphQLPageSize (200): Refersion's pages give both
+// 50 and 200 as the page size. Pages are read by offset, so a conversion
+// created inside the window while the list runs shifts the rows after it
+// and one may be read twice or missed: a sync reads closed windows in the
+// past, and keys rows by Conversion.ID.
+//
+// Conversion.ID is asked for although Refersion's examples do not show it
+// (they show affiliate, total, commission_total, currency and created):
+// it is the conversion id of the REST calls (ChangeStatus) and is
+// unconfirmed. Should Refersion reject the field, List fails with an error
+// matching [ErrInvalidRequest] that names it; should it answer without it,
+// ID is "" and rows are keyed by Created, Affiliate.Email, Total and
+// Currency together.
+//
+// Affiliates.ListGraphQL and Offers.ListGraphQL list affiliates with their
+// name and referral parameter, and offers with their commission, which the
+// REST API does not give (the REST Affiliates.List gives full records with
+// ids). Queries are anonymous, with their integer arguments inlined, as in
+// Refersion's examples; no schema is published, so every row type holds
+// the fields Refersion documents.
+//
+// GraphQL answers many failures with HTTP 200 and an "errors" array,
+// sometimes beside partial data. Each is an *[Error] with StatusCode 200,
+// Code from the first error's extensions.code and the messages joined in
+// Message: authentication failures match [ErrUnauthorized], permission ones
+// [ErrForbidden], rate limits [ErrRateLimited], invalid queries
+// [ErrInvalidRequest], anything else [ErrServer]. Partial data with errors
+// is an error, never a short page. Every query only reads and is retried
+// like a GET: over a 429 (Refersion's per-account request limit), a 5xx,
+// and an errors answer that is a rate limit or a server fault.
+//
+// Saved reports remain the REST way to conversions: Reports.Link returns a
+// signed link valid for two minutes and Reports.Download streams the file.
 //
 // # Errors and retries
 //

@@ -10,8 +10,8 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
-// OffersService changes offers: offer/*. The REST API cannot list or read
-// offers.
+// OffersService changes offers (offer/*, REST). The REST API cannot list
+// or read offers; ListGraphQL lists them through the GraphQL API.
 type OffersService service
 
 // CommissionType says how a SKU commission is computed.
