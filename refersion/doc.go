@@ -21,11 +21,12 @@
 //
 // # Pagination
 //
-// affiliate/list and affiliate/search are the only lists. List and Search
+// affiliate/list and affiliate/search are the REST lists. List and Search
 // iterate every page (List fetches MaxListLimit per request) and stop on the
 // envelope's total; breaking out of the loop makes no further request.
 // ListPage and SearchPage fetch one page and return a [Response] whose
-// NextPage, HasMore and Total let a job stop and resume.
+// NextPage, HasMore and Total let a job stop and resume. The GraphQL lists
+// (below) page by offset, with the same NextPage.
 //
 // # Identifiers
 //
