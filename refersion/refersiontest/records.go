@@ -292,14 +292,19 @@ var catalog = []ConversionItem{
 // affiliates (seeding 12 affiliates first if there are none), one every 17
 // hours from 2025-01-06, and returns them.
 func (s *Server) SeedConversions(n int) []Conversion {
-	return locked(s, func() []Conversion { return s.seedConversions(n) })
+	return s.SeedConversionsEvery(n, time.Date(2025, time.January, 6, 9, 0, 0, 0, time.UTC), 17*time.Hour)
 }
 
-func (s *Server) seedConversions(n int) []Conversion {
+// SeedConversionsEvery adds n generated orders like SeedConversions, one
+// every step from start, and returns them.
+func (s *Server) SeedConversionsEvery(n int, start time.Time, step time.Duration) []Conversion {
+	return locked(s, func() []Conversion { return s.seedConversions(n, start.UTC(), step) })
+}
+
+func (s *Server) seedConversions(n int, base time.Time, step time.Duration) []Conversion {
 	if len(s.affiliates) == 0 {
 		s.seedAffiliates(12)
 	}
-	base := time.Date(2025, time.January, 6, 9, 0, 0, 0, time.UTC)
 	statuses := []string{"APPROVED", "APPROVED", "PENDING", "APPROVED", "DENIED", "PENDING", "UNQUALIFIED"}
 	types := []string{"AFFILIATE_SITE_CONVERSION", "AFFILIATE_SITE_CONVERSION", "CONVERSION_TRIGGER_COUPON",
 		"AFFILIATE_SITE_CONVERSION", "CONVERSION_TRIGGER_SKU"}
@@ -324,7 +329,7 @@ func (s *Server) seedConversions(n int) []Conversion {
 			Type: types[i%len(types)], Status: statuses[i%len(statuses)], Currency: "USD",
 			Total: fromCents(total), CommissionableOrderTotal: fromCents(total),
 			CommissionTotal: fromCents(share(total, percent, 100)),
-			Items:           items, Created: base.Add(time.Duration(i) * 17 * time.Hour),
+			Items:           items, Created: base.Add(time.Duration(i) * step),
 		}
 		if c.Status == "APPROVED" && i%3 == 0 {
 			c.PaymentStatus = "PAID"
@@ -424,7 +429,7 @@ func (s *Server) seedDemo() {
 		s.addOffer(o)
 	}
 	s.seedAffiliates(36)
-	s.seedConversions(90)
+	s.seedConversions(90, time.Date(2025, time.January, 6, 9, 0, 0, 0, time.UTC), 17*time.Hour)
 	for i, a := range s.affiliates[:6] {
 		s.addTrigger(Trigger{AffiliateID: a.ID, Type: "COUPON", Trigger: strings.ToUpper(a.FirstName) + strconv.Itoa(10+i*5)})
 	}
