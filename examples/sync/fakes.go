@@ -18,7 +18,8 @@ var fakeEpoch = time.Date(2026, time.January, 15, 9, 30, 0, 0, time.UTC)
 
 // fakeStart is where the time-filtered streams start on the fake servers
 // when -since is not given: Everflow's seeded reports live in February
-// 2024, and every other fake's data is newer.
+// 2024, Refersion's conversions run through 2024, and every other fake's
+// data is newer.
 var fakeStart = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // seedClock stands still at fakeEpoch while the fakes seed, then runs, so
@@ -97,7 +98,9 @@ func (f *fakes) rf() *refersiontest.Server {
 		c := &seedClock{}
 		s := refersiontest.NewServer(refersiontest.WithClock(c.now))
 		s.SeedAffiliates(seedAffiliates)
-		s.SeedConversions(seedConversions)
+		// Every three hours through 2024: all of them lie in the past, for
+		// the conversions list that reads by creation time.
+		s.SeedConversionsEvery(seedConversions, fakeStart.Add(9*time.Hour), 3*time.Hour)
 		c.run()
 		f.refersion, f.closers = s, append(f.closers, s.Close)
 	}
