@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/rowcap"
 	"github.com/affiliatekit/affiliatekit-go/refersion"
@@ -17,13 +18,19 @@ import (
 
 func init() { register(3, "refersion", runRefersion) }
 
-// runRefersion lists affiliates, totals conversions by status and shows
-// the first rows of a saved conversions report (Refersion's REST API has no
-// conversion list).
+// runRefersion lists affiliates, totals conversions by status, lists the
+// first conversions of a window through the GraphQL API (Refersion's REST
+// API has no conversion list) and shows the first rows of a saved
+// conversions report.
 func runRefersion(ctx context.Context, w io.Writer) error {
 	pub, sec := os.Getenv("REFERSION_PUBLIC_KEY"), os.Getenv("REFERSION_SECRET_KEY")
 	var reportID int64
 	var opts []refersion.Option
+	// The window of conversions to list through the GraphQL API: the last
+	// 30 closed days on the real API.
+	to := time.Now().UTC().Truncate(24 * time.Hour)
+	from := to.AddDate(0, 0, -30)
+	graphQL := false
 	if pub == "" || sec == "" {
 		srv := refersiontest.NewServer(refersiontest.WithDemoData())
 		defer srv.Close()
@@ -31,13 +38,21 @@ func runRefersion(ctx context.Context, w io.Writer) error {
 		opts = []refersion.Option{
 			refersion.WithBaseURL(srv.URL),
 			refersion.WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
+			refersion.WithGraphQLURL(srv.GraphQLURL),
+			refersion.WithGraphQLKey(refersiontest.GraphQLToken),
 		}
 		reportID = refersiontest.ConversionsReportID
+		// The demo conversions run from January to March 2025.
+		from, to, graphQL = time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, time.March, 1, 0, 0, 0, 0, time.UTC), true
 	} else {
 		fmt.Fprintln(w, "== Refersion: real API at", refersion.DefaultBaseURL)
 		opts = []refersion.Option{refersion.WithKeys(pub, sec)}
 		// A saved conversions report to download, if REFERSION_REPORT_ID is set.
 		reportID, _ = strconv.ParseInt(os.Getenv("REFERSION_REPORT_ID"), 10, 64)
+		// The GraphQL API's access token, if REFERSION_GRAPHQL_TOKEN is set.
+		if token := os.Getenv("REFERSION_GRAPHQL_TOKEN"); token != "" {
+			opts, graphQL = append(opts, refersion.WithGraphQLKey(token)), true
+		}
 	}
 	client, err := refersion.NewClient(opts...)
 	if err != nil {
@@ -77,11 +92,37 @@ func runRefersion(ctx context.Context, w io.Writer) error {
 		return err
 	}
 
+	if graphQL {
+		if err := printConversions(ctx, w, client, from, to); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(w, "\n(set REFERSION_GRAPHQL_TOKEN to list conversions through the GraphQL API)")
+	}
 	if reportID == 0 {
-		fmt.Fprintln(w, "\n(set REFERSION_REPORT_ID to a saved conversions report to list conversions)")
+		fmt.Fprintln(w, "\n(set REFERSION_REPORT_ID to a saved conversions report to download it)")
 		return nil
 	}
 	return printReport(ctx, w, client, reportID)
+}
+
+// printConversions lists the first conversions created in [from, to)
+// through the GraphQL API, in the server's order.
+func printConversions(ctx context.Context, w io.Writer, client *refersion.Client, from, to time.Time) error {
+	fmt.Fprintf(w, "\nConversions from %s to %s (GraphQL, first 8)\n", from.Format(time.DateOnly), to.Format(time.DateOnly))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tCREATED\tAFFILIATE\tTOTAL\tCOMMISSION")
+	n := 0
+	for c, err := range client.Conversions.List(ctx, &refersion.ConversionListOptions{CreatedFrom: from, CreatedTo: to}) {
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%v\n", c.ID, c.Created.Format(time.DateTime), c.Affiliate.Name, c.Total, c.CommissionTotal)
+		if n++; n == 8 {
+			break
+		}
+	}
+	return tw.Flush()
 }
 
 // maxReportRow caps each row of a downloaded report: the download itself
