@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strconv"
 	"strings"
@@ -371,4 +372,33 @@ func TestGraphQLKindByCode(t *testing.T) {
 		assert.True(t, errors.Is(graphQLKind(code, ""), want), code)
 	}
 	assert.True(t, strings.HasPrefix(gqlShownPath("offers"), "graphql("))
+}
+
+// TestGraphQLTokenStaysOnItsOrigin: a GraphQL answer redirecting to
+// another origin reaches it without the token, and no REST key is ever
+// sent to the GraphQL origin.
+func TestGraphQLTokenStaysOnItsOrigin(t *testing.T) {
+	var got http.Header
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r.Header.Clone()
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"data":{"conversions":[]}}`))
+	}))
+	defer other.Close()
+	var first http.Header
+	origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		first = r.Header.Clone()
+		http.Redirect(w, r, other.URL+"/graphql/", http.StatusTemporaryRedirect)
+	}))
+	defer origin.Close()
+	c, err := NewClient(WithKeys("pub_k", "sec_k"), WithGraphQLKey("gql_token"), WithGraphQLURL(origin.URL), WithMaxRetries(0))
+	require.NoError(t, err)
+	_, _, err = c.Conversions.ListPage(context.Background(), nil)
+	require.NoError(t, err)
+	require.NotNil(t, got)
+	assert.Equal(t, "gql_token", first.Get("X-Refersion-Key"))
+	assert.Empty(t, first.Get("Refersion-Secret-Key"))
+	assert.Empty(t, got.Get("X-Refersion-Key"), "the token never leaves its origin")
+	assert.Empty(t, got.Get("Refersion-Secret-Key"))
+	assert.Empty(t, got.Get("Referer"))
 }
