@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
@@ -71,4 +72,37 @@ func ExampleAffiliatesService_Search() {
 	// Output:
 	// joe.smith@example.com
 	// barbara.smith@example.com
+}
+
+// ExampleConversionsService_List lists the conversions of February 2025
+// through the GraphQL API, with a client that holds only the GraphQL
+// access token. The window is half-open, so March's list starts where
+// this one ends without sharing a conversion.
+func ExampleConversionsService_List() {
+	srv := refersiontest.NewServer(refersiontest.WithDemoData())
+	defer srv.Close()
+
+	client, err := refersion.NewClient(
+		refersion.WithGraphQLKey(refersiontest.GraphQLToken),
+		refersion.WithGraphQLURL(srv.GraphQLURL),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	from := time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC)
+	n, commission := 0, refersion.Amount{}
+	for c, err := range client.Conversions.List(context.Background(), &refersion.ConversionListOptions{
+		CreatedFrom: from, CreatedTo: from.AddDate(0, 1, 0),
+	}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		if commission, err = commission.Add(c.CommissionTotal); err != nil {
+			log.Fatal(err)
+		}
+		n++
+	}
+	fmt.Println(n, "conversions,", commission, "commission")
+	// Output:
+	// 39 conversions, 404.85 USD commission
 }
