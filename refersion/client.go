@@ -46,6 +46,9 @@ type Client struct {
 	// t is nil without WithKeys.
 	gql         *transport.Client
 	gqlBasePath string
+	// gqlToken is kept to scrub it from GraphQL errors the SDK builds
+	// itself, as the transport scrubs its own.
+	gqlToken transport.Secret
 
 	Affiliates  *AffiliatesService
 	Conversions *ConversionsService
@@ -107,7 +110,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		if err != nil {
 			return nil, fmt.Errorf("refersion: %w", err)
 		}
-		c.gql, c.gqlBasePath = g, strings.TrimRight(u.EscapedPath(), "/")
+		c.gql, c.gqlBasePath, c.gqlToken = g, strings.TrimRight(u.EscapedPath(), "/"), s.gqlKey
 	}
 	base := &service{client: c}
 	c.Affiliates = (*AffiliatesService)(base)

@@ -146,7 +146,13 @@ func gqlList[T any](ctx context.Context, c *Client, root, query string) ([]*T, *
 	shown := gqlShownPath(root)
 	path := c.gqlBasePath + "/" + shown
 	page := &gqlPage[T]{root: root, mapErr: func(errs []gqlError, body []byte) *Error {
-		return graphQLError(http.MethodPost, path, errs, body)
+		e := graphQLError(http.MethodPost, path, errs, body)
+		// An answer that echoes the token never carries it into the error.
+		if tok := c.gqlToken.Reveal(); tok != "" {
+			e.Message = strings.ReplaceAll(e.Message, tok, "[REDACTED]")
+			e.Body = bytes.ReplaceAll(e.Body, []byte(tok), []byte("[REDACTED]"))
+		}
+		return e
 	}}
 	resp, err := c.gql.Do(ctx, &transport.Request{
 		Method: http.MethodPost, ShownPath: shown, Body: gqlQuery{Query: query}, RetrySafe: true,

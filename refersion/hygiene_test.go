@@ -63,6 +63,11 @@ func TestSecretHygiene(t *testing.T) {
 		_, _, gerr := c.Conversions.ListPage(ctx, nil)
 		sink.Print(err, werr, gerr)
 	}
+	// A GraphQL answer that echoes the token.
+	srv.Inject(3, refersiontest.Fault{Body: `{"data":null,"errors":[{"message":"Bad token ` + refersiontest.GraphQLToken + `"}]}`})
+	_, _, err = c.Conversions.ListPage(ctx, nil)
+	require.Error(t, err)
+	sink.Print(err)
 	srv.Inject(1, refersiontest.Fault{Hang: true})
 	hctx, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
 	_, _, err = c.Affiliates.ListPage(hctx, nil)
