@@ -83,6 +83,8 @@ type service struct {
 // NewClient returns a client configured by opts. WithAPIKey is required.
 func NewClient(opts ...Option) (*Client, error) {
 	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
+	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
+	s.Prefetch = 1
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -134,6 +136,13 @@ const apiKeyHeader = "X-Eflow-API-Key"
 // X-RateLimit-Limit (requests per 30-second window) and
 // X-RateLimit-Remaining. Everflow sends no reset time, so Reset stays zero.
 func (c *Client) RateLimit() RateLimit { return c.t.RateLimit() }
+
+// ThrottleStats is how often the client's throttle made requests wait, and
+// for how long in all: Waits (int64) and Waited (time.Duration).
+type ThrottleStats = transport.ThrottleStats
+
+// ThrottleStats returns the waits of the client's throttle so far.
+func (c *Client) ThrottleStats() ThrottleStats { return c.t.ThrottleStats() }
 
 // isReporting reports whether a path is under networks/reporting/, whose
 // concurrency Everflow caps.

@@ -10,11 +10,13 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 func readVendor(t *testing.T, name string) []byte {
@@ -48,7 +50,8 @@ func serveBody(t *testing.T, body []byte) (*httptest.Server, *recorder) {
 
 func clientOf(t *testing.T, url string) *Client {
 	t.Helper()
-	c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(url))
+	c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(url),
+		withClock(testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))))
 	require.NoError(t, err)
 	return c
 }

@@ -39,8 +39,9 @@ func TestAffiliatesListIteratesEveryPage(t *testing.T) {
 	}
 }
 
+// Without prefetching, a break makes no request beyond the caller's page.
 func TestAffiliatesListBreakMakesOneRequest(t *testing.T) {
-	srv, c, _ := newFake(t, nil)
+	srv, c, _ := newFake(t, nil, WithPrefetch(0))
 	srv.SeedAffiliates(250)
 	n := 0
 	for a, err := range c.Affiliates.List(context.Background()) {

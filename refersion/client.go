@@ -66,6 +66,8 @@ type service struct {
 // whose credentials were not given fails before sending.
 func NewClient(opts ...Option) (*Client, error) {
 	s := settings{Settings: transport.NewSettings(DefaultBaseURL), gqlURL: DefaultGraphQLURL}
+	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
+	s.Prefetch = 1
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -129,6 +131,24 @@ func (c *Client) RateLimit() RateLimit {
 		return c.gql.RateLimit()
 	}
 	return c.t.RateLimit()
+}
+
+// ThrottleStats is how often the client's throttle made requests wait, and
+// for how long in all: Waits (int64) and Waited (time.Duration).
+type ThrottleStats = transport.ThrottleStats
+
+// ThrottleStats returns the waits of the client's throttles (REST and
+// GraphQL together) so far.
+func (c *Client) ThrottleStats() ThrottleStats {
+	var st ThrottleStats
+	for _, t := range []*transport.Client{c.t, c.gql} {
+		if t != nil {
+			s := t.ThrottleStats()
+			st.Waits += s.Waits
+			st.Waited += s.Waited
+		}
+	}
+	return st
 }
 
 // errNoRESTKeys is the error of a REST call on a client built without

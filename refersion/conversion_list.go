@@ -160,10 +160,11 @@ func conversionsQuery(args string) string {
 // is optional: without it the list runs over every conversion.
 func (s *ConversionsService) List(ctx context.Context, opts ...*ConversionListOptions) iter.Seq2[*Conversion, error] {
 	return func(yield func(*Conversion, error) bool) {
-		var window ConversionListOptions
+		// The window is the same on every page; read it once, as the
+		// next page may be fetched while this loop yields.
+		window, _ := transport.Options(opts)
 		pages := transport.List(ctx, opts,
 			func(ctx context.Context, o *ConversionListOptions) ([]*Conversion, *Response, error) {
-				window = *o
 				return s.page(ctx, o)
 			},
 			func(o *ConversionListOptions, r *Response) bool {

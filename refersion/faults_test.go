@@ -97,7 +97,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*refersiontest.Server, *Cl
 	c, err := NewClient(
 		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
 		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient),
-		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL), WithMaxRetries(env.MaxRetries),
+		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL), WithMaxRetries(env.MaxRetries), WithPrefetch(0),
 		withClock(env.Clock),
 	)
 	if err != nil {

@@ -145,9 +145,37 @@ func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
 }
 
-// WithRateLimit throttles the client to at most requests per window, e.g.
-// WithRateLimit(RateLimitRequests, RateLimitWindow). Off by default; waits
-// honour the context.
+// WithRateLimit sets the client's throttle to at most requests per window
+// (less a 5 % margin), spread evenly with a small burst and shared by every
+// call of the client, retries included; the REST and GraphQL APIs are
+// throttled apart, each at this rate. It is on by default at
+// [RateLimitRequests] per [RateLimitWindow]; WithRateLimit(0, 0) turns it
+// off (for tests against a local fake, say). Waits honour the context and
+// are counted by [Client.ThrottleStats].
 func WithRateLimit(requests int, per time.Duration) Option {
 	return func(s *settings) error { return s.SetRateLimit(requests, per) }
+}
+
+// WithPrefetch sets whether lists fetch the next page while the caller
+// handles the current one: 1, the default, fetches one page ahead; 0 turns
+// it off. A page's successor is known only once it has arrived, so a
+// larger number fetches one page ahead too. Breaking out of a loop cancels
+// the request made ahead and waits for it, so at most one request is made
+// beyond the page the caller is on, and it counts against the quota.
+func WithPrefetch(pages int) Option {
+	return func(s *settings) error { return s.SetPrefetch(pages) }
+}
+
+// Limiter decides when a request may start: Wait blocks until it may, or
+// returns the context's error. Pass one to [WithRateLimiter] to share one
+// quota between several clients of an account, in one process or many
+// (a limiter kept in a database, say). A Limiter that also has
+// Observe(RateLimit) is told the quota of every response that announces
+// one.
+type Limiter = transport.Limiter
+
+// WithRateLimiter replaces the built-in throttle with l, asked before every
+// attempt of both APIs, retries included.
+func WithRateLimiter(l Limiter) Option {
+	return func(s *settings) error { return s.SetLimiter(l) }
 }

@@ -34,7 +34,8 @@ func newEverflow(cfg *config) (*platform, error) {
 	if key == "" {
 		srv := cfg.fakes.ef()
 		where = "in-process fake server (set EVERFLOW_API_KEY for the real API)"
-		opts = append(opts, everflow.WithBaseURL(srv.URL), everflow.WithAPIKey(everflowtest.APIKey))
+		opts = append(opts, everflow.WithBaseURL(srv.URL), everflow.WithAPIKey(everflowtest.APIKey),
+			everflow.WithRateLimit(0, 0)) // no throttle against the in-process fake
 		start = fakeStart
 	} else {
 		base := cfg.getenv("EVERFLOW_BASE_URL") // everflow.EUBaseURL for EU-hosted accounts
@@ -42,8 +43,8 @@ func newEverflow(cfg *config) (*platform, error) {
 			base = everflow.DefaultBaseURL
 		}
 		where = "real API at " + base
-		opts = append(opts, everflow.WithBaseURL(base), everflow.WithAPIKey(key),
-			everflow.WithRateLimit(everflow.RateLimitRequests, everflow.RateLimitWindow))
+		// The client's throttle is on by default at the documented quota.
+		opts = append(opts, everflow.WithBaseURL(base), everflow.WithAPIKey(key))
 	}
 	client, err := everflow.NewClient(append(opts, retryOptions(cfg, everflow.WithRetryWait, everflow.WithMaxRetries)...)...)
 	if err != nil {

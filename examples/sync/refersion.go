@@ -60,11 +60,11 @@ func newRefersion(cfg *config) (*platform, error) {
 		where = "in-process fake server (set REFERSION_PUBLIC_KEY and REFERSION_SECRET_KEY, " +
 			"or REFERSION_GRAPHQL_TOKEN, for the real API)"
 		opts = append(opts, refersion.WithBaseURL(srv.URL), refersion.WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
-			refersion.WithGraphQLURL(srv.GraphQLURL), refersion.WithGraphQLKey(refersiontest.GraphQLToken))
+			refersion.WithGraphQLURL(srv.GraphQLURL), refersion.WithGraphQLKey(refersiontest.GraphQLToken),
+			refersion.WithRateLimit(0, 0)) // no throttle against the in-process fake
 		reportID = refersiontest.ConversionsReportID
 		rest, start = true, fakeStart
 	} else {
-		opts = append(opts, refersion.WithRateLimit(refersion.RateLimitRequests, refersion.RateLimitWindow))
 		if rest {
 			opts = append(opts, refersion.WithKeys(public, secret))
 		}
