@@ -214,12 +214,22 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 		st.path = su.EscapedPath()
 	}
 	var body any
-	if r.Body != nil {
+	contentType := ""
+	switch {
+	case r.Body != nil && r.Form != nil:
+		return nil, nil, fmt.Errorf("%s: %s %s: a request has a JSON body or a form, not both", c.cfg.Platform, st.method, st.path)
+	case r.Body != nil:
 		b, err := json.Marshal(r.Body)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %s %s: encoding body: %w", c.cfg.Platform, st.method, st.path, err)
 		}
-		body = b
+		body, contentType = b, "application/json"
+	case r.Form != nil:
+		vals, err := values(r.Form)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %s %s: encoding form: %w", c.cfg.Platform, st.method, st.path, err)
+		}
+		body, contentType = []byte(vals.Encode()), "application/x-www-form-urlencoded"
 	}
 	ctx = context.WithValue(ctx, stateKey{}, st)
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { st.sent.Store(true) }})
@@ -229,8 +239,8 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.ua)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
 	for k, vs := range r.Header { // the caller's headers replace the defaults (Accept, say)
 		req.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)

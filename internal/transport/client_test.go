@@ -494,3 +494,33 @@ func TestByteOrderMarkStripped(t *testing.T) {
 		})
 	}
 }
+
+// A form is sent as application/x-www-form-urlencoded: arrays as name[],
+// nested structs as name[key]; a request cannot carry both a form and a
+// JSON body.
+func TestFormBody(t *testing.T) {
+	var gotType, gotBody string
+	c, _, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		gotType, gotBody = r.Header.Get("Content-Type"), string(b)
+		_, _ = w.Write([]byte(`{"id":1}`))
+	})
+	type dates struct {
+		From string `url:"from,omitempty"`
+	}
+	form := struct {
+		Email string   `url:"email"`
+		IDs   []int    `url:"promoter_ids,brackets"`
+		Range dates    `url:"date"`
+		Empty []string `url:"empty,omitempty"`
+	}{Email: "a@b.c", IDs: []int{1, 2}, Range: dates{From: "2026-01-01"}}
+	_, err := c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "promoters/create", Form: form}, &item{})
+	require.NoError(t, err)
+	assert.Equal(t, "application/x-www-form-urlencoded", gotType)
+	vals, err := url.ParseQuery(gotBody)
+	require.NoError(t, err)
+	assert.Equal(t, url.Values{"email": {"a@b.c"}, "promoter_ids[]": {"1", "2"}, "date[from]": {"2026-01-01"}}, vals)
+
+	_, err = c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "x", Form: url.Values{"a": {"1"}}, Body: map[string]int{"a": 1}}, nil)
+	assert.ErrorContains(t, err, "not both")
+}

@@ -32,6 +32,11 @@ type Request struct {
 	Query any
 	// Body is encoded as JSON. Nil means no body.
 	Body any
+	// Form is sent as an application/x-www-form-urlencoded body: a struct
+	// encoded with go-querystring's `url` tags (arrays as name[] with the
+	// brackets option, nested structs as name[key]) or a url.Values. At
+	// most one of Body and Form is set.
+	Form any
 	// RetrySafe marks a POST or PATCH that is idempotent (a search, a
 	// report, a PATCH that sets absolute values) as safe to retry after it
 	// may have reached the server. GET, HEAD, PUT, DELETE and OPTIONS are
@@ -98,16 +103,9 @@ func (c *Client) buildURL(r *Request) (*url.URL, error) {
 		u.Path, u.RawPath = p, rawPath
 	}
 	if r.Query != nil {
-		var vals url.Values
-		switch q := r.Query.(type) {
-		case url.Values:
-			vals = q
-		default:
-			v, err := query.Values(q)
-			if err != nil {
-				return nil, fmt.Errorf("encoding query: %w", err)
-			}
-			vals = v
+		vals, err := values(r.Query)
+		if err != nil {
+			return nil, fmt.Errorf("encoding query: %w", err)
 		}
 		if enc := vals.Encode(); enc != "" {
 			if u.RawQuery != "" {
@@ -118,4 +116,13 @@ func (c *Client) buildURL(r *Request) (*url.URL, error) {
 		}
 	}
 	return &u, nil
+}
+
+// values encodes a url.Values or a struct with go-querystring's `url`
+// tags.
+func values(v any) (url.Values, error) {
+	if vals, ok := v.(url.Values); ok {
+		return vals, nil
+	}
+	return query.Values(v)
 }
