@@ -82,7 +82,8 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 
 // newClient builds the client the benchmarks measure on baseURL.
 func newClient(baseURL string) (*everflow.Client, error) {
-	return everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(baseURL))
+	// Loopback: measure the SDK, not the quota.
+	return everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(baseURL), everflow.WithRateLimit(0, 0))
 }
 
 // listBench drives the list benchmarks below through internal/benchkit.

@@ -81,6 +81,7 @@ var listBench = benchkit.NewListBench(benchkit.Platform[*firstpromoter.Client, *
 			firstpromoter.WithAPIKey(firstpromotertest.APIKey),
 			firstpromoter.WithAccountID(firstpromotertest.AccountID),
 			firstpromoter.WithBaseURL(baseURL),
+			firstpromoter.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
 		)
 	},
 	List: func(ctx context.Context, c *firstpromoter.Client) iter.Seq2[*firstpromoter.Referral, error] {

@@ -83,6 +83,7 @@ var listBench = benchkit.NewListBench(benchkit.Platform[*postaffiliatepro.Client
 		return postaffiliatepro.NewClient(
 			postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
 			postaffiliatepro.WithBaseURL(baseURL),
+			postaffiliatepro.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
 		)
 	},
 	List: func(ctx context.Context, c *postaffiliatepro.Client) iter.Seq2[*postaffiliatepro.Affiliate, error] {

@@ -102,6 +102,7 @@ var listBench = benchkit.NewListBench(benchkit.Platform[*refersion.Client, *refe
 		return refersion.NewClient(
 			refersion.WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
 			refersion.WithBaseURL(baseURL),
+			refersion.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
 		)
 	},
 	List: func(ctx context.Context, c *refersion.Client) iter.Seq2[*refersion.Affiliate, error] {
