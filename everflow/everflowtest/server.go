@@ -101,8 +101,10 @@ type Server struct {
 	// URL is the base URL including /v1, for everflow.WithBaseURL.
 	URL string
 
-	fs  *fakeserver.Server
-	mux *http.ServeMux
+	fs *fakeserver.Server
+	// latency is the wait before every answer (WithLatency).
+	latency func(*http.Request) time.Duration
+	mux     *http.ServeMux
 
 	mu          sync.Mutex
 	now         func() time.Time
@@ -128,6 +130,19 @@ type Server struct {
 
 // ServerOption configures a Server.
 type ServerOption func(*Server)
+
+// WithLatency makes the server wait d before it answers each request, as a
+// distant API would: for throughput benchmarks of your own code. The wait
+// ends early when the client gives up.
+func WithLatency(d time.Duration) ServerOption {
+	return WithLatencyFunc(func(*http.Request) time.Duration { return d })
+}
+
+// WithLatencyFunc makes the server wait f(r) before it answers each
+// request r (a round trip that varies, say).
+func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
+	return func(s *Server) { s.latency = f }
+}
 
 // WithDemoData seeds a deterministic, realistic data set: the network,
 // 36 affiliates, 24 offers, 16 postback configurations, 600 clicks, 240
@@ -162,6 +177,7 @@ func NewServer(opts ...ServerOption) *Server {
 		}
 	}
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
+	s.fs.SetLatency(s.latency)
 	s.URL = s.fs.URL() + "/v1"
 	return s
 }

@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // Fault describes how the next request(s) fail. Fields combine: Status
@@ -77,6 +78,7 @@ type Server struct {
 	requests []RecordedRequest
 	closing  chan struct{}
 	once     sync.Once
+	latency  func(*http.Request) time.Duration
 }
 
 // New starts a server in front of h.
@@ -150,9 +152,41 @@ func (s *Server) ResetRequests() {
 	s.requests = nil
 }
 
+// SetLatency makes the server wait f(r) before it answers each request
+// r, as a distant API would: a round trip for throughput benchmarks. The
+// wait ends early when the client goes away or the server closes. Nil
+// answers at once.
+func (s *Server) SetLatency(f func(*http.Request) time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = f
+}
+
+// wait sleeps the latency of r.
+func (s *Server) wait(r *http.Request) {
+	s.mu.Lock()
+	f := s.latency
+	s.mu.Unlock()
+	if f == nil {
+		return
+	}
+	d := f(r)
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-r.Context().Done():
+	case <-s.closing:
+	}
+}
+
 // ServeHTTP records the request, applies a pending fault, or passes the
-// request to the platform handler.
+// request to the platform handler, after the latency, if any.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.wait(r)
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 8<<20))
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	s.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -113,4 +114,37 @@ func TestErrorFaultDoesNotRunEndpoint(t *testing.T) {
 	_, _, err = fetch(t, s)
 	assert.Error(t, err)
 	assert.Equal(t, 1, runs)
+}
+
+// The latency is asked for every request, before the handler runs, and a
+// wait the client gives up on ends with it.
+func TestLatency(t *testing.T) {
+	var asked atomic.Int32
+	s := New(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("{}")) }), nil)
+	defer s.Close()
+	s.SetLatency(func(r *http.Request) time.Duration {
+		asked.Add(1)
+		if r.URL.Path == "/slow" {
+			return time.Hour
+		}
+		return 0
+	})
+	resp, err := http.Get(s.URL() + "/fast")
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	assert.EqualValues(t, 1, asked.Load())
+
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, s.URL()+"/slow", nil)
+	done := make(chan error, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			_ = resp.Body.Close()
+		}
+		done <- err
+	}()
+	require.Eventually(t, func() bool { return asked.Load() == 2 }, 5*time.Second, time.Millisecond)
+	cancel()
+	assert.ErrorIs(t, <-done, context.Canceled)
 }

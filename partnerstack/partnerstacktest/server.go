@@ -77,6 +77,19 @@ type RecordedRequest = fakeserver.RecordedRequest
 // ServerOption configures a Server.
 type ServerOption func(*Server)
 
+// WithLatency makes the server wait d before it answers each request, as a
+// distant API would: for throughput benchmarks of your own code. The wait
+// ends early when the client gives up.
+func WithLatency(d time.Duration) ServerOption {
+	return WithLatencyFunc(func(*http.Request) time.Duration { return d })
+}
+
+// WithLatencyFunc makes the server wait f(r) before it answers each
+// request r (a round trip that varies, say).
+func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
+	return func(s *Server) { s.latency = f }
+}
+
 // WithDemoData seeds a deterministic, realistic data set: groups,
 // partnerships with links and stats, customers, transactions with their
 // rewards, actions, deals, leads, webhooks, payouts, marketplace programs
@@ -100,8 +113,10 @@ type Server struct {
 	// TrackingToken.
 	ConversionURL string
 
-	fs  *fakeserver.Server
-	now func() time.Time
+	fs *fakeserver.Server
+	// latency is the wait before every answer (WithLatency).
+	latency func(*http.Request) time.Duration
+	now     func() time.Time
 
 	mu           sync.Mutex
 	seq          uint64
@@ -131,6 +146,7 @@ func NewServer(opts ...ServerOption) *Server {
 		opt(s)
 	}
 	s.fs = fakeserver.New(s.routes(), errorBody)
+	s.fs.SetLatency(s.latency)
 	s.URL = s.fs.URL() + APIPrefix
 	s.ConversionURL = s.fs.URL()
 	return s

@@ -119,6 +119,19 @@ type RecordedRequest = fakeserver.RecordedRequest
 // ServerOption configures a Server.
 type ServerOption func(*Server)
 
+// WithLatency makes the server wait d before it answers each request, as a
+// distant API would: for throughput benchmarks of your own code. The wait
+// ends early when the client gives up.
+func WithLatency(d time.Duration) ServerOption {
+	return WithLatencyFunc(func(*http.Request) time.Duration { return d })
+}
+
+// WithLatencyFunc makes the server wait f(r) before it answers each
+// request r (a round trip that varies, say).
+func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
+	return func(s *Server) { s.latency = f }
+}
+
 // WithDemoData seeds a deterministic data set: 4 campaigns, 30 affiliates,
 // 12 banners, 60 transactions and 90 clicks.
 func WithDemoData() ServerOption {
@@ -185,8 +198,10 @@ type Server struct {
 	// postaffiliatepro.WithBaseURL.
 	URL string
 
-	fs  *fakeserver.Server
-	mux *http.ServeMux
+	fs *fakeserver.Server
+	// latency is the wait before every answer (WithLatency).
+	latency func(*http.Request) time.Duration
+	mux     *http.ServeMux
 
 	// Configuration, fixed after NewServer.
 	demo          bool
@@ -237,6 +252,7 @@ func NewServer(opts ...ServerOption) *Server {
 	}
 	s.mux = s.routes()
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
+	s.fs.SetLatency(s.latency)
 	s.URL = s.fs.URL() + PathPrefix
 	return s
 }

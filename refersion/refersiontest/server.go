@@ -95,6 +95,19 @@ type RecordedRequest = fakeserver.RecordedRequest
 // ServerOption configures a Server.
 type ServerOption func(*Server)
 
+// WithLatency makes the server wait d before it answers each request, as a
+// distant API would: for throughput benchmarks of your own code. The wait
+// ends early when the client gives up.
+func WithLatency(d time.Duration) ServerOption {
+	return WithLatencyFunc(func(*http.Request) time.Duration { return d })
+}
+
+// WithLatencyFunc makes the server wait f(r) before it answers each
+// request r (a round trip that varies, say).
+func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
+	return func(s *Server) { s.latency = f }
+}
+
 // WithDemoData seeds a deterministic demo data set: three offers, 36
 // affiliates, 90 conversions, a few coupon triggers and the conversions
 // report.
@@ -117,10 +130,12 @@ type Server struct {
 	// refersion.WithGraphQLURL; it takes the X-Refersion-Key GraphQLToken.
 	GraphQLURL string
 
-	fs   *fakeserver.Server
-	root string
-	now  func() time.Time
-	demo bool
+	fs *fakeserver.Server
+	// latency is the wait before every answer (WithLatency).
+	latency func(*http.Request) time.Duration
+	root    string
+	now     func() time.Time
+	demo    bool
 
 	mu          sync.Mutex
 	affiliates  []*Affiliate // in id order
@@ -164,6 +179,7 @@ func NewServer(opts ...ServerOption) *Server {
 		s.seedDemo()
 	}
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
+	s.fs.SetLatency(s.latency)
 	s.root = s.fs.URL()
 	s.URL = s.root + "/v2"
 	s.GraphQLURL = s.root + graphQLPath
