@@ -291,7 +291,13 @@ func cell(t *testing.T, tg Target, f Fault, base baseline, n int) {
 		if f.Reaches {
 			want = 1
 		}
-		if got := inst.Applied(); got != want {
+		got := inst.Applied()
+		switch {
+		case f.Kind == Timeout && got <= 1:
+			// The client's clock may run out before or after the server
+			// acted: exactly why the write's outcome is unknown. It never
+			// takes effect twice.
+		case got != want:
 			t.Errorf("%s: the write took effect %d times, want %d", phase, got, want)
 		}
 	}
