@@ -80,8 +80,16 @@ func (p *progress) done(r *result) {
 }
 
 func line(fetched, pages int, c counts, t snapshot, elapsed time.Duration) string {
-	return fmt.Sprintf("%d records (%d new, %d updated), %d pages, %s/s, %d requests, %d retries, %d rate-limited (%s waited)",
-		fetched, c.inserted, c.updated, pages, rate(fetched, elapsed), t.requests, t.retries, t.rateLimited, t.waited.Round(time.Millisecond))
+	return fmt.Sprintf("%d records (%d new, %d updated), %s, %s/s, %d requests, %d retries, %d rate-limited (%s waited)",
+		fetched, c.inserted, c.updated, pageCount(pages), rate(fetched, elapsed), t.requests, t.retries, t.rateLimited, t.waited.Round(time.Millisecond))
+}
+
+// pageCount returns "1 page" or "n pages".
+func pageCount(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
 }
 
 func rate(n int, d time.Duration) string {
