@@ -92,7 +92,7 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 		array := first == '['
 		if array {
 			if _, err := dec.Token(); err != nil {
-				fail("reading the export", err)
+				fail("reading the export", cause(capped, err))
 				return
 			}
 			capped.Next(dec.InputOffset())
@@ -100,7 +100,7 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 		for row := 1; ; row++ {
 			if array && !dec.More() {
 				if _, err := dec.Token(); err != nil {
-					fail("the export's JSON array is not closed", err)
+					fail("the export's JSON array is not closed", cause(capped, err))
 				}
 				return
 			}
@@ -115,7 +115,7 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 				if !array && errors.Is(err, io.EOF) {
 					return
 				}
-				fail(fmt.Sprintf("decoding export row %d", row), err)
+				fail(fmt.Sprintf("decoding export row %d", row), cause(capped, err))
 				return
 			}
 			capped.Next(dec.InputOffset())
@@ -194,7 +194,7 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			return
 		}
 		if err != nil {
-			fail("reading the export's header row", err)
+			fail("reading the export's header row", cause(capped, err))
 			return
 		}
 		capped.Next(r.InputOffset())
@@ -205,7 +205,7 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 				return
 			}
 			if err != nil {
-				fail("reading the export", err)
+				fail("reading the export", cause(capped, err))
 				return
 			}
 			capped.Next(r.InputOffset())
@@ -218,6 +218,16 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			}
 		}
 	}
+}
+
+// cause returns why a parser stopped: the capped reader's own error (a row
+// over the cap, a broken or timed-out body) when it has one, since the
+// parser may report it as a syntax error of the row it cut.
+func cause(capped *rowcap.Reader, err error) error {
+	if e := capped.Err(); e != nil {
+		return e
+	}
+	return err
 }
 
 // rowMessage names the response cap in the message of a row that

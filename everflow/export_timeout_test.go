@@ -21,9 +21,10 @@ import (
 func TestExportStallTimesOut(t *testing.T) {
 	for _, tc := range []struct {
 		name, ctype, head string
+		rows              int32
 		run               func(context.Context, *Client, *atomic.Int32) error
 	}{
-		{"json", "application/json", `{"transaction_id":"a"}` + "\n" + `{"transaction_id":"b"}` + "\n",
+		{"json", "application/json", `{"transaction_id":"a"}` + "\n" + `{"transaction_id":"b"}` + "\n", 2,
 			func(ctx context.Context, c *Client, n *atomic.Int32) error {
 				for _, err := range c.Postbacks.Export(ctx, allFeb) {
 					if err != nil {
@@ -33,7 +34,19 @@ func TestExportStallTimesOut(t *testing.T) {
 				}
 				return nil
 			}},
-		{"csv", "text/csv", "transaction_id,status\na,ok\nb,ok\n",
+		{"csv", "text/csv", "transaction_id,status\na,ok\nb,ok\n", 2,
+			func(ctx context.Context, c *Client, n *atomic.Int32) error {
+				for _, err := range c.Postbacks.ExportCSV(ctx, allFeb) {
+					if err != nil {
+						return err
+					}
+					n.Add(1)
+				}
+				return nil
+			}},
+		// A stall inside a quoted field, which encoding/csv would report as
+		// a syntax error of the row it cut.
+		{"csv_inside_quotes", "text/csv", "transaction_id,status\na,ok\nb,\"o", 1,
 			func(ctx context.Context, c *Client, n *atomic.Int32) error {
 				for _, err := range c.Postbacks.ExportCSV(ctx, allFeb) {
 					if err != nil {
@@ -62,20 +75,20 @@ func TestExportStallTimesOut(t *testing.T) {
 			var n atomic.Int32
 			done := make(chan error, 1)
 			go func() { done <- tc.run(context.Background(), c, &n) }()
-			// Once both rows are in, the stream stalls: move the clock on
+			// Once the rows are in, the stream stalls: move the clock on
 			// until the client gives up.
 			for waiting := true; waiting; {
 				select {
 				case err = <-done:
 					waiting = false
 				default:
-					if n.Load() == 2 {
+					if n.Load() == tc.rows {
 						clk.Advance(time.Minute)
 					}
 					time.Sleep(time.Millisecond)
 				}
 			}
-			assert.EqualValues(t, 2, n.Load())
+			assert.Equal(t, tc.rows, n.Load())
 			require.ErrorIs(t, err, ErrTimeout)
 			assert.NotErrorIs(t, err, ErrMalformedResponse)
 			assert.ErrorContains(t, err, "everflow: POST")

@@ -45,6 +45,9 @@ type Reader struct {
 	n     int64 // bytes handed out so far
 	start int64 // offset of the current record boundary
 	err   error // sticky error once the cap is hit
+	// readErr is the last error of the underlying reader other than
+	// io.EOF (a connection that broke, a timeout).
+	readErr error
 }
 
 // NewReader returns a Reader over r that caps each record at max bytes.
@@ -86,6 +89,9 @@ func (r *Reader) Read(p []byte) (int, error) {
 		var probe [1]byte
 		n, err := r.r.Read(probe[:])
 		if n == 0 {
+			if err != nil && !errors.Is(err, io.EOF) {
+				r.readErr = err
+			}
 			return 0, err
 		}
 		r.err = &TooLongError{Max: r.max, Offset: r.start}
@@ -96,5 +102,20 @@ func (r *Reader) Read(p []byte) (int, error) {
 	}
 	n, err := r.r.Read(p)
 	r.n += int64(n)
+	if err != nil && !errors.Is(err, io.EOF) {
+		r.readErr = err
+	}
 	return n, err
+}
+
+// Err returns why reading stopped short: the *TooLongError once a record
+// went over the cap, else the last error of the underlying reader other
+// than io.EOF, else nil. A parser may report either as a syntax error of
+// the record it cut (encoding/csv does, inside a quoted field), so a
+// caller that gets a parse error asks Err for the cause.
+func (r *Reader) Err() error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.readErr
 }

@@ -33,6 +33,9 @@ func parseCSV(in io.Reader, max int64) parsed {
 	for {
 		rec, err := r.Read()
 		if err != nil {
+			if rc != nil && rc.Err() != nil {
+				err = rc.Err() // the cap, not the syntax error of the cut record
+			}
 			if !errors.Is(err, io.EOF) {
 				p.err = err
 			}
