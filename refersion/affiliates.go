@@ -231,8 +231,9 @@ func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, siz
 var affiliateGet = call{path: "affiliate/get", readOnly: true}
 
 // Get returns the affiliate with the numeric id. A missing affiliate is an
-// error matching both ErrNotFound and ErrInvalidRequest (Refersion answers
-// 422 "Affiliate not found.").
+// error matching [ErrNotFound] (Refersion answers 422 "Affiliate not
+// found.": the status in its own sense, so the error does not match
+// [ErrInvalidRequest]).
 func (s *AffiliatesService) Get(ctx context.Context, id int64) (*Affiliate, error) {
 	if id <= 0 {
 		return nil, fmt.Errorf("refersion: affiliate/get: invalid affiliate id %d", id)
@@ -268,7 +269,7 @@ func (s *AffiliatesService) get(ctx context.Context, body any, code string) (*Af
 }
 
 // markNotFound makes a 422 whose message says something was not found
-// match ErrNotFound as well.
+// match ErrNotFound instead of ErrInvalidRequest.
 func markNotFound(err error, phrase string) error {
 	var apiErr *Error
 	if errors.As(err, &apiErr) && apiErr.StatusCode == 422 && apiErr.Err == nil &&

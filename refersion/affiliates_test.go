@@ -215,7 +215,8 @@ func TestAffiliatesGetNotFound(t *testing.T) {
 	_, err := c.Affiliates.Get(context.Background(), 99)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrNotFound)
-	assert.ErrorIs(t, err, ErrInvalidRequest)
+	assert.NotErrorIs(t, err, ErrInvalidRequest, "one status kind")
+	assert.NotContains(t, err.Error(), ".: not found", "the message does not repeat the kind")
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 422, apiErr.StatusCode)

@@ -78,7 +78,8 @@ var (
 	ErrForbidden = transport.ErrForbidden
 	// ErrNotFound: 404, which Refersion also uses for a request without a
 	// body ("Bad request, no body"). A missing affiliate is a 422 from
-	// Refersion; Get and GetByCode make that error match ErrNotFound too.
+	// Refersion; Get and GetByCode make that error match ErrNotFound
+	// (and not ErrInvalidRequest: an answer matches one kind).
 	ErrNotFound = transport.ErrNotFound
 	// ErrRateLimited: 429, including a wait longer than the client allows.
 	// The 429 that trigger/delete answers for more than 50 triggers is a

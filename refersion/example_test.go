@@ -266,8 +266,8 @@ func ExampleAffiliatesService_ListPage() {
 }
 
 // Match a failed call's kind with errors.Is and read Refersion's message
-// with errors.As. Refersion answers an unknown affiliate id with a 422;
-// the error matches ErrNotFound as well as ErrInvalidRequest.
+// with errors.As. Refersion answers an unknown affiliate id with a 422,
+// which the package reads as what it means: ErrNotFound.
 func Example_errors() {
 	srv, client := newDemoClient()
 	defer srv.Close()

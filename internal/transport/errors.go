@@ -100,7 +100,7 @@ func (e *Error) Error() string {
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(&b, " (retry after %s)", e.RetryAfter)
 	}
-	if e.Err != nil {
+	if e.Err != nil && e.kindOverride() == nil { // a kind is said by the status already
 		b.WriteString(": ")
 		b.WriteString(e.Err.Error())
 	}
@@ -113,8 +113,34 @@ func (e *Error) Error() string {
 // Unwrap returns the underlying cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is matches the sentinel errors by status code or kind.
+// statusKinds are the sentinels an answer's status matches, one each.
+var statusKinds = []error{ErrUnauthorized, ErrForbidden, ErrNotFound, ErrRateLimited, ErrInvalidRequest, ErrServer}
+
+// kindOverride returns the status kind Err names, if any: a platform that
+// uses a status in its own sense (Refersion's 422 "Affiliate not found")
+// sets Err to the kind it means, and the status then matches no other.
+func (e *Error) kindOverride() error {
+	for _, k := range statusKinds {
+		if e.Err == k {
+			return k
+		}
+	}
+	return nil
+}
+
+// Is matches the sentinel errors by status code or kind. An answer
+// matches exactly one status kind; ErrMalformedResponse, ErrOutcomeUnknown
+// and ErrTimeout are flags beside it.
 func (e *Error) Is(target error) bool {
+	if k := e.kindOverride(); k != nil {
+		switch target {
+		case ErrMalformedResponse:
+			return e.malformed
+		case ErrOutcomeUnknown:
+			return e.outcomeUnknown
+		}
+		return target == k
+	}
 	switch target {
 	case ErrMalformedResponse:
 		return e.malformed

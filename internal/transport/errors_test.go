@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -105,4 +106,25 @@ func TestErrorScrubsEchoedCredentials(t *testing.T) {
 	assert.NotContains(t, string(apiErr.Body), "sekret-token")
 	assert.NotContains(t, apiErr.Header.Get("X-Echo"), "sekret-token")
 	assert.NotContains(t, fmt.Sprintf("%#v", apiErr), "sekret-token")
+}
+
+// A status used in a platform's own sense matches the kind it means and no
+// other, and the message does not repeat the kind.
+func TestKindOverrideMatchesExactlyOneKind(t *testing.T) {
+	e := &Error{StatusCode: 422, Message: "Affiliate not found.", Method: "POST", Path: "/v2/affiliate/get", Err: ErrNotFound}
+	assert.ErrorIs(t, e, ErrNotFound)
+	assert.NotErrorIs(t, e, ErrInvalidRequest)
+	assert.Equal(t, "POST /v2/affiliate/get: HTTP 422 Unprocessable Entity: Affiliate not found.", e.Error())
+	plain := &Error{StatusCode: 422}
+	assert.ErrorIs(t, plain, ErrInvalidRequest)
+	assert.NotErrorIs(t, plain, ErrNotFound)
+	for _, code := range []int{400, 401, 403, 404, 409, 422, 429, 500, 502, 503} {
+		n := 0
+		for _, k := range statusKinds {
+			if errors.Is(&Error{StatusCode: code}, k) {
+				n++
+			}
+		}
+		assert.Equal(t, 1, n, "HTTP %d matches %d kinds", code, n)
+	}
 }
