@@ -28,7 +28,7 @@ var adapter = conformance.Platform[*everflowtest.Server, *Client, Option]{
 	URL:       func(srv *everflowtest.Server) string { return srv.URL },
 	NewClient: resourceClient,
 	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(baseURL), WithRateLimit(0, 0))
+		c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},

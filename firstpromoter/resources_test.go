@@ -24,7 +24,7 @@ var adapter = conformance.Platform[*firstpromotertest.Server, *Client, Option]{
 	URL:       func(srv *firstpromotertest.Server) string { return srv.URL },
 	NewClient: resourceClient,
 	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithAPIKey(firstpromotertest.APIKey), WithAccountID(firstpromotertest.AccountID), WithBaseURL(baseURL), WithRateLimit(0, 0))
+		c, err := NewClient(WithAPIKey(firstpromotertest.APIKey), WithAccountID(firstpromotertest.AccountID), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},

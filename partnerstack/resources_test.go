@@ -28,7 +28,7 @@ var adapter = conformance.Platform[*partnerstacktest.Server, *Client, Option]{
 	URL:       func(srv *partnerstacktest.Server) string { return srv.URL },
 	NewClient: resourceClient,
 	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), WithBaseURL(baseURL), WithRateLimit(0, 0))
+		c, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},

@@ -34,7 +34,7 @@ var adapter = conformance.Platform[*postaffiliateprotest.Server, *Client, Option
 	URL:       func(srv *postaffiliateprotest.Server) string { return srv.URL },
 	NewClient: resourceClient,
 	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithAPIKey(postaffiliateprotest.APIKey), WithBaseURL(baseURL), WithRateLimit(0, 0))
+		c, err := NewClient(WithAPIKey(postaffiliateprotest.APIKey), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},

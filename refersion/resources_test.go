@@ -26,7 +26,7 @@ var adapter = conformance.Platform[*refersiontest.Server, *Client, Option]{
 	URL:       func(srv *refersiontest.Server) string { return srv.URL },
 	NewClient: resourceClient,
 	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithKeys(refersiontest.PublicKey, refersiontest.SecretKey), WithBaseURL(baseURL), WithRateLimit(0, 0))
+		c, err := NewClient(WithKeys(refersiontest.PublicKey, refersiontest.SecretKey), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},

@@ -58,7 +58,9 @@ type Platform[S Server, C Client, O any] struct {
 	NewClient func(t *testing.T, srv S, hc *http.Client, opts ...O) C
 	// UserClient returns a client as a user testing against a local fake
 	// builds it: credentials and baseURL, the default HTTP client and the
-	// real clock, and the throttle off (WithRateLimit(0, 0)).
+	// real clock, the throttle off (WithRateLimit(0, 0)) and prefetching
+	// off (WithPrefetch(0)), so pages go one after another on one
+	// connection.
 	UserClient func(t *testing.T, baseURL string) C
 	// MaxRetries and MaxResponseBytes are the platform's WithMaxRetries and
 	// WithMaxResponseBytes options.
