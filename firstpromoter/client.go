@@ -37,6 +37,7 @@ type Client struct {
 	BatchProcesses    *BatchProcessesService
 	Webhooks          *WebhooksService
 	Tracking          *TrackingService
+	Rewards           *RewardsService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
 	CustomReferralStatuses *CustomReferralStatusesService
@@ -91,6 +92,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.BatchProcesses = (*BatchProcessesService)(base)
 	c.Webhooks = (*WebhooksService)(base)
 	c.Tracking = (*TrackingService)(base)
+	c.Rewards = (*RewardsService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }

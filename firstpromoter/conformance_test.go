@@ -234,6 +234,13 @@ func specOps() []specOp {
 		{"custom_statuses_put_custom_referral_statuses_update_200", func(ctx context.Context, c *Client) (any, error) {
 			return c.CustomReferralStatuses.Update(ctx, CustomReferralStatusChange{Name: "Hot Lead", Order: 1})
 		}, []string{"[].description"}},
+		// Rewards.
+		{"rewards_get_rewards_200", func(ctx context.Context, c *Client) (any, error) { return c.Rewards.List(ctx, nil) }, nil},
+		{"rewards_post_rewards_200", func(ctx context.Context, c *Client) (any, error) {
+			yes := true
+			return c.Rewards.Create(ctx, &RewardParams{Name: "R", IsPromoterReward: &yes, Schemas: []*RewardSchema{{Unit: RewardCash}}})
+		}, nil},
+		{"rewards_put_rewards_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Rewards.Update(ctx, 7, nil) }, nil},
 	}
 	// Bulk actions answer a batch process, 200 when done at once and 202
 	// when it runs in the background.

@@ -47,35 +47,36 @@ type CampaignLink struct {
 	URL  string `json:"url"`
 }
 
-// reward is one of the account's rewards. Rewards belong to the advanced
-// API, out of scope here, so the fake has a fixed set.
+// reward is how the fake computes commissions with one of the account's
+// rewards: the first schema's percentage or flat cents.
 type reward struct {
 	id      int64
 	name    string
-	kind    string // promoter_reward_type
+	kind    string // the reward's kind in campaign rules
 	percent int64  // percent of the sale, or 0
 	fixed   int64  // cents per sale, or 0
 }
 
-var rewards = []reward{
+// defaultRewards are the rewards every server starts with.
+var defaultRewards = []reward{
 	{201, "20% recurring commission", "per_of_sale", 20, 0},
 	{202, "30% first payment", "per_of_sale", 30, 0},
 	{203, "$50 per new customer", "fixed", 0, 5000},
 	{204, "10% off for referrals", "discount_per", 10, 0},
 }
 
-func findReward(id int64) (reward, bool) {
-	for _, r := range rewards {
-		if r.id == id {
-			return r, true
-		}
+// findReward returns the stored reward id; the caller holds s.mu.
+func (s *Server) findReward(id int64) (reward, bool) {
+	r, ok := s.rewards.get(id)
+	if !ok {
+		return reward{}, false
 	}
-	return reward{}, false
+	return r.calc(), true
 }
 
 // rewardConfig is a campaign reward rule for reward id.
-func rewardConfig(id int64) CampaignReward {
-	rw, _ := findReward(id)
+func (s *Server) rewardConfig(id int64) CampaignReward {
+	rw, _ := s.findReward(id)
 	return CampaignReward{
 		ApplyOn: "all", ProductIDs: []int64{}, RewardID: id, Products: []RewardRef{},
 		Reward: &RewardDetails{Name: rw.name, PromoterRewardType: rw.kind, TierLevel: 1},
@@ -120,7 +121,7 @@ func (s *Server) createCampaign(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	c := &Campaign{}
-	if e := applyCampaignParams(c, p); e != nil {
+	if e := s.applyCampaignParams(c, p); e != nil {
 		return 0, nil, e
 	}
 	c = s.addCampaign(*c)
@@ -145,7 +146,7 @@ func (s *Server) updateCampaign(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	next := *c
-	if e := applyCampaignParams(&next, p); e != nil {
+	if e := s.applyCampaignParams(&next, p); e != nil {
 		return 0, nil, e
 	}
 	s.fillCampaign(&next)
@@ -176,7 +177,7 @@ func (s *Server) campaignByPath(r *http.Request) (*Campaign, *apiError) {
 }
 
 // applyCampaignParams copies the present fields of a create or update body.
-func applyCampaignParams(c *Campaign, p *params) *apiError {
+func (s *Server) applyCampaignParams(c *Campaign, p *params) *apiError {
 	if p.has("name") {
 		if c.Name = strings.TrimSpace(p.str("name")); c.Name == "" {
 			return errParam("name")
@@ -246,10 +247,10 @@ func applyCampaignParams(c *Campaign, p *params) *apiError {
 			return e
 		} else if ok {
 			for i, rule := range rules {
-				if _, known := findReward(rule.RewardID); !known {
+				if _, known := s.findReward(rule.RewardID); !known {
 					return errParam(key)
 				}
-				full := rewardConfig(rule.RewardID)
+				full := s.rewardConfig(rule.RewardID)
 				if rule.ApplyOn != "" {
 					full.ApplyOn = rule.ApplyOn
 				}
@@ -334,7 +335,7 @@ func (s *Server) fillCampaign(c *Campaign) {
 		}
 	}
 	if len(c.RewardsForPromoters) == 0 {
-		c.RewardsForPromoters = []CampaignReward{rewardConfig(201)}
+		c.RewardsForPromoters = []CampaignReward{s.rewardConfig(201)}
 	}
 	if c.RewardsForReferrals == nil {
 		c.RewardsForReferrals = []CampaignReward{}
@@ -389,7 +390,7 @@ func (s *Server) commissionFor(campaignID, saleAmount int64) (amount int64, rewa
 	if c, ok := s.campaigns.get(campaignID); ok && len(c.RewardsForPromoters) > 0 {
 		rewardID = c.RewardsForPromoters[0].RewardID
 	}
-	rw, ok := findReward(rewardID)
+	rw, ok := s.findReward(rewardID)
 	if !ok || (rw.percent == 0 && rw.fixed == 0) {
 		return saleAmount * 20 / 100, rewardID
 	}

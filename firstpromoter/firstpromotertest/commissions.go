@@ -572,7 +572,7 @@ func (s *Server) commissionView(c *Commission) Commission {
 	}
 	if c.Reward != nil {
 		name := c.Reward.Name
-		if rw, ok := findReward(c.Reward.ID); ok && name == "" {
+		if rw, ok := s.findReward(c.Reward.ID); ok && name == "" {
 			name = rw.name
 		}
 		v.Reward = &RewardRef{ID: c.Reward.ID, Name: name}

@@ -51,16 +51,16 @@ func (s *Server) seedDemo() {
 		s.addCampaign(Campaign{
 			Name: "Partner Program", Color: "#6366F1", LandingURL: "https://www.acmeanalytics.com",
 			RefTokenParam: "?fpr", VisitorCookieLife: 60, AutoApprovePromoters: true, IsDefault: true,
-			RewardsForPromoters: []CampaignReward{rewardConfig(201)}, RewardsForReferrals: []CampaignReward{rewardConfig(204)},
+			RewardsForPromoters: []CampaignReward{s.rewardConfig(201)}, RewardsForReferrals: []CampaignReward{s.rewardConfig(204)},
 			Links: []CampaignLink{{Name: "Pricing", URL: "https://www.acmeanalytics.com/pricing"}},
 		}),
 		s.addCampaign(Campaign{
 			Name: "Influencer Program", Color: "#EC4899", LandingURL: "https://www.acmeanalytics.com/creators",
-			RefTokenParam: "?via", VisitorCookieLife: 90, RewardsForPromoters: []CampaignReward{rewardConfig(202)},
+			RefTokenParam: "?via", VisitorCookieLife: 90, RewardsForPromoters: []CampaignReward{s.rewardConfig(202)},
 		}),
 		s.addCampaign(Campaign{
 			Name: "Agency Partners", Color: "#10B981", LandingURL: "https://www.acmeanalytics.com/agencies",
-			RefTokenParam: "?ref", VisitorCookieLife: 120, IsPrivate: true, RewardsForPromoters: []CampaignReward{rewardConfig(203)},
+			RefTokenParam: "?ref", VisitorCookieLife: 120, IsPrivate: true, RewardsForPromoters: []CampaignReward{s.rewardConfig(203)},
 		}),
 	}
 

@@ -74,7 +74,7 @@ func (s *Server) createPromoCode(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	if _, ok := findReward(rewardID); !ok {
+	if _, ok := s.findReward(rewardID); !ok {
 		return 0, nil, errNotFound()
 	}
 	if _, ok := s.promoterCampaigns.get(pcID); !ok {
@@ -230,7 +230,7 @@ func (s *Server) addPromoCode(c PromoCode) *PromoCode {
 		c.Reward = &RewardRef{ID: 204}
 	}
 	if c.Reward.Name == "" {
-		rw, _ := findReward(c.Reward.ID)
+		rw, _ := s.findReward(c.Reward.ID)
 		c.Reward = &RewardRef{ID: c.Reward.ID, Name: rw.name}
 	}
 	if c.CompanyID == 0 {

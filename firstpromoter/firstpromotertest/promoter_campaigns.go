@@ -176,10 +176,10 @@ func (s *Server) updatePromoterCampaign(r *http.Request) (int, any, *apiError) {
 			return 0, nil, e
 		} else if ok {
 			for i, rule := range rules {
-				if _, known := findReward(rule.RewardID); !known {
+				if _, known := s.findReward(rule.RewardID); !known {
 					return 0, nil, errParam(f.key)
 				}
-				full := rewardConfig(rule.RewardID)
+				full := s.rewardConfig(rule.RewardID)
 				if rule.ApplyOn != "" {
 					full.ApplyOn = rule.ApplyOn
 				}

@@ -59,6 +59,7 @@ type Server struct {
 	eventSeq          int64
 	paymentsBatchSeq  int64
 	customStatuses    table[CustomReferralStatus]
+	rewards           table[Reward]
 }
 
 // ServerOption configures a Server.
@@ -109,12 +110,14 @@ func NewServer(opts ...ServerOption) *Server {
 		eventSeq:          880001,
 		paymentsBatchSeq:  1201,
 		customStatuses:    newTable[CustomReferralStatus](41),
+		rewards:           newTable[Reward](201),
 	}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(s)
 		}
 	}
+	s.seedRewards()
 	s.mux = http.NewServeMux()
 	s.routes()
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
@@ -139,6 +142,7 @@ func (s *Server) routes() {
 	s.webhookRoutes()
 	s.trackingRoutes()
 	s.customStatusRoutes()
+	s.rewardRoutes()
 }
 
 // serve checks the credentials, then routes.

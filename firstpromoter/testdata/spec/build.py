@@ -27,6 +27,7 @@ SPECS = {
     'tracking': 'api-reference-v2/api-admin/tracking-api/openapi-v2-tracking.json',
     'custom_statuses': 'api-reference-v2/api-advanced/custom-referral-statuses/openapi-v2-custom-referral-statuses.json',
     'referral_custom_status': 'api-reference-v2/api-advanced/custom-referral-statuses/openapi-v2-referral-custom-status.json',
+    'rewards': 'api-reference-v2/api-advanced/rewards/openapi-v2-rewards.json',
 }
 
 def load(repo, path):
