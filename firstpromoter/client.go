@@ -37,6 +37,7 @@ type Client struct {
 	BatchProcesses    *BatchProcessesService
 	Webhooks          *WebhooksService
 	Tracking          *TrackingService
+	Emails            *EmailsService
 	Rewards           *RewardsService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
@@ -92,6 +93,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.BatchProcesses = (*BatchProcessesService)(base)
 	c.Webhooks = (*WebhooksService)(base)
 	c.Tracking = (*TrackingService)(base)
+	c.Emails = (*EmailsService)(base)
 	c.Rewards = (*RewardsService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil

@@ -60,6 +60,8 @@ type Server struct {
 	paymentsBatchSeq  int64
 	customStatuses    table[CustomReferralStatus]
 	rewards           table[Reward]
+	emails            table[Email]
+	emailTheme        string
 }
 
 // ServerOption configures a Server.
@@ -111,6 +113,8 @@ func NewServer(opts ...ServerOption) *Server {
 		paymentsBatchSeq:  1201,
 		customStatuses:    newTable[CustomReferralStatus](41),
 		rewards:           newTable[Reward](201),
+		emails:            newTable[Email](61),
+		emailTheme:        defaultEmailTheme,
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -143,6 +147,7 @@ func (s *Server) routes() {
 	s.trackingRoutes()
 	s.customStatusRoutes()
 	s.rewardRoutes()
+	s.emailRoutes()
 }
 
 // serve checks the credentials, then routes.
