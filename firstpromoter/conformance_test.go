@@ -235,7 +235,10 @@ func specOps() []specOp {
 			return c.CustomReferralStatuses.Update(ctx, CustomReferralStatusChange{Name: "Hot Lead", Order: 1})
 		}, []string{"[].description"}},
 		// Rewards.
-		{"rewards_get_rewards_200", func(ctx context.Context, c *Client) (any, error) { return c.Rewards.List(ctx, nil) }, nil},
+		{"rewards_get_rewards_200", func(ctx context.Context, c *Client) (any, error) {
+			r, _, err := c.Rewards.ListPage(ctx, nil)
+			return r, err
+		}, nil},
 		{"rewards_post_rewards_200", func(ctx context.Context, c *Client) (any, error) {
 			yes := true
 			return c.Rewards.Create(ctx, &RewardParams{Name: "R", IsPromoterReward: &yes, Schemas: []*RewardSchema{{Unit: RewardCash}}})

@@ -3,6 +3,7 @@ package firstpromoter
 import (
 	"context"
 	"errors"
+	"iter"
 	"net/http"
 	"strconv"
 	"time"
@@ -96,18 +97,19 @@ const (
 
 // RewardListOptions filter GET /company/rewards.
 type RewardListOptions struct {
+	ListParams
 	// Scope limits the list to promoter or referral rewards.
 	Scope RewardScope `url:"scope,omitempty"`
 }
 
-// List returns the account's rewards. The API answers them in one
-// response, without pages.
-func (s *RewardsService) List(ctx context.Context, opts *RewardListOptions) ([]*Reward, error) {
-	var out []*Reward
-	if _, err := s.client.do(ctx, http.MethodGet, "company/rewards", opts, nil, &out); err != nil {
-		return nil, err
-	}
-	return transport.DropNil(out), nil
+// List iterates over the account's rewards, hidden ones left out.
+func (s *RewardsService) List(ctx context.Context, opts ...*RewardListOptions) iter.Seq2[*Reward, error] {
+	return list(ctx, opts, s.ListPage)
+}
+
+// ListPage fetches the page opts.Page (default 1) of rewards.
+func (s *RewardsService) ListPage(ctx context.Context, opts *RewardListOptions) ([]*Reward, *Response, error) {
+	return listPage[Reward](ctx, s.client, "company/rewards", copyOpts(opts))
 }
 
 // RewardParams is the body of POST /company/rewards and PUT

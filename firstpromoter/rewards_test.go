@@ -46,10 +46,9 @@ func TestRewardsAgainstFake(t *testing.T) {
 	assert.Equal(t, int64(3), *coupon.DurationInMonths)
 
 	names := func(opts *RewardListOptions) []int64 {
-		rs, err := c.Rewards.List(ctx, opts)
-		require.NoError(t, err)
 		var ids []int64
-		for _, r := range rs {
+		for r, err := range c.Rewards.List(ctx, opts) {
+			require.NoError(t, err)
 			ids = append(ids, r.ID)
 		}
 		return ids
@@ -109,7 +108,7 @@ func TestRewardsValidateAndDoNotRetryWrites(t *testing.T) {
 	}
 	srv.ResetRequests()
 	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
-	_, err := c.Rewards.List(ctx, nil)
+	_, _, err := c.Rewards.ListPage(ctx, nil)
 	require.NoError(t, err)
 	assert.Equal(t, 2, srv.RequestCount(), "a list is retried")
 }

@@ -63,10 +63,15 @@ func (s *Server) rewardRoutes() {
 	s.handle("POST /company/rewards/{id}/hide", s.hideReward)
 }
 
-// listRewards answers every visible reward, filtered by scope (promoters
-// or referrals); hidden rewards are left out.
+// listRewards answers a page of the visible rewards, filtered by scope
+// (promoters or referrals); hidden rewards are left out.
 func (s *Server) listRewards(r *http.Request) (int, any, *apiError) {
-	scope := strings.TrimSpace(r.URL.Query().Get("scope"))
+	q := listQuery(r.URL.Query())
+	page, per, e := q.page(DefaultPerPage)
+	if e != nil {
+		return 0, nil, e
+	}
+	scope := q.get("scope")
 	if scope != "" && scope != "promoters" && scope != "referrals" {
 		return 0, nil, errParam("scope")
 	}
@@ -80,7 +85,7 @@ func (s *Server) listRewards(r *http.Request) (int, any, *apiError) {
 		}
 		out = append(out, rewardView(rw))
 	}
-	return http.StatusOK, out, nil
+	return http.StatusOK, paginate(out, page, per), nil
 }
 
 // createReward requires name, is_promoter_reward and schemas; the spec
