@@ -39,6 +39,8 @@ type Client struct {
 	Tracking          *TrackingService
 	Emails            *EmailsService
 	Rewards           *RewardsService
+	Products          *ProductsService
+	PayoutMethods     *PayoutMethodsService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
 	CustomReferralStatuses *CustomReferralStatusesService
@@ -95,6 +97,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Tracking = (*TrackingService)(base)
 	c.Emails = (*EmailsService)(base)
 	c.Rewards = (*RewardsService)(base)
+	c.Products = (*ProductsService)(base)
+	c.PayoutMethods = (*PayoutMethodsService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }

@@ -244,6 +244,30 @@ func specOps() []specOp {
 			return c.Rewards.Create(ctx, &RewardParams{Name: "R", IsPromoterReward: &yes, Schemas: []*RewardSchema{{Unit: RewardCash}}})
 		}, nil},
 		{"rewards_put_rewards_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Rewards.Update(ctx, 7, nil) }, nil},
+		// Products.
+		{"products_get_products_200", func(ctx context.Context, c *Client) (any, error) {
+			r, _, err := c.Products.ListPage(ctx, nil)
+			return r, err
+		}, nil},
+		{"products_get_products_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Products.Get(ctx, 7) }, nil},
+		{"products_post_products_201", func(ctx context.Context, c *Client) (any, error) {
+			return c.Products.Create(ctx, &ProductCreateParams{Name: "Pro", Prices: []ProductPrice{{ExtID: "price_1"}}})
+		}, nil},
+		{"products_put_products_id_200", func(ctx context.Context, c *Client) (any, error) {
+			return c.Products.Update(ctx, 7, &ProductUpdateParams{Prices: []ProductPrice{}})
+		}, nil},
+		// Payout methods.
+		{"payout_methods_get_payout_methods_200", func(ctx context.Context, c *Client) (any, error) {
+			r, _, err := c.PayoutMethods.ListPage(ctx, &PayoutMethodListOptions{PromoterID: 7})
+			return r, err
+		}, nil},
+		{"payout_methods_get_payout_methods_id_200", func(ctx context.Context, c *Client) (any, error) { return c.PayoutMethods.Get(ctx, 7) }, nil},
+		{"payout_methods_post_payout_methods_200", func(ctx context.Context, c *Client) (any, error) {
+			return c.PayoutMethods.Create(ctx, &PayoutMethodParams{Method: PayoutMethodPaypal, PromoterID: 7, Details: &PayoutMethodDetails{PaypalEmail: "jane@example.com"}})
+		}, nil},
+		{"payout_methods_put_payout_methods_id_200", func(ctx context.Context, c *Client) (any, error) {
+			return c.PayoutMethods.Update(ctx, 7, &PayoutMethodParams{Method: PayoutMethodPaypal, PromoterID: 7, Details: &PayoutMethodDetails{PaypalEmail: "jane@example.com"}})
+		}, nil},
 	}
 	// Bulk actions answer a batch process, 200 when done at once and 202
 	// when it runs in the background.

@@ -62,6 +62,8 @@ type Server struct {
 	rewards           table[Reward]
 	emails            table[Email]
 	emailTheme        string
+	products          table[Product]
+	payoutMethods     table[payoutMethodRow]
 }
 
 // ServerOption configures a Server.
@@ -115,6 +117,8 @@ func NewServer(opts ...ServerOption) *Server {
 		rewards:           newTable[Reward](201),
 		emails:            newTable[Email](61),
 		emailTheme:        defaultEmailTheme,
+		products:          newTable[Product](3001),
+		payoutMethods:     newTable[payoutMethodRow](2501),
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -148,6 +152,8 @@ func (s *Server) routes() {
 	s.customStatusRoutes()
 	s.rewardRoutes()
 	s.emailRoutes()
+	s.productRoutes()
+	s.payoutMethodRoutes()
 }
 
 // serve checks the credentials, then routes.

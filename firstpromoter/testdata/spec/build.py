@@ -28,6 +28,8 @@ SPECS = {
     'custom_statuses': 'api-reference-v2/api-advanced/custom-referral-statuses/openapi-v2-custom-referral-statuses.json',
     'referral_custom_status': 'api-reference-v2/api-advanced/custom-referral-statuses/openapi-v2-referral-custom-status.json',
     'rewards': 'api-reference-v2/api-advanced/rewards/openapi-v2-rewards.json',
+    'products': 'api-reference-v2/api-advanced/products-api/openapi-v2-advanced-products.json',
+    'payout_methods': 'api-reference-v2/api-advanced/payout-methods-api/openapi-v2-advanced-payout-methods.json',
 }
 
 def load(repo, path):
