@@ -41,6 +41,7 @@ type Client struct {
 	Rewards           *RewardsService
 	Products          *ProductsService
 	PayoutMethods     *PayoutMethodsService
+	Invoices          *InvoicesService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
 	CustomReferralStatuses *CustomReferralStatusesService
@@ -99,6 +100,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Rewards = (*RewardsService)(base)
 	c.Products = (*ProductsService)(base)
 	c.PayoutMethods = (*PayoutMethodsService)(base)
+	c.Invoices = (*InvoicesService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }

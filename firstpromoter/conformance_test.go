@@ -77,6 +77,17 @@ var (
 	trackedText  = []string{"original_sale_currency"}
 )
 
+// htmlCall serves a call answering the HTML of a {"data": {"html"}} body,
+// compared inside that envelope.
+func htmlCall(f func(ctx context.Context, c *Client) (string, error)) specCall {
+	return func(ctx context.Context, c *Client) (any, error) {
+		html, err := f(ctx, c)
+		return htmlAnswer{Data: &struct {
+			HTML string `json:"html"`
+		}{html}}, err
+	}
+}
+
 func batchCall(f func(ctx context.Context, c *Client) (*Batch, error)) specCall {
 	return func(ctx context.Context, c *Client) (any, error) { return f(ctx, c) }
 }
@@ -268,6 +279,19 @@ func specOps() []specOp {
 		{"payout_methods_put_payout_methods_id_200", func(ctx context.Context, c *Client) (any, error) {
 			return c.PayoutMethods.Update(ctx, 7, &PayoutMethodParams{Method: PayoutMethodPaypal, PromoterID: 7, Details: &PayoutMethodDetails{PaypalEmail: "jane@example.com"}})
 		}, nil},
+		// Invoices. The list's documented body is the template's; see
+		// TestInvoicesSpecListBodyIsTheTemplates.
+		{"invoices_get_invoices_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Invoices.Get(ctx, 7) }, nil},
+		{"invoices_get_invoices_template_200", htmlCall(func(ctx context.Context, c *Client) (string, error) { return c.Invoices.Template(ctx) }), nil},
+		{"invoices_put_invoices_custom_template_200", htmlCall(func(ctx context.Context, c *Client) (string, error) {
+			return c.Invoices.UpdateTemplate(ctx, "<p>x</p>")
+		}), nil},
+		{"invoices_post_invoices_preview_template_200", htmlCall(func(ctx context.Context, c *Client) (string, error) {
+			return c.Invoices.PreviewTemplate(ctx, &InvoiceTemplatePreviewParams{HTML: "<p>x</p>"})
+		}), nil},
+		{"invoices_get_invoices_preview_200", htmlCall(func(ctx context.Context, c *Client) (string, error) {
+			return c.Invoices.Preview(ctx, &InvoicePreviewParams{PromoterID: 7})
+		}), nil},
 	}
 	// Bulk actions answer a batch process, 200 when done at once and 202
 	// when it runs in the background.
@@ -314,6 +338,18 @@ func specOps() []specOp {
 			// Processing errors sent as objects are kept as JSON text
 			// (Batch.ProcessingErrors).
 			ops = append(ops, specOp{prefix + code, f, []string{"data.processing_errors[]"}})
+		}
+	}
+	invoiceBulk := map[string]func(ctx context.Context, c *Client) (*Batch, error){
+		"invoices_post_invoices_void":      func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Void(ctx, 1) },
+		"invoices_post_invoices_finalize":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Finalize(ctx, 1) },
+		"invoices_delete_invoices_destroy": func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Delete(ctx, 1) },
+	}
+	for prefix, f := range invoiceBulk {
+		for _, code := range []string{"_200", "_202"} {
+			// The invoice spec types processing errors as objects, kept
+			// as JSON text (Batch.ProcessingErrors).
+			ops = append(ops, specOp{prefix + code, batchCall(f), []string{"processing_errors[]"}})
 		}
 	}
 	return ops
@@ -365,6 +401,13 @@ func TestVendorExamplesRoundTrip(t *testing.T) {
 	t.Logf("%d bodies (%d published examples) over %d success responses of %d operations", len(rows), examples, len(codes), len(ops))
 }
 
+// notRoundTripped are the bodies of testdata/spec that no SDK value
+// re-encodes, each checked by its own test: the queued (202) answers of
+// the downloads, which are errors (TestReportsDownloadQueued,
+// TestInvoicesExportQueuedSpecBody), and the invoice list's documented
+// body, which is the template's (TestInvoicesSpecListBodyIsTheTemplates).
+var notRoundTripped = []string{"reports_get_reports_download", "invoices_get_invoices_export_zip", "invoices_get_invoices_200"}
+
 // TestVendorExamplesAllServed fails when testdata/spec holds a body no row
 // serves.
 func TestVendorExamplesAllServed(t *testing.T) {
@@ -375,7 +418,7 @@ func TestVendorExamplesAllServed(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "spec", "*.json"))
 	require.NoError(t, err)
 	for _, f := range files {
-		if !served[filepath.Base(f)] && !strings.HasPrefix(filepath.Base(f), "reports_get_reports_download") {
+		if !served[filepath.Base(f)] && !slices.ContainsFunc(notRoundTripped, func(p string) bool { return strings.HasPrefix(filepath.Base(f), p) }) {
 			t.Errorf("%s: no row serves it", filepath.Base(f))
 		}
 	}

@@ -2,6 +2,7 @@ package firstpromoter
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"iter"
 	"net/http"
@@ -194,6 +195,28 @@ type EmailTheme struct {
 	HTML string `json:"html"`
 }
 
+// UnmarshalJSON reads {"html": ...} and, as the invoice template is
+// answered, {"data": {"html": ...}}; the spec documents neither for the
+// e-mail theme.
+func (t *EmailTheme) UnmarshalJSON(b []byte) error {
+	var w struct {
+		HTML *string   `json:"html"`
+		Data *htmlBody `json:"data"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	switch {
+	case w.HTML != nil:
+		t.HTML = *w.HTML
+	case w.Data != nil:
+		t.HTML = w.Data.HTML
+	default:
+		return errors.New(`no "html" in the e-mail theme`)
+	}
+	return nil
+}
+
 // Theme returns the account's e-mail theme (GET /company/emails/template).
 func (s *EmailsService) Theme(ctx context.Context) (*EmailTheme, error) {
 	t := new(EmailTheme)
@@ -210,7 +233,7 @@ func (s *EmailsService) UpdateTheme(ctx context.Context, html string) error {
 	if html == "" {
 		return errors.New("firstpromoter: update email theme: empty html")
 	}
-	_, err := s.client.do(ctx, http.MethodPatch, "company/emails/custom_template", nil, EmailTheme{HTML: html}, nil)
+	_, err := s.client.do(ctx, http.MethodPatch, "company/emails/custom_template", nil, htmlBody{HTML: html}, nil)
 	return err
 }
 

@@ -64,6 +64,8 @@ type Server struct {
 	emailTheme        string
 	products          table[Product]
 	payoutMethods     table[payoutMethodRow]
+	invoices          table[Invoice]
+	invoiceTemplate   string
 }
 
 // ServerOption configures a Server.
@@ -119,6 +121,8 @@ func NewServer(opts ...ServerOption) *Server {
 		emailTheme:        defaultEmailTheme,
 		products:          newTable[Product](3001),
 		payoutMethods:     newTable[payoutMethodRow](2501),
+		invoices:          newTable[Invoice](1501),
+		invoiceTemplate:   defaultInvoiceTemplate,
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -154,6 +158,7 @@ func (s *Server) routes() {
 	s.emailRoutes()
 	s.productRoutes()
 	s.payoutMethodRoutes()
+	s.invoiceRoutes()
 }
 
 // serve checks the credentials, then routes.

@@ -30,6 +30,7 @@ SPECS = {
     'rewards': 'api-reference-v2/api-advanced/rewards/openapi-v2-rewards.json',
     'products': 'api-reference-v2/api-advanced/products-api/openapi-v2-advanced-products.json',
     'payout_methods': 'api-reference-v2/api-advanced/payout-methods-api/openapi-v2-advanced-payout-methods.json',
+    'invoices': 'api-reference-v2/api-advanced/invoices/openapi-v2-invoices.json',
 }
 
 def load(repo, path):
