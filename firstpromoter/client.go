@@ -42,6 +42,8 @@ type Client struct {
 	Products          *ProductsService
 	PayoutMethods     *PayoutMethodsService
 	Invoices          *InvoicesService
+	Assets            *AssetsService
+	AssetCategories   *AssetCategoriesService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
 	CustomReferralStatuses *CustomReferralStatusesService
@@ -101,6 +103,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Products = (*ProductsService)(base)
 	c.PayoutMethods = (*PayoutMethodsService)(base)
 	c.Invoices = (*InvoicesService)(base)
+	c.Assets = (*AssetsService)(base)
+	c.AssetCategories = (*AssetCategoriesService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }

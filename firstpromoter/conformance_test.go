@@ -292,6 +292,20 @@ func specOps() []specOp {
 		{"invoices_get_invoices_preview_200", htmlCall(func(ctx context.Context, c *Client) (string, error) {
 			return c.Invoices.Preview(ctx, &InvoicePreviewParams{PromoterID: 7})
 		}), nil},
+		// Assets and asset categories.
+		{"assets_get_assets_200", func(ctx context.Context, c *Client) (any, error) {
+			r, _, err := c.Assets.ListPage(ctx, nil)
+			return r, err
+		}, nil},
+		{"assets_get_assets_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Assets.Get(ctx, 7) }, nil},
+		{"assets_post_assets_200", func(ctx context.Context, c *Client) (any, error) {
+			return c.Assets.Create(ctx, &AssetParams{Name: "Banner", AssetType: AssetImage, URL: "https://example.com/b.png"})
+		}, nil},
+		{"assets_put_assets_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Assets.Update(ctx, 7, nil) }, nil},
+		{"asset_categories_get_assets_categories_200", func(ctx context.Context, c *Client) (any, error) { return c.AssetCategories.List(ctx) }, nil},
+		{"asset_categories_put_assets_categories_200", func(ctx context.Context, c *Client) (any, error) {
+			return c.AssetCategories.Update(ctx, AssetCategoryChange{Name: "Banners"})
+		}, nil},
 	}
 	// Bulk actions answer a batch process, 200 when done at once and 202
 	// when it runs in the background.
@@ -322,6 +336,8 @@ func specOps() []specOp {
 		"commissions_post_commissions_mark_unfulfilled": func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.MarkUnfulfilled(ctx, 1) },
 		"commissions_delete_commissions_destroy":        func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.Delete(ctx, 1) },
 		"commissions_post_commissions_generate_payouts": func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.GeneratePayouts(ctx, 1) },
+		"assets_put_assets_update_category":             func(ctx context.Context, c *Client) (*Batch, error) { return c.Assets.UpdateCategory(ctx, SetID(3), 1) },
+		"assets_delete_assets_destroy":                  func(ctx context.Context, c *Client) (*Batch, error) { return c.Assets.Delete(ctx, 1) },
 	}
 	for prefix, f := range bulk {
 		for _, code := range []string{"_200", "_202"} {

@@ -66,6 +66,8 @@ type Server struct {
 	payoutMethods     table[payoutMethodRow]
 	invoices          table[Invoice]
 	invoiceTemplate   string
+	assets            table[Asset]
+	assetCategories   table[AssetCategory]
 }
 
 // ServerOption configures a Server.
@@ -123,6 +125,8 @@ func NewServer(opts ...ServerOption) *Server {
 		payoutMethods:     newTable[payoutMethodRow](2501),
 		invoices:          newTable[Invoice](1501),
 		invoiceTemplate:   defaultInvoiceTemplate,
+		assets:            newTable[Asset](701),
+		assetCategories:   newTable[AssetCategory](31),
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -159,6 +163,7 @@ func (s *Server) routes() {
 	s.productRoutes()
 	s.payoutMethodRoutes()
 	s.invoiceRoutes()
+	s.assetRoutes()
 }
 
 // serve checks the credentials, then routes.

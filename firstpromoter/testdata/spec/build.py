@@ -31,6 +31,8 @@ SPECS = {
     'products': 'api-reference-v2/api-advanced/products-api/openapi-v2-advanced-products.json',
     'payout_methods': 'api-reference-v2/api-advanced/payout-methods-api/openapi-v2-advanced-payout-methods.json',
     'invoices': 'api-reference-v2/api-advanced/invoices/openapi-v2-invoices.json',
+    'assets': 'api-reference-v2/api-advanced/assets/openapi-v2-assets.json',
+    'asset_categories': 'api-reference-v2/api-advanced/asset-categories-api/openapi-v2-asset-categories.json',
 }
 
 def load(repo, path):

@@ -1,0 +1,127 @@
+package firstpromoter
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
+)
+
+func TestAssetsAgainstFake(t *testing.T) {
+	ctx := context.Background()
+	day := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithClock(func() time.Time { return day })})
+	srv.SeedCampaigns(2)
+	camp := srv.Campaigns()[0].ID
+
+	cats, err := c.AssetCategories.Update(ctx, AssetCategoryChange{Name: "Banners"}, AssetCategoryChange{Name: "Copy"})
+	require.NoError(t, err)
+	require.Len(t, cats, 2)
+	banners, copyCat := cats[0], cats[1]
+	require.NotNil(t, banners.CreatedAt)
+
+	banner, err := c.Assets.Create(ctx, &AssetParams{
+		Name: "Spring banner", AssetType: AssetImage, URL: "https://cdn.example.com/spring.png",
+		CategoryID: banners.ID, AllowedCampaignIDs: []int64{camp},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "png", banner.Details.FileFormat)
+	require.NotNil(t, banner.Category)
+	assert.Equal(t, "Banners", banner.Category.Name)
+	require.Len(t, banner.AllowedCampaigns, 1)
+	assert.Equal(t, camp, banner.AllowedCampaigns[0].ID)
+
+	text, err := c.Assets.Create(ctx, &AssetParams{Name: "Tweet", AssetType: AssetText, Content: "Try Acme", LandingPageURL: "https://acme.example"})
+	require.NoError(t, err)
+	assert.Nil(t, text.Category)
+
+	list := func(opts *AssetListOptions) []int64 {
+		var ids []int64
+		for a, err := range c.Assets.List(ctx, opts) {
+			require.NoError(t, err)
+			ids = append(ids, a.ID)
+		}
+		return ids
+	}
+	cases := []struct {
+		name string
+		opts *AssetListOptions
+		want []int64
+	}{
+		{"all", nil, []int64{banner.ID, text.ID}},
+		{"search url", &AssetListOptions{Q: "spring.png"}, []int64{banner.ID}},
+		{"type", &AssetListOptions{Filters: AssetFilters{AssetType: AssetText}}, []int64{text.ID}},
+		{"category", &AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{IDs: []int64{banners.ID}}}}, []int64{banner.ID}},
+		{"no category", &AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{NotSet: true}}}, []int64{text.ID}},
+		{"campaign", &AssetListOptions{Filters: AssetFilters{CampaignID: []int64{camp}}}, []int64{banner.ID}},
+		{"created", &AssetListOptions{Filters: AssetFilters{CreatedAt: DateRange{From: NewDate(2026, 3, 1), To: NewDate(2026, 3, 1)}}}, []int64{banner.ID, text.ID}},
+		{"created before", &AssetListOptions{Filters: AssetFilters{CreatedAt: DateRange{To: NewDate(2026, 2, 1)}}}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, list(tc.opts)) })
+	}
+
+	upd, err := c.Assets.Update(ctx, text.ID, &AssetParams{Content: "Try Acme today"})
+	require.NoError(t, err)
+	assert.Equal(t, "Try Acme today", upd.Content)
+	assert.Equal(t, "Tweet", upd.Name)
+
+	_, err = c.Assets.UpdateCategory(ctx, SetID(copyCat.ID), banner.ID, text.ID)
+	require.NoError(t, err)
+	got, err := c.Assets.Get(ctx, text.ID)
+	require.NoError(t, err)
+	assert.Equal(t, copyCat.ID, got.Category.ID)
+	_, err = c.Assets.UpdateCategory(ctx, ClearID(), banner.ID)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"ids":[`+strconv.FormatInt(banner.ID, 10)+`],"category_id":null}`, string(srv.Requests()[len(srv.Requests())-1].Body))
+	assert.Equal(t, []int64{banner.ID}, list(&AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{NotSet: true}}}))
+
+	cats, err = c.AssetCategories.Update(ctx, AssetCategoryChange{ID: copyCat.ID, Destroy: true}, AssetCategoryChange{ID: banners.ID, Name: "Images", Position: 5})
+	require.NoError(t, err)
+	require.Len(t, cats, 1)
+	assert.Equal(t, "Images", cats[0].Name)
+	listed, err := c.AssetCategories.List(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, cats, listed)
+	got, err = c.Assets.Get(ctx, text.ID)
+	require.NoError(t, err)
+	assert.Nil(t, got.Category, "a deleted category leaves its assets")
+
+	b, err := c.Assets.Delete(ctx, banner.ID, 999999)
+	require.NoError(t, err)
+	assert.Equal(t, 1, b.FailedCount)
+	assert.Equal(t, []int64{text.ID}, list(nil))
+}
+
+func TestAssetsWireAndValidation(t *testing.T) {
+	ctx := context.Background()
+	c, srv, _ := newFakeClient(t, nil, WithMaxRetries(2))
+	_, _, err := c.Assets.ListPage(ctx, &AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{IDs: []int64{1, 2}}, CampaignID: []int64{3}}})
+	require.NoError(t, err)
+	q, err := url.QueryUnescape(srv.Requests()[0].Query)
+	require.NoError(t, err)
+	assert.Equal(t, "filters[campaign_id][]=3&filters[category_id][]=1&filters[category_id][]=2&page=1&per_page=100", q)
+
+	srv.ResetRequests()
+	_, err = c.Assets.Create(ctx, &AssetParams{Name: "x"})
+	assert.Error(t, err)
+	_, err = c.Assets.UpdateCategory(ctx, nil, 1)
+	assert.Error(t, err)
+	_, err = c.Assets.UpdateCategory(ctx, SetID(1))
+	assert.Error(t, err)
+	_, err = c.AssetCategories.Update(ctx)
+	assert.Error(t, err)
+	assert.Zero(t, srv.RequestCount())
+
+	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
+	_, err = c.Assets.Create(ctx, &AssetParams{Name: "x", AssetType: AssetLink, URL: "https://x.example"})
+	assert.ErrorIs(t, err, ErrOutcomeUnknown)
+	assert.Equal(t, 1, srv.RequestCount())
+}
