@@ -44,6 +44,8 @@ type Client struct {
 	Invoices          *InvoicesService
 	Assets            *AssetsService
 	AssetCategories   *AssetCategoriesService
+	Contracts         *ContractsService
+	ContractDocuments *ContractDocumentsService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
 	CustomReferralStatuses *CustomReferralStatusesService
@@ -105,6 +107,8 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Invoices = (*InvoicesService)(base)
 	c.Assets = (*AssetsService)(base)
 	c.AssetCategories = (*AssetCategoriesService)(base)
+	c.Contracts = (*ContractsService)(base)
+	c.ContractDocuments = (*ContractDocumentsService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }

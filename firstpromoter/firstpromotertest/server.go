@@ -68,6 +68,8 @@ type Server struct {
 	invoiceTemplate   string
 	assets            table[Asset]
 	assetCategories   table[AssetCategory]
+	contracts         table[Contract]
+	contractDocuments table[ContractDocument]
 }
 
 // ServerOption configures a Server.
@@ -127,6 +129,8 @@ func NewServer(opts ...ServerOption) *Server {
 		invoiceTemplate:   defaultInvoiceTemplate,
 		assets:            newTable[Asset](701),
 		assetCategories:   newTable[AssetCategory](31),
+		contracts:         newTable[Contract](51),
+		contractDocuments: newTable[ContractDocument](9501),
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -164,6 +168,7 @@ func (s *Server) routes() {
 	s.payoutMethodRoutes()
 	s.invoiceRoutes()
 	s.assetRoutes()
+	s.contractRoutes()
 }
 
 // serve checks the credentials, then routes.
