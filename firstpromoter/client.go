@@ -46,6 +46,7 @@ type Client struct {
 	AssetCategories   *AssetCategoriesService
 	Contracts         *ContractsService
 	ContractDocuments *ContractDocumentsService
+	Dashboards        *DashboardsService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
 	CustomReferralStatuses *CustomReferralStatusesService
@@ -109,6 +110,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.AssetCategories = (*AssetCategoriesService)(base)
 	c.Contracts = (*ContractsService)(base)
 	c.ContractDocuments = (*ContractDocumentsService)(base)
+	c.Dashboards = (*DashboardsService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }

@@ -21,12 +21,15 @@ type chartValue struct {
 
 var chartSelections = []string{"revenue", "clicks", "referrals", "customers", "cancellations"}
 
+// dashboardChartSelections adds the commissions the dashboard chart sums.
+var dashboardChartSelections = append(slices.Clone(chartSelections), "commissions")
+
 // chart reads period_from, period_to and selection (all required) and sums
 // the selection over the given promoter campaigns. Days are grouped by day
 // up to 31 days, by week up to 26 weeks, else by month. The API documents
 // the group_by values but not the period labels; labels here are the
 // period's first day ("2024-09-02"), or "2024-09" for months.
-func (s *Server) chart(r *http.Request, pcIDs []int64) (chartData, *apiError) {
+func (s *Server) chart(r *http.Request, pcIDs []int64, selections []string) (chartData, *apiError) {
 	q := listQuery(r.URL.Query())
 	var c chartData
 	for _, key := range []string{"period_from", "period_to", "selection"} {
@@ -43,7 +46,7 @@ func (s *Server) chart(r *http.Request, pcIDs []int64) (chartData, *apiError) {
 		return c, errParam("period_to")
 	}
 	c.selection = q.get("selection")
-	if !slices.Contains(chartSelections, c.selection) {
+	if !slices.Contains(selections, c.selection) {
 		return c, errParam("selection")
 	}
 	c.from, c.to = from.Format(time.DateOnly), to.Format(time.DateOnly)
@@ -76,11 +79,15 @@ func (s *Server) chart(r *http.Request, pcIDs []int64) (chartData, *apiError) {
 			add(ref.CancelledAt, 1)
 		}
 	}
-	if c.selection == "revenue" {
-		for _, cm := range s.commissions.all() {
-			if cm.CommissionType == "sale" && slices.Contains(pcIDs, cm.promoterCampaignID()) {
-				add(cm.CreatedAt, cm.SaleAmount)
-			}
+	for _, cm := range s.commissions.all() {
+		if !slices.Contains(pcIDs, cm.promoterCampaignID()) {
+			continue
+		}
+		switch {
+		case c.selection == "revenue" && cm.CommissionType == "sale":
+			add(cm.CreatedAt, cm.SaleAmount)
+		case c.selection == "commissions" && cm.Unit == "cash" && cm.Status != "denied":
+			add(cm.CreatedAt, cm.Amount)
 		}
 	}
 	// Clicks are not modelled per day: every point is 0.

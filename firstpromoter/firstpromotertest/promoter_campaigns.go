@@ -219,7 +219,7 @@ func (s *Server) promoterCampaignChart(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	c, e := s.chart(r, []int64{pc.ID})
+	c, e := s.chart(r, []int64{pc.ID}, chartSelections)
 	if e != nil {
 		return 0, nil, e
 	}

@@ -465,7 +465,7 @@ func (s *Server) promoterChart(r *http.Request) (int, any, *apiError) {
 			pcIDs = append(pcIDs, pc.ID)
 		}
 	}
-	c, e := s.chart(r, pcIDs)
+	c, e := s.chart(r, pcIDs, chartSelections)
 	if e != nil {
 		return 0, nil, e
 	}

@@ -169,6 +169,7 @@ func (s *Server) routes() {
 	s.invoiceRoutes()
 	s.assetRoutes()
 	s.contractRoutes()
+	s.dashboardRoutes()
 }
 
 // serve checks the credentials, then routes.
