@@ -47,6 +47,7 @@ type Client struct {
 	Contracts         *ContractsService
 	ContractDocuments *ContractDocumentsService
 	Dashboards        *DashboardsService
+	PaymentsBatches   *PaymentsBatchesService
 	// CustomReferralStatuses lives at /api/admin/v1 of the base URL's
 	// host, outside the v2 prefix.
 	CustomReferralStatuses *CustomReferralStatusesService
@@ -111,6 +112,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c.Contracts = (*ContractsService)(base)
 	c.ContractDocuments = (*ContractDocumentsService)(base)
 	c.Dashboards = (*DashboardsService)(base)
+	c.PaymentsBatches = (*PaymentsBatchesService)(base)
 	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
 	return c, nil
 }

@@ -306,6 +306,10 @@ func specOps() []specOp {
 		{"asset_categories_put_assets_categories_200", func(ctx context.Context, c *Client) (any, error) {
 			return c.AssetCategories.Update(ctx, AssetCategoryChange{Name: "Banners"})
 		}, nil},
+		// Payments batches.
+		{"payments_batches_post_payments_batches_id_pay_200", func(ctx context.Context, c *Client) (any, error) {
+			return c.PaymentsBatches.Pay(ctx, 7, &PaymentsBatchPayParams{OTP: "email"})
+		}, nil},
 	}
 	// Bulk actions answer a batch process, 200 when done at once and 202
 	// when it runs in the background.

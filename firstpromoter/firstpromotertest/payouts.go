@@ -504,12 +504,15 @@ func (s *Server) createPaymentsBatch(r *http.Request) (int, any, *apiError) {
 		total = plus(total, po.TotalInclTax)
 		promoters[po.promoterID()] = true
 	}
-	batch := map[string]any{
-		"id": id, "status": "processing", "ext_reference": nil, "ext_id": nil, "scheduled_at": now,
-		"processing_started_at": now, "completed_at": nil, "is_payable": true, "is_retriable": false,
-		"is_payment_otp_required": false, "total": total, "promoters_count": len(promoters), "error": nil,
+	batch := &PaymentsBatch{
+		ID: id, Status: "processing", ScheduledAt: now, ProcessingStartedAt: now, IsPayable: true,
+		Total: total, PromotersCount: len(promoters),
 	}
-	return http.StatusCreated, map[string]any{"data": batch, "meta": map[string]any{"failed": []any{}}}, nil
+	for _, po := range picked {
+		batch.payoutIDs = append(batch.payoutIDs, po.ID)
+	}
+	s.paymentsBatches[id] = batch
+	return http.StatusCreated, map[string]any{"data": *batch, "meta": map[string]any{"failed": []any{}}}, nil
 }
 
 // payoutAction is a payout bulk action. Its answer wraps the batch:

@@ -70,6 +70,7 @@ type Server struct {
 	assetCategories   table[AssetCategory]
 	contracts         table[Contract]
 	contractDocuments table[ContractDocument]
+	paymentsBatches   map[int64]*PaymentsBatch
 }
 
 // ServerOption configures a Server.
@@ -131,6 +132,7 @@ func NewServer(opts ...ServerOption) *Server {
 		assetCategories:   newTable[AssetCategory](31),
 		contracts:         newTable[Contract](51),
 		contractDocuments: newTable[ContractDocument](9501),
+		paymentsBatches:   map[int64]*PaymentsBatch{},
 	}
 	for _, opt := range opts {
 		if opt != nil {
@@ -170,6 +172,7 @@ func (s *Server) routes() {
 	s.assetRoutes()
 	s.contractRoutes()
 	s.dashboardRoutes()
+	s.paymentsBatchRoutes()
 }
 
 // serve checks the credentials, then routes.

@@ -33,6 +33,7 @@ SPECS = {
     'invoices': 'api-reference-v2/api-advanced/invoices/openapi-v2-invoices.json',
     'assets': 'api-reference-v2/api-advanced/assets/openapi-v2-assets.json',
     'asset_categories': 'api-reference-v2/api-advanced/asset-categories-api/openapi-v2-asset-categories.json',
+    'payments_batches': 'api-reference-v2/api-advanced/payments-batches/openapi-v2-payent-batches.json',
 }
 
 def load(repo, path):
