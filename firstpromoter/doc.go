@@ -1,7 +1,13 @@
 // Package firstpromoter is a typed client for the FirstPromoter API v2:
-// promoters, referrals, commissions, payouts, campaigns, promoter
-// campaigns, reports, promo codes, batch processes, webhooks and the
-// tracking API.
+// the company scope under /api/v2/company (promoters, referrals,
+// commissions, payouts, payments batches, payout methods, invoices,
+// campaigns, promoter campaigns, rewards, products, promo codes,
+// reports, the dashboard, assets and asset categories, contracts and
+// contract documents, e-mails, batch processes and webhooks), the
+// tracking API under /api/v2/track, and the custom referral statuses of
+// the admin API v1. The promoter-scoped API under /api/v2/affiliate (the
+// affiliate dashboard's API, authorized by a promoter's OAuth2 session
+// token rather than the account's API key) is out of scope.
 //
 // Create a client with an API key and the account id (both required):
 //
@@ -35,6 +41,10 @@
 //
 // Bulk actions over more than 5 ids run asynchronously and return a Batch
 // that BatchProcesses.Wait polls to completion.
+//
+// Downloads (Reports.Download, Invoices.Export and ExportZIP,
+// ContractDocuments.Download) return the response body as a stream that
+// WithMaxResponseBytes does not cap; bound what you read.
 //
 // Money is exact: every amount is an [Amount], never a float64. Fields the
 // API sends as integer cents (commission, sale and tracking amounts,

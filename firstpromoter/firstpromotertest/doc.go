@@ -10,7 +10,9 @@
 // metadata), applies the documented bracket-encoded filters and sorting,
 // answers errors in the real shapes, and keeps writes in memory. Bulk
 // actions over more than 5 ids answer 202 with a batch that completes over
-// later polls of GET /batch_processes/{id}.
+// later polls of GET /batch_processes/{id}. Where the spec documents no
+// answer (e-mails, contracts and contract documents, the dashboard), the
+// fake answers the fields the requests, filters and sorting name.
 //
 //	srv := firstpromotertest.NewServer(firstpromotertest.WithDemoData())
 //	defer srv.Close()
