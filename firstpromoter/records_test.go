@@ -135,6 +135,57 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 			_, err := c.Tracking.Cancellation(ctx, &TrackCancellationParams{Email: "r@example.com"})
 			return err
 		}},
+		{"Emails.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Emails.Get(ctx, 1); return err }},
+		{"Emails.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Emails.Create(ctx, &EmailParams{Name: "n", Subject: "s", Content: "c", Trigger: EmailTrigger{TriggerOn: EmailOnBroadcast}})
+			return err
+		}},
+		{"Emails.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Emails.Update(ctx, 1, &EmailParams{Name: "n", Subject: "s", Content: "c", Trigger: EmailTrigger{TriggerOn: EmailOnBroadcast}})
+			return err
+		}},
+		{"Emails.Copy", true, func(ctx context.Context, c *Client) error { _, err := c.Emails.Copy(ctx, 1); return err }},
+		{"Rewards.Create", true, func(ctx context.Context, c *Client) error {
+			yes := true
+			_, err := c.Rewards.Create(ctx, &RewardParams{Name: "r", IsPromoterReward: &yes, Schemas: []*RewardSchema{{Unit: RewardCash}}})
+			return err
+		}},
+		{"Rewards.Update", false, func(ctx context.Context, c *Client) error { _, err := c.Rewards.Update(ctx, 1, nil); return err }},
+		{"Products.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Products.Get(ctx, 1); return err }},
+		{"Products.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Products.Create(ctx, &ProductCreateParams{Name: "p", Prices: []ProductPrice{{ExtID: "x"}}})
+			return err
+		}},
+		{"Products.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.Products.Update(ctx, 1, &ProductUpdateParams{Prices: []ProductPrice{}})
+			return err
+		}},
+		{"PayoutMethods.Get", false, func(ctx context.Context, c *Client) error { _, err := c.PayoutMethods.Get(ctx, 1); return err }},
+		{"PayoutMethods.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.PayoutMethods.Create(ctx, &PayoutMethodParams{Method: PayoutMethodPaypal, PromoterID: 1, Details: &PayoutMethodDetails{PaypalEmail: "p@example.com"}})
+			return err
+		}},
+		{"PayoutMethods.Update", false, func(ctx context.Context, c *Client) error {
+			_, err := c.PayoutMethods.Update(ctx, 1, &PayoutMethodParams{Method: PayoutMethodPaypal, PromoterID: 1, Details: &PayoutMethodDetails{PaypalEmail: "p@example.com"}})
+			return err
+		}},
+		{"Invoices.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Invoices.Get(ctx, 1); return err }},
+		{"Assets.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Assets.Get(ctx, 1); return err }},
+		{"Assets.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Assets.Create(ctx, &AssetParams{Name: "a", AssetType: AssetLink, URL: "https://example.com"})
+			return err
+		}},
+		{"Assets.Update", false, func(ctx context.Context, c *Client) error { _, err := c.Assets.Update(ctx, 1, nil); return err }},
+		{"Contracts.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Contracts.Get(ctx, 1); return err }},
+		{"Contracts.Create", true, func(ctx context.Context, c *Client) error {
+			_, err := c.Contracts.Create(ctx, &ContractCreateParams{Name: "c", CheckboxLabel: "l", ExternalLink: "https://example.com"})
+			return err
+		}},
+		{"Contracts.Update", false, func(ctx context.Context, c *Client) error { _, err := c.Contracts.Update(ctx, 1, nil); return err }},
+		{"PaymentsBatches.Pay", true, func(ctx context.Context, c *Client) error {
+			_, err := c.PaymentsBatches.Pay(ctx, 1, &PaymentsBatchPayParams{OTP: "email"})
+			return err
+		}},
 	}
 	for _, tc := range cases {
 		for _, body := range emptyRecords {
