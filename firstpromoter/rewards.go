@@ -102,7 +102,7 @@ type RewardListOptions struct {
 	Scope RewardScope `url:"scope,omitempty"`
 }
 
-// List iterates over the account's rewards, hidden ones left out.
+// List iterates over the account's rewards matching opts.
 func (s *RewardsService) List(ctx context.Context, opts ...*RewardListOptions) iter.Seq2[*Reward, error] {
 	return list(ctx, opts, s.ListPage)
 }
