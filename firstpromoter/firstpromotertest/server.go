@@ -35,7 +35,9 @@ type Server struct {
 	// WithBaseURL.
 	URL string
 
-	fs         *fakeserver.Server
+	fs *fakeserver.Server
+	// latency is the wait before every answer (WithLatency).
+	latency    func(*http.Request) time.Duration
 	mux        *http.ServeMux
 	clock      func() time.Time
 	batchPolls int
@@ -75,6 +77,19 @@ type Server struct {
 
 // ServerOption configures a Server.
 type ServerOption func(*Server)
+
+// WithLatency makes the server wait d before it answers each request, as a
+// distant API would: for throughput benchmarks of your own code. The wait
+// ends early when the client gives up.
+func WithLatency(d time.Duration) ServerOption {
+	return WithLatencyFunc(func(*http.Request) time.Duration { return d })
+}
+
+// WithLatencyFunc makes the server wait f(r) before it answers each
+// request r (a round trip that varies, say).
+func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
+	return func(s *Server) { s.latency = f }
+}
 
 // WithDemoData seeds a small deterministic data set: 3 campaigns, 25
 // promoters, 60 referrals, 80 commissions dated this month and last, and
@@ -143,6 +158,7 @@ func NewServer(opts ...ServerOption) *Server {
 	s.mux = http.NewServeMux()
 	s.routes()
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
+	s.fs.SetLatency(s.latency)
 	s.URL = s.fs.URL() + PathPrefix
 	if s.demo {
 		s.seedDemo()
