@@ -1,0 +1,79 @@
+package v1
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
+	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
+)
+
+// TestSecretHygiene drives a client through success, every error class,
+// retries and debug logging, with reads by a promoter's auth token, which
+// v1 takes in the query; it prints the client, its options and every
+// error in every form, and finds neither the API key nor the token
+// anywhere.
+func TestSecretHygiene(t *testing.T) {
+	const wrongKey = "fpv1_live_WRONG_1a2b3c4d5e"
+	const missingToken = "tok_missing_SECRET_77f0e1"
+	srv := v1test.NewServer()
+	defer srv.Close()
+	token := srv.SeedPromoters(3)[1].AuthToken
+	var sink secretcheck.Sink
+	clk := testClock()
+	opts := []Option{
+		WithBaseURL(srv.URL), WithAPIKey(v1test.APIKey),
+		WithLogger(sink.Logger()), WithMaxRetries(2),
+		func(s *settings) error { s.Clock = clk; return nil },
+	}
+	c, err := NewClient(opts...)
+	require.NoError(t, err)
+	var s settings
+	for _, o := range opts {
+		require.NoError(t, o(&s))
+	}
+	sink.Print(c, *c, c.t, s, &s, opts, c.Promoters, c.RateLimit())
+
+	ctx := context.Background()
+	p, err := c.Promoters.GetByAuthToken(ctx, token)
+	require.NoError(t, err)
+	sink.Print(p.ID, p.Email)
+	_, err = c.Promoters.GetByAuthToken(ctx, missingToken)
+	require.ErrorIs(t, err, ErrNotFound)
+	sink.Print(err)
+	for _, f := range []v1test.Fault{
+		{Status: http.StatusBadRequest}, {Status: http.StatusUnauthorized}, {Status: http.StatusForbidden},
+		{Status: http.StatusNotFound}, {Status: http.StatusConflict}, {Status: http.StatusUnprocessableEntity},
+		{Status: http.StatusTooManyRequests, RetryAfter: "1"}, {Status: http.StatusTooManyRequests, RetryAfter: "3600"},
+		{Status: http.StatusInternalServerError}, {Status: http.StatusBadGateway, Body: "<html>bad gateway</html>"},
+		{Status: http.StatusServiceUnavailable}, {Body: `{"unexpected":true}`}, {Truncate: true}, {EmptyBody: true},
+		{Drop: true},
+	} {
+		srv.Inject(1, f)
+		_, rerr := c.Promoters.GetByAuthToken(ctx, token)
+		srv.Inject(1, f)
+		_, werr := c.Promoters.RefreshToken(ctx, PromoterKey{AuthToken: missingToken})
+		srv.Inject(1, f)
+		_, _, lerr := c.Leads.ListPage(ctx, nil)
+		sink.Print(rerr, werr, lerr)
+	}
+	srv.Inject(1, v1test.Fault{Hang: true})
+	hctx, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
+	_, err = c.Promoters.GetByAuthToken(hctx, token)
+	cancel()
+	sink.Print(err)
+
+	// A real 401 from the server, for a wrong key.
+	wrong, err := NewClient(WithBaseURL(srv.URL), WithAPIKey(wrongKey),
+		WithLogger(sink.Logger()), func(s *settings) error { s.Clock = clk; return nil })
+	require.NoError(t, err)
+	_, err = wrong.Promoters.GetByAuthToken(ctx, token)
+	require.ErrorIs(t, err, ErrUnauthorized)
+	sink.Print(err, wrong, *wrong)
+
+	sink.Check(t, v1test.APIKey, wrongKey, token, missingToken)
+}
