@@ -67,7 +67,7 @@ func (s *LeadsService) GetBy(ctx context.Context, key LeadKey) (*Lead, error) {
 		return nil, fmt.Errorf("%s: get lead: %w", platform, err)
 	}
 	l := new(Lead)
-	if err := s.client.get(ctx, http.MethodGet, "leads/show", "", q, transport.Record(l, "id", hasLeadID)); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "leads/show", q, transport.Record(l, "id", hasLeadID)); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -111,7 +111,7 @@ func (s *LeadsService) Delete(ctx context.Context, key LeadKey) (*Message, error
 		return nil, fmt.Errorf("%s: delete lead: %w", platform, err)
 	}
 	m := new(Message)
-	if err := s.client.get(ctx, http.MethodDelete, "leads/delete", "", q, m); err != nil {
+	if err := s.client.query(ctx, http.MethodDelete, "leads/delete", q, transport.Require(m, `no "message" in the answer`, hasMessage)); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -159,9 +159,11 @@ func copyOpts[O any](opts *O) *O {
 	return &o
 }
 
-// get sends a GET or DELETE with its parameters in the query.
-func (c *Client) get(ctx context.Context, method, path, shown string, query, out any) error {
-	_, err := c.t.Do(ctx, &transport.Request{Method: method, Path: path, ShownPath: shown, Query: query}, out)
+// query sends a GET or DELETE with its parameters in the query. Errors
+// and log lines show the path only, so a credential among the parameters
+// (promoters/show?auth_token=) never appears in them.
+func (c *Client) query(ctx context.Context, method, path string, params, out any) error {
+	_, err := c.t.Do(ctx, &transport.Request{Method: method, Path: path, Query: params}, out)
 	return err
 }
 

@@ -67,7 +67,7 @@ func (s *PromotersService) GetBy(ctx context.Context, key PromoterKey) (*Promote
 		return nil, fmt.Errorf("%s: get promoter: %w", platform, err)
 	}
 	p := new(Promoter)
-	if err := s.client.get(ctx, http.MethodGet, "promoters/show", "", q, transport.Record(p, "id", hasPromoterID)); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "promoters/show", q, transport.Record(p, "id", hasPromoterID)); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -161,15 +161,18 @@ type Message struct {
 	Message string `json:"message"`
 }
 
+func hasMessage(m *Message) bool { return m.Message != "" }
+
 // Delete removes the promoter found by key (ID, CustID, RefID or
-// AuthToken; v1 cannot delete by email).
+// AuthToken; v1 cannot delete by email). A DELETE is retried like a
+// read, so a retry after a delete that took effect answers ErrNotFound.
 func (s *PromotersService) Delete(ctx context.Context, key PromoterKey) (*Message, error) {
 	q, err := key.values("")
 	if err != nil {
 		return nil, fmt.Errorf("%s: delete promoter: %w", platform, err)
 	}
 	m := new(Message)
-	if err := s.client.get(ctx, http.MethodDelete, "promoters/delete", "", q, m); err != nil {
+	if err := s.client.query(ctx, http.MethodDelete, "promoters/delete", q, transport.Require(m, `no "message" in the answer`, hasMessage)); err != nil {
 		return nil, err
 	}
 	return m, nil

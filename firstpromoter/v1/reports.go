@@ -182,7 +182,7 @@ type OverviewReportParams struct {
 // Overview returns the account's figures by period.
 func (s *ReportsService) Overview(ctx context.Context, params *OverviewReportParams) ([]ReportRow, error) {
 	var rows []ReportRow
-	if err := s.client.get(ctx, http.MethodGet, "reports/overview", "", copyOpts(params), &rows); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "reports/overview", copyOpts(params), &rows); err != nil {
 		return nil, err
 	}
 	return rows, nil
@@ -191,7 +191,7 @@ func (s *ReportsService) Overview(ctx context.Context, params *OverviewReportPar
 // Campaigns returns every campaign's figures: GET /reports/campaigns.
 func (s *ReportsService) Campaigns(ctx context.Context, params *ReportParams) ([]CampaignReport, error) {
 	var rows []CampaignReport
-	if err := s.client.get(ctx, http.MethodGet, "reports/campaigns", "", copyOpts(params), &rows); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "reports/campaigns", copyOpts(params), &rows); err != nil {
 		return nil, err
 	}
 	return rows, nil
