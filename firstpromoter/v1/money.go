@@ -45,15 +45,6 @@ const centsExponent = 2
 // the others (points, free_months, credits, ...) are counts.
 const unitCash = "cash"
 
-// minorExponent returns the minor-unit exponent of currency, cents when it
-// is unknown or empty.
-func minorExponent(currency string) int {
-	if e, ok := money.Exponent(strings.ToUpper(strings.TrimSpace(currency))); ok {
-		return e
-	}
-	return centsExponent
-}
-
 // toMinor returns a as the integer the API expects for an amount: whole
 // minor units of currency (the amount's own when currency is ""; cents
 // when neither is known; whole units for zero-decimal currencies such as
