@@ -29,6 +29,7 @@ var adapter = conformance.Platform[*firstpromotertest.Server, *Client, Option]{
 		return c
 	},
 	MaxRetries:       WithMaxRetries,
+	Prefetch:         WithPrefetch,
 	MaxResponseBytes: WithMaxResponseBytes,
 	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
 		return conformance.Keys(c.Referrals.List(ctx, pageOptions(pageSize)), func(r *Referral) string { return strconv.FormatInt(r.ID, 10) })

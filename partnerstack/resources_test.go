@@ -33,6 +33,7 @@ var adapter = conformance.Platform[*partnerstacktest.Server, *Client, Option]{
 		return c
 	},
 	MaxRetries:       WithMaxRetries,
+	Prefetch:         WithPrefetch,
 	MaxResponseBytes: WithMaxResponseBytes,
 	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
 		return conformance.Keys(c.Partnerships.List(ctx, pageOptions(pageSize)), func(p *Partnership) string { return p.Key })

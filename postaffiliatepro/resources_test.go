@@ -39,6 +39,7 @@ var adapter = conformance.Platform[*postaffiliateprotest.Server, *Client, Option
 		return c
 	},
 	MaxRetries:       WithMaxRetries,
+	Prefetch:         WithPrefetch,
 	MaxResponseBytes: WithMaxResponseBytes,
 	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
 		return conformance.Keys(c.Affiliates.List(ctx, pageOptions(pageSize)), func(a *Affiliate) string { return a.ID })

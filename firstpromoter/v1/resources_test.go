@@ -34,6 +34,7 @@ var adapter = conformance.Platform[*v1test.Server, *Client, Option]{
 		return c
 	},
 	MaxRetries:       WithMaxRetries,
+	Prefetch:         WithPrefetch,
 	MaxResponseBytes: WithMaxResponseBytes,
 	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
 		return conformance.Keys(c.Leads.List(ctx, leadPage(pageSize)), func(l *Lead) string { return strconv.FormatInt(l.ID, 10) })

@@ -73,8 +73,8 @@ func NoLeakAfterBreakCancelOrError[S Server, C Client, O any](t *testing.T, p Pl
 		break
 	}
 
-	// Cancelled on page 2: the page's records already read are yielded,
-	// then the context error ends the list before page 3 is requested.
+	// Cancelled once page 2 is asked for: the records already read are
+	// yielded, then the context error ends the list.
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	srv.ResetRequests()
@@ -83,12 +83,14 @@ func NoLeakAfterBreakCancelOrError[S Server, C Client, O any](t *testing.T, p Pl
 		if last = err; err != nil {
 			break
 		}
-		if srv.RequestCount() == 2 {
+		if srv.RequestCount() >= 2 {
 			cancel()
 		}
 	}
 	assert.ErrorIs(t, last, context.Canceled)
-	assert.Equal(t, 2, srv.RequestCount())
+	// The client prefetches: the page fetched ahead may have been asked
+	// for, and was cancelled; no request follows it.
+	assert.LessOrEqual(t, srv.RequestCount(), 3)
 
 	srv.Inject(1, fakeserver.Fault{Hang: true})
 	hctx, hcancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
@@ -130,7 +132,8 @@ func BodiesDrainedKeepAliveReused[S Server, C Client, O any](t *testing.T, p Pla
 	srv, _ := p.Start(t, 12, false)
 	dc := leakcheck.NewDialCounter()
 	defer dc.Transport.CloseIdleConnections()
-	c := p.NewClient(t, srv, dc.Client(), p.MaxRetries(2))
+	// Pages one after another: the check counts connections.
+	c := p.NewClient(t, srv, dc.Client(), p.MaxRetries(2), p.Prefetch(0))
 	ctx := context.Background()
 	const pageSize = 5
 

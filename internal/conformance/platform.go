@@ -62,9 +62,10 @@ type Platform[S Server, C Client, O any] struct {
 	// off (WithPrefetch(0)), so pages go one after another on one
 	// connection.
 	UserClient func(t *testing.T, baseURL string) C
-	// MaxRetries and MaxResponseBytes are the platform's WithMaxRetries and
-	// WithMaxResponseBytes options.
+	// MaxRetries, Prefetch and MaxResponseBytes are the platform's
+	// WithMaxRetries, WithPrefetch and WithMaxResponseBytes options.
 	MaxRetries       func(n int) O
+	Prefetch         func(pages int) O
 	MaxResponseBytes func(n int64) O
 
 	// List ranges over the listed endpoint, pageSize records to a page, and
