@@ -35,9 +35,9 @@ const (
 // MemoryStore is a [Store] held in memory, for a single process; the same
 // type in every webhook package. Build one with [NewMemoryStore]. Its
 // methods:
-//   - Claim(ctx context.Context, key string) ([ClaimState], error),
-//     Complete(ctx context.Context, key string) error and
-//     Release(ctx context.Context, key string) error: those of [Store].
+//   - Claim(ctx context.Context, key string) ([ClaimState], error): that of [Store];
+//   - Complete(ctx context.Context, key string) error: that of [Store];
+//   - Release(ctx context.Context, key string) error: that of [Store].
 //   - Len() int: the number of keys it holds, expired ones not yet swept
 //     included.
 type MemoryStore = webhookkit.MemoryStore

@@ -43,9 +43,9 @@ const (
 // to [NewMemoryStore]; a claim never completed nor released expires after
 // ten minutes (or the TTL if shorter). It has no exported fields; its
 // methods:
-//   - Claim(ctx context.Context, key string) (ClaimState, error),
-//     Complete(ctx context.Context, key string) error and
-//     Release(ctx context.Context, key string) error: the Store methods.
+//   - Claim(ctx context.Context, key string) (ClaimState, error): the Store method;
+//   - Complete(ctx context.Context, key string) error: the Store method;
+//   - Release(ctx context.Context, key string) error: the Store method.
 //   - Len() int: the number of keys held, claims and expired keys not yet
 //     swept included.
 type MemoryStore = webhookkit.MemoryStore

@@ -31,11 +31,33 @@ const PathPrefix = "/api/v1"
 // The v1 documentation names neither; 20 is the v2 default.
 const DefaultPerPage = 20
 
-// Fault makes requests fail; see [Server.Inject]. It is the same type as
-// the other fakes' Fault.
+// Fault makes requests fail; see [Server.Inject]. It is the same type in
+// the fake of every package of the module. Its fields:
+//   - Status int: the status code to answer with; 0 keeps the endpoint's;
+//   - RetryAfter string: sent as the Retry-After header when set;
+//   - Header http.Header: extra response headers;
+//   - Body string: replaces the response body (an HTML page, JSON of the
+//     wrong shape, garbage);
+//   - ContentType string: the Content-Type sent with Body (text/html when
+//     Body starts with '<', else application/json);
+//   - EmptyBody bool: answer with no body at all;
+//   - Truncate bool: send the real response cut off halfway, with a
+//     Content-Length promising the whole body, then close the connection;
+//   - Drop bool: close the connection before any response is written;
+//   - Hang bool: send the headers, then never finish the body;
+//   - Applied bool: run the endpoint even under an error Status, like a
+//     gateway that times out after the server acted.
 type Fault = fakeserver.Fault
 
-// RecordedRequest is a request the server received.
+// RecordedRequest is a request the server received, as [Server.Requests]
+// lists them. It is the same type in the fake of every package of the
+// module. Its fields:
+//   - Method string: the HTTP method;
+//   - Path string: the decoded path;
+//   - RawPath string: the path as sent, escapes kept;
+//   - Query string: the raw query;
+//   - Header http.Header: the request headers;
+//   - Body []byte: the request body.
 type RecordedRequest = fakeserver.RecordedRequest
 
 // Server is the fake. Its URL is the API root, ready for WithBaseURL.

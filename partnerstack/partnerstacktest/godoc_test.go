@@ -1,0 +1,17 @@
+package partnerstacktest
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/doccheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+)
+
+// TestAliasDocsListEveryMember: go doc shows an alias's comment, not the
+// internal type's, so each alias lists what the type has.
+func TestAliasDocsListEveryMember(t *testing.T) {
+	docs := doccheck.TypeDocs(t, ".")
+	doccheck.ListsMembers(t, docs, "Fault", reflect.TypeFor[fakeserver.Fault]())
+	doccheck.ListsMembers(t, docs, "RecordedRequest", reflect.TypeFor[fakeserver.RecordedRequest]())
+}
