@@ -239,9 +239,8 @@ func copyOpts[O any](opts *O) *O {
 // malformed builds an ErrMalformedResponse error for a body that decoded
 // but is not the expected shape, or an export stream that broke off.
 func (c *Client) malformed(method, path string, resp *Response, body []byte, msg string, cause error) error {
-	status := 0
 	if resp != nil {
-		status = resp.StatusCode
+		return transport.MalformedResponse(resp, body, msg, cause)
 	}
-	return transport.NewMalformedError("everflow", method, c.basePath+"/"+path, status, body, msg, cause)
+	return transport.NewMalformedError("everflow", method, c.basePath+"/"+path, 0, body, msg, cause)
 }

@@ -283,11 +283,10 @@ func (a *api) doBody(ctx context.Context, r request, out any) (*Response, error)
 // malformed builds the ErrMalformedResponse error for a body whose JSON is
 // valid but not the expected shape.
 func (a *api) malformed(r request, resp *Response, body []byte, err error) error {
-	var status int
 	if resp != nil {
-		status = resp.StatusCode
+		return transport.MalformedResponse(resp, body, "unexpected response shape", err)
 	}
-	return transport.NewMalformedError(platform, r.method, a.pathOf(r), status, body, "unexpected response shape", err)
+	return transport.NewMalformedError(platform, r.method, a.pathOf(r), 0, body, "unexpected response shape", err)
 }
 
 // pathOf is the escaped URL path of r, as errors show it.

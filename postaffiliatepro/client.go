@@ -151,9 +151,8 @@ func (c *Client) endpoint(path string) string {
 
 // malformed reports a body that is JSON but not the expected shape.
 func (c *Client) malformed(method, path string, resp *Response, body []byte, msg string, cause error) error {
-	status := 0
 	if resp != nil {
-		status = resp.StatusCode
+		return transport.MalformedResponse(resp, body, msg, cause)
 	}
-	return transport.NewMalformedError("postaffiliatepro", method, c.endpoint(path), status, body, msg, cause)
+	return transport.NewMalformedError("postaffiliatepro", method, c.endpoint(path), 0, body, msg, cause)
 }

@@ -204,9 +204,8 @@ func (c *Client) apiPath(path string) string { return c.basePath + "/" + path }
 // malformed reports a body that decoded but lacks what the endpoint
 // promises.
 func (c *Client) malformed(op call, resp *Response, msg string) error {
-	status := 0
 	if resp != nil {
-		status = resp.StatusCode
+		return transport.MalformedResponse(resp, nil, msg, nil)
 	}
-	return transport.NewMalformedError("refersion", http.MethodPost, c.apiPath(op.path), status, nil, msg, nil)
+	return transport.NewMalformedError("refersion", http.MethodPost, c.apiPath(op.path), 0, nil, msg, nil)
 }

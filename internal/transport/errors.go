@@ -187,17 +187,15 @@ func NewStatusError(platform, method, path string, status int, msg string, kind 
 	return &Error{StatusCode: status, Method: method, Path: path, Message: msg, Err: kind, platform: platform}
 }
 
-// MalformedResponse builds an ErrMalformedResponse error for a response
-// that decoded but is not what the endpoint promises, naming the
-// response's endpoint.
-// For a response to a write it also matches ErrOutcomeUnknown.
-func (c *Client) MalformedResponse(resp *Response, msg string, cause error) *Error {
-	e := &Error{Message: msg, Err: cause, platform: c.cfg.Platform, malformed: true}
-	if resp != nil {
-		e.StatusCode, e.Method, e.Path, e.platform = resp.StatusCode, resp.method, resp.path, resp.platform
-		e.outcomeUnknown = !resp.safe
+// MalformedResponse builds the ErrMalformedResponse error of an answer
+// that decoded but is not what the endpoint promises, found after Do
+// returned resp: it names resp's endpoint and, for an answer to a write,
+// also matches ErrOutcomeUnknown, as the errors Do builds do.
+func MalformedResponse(resp *Response, body []byte, msg string, cause error) *Error {
+	return &Error{
+		StatusCode: resp.StatusCode, Method: resp.method, Path: resp.path, platform: resp.platform,
+		Message: msg, Err: cause, Body: clip(body), malformed: true, outcomeUnknown: !resp.safe,
 	}
-	return e
 }
 
 // callError is a failed call that is not an *Error: a connection error,

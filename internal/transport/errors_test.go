@@ -3,6 +3,7 @@ package transport
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
@@ -126,5 +127,26 @@ func TestKindOverrideMatchesExactlyOneKind(t *testing.T) {
 			}
 		}
 		assert.Equal(t, 1, n, "HTTP %d matches %d kinds", code, n)
+	}
+}
+
+// An answer found wrong after Do returned names its endpoint, and for a
+// write says the outcome is unknown, as Do's own errors do.
+func TestMalformedResponseAfterDo(t *testing.T) {
+	c, _, _ := newTestClient(t, status(200, `{"id":0}`))
+	for _, tc := range []struct {
+		req     *Request
+		unknown bool
+	}{
+		{&Request{Method: http.MethodPost, Path: "things", Body: map[string]int{"a": 1}}, true},
+		{get("things"), false},
+		{&Request{Method: http.MethodPost, Path: "search", RetrySafe: true}, false},
+	} {
+		resp, err := c.Do(t.Context(), tc.req, &item{})
+		require.NoError(t, err)
+		e := MalformedResponse(resp, []byte(`{"id":0}`), "no id in the record", nil)
+		assert.ErrorIs(t, e, ErrMalformedResponse)
+		assert.Equal(t, tc.unknown, errors.Is(e, ErrOutcomeUnknown), tc.req.Method+" "+tc.req.Path)
+		assert.Contains(t, e.Error(), "test: "+tc.req.Method+" /api/v2/"+tc.req.Path)
 	}
 }
