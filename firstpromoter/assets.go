@@ -167,7 +167,7 @@ func (s *AssetsService) Delete(ctx context.Context, ids ...int64) (*Batch, error
 
 func (s *AssetsService) one(ctx context.Context, method, path string, body any) (*Asset, error) {
 	a := new(Asset)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.Record(a, "id", func(v *Asset) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(a)); err != nil {
 		return nil, err
 	}
 	return a, nil

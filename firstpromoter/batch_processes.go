@@ -94,7 +94,7 @@ func (s *BatchProcessesService) ListPage(ctx context.Context, opts *BatchListOpt
 func (s *BatchProcessesService) Get(ctx context.Context, id int64) (*Batch, error) {
 	b := new(Batch)
 	path := transport.Join("company/batch_processes/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.Record(b, "id", func(v *Batch) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(b)); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -209,7 +209,7 @@ func (s *CampaignsService) ListPage(ctx context.Context, opts *CampaignListOptio
 // Get returns the campaign with the given id.
 func (s *CampaignsService) Get(ctx context.Context, id int64) (*Campaign, error) {
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodGet, campaignPath(id), nil, nil, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, campaignPath(id), nil, nil, transport.RecordID(c)); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -250,7 +250,7 @@ func (s *CampaignsService) Create(ctx context.Context, params *CampaignCreatePar
 		return nil, errors.New("firstpromoter: create campaign: VisitorCookieLife (days) is required")
 	}
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, transport.RecordID(c)); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -279,7 +279,7 @@ func (s *CampaignsService) Update(ctx context.Context, id int64, params *Campaig
 		params = &CampaignUpdateParams{}
 	}
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, transport.RecordID(c)); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -290,7 +290,7 @@ func (s *CampaignsService) Update(ctx context.Context, id int64, params *Campaig
 // a 200 without a body is a malformed answer (ErrMalformedResponse).
 func (s *CampaignsService) Delete(ctx context.Context, id int64) (*Campaign, error) {
 	c := new(Campaign)
-	resp, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, transport.Record(c, "id", func(v *Campaign) bool { return v.ID != 0 }))
+	resp, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, transport.RecordID(c))
 	if err != nil {
 		return nil, err
 	}

@@ -377,7 +377,7 @@ func (s *CommissionsService) Update(ctx context.Context, id int64, params *Commi
 	}
 	c := new(Commission)
 	path := transport.Join("company/commissions/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.Record(c, "id", func(v *Commission) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(c)); err != nil {
 		return nil, err
 	}
 	return c, nil

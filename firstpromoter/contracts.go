@@ -109,7 +109,7 @@ func (s *ContractsService) Delete(ctx context.Context, id int64) error {
 
 func (s *ContractsService) one(ctx context.Context, method, path string, body any) (*Contract, error) {
 	c := new(Contract)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.Record(c, "id", func(v *Contract) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(c)); err != nil {
 		return nil, err
 	}
 	return c, nil

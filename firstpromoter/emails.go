@@ -246,7 +246,7 @@ func (s *EmailsService) SendThemeTest(ctx context.Context) error {
 
 func (s *EmailsService) one(ctx context.Context, method, path string, body any) (*Email, error) {
 	e := new(Email)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.Record(e, "id", func(v *Email) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(e)); err != nil {
 		return nil, err
 	}
 	return e, nil

@@ -80,7 +80,7 @@ func (s *InvoicesService) ListPage(ctx context.Context, opts *InvoiceListOptions
 func (s *InvoicesService) Get(ctx context.Context, id int64) (*Invoice, error) {
 	inv := new(Invoice)
 	path := transport.Join("company/invoices/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.Record(inv, "id", func(v *Invoice) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(inv)); err != nil {
 		return nil, err
 	}
 	return inv, nil

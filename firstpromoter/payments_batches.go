@@ -32,7 +32,7 @@ func (s *PaymentsBatchesService) Pay(ctx context.Context, id int64, params *Paym
 		return nil, errors.New("firstpromoter: pay payments batch: OTP is required")
 	}
 	b := new(PaymentsBatch)
-	if _, err := s.client.do(ctx, http.MethodPost, paymentsBatchPath(id)+"/pay", nil, params, transport.Record(b, "id", func(v *PaymentsBatch) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, paymentsBatchPath(id)+"/pay", nil, params, transport.RecordID(b)); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -131,7 +131,7 @@ func (s *PayoutMethodsService) Delete(ctx context.Context, id int64) error {
 
 func (s *PayoutMethodsService) one(ctx context.Context, method, path string, body any) (*PayoutMethod, error) {
 	m := new(PayoutMethod)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.Record(m, "id", func(v *PayoutMethod) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(m)); err != nil {
 		return nil, err
 	}
 	return m, nil

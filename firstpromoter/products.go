@@ -117,7 +117,7 @@ func (s *ProductsService) Delete(ctx context.Context, id int64) error {
 
 func (s *ProductsService) one(ctx context.Context, method, path string, body any) (*Product, error) {
 	p := new(Product)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.Record(p, "id", func(v *Product) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(p)); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -57,7 +57,7 @@ func (s *PromoCodesService) ListPage(ctx context.Context, opts *PromoCodeListOpt
 // Get returns the promo code with the given id.
 func (s *PromoCodesService) Get(ctx context.Context, id int64) (*PromoCode, error) {
 	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodGet, promoCodePath(id), nil, nil, transport.Record(pc, "id", func(v *PromoCode) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, promoCodePath(id), nil, nil, transport.RecordID(pc)); err != nil {
 		return nil, err
 	}
 	return pc, nil
@@ -90,7 +90,7 @@ func (s *PromoCodesService) Create(ctx context.Context, params *PromoCodeCreateP
 		return nil, errors.New("firstpromoter: create promo code: PromoterCampaignID is required")
 	}
 	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/promo_codes", nil, params, transport.Record(pc, "id", func(v *PromoCode) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/promo_codes", nil, params, transport.RecordID(pc)); err != nil {
 		return nil, err
 	}
 	return pc, nil
@@ -113,7 +113,7 @@ func (s *PromoCodesService) Update(ctx context.Context, id int64, params *PromoC
 		params = &PromoCodeUpdateParams{}
 	}
 	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodPut, promoCodePath(id), nil, params, transport.Record(pc, "id", func(v *PromoCode) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, promoCodePath(id), nil, params, transport.RecordID(pc)); err != nil {
 		return nil, err
 	}
 	return pc, nil

@@ -129,7 +129,7 @@ func (s *PromoterCampaignsService) Update(ctx context.Context, id int64, params 
 	}
 	pc := new(PromoterCampaign)
 	path := transport.Join("company/promoter_campaigns/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.Record(pc, "id", func(v *PromoterCampaign) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(pc)); err != nil {
 		return nil, err
 	}
 	return pc, nil

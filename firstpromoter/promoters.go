@@ -404,7 +404,7 @@ func (s *PromotersService) get(ctx context.Context, key string, by PromoterLooku
 	p := new(Promoter)
 	req := &transport.Request{Method: http.MethodGet, Path: transport.Join("company/promoters/%s", key),
 		ShownPath: shownPromoterPath(by), Query: findBy{string(by)}}
-	if _, err := s.client.t.Do(ctx, req, transport.Record(p, "id", func(v *Promoter) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p)); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -462,7 +462,7 @@ func (s *PromotersService) Create(ctx context.Context, params *PromoterCreatePar
 		return nil, errors.New("firstpromoter: create promoter: Email is required")
 	}
 	p := new(Promoter)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/promoters", nil, params, transport.Record(p, "id", func(v *Promoter) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/promoters", nil, params, transport.RecordID(p)); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -510,7 +510,7 @@ func (s *PromotersService) update(ctx context.Context, key string, by PromoterLo
 	p := new(Promoter)
 	req := &transport.Request{Method: http.MethodPut, Path: transport.Join("company/promoters/%s", key),
 		ShownPath: shownPromoterPath(by), Body: promoterUpdateBody{params, by}}
-	if _, err := s.client.t.Do(ctx, req, transport.Record(p, "id", func(v *Promoter) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p)); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -126,7 +126,7 @@ func (s *ReferralsService) get(ctx context.Context, key, by string) (*Referral, 
 		return nil, errors.New("firstpromoter: get referral: empty key")
 	}
 	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, transport.RecordID(r)); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -154,7 +154,7 @@ func (s *ReferralsService) Create(ctx context.Context, params *ReferralCreatePar
 		return nil, errors.New("firstpromoter: create referral: Email or UID is required")
 	}
 	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, transport.RecordID(r)); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -216,7 +216,7 @@ func (s *ReferralsService) update(ctx context.Context, key string, by ReferralLo
 	}
 	r := new(Referral)
 	path := transport.Join("company/referrals/%s", key)
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, referralUpdateBody{params, by}, transport.Record(r, "id", func(v *Referral) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, referralUpdateBody{params, by}, transport.RecordID(r)); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -169,7 +169,7 @@ func (s *RewardsService) Hide(ctx context.Context, id int64) error {
 
 func (s *RewardsService) one(ctx context.Context, method, path string, body any) (*Reward, error) {
 	r := new(Reward)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.Record(r, "id", func(v *Reward) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(r)); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -121,7 +121,7 @@ func (s *WebhooksService) ListPage(ctx context.Context, opts *WebhookListOptions
 // Get returns the webhook subscription with the given id.
 func (s *WebhooksService) Get(ctx context.Context, id int64) (*WebhookSubscription, error) {
 	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodGet, webhookPath(id), nil, nil, transport.Record(w, "id", func(v *WebhookSubscription) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, webhookPath(id), nil, nil, transport.RecordID(w)); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -170,7 +170,7 @@ func (s *WebhooksService) Create(ctx context.Context, params *WebhookCreateParam
 		return nil, err
 	}
 	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/webhooks", nil, params, transport.Record(w, "id", func(v *WebhookSubscription) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/webhooks", nil, params, transport.RecordID(w)); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -205,7 +205,7 @@ func (s *WebhooksService) Update(ctx context.Context, id int64, params *WebhookU
 		return nil, err
 	}
 	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodPut, webhookPath(id), nil, params, transport.Record(w, "id", func(v *WebhookSubscription) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, webhookPath(id), nil, params, transport.RecordID(w)); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -400,7 +400,7 @@ func (s *WebhooksService) DeliveriesPage(ctx context.Context, webhookID int64, o
 // full payload and the endpoint's response.
 func (s *WebhooksService) Delivery(ctx context.Context, webhookID, id int64) (*WebhookDelivery, error) {
 	d := new(WebhookDelivery)
-	if _, err := s.client.do(ctx, http.MethodGet, deliveryPath(webhookID, id), nil, nil, transport.Record(d, "id", func(v *WebhookDelivery) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, deliveryPath(webhookID, id), nil, nil, transport.RecordID(d)); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -412,7 +412,7 @@ func (s *WebhooksService) Delivery(ctx context.Context, webhookID, id int64) (*W
 func (s *WebhooksService) RetryDelivery(ctx context.Context, webhookID, id int64) (*WebhookDelivery, error) {
 	d := new(WebhookDelivery)
 	path := deliveryPath(webhookID, id) + "/retry_delivery"
-	if _, err := s.client.do(ctx, http.MethodPost, path, nil, nil, transport.Record(d, "id", func(v *WebhookDelivery) bool { return v.ID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, path, nil, nil, transport.RecordID(d)); err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 )
 
 // Checked pairs a response value with a check of what the endpoint
@@ -47,4 +48,22 @@ func Require[T any](v *T, missing string, ok func(*T) bool) *Checked[T] {
 // identifier refuses them as it refuses a record whose identifier is zero.
 func Record[T any](v *T, field string, hasID func(*T) bool) *Checked[T] {
 	return Require(v, fmt.Sprintf("no %q in the record", field), hasID)
+}
+
+// RecordID is Record for the common case: the record's identifier is its
+// exported ID field (an integer or a string), sent as "id"; zero or ""
+// means the answer carried no record.
+func RecordID[T any](v *T) *Checked[T] {
+	return Record(v, "id", func(v *T) bool {
+		f := reflect.ValueOf(v).Elem().FieldByName("ID")
+		switch {
+		case !f.IsValid():
+			return false
+		case f.CanInt():
+			return f.Int() != 0
+		case f.Kind() == reflect.String:
+			return f.String() != ""
+		}
+		return false
+	})
 }

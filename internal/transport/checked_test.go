@@ -49,3 +49,14 @@ func TestRequireSaysWhatIsMissing(t *testing.T) {
 	require.ErrorIs(t, err, ErrMalformedResponse)
 	assert.ErrorContains(t, err, `no "url" in the answer`)
 }
+
+func TestRecordID(t *testing.T) {
+	type intRec struct{ ID int64 }
+	type strRec struct{ ID string }
+	type noID struct{ Name string }
+	assert.NoError(t, RecordID(&intRec{ID: 3}).Validate())
+	assert.ErrorContains(t, RecordID(&intRec{}).Validate(), `no "id"`)
+	assert.NoError(t, RecordID(&strRec{ID: "a"}).Validate())
+	assert.Error(t, RecordID(&strRec{}).Validate())
+	assert.Error(t, RecordID(&noID{Name: "x"}).Validate(), "a type without ID never passes")
+}
