@@ -140,6 +140,10 @@ type Response struct {
 	HasMore bool
 	// Total is the total number of records when the API reports it.
 	Total *int
+	// RequestID is the platform's id of the request, from the response's
+	// X-Request-Id (or Request-Id, X-Amzn-Requestid, X-Correlation-Id)
+	// header; "" when it sends none.
+	RequestID string
 
 	platform, method, path string
 	safe                   bool
@@ -177,20 +181,33 @@ type call struct {
 // Do sends r and decodes a 2xx JSON body into out (which may be nil). On
 // failure it returns an *Error, a wrapped context error, or a wrapped
 // transport error.
-func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error) {
-	resp, _, err := c.do(ctx, r, out, false)
+func (c *Client) Do(ctx context.Context, r *Request, out any, opts ...RequestOption) (*Response, error) {
+	resp, _, err := c.do(ctx, r, out, false, opts)
 	return resp, err
 }
 
 // Stream sends r and returns the open body of a 2xx response without
 // reading it; the caller must close it. Error statuses are read and
 // returned as *Error.
-func (c *Client) Stream(ctx context.Context, r *Request) (io.ReadCloser, *Response, error) {
-	resp, body, err := c.do(ctx, r, nil, true)
+func (c *Client) Stream(ctx context.Context, r *Request, opts ...RequestOption) (io.ReadCloser, *Response, error) {
+	resp, body, err := c.do(ctx, r, nil, true, opts)
 	return body, resp, err
 }
 
-func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Response, io.ReadCloser, error) {
+// do applies the call's options to a copy of r and reports its response
+// to a WithResponseInto target.
+func (c *Client) do(ctx context.Context, r *Request, out any, stream bool, opts []RequestOption) (*Response, io.ReadCloser, error) {
+	if len(opts) > 0 {
+		rc := *r
+		rc.apply(opts)
+		r = &rc
+	}
+	resp, body, err := c.send(ctx, r, out, stream)
+	r.reportResponse(resp, err)
+	return resp, body, err
+}
+
+func (c *Client) send(ctx context.Context, r *Request, out any, stream bool) (*Response, io.ReadCloser, error) {
 	if ctx == nil {
 		return nil, nil, errors.New(c.cfg.Platform + ": nil context")
 	}
@@ -274,7 +291,7 @@ func (c *Client) do(ctx context.Context, r *Request, out any, stream bool) (*Res
 		return nil, nil, c.statusError(st, hresp)
 	}
 	resp := &Response{
-		StatusCode: hresp.StatusCode, Header: hresp.Header, platform: c.cfg.Platform,
+		StatusCode: hresp.StatusCode, Header: hresp.Header, RequestID: requestID(hresp.Header), platform: c.cfg.Platform,
 		method: st.method, path: st.path, safe: st.safe, prefetch: c.cfg.Prefetch,
 	}
 	resp.RateLimit, _ = c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now())

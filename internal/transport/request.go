@@ -54,6 +54,10 @@ type Request struct {
 	// Header holds extra request headers; they replace the defaults of
 	// the same name (Accept, say), never the credentials.
 	Header http.Header
+
+	// responseInto and extraQuery are set by RequestOptions.
+	responseInto *Response
+	extraQuery   url.Values
 }
 
 func (r *Request) retrySafe() bool {
@@ -102,8 +106,15 @@ func (c *Client) buildURL(r *Request) (*url.URL, error) {
 		}
 		u.Path, u.RawPath = p, rawPath
 	}
-	if r.Query != nil {
-		vals, err := values(r.Query)
+	queries := []any{r.Query}
+	if r.extraQuery != nil {
+		queries = append(queries, r.extraQuery)
+	}
+	for _, q := range queries {
+		if q == nil {
+			continue
+		}
+		vals, err := values(q)
 		if err != nil {
 			return nil, fmt.Errorf("encoding query: %w", err)
 		}
