@@ -53,6 +53,9 @@ type Error = transport.Error
 //     "" here, as Everflow pages by number.
 //   - HasMore bool: whether another page follows.
 //   - Total *int: the total number of records, from paging.total_count.
+//   - RequestID string: the platform's id of the request from the
+//     response's X-Request-Id (or Request-Id, X-Amzn-Requestid,
+//     X-Correlation-Id) header, "" when none is sent.
 type Response = transport.Response
 
 // RateLimit is the quota announced by the server in its X-RateLimit-Limit

@@ -50,6 +50,9 @@ type Error = transport.Error
 //     when paging backwards) for the next page; "" after the last.
 //   - HasMore bool: the page's has_more.
 //   - Total *int: the list's total when the endpoint reports one, else nil.
+//   - RequestID string: the platform's id of the request from the
+//     response's X-Request-Id (or Request-Id, X-Amzn-Requestid,
+//     X-Correlation-Id) header, "" when none is sent.
 type Response = transport.Response
 
 // RateLimit is the quota announced by the server; the same type in every

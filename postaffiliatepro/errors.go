@@ -53,6 +53,9 @@ type Error = transport.Error
 //     "" here, as Post Affiliate Pro pages by number.
 //   - HasMore bool: whether another page follows.
 //   - Total *int: the total number of records when the server reports it.
+//   - RequestID string: the platform's id of the request from the
+//     response's X-Request-Id (or Request-Id, X-Amzn-Requestid,
+//     X-Correlation-Id) header, "" when none is sent.
 type Response = transport.Response
 
 // RateLimit is the quota announced by the server in its X-RateLimit-Limit,

@@ -57,6 +57,9 @@ type Error = transport.Error
 //   - HasMore bool: whether another page follows.
 //   - Total *int: the envelope's total number of records, nil when the
 //     answer has none.
+//   - RequestID string: the platform's id of the request from the
+//     response's X-Request-Id (or Request-Id, X-Amzn-Requestid,
+//     X-Correlation-Id) header, "" when none is sent.
 type Response = transport.Response
 
 // RateLimit is the quota announced by the server; zero fields mean it did

@@ -50,6 +50,9 @@ type Error = transport.Error
 //   - HasMore bool: another page follows;
 //   - Total *int: the total number of records when the API reports it;
 //     nil here, as the v1 API documents none.
+//   - RequestID string: the platform's id of the request from the
+//     response's X-Request-Id (or Request-Id, X-Amzn-Requestid,
+//     X-Correlation-Id) header, "" when none is sent.
 type Response = transport.Response
 
 // RateLimit is the quota the server announced in a response; zero fields
