@@ -147,8 +147,11 @@ type Response struct {
 
 	platform, method, path string
 	safe                   bool
-	// prefetch is the client's prefetch setting, read by Paginate.
-	prefetch int
+	// prefetch and parallel are the client's settings, read by Paginate.
+	prefetch, parallel int
+	// lastPage is the last page of a page-number list whose total is
+	// known (see SetPage), 0 when unknown.
+	lastPage int
 	// short marks a page that held fewer records than asked for while
 	// the total says more follow (see SetPage).
 	short *shortPage
@@ -292,7 +295,7 @@ func (c *Client) send(ctx context.Context, r *Request, out any, stream bool) (*R
 	}
 	resp := &Response{
 		StatusCode: hresp.StatusCode, Header: hresp.Header, RequestID: requestID(hresp.Header), platform: c.cfg.Platform,
-		method: st.method, path: st.path, safe: st.safe, prefetch: c.cfg.Prefetch,
+		method: st.method, path: st.path, safe: st.safe, prefetch: c.cfg.Prefetch, parallel: c.cfg.ParallelPages,
 	}
 	resp.RateLimit, _ = c.cfg.RateLimitHeaders.read(hresp.Header, c.cfg.Clock.Now())
 	if stream {

@@ -147,3 +147,50 @@ func idKind(t reflect.Type) bool {
 	}
 	return false
 }
+
+// recentRecords remembers the identifiers of the records of the last few
+// pages, so that a record that shifted to a later page while pages were
+// fetched at once is yielded once.
+type recentRecords[T any] struct {
+	pages []map[uint64]struct{}
+}
+
+// dedupe drops from items the records already yielded within the last
+// window pages (in place) and remembers this page's. Records of a type
+// without identifier fields, or with all of them zero, are never dropped.
+func (r *recentRecords[T]) dedupe(items []*T, window int) []*T {
+	ids := idFieldsOf(reflect.TypeFor[T]())
+	if len(ids) == 0 {
+		return items
+	}
+	keys := make(map[uint64]struct{}, len(items))
+	out := items[:0]
+	for _, it := range items {
+		var h maphash.Hash
+		h.SetSeed(pageSeed)
+		if it == nil || !hashIDs(&h, []*T{it}, ids) {
+			out = append(out, it)
+			continue
+		}
+		k := h.Sum64()
+		if r.seen(k) {
+			continue
+		}
+		keys[k] = struct{}{}
+		out = append(out, it)
+	}
+	r.pages = append(r.pages, keys)
+	if len(r.pages) > window {
+		r.pages = r.pages[len(r.pages)-window:]
+	}
+	return out
+}
+
+func (r *recentRecords[T]) seen(k uint64) bool {
+	for _, p := range r.pages {
+		if _, ok := p[k]; ok {
+			return true
+		}
+	}
+	return false
+}

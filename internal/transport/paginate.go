@@ -40,30 +40,46 @@ var errNilContext = errors.New("nil context")
 // When the client prefetches (its Response says so), the next page is
 // fetched while the caller handles the current one. Breaking out of the
 // loop then cancels that request and waits for it, so nothing is left
-// running; it is the one request made beyond the page the caller is on.
+// running.
 func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error), advance func(*Response) bool) iter.Seq2[*T, error] {
+	return paginate(ctx, fetch, advance, nil)
+}
+
+// pageAt fetches a given page of a page-number list directly, so that
+// several can be in flight at once.
+type pageAt[T any] func(ctx context.Context, page int) ([]*T, *Response, error)
+
+// paginate is Paginate with, for a page-number list, a way to fetch page
+// p directly (at, nil for cursor lists). With at, a page whose Response
+// names its successor (NextPage) lets up to max(prefetch, parallel-1)
+// following pages be fetched while the caller handles it: the pages are
+// yielded in page order, the repeat checks run in that order, and a page
+// that ends the list (short, or the last by the total) cancels the pages
+// after it and drops their answers, errors included. At most that many
+// requests are made beyond the page the caller is on.
+//
+// Pages fetched at once see the data at slightly different times. A
+// record pushed to a later page meanwhile (records added before it) would
+// be read twice; with parallel pages the iterator drops a record whose
+// identifiers it yielded within the last few pages, so it is yielded once.
+// A record pulled to an earlier page (records deleted before it) can be
+// missed, as with any offset paging.
+func paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error), advance func(*Response) bool, at pageAt[T]) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		if ctx == nil {
 			yield(nil, errNilContext)
 			return
 		}
 		var seen seenPages
-		var ahead *prefetched[T]
-		defer func() { ahead.stop() }()
+		var ahead pipeline[T]
+		defer ahead.stop()
+		var recent recentRecords[T]
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
 				return
 			}
-			var items []*T
-			var resp *Response
-			var err error
-			if ahead != nil {
-				items, resp, err = ahead.wait()
-				ahead = nil
-			} else {
-				items, resp, err = fetch(ctx)
-			}
+			items, resp, err := ahead.next(ctx, fetch)
 			if err != nil {
 				yield(nil, err)
 				return
@@ -76,13 +92,22 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 				return
 			}
 			// Everything that decides whether a next page follows is known
-			// before the page's records are yielded, so it can be fetched
-			// while they are.
+			// before the page's records are yielded, so the following pages
+			// can be fetched while they are.
 			short := resp.short
 			cursorRepeat := resp.NextCursor != "" && seen.cursor(resp.NextCursor)
 			more := short == nil && !cursorRepeat && advance(resp)
-			if more && resp.prefetch > 0 {
-				ahead = prefetch(ctx, fetch)
+			switch {
+			case !more:
+				ahead.stop()
+			case at != nil && resp.NextPage > 0:
+				n := max(resp.prefetch, resp.parallel-1)
+				ahead.fill(ctx, at, resp.NextPage, n, max(n, resp.parallel), resp.lastPage)
+				if resp.parallel > 1 {
+					items = recent.dedupe(items, resp.parallel+1)
+				}
+			case resp.prefetch > 0:
+				ahead.fillCursor(ctx, fetch)
 			}
 			for _, it := range items {
 				if !yield(it, nil) {
@@ -108,8 +133,69 @@ func Paginate[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Re
 	}
 }
 
+// pipeline holds the pages fetched ahead of the caller, in page order.
+type pipeline[T any] struct {
+	queue []*prefetched[T]
+	// ctx, at and last are those of the last fill of a page-number list
+	// (at is nil for a cursor list); width is how many pages may be in
+	// flight while the caller waits for the next one.
+	ctx   context.Context
+	at    pageAt[T]
+	last  int
+	width int
+}
+
+// next returns the first page fetched ahead, or fetches the next page now
+// when none is. While the caller waits for a page-number list's next page,
+// up to width pages are in flight: that page and the ones after it.
+func (p *pipeline[T]) next(ctx context.Context, fetch func(context.Context) ([]*T, *Response, error)) ([]*T, *Response, error) {
+	if len(p.queue) == 0 {
+		return fetch(ctx)
+	}
+	if p.at != nil {
+		p.add(p.queue[0].page, p.width)
+	}
+	f := p.queue[0]
+	p.queue = p.queue[1:]
+	return f.wait()
+}
+
+// fill makes sure pages first, first+1, ... up to n of them (and none
+// past last, when last > 0) are being fetched, and lets next keep width
+// in flight. A queue that does not start at first (the server named
+// another successor) is dropped.
+func (p *pipeline[T]) fill(ctx context.Context, at pageAt[T], first, n, width, last int) {
+	if len(p.queue) > 0 && p.queue[0].page != first {
+		p.stop()
+	}
+	p.ctx, p.at, p.last, p.width = ctx, at, last, width
+	p.add(first, n)
+}
+
+// add starts the pages after the queue's until it holds n, from first
+// when it is empty.
+func (p *pipeline[T]) add(first, n int) {
+	for next := first + len(p.queue); len(p.queue) < n && (p.last == 0 || next <= p.last); next++ {
+		p.queue = append(p.queue, prefetch(p.ctx, p.at, next))
+	}
+}
+
+// fillCursor starts fetching a cursor list's next page.
+func (p *pipeline[T]) fillCursor(ctx context.Context, fetch func(context.Context) ([]*T, *Response, error)) {
+	p.queue = append(p.queue, prefetch(ctx, func(ctx context.Context, _ int) ([]*T, *Response, error) { return fetch(ctx) }, 0))
+}
+
+// stop cancels every page still being fetched and waits for them.
+func (p *pipeline[T]) stop() {
+	for _, f := range p.queue {
+		f.stop()
+	}
+	p.queue = p.queue[:0]
+}
+
 // prefetched is a page being fetched ahead of the caller.
 type prefetched[T any] struct {
+	page   int
 	cancel context.CancelFunc
 	done   chan struct{}
 	items  []*T
@@ -117,13 +203,13 @@ type prefetched[T any] struct {
 	err    error
 }
 
-// prefetch starts fetching the next page in its own goroutine.
-func prefetch[T any](ctx context.Context, fetch func(context.Context) ([]*T, *Response, error)) *prefetched[T] {
+// prefetch starts fetching page in its own goroutine.
+func prefetch[T any](ctx context.Context, at pageAt[T], page int) *prefetched[T] {
 	actx, cancel := context.WithCancel(ctx)
-	p := &prefetched[T]{cancel: cancel, done: make(chan struct{})}
+	p := &prefetched[T]{page: page, cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		p.items, p.resp, p.err = fetch(actx)
+		p.items, p.resp, p.err = at(actx, page)
 	}()
 	return p
 }
@@ -135,11 +221,8 @@ func (p *prefetched[T]) wait() ([]*T, *Response, error) {
 	return p.items, p.resp, p.err
 }
 
-// stop cancels a prefetch still running and waits for it; nil is a no-op.
+// stop cancels a prefetch still running and waits for it.
 func (p *prefetched[T]) stop() {
-	if p == nil {
-		return
-	}
 	p.cancel()
 	<-p.done
 }
@@ -156,7 +239,11 @@ func loopError(resp *Response, msg string) *Error {
 // List is the body of every platform List method: it copies the optional
 // options value, then pages with page (the platform's ListPage) and
 // advance, which moves the options to the page after resp and reports
-// whether there is one.
+// whether there is one. For a page-number list (its pages' Responses set
+// NextPage) advance must move the options to NextPage and depend on
+// nothing else, as pages fetched ahead are prepared by calling it on a
+// copy of the options with a Response holding only NextPage; page must
+// not share state between calls, as pages may be fetched at once.
 func List[T any, O any](ctx context.Context, opts []*O, page func(context.Context, *O) ([]*T, *Response, error), advance func(*O, *Response) bool) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
 		// Copy the options on every range, so the sequence can be ranged
@@ -166,9 +253,18 @@ func List[T any, O any](ctx context.Context, opts []*O, page func(context.Contex
 			yield(nil, err)
 			return
 		}
-		seq := Paginate(ctx,
+		// at fetches page p from a copy of the options as given, moved to
+		// p by advance, so pages fetched at once share nothing.
+		base := o
+		at := func(ctx context.Context, p int) ([]*T, *Response, error) {
+			c := base
+			advance(&c, &Response{NextPage: p, HasMore: true})
+			return page(ctx, &c)
+		}
+		seq := paginate(ctx,
 			func(ctx context.Context) ([]*T, *Response, error) { return page(ctx, &o) },
-			func(r *Response) bool { return advance(&o, r) })
+			func(r *Response) bool { return advance(&o, r) },
+			at)
 		seq(yield)
 	}
 }
@@ -194,6 +290,7 @@ func SetPage(r *Response, page, size, n int) {
 		return
 	}
 	seen := (page-1)*size + n
+	r.lastPage = max(page, (*r.Total+size-1)/size)
 	switch {
 	case seen >= *r.Total:
 	case n >= size:

@@ -35,6 +35,7 @@ type Settings struct {
 	RateLimitPer      time.Duration
 	Limiter           Limiter
 	Prefetch          int
+	ParallelPages     int
 	Timeout           time.Duration
 	Clock             Clock
 }
@@ -48,6 +49,7 @@ func NewSettings(defaultBaseURL string) Settings {
 		RetryWaitMax:     DefaultRetryWaitMax,
 		MaxResponseBytes: DefaultMaxResponseBytes,
 		Timeout:          DefaultTimeout,
+		ParallelPages:    1,
 		Clock:            RealClock{},
 	}
 	if defaultBaseURL != "" {
@@ -183,13 +185,28 @@ func (s *Settings) SetTimeout(d time.Duration) error {
 }
 
 // SetPrefetch sets how many pages a list fetches ahead of the caller: 0
-// turns prefetching off; any positive number fetches the next page while
-// the caller handles the current one (a page's successor is known only
-// once it has arrived).
+// turns prefetching off. A page-number list fetches up to that many pages
+// ahead while the caller handles the current one; a cursor list fetches
+// one, as a page's successor is known only once it has arrived.
 func (s *Settings) SetPrefetch(pages int) error {
-	if pages < 0 {
-		return fmt.Errorf("prefetch must not be negative, got %d", pages)
+	if pages < 0 || pages > MaxParallelPages {
+		return fmt.Errorf("prefetch must be 0..%d, got %d", MaxParallelPages, pages)
 	}
 	s.Prefetch = pages
+	return nil
+}
+
+// MaxParallelPages bounds SetParallelPages and SetPrefetch.
+const MaxParallelPages = 64
+
+// SetParallelPages sets how many pages of a page-number list are fetched
+// at once (default 1): the page the caller waits for and n-1 after it,
+// yielded in page order. Cursor lists fetch one page at a time whatever
+// n is.
+func (s *Settings) SetParallelPages(n int) error {
+	if n < 1 || n > MaxParallelPages {
+		return fmt.Errorf("parallel pages must be 1..%d, got %d", MaxParallelPages, n)
+	}
+	s.ParallelPages = n
 	return nil
 }
