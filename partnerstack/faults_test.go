@@ -82,6 +82,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, 
 	common := []Option{
 		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries),
 		WithPrefetch(0), // a fault lands on the request it is injected before
+		WithRateLimit(0, 0), // the matrix reads the retry waits alone
 		func(s *settings) error { s.Clock = env.Clock; return nil },
 	}
 	c, err := NewClient(append(common, WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))...)

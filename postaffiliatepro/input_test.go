@@ -84,7 +84,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 		n++
 	}
 	require.ErrorIs(t, last, ErrMalformedResponse)
-	assert.ErrorContains(t, last, "lower ListParams.PerPage")
+	assert.ErrorContains(t, last, "ask for fewer records a page")
 	assert.Equal(t, 50, n)
 }
 

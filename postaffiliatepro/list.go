@@ -64,54 +64,39 @@ func (c *Client) listQuery(opts any, p *ListParams) (url.Values, error) {
 	return v, nil
 }
 
-// pageInfo is what the iterator needs to know about the page it got.
-type pageInfo struct {
-	perPage int
-	seen    int // records up to the end of this page
-}
-
 // listPage fetches one page of a list at path. opts is a copy the caller
 // owns; its ListParams are normalized in place. resourceKeys name the keys
-// the records may sit under besides data/items/results.
+// the records may sit under besides data/items/results. A page shorter
+// than asked for while the total says more remain makes the iterator end
+// with ErrMalformedResponse after its records (see transport.SetPage): the
+// server probably caps the page size, and ListParams.PerPage should be
+// lowered.
 func listPage[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *Client, path string, resourceKeys []string, opts *O) ([]*T, *Response, error) {
-	items, resp, _, err := listPageInfo[T, PT, O, PO](ctx, c, path, resourceKeys, opts)
-	return items, resp, err
-}
-
-func listPageInfo[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *Client, path string, resourceKeys []string, opts *O) ([]*T, *Response, pageInfo, error) {
 	p := PO(opts).listParams()
 	if err := p.normalize(); err != nil {
-		return nil, nil, pageInfo{}, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
+		return nil, nil, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
 	}
 	q, err := c.listQuery(opts, p)
 	if err != nil {
-		return nil, nil, pageInfo{}, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
+		return nil, nil, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
 	}
 	body := &listBody{keys: resourceKeys}
 	resp, err := c.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, body)
 	if err != nil {
-		return nil, nil, pageInfo{}, err
+		return nil, nil, err
 	}
 	env := body.env
 	items := make([]*T, 0, len(env.items))
 	for i, raw := range env.items {
 		it, err := decodeRecord[T, PT](raw, c.location)
 		if err != nil {
-			return nil, nil, pageInfo{}, c.malformed(http.MethodGet, path, resp, body.raw, fmt.Sprintf("record %d", i), err)
+			return nil, nil, c.malformed(http.MethodGet, path, resp, body.raw, fmt.Sprintf("record %d", i), err)
 		}
 		items = append(items, it)
 	}
-	info := pageInfo{perPage: p.PerPage, seen: (p.Page-1)*p.PerPage + len(items)}
 	resp.Total = env.total
-	more := len(items) > 0 && len(items) >= p.PerPage
-	if env.total != nil && info.seen >= *env.total {
-		more = false
-	}
-	if more {
-		resp.NextPage = p.Page + 1
-		resp.HasMore = true
-	}
-	return items, resp, info, nil
+	transport.SetPage(resp, p.Page, p.PerPage, len(items))
+	return items, resp, nil
 }
 
 // listBody is a list response. Its shape is checked by Validate, which the
@@ -152,45 +137,15 @@ func (b *listBody) Validate() error {
 	return err
 }
 
-// list iterates every page of a list, starting at the options' page. A
-// short page that falls short of a reported total ends the sequence with an
-// error after its records.
+// list iterates every page of a list, starting at the options' page.
 func list[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *Client, path string, resourceKeys []string, opts []*O) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) {
-		var pending error
-		var last pageInfo
-		seq := transport.List(ctx, opts,
-			func(ctx context.Context, o *O) ([]*T, *Response, error) {
-				if pending != nil {
-					return nil, nil, pending
-				}
-				cp := *o
-				items, resp, info, err := listPageInfo[T, PT, O, PO](ctx, c, path, resourceKeys, &cp)
-				last = info
-				return items, resp, err
-			},
-			func(o *O, r *Response) bool {
-				if r.NextPage != 0 {
-					PO(o).listParams().Page = r.NextPage
-					return true
-				}
-				if r.Total != nil && last.seen < *r.Total && last.seen > 0 {
-					pending = c.malformed(http.MethodGet, path, r, nil, fmt.Sprintf(
-						"the page held fewer records than the %d asked for, yet the total is %d and only %d were seen; the server probably caps the page size: lower ListParams.PerPage",
-						last.perPage, *r.Total, last.seen), nil)
-					return true
-				}
-				return false
-			})
-		for it, err := range seq {
-			if !yield(it, err) {
-				return
-			}
-			if err != nil {
-				return
-			}
-		}
+	page := func(ctx context.Context, o *O) ([]*T, *Response, error) {
+		return listPage[T, PT, O, PO](ctx, c, path, resourceKeys, copyOpts(o))
 	}
+	return transport.List(ctx, opts, page, func(o *O, r *Response) bool {
+		PO(o).listParams().Page = r.NextPage
+		return r.NextPage != 0
+	})
 }
 
 // copyOpts returns a copy of opts, or a zero value for nil.

@@ -184,7 +184,7 @@ func TestListPageSizeCappedBelowTotalIsAnError(t *testing.T) {
 	}
 	assert.Equal(t, 100, n, "the records of the page are yielded first")
 	require.ErrorIs(t, lastErr, ErrMalformedResponse)
-	assert.Contains(t, lastErr.Error(), "lower ListParams.PerPage")
+	assert.Contains(t, lastErr.Error(), "ask for fewer records a page")
 	assert.Equal(t, 1, f.srv.RequestCount())
 }
 

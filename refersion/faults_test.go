@@ -98,6 +98,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*refersiontest.Server, *Cl
 		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
 		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient),
 		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL), WithMaxRetries(env.MaxRetries), WithPrefetch(0),
+		WithRateLimit(0, 0), // the matrix reads the retry waits alone
 		withClock(env.Clock),
 	)
 	if err != nil {

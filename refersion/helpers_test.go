@@ -29,6 +29,7 @@ func newFake(t *testing.T, srvOpts []refersiontest.ServerOption, opts ...Option)
 	all := append([]Option{
 		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
 		WithBaseURL(srv.URL),
+		WithRateLimit(0, 0), // tests read the retry waits on clk alone
 		withClock(clk),
 	}, opts...)
 	c, err := NewClient(all...)

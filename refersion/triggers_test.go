@@ -111,7 +111,7 @@ func testTriggerRateLimit(t *testing.T, retryAfter string) {
 	}))
 	defer ts.Close()
 	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
-	c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL(ts.URL+"/v2"), withClock(clk))
+	c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL(ts.URL+"/v2"), WithRateLimit(0, 0), withClock(clk))
 	require.NoError(t, err)
 
 	ids, err := c.Affiliates.DeleteTriggers(context.Background(), TriggerRef{ID: 1, Trigger: "X", Type: TriggerCoupon})

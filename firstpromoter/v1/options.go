@@ -95,9 +95,11 @@ func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) error { return s.SetMaxResponseBytes(n) }
 }
 
-// WithRateLimit sets the client's throttle to at most requests per window
-// (less a 5 % margin), spread evenly with a small burst and shared by every
-// call of the client, retries included. It is on by default at
+// WithRateLimit sets the client's throttle to at most requests per window,
+// spread evenly after a small burst (1 plus 1 % of the quota, at most 10)
+// with room for arrivals to lag by 1.5 % of the window, so every window the
+// server counts stays within the quota while about 97.5 % of it is used.
+// It is shared by every call of the client, retries included. It is on by default at
 // [RateLimitRequests] per [RateLimitWindow]; WithRateLimit(0, 0) turns it
 // off (for tests against a local fake, say). Waits honour the context and
 // are counted by [Client.ThrottleStats].
@@ -105,14 +107,28 @@ func WithRateLimit(requests int, per time.Duration) Option {
 	return func(s *settings) error { return s.SetRateLimit(requests, per) }
 }
 
-// WithPrefetch sets whether lists fetch the next page while the caller
-// handles the current one: 1, the default, fetches one page ahead; 0 turns
-// it off. A page's successor is known only once it has arrived, so a
-// larger number fetches one page ahead too. Breaking out of a loop cancels
-// the request made ahead and waits for it, so at most one request is made
-// beyond the page the caller is on, and it counts against the quota.
+// WithPrefetch sets how many pages a list fetches ahead of the caller
+// while it handles the current page: 1, the default, fetches the next
+// page; 0 turns it off. A page-number list fetches up to that many pages
+// ahead; a cursor list one, as a page's successor is known only once it
+// has arrived. Breaking out of a loop cancels the requests made ahead and
+// waits for them; they count against the quota.
 func WithPrefetch(pages int) Option {
 	return func(s *settings) error { return s.SetPrefetch(pages) }
+}
+
+// WithParallelPages sets how many pages of a page-number list are fetched
+// at once (default 1, at most 64): the page the caller waits for and up to
+// n-1 after it, all under the client's throttle, yielded in page order. A
+// list that ends (a short page, or the total reached) cancels the pages
+// fetched past its end and drops their answers, errors included; a loop
+// that breaks makes at most max(prefetch, n-1) requests beyond its page.
+// Against a distant API this keeps the quota busy: n = round trip ×
+// requests per second + 1 reaches the quota's ceiling. Records that move
+// to a later page while pages are in flight are yielded once; records
+// that move to an earlier one may be missed, as with any offset paging.
+func WithParallelPages(n int) Option {
+	return func(s *settings) error { return s.SetParallelPages(n) }
 }
 
 // Limiter decides when a request may start: Wait blocks until it may, or

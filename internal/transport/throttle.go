@@ -3,7 +3,6 @@ package transport
 import (
 	"context"
 	"log/slog"
-	"math"
 	"sync"
 	"time"
 )
@@ -32,20 +31,25 @@ type ThrottleStats struct {
 	Waited time.Duration
 }
 
-// throttleMargin is the share of the quota the built-in limiter leaves
-// unused, so that requests that leave evenly spaced but arrive with some
-// jitter still fit every window the server counts.
-const throttleMargin = 0.05
+// throttleJitter is the share of the window the built-in limiter leaves
+// for jitter: requests that leave evenly spaced may arrive up to this much
+// of a window late and still fit every window the server counts.
+const throttleJitter = 0.015
 
 // maxThrottleRequests bounds the quota SetRateLimit accepts.
 const maxThrottleRequests = 100_000
 
 // bucket is the built-in limiter: a token bucket kept as the generic cell
-// rate algorithm. Requests are spread evenly, one every interval, with a
-// small burst; in any window of length per at most burst + per/interval
-// requests start, which is the quota less a margin. When the server says
-// its quota is spent (Remaining 0 with a Reset ahead), no request starts
-// before that reset.
+// rate algorithm. Requests are spread evenly, one every interval, after a
+// small burst (1 plus 1 % of the quota, at most 10). In any stretch of
+// length per plus the jitter allowance at most burst + (per+jitter)/interval
+// requests start, and the interval is chosen so that this is below the
+// quota: the server, however it aligns its windows, counts at most the
+// quota in each even when arrivals lag their starts by up to the jitter
+// allowance. The steady rate is about (quota-burst+1)/(1+throttleJitter)
+// per window: 97.5 % of FirstPromoter's 400 a minute, 98.5 % of
+// Everflow's 20 a second. When the server says its quota is spent
+// (Remaining 0 with a Reset ahead), no request starts before that reset.
 type bucket struct {
 	clock    Clock
 	interval time.Duration // between two requests at the steady rate
@@ -58,13 +62,11 @@ type bucket struct {
 
 // newBucket returns the limiter of requests per window.
 func newBucket(requests int, per time.Duration, clock Clock) *bucket {
-	burst := min(max(requests/10, 1), 10)
-	allowed := float64(requests) * (1 - throttleMargin)
-	steady := allowed - float64(burst)
-	if steady < 1 { // a tiny quota: no burst, the margin stretches the spacing
-		burst, steady = 1, allowed
-	}
-	interval := time.Duration(math.Ceil(float64(per) / steady))
+	burst := min(1+requests/100, 10)
+	span := per + time.Duration(float64(per)*throttleJitter)
+	// span/interval must stay below requests-burst+1, so that burst +
+	// floor(span/interval) <= requests.
+	interval := span/time.Duration(requests-burst+1) + 1
 	return &bucket{clock: clock, interval: interval, tau: time.Duration(burst-1) * interval}
 }
 

@@ -258,6 +258,18 @@ func (s *Server) listTransactions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
+	if m == nil && !slices.ContainsFunc(transactionColumns, func(c string) bool { return q.Get(c) != "" }) {
+		s.mu.Lock()
+		n := len(s.transactions)
+		page, err := s.window(r, n, func(i int) map[string]any { return s.render(s.transactions[i]) })
+		s.mu.Unlock()
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		s.writePage(w, "transactions", page, n, fields)
+		return
+	}
 	s.mu.Lock()
 	rows := make([]map[string]any, 0, len(s.transactions))
 	for _, t := range s.transactions {

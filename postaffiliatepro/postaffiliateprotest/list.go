@@ -81,20 +81,40 @@ func (s *Server) isDataEnvelope() bool {
 // writeList answers one page of rows (already filtered and rendered in
 // full) in the configured envelope, keeping only the selected fields.
 func (s *Server) writeList(w http.ResponseWriter, r *http.Request, resource string, rows []map[string]any, fields map[string]bool) {
-	win, err := s.readWindow(r)
+	page, err := s.window(r, len(rows), func(i int) map[string]any { return rows[i] })
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	lo := min(win.offset, len(rows))
-	hi := min(lo+win.limit, len(rows))
+	s.writePage(w, resource, page, len(rows), fields)
+}
+
+// window renders the rows of the page r asks for out of n, row(i) giving
+// the i-th; only those rows are rendered, so an unfiltered list costs the
+// page, not the table.
+func (s *Server) window(r *http.Request, n int, row func(i int) map[string]any) ([]map[string]any, error) {
+	win, err := s.readWindow(r)
+	if err != nil {
+		return nil, err
+	}
+	lo := min(win.offset, n)
+	hi := min(lo+win.limit, n)
 	page := make([]map[string]any, 0, hi-lo)
-	for _, row := range rows[lo:hi] {
+	for i := lo; i < hi; i++ {
+		page = append(page, row(i))
+	}
+	return page, nil
+}
+
+// writePage writes a page of rows, n in all, in the configured envelope.
+func (s *Server) writePage(w http.ResponseWriter, resource string, rows []map[string]any, n int, fields map[string]bool) {
+	page := make([]map[string]any, 0, len(rows))
+	for _, row := range rows {
 		page = append(page, project(row, fields))
 	}
-	var total any = len(rows)
+	var total any = n
 	if s.stringNumbers {
-		total = strconv.Itoa(len(rows))
+		total = strconv.Itoa(n)
 	}
 	withTotal := func(m map[string]any) map[string]any {
 		if s.totalKey != "" {
