@@ -81,7 +81,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, 
 	t.Cleanup(srv.Close)
 	common := []Option{
 		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries),
-		WithPrefetch(0), // a fault lands on the request it is injected before
+		WithPrefetch(0),     // a fault lands on the request it is injected before
 		WithRateLimit(0, 0), // the matrix reads the retry waits alone
 		func(s *settings) error { s.Clock = env.Clock; return nil },
 	}
