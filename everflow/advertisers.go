@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -268,14 +267,12 @@ func advertiserRecord(a *Advertiser) *transport.Checked[Advertiser] {
 	return transport.Record(a, "network_advertiser_id", func(v *Advertiser) bool { return v.NetworkAdvertiserID != 0 })
 }
 
-// Get returns one advertiser with the related objects asked for: GET
-// networks/advertisers/{id}?relationship=....
-func (s *AdvertisersService) Get(ctx context.Context, id int64, relationships ...Relationship) (*Advertiser, error) {
-	q := url.Values{}
-	addRelationships(q, relationships)
+// Get returns one advertiser: GET networks/advertisers/{id}. Pass [WithRelationships]
+// to include related objects (?relationship=...).
+func (s *AdvertisersService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Advertiser, error) {
 	a := new(Advertiser)
 	path := transport.Join("networks/advertisers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, advertiserRecord(a)); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, advertiserRecord(a), opts...); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -312,7 +309,7 @@ type AdvertiserCreateParams struct {
 
 // Create adds an advertiser: POST networks/advertisers. It is not retried
 // after it may have reached the server.
-func (s *AdvertisersService) Create(ctx context.Context, params *AdvertiserCreateParams) (*Advertiser, error) {
+func (s *AdvertisersService) Create(ctx context.Context, params *AdvertiserCreateParams, opts ...RequestOption) (*Advertiser, error) {
 	if params == nil || strings.TrimSpace(params.Name) == "" {
 		return nil, errors.New("everflow: create advertiser: Name is required")
 	}
@@ -321,7 +318,7 @@ func (s *AdvertisersService) Create(ctx context.Context, params *AdvertiserCreat
 	}
 	a := new(Advertiser)
 	req := &transport.Request{Method: http.MethodPost, Path: "networks/advertisers", Body: params}
-	if _, err := s.client.do(ctx, req, advertiserRecord(a)); err != nil {
+	if _, err := s.client.do(ctx, req, advertiserRecord(a), opts...); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -333,7 +330,7 @@ func (s *AdvertisersService) Create(ctx context.Context, params *AdvertiserCreat
 // out is reset. Build it from the current record and change what you
 // need:
 //
-//	a, err := client.Advertisers.Get(ctx, id, everflow.RelationshipLabels, everflow.RelationshipBilling)
+//	a, err := client.Advertisers.Get(ctx, id, everflow.WithRelationships(everflow.RelationshipLabels, everflow.RelationshipBilling))
 //	// handle err
 //	p := a.UpdateParams()
 //	p.InternalNotes = "renewed"
@@ -422,7 +419,7 @@ func (a *Advertiser) UpdateParams() *AdvertiserUpdateParams {
 
 // Update replaces the advertiser with the given id: PUT
 // networks/advertisers/{id}. See AdvertiserUpdateParams.
-func (s *AdvertisersService) Update(ctx context.Context, id int64, params *AdvertiserUpdateParams) (*Advertiser, error) {
+func (s *AdvertisersService) Update(ctx context.Context, id int64, params *AdvertiserUpdateParams, opts ...RequestOption) (*Advertiser, error) {
 	if params == nil || strings.TrimSpace(params.Name) == "" {
 		return nil, errors.New("everflow: update advertiser: Name is required (the update replaces the whole record; start from Advertiser.UpdateParams)")
 	}
@@ -434,7 +431,7 @@ func (s *AdvertisersService) Update(ctx context.Context, id int64, params *Adver
 	}
 	a := new(Advertiser)
 	path := transport.Join("networks/advertisers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, advertiserRecord(a)); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, advertiserRecord(a), opts...); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -63,7 +63,7 @@ func TestAdvertiserUpdateSendsBackEverythingRead(t *testing.T) {
 	srv, rec := serveBody(t, body)
 	c := clientOf(t, srv.URL)
 	ctx := context.Background()
-	a, err := c.Advertisers.Get(ctx, 31, RelationshipLabels, RelationshipBilling)
+	a, err := c.Advertisers.Get(ctx, 31, WithRelationships(RelationshipLabels, RelationshipBilling))
 	require.NoError(t, err)
 	assert.Equal(t, "/networks/advertisers/31?relationship=labels&relationship=billing", rec.paths[http.MethodGet])
 	p := a.UpdateParams()
@@ -157,7 +157,7 @@ func TestAdvertisersAgainstFake(t *testing.T) {
 		})
 	}
 
-	a, err := c.Advertisers.Get(ctx, created.NetworkAdvertiserID, RelationshipLabels, RelationshipBilling, RelationshipReporting)
+	a, err := c.Advertisers.Get(ctx, created.NetworkAdvertiserID, WithRelationships(RelationshipLabels, RelationshipBilling, RelationshipReporting))
 	require.NoError(t, err)
 	require.NotNil(t, a.Relationship)
 	assert.JSONEq(t, `{"billing_frequency":"monthly"}`, string(a.Relationship.Billing))

@@ -471,14 +471,12 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, opts *AffiliateSearc
 	}, &o.ListParams)
 }
 
-// Get returns one affiliate with the related objects asked for: GET
-// networks/affiliates/{id}?relationship=....
-func (s *AffiliatesService) Get(ctx context.Context, id int64, relationships ...Relationship) (*Affiliate, error) {
-	q := url.Values{}
-	addRelationships(q, relationships)
+// Get returns one affiliate: GET networks/affiliates/{id}. Pass [WithRelationships]
+// to include related objects (?relationship=...).
+func (s *AffiliatesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Affiliate, error) {
 	a := new(Affiliate)
 	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -512,7 +510,7 @@ type AffiliateCreateParams struct {
 
 // Create adds an affiliate. It is not retried after it may have reached
 // the server.
-func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams) (*Affiliate, error) {
+func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams, opts ...RequestOption) (*Affiliate, error) {
 	if params == nil || strings.TrimSpace(params.Name) == "" {
 		return nil, errors.New("everflow: create affiliate: Name is required")
 	}
@@ -522,7 +520,7 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 	}
 	a := new(Affiliate)
 	req := &transport.Request{Method: http.MethodPost, Path: "networks/affiliates", Query: q, Body: params}
-	if _, err := s.client.do(ctx, req, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, req, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -536,7 +534,7 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 // inside relationship, and billing only when asked for), and change what
 // you need:
 //
-//	a, err := client.Affiliates.Get(ctx, id, everflow.RelationshipBilling)
+//	a, err := client.Affiliates.Get(ctx, id, everflow.WithRelationships(everflow.RelationshipBilling))
 //	// handle err
 //	p := a.UpdateParams()
 //	p.AccountStatus = everflow.AccountInactive
@@ -629,7 +627,7 @@ func (p *AffiliateUpdateParams) resets() []string {
 // Update replaces the affiliate with the given id: PUT
 // networks/affiliates/{id}. See AffiliateUpdateParams for the
 // get-modify-put pattern.
-func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams) (*Affiliate, error) {
+func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams, opts ...RequestOption) (*Affiliate, error) {
 	if params == nil || strings.TrimSpace(params.Name) == "" {
 		return nil, errors.New("everflow: update affiliate: Name is required (the update replaces the whole record; start from Affiliate.UpdateParams)")
 	}
@@ -641,7 +639,7 @@ func (s *AffiliatesService) Update(ctx context.Context, id int64, params *Affili
 	}
 	a := new(Affiliate)
 	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return a, nil

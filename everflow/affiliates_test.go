@@ -144,7 +144,7 @@ func TestAffiliatesSearch(t *testing.T) {
 
 func TestAffiliateGetWithRelationships(t *testing.T) {
 	srv, c, _ := demo(t)
-	a, err := c.Affiliates.Get(context.Background(), 1, RelationshipUsers, RelationshipBilling, RelationshipReporting)
+	a, err := c.Affiliates.Get(context.Background(), 1, WithRelationships(RelationshipUsers, RelationshipBilling, RelationshipReporting))
 	require.NoError(t, err)
 	assert.Equal(t, "Apex Media", a.Name)
 	assert.Equal(t, time.Date(2023, 6, 1, 9, 0, 0, 0, time.UTC), a.TimeCreated)
@@ -193,7 +193,7 @@ func TestAffiliateCreate(t *testing.T) {
 func TestAffiliateUpdateGetModifyPut(t *testing.T) {
 	srv, c, _ := demo(t)
 	ctx := context.Background()
-	a, err := c.Affiliates.Get(ctx, 1, RelationshipBilling)
+	a, err := c.Affiliates.Get(ctx, 1, WithRelationships(RelationshipBilling))
 	require.NoError(t, err)
 	p := a.UpdateParams()
 	p.AccountStatus = AccountInactive
@@ -230,7 +230,7 @@ func TestAffiliateUpdateGetModifyPut(t *testing.T) {
 
 	// Without the billing block (Get without RelationshipBilling) the
 	// API refuses the replacement.
-	users, err := c.Affiliates.Get(ctx, 2, RelationshipUsers)
+	users, err := c.Affiliates.Get(ctx, 2, WithRelationships(RelationshipUsers))
 	require.NoError(t, err)
 	pu := users.UpdateParams()
 	pu.IsContactAddressEnabled = false

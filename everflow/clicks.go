@@ -147,7 +147,7 @@ type ClickStream struct {
 // Stream returns the raw clicks of a window: POST
 // networks/reporting/clicks/stream. It only reads, so it is retried like
 // a GET.
-func (s *ClicksService) Stream(ctx context.Context, params *ClickStreamParams) (*ClickStream, error) {
+func (s *ClicksService) Stream(ctx context.Context, params *ClickStreamParams, opts ...RequestOption) (*ClickStream, error) {
 	const path = "networks/reporting/clicks/stream"
 	if params == nil {
 		return nil, fmt.Errorf("everflow: POST %s: From, To and TimezoneID are required", path)
@@ -165,7 +165,7 @@ func (s *ClicksService) Stream(ctx context.Context, params *ClickStreamParams) (
 		body.Query = &q
 	}
 	out := &envelope[Click]{key: "clicks"}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, out)
+	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -178,13 +178,13 @@ func (s *ClicksService) Stream(ctx context.Context, params *ClickStreamParams) (
 
 // Get returns one click by its transaction id: GET
 // networks/reporting/clicks/{transactionID}.
-func (s *ClicksService) Get(ctx context.Context, transactionID string) (*Click, error) {
+func (s *ClicksService) Get(ctx context.Context, transactionID string, opts ...RequestOption) (*Click, error) {
 	if transactionID == "" {
 		return nil, errors.New("everflow: get click: empty transaction id")
 	}
 	c := new(Click)
 	path := transport.Join("networks/reporting/clicks/%s", transactionID)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(c, "transaction_id", func(v *Click) bool { return v.TransactionID != "" })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(c, "transaction_id", func(v *Click) bool { return v.TransactionID != "" }), opts...); err != nil {
 		return nil, err
 	}
 	return c, nil

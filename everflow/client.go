@@ -168,8 +168,9 @@ func (c *Client) acquire(ctx context.Context, path string) (func(), error) {
 	return func() { once.Do(func() { <-c.reports }) }, nil
 }
 
-// do sends one request and decodes the JSON response into out.
-func (c *Client) do(ctx context.Context, r *transport.Request, out any) (*Response, error) {
+// do sends one request, with the caller's request options, and decodes
+// the JSON response into out.
+func (c *Client) do(ctx context.Context, r *transport.Request, out any, opts ...RequestOption) (*Response, error) {
 	if ctx == nil {
 		return nil, errors.New("everflow: nil context")
 	}
@@ -178,12 +179,12 @@ func (c *Client) do(ctx context.Context, r *transport.Request, out any) (*Respon
 		return nil, fmt.Errorf("everflow: %s %s: waiting for a reporting slot: %w", r.Method, r.Path, err)
 	}
 	defer release()
-	return c.t.Do(ctx, r, out)
+	return c.t.Do(ctx, r, out, opts...)
 }
 
 // stream sends one request and returns its open body; the reporting slot
 // (if any) is held until the body is closed.
-func (c *Client) stream(ctx context.Context, r *transport.Request) (io.ReadCloser, *Response, error) {
+func (c *Client) stream(ctx context.Context, r *transport.Request, opts ...RequestOption) (io.ReadCloser, *Response, error) {
 	if ctx == nil {
 		return nil, nil, errors.New("everflow: nil context")
 	}
@@ -191,7 +192,7 @@ func (c *Client) stream(ctx context.Context, r *transport.Request) (io.ReadClose
 	if err != nil {
 		return nil, nil, fmt.Errorf("everflow: %s %s: waiting for a reporting slot: %w", r.Method, r.Path, err)
 	}
-	body, resp, err := c.t.Stream(ctx, r)
+	body, resp, err := c.t.Stream(ctx, r, opts...)
 	if err != nil {
 		release()
 		return nil, nil, err

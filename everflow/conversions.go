@@ -255,7 +255,7 @@ type ConversionSummary struct {
 
 // Summary returns the totals of the conversions matching params: POST
 // networks/reporting/conversions/summary.
-func (s *ConversionsService) Summary(ctx context.Context, params *ConversionReportParams) (*ConversionSummary, error) {
+func (s *ConversionsService) Summary(ctx context.Context, params *ConversionReportParams, opts ...RequestOption) (*ConversionSummary, error) {
 	const path = conversionsPath + "/summary"
 	body, err := params.body()
 	if err != nil {
@@ -263,7 +263,7 @@ func (s *ConversionsService) Summary(ctx context.Context, params *ConversionRepo
 	}
 	out := new(ConversionSummary)
 	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}
-	if _, err := s.client.do(ctx, req, out); err != nil {
+	if _, err := s.client.do(ctx, req, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -322,7 +322,7 @@ func (s *ConversionsService) ExportCSV(ctx context.Context, params *ConversionEx
 // The body is not size-capped: WithMaxResponseBytes does not apply to it,
 // so the caller must bound what it reads (io.LimitReader, or a per-row
 // limit when parsing it); Export and ExportCSV do that for you.
-func (s *ConversionsService) ExportRaw(ctx context.Context, params *ConversionExportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
+func (s *ConversionsService) ExportRaw(ctx context.Context, params *ConversionExportParams, format ExportFormat, opts ...RequestOption) (io.ReadCloser, *Response, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err)
 	}
@@ -330,7 +330,7 @@ func (s *ConversionsService) ExportRaw(ctx context.Context, params *ConversionEx
 	if err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err)
 	}
-	return s.client.exportRaw(ctx, conversionsExportPath, body)
+	return s.client.exportRaw(ctx, conversionsExportPath, body, opts...)
 }
 
 // errSeq is a sequence that yields err once.

@@ -63,9 +63,9 @@
 // every member read, including the ones the package does not model (kept
 // in Other fields). Everflow sends an affiliate's tier and labels, an
 // advertiser's labels and an offer's payouts inside "relationship", so
-// read the record with a relationship (RelationshipBilling for an
-// affiliate, RelationshipLabels for an advertiser,
-// RelationshipPayoutRevenue for an offer) before updating it; Update
+// read the record with [WithRelationships] ([RelationshipBilling] for an
+// affiliate, [RelationshipLabels] for an advertiser,
+// [RelationshipPayoutRevenue] for an offer) before updating it; Update
 // refuses params that would reset what was not read. Creates (POST) are
 // never retried once they may have reached the server; updates (PUT) and
 // the affiliate's offer visibility PATCH, which set absolute values, are.

@@ -41,7 +41,8 @@ const Version = transport.Version
 type Error = transport.Error
 
 // Response holds the status, headers, rate limit and pagination state of a
-// page, as returned by the ListPage and SearchPage methods. It is the same
+// page, as returned by the ListPage and SearchPage methods, and the HTTP
+// response of any other call through [WithResponseInto]. It is the same
 // type in every package of this module. Its fields:
 //   - StatusCode int and Header http.Header: those of the final HTTP
 //     response.

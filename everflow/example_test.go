@@ -117,7 +117,7 @@ func ExampleOffersService_Update() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	offer, err := client.Offers.Get(ctx, 5, everflow.RelationshipPayoutRevenue)
+	offer, err := client.Offers.Get(ctx, 5, everflow.WithRelationships(everflow.RelationshipPayoutRevenue))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -268,4 +268,31 @@ func ExamplePostbacksService_Export() {
 	// Output:
 	// report: 1000 rows, truncated: true
 	// export: 2980 rows, 339 failed
+}
+
+// WithResponseInto gives a call that returns one record, or a write, its
+// HTTP response: the status, the headers and the quota Everflow announced
+// in X-RateLimit-Limit and X-RateLimit-Remaining. A failed call fills it
+// too, from the error's response.
+func ExampleWithResponseInto() {
+	srv, client := newDemoClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	var resp everflow.Response
+	offer, err := client.Offers.Get(ctx, 5,
+		everflow.WithRelationships(everflow.RelationshipPayoutRevenue),
+		everflow.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(offer.Name)
+	fmt.Println(resp.StatusCode, "quota", resp.RateLimit.Limit, "remaining", resp.RateLimit.Remaining)
+
+	_, err = client.Pixels.Get(ctx, 999999, everflow.WithResponseInto(&resp))
+	fmt.Println(errors.Is(err, everflow.ErrNotFound), resp.StatusCode)
+	// Output:
+	// Evergreen Health Vitamins - Annual Plan
+	// 200 quota 600 remaining 599
+	// true 404
 }

@@ -36,8 +36,8 @@ func exportRequest(path string, body any) *transport.Request {
 
 // exportRaw opens an export and returns its body untouched. The reporting
 // slot is held until the body is closed.
-func (c *Client) exportRaw(ctx context.Context, path string, body any) (io.ReadCloser, *Response, error) {
-	return c.stream(ctx, exportRequest(path, body))
+func (c *Client) exportRaw(ctx context.Context, path string, body any, opts ...RequestOption) (io.ReadCloser, *Response, error) {
+	return c.stream(ctx, exportRequest(path, body), opts...)
 }
 
 // exportJSON streams a JSON export as records of type T. The body is

@@ -25,9 +25,9 @@ type Timezone struct {
 func (t *Timezone) Location() (*time.Location, error) { return time.LoadLocation(t.Timezone) }
 
 // Timezones lists the time zones and their ids: GET meta/timezones.
-func (s *MetaService) Timezones(ctx context.Context) ([]*Timezone, error) {
+func (s *MetaService) Timezones(ctx context.Context, opts ...RequestOption) ([]*Timezone, error) {
 	out := &envelope[Timezone]{key: "timezones"}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "meta/timezones"}, out)
+	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "meta/timezones"}, out, opts...)
 	if err != nil {
 		return nil, err
 	}

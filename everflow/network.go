@@ -40,9 +40,9 @@ func (n *Network) UnmarshalJSON(b []byte) error {
 }
 
 // Get returns the network's settings: GET networks.
-func (s *NetworkService) Get(ctx context.Context) (*Network, error) {
+func (s *NetworkService) Get(ctx context.Context, opts ...RequestOption) (*Network, error) {
 	n := new(Network)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "networks"}, transport.Record(n, "network_id", func(v *Network) bool { return v.NetworkID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "networks"}, transport.Record(n, "network_id", func(v *Network) bool { return v.NetworkID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return n, nil

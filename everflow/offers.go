@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 	"strconv"
 	"time"
 
@@ -401,14 +400,12 @@ func (s *OffersService) SearchPage(ctx context.Context, opts *OfferSearchOptions
 	}, &o.ListParams)
 }
 
-// Get returns one offer with the related objects asked for: GET
-// networks/offers/{id}?relationship=....
-func (s *OffersService) Get(ctx context.Context, id int64, relationships ...Relationship) (*Offer, error) {
-	q := url.Values{}
-	addRelationships(q, relationships)
+// Get returns one offer: GET networks/offers/{id}. Pass [WithRelationships]
+// to include related objects (?relationship=...).
+func (s *OffersService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Offer, error) {
 	o := new(Offer)
 	path := transport.Join("networks/offers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, transport.Record(o, "network_offer_id", func(v *Offer) bool { return v.NetworkOfferID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(o, "network_offer_id", func(v *Offer) bool { return v.NetworkOfferID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return o, nil

@@ -89,7 +89,7 @@ func TestOffersListAndSearch(t *testing.T) {
 func TestOfferGetPayoutRevenue(t *testing.T) {
 	srv, c, _ := demo(t)
 	want := srv.Offers()[0]
-	o, err := c.Offers.Get(context.Background(), want.NetworkOfferID, RelationshipPayoutRevenue)
+	o, err := c.Offers.Get(context.Background(), want.NetworkOfferID, WithRelationships(RelationshipPayoutRevenue))
 	require.NoError(t, err)
 	assert.Equal(t, "relationship=payout_revenue", srv.Requests()[0].Query)
 	require.NotNil(t, o.Relationship)
@@ -174,7 +174,7 @@ func TestOfferTypedRelationships(t *testing.T) {
 		{"in no group", 1, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			o, err := c.Offers.Get(ctx, tc.id, RelationshipAdvertiser, RelationshipOfferGroup)
+			o, err := c.Offers.Get(ctx, tc.id, WithRelationships(RelationshipAdvertiser, RelationshipOfferGroup))
 			require.NoError(t, err)
 			require.NotNil(t, o.Relationship)
 			require.NotNil(t, o.Relationship.Advertiser)

@@ -95,7 +95,7 @@ func (p OfferCreateParams) MarshalJSON() ([]byte, error) {
 // current record, read with RelationshipPayoutRevenue, and change what
 // you need:
 //
-//	o, err := client.Offers.Get(ctx, id, everflow.RelationshipPayoutRevenue)
+//	o, err := client.Offers.Get(ctx, id, everflow.WithRelationships(everflow.RelationshipPayoutRevenue))
 //	// handle err
 //	p := o.UpdateParams()
 //	p.OfferStatus = everflow.OfferPaused
@@ -337,7 +337,7 @@ func checkPayoutRevenue(entries []*PayoutRevenue) error {
 
 // Create adds an offer: POST networks/offers. It is not retried after it
 // may have reached the server.
-func (s *OffersService) Create(ctx context.Context, params *OfferCreateParams) (*Offer, error) {
+func (s *OffersService) Create(ctx context.Context, params *OfferCreateParams, opts ...RequestOption) (*Offer, error) {
 	switch {
 	case params == nil || strings.TrimSpace(params.Name) == "":
 		return nil, errors.New("everflow: create offer: Name is required")
@@ -351,7 +351,7 @@ func (s *OffersService) Create(ctx context.Context, params *OfferCreateParams) (
 	}
 	o := new(Offer)
 	req := &transport.Request{Method: http.MethodPost, Path: "networks/offers", Body: params}
-	if _, err := s.client.do(ctx, req, offerRecord(o)); err != nil {
+	if _, err := s.client.do(ctx, req, offerRecord(o), opts...); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -359,7 +359,7 @@ func (s *OffersService) Create(ctx context.Context, params *OfferCreateParams) (
 
 // Update replaces the offer with the given id: PUT networks/offers/{id}.
 // See OfferUpdateParams for the get-modify-put pattern.
-func (s *OffersService) Update(ctx context.Context, id int64, params *OfferUpdateParams) (*Offer, error) {
+func (s *OffersService) Update(ctx context.Context, id int64, params *OfferUpdateParams, opts ...RequestOption) (*Offer, error) {
 	if params == nil || strings.TrimSpace(params.Name) == "" {
 		return nil, errors.New("everflow: update offer: Name is required (the update replaces the whole record; start from Offer.UpdateParams)")
 	}
@@ -371,7 +371,7 @@ func (s *OffersService) Update(ctx context.Context, id int64, params *OfferUpdat
 	}
 	o := new(Offer)
 	path := transport.Join("networks/offers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, offerRecord(o)); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, offerRecord(o), opts...); err != nil {
 		return nil, err
 	}
 	return o, nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -157,4 +158,28 @@ type Limiter = transport.Limiter
 // attempt, retries included.
 func WithRateLimiter(l Limiter) Option {
 	return func(s *settings) error { return s.SetLimiter(l) }
+}
+
+// RequestOption configures one call: it is the variadic last parameter of
+// every method that is not a list or an export iterator (List, ListPage,
+// Search, SearchPage, Export and ExportCSV), such as [OffersService.Get]
+// or [AffiliatesService.Create]. [WithResponseInto] and
+// [WithRelationships] are request options.
+type RequestOption = transport.RequestOption
+
+// WithResponseInto stores the call's HTTP response in resp: its
+// StatusCode, Header, RateLimit and RequestID. When the call fails with an
+// [*Error] from an error status, resp gets that response's StatusCode,
+// Header and RequestID; when no response arrived (a network error, a
+// check before sending) resp is left as it was.
+func WithResponseInto(resp *Response) RequestOption { return transport.WithResponseInto(resp) }
+
+// WithRelationships asks a Get call ([AffiliatesService.Get],
+// [OffersService.Get], [AdvertisersService.Get]) to include the related
+// objects named, sent as relationship=... query parameters in the order
+// given. Empty names are skipped; several WithRelationships add up.
+func WithRelationships(rels ...Relationship) RequestOption {
+	q := url.Values{}
+	addRelationships(q, rels)
+	return transport.WithQuery(q)
 }

@@ -191,10 +191,10 @@ func (s *PixelsService) SearchPage(ctx context.Context, opts *PixelSearchOptions
 }
 
 // Get returns one postback configuration: GET networks/pixels/{id}.
-func (s *PixelsService) Get(ctx context.Context, id int64) (*Pixel, error) {
+func (s *PixelsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Pixel, error) {
 	p := new(Pixel)
 	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -253,12 +253,12 @@ func (p *PixelCreateParams) check() error {
 
 // Create adds a postback configuration. It is not retried after it may
 // have reached the server.
-func (s *PixelsService) Create(ctx context.Context, params *PixelCreateParams) (*Pixel, error) {
+func (s *PixelsService) Create(ctx context.Context, params *PixelCreateParams, opts ...RequestOption) (*Pixel, error) {
 	if err := params.check(); err != nil {
 		return nil, fmt.Errorf("everflow: create pixel: %w", err)
 	}
 	p := new(Pixel)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: "networks/pixels", Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: "networks/pixels", Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -299,13 +299,13 @@ func (p *Pixel) UpdateParams() *PixelUpdateParams {
 
 // Update replaces the postback configuration with the given id: PUT
 // networks/pixels/{id}.
-func (s *PixelsService) Update(ctx context.Context, id int64, params *PixelUpdateParams) (*Pixel, error) {
+func (s *PixelsService) Update(ctx context.Context, id int64, params *PixelUpdateParams, opts ...RequestOption) (*Pixel, error) {
 	if err := (*PixelCreateParams)(params).check(); err != nil {
 		return nil, fmt.Errorf("everflow: update pixel: %w", err)
 	}
 	p := new(Pixel)
 	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 })); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -159,13 +159,13 @@ const (
 // networks/reporting/affiliate/pixels. The report is not paged and holds at
 // most PostbackReportLimit rows; check Truncated, and use Export for more.
 // It only reads, so it is retried like a GET.
-func (s *PostbacksService) List(ctx context.Context, params *PostbackReportParams) (*PostbackReport, error) {
+func (s *PostbacksService) List(ctx context.Context, params *PostbackReportParams, opts ...RequestOption) (*PostbackReport, error) {
 	body, err := params.body("")
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", postbacksPath, err)
 	}
 	out := &envelope[PostbackLog]{key: "pixels"}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: postbacksPath, Body: body, RetrySafe: true}, out)
+	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: postbacksPath, Body: body, RetrySafe: true}, out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +210,7 @@ func (s *PostbacksService) ExportCSV(ctx context.Context, params *PostbackReport
 // The body is not size-capped: WithMaxResponseBytes does not apply to it,
 // so the caller must bound what it reads (io.LimitReader, or a per-row
 // limit when parsing it); Export and ExportCSV do that for you.
-func (s *PostbacksService) ExportRaw(ctx context.Context, params *PostbackReportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
+func (s *PostbacksService) ExportRaw(ctx context.Context, params *PostbackReportParams, format ExportFormat, opts ...RequestOption) (io.ReadCloser, *Response, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err)
 	}
@@ -218,5 +218,5 @@ func (s *PostbacksService) ExportRaw(ctx context.Context, params *PostbackReport
 	if err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err)
 	}
-	return s.client.exportRaw(ctx, postbacksExportPath, body)
+	return s.client.exportRaw(ctx, postbacksExportPath, body, opts...)
 }

@@ -152,7 +152,8 @@ func (b basicFilters) query(extra []BasicFilter) (url.Values, error) {
 }
 
 // Relationship asks a GET endpoint to add a related object to the record
-// (?relationship=users). Which ones apply depends on the resource.
+// (?relationship=users); pass it to a Get call through [WithRelationships].
+// Which ones apply depends on the resource.
 type Relationship string
 
 // Relationships of affiliates.

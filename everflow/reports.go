@@ -290,7 +290,7 @@ type EntityReport struct {
 const entityTablePath = "networks/reporting/entity/table"
 
 // Table runs an entity report: POST networks/reporting/entity/table.
-func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams) (*EntityReport, error) {
+func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams, opts ...RequestOption) (*EntityReport, error) {
 	body, err := params.body("")
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", entityTablePath, err)
@@ -299,7 +299,7 @@ func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams) 
 		EntityReport
 		Table *json.RawMessage `json:"table"`
 	}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: entityTablePath, Body: body, RetrySafe: true}, &out)
+	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: entityTablePath, Body: body, RetrySafe: true}, &out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -320,7 +320,7 @@ func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams) 
 
 // Summary returns the totals of an entity report: POST
 // networks/reporting/entity/summary.
-func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParams) (*Metrics, error) {
+func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParams, opts ...RequestOption) (*Metrics, error) {
 	const path = "networks/reporting/entity/summary"
 	if params == nil {
 		return nil, fmt.Errorf("everflow: POST %s: From, To, TimezoneID and CurrencyID are required", path)
@@ -330,7 +330,7 @@ func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParam
 		return nil, fmt.Errorf("everflow: POST %s: %w", path, err)
 	}
 	m := new(Metrics)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, m); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, m, opts...); err != nil {
 		return nil, err
 	}
 	m.setCurrency(params.CurrencyID)
@@ -358,7 +358,7 @@ func (s *ReportsService) ExportCSV(ctx context.Context, params *EntityReportPara
 // WithMaxResponseBytes does not apply to it, so the caller must bound what
 // it reads (io.LimitReader, or a per-row limit when parsing it); ExportCSV
 // does that for you.
-func (s *ReportsService) ExportRaw(ctx context.Context, params *EntityReportParams, format ExportFormat) (io.ReadCloser, *Response, error) {
+func (s *ReportsService) ExportRaw(ctx context.Context, params *EntityReportParams, format ExportFormat, opts ...RequestOption) (io.ReadCloser, *Response, error) {
 	if err := checkFormat(format); err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", entityExportPath, err)
 	}
@@ -366,5 +366,5 @@ func (s *ReportsService) ExportRaw(ctx context.Context, params *EntityReportPara
 	if err != nil {
 		return nil, nil, fmt.Errorf("everflow: POST %s: %w", entityExportPath, err)
 	}
-	return s.client.exportRaw(ctx, entityExportPath, body)
+	return s.client.exportRaw(ctx, entityExportPath, body, opts...)
 }

@@ -117,7 +117,7 @@ func TestAffiliateUpdateSendsBackEverythingRead(t *testing.T) {
 	srv, rec := serveBody(t, body)
 	c := clientOf(t, srv.URL)
 	ctx := context.Background()
-	a, err := c.Affiliates.Get(ctx, 42, RelationshipBilling)
+	a, err := c.Affiliates.Get(ctx, 42, WithRelationships(RelationshipBilling))
 	require.NoError(t, err)
 	p := a.UpdateParams()
 	p.InternalNotes = "renewed"
@@ -156,7 +156,7 @@ func TestAffiliateFakeKeepsTierAndLabels(t *testing.T) {
 	})
 	c, _ := newTestClient(t, srv)
 	ctx := context.Background()
-	a, err := c.Affiliates.Get(ctx, stored.NetworkAffiliateID, RelationshipBilling)
+	a, err := c.Affiliates.Get(ctx, stored.NetworkAffiliateID, WithRelationships(RelationshipBilling))
 	require.NoError(t, err)
 	assert.Equal(t, int64(4), a.NetworkAffiliateTierID)
 	assert.Equal(t, []string{"vip", "email"}, a.Labels)

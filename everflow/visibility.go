@@ -44,10 +44,10 @@ func offerVisibilityRecord(v *OfferVisibility) *transport.Checked[OfferVisibilit
 
 // GetVisibility returns the offer's affiliate visibility settings: GET
 // networks/offers/{id}/visibility.
-func (s *OffersService) GetVisibility(ctx context.Context, offerID int64) (*OfferVisibility, error) {
+func (s *OffersService) GetVisibility(ctx context.Context, offerID int64, opts ...RequestOption) (*OfferVisibility, error) {
 	v := new(OfferVisibility)
 	path := transport.Join("networks/offers/%s/visibility", strconv.FormatInt(offerID, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, offerVisibilityRecord(v)); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, offerVisibilityRecord(v), opts...); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -68,7 +68,7 @@ type OfferVisibilitySetParams struct {
 // visibility and returns the resulting settings: PUT
 // networks/offers/{id}/visibility. It sets absolute values, so it is
 // retried like any PUT.
-func (s *OffersService) SetVisibility(ctx context.Context, offerID int64, params *OfferVisibilitySetParams) (*OfferVisibility, error) {
+func (s *OffersService) SetVisibility(ctx context.Context, offerID int64, params *OfferVisibilitySetParams, opts ...RequestOption) (*OfferVisibility, error) {
 	if params == nil || !params.SetType.valid() {
 		return nil, errors.New("everflow: set offer visibility: SetType must be visible, hidden or rejected")
 	}
@@ -78,7 +78,7 @@ func (s *OffersService) SetVisibility(ctx context.Context, offerID int64, params
 	}
 	v := new(OfferVisibility)
 	path := transport.Join("networks/offers/%s/visibility", strconv.FormatInt(offerID, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: body}, offerVisibilityRecord(v)); err != nil {
+	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: body}, offerVisibilityRecord(v), opts...); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -102,7 +102,7 @@ type visibilityResult struct {
 // offers: PATCH networks/affiliates/{id}/offers/visibility. The PATCH sets
 // absolute values, so it is retried like a PUT. An answer of
 // {"result": false} is returned as an error.
-func (s *AffiliatesService) UpdateOfferVisibility(ctx context.Context, affiliateID int64, params *AffiliateOfferVisibilityUpdateParams) error {
+func (s *AffiliatesService) UpdateOfferVisibility(ctx context.Context, affiliateID int64, params *AffiliateOfferVisibilityUpdateParams, opts ...RequestOption) error {
 	if params == nil || len(params.NetworkOfferIDs) == 0 {
 		return errors.New("everflow: update affiliate offer visibility: NetworkOfferIDs is required")
 	}
@@ -112,7 +112,7 @@ func (s *AffiliatesService) UpdateOfferVisibility(ctx context.Context, affiliate
 	out := new(visibilityResult)
 	path := transport.Join("networks/affiliates/%s/offers/visibility", strconv.FormatInt(affiliateID, 10))
 	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, RetrySafe: true}
-	if _, err := s.client.do(ctx, req, transport.Require(out, `no "result" in the answer`, func(v *visibilityResult) bool { return v.Result != nil })); err != nil {
+	if _, err := s.client.do(ctx, req, transport.Require(out, `no "result" in the answer`, func(v *visibilityResult) bool { return v.Result != nil }), opts...); err != nil {
 		return err
 	}
 	if !*out.Result {

@@ -234,30 +234,30 @@ var affiliateGet = call{path: "affiliate/get", readOnly: true}
 // error matching [ErrNotFound] (Refersion answers 422 "Affiliate not
 // found.": the status in its own sense, so the error does not match
 // [ErrInvalidRequest]).
-func (s *AffiliatesService) Get(ctx context.Context, id int64) (*Affiliate, error) {
+func (s *AffiliatesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Affiliate, error) {
 	if id <= 0 {
 		return nil, fmt.Errorf("refersion: affiliate/get: invalid affiliate id %d", id)
 	}
 	return s.get(ctx, struct {
 		ID int64 `json:"id"`
-	}{id}, "")
+	}{id}, "", opts)
 }
 
 // GetByCode returns the affiliate with the affiliate code ("a3y7"), as
 // affiliate/new and the list and search results give it.
-func (s *AffiliatesService) GetByCode(ctx context.Context, code string) (*Affiliate, error) {
+func (s *AffiliatesService) GetByCode(ctx context.Context, code string, opts ...RequestOption) (*Affiliate, error) {
 	code = strings.TrimSpace(code)
 	if code == "" {
 		return nil, errors.New("refersion: affiliate/get: empty affiliate code")
 	}
 	return s.get(ctx, struct {
 		Code string `json:"affiliate_code"`
-	}{code}, code)
+	}{code}, code, opts)
 }
 
-func (s *AffiliatesService) get(ctx context.Context, body any, code string) (*Affiliate, error) {
+func (s *AffiliatesService) get(ctx context.Context, body any, code string, opts []RequestOption) (*Affiliate, error) {
 	a, err := postChecked(ctx, s.client, affiliateGet, body,
-		transport.Record(new(Affiliate), "id", func(a *Affiliate) bool { return a.ID.isID() }))
+		transport.Record(new(Affiliate), "id", func(a *Affiliate) bool { return a.ID.isID() }), opts...)
 	if err != nil {
 		return nil, markNotFound(err, "not found")
 	}
@@ -398,7 +398,7 @@ var affiliateNew = call{path: "affiliate/new"}
 
 // Create adds an affiliate. It is a write: retried only on a 429, or a 503
 // with Retry-After, which prove the server did not act.
-func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams) (*AffiliateCreateResult, error) {
+func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams, opts ...RequestOption) (*AffiliateCreateResult, error) {
 	if params == nil {
 		return nil, errors.New("refersion: affiliate/new: params are required")
 	}
@@ -411,7 +411,7 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 		}
 	}
 	r, err := postChecked(ctx, s.client, affiliateNew, params,
-		transport.Record(new(AffiliateCreateResult), "id", func(r *AffiliateCreateResult) bool { return FlexString(r.Code).isID() }))
+		transport.Record(new(AffiliateCreateResult), "id", func(r *AffiliateCreateResult) bool { return FlexString(r.Code).isID() }), opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -465,7 +465,7 @@ var affiliateEditCall = call{path: "affiliate/edit"}
 // Update changes the affiliate with the numeric id. Check the result:
 // Refersion lists an id it did not change in IDsNotChanged rather than
 // failing.
-func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams) (*ChangeResult, error) {
+func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams, opts ...RequestOption) (*ChangeResult, error) {
 	if id <= 0 {
 		return nil, fmt.Errorf("refersion: affiliate/edit: invalid affiliate id %d", id)
 	}
@@ -484,14 +484,14 @@ func (s *AffiliatesService) Update(ctx context.Context, id int64, params *Affili
 	body := struct {
 		Affiliates []affiliateEdit `json:"affiliates"`
 	}{[]affiliateEdit{e}}
-	return s.client.change(ctx, affiliateEditCall, body)
+	return s.client.change(ctx, affiliateEditCall, body, opts)
 }
 
 var affiliateStatusChange = call{path: "affiliate/status_change"}
 
-// ChangeStatus sets the status of up to MaxBatch affiliates, by numeric
-// id, to AffiliateActive, AffiliateDenied or AffiliateDisabled.
-func (s *AffiliatesService) ChangeStatus(ctx context.Context, status AffiliateStatus, ids ...int64) (*ChangeResult, error) {
+// ChangeStatus sets the status of up to [MaxBatch] affiliates, by numeric
+// id, to [AffiliateActive], [AffiliateDenied] or [AffiliateDisabled].
+func (s *AffiliatesService) ChangeStatus(ctx context.Context, status AffiliateStatus, ids []int64, opts ...RequestOption) (*ChangeResult, error) {
 	if status == "" {
 		return nil, errors.New("refersion: affiliate/status_change: status is required")
 	}
@@ -502,14 +502,14 @@ func (s *AffiliatesService) ChangeStatus(ctx context.Context, status AffiliateSt
 		IDs    []int64         `json:"ids"`
 		Status AffiliateStatus `json:"status"`
 	}{ids, status}
-	return s.client.change(ctx, affiliateStatusChange, body)
+	return s.client.change(ctx, affiliateStatusChange, body, opts)
 }
 
 // change posts a batch write answered with ids_changed/ids_not_changed.
-func (c *Client) change(ctx context.Context, op call, body any) (*ChangeResult, error) {
+func (c *Client) change(ctx context.Context, op call, body any, opts []RequestOption) (*ChangeResult, error) {
 	r, err := postChecked(ctx, c, op, body, transport.Require(new(ChangeResult),
 		`neither "ids_changed" nor "ids_not_changed" in the answer`,
-		func(r *ChangeResult) bool { return r.IDsChanged != nil || r.IDsNotChanged != nil }))
+		func(r *ChangeResult) bool { return r.IDsChanged != nil || r.IDsNotChanged != nil }), opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -314,7 +314,7 @@ func TestAffiliatesChangeStatus(t *testing.T) {
 	affs := srv.SeedAffiliates(3)
 	ctx := context.Background()
 
-	r, err := c.Affiliates.ChangeStatus(ctx, AffiliateDisabled, affs[0].ID, affs[1].ID, 42)
+	r, err := c.Affiliates.ChangeStatus(ctx, AffiliateDisabled, []int64{affs[0].ID, affs[1].ID, 42})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{affs[0].ID, affs[1].ID}, r.IDsChanged)
 	assert.Equal(t, []int64{42}, r.IDsNotChanged)
@@ -325,13 +325,13 @@ func TestAffiliatesChangeStatus(t *testing.T) {
 	for i := range ids {
 		ids[i] = int64(i + 1)
 	}
-	_, err = c.Affiliates.ChangeStatus(ctx, AffiliateActive, ids...)
+	_, err = c.Affiliates.ChangeStatus(ctx, AffiliateActive, ids)
 	assert.ErrorContains(t, err, "more than the 50")
-	_, err = c.Affiliates.ChangeStatus(ctx, AffiliateActive)
+	_, err = c.Affiliates.ChangeStatus(ctx, AffiliateActive, nil)
 	assert.ErrorContains(t, err, "no ids")
 	assert.Equal(t, 1, srv.RequestCount(), "batch errors send nothing")
 
-	_, err = c.Affiliates.ChangeStatus(ctx, "ARCHIVED", affs[2].ID)
+	_, err = c.Affiliates.ChangeStatus(ctx, "ARCHIVED", []int64{affs[2].ID})
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "ARCHIVED is not a allowed value for field status", apiErr.Message)

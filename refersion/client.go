@@ -167,15 +167,16 @@ type call struct {
 }
 
 // post sends one API call, a POST with a JSON body, and decodes the answer
-// into out. Refersion's 204 No Content ("invalid field in the request")
-// becomes an *Error matching ErrInvalidRequest.
-func (c *Client) post(ctx context.Context, op call, body, out any) (*Response, error) {
+// into out, with the caller's request options. Refersion's 204 No Content
+// ("invalid field in the request") becomes an *Error matching
+// ErrInvalidRequest.
+func (c *Client) post(ctx context.Context, op call, body, out any, opts ...RequestOption) (*Response, error) {
 	if c.t == nil {
 		return nil, c.errNoRESTKeys(http.MethodPost, op.path)
 	}
 	resp, err := c.t.Do(ctx, &transport.Request{
 		Method: http.MethodPost, Path: op.path, Body: body, RetrySafe: op.readOnly, RemapStatus: op.remap,
-	}, out)
+	}, out, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -191,8 +192,8 @@ func (c *Client) post(ctx context.Context, op call, body, out any) (*Response, e
 // transport's retry loop: a read answered without what it promises is
 // retried like any malformed body, a write fails at once with
 // ErrMalformedResponse.
-func postChecked[T any](ctx context.Context, c *Client, op call, body any, check *transport.Checked[T]) (*T, error) {
-	if _, err := c.post(ctx, op, body, check); err != nil {
+func postChecked[T any](ctx context.Context, c *Client, op call, body any, check *transport.Checked[T], opts ...RequestOption) (*T, error) {
+	if _, err := c.post(ctx, op, body, check, opts...); err != nil {
 		return nil, err
 	}
 	return check.V, nil

@@ -42,13 +42,13 @@ var vendorExamples = []struct {
 		return c.Affiliates.Update(ctx, 1, &AffiliateUpdateParams{FirstName: "Bill"})
 	}, nil},
 	{"affiliate_status_change.json", func(ctx context.Context, c *Client) (any, error) {
-		return c.Affiliates.ChangeStatus(ctx, AffiliateActive, 1, 2, 3, 4)
+		return c.Affiliates.ChangeStatus(ctx, AffiliateActive, []int64{1, 2, 3, 4})
 	}, nil},
 	{"affiliate_trigger.json", func(ctx context.Context, c *Client) (any, error) {
 		return c.Affiliates.AddTrigger(ctx, &TriggerCreateParams{AffiliateCode: "a3y7", Type: TriggerCoupon, Trigger: "code100"})
 	}, nil},
 	{"trigger_delete.json", func(ctx context.Context, c *Client) (any, error) {
-		return c.Affiliates.DeleteTriggers(ctx, TriggerRef{ID: 12345678, Trigger: "SKUNAME123", Type: TriggerSKU})
+		return c.Affiliates.DeleteTriggers(ctx, []TriggerRef{{ID: 12345678, Trigger: "SKUNAME123", Type: TriggerSKU}})
 	}, nil},
 	{"conversion_manual_credit.json", func(ctx context.Context, c *Client) (any, error) {
 		return c.Conversions.ManualCredit(ctx, &ConversionManualCreditParams{ID: 1, Commission: amt("10"), Status: ConversionApproved})
@@ -57,7 +57,7 @@ var vendorExamples = []struct {
 		return c.Conversions.CreditOrder(ctx, &ConversionCreditOrderParams{ID: 1, OrderID: "1234"})
 	}, nil},
 	{"conversion_status_change.json", func(ctx context.Context, c *Client) (any, error) {
-		return c.Conversions.ChangeStatus(ctx, ConversionApproved, 123, 456)
+		return c.Conversions.ChangeStatus(ctx, ConversionApproved, []int64{123, 456})
 	}, nil},
 	{"conversion_cancel.json", func(ctx context.Context, c *Client) (any, error) {
 		return c.Conversions.Cancel(ctx, &ConversionCancelParams{OrderID: "1234", Items: []CancelItem{{SKU: "PROD_A", Price: amt("5.68"), Quantity: 5}}})

@@ -118,19 +118,20 @@ var manualCredit = call{path: "conversion/manual_credit"}
 // conversion. It is never retried once it may have reached the server (it
 // carries no idempotency key): only a 429, or a 503 with Retry-After, is
 // retried.
-func (s *ConversionsService) ManualCredit(ctx context.Context, params *ConversionManualCreditParams) (*ConversionResult, error) {
+func (s *ConversionsService) ManualCredit(ctx context.Context, params *ConversionManualCreditParams, opts ...RequestOption) (*ConversionResult, error) {
 	if params == nil || params.ID <= 0 || params.Status == "" || params.Commission.IsNull() {
 		return nil, errors.New("refersion: conversion/manual_credit: ID, Commission and Status are required")
 	}
 	if cur := params.Commission.Currency(); cur != "" && params.Currency != "" && !strings.EqualFold(cur, params.Currency) {
 		return nil, fmt.Errorf("refersion: conversion/manual_credit: Commission is in %s, Currency is %s", cur, params.Currency)
 	}
-	return s.client.conversion(ctx, manualCredit, params)
+	return s.client.conversion(ctx, manualCredit, params, opts)
 }
 
-func (c *Client) conversion(ctx context.Context, op call, body any) (*ConversionResult, error) {
+// conversion posts a write answered with the conversion it made.
+func (c *Client) conversion(ctx context.Context, op call, body any, opts []RequestOption) (*ConversionResult, error) {
 	r, err := postChecked(ctx, c, op, body,
-		transport.Record(new(ConversionResult), "conversion_id", func(r *ConversionResult) bool { return r.ConversionID != 0 }))
+		transport.Record(new(ConversionResult), "conversion_id", func(r *ConversionResult) bool { return r.ConversionID != 0 }), opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -164,12 +165,12 @@ var creditOrder = call{path: "conversion/manual_credit_order_id"}
 // CreditOrder credits an affiliate with an existing order. Refersion
 // processes it asynchronously. Never retried once it may have reached the
 // server.
-func (s *ConversionsService) CreditOrder(ctx context.Context, params *ConversionCreditOrderParams) (*CreditOrderResult, error) {
+func (s *ConversionsService) CreditOrder(ctx context.Context, params *ConversionCreditOrderParams, opts ...RequestOption) (*CreditOrderResult, error) {
 	if params == nil || params.ID <= 0 || strings.TrimSpace(params.OrderID) == "" {
 		return nil, errors.New("refersion: conversion/manual_credit_order_id: ID and OrderID are required")
 	}
 	r, err := postChecked(ctx, s.client, creditOrder, params, transport.Require(new(CreditOrderResult),
-		`no "message" in the answer`, func(r *CreditOrderResult) bool { return r.Message != "" }))
+		`no "message" in the answer`, func(r *CreditOrderResult) bool { return r.Message != "" }), opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -178,9 +179,9 @@ func (s *ConversionsService) CreditOrder(ctx context.Context, params *Conversion
 
 var conversionStatusChange = call{path: "conversion/status_change"}
 
-// ChangeStatus sets the status of up to MaxBatch conversions to
-// ConversionApproved, ConversionUnqualified or ConversionDenied.
-func (s *ConversionsService) ChangeStatus(ctx context.Context, status ConversionStatus, ids ...int64) (*ChangeResult, error) {
+// ChangeStatus sets the status of up to [MaxBatch] conversions to
+// [ConversionApproved], [ConversionUnqualified] or [ConversionDenied].
+func (s *ConversionsService) ChangeStatus(ctx context.Context, status ConversionStatus, ids []int64, opts ...RequestOption) (*ChangeResult, error) {
 	if status == "" {
 		return nil, errors.New("refersion: conversion/status_change: status is required")
 	}
@@ -191,7 +192,7 @@ func (s *ConversionsService) ChangeStatus(ctx context.Context, status Conversion
 		IDs    []int64          `json:"ids"`
 		Status ConversionStatus `json:"status"`
 	}{ids, status}
-	return s.client.change(ctx, conversionStatusChange, body)
+	return s.client.change(ctx, conversionStatusChange, body, opts)
 }
 
 // CancelItem is one SKU of an order to cancel.
@@ -232,7 +233,7 @@ var conversionCancel = call{path: "conversion/cancel"}
 
 // Cancel records a cancellation conversion for some or all SKUs of an
 // order and returns it. Never retried once it may have reached the server.
-func (s *ConversionsService) Cancel(ctx context.Context, params *ConversionCancelParams) (*ConversionResult, error) {
+func (s *ConversionsService) Cancel(ctx context.Context, params *ConversionCancelParams, opts ...RequestOption) (*ConversionResult, error) {
 	if params == nil || strings.TrimSpace(params.OrderID) == "" || len(params.Items) == 0 {
 		return nil, errors.New("refersion: conversion/cancel: OrderID and Items are required")
 	}
@@ -241,7 +242,7 @@ func (s *ConversionsService) Cancel(ctx context.Context, params *ConversionCance
 			return nil, fmt.Errorf("refersion: conversion/cancel: item %d has no SKU", i)
 		}
 	}
-	return s.client.conversion(ctx, conversionCancel, params)
+	return s.client.conversion(ctx, conversionCancel, params, opts)
 }
 
 // ConversionTotalsParams filter conversion/totals. Zero fields are not
@@ -362,7 +363,7 @@ var conversionTotals = call{path: "conversion/totals", readOnly: true}
 // Totals returns the number of conversions and the sums of their
 // commissions and order totals, filtered by params (nil: every status).
 // It only reads, so it is retried like a GET.
-func (s *ConversionsService) Totals(ctx context.Context, params *ConversionTotalsParams) (*ConversionTotals, error) {
+func (s *ConversionsService) Totals(ctx context.Context, params *ConversionTotalsParams, opts ...RequestOption) (*ConversionTotals, error) {
 	if params == nil {
 		params = &ConversionTotalsParams{}
 	}
@@ -370,7 +371,7 @@ func (s *ConversionsService) Totals(ctx context.Context, params *ConversionTotal
 		return nil, errors.New("refersion: conversion/totals: CreatedTo is before CreatedFrom")
 	}
 	t := new(ConversionTotals)
-	if _, err := s.client.post(ctx, conversionTotals, params, t); err != nil {
+	if _, err := s.client.post(ctx, conversionTotals, params, t, opts...); err != nil {
 		return nil, err
 	}
 	return t, nil

@@ -107,19 +107,19 @@ func TestConversionsChangeStatus(t *testing.T) {
 			approved = cv.ID
 		}
 	}
-	r, err := c.Conversions.ChangeStatus(context.Background(), ConversionApproved, pending, approved)
+	r, err := c.Conversions.ChangeStatus(context.Background(), ConversionApproved, []int64{pending, approved})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{pending}, r.IDsChanged)
 	assert.Equal(t, []int64{approved}, r.IDsNotChanged)
 	assert.Equal(t, map[string]any{"ids": []any{float64(pending), float64(approved)}, "status": "APPROVED"}, lastBody(t, srv))
 
-	_, err = c.Conversions.ChangeStatus(context.Background(), ConversionDenied, approved)
+	_, err = c.Conversions.ChangeStatus(context.Background(), ConversionDenied, []int64{approved})
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Cannot deny an approved conversion", apiErr.Message)
 
 	ids := make([]int64, 51)
-	_, err = c.Conversions.ChangeStatus(context.Background(), ConversionDenied, ids...)
+	_, err = c.Conversions.ChangeStatus(context.Background(), ConversionDenied, ids)
 	assert.ErrorContains(t, err, "more than the 50")
 }
 

@@ -47,7 +47,8 @@ const Version = transport.Version
 type Error = transport.Error
 
 // Response holds the status, headers, rate limit and pagination state of a
-// page, as returned by the ListPage and SearchPage methods. Its fields:
+// page, as returned by the ListPage and SearchPage methods, and the HTTP
+// response of any other call through [WithResponseInto]. Its fields:
 //   - StatusCode int and Header http.Header: those of the final HTTP
 //     response.
 //   - RateLimit [RateLimit]: the quota this response announced (zero

@@ -181,7 +181,7 @@ func TestMalformedBodies(t *testing.T) {
 			return err
 		}},
 		{"trigger delete not an array", `{"deleted":[1]}`, func(c *Client) error {
-			_, err := c.Affiliates.DeleteTriggers(context.Background(), TriggerRef{ID: 1, Trigger: "X", Type: TriggerCoupon})
+			_, err := c.Affiliates.DeleteTriggers(context.Background(), []TriggerRef{{ID: 1, Trigger: "X", Type: TriggerCoupon}})
 			return err
 		}},
 		{"totals without count", `{"currency":"USD"}`, func(c *Client) error {

@@ -213,7 +213,7 @@ func ExampleConversionsService_ChangeStatus() {
 			ids = append(ids, c.ID)
 		}
 	}
-	res, err := client.Conversions.ChangeStatus(ctx, refersion.ConversionApproved, append(ids, 99999999)...)
+	res, err := client.Conversions.ChangeStatus(ctx, refersion.ConversionApproved, append(ids, 99999999))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -283,4 +283,26 @@ func Example_errors() {
 	// Output:
 	// no such affiliate
 	// 422 Affiliate not found.
+}
+
+// WithResponseInto gives a call that returns one record, or a write, its
+// HTTP response: the status, the headers, the rate limit and the request
+// id. A failed call fills it too, from the error's response.
+func ExampleWithResponseInto() {
+	srv, client := newDemoClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	var resp refersion.Response
+	a, err := client.Affiliates.GetByCode(ctx, "aeta", refersion.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.FirstName, a.LastName, resp.StatusCode, resp.Header.Get("Content-Type"))
+
+	_, err = client.Affiliates.Get(ctx, 1, refersion.WithResponseInto(&resp))
+	fmt.Println(errors.Is(err, refersion.ErrNotFound), resp.StatusCode)
+	// Output:
+	// Joe Smith 200 application/json; charset=utf-8
+	// true 422
 }

@@ -63,7 +63,7 @@ func FuzzListResponse(f *testing.F) {
 		}
 		_, _, _ = c.Affiliates.SearchPage(ctx, "example.com", &AffiliateSearchOptions{Page: 2})
 		_, _ = c.Affiliates.GetByCode(ctx, "694c")
-		_, _ = c.Affiliates.ChangeStatus(ctx, AffiliateActive, 1, 2)
+		_, _ = c.Affiliates.ChangeStatus(ctx, AffiliateActive, []int64{1, 2})
 		_, _ = c.Conversions.Totals(ctx, nil)
 		_, _ = c.Reports.Link(ctx, 7)
 		n := 0

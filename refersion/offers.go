@@ -88,7 +88,7 @@ var newSKUCommission = call{path: "offer/new_sku_commission"}
 // AddSKUCommissions adds SKU-level commission rates to an offer (the plan
 // must include SKU commissions). More than MaxBatch SKUs fail before any
 // request.
-func (s *OffersService) AddSKUCommissions(ctx context.Context, params *SKUCommissionCreateParams) (*SKUCommissionResult, error) {
+func (s *OffersService) AddSKUCommissions(ctx context.Context, params *SKUCommissionCreateParams, opts ...RequestOption) (*SKUCommissionResult, error) {
 	if params == nil || strings.TrimSpace(params.OfferID) == "" {
 		return nil, errors.New("refersion: offer/new_sku_commission: OfferID is required")
 	}
@@ -102,7 +102,7 @@ func (s *OffersService) AddSKUCommissions(ctx context.Context, params *SKUCommis
 	}
 	r, err := postChecked(ctx, s.client, newSKUCommission, params, transport.Require(new(SKUCommissionResult),
 		`neither "added" nor "duplicate_not_added" in the answer`,
-		func(r *SKUCommissionResult) bool { return r.Added != nil || r.DuplicateNotAdded != nil }))
+		func(r *SKUCommissionResult) bool { return r.Added != nil || r.DuplicateNotAdded != nil }), opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -193,3 +193,16 @@ type Limiter = transport.Limiter
 func WithRateLimiter(l Limiter) Option {
 	return func(s *settings) error { return s.SetLimiter(l) }
 }
+
+// RequestOption configures one call: it is the variadic last parameter of
+// every method that is not a list (List, ListPage, Search, SearchPage and
+// the GraphQL lists), such as [AffiliatesService.Get] or
+// [ConversionsService.ManualCredit]. [WithResponseInto] is one.
+type RequestOption = transport.RequestOption
+
+// WithResponseInto stores the call's HTTP response in resp: its
+// StatusCode, Header, RateLimit and RequestID. When the call fails with an
+// [*Error] from an error status, resp gets that response's StatusCode,
+// Header and RequestID; when no response arrived (a network error, a
+// check before sending) resp is left as it was.
+func WithResponseInto(resp *Response) RequestOption { return transport.WithResponseInto(resp) }

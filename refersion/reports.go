@@ -72,7 +72,7 @@ var reportingLink = call{path: "reporting/link", readOnly: true}
 
 // Link asks for a download link to the saved report reportID. Asking again
 // only makes another link, so it is retried like a read.
-func (s *ReportsService) Link(ctx context.Context, reportID int64) (*ReportLink, error) {
+func (s *ReportsService) Link(ctx context.Context, reportID int64, opts ...RequestOption) (*ReportLink, error) {
 	if reportID <= 0 {
 		return nil, fmt.Errorf("refersion: reporting/link: invalid report id %d", reportID)
 	}
@@ -80,7 +80,7 @@ func (s *ReportsService) Link(ctx context.Context, reportID int64) (*ReportLink,
 		ReportID int64 `json:"report_id"`
 	}{reportID}
 	return postChecked(ctx, s.client, reportingLink, body, transport.Require(new(ReportLink),
-		`no "download_link" in the answer`, func(l *ReportLink) bool { return l.DownloadLink != "" }))
+		`no "download_link" in the answer`, func(l *ReportLink) bool { return l.DownloadLink != "" }), opts...)
 }
 
 // Download fetches the report behind link as a stream, which the caller
@@ -90,7 +90,7 @@ func (s *ReportsService) Link(ctx context.Context, reportID int64) (*ReportLink,
 // size-capped: WithMaxResponseBytes does not apply to it, so the caller
 // must bound what it reads (io.LimitReader, or a per-row limit when
 // parsing it).
-func (s *ReportsService) Download(ctx context.Context, link *ReportLink) (io.ReadCloser, *Response, error) {
+func (s *ReportsService) Download(ctx context.Context, link *ReportLink, opts ...RequestOption) (io.ReadCloser, *Response, error) {
 	if link == nil || link.DownloadLink == "" {
 		return nil, nil, errors.New("refersion: report download: no link")
 	}
@@ -102,21 +102,23 @@ func (s *ReportsService) Download(ctx context.Context, link *ReportLink) (io.Rea
 	if t == nil {
 		t = s.client.gql // the link is signed: either transport fetches it without credentials
 	}
-	body, resp, err := t.Stream(ctx, &transport.Request{Method: http.MethodGet, URL: u, NoAuth: true})
+	body, resp, err := t.Stream(ctx, &transport.Request{Method: http.MethodGet, URL: u, NoAuth: true}, opts...)
 	if err != nil {
 		return nil, nil, err
 	}
 	return body, resp, nil
 }
 
-// DownloadReport is Link followed by Download: it streams the saved report
-// reportID. The caller must close the stream; like Download's, it is not
-// size-capped, and the caller must bound what it reads.
-func (s *ReportsService) DownloadReport(ctx context.Context, reportID int64) (io.ReadCloser, error) {
+// DownloadReport is [ReportsService.Link] followed by
+// [ReportsService.Download]: it streams the saved report reportID. The
+// caller must close the stream; like Download's, it is not size-capped,
+// and the caller must bound what it reads. The request options apply to
+// the download, the last of its two requests.
+func (s *ReportsService) DownloadReport(ctx context.Context, reportID int64, opts ...RequestOption) (io.ReadCloser, error) {
 	l, err := s.Link(ctx, reportID)
 	if err != nil {
 		return nil, err
 	}
-	body, _, err := s.Download(ctx, l)
+	body, _, err := s.Download(ctx, l, opts...)
 	return body, err
 }

@@ -58,12 +58,12 @@ func (t *Trigger) UnmarshalJSON(b []byte) error {
 var affiliateTrigger = call{path: "affiliate/trigger"}
 
 // AddTrigger creates a conversion trigger for an affiliate.
-func (s *AffiliatesService) AddTrigger(ctx context.Context, params *TriggerCreateParams) (*Trigger, error) {
+func (s *AffiliatesService) AddTrigger(ctx context.Context, params *TriggerCreateParams, opts ...RequestOption) (*Trigger, error) {
 	if params == nil || strings.TrimSpace(params.AffiliateCode) == "" || params.Type == "" || strings.TrimSpace(params.Trigger) == "" {
 		return nil, errors.New("refersion: affiliate/trigger: AffiliateCode, Type and Trigger are required")
 	}
 	t, err := postChecked(ctx, s.client, affiliateTrigger, params,
-		transport.Record(new(Trigger), "trigger_id", func(t *Trigger) bool { return t.TriggerID != 0 }))
+		transport.Record(new(Trigger), "trigger_id", func(t *Trigger) bool { return t.TriggerID != 0 }), opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ var triggerDelete = call{path: "trigger/delete", remap: func(status int, _ http.
 // ids of the triggers deleted. A larger batch fails before any request:
 // Refersion answers one with 429, which here means "too many items", not
 // a rate limit, and is never retried.
-func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers ...TriggerRef) ([]int64, error) {
+func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers []TriggerRef, opts ...RequestOption) ([]int64, error) {
 	if err := checkBatch("triggers", len(triggers)); err != nil {
 		return nil, fmt.Errorf("refersion: trigger/delete: %w", err)
 	}
@@ -110,7 +110,7 @@ func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers ...Trig
 		Affiliates []TriggerRef `json:"affiliates"`
 	}{triggers}
 	ids, err := postChecked(ctx, s.client, triggerDelete, body, transport.Require(new([]flexInt),
-		"the answer is not an array of trigger ids", func(ids *[]flexInt) bool { return *ids != nil }))
+		"the answer is not an array of trigger ids", func(ids *[]flexInt) bool { return *ids != nil }), opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -43,15 +43,15 @@ func TestAffiliatesDeleteTriggers(t *testing.T) {
 	require.GreaterOrEqual(t, len(before), 2)
 	ctx := context.Background()
 
-	ids, err := c.Affiliates.DeleteTriggers(ctx,
-		TriggerRef{ID: before[0].AffiliateID, Trigger: before[0].Trigger, Type: TriggerCoupon},
-		TriggerRef{ID: before[1].AffiliateID, Trigger: before[1].Trigger, Type: TriggerType(before[1].Type)},
-	)
+	ids, err := c.Affiliates.DeleteTriggers(ctx, []TriggerRef{
+		{ID: before[0].AffiliateID, Trigger: before[0].Trigger, Type: TriggerCoupon},
+		{ID: before[1].AffiliateID, Trigger: before[1].Trigger, Type: TriggerType(before[1].Type)},
+	})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{before[0].TriggerID, before[1].TriggerID}, ids)
 	assert.Len(t, srv.Triggers(), len(before)-2)
 
-	_, err = c.Affiliates.DeleteTriggers(ctx, TriggerRef{ID: before[0].AffiliateID, Trigger: "NOPE", Type: TriggerCoupon})
+	_, err = c.Affiliates.DeleteTriggers(ctx, []TriggerRef{{ID: before[0].AffiliateID, Trigger: "NOPE", Type: TriggerCoupon}})
 	var apiErr *Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 422, apiErr.StatusCode)
@@ -64,9 +64,9 @@ func TestAffiliatesDeleteTriggersBatchLimit(t *testing.T) {
 	for i := range refs {
 		refs[i] = TriggerRef{ID: 1, Trigger: "X", Type: TriggerCoupon}
 	}
-	_, err := c.Affiliates.DeleteTriggers(context.Background(), refs...)
+	_, err := c.Affiliates.DeleteTriggers(context.Background(), refs)
 	assert.ErrorContains(t, err, "51 triggers given, more than the 50")
-	_, err = c.Affiliates.DeleteTriggers(context.Background(), TriggerRef{ID: 1, Type: TriggerCoupon})
+	_, err = c.Affiliates.DeleteTriggers(context.Background(), []TriggerRef{{ID: 1, Type: TriggerCoupon}})
 	assert.ErrorContains(t, err, "needs ID, Trigger and Type")
 	assert.Zero(t, srv.RequestCount())
 }
@@ -77,7 +77,7 @@ func TestAffiliatesDeleteTriggers429IsNotARateLimit(t *testing.T) {
 	srv, c, clk := newFake(t, nil)
 	srv.Inject(1, refersiontest.Fault{Status: 429, Body: string(sample(t, "error_429_trigger_delete.json"))})
 
-	_, err := c.Affiliates.DeleteTriggers(context.Background(), TriggerRef{ID: 1, Trigger: "X", Type: TriggerCoupon})
+	_, err := c.Affiliates.DeleteTriggers(context.Background(), []TriggerRef{{ID: 1, Trigger: "X", Type: TriggerCoupon}})
 	require.Error(t, err)
 	assert.Equal(t, 1, srv.RequestCount(), "never retried")
 	assert.Empty(t, clk.Sleeps())
@@ -114,7 +114,7 @@ func testTriggerRateLimit(t *testing.T, retryAfter string) {
 	c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL(ts.URL+"/v2"), WithRateLimit(0, 0), withClock(clk))
 	require.NoError(t, err)
 
-	ids, err := c.Affiliates.DeleteTriggers(context.Background(), TriggerRef{ID: 1, Trigger: "X", Type: TriggerCoupon})
+	ids, err := c.Affiliates.DeleteTriggers(context.Background(), []TriggerRef{{ID: 1, Trigger: "X", Type: TriggerCoupon}})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{23213131}, ids)
 	assert.Equal(t, 2, calls)
