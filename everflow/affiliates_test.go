@@ -1,4 +1,4 @@
-package everflow
+package everflow_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	. "github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 )
 
@@ -238,4 +239,32 @@ func TestAffiliateUpdateGetModifyPut(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidRequest)
 	_, err = c.Affiliates.Update(ctx, 2, &AffiliateUpdateParams{})
 	assert.ErrorContains(t, err, "Name is required")
+}
+
+// The fake answers the documented shape, and a read from it updated
+// through UpdateParams keeps the tier and labels.
+func TestAffiliateFakeKeepsTierAndLabels(t *testing.T) {
+	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	defer srv.Close()
+	stored := srv.AddAffiliate(everflowtest.Affiliate{
+		Name: "Tiered", NetworkEmployeeID: 2, NetworkAffiliateTierID: 4, Labels: []string{"vip", "email"},
+		Billing: &everflowtest.Billing{BillingFrequency: "monthly", PaymentType: "none"},
+	})
+	c, _ := newTestClient(t, srv)
+	ctx := context.Background()
+	a, err := c.Affiliates.Get(ctx, stored.NetworkAffiliateID, WithRelationships(RelationshipBilling))
+	require.NoError(t, err)
+	assert.Equal(t, int64(4), a.NetworkAffiliateTierID)
+	assert.Equal(t, []string{"vip", "email"}, a.Labels)
+	p := a.UpdateParams()
+	p.Name = "Tiered Ltd"
+	u, err := c.Affiliates.Update(ctx, a.NetworkAffiliateID, p)
+	require.NoError(t, err)
+	assert.Equal(t, int64(4), u.NetworkAffiliateTierID)
+	assert.Equal(t, []string{"vip", "email"}, u.Labels)
+	after := srv.Affiliates()
+	got := after[len(after)-1]
+	assert.Equal(t, "Tiered Ltd", got.Name)
+	assert.Equal(t, int64(4), got.NetworkAffiliateTierID)
+	assert.Equal(t, []string{"vip", "email"}, got.Labels)
 }

@@ -1,4 +1,4 @@
-package everflow
+package everflow_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	. "github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 )
@@ -88,7 +89,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*everflowtest.Server, *Cli
 	srv := everflowtest.NewServer()
 	t.Cleanup(srv.Close)
 	c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(srv.URL),
-		WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries), WithPrefetch(0), WithRateLimit(0, 0), withClock(env.Clock)) // the matrix reads the retry waits alone
+		WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries), WithPrefetch(0), WithRateLimit(0, 0), WithClock(env.Clock)) // the matrix reads the retry waits alone
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,7 +20,7 @@ func fuzzClient(t *testing.T, contentType string, body []byte) *Client {
 	t.Helper()
 	c, err := NewClient(WithAPIKey("k"), WithBaseURL("http://127.0.0.1:9/v1"), WithMaxRetries(0),
 		WithHTTPClient(faultmatrix.ResponseClient(200, contentType, body)),
-		withClock(testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))))
+		WithClock(testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package everflow
+package everflow_test
 
 import (
 	"testing"
@@ -6,30 +6,24 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	. "github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
-	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 // feb is a day of February 2024, where the fake's seeded data lives.
 func feb(day int) time.Time { return time.Date(2024, time.February, day, 0, 0, 0, 0, time.UTC) }
 
-// withClock injects a fake clock so retry waits take no time.
-func withClock(clk *testclock.Clock) Option {
-	return Option(func(s *settings) error { s.Clock = clk; return nil })
-}
-
 // newTestClient returns a client of srv with a fake clock.
-func newTestClient(t *testing.T, srv *everflowtest.Server, opts ...Option) (*Client, *testclock.Clock) {
+func newTestClient(t *testing.T, srv *everflowtest.Server, opts ...Option) (*Client, *everflowtest.Clock) {
 	t.Helper()
-	clk := testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
-	all := append([]Option{WithAPIKey(everflowtest.APIKey), WithBaseURL(srv.URL), withClock(clk)}, opts...)
-	c, err := NewClient(all...)
+	clk := everflowtest.NewClock(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
+	c, err := srv.Client(append([]Option{WithClock(clk)}, opts...)...)
 	require.NoError(t, err)
 	return c, clk
 }
 
 // demo starts a fake with the demo data and a client of it.
-func demo(t *testing.T, opts ...Option) (*everflowtest.Server, *Client, *testclock.Clock) {
+func demo(t *testing.T, opts ...Option) (*everflowtest.Server, *Client, *everflowtest.Clock) {
 	t.Helper()
 	srv := everflowtest.NewServer(everflowtest.WithDemoData())
 	t.Cleanup(srv.Close)

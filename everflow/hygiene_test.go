@@ -1,4 +1,4 @@
-package everflow
+package everflow_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	. "github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
@@ -24,15 +25,14 @@ func TestSecretHygiene(t *testing.T) {
 	srv.SeedConversions(3)
 	var sink secretcheck.Sink
 	clk := testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
-	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), withClock(clk)}
+	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), WithClock(clk)}
 	opts := append([]Option{WithAPIKey(everflowtest.APIKey)}, common...)
 	c, err := NewClient(opts...)
 	require.NoError(t, err)
-	var s settings
-	for _, o := range opts {
-		require.NoError(t, o(&s))
-	}
-	sink.Print(c, *c, c.t, s, &s, opts, c.Affiliates, c.RateLimit())
+	holders, err := KeyHolders(c, opts)
+	require.NoError(t, err)
+	sink.Print(c, *c, opts, c.Affiliates, c.RateLimit())
+	sink.Print(holders...)
 
 	ctx := context.Background()
 	items, resp, err := c.Affiliates.ListPage(ctx, nil)

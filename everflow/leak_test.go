@@ -1,4 +1,4 @@
-package everflow
+package everflow_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	. "github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
@@ -25,7 +26,7 @@ func resourceClient(t *testing.T, srv *everflowtest.Server, hc *http.Client, opt
 	t.Helper()
 	clk := testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
 	c, err := NewClient(append([]Option{
-		WithBaseURL(srv.URL), WithAPIKey(everflowtest.APIKey), WithHTTPClient(hc), withClock(clk),
+		WithBaseURL(srv.URL), WithAPIKey(everflowtest.APIKey), WithHTTPClient(hc), WithClock(clk),
 	}, opts...)...)
 	require.NoError(t, err)
 	return c

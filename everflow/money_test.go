@@ -1,7 +1,6 @@
 package everflow
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -98,29 +97,6 @@ func TestAmountsDecodeExactly(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"payout":0.0125,"revenue":"2.50","sale_amount":null`)
 	assert.Contains(t, string(m.Other["epc"]), "0.0016", "unmodelled metrics are kept as sent")
-}
-
-// TestReportAmountsCarryTheReportCurrency: Table and Summary give the
-// money metrics the CurrencyID the report was asked in.
-func TestReportAmountsCarryTheReportCurrency(t *testing.T) {
-	_, c, _ := demo(t)
-	ctx := context.Background()
-	rep, err := c.Reports.Table(ctx, &EntityReportParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC,
-		CurrencyID: "USD", Columns: []ReportColumn{ColumnOffer}})
-	require.NoError(t, err)
-	require.NotEmpty(t, rep.Rows)
-	assert.Equal(t, "USD", rep.Rows[0].Reporting.Payout.Currency())
-	sum, err := c.Reports.Summary(ctx, &EntitySummaryParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC, CurrencyID: "USD"})
-	require.NoError(t, err)
-	assert.Equal(t, "USD", sum.Revenue.Currency())
-	total := Amount{}
-	for _, r := range rep.Rows {
-		total, err = total.Add(r.Reporting.Payout)
-		require.NoError(t, err)
-	}
-	cmp, err := total.Cmp(sum.Payout)
-	require.NoError(t, err)
-	assert.Zero(t, cmp, "the rows add up to the summary exactly: %v and %v", total, sum.Payout)
 }
 
 // TestOfferParamsEncodeMajorUnits: Everflow reads every amount as a

@@ -183,3 +183,31 @@ func WithRelationships(rels ...Relationship) RequestOption {
 	addRelationships(q, rels)
 	return transport.WithQuery(q)
 }
+
+// Clock is the client's source of time and of waiting: retry waits,
+// throttle waits and timeouts go through it. Its methods:
+//   - Now() time.Time: the current time.
+//   - Sleep(ctx context.Context, d time.Duration) error: waits d or until
+//     ctx is done, returning ctx.Err() then.
+//   - AfterFunc(d time.Duration, f func()) (stop func() bool): calls f in
+//     its own goroutine once d has passed, unless stop is called first;
+//     stop reports whether it prevented the call.
+//
+// The default is the wall clock. In tests, pass a [everflowtest.Clock] from
+// [everflowtest.NewClock] to [WithClock]: its Sleep returns at once and moves the
+// fake time on, so waits take no real time.
+type Clock = transport.Clock
+
+// WithClock sets the client's clock (default: the wall clock). A fake
+// clock such as [everflowtest.NewClock]'s makes retry and throttle waits in tests
+// instant; give the same clock's Now to the fake server's WithClock so that
+// both agree on the time.
+func WithClock(c Clock) Option {
+	return func(s *settings) error {
+		if c == nil {
+			return errors.New("clock is nil")
+		}
+		s.Clock = c
+		return nil
+	}
+}

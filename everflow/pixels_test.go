@@ -1,43 +1,14 @@
-package everflow
+package everflow_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-func TestPixelDecodesSample(t *testing.T) {
-	raw, err := os.ReadFile("testdata/affiliate_api_pixels_list.json")
-	require.NoError(t, err)
-	env := &envelope[Pixel]{key: "pixels"}
-	require.NoError(t, json.Unmarshal(raw, env))
-	require.Len(t, env.items, 1)
-	p := env.items[0]
-	assert.Equal(t, int64(1), p.NetworkPixelID)
-	assert.Equal(t, int64(7), p.NetworkAffiliateID)
-	assert.Equal(t, int64(1), p.NetworkOfferID)
-	assert.Zero(t, p.NetworkOfferPayoutRevenueID)
-	assert.Equal(t, DeliveryPostback, p.DeliveryMethod)
-	assert.Equal(t, PixelSpecific, p.PixelLevel)
-	assert.Equal(t, PixelActive, p.PixelStatus)
-	assert.Equal(t, PixelConversion, p.PixelType)
-	assert.Equal(t, "https://testpostback.com", p.PostbackURL)
-	assert.Zero(t, p.DelayMS)
-	assert.Equal(t, time.Unix(1603373152, 0).UTC(), p.TimeCreated)
-	assert.Equal(t, time.Unix(1603373687, 0).UTC(), p.TimeSaved)
-	assert.Nil(t, p.FacebookPixel)
-	a := p.Relationship.Affiliate
-	assert.Equal(t, "Affiliate Example", a.Name)
-	assert.Equal(t, int64(2), a.NetworkEmployeeID)
-	assert.True(t, a.EnableMediaCostTrackingLinks)
-	assert.Equal(t, time.Unix(1602783082, 0).UTC(), a.TimeCreated)
-	assert.Equal(t, int64(13), p.Relationship.Offer.NetworkAdvertiserID)
-}
+	. "github.com/affiliatekit/affiliatekit-go/everflow"
+)
 
 func TestPixelsCRUD(t *testing.T) {
 	srv, c, _ := demo(t)

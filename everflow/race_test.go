@@ -1,6 +1,6 @@
 //go:build race
 
-package everflow
+package everflow_test
 
 // raceEnabled is set under the race detector, which slows the big export
 // tests down about tenfold; they then stream fewer rows.

@@ -63,7 +63,7 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 				}))
 				t.Cleanup(ts.Close)
 				c, err := NewClient(WithAPIKey("k"), WithBaseURL(ts.URL+"/v1"), WithMaxRetries(retries),
-					withClock(testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))))
+					WithClock(testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))))
 				require.NoError(t, err)
 				err = tc.call(context.Background(), c)
 				require.ErrorIs(t, err, ErrMalformedResponse)

@@ -1,4 +1,4 @@
-package everflow
+package everflow_test
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	. "github.com/affiliatekit/affiliatekit-go/everflow"
 )
 
 func TestEntityReport(t *testing.T) {
@@ -88,4 +90,27 @@ func TestEntityReportValidation(t *testing.T) {
 	p.Columns = []ReportColumn{"galaxy"}
 	_, err = c.Reports.Table(ctx, &p)
 	assert.ErrorIs(t, err, ErrInvalidRequest, "columns the server does not know come back as 400")
+}
+
+// TestReportAmountsCarryTheReportCurrency: Table and Summary give the
+// money metrics the CurrencyID the report was asked in.
+func TestReportAmountsCarryTheReportCurrency(t *testing.T) {
+	_, c, _ := demo(t)
+	ctx := context.Background()
+	rep, err := c.Reports.Table(ctx, &EntityReportParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC,
+		CurrencyID: "USD", Columns: []ReportColumn{ColumnOffer}})
+	require.NoError(t, err)
+	require.NotEmpty(t, rep.Rows)
+	assert.Equal(t, "USD", rep.Rows[0].Reporting.Payout.Currency())
+	sum, err := c.Reports.Summary(ctx, &EntitySummaryParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC, CurrencyID: "USD"})
+	require.NoError(t, err)
+	assert.Equal(t, "USD", sum.Revenue.Currency())
+	total := Amount{}
+	for _, r := range rep.Rows {
+		total, err = total.Add(r.Reporting.Payout)
+		require.NoError(t, err)
+	}
+	cmp, err := total.Cmp(sum.Payout)
+	require.NoError(t, err)
+	assert.Zero(t, cmp, "the rows add up to the summary exactly: %v and %v", total, sum.Payout)
 }

@@ -1,4 +1,4 @@
-package everflow
+package everflow_test
 
 import (
 	"testing"

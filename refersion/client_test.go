@@ -1,4 +1,4 @@
-package refersion
+package refersion_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	. "github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
@@ -47,7 +48,8 @@ func TestNewClientValidation(t *testing.T) {
 func TestNewClientDefaults(t *testing.T) {
 	c, err := NewClient(nil, WithKeys("pub_x", "sec_x"))
 	require.NoError(t, err)
-	assert.Equal(t, "/v2", c.basePath)
+	rest, _ := BasePaths(c)
+	assert.Equal(t, "/v2", rest)
 	assert.NotNil(t, c.Affiliates)
 	assert.NotNil(t, c.Conversions)
 	assert.NotNil(t, c.Offers)

@@ -1,4 +1,4 @@
-package refersion
+package refersion_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
+	. "github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
@@ -99,7 +100,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*refersiontest.Server, *Cl
 		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient),
 		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL), WithMaxRetries(env.MaxRetries), WithPrefetch(0),
 		WithRateLimit(0, 0), // the matrix reads the retry waits alone
-		withClock(env.Clock),
+		WithClock(env.Clock),
 	)
 	if err != nil {
 		t.Fatal(err)

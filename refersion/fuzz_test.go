@@ -18,7 +18,7 @@ func fuzzClient(t *testing.T, body []byte) *Client {
 	t.Helper()
 	c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL("http://127.0.0.1:9/v2"), WithMaxRetries(0),
 		WithHTTPClient(faultmatrix.ResponseClient(200, "application/json", body)),
-		withClock(testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))))
+		WithClock(testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package refersion
+package refersion_test
 
 import (
 	"bytes"
@@ -11,26 +11,21 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	. "github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
-// withClock injects a fake clock so that retry waits take no time.
-func withClock(clk *testclock.Clock) Option {
-	return Option(func(s *settings) error { s.Clock = clk; return nil })
-}
-
 // newFake starts a fake and a client for it with a fake clock.
-func newFake(t *testing.T, srvOpts []refersiontest.ServerOption, opts ...Option) (*refersiontest.Server, *Client, *testclock.Clock) {
+func newFake(t *testing.T, srvOpts []refersiontest.ServerOption, opts ...Option) (*refersiontest.Server, *Client, *refersiontest.Clock) {
 	t.Helper()
 	srv := refersiontest.NewServer(srvOpts...)
 	t.Cleanup(srv.Close)
-	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
+	clk := refersiontest.NewClock(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
 	all := append([]Option{
 		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
 		WithBaseURL(srv.URL),
 		WithRateLimit(0, 0), // tests read the retry waits on clk alone
-		withClock(clk),
+		WithClock(clk),
 	}, opts...)
 	c, err := NewClient(all...)
 	require.NoError(t, err)

@@ -1,4 +1,4 @@
-package refersion
+package refersion_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	. "github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
@@ -24,16 +25,15 @@ func TestSecretHygiene(t *testing.T) {
 	srv.SeedAffiliates(3)
 	var sink secretcheck.Sink
 	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
-	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), withClock(clk)}
+	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), WithClock(clk)}
 	opts := append([]Option{WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
 		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL)}, common...)
 	c, err := NewClient(opts...)
 	require.NoError(t, err)
-	var s settings
-	for _, o := range opts {
-		require.NoError(t, o(&s))
-	}
-	sink.Print(c, *c, c.t, c.gql, s, &s, opts, c.Affiliates, c.Conversions, c.RateLimit())
+	holders, err := KeyHolders(c, opts)
+	require.NoError(t, err)
+	sink.Print(c, *c, opts, c.Affiliates, c.Conversions, c.RateLimit())
+	sink.Print(holders...)
 
 	ctx := context.Background()
 	items, resp, err := c.Affiliates.ListPage(ctx, nil)

@@ -1,4 +1,4 @@
-package refersion
+package refersion_test
 
 import (
 	"net/http"
@@ -10,6 +10,7 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	. "github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
@@ -24,7 +25,7 @@ func resourceClient(t *testing.T, srv *refersiontest.Server, hc *http.Client, op
 	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
 	c, err := NewClient(append([]Option{
 		WithBaseURL(srv.URL), WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
-		WithHTTPClient(hc), withClock(clk),
+		WithHTTPClient(hc), WithClock(clk),
 	}, opts...)...)
 	require.NoError(t, err)
 	return c

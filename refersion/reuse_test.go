@@ -1,4 +1,4 @@
-package refersion
+package refersion_test
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package refersion
+package refersion_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	. "github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
@@ -111,7 +112,7 @@ func testTriggerRateLimit(t *testing.T, retryAfter string) {
 	}))
 	defer ts.Close()
 	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
-	c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL(ts.URL+"/v2"), WithRateLimit(0, 0), withClock(clk))
+	c, err := NewClient(WithKeys("pub", "sec"), WithBaseURL(ts.URL+"/v2"), WithRateLimit(0, 0), WithClock(clk))
 	require.NoError(t, err)
 
 	ids, err := c.Affiliates.DeleteTriggers(context.Background(), []TriggerRef{{ID: 1, Trigger: "X", Type: TriggerCoupon}})

@@ -18,11 +18,7 @@ func Example() {
 	srv.SeedAffiliates(30)
 	srv.Inject(1, everflowtest.Fault{Status: 503})
 
-	client, err := everflow.NewClient(
-		everflow.WithBaseURL(srv.URL),
-		everflow.WithAPIKey(everflowtest.APIKey),
-		everflow.WithRetryWait(time.Millisecond, 10*time.Millisecond),
-	)
+	client, err := srv.Client(everflow.WithRetryWait(time.Millisecond, 10*time.Millisecond))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -36,4 +32,31 @@ func Example() {
 	fmt.Println(n, "affiliates in", srv.RequestCount(), "requests")
 	// Output:
 	// 30 affiliates in 2 requests
+}
+
+// A shared fake clock makes the client's waits free: here the fake's
+// window of two requests is used up, the client waits out Everflow's
+// 30-second reset on the clock, not in real time, and the call succeeds.
+func ExampleNewClock() {
+	clk := everflowtest.NewClock(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
+	srv := everflowtest.NewServer(
+		everflowtest.WithClock(clk.Now),
+		everflowtest.WithRateLimit(2, everflowtest.RateLimitWindow),
+	)
+	defer srv.Close()
+	client, err := srv.Client(everflow.WithClock(clk), everflow.WithRateLimit(0, 0))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	for range 3 {
+		if _, err := client.Network.Get(ctx); err != nil {
+			log.Fatal(err)
+		}
+	}
+	fmt.Println("requests:", srv.RequestCount())
+	fmt.Println("waited a window on the fake clock:", clk.Total() >= everflowtest.RateLimitWindow)
+	// Output:
+	// requests: 4
+	// waited a window on the fake clock: true
 }

@@ -9,10 +9,19 @@
 //
 //	srv := everflowtest.NewServer(everflowtest.WithDemoData())
 //	defer srv.Close()
-//	client, err := everflow.NewClient(
-//		everflow.WithAPIKey(everflowtest.APIKey),
-//		everflow.WithBaseURL(srv.URL),
-//	)
+//	client, err := srv.Client() // APIKey and srv.URL; add your options
+//
+// # Fake time
+//
+// A [Clock] from [NewClock] serves both sides of a test: give its Now to
+// the server's [WithClock] (record timestamps, the rate-limit window) and
+// the clock itself to the client's [everflow.WithClock], so retry and
+// throttle waits, a 429's 30-second back-off included, take no real time
+// and both agree on the time:
+//
+//	clk := everflowtest.NewClock(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
+//	srv := everflowtest.NewServer(everflowtest.WithClock(clk.Now))
+//	client, err := srv.Client(everflow.WithClock(clk))
 package everflowtest
 
 import (
@@ -24,7 +33,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 // Credentials and limits of the fake.
@@ -35,10 +46,14 @@ const (
 	// with 403 "Out of realm", as Everflow does.
 	AffiliateAPIKey = "ef_test_affiliate_key_9d27e4"
 
+	// PathPrefix is the path of the API root; Server.URL ends with it.
+	PathPrefix = "/v1"
+
 	// DefaultRateLimit is the number of requests the fake allows per
 	// RateLimitWindow unless WithRateLimit says otherwise.
 	DefaultRateLimit = 600
-	// RateLimitWindow is Everflow's rate-limit window.
+	// RateLimitWindow is Everflow's rate-limit window, the default window
+	// of the fake's limit.
 	RateLimitWindow = 30 * time.Second
 	// MaxConcurrentReports is how many networks/reporting/* requests may
 	// run at once; one more is answered 429.
@@ -98,7 +113,8 @@ type RecordedRequest = fakeserver.RecordedRequest
 
 // Server is the fake Everflow API.
 type Server struct {
-	// URL is the base URL including /v1, for everflow.WithBaseURL.
+	// URL is the base URL including PathPrefix, for everflow.WithBaseURL
+	// (or use [Server.Client]).
 	URL string
 
 	fs *fakeserver.Server
@@ -123,6 +139,7 @@ type Server struct {
 	userSeq   int64
 
 	rateLimit   int
+	ratePer     time.Duration
 	windowStart time.Time
 	windowCount int
 	reporting   int
@@ -149,19 +166,44 @@ func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
 // conversions and 480 postback log rows, all in February 2024 (UTC).
 func WithDemoData() ServerOption { return func(s *Server) { s.seedDemo() } }
 
-// WithRateLimit sets how many requests the fake allows per
-// RateLimitWindow before answering 429; 0 turns the limit off.
-func WithRateLimit(requests int) ServerOption { return func(s *Server) { s.rateLimit = requests } }
+// WithRateLimit sets how many requests the fake allows per window before
+// answering 429, metered as Everflow does: the count starts with the first
+// request of a window and resets once per elapsed window, every response
+// carries X-RateLimit-Limit and X-RateLimit-Remaining, and a 429 carries
+// no Retry-After. The default is DefaultRateLimit per RateLimitWindow;
+// zero requests or a zero window turns the limit off.
+func WithRateLimit(requests int, per time.Duration) ServerOption {
+	return func(s *Server) { s.rateLimit, s.ratePer = requests, per }
+}
 
 // WithClock replaces the wall clock the fake stamps new records and
-// measures its rate-limit window with.
+// measures its rate-limit window with: pass a [Clock]'s Now to share the
+// time with a client built with [everflow.WithClock].
 func WithClock(now func() time.Time) ServerOption { return func(s *Server) { s.now = now } }
+
+// Clock is a fake clock for tests, from [NewClock]: give it to the client
+// with [everflow.WithClock] and its Now to the server with [WithClock].
+// Its methods:
+//   - Now() time.Time: the fake time.
+//   - Sleep(ctx context.Context, d time.Duration) error: records d, moves
+//     the time on by d and returns at once (ctx.Err() when ctx is done).
+//   - AfterFunc(d time.Duration, f func()) func() bool: runs f when Advance
+//     reaches d from now; the returned stop cancels it.
+//   - Advance(d time.Duration): moves the time on and runs the due timers.
+//   - PendingTimers() int: how many AfterFunc timers wait to fire.
+//   - Sleeps() []time.Duration: the waits recorded so far.
+//   - Total() time.Duration: the sum of those waits.
+type Clock = testclock.Clock
+
+// NewClock returns a fake clock that starts at start.
+func NewClock(start time.Time) *Clock { return testclock.New(start) }
 
 // NewServer starts the fake on a loopback port. Close it when done.
 func NewServer(opts ...ServerOption) *Server {
 	s := &Server{
 		now:         time.Now,
 		rateLimit:   DefaultRateLimit,
+		ratePer:     RateLimitWindow,
 		employees:   map[int64]Employee{},
 		advertisers: map[int64]*Advertiser{},
 		network: Network{
@@ -178,8 +220,17 @@ func NewServer(opts ...ServerOption) *Server {
 	}
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
 	s.fs.SetLatency(s.latency)
-	s.URL = s.fs.URL() + "/v1"
+	s.URL = s.fs.URL() + PathPrefix
 	return s
+}
+
+// Client returns a client of the fake: its URL and the network APIKey,
+// then opts, which may override both. The client keeps the package's
+// default throttle: pass [everflow.WithRateLimit](0, 0) to turn it off,
+// or [everflow.WithClock] with a [Clock] to make its waits free.
+func (s *Server) Client(opts ...everflow.Option) (*everflow.Client, error) {
+	all := append([]everflow.Option{everflow.WithAPIKey(APIKey), everflow.WithBaseURL(s.URL)}, opts...)
+	return everflow.NewClient(all...)
 }
 
 // errorBody renders Everflow's error body for an injected status.
@@ -226,7 +277,7 @@ func (s *Server) Close() { s.fs.Close() }
 // serve checks the key, the rate limit and the reporting concurrency,
 // then routes the request.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	if !strings.HasPrefix(r.URL.Path, "/v1/") {
+	if !strings.HasPrefix(r.URL.Path, PathPrefix+"/") {
 		writeError(w, http.StatusNotFound, routeNotFound(r))
 		return
 	}
@@ -236,7 +287,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, msgNoAuth)
 		return
 	case key == AffiliateAPIKey:
-		if strings.HasPrefix(r.URL.Path, "/v1/networks") {
+		if strings.HasPrefix(r.URL.Path, PathPrefix+"/networks") {
 			writeError(w, http.StatusForbidden, msgOutOfRealm)
 			return
 		}
@@ -248,7 +299,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusTooManyRequests, msgRateLimit)
 		return
 	}
-	if strings.HasPrefix(r.URL.Path, "/v1/networks/reporting/") {
+	if strings.HasPrefix(r.URL.Path, PathPrefix+"/networks/reporting/") {
 		if !s.enterReporting() {
 			writeError(w, http.StatusTooManyRequests, msgTooMany)
 			return
@@ -276,11 +327,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 func (s *Server) countRequest(w http.ResponseWriter) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.rateLimit <= 0 {
+	if s.rateLimit <= 0 || s.ratePer <= 0 {
 		return true
 	}
 	now := s.now()
-	if s.windowStart.IsZero() || now.Sub(s.windowStart) >= RateLimitWindow || now.Before(s.windowStart) {
+	if s.windowStart.IsZero() || now.Sub(s.windowStart) >= s.ratePer || now.Before(s.windowStart) {
 		s.windowStart, s.windowCount = now, 0
 	}
 	s.windowCount++
@@ -307,48 +358,48 @@ func (s *Server) leaveReporting() {
 
 func (s *Server) routes() {
 	m := s.mux
-	m.HandleFunc("GET /v1/networks", s.getNetwork)
-	m.HandleFunc("GET /v1/meta/timezones", s.getTimezones)
+	m.HandleFunc("GET "+PathPrefix+"/networks", s.getNetwork)
+	m.HandleFunc("GET "+PathPrefix+"/meta/timezones", s.getTimezones)
 
-	m.HandleFunc("GET /v1/networks/affiliates", s.listAffiliates)
-	m.HandleFunc("POST /v1/networks/affiliates", s.createAffiliate)
-	m.HandleFunc("GET /v1/networks/affiliates/{id}", s.getAffiliate)
-	m.HandleFunc("PUT /v1/networks/affiliates/{id}", s.updateAffiliate)
+	m.HandleFunc("GET "+PathPrefix+"/networks/affiliates", s.listAffiliates)
+	m.HandleFunc("POST "+PathPrefix+"/networks/affiliates", s.createAffiliate)
+	m.HandleFunc("GET "+PathPrefix+"/networks/affiliates/{id}", s.getAffiliate)
+	m.HandleFunc("PUT "+PathPrefix+"/networks/affiliates/{id}", s.updateAffiliate)
 	// Both spellings of the table endpoints appear in Everflow's docs.
-	m.HandleFunc("POST /v1/networks/affiliatestable", s.searchAffiliates)
-	m.HandleFunc("POST /v1/networks/affiliates/table", s.searchAffiliates)
+	m.HandleFunc("POST "+PathPrefix+"/networks/affiliatestable", s.searchAffiliates)
+	m.HandleFunc("POST "+PathPrefix+"/networks/affiliates/table", s.searchAffiliates)
 
-	m.HandleFunc("GET /v1/networks/advertisers", s.listAdvertisers)
-	m.HandleFunc("POST /v1/networks/advertisers", s.createAdvertiser)
-	m.HandleFunc("GET /v1/networks/advertisers/{id}", s.getAdvertiser)
-	m.HandleFunc("PUT /v1/networks/advertisers/{id}", s.updateAdvertiser)
+	m.HandleFunc("GET "+PathPrefix+"/networks/advertisers", s.listAdvertisers)
+	m.HandleFunc("POST "+PathPrefix+"/networks/advertisers", s.createAdvertiser)
+	m.HandleFunc("GET "+PathPrefix+"/networks/advertisers/{id}", s.getAdvertiser)
+	m.HandleFunc("PUT "+PathPrefix+"/networks/advertisers/{id}", s.updateAdvertiser)
 
-	m.HandleFunc("GET /v1/networks/offers", s.listOffers)
-	m.HandleFunc("POST /v1/networks/offers", s.createOffer)
-	m.HandleFunc("GET /v1/networks/offers/{id}", s.getOffer)
-	m.HandleFunc("PUT /v1/networks/offers/{id}", s.updateOffer)
-	m.HandleFunc("GET /v1/networks/offers/{id}/visibility", s.getOfferVisibility)
-	m.HandleFunc("PUT /v1/networks/offers/{id}/visibility", s.setOfferVisibility)
-	m.HandleFunc("PATCH /v1/networks/affiliates/{id}/offers/visibility", s.updateAffiliateOfferVisibility)
-	m.HandleFunc("POST /v1/networks/offerstable", s.searchOffers)
-	m.HandleFunc("POST /v1/networks/offers/table", s.searchOffers)
+	m.HandleFunc("GET "+PathPrefix+"/networks/offers", s.listOffers)
+	m.HandleFunc("POST "+PathPrefix+"/networks/offers", s.createOffer)
+	m.HandleFunc("GET "+PathPrefix+"/networks/offers/{id}", s.getOffer)
+	m.HandleFunc("PUT "+PathPrefix+"/networks/offers/{id}", s.updateOffer)
+	m.HandleFunc("GET "+PathPrefix+"/networks/offers/{id}/visibility", s.getOfferVisibility)
+	m.HandleFunc("PUT "+PathPrefix+"/networks/offers/{id}/visibility", s.setOfferVisibility)
+	m.HandleFunc("PATCH "+PathPrefix+"/networks/affiliates/{id}/offers/visibility", s.updateAffiliateOfferVisibility)
+	m.HandleFunc("POST "+PathPrefix+"/networks/offerstable", s.searchOffers)
+	m.HandleFunc("POST "+PathPrefix+"/networks/offers/table", s.searchOffers)
 
-	m.HandleFunc("GET /v1/networks/pixels", s.listPixels)
-	m.HandleFunc("POST /v1/networks/pixels", s.createPixel)
-	m.HandleFunc("GET /v1/networks/pixels/{id}", s.getPixel)
-	m.HandleFunc("PUT /v1/networks/pixels/{id}", s.updatePixel)
-	m.HandleFunc("POST /v1/networks/pixelstable", s.searchPixels)
+	m.HandleFunc("GET "+PathPrefix+"/networks/pixels", s.listPixels)
+	m.HandleFunc("POST "+PathPrefix+"/networks/pixels", s.createPixel)
+	m.HandleFunc("GET "+PathPrefix+"/networks/pixels/{id}", s.getPixel)
+	m.HandleFunc("PUT "+PathPrefix+"/networks/pixels/{id}", s.updatePixel)
+	m.HandleFunc("POST "+PathPrefix+"/networks/pixelstable", s.searchPixels)
 
-	m.HandleFunc("POST /v1/networks/reporting/conversions", s.conversionReport)
-	m.HandleFunc("POST /v1/networks/reporting/conversions/summary", s.conversionSummary)
-	m.HandleFunc("POST /v1/networks/reporting/conversions/export", s.conversionExport)
-	m.HandleFunc("POST /v1/networks/reporting/clicks/stream", s.clickStream)
-	m.HandleFunc("GET /v1/networks/reporting/clicks/{id}", s.getClick)
-	m.HandleFunc("POST /v1/networks/reporting/entity/table", s.entityTable)
-	m.HandleFunc("POST /v1/networks/reporting/entity/summary", s.entitySummary)
-	m.HandleFunc("POST /v1/networks/reporting/entity/table/export", s.entityExport)
-	m.HandleFunc("POST /v1/networks/reporting/affiliate/pixels", s.postbackReport)
-	m.HandleFunc("POST /v1/networks/reporting/affiliate/pixels/export", s.postbackExport)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/conversions", s.conversionReport)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/conversions/summary", s.conversionSummary)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/conversions/export", s.conversionExport)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/clicks/stream", s.clickStream)
+	m.HandleFunc("GET "+PathPrefix+"/networks/reporting/clicks/{id}", s.getClick)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/entity/table", s.entityTable)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/entity/summary", s.entitySummary)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/entity/table/export", s.entityExport)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/affiliate/pixels", s.postbackReport)
+	m.HandleFunc("POST "+PathPrefix+"/networks/reporting/affiliate/pixels/export", s.postbackExport)
 }
 
 // routeNotFound is the message of a 404 for a route the fake does not

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -396,23 +395,48 @@ func TestEntityReport(t *testing.T) {
 }
 
 func TestRateLimitWindow(t *testing.T) {
-	var now atomic.Int64
-	now.Store(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC).Unix())
-	s := NewServer(WithRateLimit(3), WithClock(func() time.Time { return time.Unix(now.Load(), 0) }))
-	defer s.Close()
-	for i := range 3 {
-		code, h, _ := call(t, s, http.MethodGet, "/networks", APIKey, nil)
-		require.Equal(t, http.StatusOK, code)
-		assert.Equal(t, "3", h.Get("X-RateLimit-Limit"))
-		assert.Equal(t, []string{"2", "1", "0"}[i], h.Get("X-RateLimit-Remaining"))
+	tests := []struct {
+		name     string
+		requests int
+		per      time.Duration
+		limited  bool
+	}{
+		{name: "thirty-second window", requests: 3, per: RateLimitWindow, limited: true},
+		{name: "one-minute window", requests: 3, per: time.Minute, limited: true},
+		{name: "off by zero requests", requests: 0, per: time.Minute},
+		{name: "off by zero window", requests: 3, per: 0},
 	}
-	code, h, raw := call(t, s, http.MethodGet, "/networks", APIKey, nil)
-	assert.Equal(t, http.StatusTooManyRequests, code)
-	assert.Empty(t, h.Get("Retry-After"))
-	assert.JSONEq(t, `{"error":"Rate limit exceeded"}`, string(raw))
-	now.Add(30)
-	code, _, _ = call(t, s, http.MethodGet, "/networks", APIKey, nil)
-	assert.Equal(t, http.StatusOK, code)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := NewClock(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC))
+			s := NewServer(WithRateLimit(tt.requests, tt.per), WithClock(clk.Now))
+			defer s.Close()
+			for i := range 3 {
+				code, h, _ := call(t, s, http.MethodGet, "/networks", APIKey, nil)
+				require.Equal(t, http.StatusOK, code)
+				if tt.limited {
+					assert.Equal(t, "3", h.Get("X-RateLimit-Limit"))
+					assert.Equal(t, []string{"2", "1", "0"}[i], h.Get("X-RateLimit-Remaining"))
+				} else {
+					assert.Empty(t, h.Get("X-RateLimit-Limit"))
+				}
+			}
+			code, h, raw := call(t, s, http.MethodGet, "/networks", APIKey, nil)
+			if !tt.limited {
+				assert.Equal(t, http.StatusOK, code)
+				return
+			}
+			assert.Equal(t, http.StatusTooManyRequests, code)
+			assert.Empty(t, h.Get("Retry-After"))
+			assert.JSONEq(t, `{"error":"Rate limit exceeded"}`, string(raw))
+			clk.Advance(tt.per - time.Second)
+			code, _, _ = call(t, s, http.MethodGet, "/networks", APIKey, nil)
+			assert.Equal(t, http.StatusTooManyRequests, code, "the window has not ended")
+			clk.Advance(time.Second)
+			code, _, _ = call(t, s, http.MethodGet, "/networks", APIKey, nil)
+			assert.Equal(t, http.StatusOK, code)
+		})
+	}
 }
 
 func TestReportingConcurrencyCap(t *testing.T) {

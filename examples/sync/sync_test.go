@@ -29,7 +29,7 @@ func newFakes(t *testing.T) *fakes {
 	f := &fakes{}
 	t.Cleanup(f.Close)
 
-	ef := everflowtest.NewServer(everflowtest.WithRateLimit(0))
+	ef := everflowtest.NewServer(everflowtest.WithRateLimit(0, 0))
 	ef.SeedOffers(12)
 	ef.SeedAffiliates(400)
 	ef.SeedConversions(seedReports)

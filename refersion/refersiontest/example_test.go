@@ -18,11 +18,7 @@ func Example() {
 	srv.SeedAffiliates(30)
 	srv.Inject(1, refersiontest.Fault{Status: 503})
 
-	client, err := refersion.NewClient(
-		refersion.WithBaseURL(srv.URL),
-		refersion.WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
-		refersion.WithRetryWait(time.Millisecond, 10*time.Millisecond),
-	)
+	client, err := srv.Client(refersion.WithRetryWait(time.Millisecond, 10*time.Millisecond))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -36,4 +32,33 @@ func Example() {
 	fmt.Println(n, "affiliates in", srv.RequestCount(), "requests")
 	// Output:
 	// 30 affiliates in 2 requests
+}
+
+// A shared fake clock makes the client's waits free: the client's own
+// throttle (60 requests a minute) and its retries after the fake's 429s
+// wait on the clock, not in real time.
+func ExampleNewClock() {
+	clk := refersiontest.NewClock(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
+	srv := refersiontest.NewServer(
+		refersiontest.WithDemoData(),
+		refersiontest.WithClock(clk.Now),
+		refersiontest.WithRateLimit(10, time.Minute),
+	)
+	defer srv.Close()
+	client, err := srv.Client(refersion.WithClock(clk))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	start := clk.Now()
+	for range 30 {
+		if _, err := client.Affiliates.GetByCode(ctx, "aeta"); err != nil {
+			log.Fatal(err)
+		}
+	}
+	fmt.Println("some calls were answered 429 and retried:", srv.RequestCount() > 30)
+	fmt.Println("a minute or more of fake time passed:", clk.Now().Sub(start) >= time.Minute)
+	// Output:
+	// some calls were answered 429 and retried: true
+	// a minute or more of fake time passed: true
 }

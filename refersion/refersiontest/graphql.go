@@ -22,8 +22,6 @@ const (
 	GraphQLPageSize = 50
 	// MaxGraphQLPageSize caps first: (larger values are served 200 rows).
 	MaxGraphQLPageSize = 200
-	// graphQLPath is the path of the GraphQL endpoint on the fake.
-	graphQLPath = "/graphql"
 	// rfsnAccount is the account number in the fake's referral parameters.
 	rfsnAccount = "123456"
 )

@@ -20,6 +20,24 @@
 // own design, GraphQL's created_to includes its second, a wrong GraphQL
 // token is answered 200 with an UNAUTHENTICATED error, and GraphQL
 // conversion rows carry the conversion id.
+//
+// [Server.Client] returns a client of both APIs with the fake's
+// credentials:
+//
+//	srv := refersiontest.NewServer(refersiontest.WithDemoData())
+//	defer srv.Close()
+//	client, err := srv.Client() // add your own refersion.Options
+//
+// # Fake time
+//
+// A [Clock] from [NewClock] serves both sides of a test: give its Now to
+// the server's [WithClock] (link expiry, new conversions, the rate limit)
+// and the clock itself to the client's [refersion.WithClock], so retry
+// and throttle waits take no real time and both agree on the time:
+//
+//	clk := refersiontest.NewClock(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
+//	srv := refersiontest.NewServer(refersiontest.WithClock(clk.Now))
+//	client, err := srv.Client(refersion.WithClock(clk))
 package refersiontest
 
 import (
@@ -36,10 +54,18 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/refersion"
 )
 
 // Credentials the fake accepts, and its documented limits.
 const (
+	// PathPrefix is the path of the REST API root; Server.URL ends with
+	// it.
+	PathPrefix = "/v2"
+	// GraphQLPathPrefix is the path of the GraphQL endpoint;
+	// Server.GraphQLURL ends with it.
+	GraphQLPathPrefix = "/graphql"
 	// PublicKey is the Refersion-Public-Key the fake accepts.
 	PublicKey = "pub_fake0123456789abcdef"
 	// SecretKey is the Refersion-Secret-Key the fake accepts.
@@ -115,11 +141,29 @@ func WithDemoData() ServerOption {
 	return func(s *Server) { s.demo = true }
 }
 
-// WithClock sets the fake's clock, used for report link expiry and the
-// creation time of new conversions.
+// WithClock sets the fake's clock, used for report link expiry, the
+// creation time of new conversions and the rate limit: pass a [Clock]'s
+// Now to share the time with a client built with [refersion.WithClock].
 func WithClock(now func() time.Time) ServerOption {
 	return func(s *Server) { s.now = now }
 }
+
+// Clock is a fake clock for tests, from [NewClock]: give it to the client
+// with [refersion.WithClock] and its Now to the server with [WithClock].
+// Its methods:
+//   - Now() time.Time: the fake time.
+//   - Sleep(ctx context.Context, d time.Duration) error: records d, moves
+//     the time on by d and returns at once (ctx.Err() when ctx is done).
+//   - AfterFunc(d time.Duration, f func()) func() bool: runs f when Advance
+//     reaches d from now; the returned stop cancels it.
+//   - Advance(d time.Duration): moves the time on and runs the due timers.
+//   - PendingTimers() int: how many AfterFunc timers wait to fire.
+//   - Sleeps() []time.Duration: the waits recorded so far.
+//   - Total() time.Duration: the sum of those waits.
+type Clock = testclock.Clock
+
+// NewClock returns a fake clock that starts at start.
+func NewClock(start time.Time) *Clock { return testclock.New(start) }
 
 // Server is the fake Refersion API.
 type Server struct {
@@ -136,6 +180,9 @@ type Server struct {
 	root    string
 	now     func() time.Time
 	demo    bool
+	// restBucket and gqlBucket meter the two APIs (WithRateLimit); nil
+	// means no limit.
+	restBucket, gqlBucket *bucket
 
 	mu          sync.Mutex
 	affiliates  []*Affiliate // in id order
@@ -181,9 +228,25 @@ func NewServer(opts ...ServerOption) *Server {
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
 	s.fs.SetLatency(s.latency)
 	s.root = s.fs.URL()
-	s.URL = s.root + "/v2"
-	s.GraphQLURL = s.root + graphQLPath
+	s.URL = s.root + PathPrefix
+	s.GraphQLURL = s.root + GraphQLPathPrefix
 	return s
+}
+
+// Client returns a client of the fake's REST and GraphQL APIs: its URL
+// and GraphQLURL with the PublicKey and SecretKey pair and the
+// GraphQLToken, then opts, which may override any of them. The client
+// keeps the package's default throttle: pass [refersion.WithRateLimit](0,
+// 0) to turn it off, or [refersion.WithClock] with a [Clock] to make its
+// waits free.
+func (s *Server) Client(opts ...refersion.Option) (*refersion.Client, error) {
+	all := append([]refersion.Option{
+		refersion.WithKeys(PublicKey, SecretKey),
+		refersion.WithBaseURL(s.URL),
+		refersion.WithGraphQLKey(GraphQLToken),
+		refersion.WithGraphQLURL(s.GraphQLURL),
+	}, opts...)
+	return refersion.NewClient(all...)
 }
 
 // Inject makes the next n requests fail with f. A fault with a status and
@@ -302,15 +365,20 @@ const downloadPrefix = "/api/reporting/download/"
 
 // serve routes a request like the real API.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	if strings.TrimSuffix(r.URL.Path, "/") == graphQLPath {
-		s.graphql(w, r)
+	if strings.TrimSuffix(r.URL.Path, "/") == GraphQLPathPrefix {
+		if s.admit(w, s.gqlBucket, writeGQLRateLimited) {
+			s.graphql(w, r)
+		}
 		return
 	}
 	if strings.HasPrefix(r.URL.Path, downloadPrefix) {
 		s.download(w, r)
 		return
 	}
-	name, ok := strings.CutPrefix(r.URL.Path, "/v2/")
+	if !s.admit(w, s.restBucket, writeRESTRateLimited) {
+		return
+	}
+	name, ok := strings.CutPrefix(r.URL.Path, PathPrefix+"/")
 	ep, known := endpoints[strings.Trim(name, "/")] // a trailing slash is accepted
 	if !ok || !known {
 		fakeserver.WriteJSON(w, http.StatusNotFound, map[string]string{"error": "Unknown endpoint " + r.URL.Path})
