@@ -409,7 +409,7 @@ func (o *AffiliateListOptions) query() (url.Values, error) {
 }
 
 // List iterates over the affiliates matching opts, fetching pages of up to
-// MaxPageSize as the loop advances.
+// MaxPerPage as the loop advances.
 func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOptions) iter.Seq2[*Affiliate, error] {
 	return list(ctx, opts, s.ListPage)
 }

@@ -20,7 +20,7 @@ func TestAffiliatesListPagesInOrder(t *testing.T) {
 	c, _ := newTestClient(t, srv)
 
 	var ids []int64
-	for a, err := range c.Affiliates.List(context.Background(), &AffiliateListOptions{ListParams: ListParams{PageSize: 100}}) {
+	for a, err := range c.Affiliates.List(context.Background(), &AffiliateListOptions{ListParams: ListParams{PerPage: 100}}) {
 		require.NoError(t, err)
 		ids = append(ids, a.NetworkAffiliateID)
 	}
@@ -36,7 +36,7 @@ func TestAffiliatesListPagesInOrder(t *testing.T) {
 	}
 }
 
-func TestAffiliatesListDefaultsToMaxPageSize(t *testing.T) {
+func TestAffiliatesListDefaultsToMaxPerPage(t *testing.T) {
 	srv, c, _ := demo(t)
 	n := 0
 	for _, err := range c.Affiliates.List(context.Background()) {
@@ -52,7 +52,7 @@ func TestAffiliatesListDefaultsToMaxPageSize(t *testing.T) {
 // Without prefetching, a break makes no request beyond the caller's page.
 func TestAffiliatesListBreakMakesOneRequest(t *testing.T) {
 	srv, c, _ := demo(t, WithPrefetch(0))
-	for a, err := range c.Affiliates.List(context.Background(), &AffiliateListOptions{ListParams: ListParams{PageSize: 5}}) {
+	for a, err := range c.Affiliates.List(context.Background(), &AffiliateListOptions{ListParams: ListParams{PerPage: 5}}) {
 		require.NoError(t, err)
 		assert.Equal(t, "Apex Media", a.Name)
 		break
@@ -63,7 +63,7 @@ func TestAffiliatesListBreakMakesOneRequest(t *testing.T) {
 func TestAffiliatesListPageResume(t *testing.T) {
 	srv, c, _ := demo(t)
 	ctx := context.Background()
-	first, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{ListParams: ListParams{PageSize: 10}})
+	first, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{ListParams: ListParams{PerPage: 10}})
 	require.NoError(t, err)
 	require.Len(t, first, 10)
 	assert.Equal(t, 2, resp.NextPage)
@@ -73,7 +73,7 @@ func TestAffiliatesListPageResume(t *testing.T) {
 	assert.Equal(t, 200, resp.StatusCode)
 
 	// A job stores resp.NextPage and resumes later.
-	opts := &AffiliateListOptions{ListParams: ListParams{Page: resp.NextPage, PageSize: 10}}
+	opts := &AffiliateListOptions{ListParams: ListParams{Page: resp.NextPage, PerPage: 10}}
 	var rest []int64
 	for a, err := range c.Affiliates.List(ctx, opts) {
 		require.NoError(t, err)
@@ -84,7 +84,7 @@ func TestAffiliatesListPageResume(t *testing.T) {
 	assert.Equal(t, 2, opts.Page, "the caller's options are not changed")
 	assert.Equal(t, 4, srv.RequestCount())
 
-	last, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{ListParams: ListParams{Page: 4, PageSize: 10}})
+	last, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{ListParams: ListParams{Page: 4, PerPage: 10}})
 	require.NoError(t, err)
 	assert.Len(t, last, 6)
 	assert.Zero(t, resp.NextPage)
@@ -118,7 +118,7 @@ func TestAffiliatesListFilters(t *testing.T) {
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "operator")
 	}
-	_, _, err := c.Affiliates.ListPage(context.Background(), &AffiliateListOptions{ListParams: ListParams{PageSize: 2001}})
+	_, _, err := c.Affiliates.ListPage(context.Background(), &AffiliateListOptions{ListParams: ListParams{PerPage: 2001}})
 	assert.ErrorContains(t, err, "page size must be 1..2000")
 	assert.Equal(t, 1, srv.RequestCount(), "bad options make no request")
 }

@@ -46,7 +46,7 @@ func benchPageKey(r *http.Request) string { return r.URL.Query().Get("page") }
 // decodes each page's envelope into the SDK's own Affiliate struct, until
 // the paging object's total_count is reached.
 func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, each func(*everflow.Affiliate)) error {
-	const size = everflow.MaxPageSize
+	const size = everflow.MaxPerPage
 	for page := 1; ; page++ {
 		u := baseURL + "/networks/affiliates?page=" + strconv.Itoa(page) + "&page_size=" + strconv.Itoa(size)
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -89,7 +89,7 @@ func newClient(baseURL string) (*everflow.Client, error) {
 // listBench drives the list benchmarks below through internal/benchkit.
 var listBench = benchkit.NewListBench(benchkit.Platform[*everflow.Client, *everflow.Affiliate]{
 	Records:  benchRecords,
-	PageSize: everflow.MaxPageSize,
+	PageSize: everflow.MaxPerPage,
 	Fake: func(n int) (string, func()) {
 		fake := everflowtest.NewServer()
 		fake.SeedAffiliates(n)
@@ -146,7 +146,7 @@ type exportBlock struct {
 var exportBlocks = sync.OnceValues(func() (map[everflow.ExportFormat]*exportBlock, error) {
 	fake := everflowtest.NewServer()
 	defer fake.Close()
-	fake.SeedPostbackLogs(exportBlockRows)
+	fake.SeedPostbacks(exportBlockRows)
 	c, err := newClient(fake.URL)
 	if err != nil {
 		return nil, err

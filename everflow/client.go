@@ -35,9 +35,9 @@ const (
 	// Retry-After is present or the wait exceeds WithRetryWait's maximum.
 	RateLimitResetWindow = 30 * time.Second
 
-	// MaxPageSize is the largest page_size the paged lists accept, and the
+	// MaxPerPage is the largest page_size the paged lists accept, and the
 	// client's default.
-	MaxPageSize = 2000
+	MaxPerPage = 2000
 	// MaxConcurrentReports is how many requests to networks/reporting/*
 	// Everflow serves at once per network. The client never has more in
 	// flight; further calls wait for a slot (honouring their context). An

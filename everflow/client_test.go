@@ -150,14 +150,14 @@ func TestReportingSlotWaitHonoursContext(t *testing.T) {
 	before := srv.RequestCount()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
 	defer cancel()
-	_, err := c.Postbacks.List(ctx, params)
+	_, err := c.Postbacks.Report(ctx, params)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Equal(t, before, srv.RequestCount(), "no request while every slot is taken")
 
 	require.NoError(t, bodies[0].Close())
 	require.NoError(t, bodies[0].Close(), "closing twice frees one slot only")
-	_, err = c.Postbacks.List(context.Background(), params)
+	_, err = c.Postbacks.Report(context.Background(), params)
 	require.NoError(t, err)
 	for _, b := range bodies[1:] {
 		require.NoError(t, b.Close())

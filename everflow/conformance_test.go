@@ -73,7 +73,7 @@ var vendorRows = []struct {
 	{
 		file: "affiliate_pixels_report.json",
 		call: func(ctx context.Context, c *Client) (any, error) {
-			r, err := c.Postbacks.List(ctx, &PostbackReportParams{From: feb(7), To: feb(8), TimezoneID: 90})
+			r, err := c.Postbacks.Report(ctx, &PostbackReportParams{From: feb(7), To: feb(8), TimezoneID: 90})
 			if err != nil {
 				return nil, err
 			}

@@ -69,14 +69,14 @@ func TestPagingSample(t *testing.T) {
 	assert.Equal(t, &Paging{Page: 2, PageSize: 50, TotalCount: 150}, env.paging)
 
 	resp := &Response{}
-	setNext(resp, &ListParams{Page: 2, PageSize: 50}, env.paging, 50)
+	setNext(resp, &ListParams{Page: 2, PerPage: 50}, env.paging, 50)
 	assert.Equal(t, 3, resp.NextPage)
 	assert.Equal(t, 150, *resp.Total)
 	resp = &Response{}
-	setNext(resp, &ListParams{Page: 3, PageSize: 50}, &Paging{Page: 3, PageSize: 50, TotalCount: 150}, 50)
+	setNext(resp, &ListParams{Page: 3, PerPage: 50}, &Paging{Page: 3, PageSize: 50, TotalCount: 150}, 50)
 	assert.Zero(t, resp.NextPage, "page*page_size reached total_count")
 	resp = &Response{}
-	setNext(resp, &ListParams{Page: 1, PageSize: 10}, nil, 10)
+	setNext(resp, &ListParams{Page: 1, PerPage: 10}, nil, 10)
 	assert.Equal(t, 2, resp.NextPage, "no paging object: a full page may have a successor")
 }
 

@@ -23,8 +23,9 @@
 //	}
 //
 // Reports take a window and a time zone. The affiliate postback report
-// returns at most 1000 rows; Export streams all of them, decoding one row
-// at a time:
+// ([PostbacksService.Report]) returns at most 1000 rows;
+// [PostbacksService.Export] streams all of them, decoding one row at a
+// time:
 //
 //	params := &everflow.PostbackReportParams{
 //		From:       time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),

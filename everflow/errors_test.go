@@ -97,7 +97,7 @@ func TestRateLimitedRetriedAfterRetryAfter(t *testing.T) {
 func TestRateLimitedWaitsForTheWindow(t *testing.T) {
 	srv, c, clk := demo(t)
 	srv.Inject(1, everflowtest.Fault{Status: http.StatusTooManyRequests})
-	_, err := c.Postbacks.List(context.Background(), &PostbackReportParams{From: feb(1), To: feb(2), TimezoneID: TimezoneUTC})
+	_, err := c.Postbacks.Report(context.Background(), &PostbackReportParams{From: feb(1), To: feb(2), TimezoneID: TimezoneUTC})
 	require.NoError(t, err)
 	assert.Equal(t, 2, srv.RequestCount())
 	require.Len(t, clk.Sleeps(), 1)

@@ -34,7 +34,7 @@ func Example() {
 		}
 	}
 
-	report, err := client.Postbacks.List(ctx, &everflow.PostbackReportParams{
+	report, err := client.Postbacks.Report(ctx, &everflow.PostbackReportParams{
 		From:       time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
 		To:         time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC),
 		TimezoneID: everflow.TimezoneUTC,
@@ -181,7 +181,7 @@ func ExampleAffiliatesService_ListPage() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	opts := &everflow.AffiliateListOptions{ListParams: everflow.ListParams{PageSize: 3}}
+	opts := &everflow.AffiliateListOptions{ListParams: everflow.ListParams{PerPage: 3}}
 	page, resp, err := client.Affiliates.ListPage(ctx, opts)
 	if err != nil {
 		log.Fatal(err)
@@ -193,7 +193,7 @@ func ExampleAffiliatesService_ListPage() {
 	fmt.Println("next page:", checkpoint, "more:", resp.HasMore)
 
 	// Later, perhaps in another process:
-	opts = &everflow.AffiliateListOptions{ListParams: everflow.ListParams{Page: checkpoint, PageSize: 3}}
+	opts = &everflow.AffiliateListOptions{ListParams: everflow.ListParams{Page: checkpoint, PerPage: 3}}
 	page, resp, err = client.Affiliates.ListPage(ctx, opts)
 	if err != nil {
 		log.Fatal(err)
@@ -238,7 +238,7 @@ func Example_errors() {
 func ExamplePostbacksService_Export() {
 	srv, client := newDemoClient()
 	defer srv.Close()
-	srv.SeedPostbackLogs(2500)
+	srv.SeedPostbacks(2500)
 	ctx := context.Background()
 
 	params := &everflow.PostbackReportParams{
@@ -246,7 +246,7 @@ func ExamplePostbacksService_Export() {
 		To:         time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC),
 		TimezoneID: everflow.TimezoneUTC,
 	}
-	report, err := client.Postbacks.List(ctx, params)
+	report, err := client.Postbacks.Report(ctx, params)
 	if err != nil {
 		log.Fatal(err)
 	}

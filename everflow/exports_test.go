@@ -140,7 +140,7 @@ func TestExportRetriedBeforeTheBodyStarts(t *testing.T) {
 func TestExportContextCancelled(t *testing.T) {
 	srv := everflowtest.NewServer()
 	defer srv.Close()
-	srv.SeedPostbackLogs(100000)
+	srv.SeedPostbacks(100000)
 	c, _ := newTestClient(t, srv)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -206,7 +206,7 @@ func BenchmarkPostbacksExport(b *testing.B) {
 	srv := everflowtest.NewServer()
 	defer srv.Close()
 	const rows = 200000
-	srv.SeedPostbackLogs(rows)
+	srv.SeedPostbacks(rows)
 	c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(srv.URL))
 	if err != nil {
 		b.Fatal(err)

@@ -108,7 +108,7 @@ func matrixList[T any](name, path string, seed func(*everflowtest.Server) []stri
 			return faultmatrix.Instance{
 				Server: srv, Seeded: seeded,
 				Run: func(ctx context.Context, onRecord func()) ([]string, error) {
-					return faultmatrix.Collect(list(ctx, c, ListParams{PageSize: 3}), key, onRecord)
+					return faultmatrix.Collect(list(ctx, c, ListParams{PerPage: 3}), key, onRecord)
 				},
 			}
 		},

@@ -73,7 +73,7 @@ func FuzzListResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := fuzzClient(t, "application/json", body)
 		ctx := context.Background()
-		lp := ListParams{Page: 2, PageSize: 1}
+		lp := ListParams{Page: 2, PerPage: 1}
 		affiliates, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{ListParams: lp})
 		checkPage(t, "affiliates", 2, affiliates, resp, err)
 		offers, resp, err := c.Offers.SearchPage(ctx, &OfferSearchOptions{ListParams: lp})
@@ -85,7 +85,7 @@ func FuzzListResponse(f *testing.F) {
 		_, _ = c.Network.Get(ctx)
 		_, _ = c.Meta.Timezones(ctx)
 		_, _ = c.Conversions.Summary(ctx, &fuzzWindow)
-		_, _ = c.Postbacks.List(ctx, &PostbackReportParams{From: fuzzWindow.From, To: fuzzWindow.To, TimezoneID: TimezoneUTC})
+		_, _ = c.Postbacks.Report(ctx, &PostbackReportParams{From: fuzzWindow.From, To: fuzzWindow.To, TimezoneID: TimezoneUTC})
 		_, _ = c.Clicks.Stream(ctx, &ClickStreamParams{From: fuzzWindow.From, To: fuzzWindow.From.Add(time.Hour), TimezoneID: TimezoneUTC})
 		_, _ = c.Reports.Table(ctx, &EntityReportParams{From: fuzzWindow.From, To: fuzzWindow.To, TimezoneID: TimezoneUTC,
 			CurrencyID: "USD", Columns: []ReportColumn{ColumnOffer}})

@@ -50,8 +50,8 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 		p    ListParams
 		want string
 	}{
-		{"negative page size", ListParams{PageSize: -1}, "page size must be 1..2000"},
-		{"page size above the maximum", ListParams{PageSize: MaxPageSize + 1}, "page size must be 1..2000"},
+		{"negative page size", ListParams{PerPage: -1}, "page size must be 1..2000"},
+		{"page size above the maximum", ListParams{PerPage: MaxPerPage + 1}, "page size must be 1..2000"},
 		{"negative page", ListParams{Page: -1}, "page must not be negative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

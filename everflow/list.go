@@ -16,7 +16,7 @@ import (
 )
 
 // ListParams are the page parameters every paged list and search takes.
-// Everflow pages are 1-based; the client asks for MaxPageSize rows unless
+// Everflow pages are 1-based; the client asks for MaxPerPage rows unless
 // told otherwise. Both are sent in the query string, also for the POST
 // table and report endpoints (the form Everflow's older docs and working
 // integrations use).
@@ -24,15 +24,16 @@ type ListParams struct {
 	// Page is the 1-based page to fetch; 0 means 1. To resume, set it to a
 	// stored Response.NextPage.
 	Page int `json:"-"`
-	// PageSize is the page size, 1 to MaxPageSize; 0 means MaxPageSize.
-	PageSize int `json:"-"`
+	// PerPage is the page size, 1 to [MaxPerPage]; 0 means MaxPerPage. It
+	// is sent as Everflow's page_size.
+	PerPage int `json:"-"`
 }
 
 func (p *ListParams) listParams() *ListParams { return p }
 
 // normalize fills the defaults and rejects out-of-range values.
 func (p *ListParams) normalize() error {
-	return transport.NormalizePage(&p.Page, &p.PageSize, MaxPageSize, MaxPageSize, "page size")
+	return transport.NormalizePage(&p.Page, &p.PerPage, MaxPerPage, MaxPerPage, "page size")
 }
 
 // Paging is the "paging" object of a paged response.
@@ -173,7 +174,7 @@ func fetchPage[T any](ctx context.Context, c *Client, pr pageRequest, p *ListPar
 		q = url.Values{}
 	}
 	q.Set("page", strconv.Itoa(p.Page))
-	q.Set("page_size", strconv.Itoa(p.PageSize))
+	q.Set("page_size", strconv.Itoa(p.PerPage))
 	env := &envelope[T]{key: pr.key}
 	resp, err := c.do(ctx, &transport.Request{
 		Method: pr.method, Path: pr.path, Query: q, Body: pr.body,
@@ -201,7 +202,7 @@ func setNext(resp *Response, p *ListParams, pg *Paging, n int) {
 		resp.Total = &total
 		size := pg.PageSize
 		if size <= 0 {
-			size = p.PageSize
+			size = p.PerPage
 		}
 		page := p.Page
 		if n > 0 && page*size < total {
@@ -210,7 +211,7 @@ func setNext(resp *Response, p *ListParams, pg *Paging, n int) {
 		}
 		return
 	}
-	if n > 0 && n >= p.PageSize {
+	if n > 0 && n >= p.PerPage {
 		resp.NextPage = p.Page + 1
 		resp.HasMore = true
 	}

@@ -17,8 +17,8 @@ func TestNullRowsDropped(t *testing.T) {
 		body string
 		rows func(c *Client) (int, error)
 	}{
-		{"Postbacks.List", `{"pixels":[null,{"transaction_id":"a"},null]}`, func(c *Client) (int, error) {
-			r, err := c.Postbacks.List(ctx, allFeb)
+		{"Postbacks.Report", `{"pixels":[null,{"transaction_id":"a"},null]}`, func(c *Client) (int, error) {
+			r, err := c.Postbacks.Report(ctx, allFeb)
 			if err != nil {
 				return 0, err
 			}

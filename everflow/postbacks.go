@@ -155,11 +155,12 @@ const (
 	postbacksExportPath = postbacksPath + "/export"
 )
 
-// List returns the postbacks matching params: POST
+// Report returns the postback report for params: POST
 // networks/reporting/affiliate/pixels. The report is not paged and holds at
-// most PostbackReportLimit rows; check Truncated, and use Export for more.
-// It only reads, so it is retried like a GET.
-func (s *PostbacksService) List(ctx context.Context, params *PostbackReportParams, opts ...RequestOption) (*PostbackReport, error) {
+// most [PostbackReportLimit] rows; check Truncated, and use
+// [PostbacksService.Export] for more. It only reads, so it is retried like
+// a GET.
+func (s *PostbacksService) Report(ctx context.Context, params *PostbackReportParams, opts ...RequestOption) (*PostbackReport, error) {
 	body, err := params.body("")
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", postbacksPath, err)

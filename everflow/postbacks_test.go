@@ -28,12 +28,12 @@ func TestPostbacksListVerbatimRequest(t *testing.T) {
 		Pixels []everflowtest.PostbackLog `json:"pixels"`
 	}
 	require.NoError(t, json.Unmarshal(raw, &wire))
-	srv.AddPostbackLog(wire.Pixels[0])
+	srv.AddPostback(wire.Pixels[0])
 	c, _ := newTestClient(t, srv)
 
 	la, err := time.LoadLocation("America/Los_Angeles")
 	require.NoError(t, err)
-	rep, err := c.Postbacks.List(context.Background(), &PostbackReportParams{
+	rep, err := c.Postbacks.Report(context.Background(), &PostbackReportParams{
 		From: time.Date(2024, 2, 7, 0, 0, 0, 0, la), To: time.Date(2024, 2, 8, 0, 0, 0, 0, la),
 		TimezoneID: TimezoneLosAngeles,
 		Query:      Query{Filters: []Filter{OfferFilter(11), DeliveryStatusFilter(DeliverySuccess)}},
@@ -51,7 +51,7 @@ func TestPostbacksListVerbatimRequest(t *testing.T) {
 
 func TestPostbacksListOneOfferFailuresOnly(t *testing.T) {
 	_, c, _ := demo(t)
-	rep, err := c.Postbacks.List(context.Background(), &PostbackReportParams{
+	rep, err := c.Postbacks.Report(context.Background(), &PostbackReportParams{
 		From: feb(1), To: feb(29), TimezoneID: TimezoneUTC,
 		Query: Query{Filters: []Filter{OfferFilter(3), DeliveryStatusFilter(DeliveryFailure)}},
 	})
@@ -64,7 +64,7 @@ func TestPostbacksListOneOfferFailuresOnly(t *testing.T) {
 		assert.True(t, p.LastAttempt.After(p.Timestamp))
 		assert.Contains(t, p.DebugInformation, "Status: ")
 	}
-	excl, err := c.Postbacks.List(context.Background(), &PostbackReportParams{
+	excl, err := c.Postbacks.Report(context.Background(), &PostbackReportParams{
 		From: feb(1), To: feb(29), TimezoneID: TimezoneUTC,
 		Query: Query{Exclusions: []Filter{DeliveryStatusFilter(DeliverySuccess)}},
 	})
@@ -80,14 +80,14 @@ func TestPostbacksListTruncatedAtTheCap(t *testing.T) {
 	c, _ := newTestClient(t, srv)
 	params := &PostbackReportParams{From: feb(1), To: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), TimezoneID: TimezoneUTC}
 
-	srv.SeedPostbackLogs(PostbackReportLimit - 1)
-	rep, err := c.Postbacks.List(context.Background(), params)
+	srv.SeedPostbacks(PostbackReportLimit - 1)
+	rep, err := c.Postbacks.Report(context.Background(), params)
 	require.NoError(t, err)
 	assert.Len(t, rep.Postbacks, PostbackReportLimit-1)
 	assert.False(t, rep.Truncated)
 
-	srv.SeedPostbackLogs(600)
-	rep, err = c.Postbacks.List(context.Background(), params)
+	srv.SeedPostbacks(600)
+	rep, err = c.Postbacks.Report(context.Background(), params)
 	require.NoError(t, err)
 	assert.Len(t, rep.Postbacks, PostbackReportLimit)
 	assert.True(t, rep.Truncated, "exactly 1000 rows may hide more")
@@ -110,7 +110,7 @@ func TestPostbacksParamsCheckedBeforeRequest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := c.Postbacks.List(ctx, tt.params)
+			_, err := c.Postbacks.Report(ctx, tt.params)
 			assert.ErrorContains(t, err, tt.err)
 			for _, err := range c.Postbacks.Export(ctx, tt.params) {
 				assert.ErrorContains(t, err, tt.err)
@@ -139,7 +139,7 @@ func TestPostbacksExportAllInOrder(t *testing.T) {
 	srv.SeedAffiliates(36)
 	srv.SeedOffers(24)
 	rows := exportRows()
-	srv.SeedPostbackLogs(rows)
+	srv.SeedPostbacks(rows)
 	c, _ := newTestClient(t, srv)
 
 	params := &PostbackReportParams{From: feb(1), To: time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC), TimezoneID: TimezoneUTC}
@@ -174,7 +174,7 @@ func TestPostbacksExportAllInOrder(t *testing.T) {
 func TestPostbacksExportBreakClosesTheDownload(t *testing.T) {
 	srv := everflowtest.NewServer(everflowtest.WithDemoData())
 	defer srv.Close()
-	srv.SeedPostbackLogs(50000)
+	srv.SeedPostbacks(50000)
 	c, _ := newTestClient(t, srv)
 	params := &PostbackReportParams{From: feb(1), To: time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC), TimezoneID: TimezoneUTC}
 	for range MaxConcurrentReports + 5 {

@@ -69,7 +69,7 @@ func pageOptions(pageSize int) *AffiliateListOptions {
 	if pageSize == 0 {
 		return nil
 	}
-	return &AffiliateListOptions{ListParams: ListParams{PageSize: pageSize}}
+	return &AffiliateListOptions{ListParams: ListParams{PerPage: pageSize}}
 }
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through

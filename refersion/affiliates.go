@@ -68,14 +68,15 @@ type AffiliateListOptions struct {
 	// Page is the 1-based page to fetch; 0 means 1. To resume, set it to a
 	// stored Response.NextPage.
 	Page int `json:"page,string"`
-	// Limit is the page size, 1 to MaxListLimit; 0 means MaxListLimit.
-	Limit int `json:"limit,string"`
+	// PerPage is the page size, 1 to [MaxPerPage]; 0 means MaxPerPage.
+	// It is sent as Refersion's "limit".
+	PerPage int `json:"limit,string"`
 }
 
 var affiliateList = call{path: "affiliate/list", readOnly: true}
 
-// List iterates over every affiliate, MaxListLimit per request unless
-// opts.Limit says otherwise, and stops once the envelope's total is
+// List iterates over every affiliate, MaxPerPage per request unless
+// opts.PerPage says otherwise, and stops once the envelope's total is
 // reached. Results carry the affiliate code in ID (and Code).
 //
 // A page that holds fewer affiliates than the limit while the total says
@@ -92,8 +93,8 @@ func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOpti
 			items, resp, short, err := s.listPage(ctx, o)
 			if err == nil && short {
 				pending = s.client.malformed(affiliateList, resp, fmt.Sprintf(
-					"page %d held %d affiliates, fewer than the limit of %d, yet the total is %d: the server pages by a smaller size; lower AffiliateListOptions.Limit",
-					max(o.Page, 1), len(items), cmp.Or(o.Limit, MaxListLimit), *resp.Total))
+					"page %d held %d affiliates, fewer than the limit of %d, yet the total is %d: the server pages by a smaller size; lower AffiliateListOptions.PerPage",
+					max(o.Page, 1), len(items), cmp.Or(o.PerPage, MaxPerPage), *resp.Total))
 			}
 			return items, resp, err
 		}
@@ -122,10 +123,10 @@ func (s *AffiliatesService) listPage(ctx context.Context, opts *AffiliateListOpt
 	if opts != nil {
 		o = *opts
 	}
-	if err := transport.NormalizePage(&o.Page, &o.Limit, MaxListLimit, MaxListLimit, "limit"); err != nil {
+	if err := transport.NormalizePage(&o.Page, &o.PerPage, MaxPerPage, MaxPerPage, "limit"); err != nil {
 		return nil, nil, false, fmt.Errorf("refersion: affiliate/list: %w", err)
 	}
-	return s.client.affiliatePage(ctx, affiliateList, &o, o.Page, o.Limit)
+	return s.client.affiliatePage(ctx, affiliateList, &o, o.Page, o.PerPage)
 }
 
 // AffiliateSearchOptions narrow and page affiliate/search.

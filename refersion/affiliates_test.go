@@ -69,7 +69,7 @@ func TestAffiliatesListStopsOnTotal(t *testing.T) {
 func TestAffiliatesListCanBeRangedTwice(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	srv.SeedAffiliates(30)
-	seq := c.Affiliates.List(context.Background(), &AffiliateListOptions{Limit: 20})
+	seq := c.Affiliates.List(context.Background(), &AffiliateListOptions{PerPage: 20})
 	for range 2 {
 		n := 0
 		for _, err := range seq {
@@ -86,7 +86,7 @@ func TestAffiliatesListPageResume(t *testing.T) {
 	seeded := srv.SeedAffiliates(45)
 	ctx := context.Background()
 
-	page1, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{Limit: 20})
+	page1, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{PerPage: 20})
 	require.NoError(t, err)
 	require.Len(t, page1, 20)
 	require.NotNil(t, resp.Total)
@@ -98,7 +98,7 @@ func TestAffiliatesListPageResume(t *testing.T) {
 	// A job stores resp.NextPage and resumes later from it.
 	stored := resp.NextPage
 	var rest []*Affiliate
-	for a, err := range c.Affiliates.List(ctx, &AffiliateListOptions{Limit: 20, Page: stored}) {
+	for a, err := range c.Affiliates.List(ctx, &AffiliateListOptions{PerPage: 20, Page: stored}) {
 		require.NoError(t, err)
 		rest = append(rest, a)
 	}
@@ -106,7 +106,7 @@ func TestAffiliatesListPageResume(t *testing.T) {
 	assert.Equal(t, seeded[20].Code, rest[0].Code)
 	assert.Equal(t, seeded[44].Code, rest[24].Code)
 
-	last, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{Limit: 20, Page: 3})
+	last, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{PerPage: 20, Page: 3})
 	require.NoError(t, err)
 	assert.Len(t, last, 5)
 	assert.Zero(t, resp.NextPage)
@@ -116,7 +116,7 @@ func TestAffiliatesListPageResume(t *testing.T) {
 func TestAffiliatesListOptionsValidated(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	ctx := context.Background()
-	for _, o := range []*AffiliateListOptions{{Limit: 101}, {Limit: -1}, {Page: -2}} {
+	for _, o := range []*AffiliateListOptions{{PerPage: 101}, {PerPage: -1}, {Page: -2}} {
 		_, _, err := c.Affiliates.ListPage(ctx, o)
 		assert.Error(t, err, "%+v", o)
 	}
@@ -137,7 +137,7 @@ func TestAffiliatesSearch(t *testing.T) {
 		got = append(got, a)
 	}
 	assert.Len(t, got, 400)
-	assert.Equal(t, 40, srv.RequestCount(), "search pages hold %d", refersiontest.SearchPageSize)
+	assert.Equal(t, 40, srv.RequestCount(), "search pages hold %d", refersiontest.SearchPerPage)
 	body := lastBody(t, srv)
 	assert.Equal(t, map[string]any{"keyword": "example.com", "page": "40"}, body)
 

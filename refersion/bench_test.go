@@ -50,7 +50,7 @@ func benchPageKey(r *http.Request) string {
 // JSON body and headers) and decodes each page's envelope into the SDK's
 // own Affiliate struct, until the envelope's total is reached.
 func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, each func(*refersion.Affiliate)) error {
-	const limit = refersion.MaxListLimit
+	const limit = refersion.MaxPerPage
 	for page := 1; ; page++ {
 		body := `{"page":"` + strconv.Itoa(page) + `","limit":"` + strconv.Itoa(limit) + `"}`
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, baseURL+"/affiliate/list", strings.NewReader(body))
@@ -89,7 +89,7 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 // listBench drives the list benchmarks below through internal/benchkit.
 var listBench = benchkit.NewListBench(benchkit.Platform[*refersion.Client, *refersion.Affiliate]{
 	Records:  benchRecords,
-	PageSize: refersion.MaxListLimit,
+	PageSize: refersion.MaxPerPage,
 	Fake: func(n int) (string, func()) {
 		fake := refersiontest.NewServer()
 		fake.SeedAffiliates(n)

@@ -24,9 +24,9 @@ const (
 	RateLimitRequests = 60
 	// RateLimitWindow is the window of RateLimitRequests.
 	RateLimitWindow = time.Minute
-	// MaxListLimit is the largest page affiliate/list serves, and the
+	// MaxPerPage is the largest page affiliate/list serves, and the
 	// default page size of AffiliatesService.List.
-	MaxListLimit = 100
+	MaxPerPage = 100
 	// MaxBatch is the most ids, triggers or SKUs one status change, trigger
 	// delete or SKU commission call accepts. Larger batches fail before any
 	// request is sent.

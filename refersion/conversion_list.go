@@ -103,14 +103,14 @@ type ConversionListOptions struct {
 	CreatedTo   time.Time
 	// Page is the page (from 1) ListPage fetches; List starts there.
 	Page int
-	// PageSize is the rows per request (first:), GraphQLPageSize by
-	// default, at most MaxGraphQLPageSize.
-	PageSize int
+	// PerPage is the rows per request (first:), [DefaultGraphQLPerPage] by
+	// default, at most [MaxGraphQLPerPage].
+	PerPage int
 }
 
 // args returns the query's arguments for the options, normalizing them.
 func (o *ConversionListOptions) args() (string, error) {
-	if err := transport.NormalizePage(&o.Page, &o.PageSize, GraphQLPageSize, MaxGraphQLPageSize, "page size"); err != nil {
+	if err := transport.NormalizePage(&o.Page, &o.PerPage, DefaultGraphQLPerPage, MaxGraphQLPerPage, "page size"); err != nil {
 		return "", err
 	}
 	if !o.CreatedFrom.IsZero() && !o.CreatedTo.IsZero() && !o.CreatedFrom.Before(o.CreatedTo) {
@@ -130,7 +130,7 @@ func (o *ConversionListOptions) args() (string, error) {
 		}
 		args = append(args, "created_to: "+strconv.FormatInt(to, 10))
 	}
-	return strings.Join(append(args, pageArgs(o.Page, o.PageSize)), ", "), nil
+	return strings.Join(append(args, pageArgs(o.Page, o.PerPage)), ", "), nil
 }
 
 // in reports whether a row lies in the window.
@@ -184,7 +184,7 @@ func (s *ConversionsService) List(ctx context.Context, opts ...*ConversionListOp
 
 // ListPage fetches one page of conversions: the rows of that page that lie
 // in the window. resp.NextPage is the page to fetch next, 0 after the
-// last; a page may hold fewer rows than PageSize (even none) while more
+// last; a page may hold fewer rows than PerPage (even none) while more
 // follow, when the server's rows outside the window were dropped.
 func (s *ConversionsService) ListPage(ctx context.Context, opts *ConversionListOptions) ([]*Conversion, *Response, error) {
 	var o ConversionListOptions
@@ -210,7 +210,7 @@ func (s *ConversionsService) page(ctx context.Context, o *ConversionListOptions)
 	if err != nil {
 		return nil, nil, fmt.Errorf("refersion: GraphQL conversions: %w", err)
 	}
-	return gqlPaged[Conversion](ctx, s.client, "conversions", conversionsQuery(args), o.Page, o.PageSize)
+	return gqlPaged[Conversion](ctx, s.client, "conversions", conversionsQuery(args), o.Page, o.PerPage)
 }
 
 // gqlPaged fetches one page of an offset-paginated list and sets its

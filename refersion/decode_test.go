@@ -234,7 +234,7 @@ func TestEncodeParams(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"first_name":"Bill","last_name":"Smith","email":"b@example.com","password":"Pa55word!","status":"ACTIVE"}`, string(b))
 
-	b, err = json.Marshal(&AffiliateListOptions{Page: 2, Limit: 100})
+	b, err = json.Marshal(&AffiliateListOptions{Page: 2, PerPage: 100})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"page":"2","limit":"100"}`, string(b), "page and limit are strings, as documented")
 }

@@ -22,7 +22,7 @@
 // # Pagination
 //
 // affiliate/list and affiliate/search are the REST lists. List and Search
-// iterate every page (List fetches MaxListLimit per request) and stop on the
+// iterate every page (List fetches MaxPerPage per request) and stop on the
 // envelope's total; breaking out of the loop makes no further request.
 // ListPage and SearchPage fetch one page and return a [Response] whose
 // NextPage, HasMore and Total let a job stop and resume. The GraphQL lists
@@ -73,8 +73,8 @@
 // The window is half-open, CreatedFrom ≤ created < CreatedTo, and the SDK
 // checks every row against it, so adjacent windows never yield a
 // conversion twice; a zero bound is open. Rows come in the server's order
-// (the SDK does not sort), GraphQLPageSize (50) a request unless PageSize
-// raises it, up to MaxGraphQLPageSize (200): Refersion's pages give both
+// (the SDK does not sort), DefaultGraphQLPerPage (50) a request unless PerPage
+// raises it, up to MaxGraphQLPerPage (200): Refersion's pages give both
 // 50 and 200 as the page size. Pages are read by offset, so a conversion
 // created inside the window while the list runs shifts the rows after it
 // and one may be read twice or missed: a sync reads closed windows in the

@@ -234,7 +234,7 @@ func ExampleAffiliatesService_ListPage() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	opts := &refersion.AffiliateListOptions{Limit: 3}
+	opts := &refersion.AffiliateListOptions{PerPage: 3}
 	page, resp, err := client.Affiliates.ListPage(ctx, opts)
 	if err != nil {
 		log.Fatal(err)
@@ -246,7 +246,7 @@ func ExampleAffiliatesService_ListPage() {
 	fmt.Println("next page:", checkpoint, "more:", resp.HasMore)
 
 	// Later, perhaps in another process:
-	page, resp, err = client.Affiliates.ListPage(ctx, &refersion.AffiliateListOptions{Page: checkpoint, Limit: 3})
+	page, resp, err = client.Affiliates.ListPage(ctx, &refersion.AffiliateListOptions{Page: checkpoint, PerPage: 3})
 	if err != nil {
 		log.Fatal(err)
 	}

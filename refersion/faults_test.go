@@ -22,9 +22,9 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
 		matrixList("affiliate_list", "affiliate/list", 7,
 			func(ctx context.Context, c *Client) iter.Seq2[*Affiliate, error] {
-				return c.Affiliates.List(ctx, &AffiliateListOptions{Limit: 3})
+				return c.Affiliates.List(ctx, &AffiliateListOptions{PerPage: 3})
 			}),
-		// The fake pages searches by refersiontest.SearchPageSize (10).
+		// The fake pages searches by refersiontest.SearchPerPage (10).
 		matrixList("affiliate_search", "affiliate/search", 23,
 			func(ctx context.Context, c *Client) iter.Seq2[*Affiliate, error] {
 				return c.Affiliates.Search(ctx, "example.com")
@@ -43,7 +43,7 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 						return faultmatrix.Collect(c.Conversions.List(ctx, &ConversionListOptions{
 							CreatedFrom: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
 							CreatedTo:   time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-							PageSize:    5,
+							PerPage:     5,
 						}), func(cv *Conversion) string { return cv.ID.String() }, onRecord)
 					},
 				}
@@ -60,7 +60,7 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 				return faultmatrix.Instance{
 					Server: srv, Seeded: seeded,
 					Run: func(ctx context.Context, onRecord func()) ([]string, error) {
-						return faultmatrix.Collect(c.Affiliates.ListGraphQL(ctx, &GraphQLListOptions{PageSize: 4}),
+						return faultmatrix.Collect(c.Affiliates.ListGraphQL(ctx, &GraphQLListOptions{PerPage: 4}),
 							func(a *AffiliateSummary) string { return a.Email }, onRecord)
 					},
 				}

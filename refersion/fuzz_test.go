@@ -47,7 +47,7 @@ func FuzzListResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c := fuzzClient(t, body)
 		ctx := context.Background()
-		items, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{Page: 2, Limit: 3})
+		items, resp, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{Page: 2, PerPage: 3})
 		if err == nil {
 			for i, a := range items {
 				if a == nil {

@@ -17,14 +17,14 @@ const (
 	// DefaultGraphQLURL is the single endpoint of the GraphQL API. Every
 	// query is a POST of {"query": "..."} to it.
 	DefaultGraphQLURL = "https://graphql.refersion.com"
-	// GraphQLPageSize is the default number of rows a GraphQL list asks
+	// DefaultGraphQLPerPage is the default number of rows a GraphQL list asks
 	// for per request (first: 50). Refersion's pagination page says a
 	// request returns at most 200 rows, another of its pages says 50; 50
 	// is the figure both allow.
-	GraphQLPageSize = 50
-	// MaxGraphQLPageSize is the largest page a GraphQL list may ask for
+	DefaultGraphQLPerPage = 50
+	// MaxGraphQLPerPage is the largest page a GraphQL list may ask for
 	// ("Each request returns a maximum of 200 results").
-	MaxGraphQLPageSize = 200
+	MaxGraphQLPerPage = 200
 )
 
 // gqlQuery is the body of a GraphQL request. Queries are anonymous and

@@ -14,17 +14,17 @@ type GraphQLListOptions struct {
 	// Page is the page (from 1) a ...Page call fetches; the iterator
 	// starts there.
 	Page int
-	// PageSize is the rows per request (first:), GraphQLPageSize by
-	// default, at most MaxGraphQLPageSize.
-	PageSize int
+	// PerPage is the rows per request (first:), [DefaultGraphQLPerPage] by
+	// default, at most [MaxGraphQLPerPage].
+	PerPage int
 }
 
 // query returns the page's query of root with fields, normalizing o.
 func (o *GraphQLListOptions) query(root, fields string) (string, error) {
-	if err := transport.NormalizePage(&o.Page, &o.PageSize, GraphQLPageSize, MaxGraphQLPageSize, "page size"); err != nil {
+	if err := transport.NormalizePage(&o.Page, &o.PerPage, DefaultGraphQLPerPage, MaxGraphQLPerPage, "page size"); err != nil {
 		return "", fmt.Errorf("refersion: GraphQL %s: %w", root, err)
 	}
-	return "{ " + root + "(" + pageArgs(o.Page, o.PageSize) + ") { " + fields + " } }", nil
+	return "{ " + root + "(" + pageArgs(o.Page, o.PerPage) + ") { " + fields + " } }", nil
 }
 
 // gqlIterate is the iterator of a GraphQL list other than conversions.
@@ -44,7 +44,7 @@ func gqlOnePage[T any](ctx context.Context, c *Client, root, fields string, o *G
 	if err != nil {
 		return nil, nil, err
 	}
-	return gqlPaged[T](ctx, c, root, q, o.Page, o.PageSize)
+	return gqlPaged[T](ctx, c, root, q, o.Page, o.PerPage)
 }
 
 // AffiliateSummary is a row of the GraphQL affiliates list, the fields

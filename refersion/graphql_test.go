@@ -62,7 +62,7 @@ func TestConversionsListMonthAcrossPages(t *testing.T) {
 	require.Greater(t, len(want), 30)
 	srv.ResetRequests()
 
-	got := collect(t, c, &ConversionListOptions{CreatedFrom: from, CreatedTo: to, PageSize: 7})
+	got := collect(t, c, &ConversionListOptions{CreatedFrom: from, CreatedTo: to, PerPage: 7})
 	assert.Equal(t, want, got, "every conversion of the month once, in the server's order")
 	assert.Equal(t, len(want)/7+1, srv.RequestCount(), "pages of 7 until a short one")
 
@@ -82,7 +82,7 @@ func TestConversionsListMonthAcrossPages(t *testing.T) {
 	assert.Contains(t, string(srv.Requests()[0].Body), "first: 50, offset: 0")
 
 	// Rows decode exactly, with the row's currency.
-	items, resp, err := c.Conversions.ListPage(context.Background(), &ConversionListOptions{CreatedFrom: from, CreatedTo: to, PageSize: 5})
+	items, resp, err := c.Conversions.ListPage(context.Background(), &ConversionListOptions{CreatedFrom: from, CreatedTo: to, PerPage: 5})
 	require.NoError(t, err)
 	require.Len(t, items, 5)
 	assert.Equal(t, 2, resp.NextPage)
@@ -106,7 +106,7 @@ func TestConversionsListAdjacentWindowsNeverOverlap(t *testing.T) {
 	seen := map[string]int{}
 	var all []string
 	for from := start; from.Before(start.AddDate(0, 3, 0)); from = from.Add(7 * 24 * time.Hour) {
-		for _, id := range collect(t, c, &ConversionListOptions{CreatedFrom: from, CreatedTo: from.Add(7 * 24 * time.Hour), PageSize: 4}) {
+		for _, id := range collect(t, c, &ConversionListOptions{CreatedFrom: from, CreatedTo: from.Add(7 * 24 * time.Hour), PerPage: 4}) {
 			seen[id]++
 			all = append(all, id)
 		}
@@ -145,14 +145,14 @@ func TestConversionsListOptionErrors(t *testing.T) {
 	srv, c := newGraphQLFake(t)
 	now := time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC)
 	for _, o := range []*ConversionListOptions{
-		{PageSize: MaxGraphQLPageSize + 1}, {PageSize: -1}, {Page: -1},
+		{PerPage: MaxGraphQLPerPage + 1}, {PerPage: -1}, {Page: -1},
 		{CreatedFrom: now, CreatedTo: now}, {CreatedFrom: now, CreatedTo: now.Add(-time.Hour)},
 	} {
 		_, _, err := c.Conversions.ListPage(context.Background(), o)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "GraphQL conversions")
 	}
-	_, _, err := c.Conversions.ListPage(context.Background(), &ConversionListOptions{PageSize: MaxGraphQLPageSize})
+	_, _, err := c.Conversions.ListPage(context.Background(), &ConversionListOptions{PerPage: MaxGraphQLPerPage})
 	require.NoError(t, err)
 	assert.Equal(t, 1, srv.RequestCount())
 }
@@ -293,7 +293,7 @@ func TestAffiliatesAndOffersOverGraphQL(t *testing.T) {
 	srv, c := newGraphQLFake(t)
 	seeded := srv.SeedAffiliates(23)
 	var got []*AffiliateSummary
-	for a, err := range c.Affiliates.ListGraphQL(context.Background(), &GraphQLListOptions{PageSize: 10}) {
+	for a, err := range c.Affiliates.ListGraphQL(context.Background(), &GraphQLListOptions{PerPage: 10}) {
 		require.NoError(t, err)
 		got = append(got, a)
 	}

@@ -50,8 +50,8 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 		o    AffiliateListOptions
 		want string
 	}{
-		{"negative page size", AffiliateListOptions{Limit: -1}, "limit must be 1..100"},
-		{"page size above the maximum", AffiliateListOptions{Limit: MaxListLimit + 1}, "limit must be 1..100"},
+		{"negative page size", AffiliateListOptions{PerPage: -1}, "limit must be 1..100"},
+		{"page size above the maximum", AffiliateListOptions{PerPage: MaxPerPage + 1}, "limit must be 1..100"},
 		{"negative page", AffiliateListOptions{Page: -1}, "page must not be negative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

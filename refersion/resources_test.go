@@ -62,7 +62,7 @@ func pageOptions(pageSize int) *AffiliateListOptions {
 	if pageSize == 0 {
 		return nil
 	}
-	return &AffiliateListOptions{Limit: pageSize}
+	return &AffiliateListOptions{PerPage: pageSize}
 }
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through

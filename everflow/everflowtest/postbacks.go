@@ -17,10 +17,10 @@ const (
 	postbackSpacing = int64(149)
 )
 
-// AddPostbackLog stores a postback log row, filling the network id and
+// AddPostback stores a postback log row, filling the network id and
 // timestamp when they are zero. Reports serve stored and generated rows
-// (SeedPostbackLogs) merged in timestamp order.
-func (s *Server) AddPostbackLog(p PostbackLog) PostbackLog {
+// (SeedPostbacks) merged in timestamp order.
+func (s *Server) AddPostback(p PostbackLog) PostbackLog {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if p.NetworkID == 0 {
@@ -37,12 +37,12 @@ func (s *Server) AddPostbackLog(p PostbackLog) PostbackLog {
 	return p
 }
 
-// SeedPostbackLogs adds n generated postback rows. They are not stored:
+// SeedPostbacks adds n generated postback rows. They are not stored:
 // every request generates them on the fly from their index, so a fake
 // with millions of rows costs no memory and exports of any size stream.
 // Row i fires at 2024-02-01 00:00:00 UTC + i×149s; about one in ten
 // failed.
-func (s *Server) SeedPostbackLogs(n int) {
+func (s *Server) SeedPostbacks(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.generated += n
@@ -64,10 +64,10 @@ func (s *Server) seedDemoPostbacks(n int) {
 	}
 }
 
-// PostbackLogs returns every postback row, generated and stored, in
+// Postbacks returns every postback row, generated and stored, in
 // order. With many generated rows this is large; tests of big exports
 // should count instead.
-func (s *Server) PostbackLogs() []PostbackLog {
+func (s *Server) Postbacks() []PostbackLog {
 	src := s.postbackSource(span{lo: 0, hi: 1 << 62})
 	var out []PostbackLog
 	for {

@@ -21,7 +21,7 @@ func pageParams(r *http.Request) (page, size int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	size, err = fakeserver.IntParam(r, "page_size", DefaultPageSize)
+	size, err = fakeserver.IntParam(r, "page_size", DefaultPerPage)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -31,7 +31,7 @@ func pageParams(r *http.Request) (page, size int, err error) {
 	if size < 1 {
 		return 0, 0, fmt.Errorf("page_size must be 1 or more, got %d", size)
 	}
-	return page, min(size, MaxPageSize), nil
+	return page, min(size, MaxPerPage), nil
 }
 
 // paging is the "paging" object.

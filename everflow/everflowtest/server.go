@@ -59,9 +59,9 @@ const (
 	// run at once; one more is answered 429.
 	MaxConcurrentReports = 10
 
-	// DefaultPageSize and MaxPageSize are the paging defaults and cap.
-	DefaultPageSize = 50
-	MaxPageSize     = 2000
+	// DefaultPerPage and MaxPerPage are the paging defaults and cap.
+	DefaultPerPage = 50
+	MaxPerPage     = 2000
 	// PostbackReportLimit caps the (unpaged) postback report.
 	PostbackReportLimit = 1000
 	// ClickStreamLimit caps the raw click stream.
@@ -134,7 +134,7 @@ type Server struct {
 	pixels      []*Pixel
 	postbacks   []*PostbackLog
 	// generated is how many postback rows the generator adds before the
-	// stored ones (see SeedPostbackLogs).
+	// stored ones (see SeedPostbacks).
 	generated int
 	userSeq   int64
 

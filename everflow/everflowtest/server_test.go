@@ -239,11 +239,11 @@ func TestVerbatimPostbackExample(t *testing.T) {
 	require.NoError(t, err)
 	var row PostbackLog
 	require.NoError(t, json.Unmarshal(raw, &row))
-	s.AddPostbackLog(row)
+	s.AddPostback(row)
 	// A row the filters of the example drop: another offer, a failure.
 	other := row
 	other.NetworkOfferID, other.IsSuccess = 12, false
-	s.AddPostbackLog(other)
+	s.AddPostback(other)
 
 	reqBody := loadSample(t, "affiliate_pixels_request.json")
 	code, _, body := call(t, s, http.MethodPost, "/networks/reporting/affiliate/pixels", APIKey, reqBody)
@@ -256,7 +256,7 @@ func TestVerbatimPostbackExample(t *testing.T) {
 func TestPostbackReportCapAndFilters(t *testing.T) {
 	s := NewServer(WithDemoData())
 	defer s.Close()
-	s.SeedPostbackLogs(2000)
+	s.SeedPostbacks(2000)
 	window := map[string]any{"from": "2024-02-01", "to": "2024-12-31", "timezone_id": 67}
 	got := getJSON(t, s, http.MethodPost, "/networks/reporting/affiliate/pixels", window, http.StatusOK)
 	assert.Len(t, got["pixels"], PostbackReportLimit)
@@ -288,7 +288,7 @@ func TestPostbackReportCapAndFilters(t *testing.T) {
 func TestPostbackExportStreams(t *testing.T) {
 	s := NewServer()
 	defer s.Close()
-	s.SeedPostbackLogs(5000)
+	s.SeedPostbacks(5000)
 	body := map[string]any{"from": "2024-02-01", "to": "2024-12-31", "timezone_id": 67, "format": "json"}
 	code, h, raw := call(t, s, http.MethodPost, "/networks/reporting/affiliate/pixels/export", APIKey, body)
 	require.Equal(t, http.StatusOK, code)
@@ -496,10 +496,10 @@ func TestDemoDataIsStable(t *testing.T) {
 	assert.Equal(t, a.Affiliates(), b.Affiliates())
 	assert.Equal(t, a.Offers(), b.Offers())
 	assert.Equal(t, a.Conversions(), b.Conversions())
-	assert.Equal(t, a.PostbackLogs(), b.PostbackLogs())
+	assert.Equal(t, a.Postbacks(), b.Postbacks())
 	assert.Len(t, a.Affiliates(), 36)
 	assert.Len(t, a.Offers(), 24)
-	assert.Len(t, a.PostbackLogs(), 480)
+	assert.Len(t, a.Postbacks(), 480)
 	assert.Equal(t, "Apex Media", a.Affiliates()[0].Name)
 }
 

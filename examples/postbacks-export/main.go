@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if key == "" {
 		srv := everflowtest.NewServer(everflowtest.WithDemoData())
 		defer srv.Close()
-		srv.SeedPostbackLogs(cfg.fakeRows)
+		srv.SeedPostbacks(cfg.fakeRows)
 		fmt.Fprintln(stderr, "Everflow: in-process fake server (set EVERFLOW_API_KEY for the real API)")
 		opts = append(opts, everflow.WithBaseURL(srv.URL), everflow.WithAPIKey(everflowtest.APIKey))
 	} else {

@@ -80,7 +80,7 @@ func TestExportNDJSONToStdoutWithAFilter(t *testing.T) {
 func TestExportWithCredentials(t *testing.T) {
 	srv := everflowtest.NewServer()
 	t.Cleanup(srv.Close)
-	srv.SeedPostbackLogs(30000)
+	srv.SeedPostbacks(30000)
 	env := map[string]string{"EVERFLOW_API_KEY": everflowtest.APIKey, "EVERFLOW_BASE_URL": srv.URL}
 	getenv := func(k string) string { return env[k] }
 	dir := t.TempDir()
@@ -102,7 +102,7 @@ func TestExportWithCredentials(t *testing.T) {
 	require.Zero(t, code, stderr.String())
 	want := 0
 	end := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).Unix() // the To date is included whole
-	for _, p := range srv.PostbackLogs() {
+	for _, p := range srv.Postbacks() {
 		if p.Timestamp < end {
 			want++
 		}
@@ -150,7 +150,7 @@ func TestMemoryStaysFlat(t *testing.T) {
 	}
 	srv := everflowtest.NewServer()
 	t.Cleanup(srv.Close)
-	srv.SeedPostbackLogs(int(rows))
+	srv.SeedPostbacks(int(rows))
 	client, err := everflow.NewClient(everflow.WithBaseURL(srv.URL), everflow.WithAPIKey(everflowtest.APIKey))
 	require.NoError(t, err)
 

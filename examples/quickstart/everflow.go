@@ -50,7 +50,7 @@ func runEverflow(ctx context.Context, w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tSTATUS\tCURRENCY\tCREATED")
 	n := 0
-	for a, err := range client.Affiliates.List(ctx, &everflow.AffiliateListOptions{ListParams: everflow.ListParams{PageSize: 8}}) {
+	for a, err := range client.Affiliates.List(ctx, &everflow.AffiliateListOptions{ListParams: everflow.ListParams{PerPage: 8}}) {
 		if err != nil {
 			return err
 		}
@@ -67,7 +67,7 @@ func runEverflow(ctx context.Context, w io.Writer) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tSTATUS\tVISIBILITY\tMONTHLY PAYOUT CAP")
 	n = 0
-	for o, err := range client.Offers.List(ctx, &everflow.OfferListOptions{ListParams: everflow.ListParams{PageSize: 8}}) {
+	for o, err := range client.Offers.List(ctx, &everflow.OfferListOptions{ListParams: everflow.ListParams{PerPage: 8}}) {
 		if err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ func runEverflow(ctx context.Context, w io.Writer) error {
 		return nil
 	}
 
-	report, err := client.Postbacks.List(ctx, &everflow.PostbackReportParams{
+	report, err := client.Postbacks.Report(ctx, &everflow.PostbackReportParams{
 		From: from, To: to, TimezoneID: everflow.TimezoneUTC,
 		Query: everflow.Query{Filters: []everflow.Filter{
 			everflow.OfferFilter(offerID),

@@ -63,7 +63,7 @@ func runRefersion(ctx context.Context, w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "CODE\tNAME\tEMAIL\tSTATUS\tOFFER")
 	n := 0
-	for a, err := range client.Affiliates.List(ctx, &refersion.AffiliateListOptions{Limit: 10}) {
+	for a, err := range client.Affiliates.List(ctx, &refersion.AffiliateListOptions{PerPage: 10}) {
 		if err != nil {
 			return err
 		}

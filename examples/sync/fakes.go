@@ -116,7 +116,7 @@ func (f *fakes) ef() *everflowtest.Server {
 		// 400 of them reach into 2026.
 		s.SeedAffiliates(400)
 		s.SeedConversions(seedReports)
-		s.SeedPostbackLogs(seedReports)
+		s.SeedPostbacks(seedReports)
 		c.run()
 		f.everflow, f.closers = s, append(f.closers, s.Close)
 	}

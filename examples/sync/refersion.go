@@ -130,7 +130,7 @@ func newRefersion(cfg *config) (*platform, error) {
 }
 
 // refersionGraphQLConversions reads conversions through the GraphQL list
-// by creation time, window by window from start, MaxGraphQLPageSize rows a
+// by creation time, window by window from start, MaxGraphQLPerPage rows a
 // request. Rows are read by offset, so a conversion created in a window
 // while it is read can shift the rows after it: the last window ends at
 // the pass's start, and the next pass starts reportOverlap before it,
@@ -142,7 +142,7 @@ func refersionGraphQLConversions(client *refersion.Client, start time.Time) *str
 		pull: windowPull(func(ctx context.Context, from, to time.Time, page int, emit windowEmit) error {
 			for page = max(page, 1); ; {
 				items, resp, err := client.Conversions.ListPage(ctx, &refersion.ConversionListOptions{
-					CreatedFrom: from, CreatedTo: to, Page: page, PageSize: refersion.MaxGraphQLPageSize,
+					CreatedFrom: from, CreatedTo: to, Page: page, PerPage: refersion.MaxGraphQLPerPage,
 				})
 				if err != nil {
 					return fmt.Errorf("page %d: %w", page, err)

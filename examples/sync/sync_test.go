@@ -33,7 +33,7 @@ func newFakes(t *testing.T) *fakes {
 	ef.SeedOffers(12)
 	ef.SeedAffiliates(400)
 	ef.SeedConversions(seedReports)
-	ef.SeedPostbackLogs(seedReports)
+	ef.SeedPostbacks(seedReports)
 	t.Cleanup(ef.Close)
 	f.everflow = ef
 
@@ -208,7 +208,7 @@ func seeded(f *fakes) map[string]struct {
 		m[c.ConversionID] = c.Status
 	}
 	m = add("everflow_postbacks", "json_extract(raw_json, '$.payload')")
-	for _, p := range f.everflow.PostbackLogs() {
+	for _, p := range f.everflow.Postbacks() {
 		m[fmt.Sprintf("%d/%s/%s/%d", p.PixelID, p.ConversionID, p.TransactionID, p.Timestamp)] = p.Payload
 	}
 	m = add("postaffiliatepro_affiliates", "json_extract(raw_json, '$.username')")

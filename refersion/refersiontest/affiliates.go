@@ -67,7 +67,7 @@ func page(all []*Affiliate, pageNo, size int) envelope {
 }
 
 func (s *Server) affiliateList(f fields) (any, *apiError) {
-	limit := int64(DefaultListLimit)
+	limit := int64(DefaultPerPage)
 	if f.present("limit") {
 		var ok bool
 		if limit, ok = f.int("limit"); !ok || limit < 1 {
@@ -78,7 +78,7 @@ func (s *Server) affiliateList(f fields) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	return page(s.affiliates, p, int(min(limit, MaxListLimit))), nil
+	return page(s.affiliates, p, int(min(limit, MaxPerPage))), nil
 }
 
 func (s *Server) affiliateSearch(f fields) (any, *apiError) {
@@ -106,7 +106,7 @@ func (s *Server) affiliateSearch(f fields) (any, *apiError) {
 	if len(hits) == 0 {
 		return nil, unprocessable("Could not find affiliates with this keyword.")
 	}
-	return page(hits, p, SearchPageSize), nil
+	return page(hits, p, SearchPerPage), nil
 }
 
 func (s *Server) affiliateGet(f fields) (any, *apiError) {

@@ -18,10 +18,10 @@ const (
 	// GraphQLToken is the X-Refersion-Key access token the fake's GraphQL
 	// endpoint accepts.
 	GraphQLToken = "gql_fake0123456789abcdef"
-	// GraphQLPageSize is the rows a GraphQL list returns without first:.
-	GraphQLPageSize = 50
-	// MaxGraphQLPageSize caps first: (larger values are served 200 rows).
-	MaxGraphQLPageSize = 200
+	// DefaultGraphQLPerPage is the rows a GraphQL list returns without first:.
+	DefaultGraphQLPerPage = 50
+	// MaxGraphQLPerPage caps first: (larger values are served 200 rows).
+	MaxGraphQLPerPage = 200
 	// rfsnAccount is the account number in the fake's referral parameters.
 	rfsnAccount = "123456"
 )
@@ -131,9 +131,9 @@ func (s *Server) graphql(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	rows := root.rows(s, q.args)
 	s.mu.Unlock()
-	first, offset := int64(GraphQLPageSize), int64(0)
+	first, offset := int64(DefaultGraphQLPerPage), int64(0)
 	if v, ok := q.args["first"]; ok {
-		first = min(max(v, 0), MaxGraphQLPageSize)
+		first = min(max(v, 0), MaxGraphQLPerPage)
 	}
 	if v, ok := q.args["offset"]; ok {
 		offset = max(v, 0)

@@ -75,7 +75,7 @@ func TestGraphQLEndpoint(t *testing.T) {
 	// first is capped at 200; the default is 50.
 	s.SeedConversionsEvery(300, time.Unix(100000, 0), time.Second)
 	_, out = gqlPost(t, s, GraphQLToken, `{ conversions(first: 500) { id } }`)
-	assert.Len(t, out["data"].(map[string]any)["conversions"], MaxGraphQLPageSize)
+	assert.Len(t, out["data"].(map[string]any)["conversions"], MaxGraphQLPerPage)
 	_, out = gqlPost(t, s, GraphQLToken, `query { conversions { id } }`)
-	assert.Len(t, out["data"].(map[string]any)["conversions"], GraphQLPageSize)
+	assert.Len(t, out["data"].(map[string]any)["conversions"], DefaultGraphQLPerPage)
 }

@@ -15,7 +15,7 @@
 //
 // Where Refersion documents nothing, the fake makes a stated choice: a
 // non-POST method gets 405, affiliate/list pages default to
-// DefaultListLimit records, a search page holds SearchPageSize records,
+// DefaultPerPage records, a search page holds SearchPerPage records,
 // the conversions report (ConversionsReportID) is a CSV file of the fake's
 // own design, GraphQL's created_to includes its second, a wrong GraphQL
 // token is answered 200 with an UNAUTHENTICATED error, and GraphQL
@@ -70,15 +70,15 @@ const (
 	PublicKey = "pub_fake0123456789abcdef"
 	// SecretKey is the Refersion-Secret-Key the fake accepts.
 	SecretKey = "sec_fake0123456789abcdef"
-	// MaxListLimit is the largest page affiliate/list serves; larger limits
+	// MaxPerPage is the largest page affiliate/list serves; larger limits
 	// are capped.
-	MaxListLimit = 100
-	// DefaultListLimit is the page size of affiliate/list without a limit
+	MaxPerPage = 100
+	// DefaultPerPage is the page size of affiliate/list without a limit
 	// (Refersion does not document it).
-	DefaultListLimit = 10
-	// SearchPageSize is the page size of affiliate/search (Refersion does
+	DefaultPerPage = 10
+	// SearchPerPage is the page size of affiliate/search (Refersion does
 	// not document it).
-	SearchPageSize = 10
+	SearchPerPage = 10
 	// MaxBatch is the most ids, triggers or SKUs one call accepts.
 	MaxBatch = 50
 	// LinkLifetime is how long a reporting/link download link works.

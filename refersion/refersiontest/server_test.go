@@ -192,8 +192,8 @@ func TestListEnvelopeMatchesSample(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &got))
 		return len(got.Results)
 	}
-	assert.Equal(t, DefaultListLimit, count(`{"page":"1"}`))
-	assert.Equal(t, MaxListLimit, count(`{"limit":"500"}`), "limit is capped at 100")
+	assert.Equal(t, DefaultPerPage, count(`{"page":"1"}`))
+	assert.Equal(t, MaxPerPage, count(`{"limit":"500"}`), "limit is capped at 100")
 	assert.Equal(t, 50, count(`{"limit":100,"page":2}`), "numbers work as well as strings")
 	assert.Equal(t, 0, count(`{"limit":100,"page":3}`))
 
@@ -217,7 +217,7 @@ func TestSearch(t *testing.T) {
 	var env envelope
 	require.NoError(t, json.Unmarshal(body, &env))
 	assert.Equal(t, 36, env.Total)
-	assert.Len(t, env.Results, SearchPageSize)
+	assert.Len(t, env.Results, SearchPerPage)
 
 	status, body = post(t, srv, "affiliate/search", `{"keyword":"nobody@nowhere"}`)
 	assert.Equal(t, http.StatusUnprocessableEntity, status)
