@@ -83,7 +83,7 @@ type ActionCreateParams struct {
 
 // Create records an action. It is never retried after it may have reached
 // the server: a retried action could earn its reward twice.
-func (s *ActionsService) Create(ctx context.Context, params *ActionCreateParams) (*Action, error) {
+func (s *ActionsService) Create(ctx context.Context, params *ActionCreateParams, opts ...RequestOption) (*Action, error) {
 	switch {
 	case params == nil:
 		return nil, errors.New("partnerstack: record action: params are required")
@@ -94,13 +94,13 @@ func (s *ActionsService) Create(ctx context.Context, params *ActionCreateParams)
 	case params.Value < 1:
 		return nil, errors.New("partnerstack: record action: Value must be at least 1")
 	}
-	return send[Action](ctx, s.api, http.MethodPost, "actions", params)
+	return send[Action](ctx, s.api, http.MethodPost, "actions", params, opts...)
 }
 
 // Archive archives an action and the rewards (and drip rewards) it earned.
-func (s *ActionsService) Archive(ctx context.Context, key string) error {
+func (s *ActionsService) Archive(ctx context.Context, key string, opts ...RequestOption) error {
 	if err := requireKey("archive action", key); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("actions/%s", key))
+	return remove(ctx, s.api, transport.Join("actions/%s", key), opts...)
 }

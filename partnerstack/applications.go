@@ -70,11 +70,11 @@ func (p ApplicationCreateParams) MarshalJSON() ([]byte, error) {
 
 // Create adds an application. It is not retried after it may have reached
 // the server.
-func (s *ApplicationsService) Create(ctx context.Context, params *ApplicationCreateParams) (*Application, error) {
+func (s *ApplicationsService) Create(ctx context.Context, params *ApplicationCreateParams, opts ...RequestOption) (*Application, error) {
 	if params == nil || params.Email == "" {
 		return nil, errors.New("partnerstack: create application: Email is required")
 	}
-	return send[Application](ctx, s.api, http.MethodPost, "applications", params)
+	return send[Application](ctx, s.api, http.MethodPost, "applications", params, opts...)
 }
 
 // Application decisions (ApplicationDecisionParams.Decision).
@@ -98,14 +98,14 @@ func (p ApplicationDecisionParams) MarshalJSON() ([]byte, error) {
 }
 
 // Decide records the decision on one application and returns it.
-func (s *ApplicationsService) Decide(ctx context.Context, key string, params *ApplicationDecisionParams) (*Application, error) {
+func (s *ApplicationsService) Decide(ctx context.Context, key string, params *ApplicationDecisionParams, opts ...RequestOption) (*Application, error) {
 	if err := requireKey("decide application", key); err != nil {
 		return nil, err
 	}
 	if params == nil || params.Decision == "" {
 		return nil, errors.New("partnerstack: decide application: Decision is required")
 	}
-	return send[Application](ctx, s.api, http.MethodPatch, transport.Join("applications/%s/decision", key), params)
+	return send[Application](ctx, s.api, http.MethodPatch, transport.Join("applications/%s/decision", key), params, opts...)
 }
 
 // ApplicationBulkDecisionParams is the body of PATCH
@@ -125,10 +125,10 @@ func (p ApplicationBulkDecisionParams) MarshalJSON() ([]byte, error) {
 }
 
 // DecideMany records one decision on several applications.
-func (s *ApplicationsService) DecideMany(ctx context.Context, params *ApplicationBulkDecisionParams) error {
+func (s *ApplicationsService) DecideMany(ctx context.Context, params *ApplicationBulkDecisionParams, opts ...RequestOption) error {
 	if params == nil || params.Decision == "" || len(params.ApplicationKeys) == 0 {
 		return errors.New("partnerstack: decide applications: ApplicationKeys and Decision are required")
 	}
-	_, err := s.api.do(ctx, request{method: http.MethodPatch, path: "applications/decision", body: params}, nil)
+	_, err := s.api.do(ctx, request{method: http.MethodPatch, path: "applications/decision", body: params}, nil, opts...)
 	return err
 }

@@ -262,22 +262,23 @@ type request struct {
 
 // do sends r and decodes the envelope's data into out. With a nil out the
 // body is not read beyond its status, so an empty answer to a DELETE is
-// accepted. The envelope is decoded inside the transport's retry loop, so
+// accepted. opts are the caller's per-call options. The envelope is decoded inside the transport's retry loop, so
 // a body without "data" is retried like any malformed body.
-func (a *api) do(ctx context.Context, r request, out any) (*Response, error) {
+func (a *api) do(ctx context.Context, r request, out any, opts ...RequestOption) (*Response, error) {
 	if out == nil {
-		return a.doBody(ctx, r, nil)
+		return a.doBody(ctx, r, nil, opts...)
 	}
-	return a.doBody(ctx, r, &dataEnvelope{out: out})
+	return a.doBody(ctx, r, &dataEnvelope{out: out}, opts...)
 }
 
-// doBody sends r and decodes the whole body, envelope included, into out.
-func (a *api) doBody(ctx context.Context, r request, out any) (*Response, error) {
+// doBody sends r and decodes the whole body, envelope included, into out;
+// opts are the caller's per-call options.
+func (a *api) doBody(ctx context.Context, r request, out any, opts ...RequestOption) (*Response, error) {
 	tr := &transport.Request{Method: r.method, Path: r.path, Query: r.query, Body: r.body}
 	if r.root {
 		tr.Path, tr.FromRoot = strings.TrimLeft(a.pathOf(r), "/"), true
 	}
-	return a.t.Do(ctx, tr, out)
+	return a.t.Do(ctx, tr, out, opts...)
 }
 
 // malformed builds the ErrMalformedResponse error for a body whose JSON is

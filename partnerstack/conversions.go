@@ -107,7 +107,7 @@ const maxConversionBody = 64 << 10
 // host: it is never retried after it may have reached the server (only a
 // 429, or a 503 with Retry-After, which prove the server did not act, are
 // retried), so a conversion is never recorded twice by the client.
-func (s *ConversionsService) Record(ctx context.Context, params *ConversionParams) (*ConversionResult, error) {
+func (s *ConversionsService) Record(ctx context.Context, params *ConversionParams, opts ...RequestOption) (*ConversionResult, error) {
 	if s == nil || s.api == nil {
 		return nil, errors.New("partnerstack: conversion: a tracking token is required (WithTrackingToken)")
 	}
@@ -117,7 +117,7 @@ func (s *ConversionsService) Record(ctx context.Context, params *ConversionParam
 	if strings.TrimSpace(params.CustomerKey) == "" {
 		return nil, errors.New("partnerstack: conversion: CustomerKey is required")
 	}
-	body, resp, err := s.api.t.Stream(ctx, &transport.Request{Method: http.MethodPost, Path: "conversion/xid", Body: params})
+	body, resp, err := s.api.t.Stream(ctx, &transport.Request{Method: http.MethodPost, Path: "conversion/xid", Body: params}, opts...)
 	if err != nil {
 		return nil, err
 	}

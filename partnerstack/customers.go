@@ -90,11 +90,11 @@ func (s *CustomersService) ListPage(ctx context.Context, opts *CustomerListOptio
 }
 
 // Get returns a customer by PartnerStack's customer key (Customer.Key).
-func (s *CustomersService) Get(ctx context.Context, customerKey string) (*Customer, error) {
+func (s *CustomersService) Get(ctx context.Context, customerKey string, opts ...RequestOption) (*Customer, error) {
 	if err := requireKey("get customer", customerKey); err != nil {
 		return nil, err
 	}
-	return get[Customer](ctx, s.api, transport.Join("customers/%s", customerKey), nil)
+	return get[Customer](ctx, s.api, transport.Join("customers/%s", customerKey), nil, opts...)
 }
 
 // CustomerCreateParams is the body of POST /v2/customers. PartnerStack
@@ -132,11 +132,11 @@ func (p *CustomerCreateParams) validate() error {
 
 // Create adds a customer. It is not retried after it may have reached the
 // server.
-func (s *CustomersService) Create(ctx context.Context, params *CustomerCreateParams) (*Customer, error) {
+func (s *CustomersService) Create(ctx context.Context, params *CustomerCreateParams, opts ...RequestOption) (*Customer, error) {
 	if err := params.validate(); err != nil {
 		return nil, errors.New("partnerstack: create customer: " + err.Error())
 	}
-	return send[Customer](ctx, s.api, http.MethodPost, "customers", params)
+	return send[Customer](ctx, s.api, http.MethodPost, "customers", params, opts...)
 }
 
 // CustomerUpdateParams is the body of PATCH /v2/customers/{customer_key}.
@@ -152,20 +152,20 @@ type CustomerUpdateParams struct {
 }
 
 // Update changes a customer.
-func (s *CustomersService) Update(ctx context.Context, customerKey string, params *CustomerUpdateParams) (*Customer, error) {
+func (s *CustomersService) Update(ctx context.Context, customerKey string, params *CustomerUpdateParams, opts ...RequestOption) (*Customer, error) {
 	if err := requireKey("update customer", customerKey); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &CustomerUpdateParams{}
 	}
-	return send[Customer](ctx, s.api, http.MethodPatch, transport.Join("customers/%s", customerKey), params)
+	return send[Customer](ctx, s.api, http.MethodPatch, transport.Join("customers/%s", customerKey), params, opts...)
 }
 
 // Delete deletes a customer.
-func (s *CustomersService) Delete(ctx context.Context, customerKey string) error {
+func (s *CustomersService) Delete(ctx context.Context, customerKey string, opts ...RequestOption) error {
 	if err := requireKey("delete customer", customerKey); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("customers/%s", customerKey))
+	return remove(ctx, s.api, transport.Join("customers/%s", customerKey), opts...)
 }

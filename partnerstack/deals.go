@@ -86,11 +86,11 @@ func (s *DealsService) ListPage(ctx context.Context, opts *DealListOptions) ([]*
 }
 
 // Get returns a deal.
-func (s *DealsService) Get(ctx context.Context, key string) (*Deal, error) {
+func (s *DealsService) Get(ctx context.Context, key string, opts ...RequestOption) (*Deal, error) {
 	if err := requireKey("get deal", key); err != nil {
 		return nil, err
 	}
-	return get[Deal](ctx, s.api, transport.Join("deals/%s", key), nil)
+	return get[Deal](ctx, s.api, transport.Join("deals/%s", key), nil, opts...)
 }
 
 // DealCreateParams is the body of POST /v2/deals. A deal belongs to a
@@ -130,11 +130,11 @@ func (p DealCreateParams) MarshalJSON() ([]byte, error) {
 
 // Create registers a deal. It is not retried after it may have reached the
 // server.
-func (s *DealsService) Create(ctx context.Context, params *DealCreateParams) (*Deal, error) {
+func (s *DealsService) Create(ctx context.Context, params *DealCreateParams, opts ...RequestOption) (*Deal, error) {
 	if params == nil || (params.PartnerKey == "" && params.GroupKey == "") {
 		return nil, errors.New("partnerstack: create deal: PartnerKey or GroupKey is required")
 	}
-	return send[Deal](ctx, s.api, http.MethodPost, "deals", params)
+	return send[Deal](ctx, s.api, http.MethodPost, "deals", params, opts...)
 }
 
 // DealUpdateParams is the body of PATCH /v2/deals/{key}. Empty fields are
@@ -145,22 +145,22 @@ type DealUpdateParams DealCreateParams
 func (p DealUpdateParams) MarshalJSON() ([]byte, error) { return DealCreateParams(p).MarshalJSON() }
 
 // Update changes a deal.
-func (s *DealsService) Update(ctx context.Context, key string, params *DealUpdateParams) (*Deal, error) {
+func (s *DealsService) Update(ctx context.Context, key string, params *DealUpdateParams, opts ...RequestOption) (*Deal, error) {
 	if err := requireKey("update deal", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &DealUpdateParams{}
 	}
-	return send[Deal](ctx, s.api, http.MethodPatch, transport.Join("deals/%s", key), params)
+	return send[Deal](ctx, s.api, http.MethodPatch, transport.Join("deals/%s", key), params, opts...)
 }
 
 // Archive archives a deal (DELETE /v2/deals/{key}).
-func (s *DealsService) Archive(ctx context.Context, key string) error {
+func (s *DealsService) Archive(ctx context.Context, key string, opts ...RequestOption) error {
 	if err := requireKey("archive deal", key); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("deals/%s", key))
+	return remove(ctx, s.api, transport.Join("deals/%s", key), opts...)
 }
 
 // ConvertParams is the body of the lead and deal convert endpoints, which
@@ -174,14 +174,14 @@ type ConvertParams struct {
 
 // Convert turns a deal into a customer and returns the customer. It is not
 // retried after it may have reached the server.
-func (s *DealsService) Convert(ctx context.Context, key string, params *ConvertParams) (*Customer, error) {
+func (s *DealsService) Convert(ctx context.Context, key string, params *ConvertParams, opts ...RequestOption) (*Customer, error) {
 	if err := requireKey("convert deal", key); err != nil {
 		return nil, err
 	}
 	if params == nil || params.Email == "" {
 		return nil, errors.New("partnerstack: convert deal: Email is required")
 	}
-	return send[Customer](ctx, s.api, http.MethodPost, transport.Join("deals/%s/convert", key), params)
+	return send[Customer](ctx, s.api, http.MethodPost, transport.Join("deals/%s/convert", key), params, opts...)
 }
 
 // DealFile is a file attached to a deal.
@@ -193,14 +193,14 @@ type DealFile struct {
 }
 
 // ListFiles returns the files attached to a deal.
-func (s *DealsService) ListFiles(ctx context.Context, key string) ([]*DealFile, error) {
+func (s *DealsService) ListFiles(ctx context.Context, key string, opts ...RequestOption) ([]*DealFile, error) {
 	if err := requireKey("list deal files", key); err != nil {
 		return nil, err
 	}
 	var data struct {
 		DealFiles []*DealFile `json:"deal_files"`
 	}
-	if _, err := s.api.do(ctx, request{method: http.MethodGet, path: transport.Join("deals/%s/files", key)}, &data); err != nil {
+	if _, err := s.api.do(ctx, request{method: http.MethodGet, path: transport.Join("deals/%s/files", key)}, &data, opts...); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(data.DealFiles), nil
@@ -213,7 +213,7 @@ type DealFileLink struct {
 
 // GetFile returns the download link of a deal file. PartnerStack serves
 // this endpoint without the /v2 prefix: GET /deals/{key}/file/{file_key}.
-func (s *DealsService) GetFile(ctx context.Context, key, fileKey string) (*DealFileLink, error) {
+func (s *DealsService) GetFile(ctx context.Context, key, fileKey string, opts ...RequestOption) (*DealFileLink, error) {
 	if err := requireKey("get deal file", key); err != nil {
 		return nil, err
 	}
@@ -222,7 +222,7 @@ func (s *DealsService) GetFile(ctx context.Context, key, fileKey string) (*DealF
 	}
 	v := new(DealFileLink)
 	r := request{method: http.MethodGet, path: transport.Join("deals/%s/file/%s", key, fileKey), root: true}
-	if _, err := s.api.do(ctx, r, v); err != nil {
+	if _, err := s.api.do(ctx, r, v, opts...); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -231,19 +231,19 @@ func (s *DealsService) GetFile(ctx context.Context, key, fileKey string) (*DealF
 // AssignPartnership assigns a partnership, with its partner team (stack),
 // to a deal. PartnerStack serves this endpoint without the /v2 prefix:
 // POST /deals/{key}/assignment/{partnership_key}/{stack_key}.
-func (s *DealsService) AssignPartnership(ctx context.Context, key, partnershipKey, stackKey string) error {
+func (s *DealsService) AssignPartnership(ctx context.Context, key, partnershipKey, stackKey string, opts ...RequestOption) error {
 	for _, k := range []string{key, partnershipKey, stackKey} {
 		if err := requireKey("assign partnership to deal", k); err != nil {
 			return err
 		}
 	}
 	path := transport.Join("deals/%s/assignment/%s/%s", key, partnershipKey, stackKey)
-	_, err := s.api.do(ctx, request{method: http.MethodPost, path: path, root: true}, nil)
+	_, err := s.api.do(ctx, request{method: http.MethodPost, path: path, root: true}, nil, opts...)
 	return err
 }
 
 // FormTemplates returns the deal form templates (GET
 // /v2/deals/form-templates).
-func (s *DealsService) FormTemplates(ctx context.Context, opts *FormTemplateOptions) ([]*FormTemplate, error) {
-	return formTemplates(ctx, s.api, "deals/form-templates", opts)
+func (s *DealsService) FormTemplates(ctx context.Context, filter *FormTemplateOptions, opts ...RequestOption) ([]*FormTemplate, error) {
+	return formTemplates(ctx, s.api, "deals/form-templates", filter, opts...)
 }

@@ -114,9 +114,9 @@ func (d *distiCategories) decode(b []byte, depth int) error {
 
 // Categories returns the disti listing categories. It only reads, so it is
 // retried like any GET.
-func (s *DistiListingsService) Categories(ctx context.Context) ([]*DistiListingCategory, error) {
+func (s *DistiListingsService) Categories(ctx context.Context, opts ...RequestOption) ([]*DistiListingCategory, error) {
 	out := new(distiCategories)
-	if _, err := s.api.doBody(ctx, request{method: http.MethodGet, path: "disti/listings/categories", root: true}, out); err != nil {
+	if _, err := s.api.doBody(ctx, request{method: http.MethodGet, path: "disti/listings/categories", root: true}, out, opts...); err != nil {
 		return nil, err
 	}
 	for _, c := range out.list {

@@ -73,7 +73,9 @@
 // (its fields and methods are listed on [Error]); match it with errors.Is
 // against [ErrNotFound], [ErrUnauthorized], [ErrInvalidRequest],
 // [ErrRateLimited] and the other sentinels, which are the same values in
-// all five platform packages. ListPage returns a [Response]. Reads are
+// all five platform packages. ListPage returns a [Response]; every other
+// call takes per-call options ([RequestOption]) as its last argument, and
+// [WithResponseInto] hands back its Response. Reads are
 // retried on 500, 502, 503, 504, broken responses and connection failures;
 // every request on 429 and on a 503 that carries Retry-After (honouring
 // it); writes that create or credit something

@@ -38,9 +38,9 @@ const Version = transport.Version
 //     ([ErrOutcomeUnknown]).
 type Error = transport.Error
 
-// Response holds the status, headers, rate limit and pagination state of a
-// page, as returned by the ListPage methods; the same type in every package
-// of this module. Its fields:
+// Response holds the status, headers, rate limit, request id and
+// pagination state of a page, as returned by the ListPage methods; the
+// same type in every package of this module. Its fields:
 //   - StatusCode int and Header http.Header: those of the final HTTP
 //     response.
 //   - RateLimit [RateLimit]: the quota the response announced (zero, as
@@ -53,6 +53,8 @@ type Error = transport.Error
 //   - RequestID string: the platform's id of the request from the
 //     response's X-Request-Id (or Request-Id, X-Amzn-Requestid,
 //     X-Correlation-Id) header, "" when none is sent.
+//
+// A method other than a list fills one through [WithResponseInto].
 type Response = transport.Response
 
 // RateLimit is the quota announced by the server; the same type in every

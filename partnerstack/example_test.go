@@ -246,3 +246,25 @@ func ExampleNewPartnerClient() {
 	// vendor sees: part_Pq4ZtX8mVw2Ne6 northwind-digital elena.park@northwind-digital.example
 	// vendor client with a partner key: partnerstack: WithAPIKey is a Partner API key; use NewPartnerClient, or WithVendorKeys here
 }
+
+// Any call other than a list can hand back its HTTP response: pass
+// WithResponseInto as the last argument. On an error status it holds that
+// response's status and headers too.
+func ExampleWithResponseInto() {
+	srv, client := newVendorClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	var resp partnerstack.Response
+	p, err := client.Partnerships.Get(ctx, partnerstacktest.PartnerPartnershipKey, partnerstack.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.PartnerKey, resp.StatusCode, resp.Header.Get("Content-Type"))
+
+	_, err = client.Deals.Get(ctx, "deal_missing", partnerstack.WithResponseInto(&resp))
+	fmt.Println(errors.Is(err, partnerstack.ErrNotFound), resp.StatusCode)
+	// Output:
+	// northwind-digital 200 application/json; charset=utf-8
+	// true 404
+}

@@ -59,9 +59,9 @@ type FormTemplateOptions struct {
 
 // formTemplates fetches the form templates at path; the answer is one
 // template or a list of them.
-func formTemplates(ctx context.Context, a *api, path string, opts *FormTemplateOptions) ([]*FormTemplate, error) {
+func formTemplates(ctx context.Context, a *api, path string, filter *FormTemplateOptions, opts ...RequestOption) ([]*FormTemplate, error) {
 	var data oneOrMany[FormTemplate]
-	if _, err := a.do(ctx, request{method: http.MethodGet, path: path, query: copyOpts(opts)}, &data); err != nil {
+	if _, err := a.do(ctx, request{method: http.MethodGet, path: path, query: copyOpts(filter)}, &data, opts...); err != nil {
 		return nil, err
 	}
 	return data.Items, nil

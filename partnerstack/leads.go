@@ -79,11 +79,11 @@ func (s *LeadsService) ListPage(ctx context.Context, opts *LeadListOptions) ([]*
 }
 
 // Get returns a lead.
-func (s *LeadsService) Get(ctx context.Context, key string) (*Lead, error) {
+func (s *LeadsService) Get(ctx context.Context, key string, opts ...RequestOption) (*Lead, error) {
 	if err := requireKey("get lead", key); err != nil {
 		return nil, err
 	}
-	return get[Lead](ctx, s.api, transport.Join("leads/%s", key), nil)
+	return get[Lead](ctx, s.api, transport.Join("leads/%s", key), nil, opts...)
 }
 
 // LeadCreateParams is the body of POST /v2/leads.
@@ -121,11 +121,11 @@ func (p LeadCreateParams) MarshalJSON() ([]byte, error) {
 
 // Create adds a lead. It is not retried after it may have reached the
 // server.
-func (s *LeadsService) Create(ctx context.Context, params *LeadCreateParams) (*Lead, error) {
+func (s *LeadsService) Create(ctx context.Context, params *LeadCreateParams, opts ...RequestOption) (*Lead, error) {
 	if params == nil || params.PartnerKey == "" {
 		return nil, errors.New("partnerstack: create lead: PartnerKey is required")
 	}
-	return send[Lead](ctx, s.api, http.MethodPost, "leads", params)
+	return send[Lead](ctx, s.api, http.MethodPost, "leads", params, opts...)
 }
 
 // LeadUpdateParams is the body of PATCH /v2/leads/{key}. Empty fields are
@@ -157,38 +157,38 @@ func (p LeadUpdateParams) MarshalJSON() ([]byte, error) {
 }
 
 // Update changes a lead.
-func (s *LeadsService) Update(ctx context.Context, key string, params *LeadUpdateParams) (*Lead, error) {
+func (s *LeadsService) Update(ctx context.Context, key string, params *LeadUpdateParams, opts ...RequestOption) (*Lead, error) {
 	if err := requireKey("update lead", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &LeadUpdateParams{}
 	}
-	return send[Lead](ctx, s.api, http.MethodPatch, transport.Join("leads/%s", key), params)
+	return send[Lead](ctx, s.api, http.MethodPatch, transport.Join("leads/%s", key), params, opts...)
 }
 
 // Archive archives a lead (DELETE /v2/leads/{key}).
-func (s *LeadsService) Archive(ctx context.Context, key string) error {
+func (s *LeadsService) Archive(ctx context.Context, key string, opts ...RequestOption) error {
 	if err := requireKey("archive lead", key); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("leads/%s", key))
+	return remove(ctx, s.api, transport.Join("leads/%s", key), opts...)
 }
 
 // Convert turns a lead into a customer and returns the customer. It is not
 // retried after it may have reached the server.
-func (s *LeadsService) Convert(ctx context.Context, key string, params *ConvertParams) (*Customer, error) {
+func (s *LeadsService) Convert(ctx context.Context, key string, params *ConvertParams, opts ...RequestOption) (*Customer, error) {
 	if err := requireKey("convert lead", key); err != nil {
 		return nil, err
 	}
 	if params == nil || params.Email == "" {
 		return nil, errors.New("partnerstack: convert lead: Email is required")
 	}
-	return send[Customer](ctx, s.api, http.MethodPost, transport.Join("leads/%s/convert", key), params)
+	return send[Customer](ctx, s.api, http.MethodPost, transport.Join("leads/%s/convert", key), params, opts...)
 }
 
 // FormTemplates returns the lead form templates (GET
 // /v2/leads/form-templates).
-func (s *LeadsService) FormTemplates(ctx context.Context, opts *FormTemplateOptions) ([]*FormTemplate, error) {
-	return formTemplates(ctx, s.api, "leads/form-templates", opts)
+func (s *LeadsService) FormTemplates(ctx context.Context, filter *FormTemplateOptions, opts ...RequestOption) ([]*FormTemplate, error) {
+	return formTemplates(ctx, s.api, "leads/form-templates", filter, opts...)
 }

@@ -212,18 +212,18 @@ func record[T any, P keyed[T]](v *T) *transport.Checked[T] {
 }
 
 // get fetches one record into a new T.
-func get[T any, P keyed[T]](ctx context.Context, a *api, path string, query any) (*T, error) {
+func get[T any, P keyed[T]](ctx context.Context, a *api, path string, query any, opts ...RequestOption) (*T, error) {
 	v := new(T)
-	if _, err := a.do(ctx, request{method: http.MethodGet, path: path, query: query}, record[T, P](v)); err != nil {
+	if _, err := a.do(ctx, request{method: http.MethodGet, path: path, query: query}, record[T, P](v), opts...); err != nil {
 		return nil, err
 	}
 	return v, nil
 }
 
 // send sends a write with a JSON body and decodes the record it returns.
-func send[T any, P keyed[T]](ctx context.Context, a *api, method, path string, body any) (*T, error) {
+func send[T any, P keyed[T]](ctx context.Context, a *api, method, path string, body any, opts ...RequestOption) (*T, error) {
 	v := new(T)
-	if _, err := a.do(ctx, request{method: method, path: path, body: body}, record[T, P](v)); err != nil {
+	if _, err := a.do(ctx, request{method: method, path: path, body: body}, record[T, P](v), opts...); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -231,8 +231,8 @@ func send[T any, P keyed[T]](ctx context.Context, a *api, method, path string, b
 
 // remove sends a DELETE, which PartnerStack answers for most resources by
 // archiving.
-func remove(ctx context.Context, a *api, path string) error {
-	_, err := a.do(ctx, request{method: http.MethodDelete, path: path}, nil)
+func remove(ctx context.Context, a *api, path string, opts ...RequestOption) error {
+	_, err := a.do(ctx, request{method: http.MethodDelete, path: path}, nil, opts...)
 	return err
 }
 

@@ -210,3 +210,20 @@ func WithConversionBaseURL(rawURL string) Option {
 		return nil
 	}
 }
+
+// RequestOption configures one call: it is the last, variadic parameter of
+// every method that is not a List, a ListPage (or another ...Page) or an
+// iterator. [WithResponseInto] is one. A method that sends several requests
+// applies the options to the last one and says so.
+type RequestOption = transport.RequestOption
+
+// WithResponseInto stores the call's HTTP response in resp once the call
+// returns: on success its StatusCode, Header, RateLimit and RequestID; on
+// an [*Error] that carried a response, that response's StatusCode, Header
+// and RequestID. When no response arrived (a refused argument, a broken
+// connection, a cancelled context) resp is left as it was.
+//
+//	var resp partnerstack.Response
+//	p, err := client.Partnerships.Get(ctx, key, partnerstack.WithResponseInto(&resp))
+//	fmt.Println(resp.StatusCode, resp.Header.Get("Content-Type"))
+func WithResponseInto(resp *Response) RequestOption { return transport.WithResponseInto(resp) }

@@ -202,9 +202,9 @@ func (s *ProgramsService) ListPage(ctx context.Context, opts *ProgramListOptions
 }
 
 // Get returns a marketplace program by its company key.
-func (s *ProgramsService) Get(ctx context.Context, companyKey string) (*Program, error) {
+func (s *ProgramsService) Get(ctx context.Context, companyKey string, opts ...RequestOption) (*Program, error) {
 	if err := requireKey("get program", companyKey); err != nil {
 		return nil, err
 	}
-	return get[Program](ctx, s.api, transport.Join("marketplace/programs/%s", companyKey), nil)
+	return get[Program](ctx, s.api, transport.Join("marketplace/programs/%s", companyKey), nil, opts...)
 }

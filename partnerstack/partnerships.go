@@ -126,11 +126,11 @@ func (s *PartnershipsService) ListPage(ctx context.Context, opts *PartnershipLis
 
 // Get returns a partnership by its unique identifier: its key, or another
 // identifier the API accepts (such as the partner key).
-func (s *PartnershipsService) Get(ctx context.Context, identifier string) (*Partnership, error) {
+func (s *PartnershipsService) Get(ctx context.Context, identifier string, opts ...RequestOption) (*Partnership, error) {
 	if err := requireKey("get partnership", identifier); err != nil {
 		return nil, err
 	}
-	return get[Partnership](ctx, s.api, transport.Join("partnerships/%s", identifier), nil)
+	return get[Partnership](ctx, s.api, transport.Join("partnerships/%s", identifier), nil, opts...)
 }
 
 // PartnershipCreateParams is the body of POST /v2/partnerships.
@@ -154,7 +154,7 @@ type PartnershipCreateParams struct {
 
 // Create adds a partnership; it stays unclaimed until the partner claims
 // it. It is not retried after it may have reached the server.
-func (s *PartnershipsService) Create(ctx context.Context, params *PartnershipCreateParams) (*Partnership, error) {
+func (s *PartnershipsService) Create(ctx context.Context, params *PartnershipCreateParams, opts ...RequestOption) (*Partnership, error) {
 	if params == nil || params.Email == "" {
 		return nil, errors.New("partnerstack: create partnership: Email is required")
 	}
@@ -164,7 +164,7 @@ func (s *PartnershipsService) Create(ctx context.Context, params *PartnershipCre
 	if len(params.FirstName) > 50 || len(params.LastName) > 50 {
 		return nil, errors.New("partnerstack: create partnership: names are limited to 50 characters")
 	}
-	return send[Partnership](ctx, s.api, http.MethodPost, "partnerships", params)
+	return send[Partnership](ctx, s.api, http.MethodPost, "partnerships", params, opts...)
 }
 
 // PartnershipUpdateParams is the body of PATCH /v2/partnerships/{key}.
@@ -177,14 +177,14 @@ type PartnershipUpdateParams struct {
 }
 
 // Update changes a partnership.
-func (s *PartnershipsService) Update(ctx context.Context, key string, params *PartnershipUpdateParams) (*Partnership, error) {
+func (s *PartnershipsService) Update(ctx context.Context, key string, params *PartnershipUpdateParams, opts ...RequestOption) (*Partnership, error) {
 	if err := requireKey("update partnership", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &PartnershipUpdateParams{}
 	}
-	return send[Partnership](ctx, s.api, http.MethodPatch, transport.Join("partnerships/%s", key), params)
+	return send[Partnership](ctx, s.api, http.MethodPatch, transport.Join("partnerships/%s", key), params, opts...)
 }
 
 // PartnershipMoveParams is the body of PATCH /v2/partnerships, which moves
@@ -206,11 +206,11 @@ func (p PartnershipMoveParams) MarshalJSON() ([]byte, error) {
 }
 
 // MoveToGroup moves partnerships to another group.
-func (s *PartnershipsService) MoveToGroup(ctx context.Context, params *PartnershipMoveParams) error {
+func (s *PartnershipsService) MoveToGroup(ctx context.Context, params *PartnershipMoveParams, opts ...RequestOption) error {
 	if params == nil || params.GroupKey == "" || len(params.PartnershipKeys) == 0 {
 		return errors.New("partnerstack: move partnerships: GroupKey and PartnershipKeys are required")
 	}
-	_, err := s.api.do(ctx, request{method: http.MethodPatch, path: "partnerships", body: params}, nil)
+	_, err := s.api.do(ctx, request{method: http.MethodPatch, path: "partnerships", body: params}, nil, opts...)
 	return err
 }
 
@@ -231,14 +231,14 @@ func (p PartnershipTagsParams) MarshalJSON() ([]byte, error) {
 }
 
 // UpdateTags adds and removes tags of a partnership and returns it.
-func (s *PartnershipsService) UpdateTags(ctx context.Context, key string, params *PartnershipTagsParams) (*Partnership, error) {
+func (s *PartnershipsService) UpdateTags(ctx context.Context, key string, params *PartnershipTagsParams, opts ...RequestOption) (*Partnership, error) {
 	if err := requireKey("update partnership tags", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		return nil, errors.New("partnerstack: update partnership tags: params are required")
 	}
-	return send[Partnership](ctx, s.api, http.MethodPatch, transport.Join("partnerships/%s/tags", key), params)
+	return send[Partnership](ctx, s.api, http.MethodPatch, transport.Join("partnerships/%s/tags", key), params, opts...)
 }
 
 // PartnershipMemberParams is the body of POST
@@ -262,7 +262,7 @@ func (p PartnershipMemberParams) MarshalJSON() ([]byte, error) {
 // AddMember invites or adds a member to the partner team of the
 // partnership with the given partner key. The answer's data is returned
 // undecoded, as its shape is not documented.
-func (s *PartnershipsService) AddMember(ctx context.Context, partnerKey string, params *PartnershipMemberParams) (json.RawMessage, error) {
+func (s *PartnershipsService) AddMember(ctx context.Context, partnerKey string, params *PartnershipMemberParams, opts ...RequestOption) (json.RawMessage, error) {
 	if err := requireKey("add partner member", partnerKey); err != nil {
 		return nil, err
 	}
@@ -271,25 +271,25 @@ func (s *PartnershipsService) AddMember(ctx context.Context, partnerKey string, 
 	}
 	var data json.RawMessage
 	r := request{method: http.MethodPost, path: transport.Join("partnerships/%s/member", partnerKey), body: params}
-	if _, err := s.api.do(ctx, r, &data); err != nil {
+	if _, err := s.api.do(ctx, r, &data, opts...); err != nil {
 		return nil, err
 	}
 	return data, nil
 }
 
 // Archive archives a partnership (DELETE /v2/partnerships/{key}).
-func (s *PartnershipsService) Archive(ctx context.Context, key string) error {
+func (s *PartnershipsService) Archive(ctx context.Context, key string, opts ...RequestOption) error {
 	if err := requireKey("archive partnership", key); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("partnerships/%s", key))
+	return remove(ctx, s.api, transport.Join("partnerships/%s", key), opts...)
 }
 
 // GetTeam returns a partner team and its members by its team (stack) key
 // (GET /v2/partner-team/{team_key}).
-func (s *PartnershipsService) GetTeam(ctx context.Context, teamKey string) (*Team, error) {
+func (s *PartnershipsService) GetTeam(ctx context.Context, teamKey string, opts ...RequestOption) (*Team, error) {
 	if err := requireKey("get partner team", teamKey); err != nil {
 		return nil, err
 	}
-	return get[Team](ctx, s.api, transport.Join("partner-team/%s", teamKey), nil)
+	return get[Team](ctx, s.api, transport.Join("partner-team/%s", teamKey), nil, opts...)
 }

@@ -54,11 +54,11 @@ func (s *ProductsService) ListPage(ctx context.Context, opts *ProductListOptions
 }
 
 // Get returns a product by its key or external key.
-func (s *ProductsService) Get(ctx context.Context, identifier string) (*Product, error) {
+func (s *ProductsService) Get(ctx context.Context, identifier string, opts ...RequestOption) (*Product, error) {
 	if err := requireKey("get product", identifier); err != nil {
 		return nil, err
 	}
-	return get[Product](ctx, s.api, transport.Join("products/%s", identifier), nil)
+	return get[Product](ctx, s.api, transport.Join("products/%s", identifier), nil, opts...)
 }
 
 // ProductParams is the body of POST /v2/products and PATCH
@@ -87,30 +87,30 @@ type ProductUpdateParams = ProductParams
 
 // Create adds a product to a customer. It is not retried after it may have
 // reached the server.
-func (s *ProductsService) Create(ctx context.Context, params *ProductCreateParams) (*Product, error) {
+func (s *ProductsService) Create(ctx context.Context, params *ProductCreateParams, opts ...RequestOption) (*Product, error) {
 	if params == nil || params.ProductBookKey == "" || params.CustomerKey == "" || params.Status == "" {
 		return nil, errors.New("partnerstack: create product: ProductBookKey, CustomerKey and Status are required")
 	}
-	return send[Product](ctx, s.api, http.MethodPost, "products", params)
+	return send[Product](ctx, s.api, http.MethodPost, "products", params, opts...)
 }
 
 // Update changes a product.
-func (s *ProductsService) Update(ctx context.Context, identifier string, params *ProductUpdateParams) (*Product, error) {
+func (s *ProductsService) Update(ctx context.Context, identifier string, params *ProductUpdateParams, opts ...RequestOption) (*Product, error) {
 	if err := requireKey("update product", identifier); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &ProductUpdateParams{}
 	}
-	return send[Product](ctx, s.api, http.MethodPatch, transport.Join("products/%s", identifier), params)
+	return send[Product](ctx, s.api, http.MethodPatch, transport.Join("products/%s", identifier), params, opts...)
 }
 
 // Delete deletes a product.
-func (s *ProductsService) Delete(ctx context.Context, identifier string) error {
+func (s *ProductsService) Delete(ctx context.Context, identifier string, opts ...RequestOption) error {
 	if err := requireKey("delete product", identifier); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("products/%s", identifier))
+	return remove(ctx, s.api, transport.Join("products/%s", identifier), opts...)
 }
 
 // ProductBooksService manages the catalogue of products:
@@ -150,11 +150,11 @@ func (s *ProductBooksService) ListPage(ctx context.Context, opts *ProductBookLis
 }
 
 // Get returns a product book by its key.
-func (s *ProductBooksService) Get(ctx context.Context, key string) (*ProductBook, error) {
+func (s *ProductBooksService) Get(ctx context.Context, key string, opts ...RequestOption) (*ProductBook, error) {
 	if err := requireKey("get product book", key); err != nil {
 		return nil, err
 	}
-	return get[ProductBook](ctx, s.api, transport.Join("product-book/%s", key), nil)
+	return get[ProductBook](ctx, s.api, transport.Join("product-book/%s", key), nil, opts...)
 }
 
 // ProductBookParams is the body of POST /v2/product-book and PATCH
@@ -179,28 +179,28 @@ type ProductBookCreateParams = ProductBookParams
 type ProductBookUpdateParams = ProductBookParams
 
 // Create adds a product book.
-func (s *ProductBooksService) Create(ctx context.Context, params *ProductBookCreateParams) (*ProductBook, error) {
+func (s *ProductBooksService) Create(ctx context.Context, params *ProductBookCreateParams, opts ...RequestOption) (*ProductBook, error) {
 	if params == nil || params.Name == "" {
 		return nil, errors.New("partnerstack: create product book: Name is required")
 	}
-	return send[ProductBook](ctx, s.api, http.MethodPost, "product-book", params)
+	return send[ProductBook](ctx, s.api, http.MethodPost, "product-book", params, opts...)
 }
 
 // Update changes a product book.
-func (s *ProductBooksService) Update(ctx context.Context, key string, params *ProductBookUpdateParams) (*ProductBook, error) {
+func (s *ProductBooksService) Update(ctx context.Context, key string, params *ProductBookUpdateParams, opts ...RequestOption) (*ProductBook, error) {
 	if err := requireKey("update product book", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &ProductBookUpdateParams{}
 	}
-	return send[ProductBook](ctx, s.api, http.MethodPatch, transport.Join("product-book/%s", key), params)
+	return send[ProductBook](ctx, s.api, http.MethodPatch, transport.Join("product-book/%s", key), params, opts...)
 }
 
 // Delete deletes a product book.
-func (s *ProductBooksService) Delete(ctx context.Context, key string) error {
+func (s *ProductBooksService) Delete(ctx context.Context, key string, opts ...RequestOption) error {
 	if err := requireKey("delete product book", key); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("product-book/%s", key))
+	return remove(ctx, s.api, transport.Join("product-book/%s", key), opts...)
 }

@@ -54,11 +54,11 @@ func (s *ReportsService) ListConfigurationsPage(ctx context.Context, opts *Repor
 }
 
 // GetConfiguration returns a saved custom report.
-func (s *ReportsService) GetConfiguration(ctx context.Context, key string) (*ReportConfiguration, error) {
+func (s *ReportsService) GetConfiguration(ctx context.Context, key string, opts ...RequestOption) (*ReportConfiguration, error) {
 	if err := requireKey("get report configuration", key); err != nil {
 		return nil, err
 	}
-	return get[ReportConfiguration](ctx, s.api, transport.Join("vendor_report_configuration/%s", key), nil)
+	return get[ReportConfiguration](ctx, s.api, transport.Join("vendor_report_configuration/%s", key), nil, opts...)
 }
 
 // ReportExport is an export of a custom report.
@@ -94,22 +94,22 @@ type ReportExportParams struct {
 // Export requests an export of a custom report and returns it; poll
 // GetExport with its key for the file. It is not retried after it may have
 // reached the server (a second export would count against the quota).
-func (s *ReportsService) Export(ctx context.Context, configurationKey string, params *ReportExportParams) (*ReportExport, error) {
+func (s *ReportsService) Export(ctx context.Context, configurationKey string, params *ReportExportParams, opts ...RequestOption) (*ReportExport, error) {
 	if err := requireKey("export report", configurationKey); err != nil {
 		return nil, err
 	}
 	if params == nil || params.MemberEmail == "" {
 		return nil, errors.New("partnerstack: export report: MemberEmail is required")
 	}
-	return send[ReportExport](ctx, s.api, http.MethodPost, transport.Join("vendor_report_export/%s", configurationKey), params)
+	return send[ReportExport](ctx, s.api, http.MethodPost, transport.Join("vendor_report_export/%s", configurationKey), params, opts...)
 }
 
 // GetExport returns a report export, archived ones included.
-func (s *ReportsService) GetExport(ctx context.Context, exportKey string) (*ReportExport, error) {
+func (s *ReportsService) GetExport(ctx context.Context, exportKey string, opts ...RequestOption) (*ReportExport, error) {
 	if err := requireKey("get report export", exportKey); err != nil {
 		return nil, err
 	}
-	return get[ReportExport](ctx, s.api, transport.Join("vendor_report_export/export/%s", exportKey), nil)
+	return get[ReportExport](ctx, s.api, transport.Join("vendor_report_export/export/%s", exportKey), nil, opts...)
 }
 
 // BaseRecordsExportParams is the body of POST /v2/exports/base-records.
@@ -130,10 +130,10 @@ func (p BaseRecordsExportParams) MarshalJSON() ([]byte, error) {
 
 // ExportBaseRecords queues an export of base records, mailed to the
 // member. It is not retried after it may have reached the server.
-func (s *ReportsService) ExportBaseRecords(ctx context.Context, params *BaseRecordsExportParams) error {
+func (s *ReportsService) ExportBaseRecords(ctx context.Context, params *BaseRecordsExportParams, opts ...RequestOption) error {
 	if params == nil || len(params.ExportTypes) == 0 {
 		return errors.New("partnerstack: export base records: ExportTypes are required")
 	}
-	_, err := s.api.do(ctx, request{method: http.MethodPost, path: "exports/base-records", body: params}, nil)
+	_, err := s.api.do(ctx, request{method: http.MethodPost, path: "exports/base-records", body: params}, nil, opts...)
 	return err
 }

@@ -265,7 +265,7 @@ const maxRewardAmount = 100_000_000
 
 // Create adds a reward. It is never retried after it may have reached the
 // server: a retried credit could be paid twice.
-func (s *RewardsService) Create(ctx context.Context, params *RewardCreateParams) (*Reward, error) {
+func (s *RewardsService) Create(ctx context.Context, params *RewardCreateParams, opts ...RequestOption) (*Reward, error) {
 	if params == nil {
 		return nil, errors.New("partnerstack: create reward: params are required")
 	}
@@ -275,5 +275,5 @@ func (s *RewardsService) Create(ctx context.Context, params *RewardCreateParams)
 	if params.Target == nil && params.PartnerKey == "" && len(params.Extra) == 0 {
 		return nil, errors.New("partnerstack: create reward: a Target or PartnerKey is required")
 	}
-	return send[Reward](ctx, s.api, http.MethodPost, "rewards", params)
+	return send[Reward](ctx, s.api, http.MethodPost, "rewards", params, opts...)
 }

@@ -30,13 +30,13 @@ type StageOptions struct {
 
 // Stages returns the sales cycle stages of an object type, such as "deal"
 // or "lead".
-func (s *SalesCyclesService) Stages(ctx context.Context, objectType string, opts *StageOptions) ([]*Stage, error) {
+func (s *SalesCyclesService) Stages(ctx context.Context, objectType string, filter *StageOptions, opts ...RequestOption) ([]*Stage, error) {
 	if err := requireKey("sales cycle stages", objectType); err != nil {
 		return nil, err
 	}
 	var data oneOrMany[Stage]
-	r := request{method: http.MethodGet, path: transport.Join("sales-cycles/%s/stages", objectType), query: copyOpts(opts)}
-	if _, err := s.api.do(ctx, r, &data); err != nil {
+	r := request{method: http.MethodGet, path: transport.Join("sales-cycles/%s/stages", objectType), query: copyOpts(filter)}
+	if _, err := s.api.do(ctx, r, &data, opts...); err != nil {
 		return nil, err
 	}
 	return data.Items, nil

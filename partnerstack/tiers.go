@@ -61,11 +61,11 @@ func (s *TiersService) ListPage(ctx context.Context, opts *TierListOptions) ([]*
 }
 
 // Get returns a tier.
-func (s *TiersService) Get(ctx context.Context, key string) (*Tier, error) {
+func (s *TiersService) Get(ctx context.Context, key string, opts ...RequestOption) (*Tier, error) {
 	if err := requireKey("get tier", key); err != nil {
 		return nil, err
 	}
-	return get[Tier](ctx, s.api, transport.Join("tiers/%s", key), nil)
+	return get[Tier](ctx, s.api, transport.Join("tiers/%s", key), nil, opts...)
 }
 
 // TierParams is the body of POST /v2/tiers and PATCH /v2/tiers/{key}.
@@ -91,22 +91,22 @@ type TierUpdateParams = TierParams
 
 // Create adds a tier to a tier collection. It is not retried after it may
 // have reached the server.
-func (s *TiersService) Create(ctx context.Context, params *TierCreateParams) (*Tier, error) {
+func (s *TiersService) Create(ctx context.Context, params *TierCreateParams, opts ...RequestOption) (*Tier, error) {
 	if params == nil || params.Name == "" {
 		return nil, errors.New("partnerstack: create tier: Name is required")
 	}
-	return send[Tier](ctx, s.api, http.MethodPost, "tiers", params)
+	return send[Tier](ctx, s.api, http.MethodPost, "tiers", params, opts...)
 }
 
 // Update changes a tier.
-func (s *TiersService) Update(ctx context.Context, key string, params *TierUpdateParams) (*Tier, error) {
+func (s *TiersService) Update(ctx context.Context, key string, params *TierUpdateParams, opts ...RequestOption) (*Tier, error) {
 	if err := requireKey("update tier", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &TierUpdateParams{}
 	}
-	return send[Tier](ctx, s.api, http.MethodPatch, transport.Join("tiers/%s", key), params)
+	return send[Tier](ctx, s.api, http.MethodPatch, transport.Join("tiers/%s", key), params, opts...)
 }
 
 // TierCollectionListOptions page through GET /v2/tiers/collection.
@@ -125,11 +125,11 @@ func (s *TiersService) ListCollectionsPage(ctx context.Context, opts *TierCollec
 }
 
 // GetCollection returns a tier collection.
-func (s *TiersService) GetCollection(ctx context.Context, key string) (*TierCollection, error) {
+func (s *TiersService) GetCollection(ctx context.Context, key string, opts ...RequestOption) (*TierCollection, error) {
 	if err := requireKey("get tier collection", key); err != nil {
 		return nil, err
 	}
-	return get[TierCollection](ctx, s.api, transport.Join("tiers/collection/%s", key), nil)
+	return get[TierCollection](ctx, s.api, transport.Join("tiers/collection/%s", key), nil, opts...)
 }
 
 // TierCollectionParams is the body of POST /v2/tiers/collection and PATCH
@@ -153,20 +153,20 @@ type TierCollectionCreateParams = TierCollectionParams
 type TierCollectionUpdateParams = TierCollectionParams
 
 // CreateCollection adds a tier collection.
-func (s *TiersService) CreateCollection(ctx context.Context, params *TierCollectionCreateParams) (*TierCollection, error) {
+func (s *TiersService) CreateCollection(ctx context.Context, params *TierCollectionCreateParams, opts ...RequestOption) (*TierCollection, error) {
 	if params == nil || params.Name == "" {
 		return nil, errors.New("partnerstack: create tier collection: Name is required")
 	}
-	return send[TierCollection](ctx, s.api, http.MethodPost, "tiers/collection", params)
+	return send[TierCollection](ctx, s.api, http.MethodPost, "tiers/collection", params, opts...)
 }
 
 // UpdateCollection changes a tier collection.
-func (s *TiersService) UpdateCollection(ctx context.Context, key string, params *TierCollectionUpdateParams) (*TierCollection, error) {
+func (s *TiersService) UpdateCollection(ctx context.Context, key string, params *TierCollectionUpdateParams, opts ...RequestOption) (*TierCollection, error) {
 	if err := requireKey("update tier collection", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &TierCollectionUpdateParams{}
 	}
-	return send[TierCollection](ctx, s.api, http.MethodPatch, transport.Join("tiers/collection/%s", key), params)
+	return send[TierCollection](ctx, s.api, http.MethodPatch, transport.Join("tiers/collection/%s", key), params, opts...)
 }

@@ -166,17 +166,17 @@ func (p *TransactionCreateParams) validate() error {
 
 // Create records a transaction. It is never retried after it may have
 // reached the server: a retried payment could be counted twice.
-func (s *TransactionsService) Create(ctx context.Context, params *TransactionCreateParams) (*Transaction, error) {
+func (s *TransactionsService) Create(ctx context.Context, params *TransactionCreateParams, opts ...RequestOption) (*Transaction, error) {
 	if err := params.validate(); err != nil {
 		return nil, errors.New("partnerstack: create transaction: " + err.Error())
 	}
-	return send[Transaction](ctx, s.api, http.MethodPost, "transactions", params)
+	return send[Transaction](ctx, s.api, http.MethodPost, "transactions", params, opts...)
 }
 
 // Delete deletes a transaction.
-func (s *TransactionsService) Delete(ctx context.Context, key string) error {
+func (s *TransactionsService) Delete(ctx context.Context, key string, opts ...RequestOption) error {
 	if err := requireKey("delete transaction", key); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("transactions/%s", key))
+	return remove(ctx, s.api, transport.Join("transactions/%s", key), opts...)
 }

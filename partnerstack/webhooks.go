@@ -64,11 +64,11 @@ func (s *WebhooksService) ListPage(ctx context.Context, opts *WebhookListOptions
 }
 
 // Get returns a webhook.
-func (s *WebhooksService) Get(ctx context.Context, key string) (*Webhook, error) {
+func (s *WebhooksService) Get(ctx context.Context, key string, opts ...RequestOption) (*Webhook, error) {
 	if err := requireKey("get webhook", key); err != nil {
 		return nil, err
 	}
-	return get[Webhook](ctx, s.api, transport.Join("webhooks/%s", key), nil)
+	return get[Webhook](ctx, s.api, transport.Join("webhooks/%s", key), nil, opts...)
 }
 
 // WebhookParams is the body of POST /v2/webhooks and PATCH
@@ -97,31 +97,31 @@ type WebhookUpdateParams = WebhookParams
 
 // Create subscribes a URL to events. It is not retried after it may have
 // reached the server.
-func (s *WebhooksService) Create(ctx context.Context, params *WebhookCreateParams) (*Webhook, error) {
+func (s *WebhooksService) Create(ctx context.Context, params *WebhookCreateParams, opts ...RequestOption) (*Webhook, error) {
 	if params == nil || len(params.Events) == 0 {
 		return nil, errors.New("partnerstack: create webhook: Target and Events are required")
 	}
 	if u, err := url.Parse(params.Target); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, errors.New("partnerstack: create webhook: Target must be an absolute http(s) URL")
 	}
-	return send[Webhook](ctx, s.api, http.MethodPost, "webhooks", params)
+	return send[Webhook](ctx, s.api, http.MethodPost, "webhooks", params, opts...)
 }
 
 // Update changes a webhook.
-func (s *WebhooksService) Update(ctx context.Context, key string, params *WebhookUpdateParams) (*Webhook, error) {
+func (s *WebhooksService) Update(ctx context.Context, key string, params *WebhookUpdateParams, opts ...RequestOption) (*Webhook, error) {
 	if err := requireKey("update webhook", key); err != nil {
 		return nil, err
 	}
 	if params == nil {
 		params = &WebhookUpdateParams{}
 	}
-	return send[Webhook](ctx, s.api, http.MethodPatch, transport.Join("webhooks/%s", key), params)
+	return send[Webhook](ctx, s.api, http.MethodPatch, transport.Join("webhooks/%s", key), params, opts...)
 }
 
 // Archive archives a webhook; its events are no longer delivered.
-func (s *WebhooksService) Archive(ctx context.Context, key string) error {
+func (s *WebhooksService) Archive(ctx context.Context, key string, opts ...RequestOption) error {
 	if err := requireKey("archive webhook", key); err != nil {
 		return err
 	}
-	return remove(ctx, s.api, transport.Join("webhooks/%s", key))
+	return remove(ctx, s.api, transport.Join("webhooks/%s", key), opts...)
 }

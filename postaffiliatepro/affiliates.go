@@ -101,11 +101,11 @@ func (s *AffiliatesService) ListPage(ctx context.Context, opts *AffiliateListOpt
 // Get returns the affiliate with the given id. The endpoint
 // (GET /affiliates/{id}) is assumed: the vendor documents the list, create
 // and update, not this read.
-func (s *AffiliatesService) Get(ctx context.Context, id string) (*Affiliate, error) {
+func (s *AffiliatesService) Get(ctx context.Context, id string, opts ...RequestOption) (*Affiliate, error) {
 	if strings.TrimSpace(id) == "" {
 		return nil, errors.New("postaffiliatepro: get affiliate: empty id")
 	}
-	return getRecord[Affiliate](ctx, s.client, transport.Join("affiliates/%s", id), "affiliate")
+	return getRecord[Affiliate](ctx, s.client, transport.Join("affiliates/%s", id), "affiliate", opts...)
 }
 
 // AffiliateCreateParams is the body of POST /affiliates. Field names are
@@ -131,12 +131,12 @@ type AffiliateCreateParams struct {
 
 // Create adds an affiliate. It is not retried after it may have reached
 // the server.
-func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams) (*Affiliate, error) {
+func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams, opts ...RequestOption) (*Affiliate, error) {
 	if params == nil || strings.TrimSpace(params.Username) == "" {
 		return nil, errors.New("postaffiliatepro: create affiliate: Username is required")
 	}
 	req := &transport.Request{Method: http.MethodPost, Path: "affiliates", Body: params}
-	return sendRecord[Affiliate](ctx, s.client, req, "affiliate")
+	return sendRecord[Affiliate](ctx, s.client, req, "affiliate", opts...)
 }
 
 // AffiliateUpdateParams is the body of PATCH /affiliates/{id}. Empty fields
@@ -154,7 +154,7 @@ type AffiliateUpdateParams struct {
 // Update changes the affiliate with the given id and returns it. An invalid
 // or taken referral id or username fails with ErrInvalidRequest. The PATCH
 // sets absolute values, so it is retried like a PUT.
-func (s *AffiliatesService) Update(ctx context.Context, id string, params *AffiliateUpdateParams) (*Affiliate, error) {
+func (s *AffiliatesService) Update(ctx context.Context, id string, params *AffiliateUpdateParams, opts ...RequestOption) (*Affiliate, error) {
 	if strings.TrimSpace(id) == "" {
 		return nil, errors.New("postaffiliatepro: update affiliate: empty id")
 	}
@@ -162,5 +162,5 @@ func (s *AffiliatesService) Update(ctx context.Context, id string, params *Affil
 		params = &AffiliateUpdateParams{}
 	}
 	req := &transport.Request{Method: http.MethodPatch, Path: transport.Join("affiliates/%s", id), Body: params, RetrySafe: true}
-	return sendRecord[Affiliate](ctx, s.client, req, "affiliate")
+	return sendRecord[Affiliate](ctx, s.client, req, "affiliate", opts...)
 }

@@ -76,9 +76,9 @@ func (s *CampaignsService) ListPage(ctx context.Context, opts *CampaignListOptio
 }
 
 // Get returns the campaign with the given id (assumed endpoint).
-func (s *CampaignsService) Get(ctx context.Context, id string) (*Campaign, error) {
+func (s *CampaignsService) Get(ctx context.Context, id string, opts ...RequestOption) (*Campaign, error) {
 	if strings.TrimSpace(id) == "" {
 		return nil, errors.New("postaffiliatepro: get campaign: empty id")
 	}
-	return getRecord[Campaign](ctx, s.client, transport.Join("campaigns/%s", id), "campaign")
+	return getRecord[Campaign](ctx, s.client, transport.Join("campaigns/%s", id), "campaign", opts...)
 }

@@ -139,9 +139,10 @@ func (c *Client) ThrottleStats() ThrottleStats { return c.t.ThrottleStats() }
 // Pagination returns the paging style the client lists with.
 func (c *Client) Pagination() Pagination { return c.pagination }
 
-// do sends one request and decodes a JSON body into out.
-func (c *Client) do(ctx context.Context, req *transport.Request, out any) (*Response, error) {
-	return c.t.Do(ctx, req, out)
+// do sends one request and decodes a JSON body into out; opts are the
+// caller's per-call options.
+func (c *Client) do(ctx context.Context, req *transport.Request, out any, opts ...RequestOption) (*Response, error) {
+	return c.t.Do(ctx, req, out, opts...)
 }
 
 // endpoint is the path of a route as errors name it, base path included.

@@ -33,6 +33,10 @@
 // [ErrOutcomeUnknown], ...), which are the same values in every package of
 // this module.
 //
+// Every call other than a list takes per-call options ([RequestOption]) as
+// its last argument: [WithResponseInto] hands back the call's [Response],
+// its status, headers, quota and request id.
+//
 // # Unverified against a live account
 //
 // API v3 is labelled beta by the vendor, and its OpenAPI description is

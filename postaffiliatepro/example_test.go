@@ -257,3 +257,26 @@ func ExampleWithAccount() {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
+
+// Any call other than a list can hand back its HTTP response: pass
+// WithResponseInto as the last argument. It carries the quota the answer
+// announced, and on an error status that response's status and headers.
+func ExampleWithResponseInto() {
+	srv := newDemoServer()
+	defer srv.Close()
+	client := newDemoClient(srv)
+	ctx := context.Background()
+
+	var resp postaffiliatepro.Response
+	a, err := client.Affiliates.Get(ctx, srv.Affiliates()[0].ID, postaffiliatepro.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.Name(), resp.StatusCode, "quota:", resp.RateLimit.Remaining, "of", resp.RateLimit.Limit)
+
+	_, err = client.Campaigns.Get(ctx, "missing", postaffiliatepro.WithResponseInto(&resp))
+	fmt.Println(errors.Is(err, postaffiliatepro.ErrNotFound), resp.StatusCode)
+	// Output:
+	// Alice Tanaka 200 quota: 99 of 100
+	// true 404
+}

@@ -164,14 +164,14 @@ type identified[T any] interface {
 }
 
 // getRecord GETs one record at path.
-func getRecord[T any, PT identified[T]](ctx context.Context, c *Client, path, singular string) (*T, error) {
-	return sendRecord[T, PT](ctx, c, &transport.Request{Method: http.MethodGet, Path: path}, singular)
+func getRecord[T any, PT identified[T]](ctx context.Context, c *Client, path, singular string, opts ...RequestOption) (*T, error) {
+	return sendRecord[T, PT](ctx, c, &transport.Request{Method: http.MethodGet, Path: path}, singular, opts...)
 }
 
 // sendRecord sends req and decodes the single record it answers with.
-func sendRecord[T any, PT identified[T]](ctx context.Context, c *Client, req *transport.Request, singular string) (*T, error) {
+func sendRecord[T any, PT identified[T]](ctx context.Context, c *Client, req *transport.Request, singular string, opts ...RequestOption) (*T, error) {
 	body := &recordBody[T, PT]{singular: singular, loc: c.location}
-	if _, err := c.do(ctx, req, body); err != nil {
+	if _, err := c.do(ctx, req, body, opts...); err != nil {
 		return nil, err
 	}
 	return body.rec, nil

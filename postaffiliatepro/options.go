@@ -277,3 +277,20 @@ type Limiter = transport.Limiter
 func WithRateLimiter(l Limiter) Option {
 	return func(s *settings) error { return s.SetLimiter(l) }
 }
+
+// RequestOption configures one call: it is the last, variadic parameter of
+// every method that is not a List, a ...Page method or an iterator.
+// [WithResponseInto] is one.
+type RequestOption = transport.RequestOption
+
+// WithResponseInto stores the call's HTTP response in resp once the call
+// returns: on success its StatusCode, Header, RateLimit (the
+// X-RateLimit-* headers) and RequestID; on an [*Error] that carried a
+// response, that response's StatusCode, Header and RequestID. When no
+// response arrived (a refused argument, a broken connection, a cancelled
+// context) resp is left as it was.
+//
+//	var resp postaffiliatepro.Response
+//	a, err := client.Affiliates.Get(ctx, id, postaffiliatepro.WithResponseInto(&resp))
+//	fmt.Println(resp.StatusCode, resp.RateLimit.Remaining)
+func WithResponseInto(resp *Response) RequestOption { return transport.WithResponseInto(resp) }

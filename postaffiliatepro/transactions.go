@@ -134,11 +134,11 @@ func (s *TransactionsService) ListPage(ctx context.Context, opts *TransactionLis
 
 // Get returns the transaction with the given id, with its notes, action
 // code and commission tier.
-func (s *TransactionsService) Get(ctx context.Context, id string) (*Transaction, error) {
+func (s *TransactionsService) Get(ctx context.Context, id string, opts ...RequestOption) (*Transaction, error) {
 	if strings.TrimSpace(id) == "" {
 		return nil, errors.New("postaffiliatepro: get transaction: empty id")
 	}
-	return getRecord[Transaction](ctx, s.client, transport.Join("transactions/%s", id), "transaction")
+	return getRecord[Transaction](ctx, s.client, transport.Join("transactions/%s", id), "transaction", opts...)
 }
 
 // TransactionCreateParams is the body of POST /transactions. Field names
@@ -233,7 +233,7 @@ func paramsCurrency(cur string, total Amount, commission *Amount) (string, error
 // Create credits a commission. It is never retried after it may have
 // reached the server: the API takes no idempotency key, so a retry could
 // credit twice.
-func (s *TransactionsService) Create(ctx context.Context, params *TransactionCreateParams) (*Transaction, error) {
+func (s *TransactionsService) Create(ctx context.Context, params *TransactionCreateParams, opts ...RequestOption) (*Transaction, error) {
 	if params == nil || strings.TrimSpace(params.AffiliateID) == "" {
 		return nil, errors.New("postaffiliatepro: create transaction: AffiliateID is required")
 	}
@@ -241,7 +241,7 @@ func (s *TransactionsService) Create(ctx context.Context, params *TransactionCre
 		return nil, errors.New("postaffiliatepro: create transaction: an action commission needs ActionCode")
 	}
 	req := &transport.Request{Method: http.MethodPost, Path: "transactions", Body: params}
-	return sendRecord[Transaction](ctx, s.client, req, "transaction")
+	return sendRecord[Transaction](ctx, s.client, req, "transaction", opts...)
 }
 
 // TransactionUpdateParams is the body of PATCH /transactions/{id}: the
@@ -261,7 +261,7 @@ type TransactionUpdateParams struct {
 
 // Update changes the transaction with the given id and returns it. The
 // PATCH sets absolute values, so it is retried like a PUT.
-func (s *TransactionsService) Update(ctx context.Context, id string, params *TransactionUpdateParams) (*Transaction, error) {
+func (s *TransactionsService) Update(ctx context.Context, id string, params *TransactionUpdateParams, opts ...RequestOption) (*Transaction, error) {
 	if strings.TrimSpace(id) == "" {
 		return nil, errors.New("postaffiliatepro: update transaction: empty id")
 	}
@@ -269,5 +269,5 @@ func (s *TransactionsService) Update(ctx context.Context, id string, params *Tra
 		params = &TransactionUpdateParams{}
 	}
 	req := &transport.Request{Method: http.MethodPatch, Path: transport.Join("transactions/%s", id), Body: params, RetrySafe: true}
-	return sendRecord[Transaction](ctx, s.client, req, "transaction")
+	return sendRecord[Transaction](ctx, s.client, req, "transaction", opts...)
 }
