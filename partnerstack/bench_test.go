@@ -18,8 +18,8 @@ import (
 	"testing"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
-
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
+
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -12,16 +12,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
 // newConverting returns a Vendor API client for srv that also records
 // conversions on the fake's conversion host.
-func newConverting(t *testing.T, srv *partnerstacktest.Server) *Client {
+func newConverting(t *testing.T, srv *partnerstacktest.Server) *partnerstack.Client {
 	t.Helper()
-	c, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), WithBaseURL(srv.URL),
-		WithTrackingToken(partnerstacktest.TrackingToken), WithConversionBaseURL(srv.ConversionURL),
-		withClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))))
+	c, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL),
+		partnerstack.WithTrackingToken(partnerstacktest.TrackingToken), partnerstack.WithConversionBaseURL(srv.ConversionURL),
+		partnerstack.WithClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))))
 	require.NoError(t, err)
 	return c
 }
@@ -32,7 +33,7 @@ func TestConversionRecord(t *testing.T) {
 	c := newConverting(t, srv)
 	ctx := context.Background()
 
-	res, err := c.Conversions.Record(ctx, &ConversionParams{XID: "xid_7Kq2", CustomerKey: "acct_42", Email: "ann@example.org",
+	res, err := c.Conversions.Record(ctx, &partnerstack.ConversionParams{XID: "xid_7Kq2", CustomerKey: "acct_42", Email: "ann@example.org",
 		Name: "Ann Lee", SubIDs: []string{"spring"}, Meta: map[string]string{"company": "Acme"}})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusOK, res.StatusCode)
@@ -66,16 +67,16 @@ func TestConversionRecordIsNeverRetriedOnceSent(t *testing.T) {
 	c := newConverting(t, srv)
 
 	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusBadGateway, Applied: true})
-	_, err := c.Conversions.Record(context.Background(), &ConversionParams{XID: "xid_1", CustomerKey: "acct_1"})
+	_, err := c.Conversions.Record(context.Background(), &partnerstack.ConversionParams{XID: "xid_1", CustomerKey: "acct_1"})
 	require.Error(t, err)
-	assert.ErrorIs(t, err, ErrOutcomeUnknown)
+	assert.ErrorIs(t, err, partnerstack.ErrOutcomeUnknown)
 	assert.Equal(t, 1, srv.RequestCount(), "a conversion that may have been recorded is not sent again")
 	assert.Len(t, srv.Conversions(), 1, "the gateway failed after the fake recorded it")
 
 	// A 429 proves nothing was recorded: it is retried.
 	srv.ResetRequests()
 	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
-	_, err = c.Conversions.Record(context.Background(), &ConversionParams{XID: "xid_2", CustomerKey: "acct_2"})
+	_, err = c.Conversions.Record(context.Background(), &partnerstack.ConversionParams{XID: "xid_2", CustomerKey: "acct_2"})
 	require.NoError(t, err)
 	assert.Equal(t, 2, srv.RequestCount())
 }
@@ -84,37 +85,30 @@ func TestConversionRecordNeedsTokenAndKeys(t *testing.T) {
 	srv := partnerstacktest.NewServer()
 	t.Cleanup(srv.Close)
 	c, _, _ := newVendor(t)
-	_, err := c.Conversions.Record(context.Background(), &ConversionParams{XID: "x", CustomerKey: "k"})
+	_, err := c.Conversions.Record(context.Background(), &partnerstack.ConversionParams{XID: "x", CustomerKey: "k"})
 	assert.ErrorContains(t, err, "WithTrackingToken")
 
 	cc := newConverting(t, srv)
-	for _, p := range []*ConversionParams{nil, {CustomerKey: "k"}, {XID: "x"}} {
+	for _, p := range []*partnerstack.ConversionParams{nil, {CustomerKey: "k"}, {XID: "x"}} {
 		_, err := cc.Conversions.Record(context.Background(), p)
 		assert.Error(t, err)
 	}
 	assert.Zero(t, srv.RequestCount(), "nothing is sent without xid and customer_key")
 
-	wrong, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), WithBaseURL(srv.URL),
-		WithTrackingToken("not-the-token"), WithConversionBaseURL(srv.ConversionURL), WithMaxRetries(0))
+	wrong, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL),
+		partnerstack.WithTrackingToken("not-the-token"), partnerstack.WithConversionBaseURL(srv.ConversionURL), partnerstack.WithMaxRetries(0))
 	require.NoError(t, err)
-	_, err = wrong.Conversions.Record(context.Background(), &ConversionParams{XID: "x", CustomerKey: "k"})
-	assert.ErrorIs(t, err, ErrUnauthorized)
+	_, err = wrong.Conversions.Record(context.Background(), &partnerstack.ConversionParams{XID: "x", CustomerKey: "k"})
+	assert.ErrorIs(t, err, partnerstack.ErrUnauthorized)
 
-	_, err = NewPartnerClient(WithAPIKey(partnerstacktest.APIKey), WithTrackingToken(partnerstacktest.TrackingToken))
+	_, err = partnerstack.NewPartnerClient(partnerstack.WithAPIKey(partnerstacktest.APIKey), partnerstack.WithTrackingToken(partnerstacktest.TrackingToken))
 	assert.Error(t, err, "the conversion call belongs to the vendor client")
-	_, err = NewClient(WithVendorKeys("a", "b"), WithConversionBaseURL("ftp://partnerlinks.io"))
+	_, err = partnerstack.NewClient(partnerstack.WithVendorKeys("a", "b"), partnerstack.WithConversionBaseURL("ftp://partnerlinks.io"))
 	assert.Error(t, err)
 }
 
-func TestConversionDefaultHost(t *testing.T) {
-	c, err := NewClient(WithVendorKeys("a", "b"), WithTrackingToken("t"))
-	require.NoError(t, err)
-	require.NotNil(t, c.Conversions.api)
-	assert.Equal(t, DefaultConversionBaseURL, c.Conversions.api.base.String())
-}
-
 func TestConversionParamsBody(t *testing.T) {
-	b, err := json.Marshal(ConversionParams{XID: "x", CustomerKey: "k", Extra: Extra{"custom": 1}})
+	b, err := json.Marshal(partnerstack.ConversionParams{XID: "x", CustomerKey: "k", Extra: partnerstack.Extra{"custom": 1}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"xid":"x","customer_key":"k","custom":1}`, string(b))
 }
@@ -124,7 +118,7 @@ func TestConversionAnswerAsText(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newConverting(t, srv)
 	srv.Inject(1, partnerstacktest.Fault{Body: "OK", ContentType: "text/plain", Applied: true})
-	res, err := c.Conversions.Record(context.Background(), &ConversionParams{XID: "x", CustomerKey: "k"})
+	res, err := c.Conversions.Record(context.Background(), &partnerstack.ConversionParams{XID: "x", CustomerKey: "k"})
 	require.NoError(t, err)
 	assert.Equal(t, "OK", res.Message)
 	assert.Equal(t, []byte("OK"), res.Body)

@@ -1,10 +1,11 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
 	"net/url"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,7 +16,7 @@ func TestDealLifecycle(t *testing.T) {
 	ctx := context.Background()
 	require.Len(t, collect(t, c.Deals.List(ctx)), 12)
 
-	d, err := c.Deals.Create(ctx, &DealCreateParams{
+	d, err := c.Deals.Create(ctx, &partnerstack.DealCreateParams{
 		AccountName: "Helix Biotech", Amount: cents(240000), CloseDate: "2026-03-31", PartnerKey: partnerstacktest.PartnerPartnerKey,
 		Stage: "Registered", ContactFirstName: "Rita", ContactLastName: "Holm",
 	})
@@ -23,21 +24,21 @@ func TestDealLifecycle(t *testing.T) {
 	assert.Equal(t, "Helix Biotech", d.AccountName)
 	assert.Equal(t, "2400.00", d.Amount.String())
 	assert.Equal(t, "2026-03-31", d.CloseDate)
-	assert.Equal(t, DealSourcePartner, d.Source)
+	assert.Equal(t, partnerstack.DealSourcePartner, d.Source)
 
-	_, err = c.Deals.Create(ctx, &DealCreateParams{AccountName: "No owner"})
+	_, err = c.Deals.Create(ctx, &partnerstack.DealCreateParams{AccountName: "No owner"})
 	assert.Error(t, err)
-	_, err = c.Deals.Create(ctx, &DealCreateParams{PartnerKey: partnerstacktest.PartnerPartnerKey, CloseDate: "31/03/2026"})
-	assert.ErrorIs(t, err, ErrInvalidRequest)
+	_, err = c.Deals.Create(ctx, &partnerstack.DealCreateParams{PartnerKey: partnerstacktest.PartnerPartnerKey, CloseDate: "31/03/2026"})
+	assert.ErrorIs(t, err, partnerstack.ErrInvalidRequest)
 
-	d, err = c.Deals.Update(ctx, d.Key, &DealUpdateParams{Stage: "Qualified"})
+	d, err = c.Deals.Update(ctx, d.Key, &partnerstack.DealUpdateParams{Stage: "Qualified"})
 	require.NoError(t, err)
 	assert.Equal(t, "Qualified", d.Stage)
 	got, err := c.Deals.Get(ctx, d.Key)
 	require.NoError(t, err)
 	assert.Equal(t, "Qualified", got.Stage)
 
-	mine := collect(t, c.Deals.List(ctx, &DealListOptions{PartnerKey: partnerstacktest.PartnerPartnerKey}))
+	mine := collect(t, c.Deals.List(ctx, &partnerstack.DealListOptions{PartnerKey: partnerstacktest.PartnerPartnerKey}))
 	assert.NotEmpty(t, mine)
 
 	files, err := c.Deals.ListFiles(ctx, d.Key)
@@ -62,15 +63,15 @@ func TestDealLifecycle(t *testing.T) {
 	assert.Equal(t, "/api/deals/"+d.Key+"/assignment/", reqs[len(reqs)-1].Path[:len("/api/deals/"+d.Key+"/assignment/")],
 		"served without the /v2 prefix")
 	_, err = c.Deals.GetFile(ctx, d.Key, "file_missing")
-	assert.ErrorIs(t, err, ErrNotFound)
-	var apiErr *Error
+	assert.ErrorIs(t, err, partnerstack.ErrNotFound)
+	var apiErr *partnerstack.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "/api/deals/"+d.Key+"/file/file_missing", apiErr.Path)
 
-	cust, err := c.Deals.Convert(ctx, d.Key, &ConvertParams{Email: "it@helix.example", CustomerKey: "helix-1"})
+	cust, err := c.Deals.Convert(ctx, d.Key, &partnerstack.ConvertParams{Email: "it@helix.example", CustomerKey: "helix-1"})
 	require.NoError(t, err)
-	assert.Equal(t, Ptr("helix-1"), cust.CustomerKey)
-	converted := collect(t, c.Deals.List(ctx, &DealListOptions{CustomerKeys: []string{cust.Key}}))
+	assert.Equal(t, partnerstack.Ptr("helix-1"), cust.CustomerKey)
+	converted := collect(t, c.Deals.List(ctx, &partnerstack.DealListOptions{CustomerKeys: []string{cust.Key}}))
 	require.Len(t, converted, 1)
 	assert.Equal(t, d.Key, converted[0].Key)
 	q, _ := url.ParseQuery(srv.Requests()[len(srv.Requests())-1].Query)
@@ -85,7 +86,7 @@ func TestDealLifecycle(t *testing.T) {
 
 	require.NoError(t, c.Deals.Archive(ctx, d.Key))
 	_, err = c.Deals.Get(ctx, d.Key)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, partnerstack.ErrNotFound)
 }
 
 func TestLeadLifecycle(t *testing.T) {
@@ -93,36 +94,36 @@ func TestLeadLifecycle(t *testing.T) {
 	ctx := context.Background()
 	require.Len(t, collect(t, c.Leads.List(ctx)), 15)
 
-	l, err := c.Leads.Create(ctx, &LeadCreateParams{
+	l, err := c.Leads.Create(ctx, &partnerstack.LeadCreateParams{
 		PartnerKey: partnerstacktest.PartnerPartnerKey, Amount: cents(75000), ExternalKey: "rita@helix.example",
 		Meta: map[string]string{"first_name": "Rita", "last_name": "Holm"},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, LeadOpen, l.Status)
+	assert.Equal(t, partnerstack.LeadOpen, l.Status)
 	assert.Equal(t, "Rita", l.Meta["first_name"])
-	_, err = c.Leads.Create(ctx, &LeadCreateParams{})
+	_, err = c.Leads.Create(ctx, &partnerstack.LeadCreateParams{})
 	assert.Error(t, err)
 
-	l, err = c.Leads.Update(ctx, l.Key, &LeadUpdateParams{Status: LeadClosed, Approved: Ptr(true)})
+	l, err = c.Leads.Update(ctx, l.Key, &partnerstack.LeadUpdateParams{Status: partnerstack.LeadClosed, Approved: partnerstack.Ptr(true)})
 	require.NoError(t, err)
-	assert.Equal(t, LeadClosed, l.Status)
+	assert.Equal(t, partnerstack.LeadClosed, l.Status)
 	assert.True(t, l.Approved)
-	_, err = c.Leads.Update(ctx, l.Key, &LeadUpdateParams{Status: "won"})
-	assert.ErrorIs(t, err, ErrInvalidRequest)
+	_, err = c.Leads.Update(ctx, l.Key, &partnerstack.LeadUpdateParams{Status: "won"})
+	assert.ErrorIs(t, err, partnerstack.ErrInvalidRequest)
 
 	got, err := c.Leads.Get(ctx, l.Key)
 	require.NoError(t, err)
 	assert.Equal(t, l.Key, got.Key)
 
-	cust, err := c.Leads.Convert(ctx, l.Key, &ConvertParams{Email: "rita@helix.example"})
+	cust, err := c.Leads.Convert(ctx, l.Key, &partnerstack.ConvertParams{Email: "rita@helix.example"})
 	require.NoError(t, err)
 	assert.Equal(t, partnerstacktest.PartnerPartnershipKey, cust.PartnershipKey)
 
-	templates, err := c.Leads.FormTemplates(ctx, &FormTemplateOptions{})
+	templates, err := c.Leads.FormTemplates(ctx, &partnerstack.FormTemplateOptions{})
 	require.NoError(t, err)
 	require.Len(t, templates, 1)
 	assert.Equal(t, "lead", templates[0].Type)
 
 	require.NoError(t, c.Leads.Archive(ctx, l.Key))
-	assert.ErrorIs(t, c.Leads.Archive(ctx, l.Key), ErrNotFound)
+	assert.ErrorIs(t, c.Leads.Archive(ctx, l.Key), partnerstack.ErrNotFound)
 }

@@ -193,7 +193,7 @@ func TestListDataShapes(t *testing.T) {
 func TestParamsBodies(t *testing.T) {
 	at := time.Date(2026, 1, 2, 3, 4, 5, 6_000_000, time.UTC)
 	b, err := json.Marshal(&TransactionCreateParams{
-		CustomerEmail: "a@b.example", Amount: cents(0), Currency: "USD", CreatedAt: at, Extra: Extra{"subscription_external_id": "sub_1"},
+		CustomerEmail: "a@b.example", Amount: Amount{}, Currency: "USD", CreatedAt: at, Extra: Extra{"subscription_external_id": "sub_1"},
 	})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"customer_email":"a@b.example","amount":0,"currency":"USD","created_at":1767323045006,"subscription_external_id":"sub_1"}`, string(b))

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
@@ -30,7 +31,7 @@ func TestDistiListingCategories(t *testing.T) {
 // The body shape is not confirmed by a published example, so every
 // likely shape decodes.
 func TestDistiListingCategoriesShapes(t *testing.T) {
-	want := []*DistiListingCategory{{ID: "cat-7", Slug: "crm", Name: "CRM", ProductLine: "saas"}}
+	want := []*partnerstack.DistiListingCategory{{ID: "cat-7", Slug: "crm", Name: "CRM", ProductLine: "saas"}}
 	for name, body := range map[string]string{
 		"envelope list":  `{"data":[{"id":"cat-7","slug":"crm","name":"CRM","productLine":"saas"}],"message":"ok","status":200}`,
 		"envelope page":  `{"data":{"has_more":false,"items":[{"id":"cat-7","slug":"crm","name":"CRM","product_line":"saas"}]},"status":200}`,
@@ -57,7 +58,7 @@ func TestDistiListingCategoriesShapes(t *testing.T) {
 			c, srv, _ := newVendor(t)
 			srv.Inject(5, partnerstacktest.Fault{Body: body}) // every attempt
 			_, err := c.DistiListings.Categories(context.Background())
-			assert.ErrorIs(t, err, ErrMalformedResponse)
+			assert.ErrorIs(t, err, partnerstack.ErrMalformedResponse)
 		})
 	}
 }

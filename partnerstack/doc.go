@@ -88,5 +88,8 @@
 // # Testing
 //
 // Package partnerstacktest runs a fake of both APIs in-process on
-// loopback, with demo data, stateful writes and fault injection.
+// loopback, with demo data, stateful writes, fault injection and an
+// optional quota; its Server.Client returns a client configured for it.
+// [WithClock] with the fake's NewClock makes retry and throttle waits in
+// tests take no real time.
 package partnerstack

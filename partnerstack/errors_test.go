@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,7 +16,7 @@ import (
 func TestStatusErrorsMapToSentinels(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	ctx := context.Background()
-	wrongKeys, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, "sk_wrong"), WithBaseURL(srv.URL))
+	wrongKeys, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, "sk_wrong"), partnerstack.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	partner := newPartner(t, srv)
 
@@ -27,27 +28,26 @@ func TestStatusErrorsMapToSentinels(t *testing.T) {
 		message string
 	}{
 		{"404 unknown customer", func() error { _, err := c.Customers.Get(ctx, "cus_missing"); return err },
-			404, ErrNotFound, "Customer not found."},
+			404, partnerstack.ErrNotFound, "Customer not found."},
 		{"401 wrong secret", func() error { _, _, err := wrongKeys.Groups.ListPage(ctx, nil); return err },
-			401, ErrUnauthorized, "Invalid API key pair."},
+			401, partnerstack.ErrUnauthorized, "Invalid API key pair."},
 		{"401 partner key on a vendor path", func() error {
-			_, err := get[Group](ctx, partner.api, "groups", nil)
-			return err
-		}, 401, ErrUnauthorized, "Vendor API"},
+			return partnerstack.GetFrom(ctx, partner, "groups")
+		}, 401, partnerstack.ErrUnauthorized, "Vendor API"},
 		{"400 validation", func() error {
-			_, err := c.Customers.Create(ctx, &CustomerCreateParams{Email: "ann@example.com", PartnerKey: "no-such-partner"})
+			_, err := c.Customers.Create(ctx, &partnerstack.CustomerCreateParams{Email: "ann@example.com", PartnerKey: "no-such-partner"})
 			return err
-		}, 400, ErrInvalidRequest, "partner_key: no partner with this key in your program."},
+		}, 400, partnerstack.ErrInvalidRequest, "partner_key: no partner with this key in your program."},
 		{"400 bad filter", func() error {
-			_, _, err := c.Rewards.ListPage(ctx, &RewardListOptions{PaymentStatus: "lost"})
+			_, _, err := c.Rewards.ListPage(ctx, &partnerstack.RewardListOptions{PaymentStatus: "lost"})
 			return err
-		}, 400, ErrInvalidRequest, "payment_status must be one of"},
+		}, 400, partnerstack.ErrInvalidRequest, "payment_status must be one of"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.call()
 			require.ErrorIs(t, err, tt.is)
-			var apiErr *Error
+			var apiErr *partnerstack.Error
 			require.True(t, errors.As(err, &apiErr))
 			assert.Equal(t, tt.status, apiErr.StatusCode)
 			assert.Contains(t, apiErr.Message, tt.message)
@@ -60,9 +60,9 @@ func TestStatusErrorsMapToSentinels(t *testing.T) {
 func TestInjected422MapsToInvalidRequest(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusUnprocessableEntity})
-	_, err := c.Leads.Create(context.Background(), &LeadCreateParams{PartnerKey: partnerstacktest.PartnerPartnerKey})
-	require.ErrorIs(t, err, ErrInvalidRequest)
-	var apiErr *Error
+	_, err := c.Leads.Create(context.Background(), &partnerstack.LeadCreateParams{PartnerKey: partnerstacktest.PartnerPartnerKey})
+	require.ErrorIs(t, err, partnerstack.ErrInvalidRequest)
+	var apiErr *partnerstack.Error
 	require.True(t, errors.As(err, &apiErr))
 	assert.Equal(t, "Unprocessable Entity", apiErr.Message)
 	assert.JSONEq(t, `{"message":"Unprocessable Entity","status":422}`, string(apiErr.Body))
@@ -84,8 +84,8 @@ func TestRateLimitLongerThanMaxWaitFailsAtOnce(t *testing.T) {
 	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "7200"})
 	srv.ResetRequests()
 	_, _, err := c.Groups.ListPage(context.Background(), nil)
-	require.ErrorIs(t, err, ErrRateLimited)
-	var apiErr *Error
+	require.ErrorIs(t, err, partnerstack.ErrRateLimited)
+	var apiErr *partnerstack.Error
 	require.True(t, errors.As(err, &apiErr))
 	assert.Equal(t, 2*time.Hour, apiErr.RetryAfter)
 	assert.Equal(t, 1, srv.RequestCount())
@@ -98,15 +98,15 @@ func TestCreatingWritesAreNotRetriedAfter502(t *testing.T) {
 	customer := srv.Customers()[0]
 	writes := map[string]func() error{
 		"transaction": func() error {
-			_, err := c.Transactions.Create(ctx, &TransactionCreateParams{CustomerKey: customer.Key, Amount: cents(4900), Currency: "USD"})
+			_, err := c.Transactions.Create(ctx, &partnerstack.TransactionCreateParams{CustomerKey: customer.Key, Amount: cents(4900), Currency: "USD"})
 			return err
 		},
 		"reward": func() error {
-			_, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: cents(1000), Target: &RewardTarget{Key: customer.Key, Type: "customer"}})
+			_, err := c.Rewards.Create(ctx, &partnerstack.RewardCreateParams{Amount: cents(1000), Target: &partnerstack.RewardTarget{Key: customer.Key, Type: "customer"}})
 			return err
 		},
 		"action": func() error {
-			_, err := c.Actions.Create(ctx, &ActionCreateParams{TargetType: TargetCustomer, TargetKey: customer.Key, Type: "sign_up", Value: 1})
+			_, err := c.Actions.Create(ctx, &partnerstack.ActionCreateParams{TargetType: partnerstack.TargetCustomer, TargetKey: customer.Key, Type: "sign_up", Value: 1})
 			return err
 		},
 	}
@@ -115,7 +115,7 @@ func TestCreatingWritesAreNotRetriedAfter502(t *testing.T) {
 			srv.ResetRequests()
 			srv.Inject(1, partnerstacktest.Fault{Status: http.StatusBadGateway})
 			err := write()
-			require.ErrorIs(t, err, ErrServer)
+			require.ErrorIs(t, err, partnerstack.ErrServer)
 			assert.Equal(t, 1, srv.RequestCount(), "a create that may have reached the server is not retried")
 		})
 	}
@@ -146,7 +146,7 @@ func TestMalformedBodies(t *testing.T) {
 			key := srv.Deals()[0].Key
 			srv.Inject(5, f)
 			d, err := c.Deals.Get(ctx, key)
-			require.ErrorIs(t, err, ErrMalformedResponse)
+			require.ErrorIs(t, err, partnerstack.ErrMalformedResponse)
 			assert.Nil(t, d)
 			assert.Contains(t, err.Error(), "/api/v2/deals/"+key)
 		})
@@ -170,7 +170,7 @@ func TestContextCancelledStopsIteration(t *testing.T) {
 	defer cancel()
 	var got []error
 	n := 0
-	for _, err := range c.Customers.List(ctx, &CustomerListOptions{ListParams: ListParams{Limit: 5}}) {
+	for _, err := range c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}) {
 		if err != nil {
 			got = append(got, err)
 			continue
@@ -190,7 +190,7 @@ func TestCreateIsRetriedWhenTheServerDidNotProcessIt(t *testing.T) {
 	before := len(srv.Transactions())
 	srv.ResetRequests()
 	srv.Inject(1, partnerstacktest.Fault{Status: http.StatusServiceUnavailable, RetryAfter: "2"})
-	tx, err := c.Transactions.Create(context.Background(), &TransactionCreateParams{CustomerKey: customer.Key, Amount: cents(4900), Currency: "USD"})
+	tx, err := c.Transactions.Create(context.Background(), &partnerstack.TransactionCreateParams{CustomerKey: customer.Key, Amount: cents(4900), Currency: "USD"})
 	require.NoError(t, err)
 	assert.NotEmpty(t, tx.Key)
 	assert.Equal(t, 2, srv.RequestCount())

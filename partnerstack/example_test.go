@@ -268,3 +268,25 @@ func ExampleWithResponseInto() {
 	// northwind-digital 200 application/json; charset=utf-8
 	// true 404
 }
+
+// In tests, a fake clock shared by the fake server and the client makes
+// retry waits instant: the client waits out the 429's Retry-After of 30
+// seconds on the fake clock, and no real time passes.
+func ExampleWithClock() {
+	clk := partnerstacktest.NewClock(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
+	srv := partnerstacktest.NewServer(partnerstacktest.WithDemoData(), partnerstacktest.WithClock(clk.Now))
+	defer srv.Close()
+	client, err := srv.Client(partnerstack.WithClock(clk))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	srv.Inject(1, partnerstacktest.Fault{Status: 429, RetryAfter: "30"})
+	p, err := client.Partnerships.Get(context.Background(), partnerstacktest.PartnerPartnershipKey)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.PartnerKey, "after waiting", clk.Total(), "on the fake clock")
+	// Output:
+	// northwind-digital after waiting 30s on the fake clock
+}

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
@@ -20,37 +21,37 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 				s.SeedPartnerships(7)
 				return keysOf(s.Partnerships(), func(p partnerstacktest.Partnership) string { return p.Key })
 			},
-			func(ctx context.Context, c *Client, _ *PartnerClient, p ListParams) iter.Seq2[*Partnership, error] {
-				return c.Partnerships.List(ctx, &PartnershipListOptions{ListParams: p})
+			func(ctx context.Context, c *partnerstack.Client, _ *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Partnership, error] {
+				return c.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{ListParams: p})
 			},
-			func(p *Partnership) string { return p.Key }),
+			func(p *partnerstack.Partnership) string { return p.Key }),
 		matrixList("transactions", "transactions",
 			func(s *partnerstacktest.Server) []string {
 				s.SeedTransactions(7)
 				return keysOf(s.Transactions(), func(tx partnerstacktest.Transaction) string { return tx.Key })
 			},
-			func(ctx context.Context, c *Client, _ *PartnerClient, p ListParams) iter.Seq2[*Transaction, error] {
-				return c.Transactions.List(ctx, &TransactionListOptions{ListParams: p})
+			func(ctx context.Context, c *partnerstack.Client, _ *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Transaction, error] {
+				return c.Transactions.List(ctx, &partnerstack.TransactionListOptions{ListParams: p})
 			},
-			func(tx *Transaction) string { return tx.Key }),
+			func(tx *partnerstack.Transaction) string { return tx.Key }),
 		matrixList("customers", "customers",
 			func(s *partnerstacktest.Server) []string {
 				s.SeedCustomers(7)
 				return keysOf(s.Customers(), func(c partnerstacktest.Customer) string { return c.Key })
 			},
-			func(ctx context.Context, c *Client, _ *PartnerClient, p ListParams) iter.Seq2[*Customer, error] {
-				return c.Customers.List(ctx, &CustomerListOptions{ListParams: p})
+			func(ctx context.Context, c *partnerstack.Client, _ *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Customer, error] {
+				return c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: p})
 			},
-			func(c *Customer) string { return c.Key }),
+			func(c *partnerstack.Customer) string { return c.Key }),
 		matrixList("partner_api_programs", "marketplace/programs",
 			func(s *partnerstacktest.Server) []string {
 				s.SeedPrograms(7)
 				return keysOf(s.Programs(), func(p partnerstacktest.Program) string { return p.Key })
 			},
-			func(ctx context.Context, _ *Client, pc *PartnerClient, p ListParams) iter.Seq2[*Program, error] {
-				return pc.Programs.List(ctx, &ProgramListOptions{ListParams: p})
+			func(ctx context.Context, _ *partnerstack.Client, pc *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Program, error] {
+				return pc.Programs.List(ctx, &partnerstack.ProgramListOptions{ListParams: p})
 			},
-			func(p *Program) string { return p.Key }),
+			func(p *partnerstack.Program) string { return p.Key }),
 		{
 			Name: "create_customer", Write: true, Path: "customers",
 			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
@@ -60,7 +61,7 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 				return faultmatrix.Instance{
 					Server: srv,
 					Run: func(ctx context.Context, _ func()) ([]string, error) {
-						cu, err := c.Customers.Create(ctx, &CustomerCreateParams{Email: "matrix@example.com", PartnerKey: partner})
+						cu, err := c.Customers.Create(ctx, &partnerstack.CustomerCreateParams{Email: "matrix@example.com", PartnerKey: partner})
 						if err != nil {
 							return nil, err
 						}
@@ -75,21 +76,21 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 
 // matrixServer starts an empty fake and both clients on it, configured by
 // env.
-func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, *Client, *PartnerClient) {
+func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, *partnerstack.Client, *partnerstack.PartnerClient) {
 	t.Helper()
 	srv := partnerstacktest.NewServer()
 	t.Cleanup(srv.Close)
-	common := []Option{
-		WithBaseURL(srv.URL), WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries),
-		WithPrefetch(0),     // a fault lands on the request it is injected before
-		WithRateLimit(0, 0), // the matrix reads the retry waits alone
-		func(s *settings) error { s.Clock = env.Clock; return nil },
+	common := []partnerstack.Option{
+		partnerstack.WithBaseURL(srv.URL), partnerstack.WithHTTPClient(env.HTTPClient), partnerstack.WithMaxRetries(env.MaxRetries),
+		partnerstack.WithPrefetch(0),     // a fault lands on the request it is injected before
+		partnerstack.WithRateLimit(0, 0), // the matrix reads the retry waits alone
+		partnerstack.WithClock(env.Clock),
 	}
-	c, err := NewClient(append(common, WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))...)
+	c, err := partnerstack.NewClient(append(common, partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pc, err := NewPartnerClient(append(common, WithAPIKey(partnerstacktest.APIKey))...)
+	pc, err := partnerstack.NewPartnerClient(append(common, partnerstack.WithAPIKey(partnerstacktest.APIKey))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, 
 // matrixList is an iterator row: seed fills the fake and returns the seeded
 // keys; the list pages 3 records at a time, so 7 records take 3 pages.
 func matrixList[T any](name, path string, seed func(*partnerstacktest.Server) []string,
-	list func(context.Context, *Client, *PartnerClient, ListParams) iter.Seq2[*T, error], key func(*T) string) faultmatrix.Target {
+	list func(context.Context, *partnerstack.Client, *partnerstack.PartnerClient, partnerstack.ListParams) iter.Seq2[*T, error], key func(*T) string) faultmatrix.Target {
 	return faultmatrix.Target{
 		Name: name, RetrySafe: true, Path: path,
 		// The envelope is right; the list inside it is not.
@@ -110,7 +111,7 @@ func matrixList[T any](name, path string, seed func(*partnerstacktest.Server) []
 			return faultmatrix.Instance{
 				Server: srv, Seeded: seeded,
 				Run: func(ctx context.Context, onRecord func()) ([]string, error) {
-					return faultmatrix.Collect(list(ctx, c, pc, ListParams{Limit: 3}), key, onRecord)
+					return faultmatrix.Collect(list(ctx, c, pc, partnerstack.ListParams{Limit: 3}), key, onRecord)
 				},
 			}
 		},

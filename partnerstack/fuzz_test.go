@@ -19,7 +19,7 @@ func fuzzClients(t *testing.T, body []byte) (*Client, *PartnerClient) {
 	common := []Option{
 		WithBaseURL("http://127.0.0.1:9/api/v2"), WithMaxRetries(0),
 		WithHTTPClient(faultmatrix.ResponseClient(200, "application/json", body)),
-		withClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))),
+		WithClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))),
 	}
 	c, err := NewClient(append(common, WithVendorKeys("pk", "sk"))...)
 	if err != nil {

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
@@ -25,15 +26,16 @@ func TestSecretHygiene(t *testing.T) {
 	partner := srv.Partnerships()[0].PartnerKey
 	var sink secretcheck.Sink
 	clk := testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
-	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), withClock(clk)}
-	opts := append([]Option{WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey)}, common...)
-	c, err := NewClient(opts...)
+	common := []partnerstack.Option{partnerstack.WithBaseURL(srv.URL), partnerstack.WithLogger(sink.Logger()), partnerstack.WithMaxRetries(2), partnerstack.WithClock(clk)}
+	opts := append([]partnerstack.Option{partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey)}, common...)
+	c, err := partnerstack.NewClient(opts...)
 	require.NoError(t, err)
-	pc, err := NewPartnerClient(append([]Option{WithAPIKey(partnerstacktest.APIKey)}, common...)...)
+	pc, err := partnerstack.NewPartnerClient(append([]partnerstack.Option{partnerstack.WithAPIKey(partnerstacktest.APIKey)}, common...)...)
 	require.NoError(t, err)
-	s, err := apply(opts)
+	internals, err := partnerstack.Internals(c, pc, opts)
 	require.NoError(t, err)
-	sink.Print(c, *c, c.api, c.api.t, pc, *pc, s, &s, opts, c.Partnerships, c.RateLimit())
+	sink.Print(c, *c, pc, *pc, opts, c.Partnerships, c.RateLimit())
+	sink.Print(internals...)
 
 	ctx := context.Background()
 	items, resp, err := c.Partnerships.ListPage(ctx, nil)
@@ -52,7 +54,7 @@ func TestSecretHygiene(t *testing.T) {
 		srv.Inject(1, f)
 		_, _, err := c.Partnerships.ListPage(ctx, nil)
 		srv.Inject(1, f)
-		_, werr := c.Customers.Create(ctx, &CustomerCreateParams{Email: "hygiene@example.com", PartnerKey: partner})
+		_, werr := c.Customers.Create(ctx, &partnerstack.CustomerCreateParams{Email: "hygiene@example.com", PartnerKey: partner})
 		srv.Inject(1, f)
 		_, _, perr := pc.Programs.ListPage(ctx, nil)
 		sink.Print(err, werr, perr)
@@ -64,10 +66,10 @@ func TestSecretHygiene(t *testing.T) {
 	sink.Print(err)
 
 	// A real 401 from the server, for a wrong secret key.
-	wrong, err := NewClient(append([]Option{WithVendorKeys(partnerstacktest.PublicKey, wrongSecret)}, common...)...)
+	wrong, err := partnerstack.NewClient(append([]partnerstack.Option{partnerstack.WithVendorKeys(partnerstacktest.PublicKey, wrongSecret)}, common...)...)
 	require.NoError(t, err)
 	_, _, err = wrong.Partnerships.ListPage(ctx, nil)
-	require.ErrorIs(t, err, ErrUnauthorized)
+	require.ErrorIs(t, err, partnerstack.ErrUnauthorized)
 	sink.Print(err, wrong, *wrong)
 
 	sink.Check(t, partnerstacktest.PublicKey, partnerstacktest.SecretKey, partnerstacktest.APIKey, wrongSecret)

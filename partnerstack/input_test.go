@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
@@ -16,31 +17,31 @@ import (
 // and out-of-range page sizes fail before any request, with an error that
 // names the problem.
 func TestBadCallerInputIsAClearError(t *testing.T) {
-	keys := WithVendorKeys("pk", "sk")
+	keys := partnerstack.WithVendorKeys("pk", "sk")
 	for _, tc := range []struct {
 		name string
-		opts []Option
+		opts []partnerstack.Option
 		want string
 	}{
-		{"empty public key", []Option{WithVendorKeys("", "sk")}, "public key is empty"},
-		{"whitespace secret key", []Option{WithVendorKeys("pk", " \t\n")}, "secret key is empty"},
-		{"public key with a colon", []Option{WithVendorKeys("pk:x", "sk")}, "':'"},
+		{"empty public key", []partnerstack.Option{partnerstack.WithVendorKeys("", "sk")}, "public key is empty"},
+		{"whitespace secret key", []partnerstack.Option{partnerstack.WithVendorKeys("pk", " \t\n")}, "secret key is empty"},
+		{"public key with a colon", []partnerstack.Option{partnerstack.WithVendorKeys("pk:x", "sk")}, "':'"},
 		{"no keys", nil, "vendor key pair is required"},
-		{"base URL without scheme", []Option{keys, WithBaseURL("api.partnerstack.com/api/v2")}, "scheme"},
-		{"base URL with a query", []Option{keys, WithBaseURL("https://api.partnerstack.com/api/v2?x=1")}, "query"},
-		{"base URL with a fragment", []Option{keys, WithBaseURL("https://api.partnerstack.com/api/v2#x")}, "fragment"},
-		{"base URL without host", []Option{keys, WithBaseURL("https:///api/v2")}, "host"},
-		{"base URL with credentials", []Option{keys, WithBaseURL("https://user:pass@api.partnerstack.com")}, "credentials"},
+		{"base URL without scheme", []partnerstack.Option{keys, partnerstack.WithBaseURL("api.partnerstack.com/api/v2")}, "scheme"},
+		{"base URL with a query", []partnerstack.Option{keys, partnerstack.WithBaseURL("https://api.partnerstack.com/api/v2?x=1")}, "query"},
+		{"base URL with a fragment", []partnerstack.Option{keys, partnerstack.WithBaseURL("https://api.partnerstack.com/api/v2#x")}, "fragment"},
+		{"base URL without host", []partnerstack.Option{keys, partnerstack.WithBaseURL("https:///api/v2")}, "host"},
+		{"base URL with credentials", []partnerstack.Option{keys, partnerstack.WithBaseURL("https://user:pass@api.partnerstack.com")}, "credentials"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := NewClient(tc.opts...)
+			c, err := partnerstack.NewClient(tc.opts...)
 			assert.Nil(t, c)
 			require.ErrorContains(t, err, tc.want)
 			assert.NotContains(t, err.Error(), "pass")
 		})
 	}
 	for _, key := range []string{"", "   ", "\t\n"} {
-		_, err := NewPartnerClient(WithAPIKey(key))
+		_, err := partnerstack.NewPartnerClient(partnerstack.WithAPIKey(key))
 		require.ErrorContains(t, err, "API key is empty", "%q", key)
 	}
 
@@ -50,18 +51,18 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
-		p    ListParams
+		p    partnerstack.ListParams
 		want string
 	}{
-		{"negative page size", ListParams{Limit: -1}, "limit must be 1..250"},
-		{"page size above the maximum", ListParams{Limit: MaxLimit + 1}, "limit must be 1..250"},
-		{"two cursors", ListParams{StartingAfter: "a", EndingBefore: "b"}, "mutually exclusive"},
+		{"negative page size", partnerstack.ListParams{Limit: -1}, "limit must be 1..250"},
+		{"page size above the maximum", partnerstack.ListParams{Limit: partnerstack.MaxLimit + 1}, "limit must be 1..250"},
+		{"two cursors", partnerstack.ListParams{StartingAfter: "a", EndingBefore: "b"}, "mutually exclusive"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := c.Customers.ListPage(ctx, &CustomerListOptions{ListParams: tc.p})
+			_, _, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: tc.p})
 			require.ErrorContains(t, err, tc.want)
 			var got error
-			for _, err := range c.Partnerships.List(ctx, &PartnershipListOptions{ListParams: tc.p}) {
+			for _, err := range c.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{ListParams: tc.p}) {
 				got = err
 			}
 			require.ErrorContains(t, got, tc.want)
@@ -82,14 +83,14 @@ func TestIDsWithPathCharactersAreEscaped(t *testing.T) {
 	srv := partnerstacktest.NewServer()
 	defer srv.Close()
 	srv.SeedCustomers(2)
-	c := resourceClient(t, srv, &http.Client{}, WithMaxRetries(0))
+	c := resourceClient(t, srv, &http.Client{}, partnerstack.WithMaxRetries(0))
 	ctx := context.Background()
 	for _, id := range pathTricks {
 		srv.ResetRequests()
 		_, err := c.Customers.Get(ctx, id)
-		assert.ErrorIs(t, err, ErrNotFound, "customer %q", id)
+		assert.ErrorIs(t, err, partnerstack.ErrNotFound, "customer %q", id)
 		_, err = c.Partnerships.Get(ctx, id)
-		assert.ErrorIs(t, err, ErrNotFound, "partnership %q", id)
+		assert.ErrorIs(t, err, partnerstack.ErrNotFound, "partnership %q", id)
 		reqs := srv.Requests()
 		require.Len(t, reqs, 2)
 		assert.Equal(t, "/api/v2/customers/"+id, reqs[0].Path)

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"net/http"
@@ -10,6 +10,7 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
@@ -19,12 +20,12 @@ import (
 func TestMain(m *testing.M) { leakcheck.Main(m) }
 
 // resourceClient returns a Vendor API client of srv on hc with a fake clock.
-func resourceClient(t *testing.T, srv *partnerstacktest.Server, hc *http.Client, opts ...Option) *Client {
+func resourceClient(t *testing.T, srv *partnerstacktest.Server, hc *http.Client, opts ...partnerstack.Option) *partnerstack.Client {
 	t.Helper()
 	clk := testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
-	c, err := NewClient(append([]Option{
-		WithBaseURL(srv.URL), WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
-		WithHTTPClient(hc), withClock(clk),
+	c, err := partnerstack.NewClient(append([]partnerstack.Option{
+		partnerstack.WithBaseURL(srv.URL), partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+		partnerstack.WithHTTPClient(hc), partnerstack.WithClock(clk),
 	}, opts...)...)
 	require.NoError(t, err)
 	return c

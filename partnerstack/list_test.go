@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -48,7 +49,7 @@ func TestListBreakMakesOneRequest(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	srv.ResetRequests()
 	n := 0
-	for _, err := range c.Customers.List(context.Background(), &CustomerListOptions{ListParams: ListParams{Limit: 5}}) {
+	for _, err := range c.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}) {
 		require.NoError(t, err)
 		n++
 		break
@@ -57,11 +58,11 @@ func TestListBreakMakesOneRequest(t *testing.T) {
 	// The page the caller is on, and at most the one fetched ahead.
 	assert.LessOrEqual(t, srv.RequestCount(), 2)
 
-	c0, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
-		WithBaseURL(srv.URL), WithPrefetch(0))
+	c0, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+		partnerstack.WithBaseURL(srv.URL), partnerstack.WithPrefetch(0))
 	require.NoError(t, err)
 	srv.ResetRequests()
-	for _, err := range c0.Customers.List(context.Background(), &CustomerListOptions{ListParams: ListParams{Limit: 5}}) {
+	for _, err := range c0.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}) {
 		require.NoError(t, err)
 		break
 	}
@@ -75,7 +76,7 @@ func TestListPageResumeFromStoredCursor(t *testing.T) {
 	all := collect(t, c.Customers.List(ctx))
 	require.Len(t, all, 30)
 
-	page, resp, err := c.Customers.ListPage(ctx, &CustomerListOptions{ListParams: ListParams{Limit: 12}})
+	page, resp, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 12}})
 	require.NoError(t, err)
 	require.Len(t, page, 12)
 	assert.True(t, resp.HasMore)
@@ -86,12 +87,12 @@ func TestListPageResumeFromStoredCursor(t *testing.T) {
 
 	// A sync job stores NextCursor and resumes later.
 	stored := resp.NextCursor
-	rest := collect(t, c.Customers.List(ctx, &CustomerListOptions{ListParams: ListParams{StartingAfter: stored, Limit: 10}}))
+	rest := collect(t, c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{StartingAfter: stored, Limit: 10}}))
 	require.Len(t, rest, 18)
 	assert.Equal(t, all[12].Key, rest[0].Key)
 	assert.Equal(t, all[29].Key, rest[17].Key)
 
-	last, resp, err := c.Customers.ListPage(ctx, &CustomerListOptions{ListParams: ListParams{StartingAfter: all[24].Key}})
+	last, resp, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{StartingAfter: all[24].Key}})
 	require.NoError(t, err)
 	assert.Len(t, last, 5)
 	assert.False(t, resp.HasMore)
@@ -104,24 +105,24 @@ func TestListBackwardsWithEndingBefore(t *testing.T) {
 	ctx := context.Background()
 	all := collect(t, c.Customers.List(ctx))
 
-	page, resp, err := c.Customers.ListPage(ctx, &CustomerListOptions{ListParams: ListParams{EndingBefore: all[20].Key, Limit: 5}})
+	page, resp, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{EndingBefore: all[20].Key, Limit: 5}})
 	require.NoError(t, err)
 	require.Len(t, page, 5)
 	assert.Equal(t, all[15].Key, page[0].Key)
 	assert.True(t, resp.HasMore)
 	assert.Equal(t, all[15].Key, resp.NextCursor, "backwards, the cursor is the first item's key")
 
-	back := collect(t, c.Customers.List(ctx, &CustomerListOptions{ListParams: ListParams{EndingBefore: all[20].Key, Limit: 5}}))
+	back := collect(t, c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{EndingBefore: all[20].Key, Limit: 5}}))
 	assert.Len(t, back, 20)
 }
 
 func TestListOptionsValidatedBeforeSending(t *testing.T) {
 	c, srv, _ := newVendor(t)
 	ctx := context.Background()
-	for name, opts := range map[string]*TransactionListOptions{
-		"limit too big":  {ListParams: ListParams{Limit: 251}},
-		"negative limit": {ListParams: ListParams{Limit: -1}},
-		"both cursors":   {ListParams: ListParams{StartingAfter: "a", EndingBefore: "b"}},
+	for name, opts := range map[string]*partnerstack.TransactionListOptions{
+		"limit too big":  {ListParams: partnerstack.ListParams{Limit: 251}},
+		"negative limit": {ListParams: partnerstack.ListParams{Limit: -1}},
+		"both cursors":   {ListParams: partnerstack.ListParams{StartingAfter: "a", EndingBefore: "b"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, _, err := c.Transactions.ListPage(ctx, opts)
@@ -139,7 +140,7 @@ func TestListSendsFiltersAsEpochMillis(t *testing.T) {
 	from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
 	srv.ResetRequests()
-	got := collect(t, c.Transactions.List(context.Background(), &TransactionListOptions{
+	got := collect(t, c.Transactions.List(context.Background(), &partnerstack.TransactionListOptions{
 		MinCreated: from, MaxCreated: to, OrderBy: "created_at",
 	}))
 	require.NotEmpty(t, got)
@@ -158,16 +159,16 @@ func TestListSendsFiltersAsEpochMillis(t *testing.T) {
 func TestListOptionsAreNotModified(t *testing.T) {
 	c, srv, _ := newVendor(t)
 	srv.SeedCustomers(12)
-	opts := &CustomerListOptions{ListParams: ListParams{Limit: 5}}
+	opts := &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}
 	got := collect(t, c.Customers.List(context.Background(), opts))
 	assert.Len(t, got, 12)
-	assert.Equal(t, CustomerListOptions{ListParams: ListParams{Limit: 5}}, *opts)
+	assert.Equal(t, partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}, *opts)
 }
 
 func TestCursorThatDoesNotAdvanceIsAnError(t *testing.T) {
 	c, srv, _ := newVendor(t)
 	srv.SeedCustomers(3)
-	page, _, err := c.Customers.ListPage(context.Background(), &CustomerListOptions{ListParams: ListParams{Limit: 1}})
+	page, _, err := c.Customers.ListPage(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 1}})
 	require.NoError(t, err)
 	// The server answers every request with the same first page.
 	body := `{"data":{"has_more":true,"items":[{"key":"` + page[0].Key + `","created_at":1784100202000}]},"message":"ok","status":200}`
@@ -175,7 +176,7 @@ func TestCursorThatDoesNotAdvanceIsAnError(t *testing.T) {
 	srv.ResetRequests()
 	var errs []error
 	n := 0
-	for _, err := range c.Customers.List(context.Background(), &CustomerListOptions{ListParams: ListParams{Limit: 1}}) {
+	for _, err := range c.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 1}}) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -183,14 +184,14 @@ func TestCursorThatDoesNotAdvanceIsAnError(t *testing.T) {
 		n++
 	}
 	require.Len(t, errs, 1)
-	assert.ErrorIs(t, errs[0], ErrMalformedResponse)
+	assert.ErrorIs(t, errs[0], partnerstack.ErrMalformedResponse)
 	assert.Equal(t, 1, n)
 	assert.Equal(t, 2, srv.RequestCount())
 
 	// A page whose last key is the cursor it was asked to start after.
 	srv.Inject(1, partnerstacktest.Fault{Body: body})
-	_, _, err = c.Customers.ListPage(context.Background(), &CustomerListOptions{ListParams: ListParams{StartingAfter: page[0].Key}})
-	assert.ErrorIs(t, err, ErrMalformedResponse)
+	_, _, err = c.Customers.ListPage(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{StartingAfter: page[0].Key}})
+	assert.ErrorIs(t, err, partnerstack.ErrMalformedResponse)
 }
 
 func TestListShapeErrors(t *testing.T) {
@@ -209,7 +210,7 @@ func TestListShapeErrors(t *testing.T) {
 			// gets the same body.
 			srv.Inject(5, partnerstacktest.Fault{Body: body})
 			_, _, err := c.Transactions.ListPage(ctx, nil)
-			require.ErrorIs(t, err, ErrMalformedResponse)
+			require.ErrorIs(t, err, partnerstack.ErrMalformedResponse)
 			assert.Contains(t, err.Error(), "/api/v2/transactions")
 		})
 	}

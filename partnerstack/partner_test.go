@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,7 +18,7 @@ func TestPartnerAPI(t *testing.T) {
 	ctx := context.Background()
 	srv.ResetRequests()
 
-	parts := collect(t, p.Partnerships.List(ctx, &PartnershipListOptions{IncludeOffers: Ptr(true)}))
+	parts := collect(t, p.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{IncludeOffers: partnerstack.Ptr(true)}))
 	require.Len(t, parts, 1)
 	assert.Equal(t, partnerstacktest.PartnerPartnershipKey, parts[0].Key)
 	require.NotNil(t, parts[0].Company)
@@ -34,11 +35,11 @@ func TestPartnerAPI(t *testing.T) {
 		assert.Empty(t, c.Email)
 	}
 
-	rewards := collect(t, p.Rewards.List(ctx, &RewardListOptions{CompanyKey: partnerstacktest.CompanyKey}))
+	rewards := collect(t, p.Rewards.List(ctx, &partnerstack.RewardListOptions{CompanyKey: partnerstacktest.CompanyKey}))
 	require.NotEmpty(t, rewards)
 	for _, r := range rewards {
 		assert.Nil(t, r.Partnership)
-		assert.Equal(t, Ptr(partnerstacktest.PartnerPartnershipKey), r.PartnershipKey)
+		assert.Equal(t, partnerstack.Ptr(partnerstacktest.PartnerPartnershipKey), r.PartnershipKey)
 	}
 	actions := collect(t, p.Actions.List(ctx))
 	require.NotEmpty(t, actions)
@@ -56,7 +57,7 @@ func TestPartnerAPI(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(partnerstacktest.CompanyID), own.ID)
 	assert.Equal(t, []string{"Analytics"}, own.Category)
-	marketing := collect(t, p.Programs.List(ctx, &ProgramListOptions{Category: "marketing"}))
+	marketing := collect(t, p.Programs.List(ctx, &partnerstack.ProgramListOptions{Category: "marketing"}))
 	require.Len(t, marketing, 1)
 	assert.Equal(t, "Voxa Video", marketing[0].Name)
 
@@ -69,14 +70,14 @@ func TestAuthSchemesAreKeptApart(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	ctx := context.Background()
 	// Vendor keys on a Partner API path.
-	_, err := get[Program](ctx, c.api, "marketplace/programs/"+partnerstacktest.CompanyKey, nil)
-	require.ErrorIs(t, err, ErrUnauthorized)
+	err := partnerstack.GetFrom(ctx, c, "marketplace/programs/"+partnerstacktest.CompanyKey)
+	require.ErrorIs(t, err, partnerstack.ErrUnauthorized)
 	assert.Contains(t, err.Error(), "Partner API")
 
-	wrong, err := NewPartnerClient(WithAPIKey("psk_wrong"), WithBaseURL(srv.URL))
+	wrong, err := partnerstack.NewPartnerClient(partnerstack.WithAPIKey("psk_wrong"), partnerstack.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	_, _, err = wrong.Payouts.ListPage(ctx, nil)
-	require.ErrorIs(t, err, ErrUnauthorized)
+	require.ErrorIs(t, err, partnerstack.ErrUnauthorized)
 
 	srv.ResetRequests()
 	_, _, err = c.Groups.ListPage(ctx, nil)

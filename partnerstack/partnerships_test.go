@@ -1,10 +1,11 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
 	"encoding/json"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,27 +22,27 @@ func TestPartnershipsListAndGet(t *testing.T) {
 	require.NotNil(t, p.Group)
 	assert.NotEmpty(t, p.Group.Slug)
 	require.NotNil(t, p.JoinedAt)
-	assert.Contains(t, p.Stats, StatCustomerCount)
+	assert.Contains(t, p.Stats, partnerstack.StatCustomerCount)
 
 	own, err := c.Partnerships.Get(ctx, partnerstacktest.PartnerPartnershipKey)
 	require.NoError(t, err)
 	assert.Equal(t, partnerstacktest.PartnerPartnerKey, own.PartnerKey)
-	customers, ok := own.Stats.Count(StatCustomerCount)
+	customers, ok := own.Stats.Count(partnerstack.StatCustomerCount)
 	assert.True(t, ok)
 	assert.Positive(t, customers, "the partner's statistics are the partnership's stats")
 	byPartnerKey, err := c.Partnerships.Get(ctx, partnerstacktest.PartnerPartnerKey)
 	require.NoError(t, err)
 	assert.Equal(t, own.Key, byPartnerKey.Key)
 
-	byUpdate := collect(t, c.Partnerships.List(ctx, &PartnershipListOptions{OrderBy: "-updated_at", ApprovedStatus: "approved"}))
+	byUpdate := collect(t, c.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{OrderBy: "-updated_at", ApprovedStatus: "approved"}))
 	assert.Len(t, byUpdate, 24)
 	for i := 1; i < len(byUpdate); i++ {
 		assert.False(t, byUpdate[i].UpdatedAt.After(byUpdate[i-1].UpdatedAt))
 	}
-	_, _, err = c.Partnerships.ListPage(ctx, &PartnershipListOptions{OrderBy: "email"})
-	assert.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = c.Partnerships.ListPage(ctx, &partnerstack.PartnershipListOptions{OrderBy: "email"})
+	assert.ErrorIs(t, err, partnerstack.ErrInvalidRequest)
 	_, err = c.Partnerships.Get(ctx, "part_missing")
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, partnerstack.ErrNotFound)
 	_ = srv
 }
 
@@ -50,7 +51,7 @@ func TestPartnershipWrites(t *testing.T) {
 	ctx := context.Background()
 	groups := srv.Groups()
 
-	p, err := c.Partnerships.Create(ctx, &PartnershipCreateParams{
+	p, err := c.Partnerships.Create(ctx, &partnerstack.PartnershipCreateParams{
 		Email: "jo.quinn@lighthouse.example", FirstName: "Jo", LastName: "Quinn", PartnerKey: "lighthouse",
 		GroupKey: groups[1].Key, Tags: []string{"new"}, ManagerEmail: "pm@acme-analytics.example",
 	})
@@ -60,28 +61,28 @@ func TestPartnershipWrites(t *testing.T) {
 	assert.Equal(t, []string{"new"}, p.Tags)
 	assert.False(t, p.Claimed)
 
-	_, err = c.Partnerships.Create(ctx, &PartnershipCreateParams{Email: "other@lighthouse.example", PartnerKey: "lighthouse"})
-	assert.ErrorIs(t, err, ErrInvalidRequest, "partner keys are unique")
-	_, err = c.Partnerships.Create(ctx, &PartnershipCreateParams{})
+	_, err = c.Partnerships.Create(ctx, &partnerstack.PartnershipCreateParams{Email: "other@lighthouse.example", PartnerKey: "lighthouse"})
+	assert.ErrorIs(t, err, partnerstack.ErrInvalidRequest, "partner keys are unique")
+	_, err = c.Partnerships.Create(ctx, &partnerstack.PartnershipCreateParams{})
 	assert.Error(t, err)
 
-	p, err = c.Partnerships.Update(ctx, p.Key, &PartnershipUpdateParams{GroupKey: groups[2].Key})
+	p, err = c.Partnerships.Update(ctx, p.Key, &partnerstack.PartnershipUpdateParams{GroupKey: groups[2].Key})
 	require.NoError(t, err)
 	assert.Equal(t, groups[2].Key, p.Group.Key)
 
-	p, err = c.Partnerships.UpdateTags(ctx, p.Key, &PartnershipTagsParams{Add: []string{"vip"}, Remove: []string{"new"}})
+	p, err = c.Partnerships.UpdateTags(ctx, p.Key, &partnerstack.PartnershipTagsParams{Add: []string{"vip"}, Remove: []string{"new"}})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"vip"}, p.Tags)
 
-	require.NoError(t, c.Partnerships.MoveToGroup(ctx, &PartnershipMoveParams{GroupKey: groups[0].Key, PartnershipKeys: []string{p.Key}}))
+	require.NoError(t, c.Partnerships.MoveToGroup(ctx, &partnerstack.PartnershipMoveParams{GroupKey: groups[0].Key, PartnershipKeys: []string{p.Key}}))
 	got, err := c.Partnerships.Get(ctx, p.Key)
 	require.NoError(t, err)
 	assert.Equal(t, groups[0].Key, got.Group.Key)
-	assert.Error(t, c.Partnerships.MoveToGroup(ctx, &PartnershipMoveParams{GroupKey: groups[0].Key}))
+	assert.Error(t, c.Partnerships.MoveToGroup(ctx, &partnerstack.PartnershipMoveParams{GroupKey: groups[0].Key}))
 
-	raw, err := c.Partnerships.AddMember(ctx, "lighthouse", &PartnershipMemberParams{Email: "sam@lighthouse.example", FirstName: "Sam"})
+	raw, err := c.Partnerships.AddMember(ctx, "lighthouse", &partnerstack.PartnershipMemberParams{Email: "sam@lighthouse.example", FirstName: "Sam"})
 	require.NoError(t, err)
-	var member TeamMember
+	var member partnerstack.TeamMember
 	require.NoError(t, json.Unmarshal(raw, &member))
 	assert.Equal(t, "sam@lighthouse.example", member.Email)
 	got, err = c.Partnerships.Get(ctx, p.Key)
@@ -93,7 +94,7 @@ func TestPartnershipWrites(t *testing.T) {
 	assert.Equal(t, "Sam", team.Members[0].FirstName)
 
 	require.NoError(t, c.Partnerships.Archive(ctx, p.Key))
-	assert.ErrorIs(t, c.Partnerships.Archive(ctx, p.Key), ErrNotFound)
+	assert.ErrorIs(t, c.Partnerships.Archive(ctx, p.Key), partnerstack.ErrNotFound)
 	for _, q := range srv.Partnerships() {
 		if q.Key == p.Key {
 			assert.True(t, q.Archived)
@@ -110,7 +111,7 @@ func TestLinksAndGroups(t *testing.T) {
 	assert.Equal(t, "https://acme-analytics.partnerlinks.io/northwind-digital", links[0].URL)
 	assert.NotEmpty(t, links[0].Dest)
 	_, _, err := c.Links.ListPage(ctx, "nobody", nil)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, partnerstack.ErrNotFound)
 	_, _, err = c.Links.ListPage(ctx, "", nil)
 	assert.Error(t, err)
 

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
@@ -28,30 +29,60 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 	cases := []struct {
 		name  string
 		write bool
-		call  func(context.Context, *Client) error
+		call  func(context.Context, *partnerstack.Client) error
 	}{
-		{"Customers.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Customers.Get(ctx, "cus_1"); return err }},
-		{"Customers.Create", true, func(ctx context.Context, c *Client) error {
-			_, err := c.Customers.Create(ctx, &CustomerCreateParams{Email: "c@example.com", PartnerKey: "part_1"})
+		{"Customers.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Customers.Get(ctx, "cus_1")
 			return err
 		}},
-		{"Customers.Update", true, func(ctx context.Context, c *Client) error {
-			_, err := c.Customers.Update(ctx, "cus_1", &CustomerUpdateParams{})
+		{"Customers.Create", true, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Customers.Create(ctx, &partnerstack.CustomerCreateParams{Email: "c@example.com", PartnerKey: "part_1"})
 			return err
 		}},
-		{"Deals.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Deals.Get(ctx, "deal_1"); return err }},
-		{"Leads.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Leads.Get(ctx, "lead_1"); return err }},
-		{"Partnerships.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Partnerships.Get(ctx, "part_1"); return err }},
-		{"Products.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Products.Get(ctx, "prod_1"); return err }},
-		{"ProductBooks.Get", false, func(ctx context.Context, c *Client) error { _, err := c.ProductBooks.Get(ctx, "pb_1"); return err }},
-		{"Reports.GetConfiguration", false, func(ctx context.Context, c *Client) error {
+		{"Customers.Update", true, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Customers.Update(ctx, "cus_1", &partnerstack.CustomerUpdateParams{})
+			return err
+		}},
+		{"Deals.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Deals.Get(ctx, "deal_1")
+			return err
+		}},
+		{"Leads.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Leads.Get(ctx, "lead_1")
+			return err
+		}},
+		{"Partnerships.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Partnerships.Get(ctx, "part_1")
+			return err
+		}},
+		{"Products.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Products.Get(ctx, "prod_1")
+			return err
+		}},
+		{"ProductBooks.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.ProductBooks.Get(ctx, "pb_1")
+			return err
+		}},
+		{"Reports.GetConfiguration", false, func(ctx context.Context, c *partnerstack.Client) error {
 			_, err := c.Reports.GetConfiguration(ctx, "cfg_1")
 			return err
 		}},
-		{"Reports.GetExport", false, func(ctx context.Context, c *Client) error { _, err := c.Reports.GetExport(ctx, "exp_1"); return err }},
-		{"Tiers.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Tiers.Get(ctx, "tier_1"); return err }},
-		{"Tiers.GetCollection", false, func(ctx context.Context, c *Client) error { _, err := c.Tiers.GetCollection(ctx, "col_1"); return err }},
-		{"Webhooks.Get", false, func(ctx context.Context, c *Client) error { _, err := c.Webhooks.Get(ctx, "wh_1"); return err }},
+		{"Reports.GetExport", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Reports.GetExport(ctx, "exp_1")
+			return err
+		}},
+		{"Tiers.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Tiers.Get(ctx, "tier_1")
+			return err
+		}},
+		{"Tiers.GetCollection", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Tiers.GetCollection(ctx, "col_1")
+			return err
+		}},
+		{"Webhooks.Get", false, func(ctx context.Context, c *partnerstack.Client) error {
+			_, err := c.Webhooks.Get(ctx, "wh_1")
+			return err
+		}},
 	}
 	for _, tc := range cases {
 		for _, body := range emptyRecords {
@@ -63,17 +94,17 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 					_, _ = io.WriteString(w, body)
 				}))
 				t.Cleanup(ts.Close)
-				c, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
-					WithBaseURL(ts.URL+"/api/v2"), WithMaxRetries(retries),
-					withClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))))
+				c, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+					partnerstack.WithBaseURL(ts.URL+"/api/v2"), partnerstack.WithMaxRetries(retries),
+					partnerstack.WithClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))))
 				require.NoError(t, err)
 				err = tc.call(context.Background(), c)
-				require.ErrorIs(t, err, ErrMalformedResponse)
+				require.ErrorIs(t, err, partnerstack.ErrMalformedResponse)
 				if tc.write {
-					assert.ErrorIs(t, err, ErrOutcomeUnknown)
+					assert.ErrorIs(t, err, partnerstack.ErrOutcomeUnknown)
 					assert.EqualValues(t, 1, n.Load(), "a write is sent once")
 				} else {
-					assert.NotErrorIs(t, err, ErrOutcomeUnknown)
+					assert.NotErrorIs(t, err, partnerstack.ErrOutcomeUnknown)
 					assert.EqualValues(t, retries+1, n.Load(), "a read is retried")
 				}
 			})

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -8,13 +8,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
 // adapter runs the internal/conformance checks on the partnerships list
 // of the Vendor API, with customers for the missing read and the write.
 // The list need not keep the order the fake holds the partnerships in.
-var adapter = conformance.Platform[*partnerstacktest.Server, *Client, Option]{
+var adapter = conformance.Platform[*partnerstacktest.Server, *partnerstack.Client, partnerstack.Option]{
 	Start: func(t *testing.T, n int, _ bool) (*partnerstacktest.Server, []string) {
 		srv := partnerstacktest.NewServer()
 		t.Cleanup(srv.Close)
@@ -27,32 +28,32 @@ var adapter = conformance.Platform[*partnerstacktest.Server, *Client, Option]{
 	},
 	URL:       func(srv *partnerstacktest.Server) string { return srv.URL },
 	NewClient: resourceClient,
-	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
+	UserClient: func(t *testing.T, baseURL string) *partnerstack.Client {
+		c, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(baseURL), partnerstack.WithRateLimit(0, 0), partnerstack.WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},
-	MaxRetries:       WithMaxRetries,
-	Prefetch:         WithPrefetch,
-	MaxResponseBytes: WithMaxResponseBytes,
-	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
-		return conformance.Keys(c.Partnerships.List(ctx, pageOptions(pageSize)), func(p *Partnership) string { return p.Key })
+	MaxRetries:       partnerstack.WithMaxRetries,
+	Prefetch:         partnerstack.WithPrefetch,
+	MaxResponseBytes: partnerstack.WithMaxResponseBytes,
+	List: func(ctx context.Context, c *partnerstack.Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Partnerships.List(ctx, pageOptions(pageSize)), func(p *partnerstack.Partnership) string { return p.Key })
 	},
-	Page: func(ctx context.Context, c *Client, pageSize int) error {
+	Page: func(ctx context.Context, c *partnerstack.Client, pageSize int) error {
 		_, _, err := c.Partnerships.ListPage(ctx, pageOptions(pageSize))
 		return err
 	},
-	Get: func(ctx context.Context, c *Client, key string) error {
+	Get: func(ctx context.Context, c *partnerstack.Client, key string) error {
 		_, err := c.Partnerships.Get(ctx, key)
 		return err
 	},
-	GetMissing: func(ctx context.Context, c *Client) error {
+	GetMissing: func(ctx context.Context, c *partnerstack.Client) error {
 		_, err := c.Customers.Get(ctx, "cus_missing")
 		return err
 	},
-	Create: func(ctx context.Context, c *Client, srv *partnerstacktest.Server) error {
+	Create: func(ctx context.Context, c *partnerstack.Client, srv *partnerstacktest.Server) error {
 		partner := srv.Partnerships()[0].PartnerKey
-		_, err := c.Customers.Create(ctx, &CustomerCreateParams{Email: "keepalive@example.com", PartnerKey: partner})
+		_, err := c.Customers.Create(ctx, &partnerstack.CustomerCreateParams{Email: "keepalive@example.com", PartnerKey: partner})
 		return err
 	},
 	Unordered: true,
@@ -60,11 +61,11 @@ var adapter = conformance.Platform[*partnerstacktest.Server, *Client, Option]{
 
 // pageOptions returns the list options of pageSize partnerships a
 // page, or none for 0.
-func pageOptions(pageSize int) *PartnershipListOptions {
+func pageOptions(pageSize int) *partnerstack.PartnershipListOptions {
 	if pageSize == 0 {
 		return nil
 	}
-	return &PartnershipListOptions{ListParams: ListParams{Limit: pageSize}}
+	return &partnerstack.PartnershipListOptions{ListParams: partnerstack.ListParams{Limit: pageSize}}
 }
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,7 +28,7 @@ func TestRewardsListAndCreate(t *testing.T) {
 	require.NotNil(t, r.Company)
 	assert.Equal(t, int64(partnerstacktest.CompanyID), r.Company.ID)
 
-	paid := collect(t, c.Rewards.List(ctx, &RewardListOptions{PaymentStatus: PaymentWithdrawn}))
+	paid := collect(t, c.Rewards.List(ctx, &partnerstack.RewardListOptions{PaymentStatus: partnerstack.PaymentWithdrawn}))
 	require.NotEmpty(t, paid)
 	for _, p := range paid {
 		assert.True(t, p.Withdrawn)
@@ -35,7 +36,7 @@ func TestRewardsListAndCreate(t *testing.T) {
 		assert.NotZero(t, *p.PayoutID)
 		require.NotNil(t, p.PaymentDate)
 	}
-	byAmount := collect(t, c.Rewards.List(ctx, &RewardListOptions{OrderBy: "-amount"}))
+	byAmount := collect(t, c.Rewards.List(ctx, &partnerstack.RewardListOptions{OrderBy: "-amount"}))
 	for i := 1; i < len(byAmount); i++ {
 		cmp, err := byAmount[i].Amount.Cmp(byAmount[i-1].Amount)
 		require.NoError(t, err)
@@ -43,20 +44,20 @@ func TestRewardsListAndCreate(t *testing.T) {
 	}
 
 	customer := srv.Customers()[0]
-	bonus, err := c.Rewards.Create(ctx, &RewardCreateParams{
-		Amount: cents(5000), Description: "Launch bonus", Target: &RewardTarget{Key: customer.Key, Type: "customer"},
+	bonus, err := c.Rewards.Create(ctx, &partnerstack.RewardCreateParams{
+		Amount: cents(5000), Description: "Launch bonus", Target: &partnerstack.RewardTarget{Key: customer.Key, Type: "customer"},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "50.00", bonus.Amount.String())
 	assert.Equal(t, "50.00 USD", fmt.Sprint(bonus.Amount))
 	assert.Equal(t, "Launch bonus", bonus.Description)
-	assert.Equal(t, Ptr(customer.PartnershipKey), bonus.PartnershipKey)
+	assert.Equal(t, partnerstack.Ptr(customer.PartnershipKey), bonus.PartnershipKey)
 
-	byPartner, err := c.Rewards.Create(ctx, &RewardCreateParams{Amount: cents(2500), PartnerKey: partnerstacktest.PartnerPartnerKey})
+	byPartner, err := c.Rewards.Create(ctx, &partnerstack.RewardCreateParams{Amount: cents(2500), PartnerKey: partnerstacktest.PartnerPartnerKey})
 	require.NoError(t, err)
-	assert.Equal(t, Ptr(partnerstacktest.PartnerPartnershipKey), byPartner.PartnershipKey)
+	assert.Equal(t, partnerstack.Ptr(partnerstacktest.PartnerPartnershipKey), byPartner.PartnershipKey)
 
-	for name, p := range map[string]*RewardCreateParams{
+	for name, p := range map[string]*partnerstack.RewardCreateParams{
 		"zero":      {Amount: cents(0), PartnerKey: "x"},
 		"too large": {Amount: cents(100_000_001), PartnerKey: "x"},
 		"no target": {Amount: cents(100)},
@@ -73,31 +74,31 @@ func TestActionsRecordListArchive(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	ctx := context.Background()
 	require.Len(t, collect(t, c.Actions.List(ctx)), 40)
-	signUps := collect(t, c.Actions.List(ctx, &ActionListOptions{ActionType: "sign_up"}))
+	signUps := collect(t, c.Actions.List(ctx, &partnerstack.ActionListOptions{ActionType: "sign_up"}))
 	require.NotEmpty(t, signUps)
 	for _, a := range signUps {
 		assert.Equal(t, "sign_up", a.Type)
 	}
 
 	customer := srv.Customers()[1]
-	a, err := c.Actions.Create(ctx, &ActionCreateParams{
-		TargetType: TargetCustomer, TargetKey: customer.Key, Type: "report_export", Value: 3, ExternalKey: "evt_77",
+	a, err := c.Actions.Create(ctx, &partnerstack.ActionCreateParams{
+		TargetType: partnerstack.TargetCustomer, TargetKey: customer.Key, Type: "report_export", Value: 3, ExternalKey: "evt_77",
 	})
 	require.NoError(t, err)
 	assert.Equal(t, int64(3), a.Value)
-	assert.Equal(t, Ptr(customer.Key), a.Customer.Key)
+	assert.Equal(t, partnerstack.Ptr(customer.Key), a.Customer.Key)
 	assert.Equal(t, "evt_77", a.ExternalKey)
 
-	mine := collect(t, c.Actions.List(ctx, &ActionListOptions{PartnershipKey: customer.PartnershipKey}))
+	mine := collect(t, c.Actions.List(ctx, &partnerstack.ActionListOptions{PartnershipKey: customer.PartnershipKey}))
 	assert.Equal(t, a.Key, mine[0].Key)
 
-	_, err = c.Actions.Create(ctx, &ActionCreateParams{TargetType: "team", TargetKey: "x", Type: "a_b", Value: 1})
+	_, err = c.Actions.Create(ctx, &partnerstack.ActionCreateParams{TargetType: "team", TargetKey: "x", Type: "a_b", Value: 1})
 	assert.Error(t, err)
-	_, err = c.Actions.Create(ctx, &ActionCreateParams{TargetType: TargetPartnership, TargetKey: "part_missing", Type: "a_b", Value: 1})
-	assert.ErrorIs(t, err, ErrNotFound)
+	_, err = c.Actions.Create(ctx, &partnerstack.ActionCreateParams{TargetType: partnerstack.TargetPartnership, TargetKey: "part_missing", Type: "a_b", Value: 1})
+	assert.ErrorIs(t, err, partnerstack.ErrNotFound)
 
 	require.NoError(t, c.Actions.Archive(ctx, a.Key))
-	assert.ErrorIs(t, c.Actions.Archive(ctx, a.Key), ErrNotFound)
+	assert.ErrorIs(t, c.Actions.Archive(ctx, a.Key), partnerstack.ErrNotFound)
 }
 
 func TestRewardNullsFromTheFake(t *testing.T) {
@@ -121,7 +122,7 @@ func TestRewardNullIDsFromTheFake(t *testing.T) {
 	srv.AddCustomer(partnerstacktest.Customer{Key: "cus_null", PartnershipKey: partnerstacktest.PartnerPartnershipKey})
 	srv.AddTransaction(partnerstacktest.Transaction{Key: "tx_null", CustomerKey: "cus_null", Amount: 100, Currency: "USD"})
 	srv.AddReward(partnerstacktest.Reward{
-		Amount: Ptr(int64(20)), CustomerKey: "cus_null", TransactionKey: "tx_null",
+		Amount: partnerstack.Ptr(int64(20)), CustomerKey: "cus_null", TransactionKey: "tx_null",
 		Source: &partnerstacktest.RewardSource{Key: "tx_null"},
 	})
 	all := collect(t, c.Rewards.List(ctx))
@@ -133,7 +134,7 @@ func TestRewardNullIDsFromTheFake(t *testing.T) {
 	require.NotNil(t, r.Source)
 	assert.Nil(t, r.Source.Type)
 	require.NotNil(t, r.Customer)
-	assert.Equal(t, Ptr("cus_null"), r.Customer.Key)
+	assert.Equal(t, partnerstack.Ptr("cus_null"), r.Customer.Key)
 	assert.Nil(t, r.Customer.SharedID)
 	assert.Nil(t, r.Customer.ExternalKey)
 	require.NotNil(t, r.Transaction)

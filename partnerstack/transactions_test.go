@@ -1,4 +1,4 @@
-package partnerstack
+package partnerstack_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,7 +19,7 @@ func TestTransactionCreateRoundTripsCreatedAt(t *testing.T) {
 	customer := srv.Customers()[3]
 	at := time.Date(2025, 11, 3, 14, 5, 9, 431_000_000, time.UTC)
 
-	tx, err := c.Transactions.Create(ctx, &TransactionCreateParams{
+	tx, err := c.Transactions.Create(ctx, &partnerstack.TransactionCreateParams{
 		CustomerExternalKey: *customer.CustomerKey, Amount: cents(12900), Currency: "EUR", Key: "inv_2025_11_0042",
 		CategoryKey: "subscription", Metadata: map[string]string{"plan": "growth"}, CreatedAt: at,
 	})
@@ -34,19 +35,19 @@ func TestTransactionCreateRoundTripsCreatedAt(t *testing.T) {
 	require.NoError(t, json.Unmarshal(reqs[len(reqs)-1].Body, &body))
 	assert.Equal(t, float64(at.UnixMilli()), body["created_at"], "sent as epoch milliseconds")
 
-	var found *Transaction
-	for tx, err := range c.Transactions.List(ctx, &TransactionListOptions{MinCreated: at, MaxCreated: at}) {
+	var found *partnerstack.Transaction
+	for tx, err := range c.Transactions.List(ctx, &partnerstack.TransactionListOptions{MinCreated: at, MaxCreated: at}) {
 		require.NoError(t, err)
 		found = tx
 	}
 	require.NotNil(t, found)
 	assert.Equal(t, "inv_2025_11_0042", found.Key)
 	assert.True(t, at.Equal(found.CreatedAt), "listed back with the same millisecond")
-	assert.Equal(t, Ptr(customer.Key), found.Customer.Key)
+	assert.Equal(t, partnerstack.Ptr(customer.Key), found.Customer.Key)
 
 	// The fake pays the demo offer's reward on it.
-	var reward *Reward
-	for r, err := range c.Rewards.List(ctx, &RewardListOptions{CustomerKey: customer.Key}) {
+	var reward *partnerstack.Reward
+	for r, err := range c.Rewards.List(ctx, &partnerstack.RewardListOptions{CustomerKey: customer.Key}) {
 		require.NoError(t, err)
 		if r.Source != nil && r.Source.Key == tx.Key {
 			reward = r
@@ -60,7 +61,7 @@ func TestTransactionCreateNeedsExactlyOneCustomerIdentifier(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	srv.ResetRequests()
 	ctx := context.Background()
-	for name, p := range map[string]*TransactionCreateParams{
+	for name, p := range map[string]*partnerstack.TransactionCreateParams{
 		"none":         {Amount: cents(100), Currency: "USD"},
 		"two":          {CustomerKey: "cus_1", CustomerEmail: "a@b.example", Amount: cents(100), Currency: "USD"},
 		"three":        {CustomerKey: "cus_1", CustomerExternalKey: "x", CustomerEmail: "a@b.example", Amount: cents(100), Currency: "USD"},
@@ -81,13 +82,13 @@ func TestTransactionCreateNeedsExactlyOneCustomerIdentifier(t *testing.T) {
 func TestTransactionDeleteAndPartnerView(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	ctx := context.Background()
-	first, _, err := c.Transactions.ListPage(ctx, &TransactionListOptions{ListParams: ListParams{Limit: 1}})
+	first, _, err := c.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{Limit: 1}})
 	require.NoError(t, err)
 	require.NoError(t, c.Transactions.Delete(ctx, first[0].Key))
-	next, _, err := c.Transactions.ListPage(ctx, &TransactionListOptions{ListParams: ListParams{Limit: 1}})
+	next, _, err := c.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{Limit: 1}})
 	require.NoError(t, err)
 	assert.NotEqual(t, first[0].Key, next[0].Key)
-	assert.ErrorIs(t, c.Transactions.Delete(ctx, first[0].Key), ErrNotFound)
+	assert.ErrorIs(t, c.Transactions.Delete(ctx, first[0].Key), partnerstack.ErrNotFound)
 	assert.Error(t, c.Transactions.Delete(ctx, ""))
 
 	// The vendor sees its own fields; the partner only its partnership's

@@ -18,11 +18,7 @@ func Example() {
 	srv.SeedTransactions(30)
 	srv.Inject(1, partnerstacktest.Fault{Status: 503})
 
-	client, err := partnerstack.NewClient(
-		partnerstack.WithBaseURL(srv.URL),
-		partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
-		partnerstack.WithRetryWait(time.Millisecond, 10*time.Millisecond),
-	)
+	client, err := srv.Client(partnerstack.WithRetryWait(time.Millisecond, 10*time.Millisecond))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -36,4 +32,33 @@ func Example() {
 	fmt.Println(n, "transactions in", srv.RequestCount(), "requests")
 	// Output:
 	// 30 transactions in 2 requests
+}
+
+// A fake clock shared by the fake and the client makes waits instant: the
+// fake meters 2 requests a minute, the client waits out each 429's
+// Retry-After on the fake clock, and no real time passes.
+func ExampleNewClock() {
+	clk := partnerstacktest.NewClock(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
+	srv := partnerstacktest.NewServer(
+		partnerstacktest.WithClock(clk.Now),
+		partnerstacktest.WithRateLimit(2, time.Minute),
+	)
+	defer srv.Close()
+	srv.SeedPartnerships(3)
+
+	client, err := srv.Client(partnerstack.WithClock(clk))
+	if err != nil {
+		log.Fatal(err)
+	}
+	start := time.Now()
+	for _, p := range srv.Partnerships() {
+		if _, err := client.Partnerships.Get(context.Background(), p.Key); err != nil {
+			log.Fatal(err)
+		}
+	}
+	fmt.Println("waited on the fake clock:", clk.Total())
+	fmt.Println("real time under a second:", time.Since(start) < time.Second)
+	// Output:
+	// waited on the fake clock: 1m0s
+	// real time under a second: true
 }

@@ -4,9 +4,24 @@
 // error bodies, cursor pagination with its page-size cap, the created and
 // updated filters and order_by, stateful writes, and fault injection.
 //
-// It serves on loopback only. Start it with NewServer, pass Server.URL to
-// partnerstack.WithBaseURL, and authenticate with PublicKey and SecretKey
-// (Vendor API) or APIKey (Partner API).
+// It serves on loopback only. Start it with [NewServer] and take a client
+// configured for it from [Server.Client] (Vendor API) or
+// [Server.PartnerClient] (Partner API), as httptest.Server.Client does; or
+// pass [Server].URL to partnerstack.WithBaseURL and authenticate with
+// [PublicKey] and [SecretKey] (Vendor API) or [APIKey] (Partner API).
+//
+// # Time
+//
+// The fake stamps records and meters its quota ([WithRateLimit], off by
+// default: PartnerStack documents none) by the clock of [WithClock]. A
+// test that should not wait in real time shares one fake [Clock] between
+// the fake and the client: Sleep returns at once and moves the clock, so
+// retry and throttle waits take no time and still move the fake's time.
+//
+//	clk := partnerstacktest.NewClock(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
+//	srv := partnerstacktest.NewServer(partnerstacktest.WithClock(clk.Now))
+//	defer srv.Close()
+//	client, err := srv.Client(partnerstack.WithClock(clk))
 package partnerstacktest
 
 import (
@@ -136,6 +151,8 @@ type Server struct {
 	objects      map[string]*table[Object]
 	exportsAt    map[string]int64 // report configuration key -> last export (ms)
 	conversions  []Conversion
+	// quota is the request quota of WithRateLimit; nil when off.
+	quota *window
 }
 
 // NewServer starts a fake on loopback.
@@ -240,16 +257,20 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, allowed ro
 type handler func(w http.ResponseWriter, r *http.Request, who role)
 
 // route registers pattern (relative to /api) for the allowed callers. The
-// handler runs under the server's lock.
+// quota (WithRateLimit) is counted first, then the caller authenticated;
+// the handler runs under the server's lock.
 func (s *Server) route(mux *http.ServeMux, pattern string, allowed role, h handler) {
 	method, path, _ := strings.Cut(pattern, " ")
 	mux.HandleFunc(method+" /api"+path, func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if !s.metered(w) {
+			return
+		}
 		who, ok := s.authenticate(w, r, allowed)
 		if !ok {
 			return
 		}
-		s.mu.Lock()
-		defer s.mu.Unlock()
 		h(w, r, who)
 	})
 }
