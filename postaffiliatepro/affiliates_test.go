@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	pt "github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -19,8 +20,8 @@ func TestAffiliatesListSearchAndFields(t *testing.T) {
 	f := newFixture(t, srvOpts(pt.WithDemoData()))
 	target := f.srv.Affiliates()[3]
 
-	var got []*Affiliate
-	for a, err := range f.client.Affiliates.List(ctx, &AffiliateListOptions{
+	var got []*postaffiliatepro.Affiliate
+	for a, err := range f.client.Affiliates.List(ctx, &postaffiliatepro.AffiliateListOptions{
 		Q:      "id:" + target.ID,
 		Fields: []string{"referral_id", "username", "status"},
 	}) {
@@ -43,7 +44,7 @@ func TestAffiliatesListSearchAndFields(t *testing.T) {
 
 	// Free text matches names and emails.
 	n := 0
-	for a, err := range f.client.Affiliates.List(ctx, &AffiliateListOptions{Q: "elena"}) {
+	for a, err := range f.client.Affiliates.List(ctx, &postaffiliatepro.AffiliateListOptions{Q: "elena"}) {
 		require.NoError(t, err)
 		assert.Equal(t, "Elena", a.FirstName)
 		n++
@@ -51,13 +52,13 @@ func TestAffiliatesListSearchAndFields(t *testing.T) {
 	assert.Equal(t, 1, n)
 
 	// Pending affiliates by status.
-	for a, err := range f.client.Affiliates.List(ctx, &AffiliateListOptions{Q: "status:P"}) {
+	for a, err := range f.client.Affiliates.List(ctx, &postaffiliatepro.AffiliateListOptions{Q: "status:P"}) {
 		require.NoError(t, err)
-		assert.Equal(t, StatusPending, a.Status)
+		assert.Equal(t, postaffiliatepro.StatusPending, a.Status)
 	}
 
-	_, _, err = f.client.Affiliates.ListPage(ctx, &AffiliateListOptions{Fields: []string{"shoe_size"}})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = f.client.Affiliates.ListPage(ctx, &postaffiliatepro.AffiliateListOptions{Fields: []string{"shoe_size"}})
+	require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
 	assert.Contains(t, err.Error(), `unknown field "shoe_size"`)
 }
 
@@ -79,8 +80,8 @@ func TestAffiliatesGet(t *testing.T) {
 
 	f := newFixture(t, srvOpts(pt.WithDemoData()))
 	_, err := f.client.Affiliates.Get(ctx, "nope0000")
-	require.ErrorIs(t, err, ErrNotFound)
-	var apiErr *Error
+	require.ErrorIs(t, err, postaffiliatepro.ErrNotFound)
+	var apiErr *postaffiliatepro.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, `Affiliate "nope0000" not found`, apiErr.Message)
 	assert.Equal(t, "not_found", apiErr.Code)
@@ -88,7 +89,7 @@ func TestAffiliatesGet(t *testing.T) {
 
 	// An id can never change the route: it reaches /affiliates/{id}.
 	_, err = f.client.Affiliates.Get(ctx, "../transactions")
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, postaffiliatepro.ErrNotFound)
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "/api/v3/affiliates/..%2Ftransactions", apiErr.Path)
 
@@ -99,20 +100,20 @@ func TestAffiliatesGet(t *testing.T) {
 func TestAffiliatesCreate(t *testing.T) {
 	f := newFixture(t, srvOpts(pt.WithDemoData()))
 	parent := f.srv.Affiliates()[0]
-	a, err := f.client.Affiliates.Create(context.Background(), &AffiliateCreateParams{
+	a, err := f.client.Affiliates.Create(context.Background(), &postaffiliatepro.AffiliateCreateParams{
 		Username:          "nora.hansen@example.com",
 		FirstName:         "Nora",
 		LastName:          "Hansen",
 		ReferralID:        "nora-h",
 		NotificationEmail: "billing@nora.example.com",
-		Status:            StatusApproved,
+		Status:            postaffiliatepro.StatusApproved,
 		ParentID:          parent.ID,
 		SendSignupEmail:   true,
 	})
 	require.NoError(t, err)
 	assert.NotEmpty(t, a.ID)
 	assert.Equal(t, "nora-h", a.ReferralID)
-	assert.Equal(t, StatusApproved, a.Status)
+	assert.Equal(t, postaffiliatepro.StatusApproved, a.Status)
 	assert.Equal(t, parent.ID, a.ParentID)
 	assert.Equal(t, testStart, a.CreatedAt)
 
@@ -138,9 +139,9 @@ func TestAffiliatesCreate(t *testing.T) {
 
 func TestAffiliatesCreateMinimalBody(t *testing.T) {
 	f := newFixture(t, nil)
-	a, err := f.client.Affiliates.Create(context.Background(), &AffiliateCreateParams{Username: "min@example.com"})
+	a, err := f.client.Affiliates.Create(context.Background(), &postaffiliatepro.AffiliateCreateParams{Username: "min@example.com"})
 	require.NoError(t, err)
-	assert.Equal(t, StatusPending, a.Status)
+	assert.Equal(t, postaffiliatepro.StatusPending, a.Status)
 	assert.Equal(t, a.ID, a.ReferralID)
 	assert.JSONEq(t, `{"username":"min@example.com"}`, string(f.srv.Requests()[0].Body))
 	assert.Empty(t, f.srv.SignupEmailsSent())
@@ -152,22 +153,22 @@ func TestAffiliatesCreateValidation(t *testing.T) {
 	existing := f.srv.Affiliates()[0]
 	tests := []struct {
 		name   string
-		params *AffiliateCreateParams
+		params *postaffiliatepro.AffiliateCreateParams
 		want   string
 	}{
-		{"taken username", &AffiliateCreateParams{Username: existing.Username}, "username: Username is already taken"},
-		{"not an email", &AffiliateCreateParams{Username: "nora"}, "must be a valid email address"},
-		{"link in name", &AffiliateCreateParams{Username: "x@example.com", FirstName: "http://spam"}, "firstname: Name must not contain"},
-		{"taken referral id", &AffiliateCreateParams{Username: "y@example.com", ReferralID: existing.ReferralID}, "Referral ID is already used"},
-		{"bad status", &AffiliateCreateParams{Username: "z@example.com", Status: "approved"}, "Status must be one of A, P, D"},
-		{"unknown parent", &AffiliateCreateParams{Username: "w@example.com", ParentID: "nobody00"}, "Parent affiliate does not exist"},
+		{"taken username", &postaffiliatepro.AffiliateCreateParams{Username: existing.Username}, "username: Username is already taken"},
+		{"not an email", &postaffiliatepro.AffiliateCreateParams{Username: "nora"}, "must be a valid email address"},
+		{"link in name", &postaffiliatepro.AffiliateCreateParams{Username: "x@example.com", FirstName: "http://spam"}, "firstname: Name must not contain"},
+		{"taken referral id", &postaffiliatepro.AffiliateCreateParams{Username: "y@example.com", ReferralID: existing.ReferralID}, "Referral ID is already used"},
+		{"bad status", &postaffiliatepro.AffiliateCreateParams{Username: "z@example.com", Status: "approved"}, "Status must be one of A, P, D"},
+		{"unknown parent", &postaffiliatepro.AffiliateCreateParams{Username: "w@example.com", ParentID: "nobody00"}, "Parent affiliate does not exist"},
 	}
 	before := len(f.srv.Affiliates())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := f.client.Affiliates.Create(ctx, tt.params)
-			require.ErrorIs(t, err, ErrInvalidRequest)
-			var apiErr *Error
+			require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
+			var apiErr *postaffiliatepro.Error
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
 			assert.Equal(t, "validation_failed", apiErr.Code)
@@ -178,7 +179,7 @@ func TestAffiliatesCreateValidation(t *testing.T) {
 	assert.Len(t, f.srv.Affiliates(), before)
 
 	n := f.srv.RequestCount()
-	_, err := f.client.Affiliates.Create(ctx, &AffiliateCreateParams{})
+	_, err := f.client.Affiliates.Create(ctx, &postaffiliatepro.AffiliateCreateParams{})
 	require.ErrorContains(t, err, "Username is required")
 	_, err = f.client.Affiliates.Create(ctx, nil)
 	require.ErrorContains(t, err, "Username is required")
@@ -197,9 +198,9 @@ func TestAffiliatesUpdate(t *testing.T) {
 	}
 	require.NotEmpty(t, pending.ID)
 	require.NoError(t, f.clock.Sleep(ctx, time.Hour))
-	a, err := f.client.Affiliates.Update(ctx, pending.ID, &AffiliateUpdateParams{Status: StatusApproved, ReferralID: "renamed-ref"})
+	a, err := f.client.Affiliates.Update(ctx, pending.ID, &postaffiliatepro.AffiliateUpdateParams{Status: postaffiliatepro.StatusApproved, ReferralID: "renamed-ref"})
 	require.NoError(t, err)
-	assert.Equal(t, StatusApproved, a.Status)
+	assert.Equal(t, postaffiliatepro.StatusApproved, a.Status)
 	assert.Equal(t, "renamed-ref", a.ReferralID)
 	assert.Equal(t, pending.Username, a.Username, "untouched")
 	require.NotNil(t, a.ApprovedAt)
@@ -212,12 +213,12 @@ func TestAffiliatesUpdate(t *testing.T) {
 	require.NoError(t, json.Unmarshal(req.Body, &body))
 	assert.Equal(t, map[string]any{"status": "A", "referral_id": "renamed-ref"}, body)
 
-	_, err = f.client.Affiliates.Update(ctx, pending.ID, &AffiliateUpdateParams{ReferralID: "has space"})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, err = f.client.Affiliates.Update(ctx, pending.ID, &postaffiliatepro.AffiliateUpdateParams{ReferralID: "has space"})
+	require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
 	assert.Contains(t, err.Error(), "Referral ID may contain only")
 
-	_, err = f.client.Affiliates.Update(ctx, "nope0000", &AffiliateUpdateParams{FirstName: "X"})
-	require.ErrorIs(t, err, ErrNotFound)
+	_, err = f.client.Affiliates.Update(ctx, "nope0000", &postaffiliatepro.AffiliateUpdateParams{FirstName: "X"})
+	require.ErrorIs(t, err, postaffiliatepro.ErrNotFound)
 }
 
 // TestGetRetriesWrongShape: a read answered with JSON that holds no record
@@ -240,13 +241,13 @@ func TestGetRetriesWrongShape(t *testing.T) {
 	require.NoError(t, err, "within the retry budget")
 	f.srv.Inject(10, pt.Fault{Body: `[]`})
 	_, err = f.client.Affiliates.Get(ctx, want.ID)
-	require.ErrorIs(t, err, ErrMalformedResponse)
+	require.ErrorIs(t, err, postaffiliatepro.ErrMalformedResponse)
 	assert.ErrorContains(t, err, "unexpected record shape")
 	f.srv.ClearFaults()
 
 	f.srv.ResetRequests()
 	f.srv.Inject(1, pt.Fault{Body: `[]`})
-	_, err = f.client.Affiliates.Create(ctx, &AffiliateCreateParams{Username: "shape@example.com"})
-	require.ErrorIs(t, err, ErrMalformedResponse)
+	_, err = f.client.Affiliates.Create(ctx, &postaffiliatepro.AffiliateCreateParams{Username: "shape@example.com"})
+	require.ErrorIs(t, err, postaffiliatepro.ErrMalformedResponse)
 	assert.Equal(t, 1, f.srv.RequestCount(), "a create is sent once")
 }

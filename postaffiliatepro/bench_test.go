@@ -17,8 +17,8 @@ import (
 	"testing"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
-
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
+
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 

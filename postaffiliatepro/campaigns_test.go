@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	pt "github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -15,7 +16,7 @@ func TestCampaignsListAndGet(t *testing.T) {
 	f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithEnvelope(pt.EnvelopeDataResource)))
 	want := f.srv.Campaigns()
 
-	var got []*Campaign
+	var got []*postaffiliatepro.Campaign
 	for c, err := range f.client.Campaigns.List(ctx) {
 		require.NoError(t, err)
 		got = append(got, c)
@@ -33,10 +34,10 @@ func TestCampaignsListAndGet(t *testing.T) {
 	assert.Equal(t, want[1].CreatedAt, c.CreatedAt)
 
 	_, err = f.client.Campaigns.Get(ctx, "nocamp00")
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, postaffiliatepro.ErrNotFound)
 
 	var found []string
-	for c, err := range f.client.Campaigns.List(ctx, &CampaignListOptions{Q: "promo"}) {
+	for c, err := range f.client.Campaigns.List(ctx, &postaffiliatepro.CampaignListOptions{Q: "promo"}) {
 		require.NoError(t, err)
 		found = append(found, c.Name)
 	}
@@ -48,8 +49,8 @@ func TestBannersList(t *testing.T) {
 	f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithEnvelope(pt.EnvelopeResults)))
 	want := f.srv.Banners()
 
-	var got []*Banner
-	for b, err := range f.client.Banners.List(ctx, &BannerListOptions{ListParams: ListParams{PerPage: 5}}) {
+	var got []*postaffiliatepro.Banner
+	for b, err := range f.client.Banners.List(ctx, &postaffiliatepro.BannerListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 5}}) {
 		require.NoError(t, err)
 		got = append(got, b)
 	}
@@ -62,7 +63,7 @@ func TestBannersList(t *testing.T) {
 	assert.Equal(t, want[4].CampaignID, got[4].CampaignID)
 
 	// A banner id matches exactly that banner.
-	page, _, err := f.client.Banners.ListPage(ctx, &BannerListOptions{Q: want[7].ID, Fields: []string{"name"}})
+	page, _, err := f.client.Banners.ListPage(ctx, &postaffiliatepro.BannerListOptions{Q: want[7].ID, Fields: []string{"name"}})
 	require.NoError(t, err)
 	require.Len(t, page, 1)
 	assert.Equal(t, want[7].ID, page[0].ID)

@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -20,30 +21,30 @@ func TestNewClientValidation(t *testing.T) {
 	const key = "pap_ab12cd34ef_0123456789abcdefABCDEF"
 	tests := []struct {
 		name    string
-		opts    []Option
+		opts    []postaffiliatepro.Option
 		wantErr string
 	}{
-		{"no key", []Option{WithAccount("acme")}, "API key is required"},
-		{"empty key", []Option{WithAccount("acme"), WithAPIKey("  ")}, "API key is empty"},
-		{"key with a line break", []Option{WithAccount("acme"), WithAPIKey("pap_a_b\r\nX-Evil: 1")}, "whitespace"},
-		{"no base URL", []Option{WithAPIKey(key)}, "WithAccount or WithBaseURL"},
-		{"account and base URL", []Option{WithAPIKey(key), WithAccount("acme"), WithBaseURL("https://x.example/api/v3")}, "both set"},
-		{"bad account", []Option{WithAPIKey(key), WithAccount("acme/evil")}, "not a valid host name label"},
-		{"account with a dot", []Option{WithAPIKey(key), WithAccount("evil.example.com#")}, "not a valid host name label"},
-		{"relative base URL", []Option{WithAPIKey(key), WithBaseURL("/api/v3")}, "scheme"},
-		{"base URL with query", []Option{WithAPIKey(key), WithBaseURL("https://acme.postaffiliatepro.com/api/v3?x=1")}, "query"},
-		{"unknown pagination", []Option{WithAPIKey(key), WithAccount("acme"), WithPagination(Pagination(7))}, "pagination"},
-		{"nil time zone", []Option{WithAPIKey(key), WithAccount("acme"), WithTimezone(nil)}, "time zone"},
-		{"clicks path with dot segment", []Option{WithAPIKey(key), WithAccount("acme"), WithClicksPath("reports/../x")}, "dot segment"},
-		{"negative retries", []Option{WithAPIKey(key), WithAccount("acme"), WithMaxRetries(-1)}, "max retries"},
-		{"retry wait min over max", []Option{WithAPIKey(key), WithAccount("acme"), WithRetryWait(time.Minute, time.Second)}, "retry wait"},
-		{"zero rate limit", []Option{WithAPIKey(key), WithAccount("acme"), WithRateLimit(0, time.Minute)}, "rate limit"},
-		{"nil HTTP client", []Option{WithAPIKey(key), WithAccount("acme"), WithHTTPClient(nil)}, "HTTP client"},
-		{"zero response cap", []Option{WithAPIKey(key), WithAccount("acme"), WithMaxResponseBytes(0)}, "max response bytes"},
+		{"no key", []postaffiliatepro.Option{postaffiliatepro.WithAccount("acme")}, "API key is required"},
+		{"empty key", []postaffiliatepro.Option{postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithAPIKey("  ")}, "API key is empty"},
+		{"key with a line break", []postaffiliatepro.Option{postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithAPIKey("pap_a_b\r\nX-Evil: 1")}, "whitespace"},
+		{"no base URL", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key)}, "WithAccount or WithBaseURL"},
+		{"account and base URL", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithBaseURL("https://x.example/api/v3")}, "both set"},
+		{"bad account", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme/evil")}, "not a valid host name label"},
+		{"account with a dot", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("evil.example.com#")}, "not a valid host name label"},
+		{"relative base URL", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithBaseURL("/api/v3")}, "scheme"},
+		{"base URL with query", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithBaseURL("https://acme.postaffiliatepro.com/api/v3?x=1")}, "query"},
+		{"unknown pagination", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithPagination(postaffiliatepro.Pagination(7))}, "pagination"},
+		{"nil time zone", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithTimezone(nil)}, "time zone"},
+		{"clicks path with dot segment", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithClicksPath("reports/../x")}, "dot segment"},
+		{"negative retries", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithMaxRetries(-1)}, "max retries"},
+		{"retry wait min over max", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithRetryWait(time.Minute, time.Second)}, "retry wait"},
+		{"zero rate limit", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithRateLimit(0, time.Minute)}, "rate limit"},
+		{"nil HTTP client", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithHTTPClient(nil)}, "HTTP client"},
+		{"zero response cap", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(key), postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithMaxResponseBytes(0)}, "max response bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := NewClient(tt.opts...)
+			c, err := postaffiliatepro.NewClient(tt.opts...)
 			require.Error(t, err)
 			assert.Nil(t, c)
 			assert.Contains(t, err.Error(), tt.wantErr)
@@ -53,35 +54,23 @@ func TestNewClientValidation(t *testing.T) {
 	}
 }
 
-func TestWithAccountBuildsTheAccountURL(t *testing.T) {
-	for _, account := range []string{"acme", "ACME", "acme.postaffiliatepro.com", " acme "} {
-		c, err := NewClient(WithAccount(account), WithAPIKey(postaffiliateprotest.APIKey))
-		require.NoError(t, err, account)
-		assert.Equal(t, "/api/v3", c.basePath)
-		assert.Equal(t, "/api/v3/affiliates", c.endpoint("affiliates"))
-	}
-	var s settings
-	require.NoError(t, WithAccount("acme-eu")(&s))
-	assert.Equal(t, "https://acme-eu.postaffiliatepro.com/api/v3", s.BaseURL.String())
-}
-
 func TestUnusualKeyIsAcceptedAndLoggedAtDebug(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	const oauthToken = "eyJhbGciOiJIUzI1NiJ9.opaque-oauth-token"
-	_, err := NewClient(WithAccount("acme"), WithAPIKey(oauthToken), WithLogger(logger))
+	_, err := postaffiliatepro.NewClient(postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithAPIKey(oauthToken), postaffiliatepro.WithLogger(logger))
 	require.NoError(t, err)
 	assert.Contains(t, buf.String(), "does not look like pap_<id>_<secret>")
 	assert.NotContains(t, buf.String(), oauthToken)
 
 	buf.Reset()
-	_, err = NewClient(WithAccount("acme"), WithAPIKey(postaffiliateprotest.APIKey), WithLogger(logger))
+	_, err = postaffiliatepro.NewClient(postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey), postaffiliatepro.WithLogger(logger))
 	require.NoError(t, err)
 	assert.Empty(t, buf.String(), "a pap_ key is not unusual")
 }
 
 func TestRequestsCarryBearerKeyAndUserAgent(t *testing.T) {
-	f := newFixture(t, srvOpts(postaffiliateprotest.WithDemoData()), WithUserAgent("acme-sync/2.1"))
+	f := newFixture(t, srvOpts(postaffiliateprotest.WithDemoData()), postaffiliatepro.WithUserAgent("acme-sync/2.1"))
 	_, _, err := f.client.Affiliates.ListPage(context.Background(), nil)
 	require.NoError(t, err)
 	reqs := f.srv.Requests()
@@ -103,8 +92,8 @@ func TestRateLimitIsExposed(t *testing.T) {
 		require.NoError(t, err)
 	}
 	rl := f.client.RateLimit()
-	assert.Equal(t, RateLimitRequests, rl.Limit)
-	assert.Equal(t, RateLimitRequests-2, rl.Remaining)
+	assert.Equal(t, postaffiliatepro.RateLimitRequests, rl.Limit)
+	assert.Equal(t, postaffiliatepro.RateLimitRequests-2, rl.Remaining)
 	// Two tokens spent at 600ms each: the bucket is full again 1.2s on,
 	// sent as a whole unix second (rounded up).
 	assert.Equal(t, testStart.Add(2*time.Second).Unix(), rl.Reset.Unix())
@@ -115,34 +104,34 @@ func TestAuthErrors(t *testing.T) {
 	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithDemoData())
 	t.Cleanup(srv.Close)
 
-	wrong, err := NewClient(WithBaseURL(srv.URL), WithAPIKey("pap_fk7q2m9x4c_wrongwrongwrong"))
+	wrong, err := postaffiliatepro.NewClient(postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey("pap_fk7q2m9x4c_wrongwrongwrong"))
 	require.NoError(t, err)
 	_, err = wrong.Affiliates.Get(ctx, "whatever")
-	require.ErrorIs(t, err, ErrUnauthorized)
-	var apiErr *Error
+	require.ErrorIs(t, err, postaffiliatepro.ErrUnauthorized)
+	var apiErr *postaffiliatepro.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusUnauthorized, apiErr.StatusCode)
 	assert.Equal(t, "Invalid or expired API key", apiErr.Message)
 	assert.Equal(t, "unauthorized", apiErr.Code)
 	assert.NotContains(t, err.Error(), "wrongwrong")
 
-	readOnly, err := NewClient(WithBaseURL(srv.URL), WithAPIKey(postaffiliateprotest.ReadOnlyAPIKey))
+	readOnly, err := postaffiliatepro.NewClient(postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.ReadOnlyAPIKey))
 	require.NoError(t, err)
 	_, _, err = readOnly.Affiliates.ListPage(ctx, nil)
 	require.NoError(t, err, "reads are in scope")
 	before := len(srv.Affiliates())
-	_, err = readOnly.Affiliates.Create(ctx, &AffiliateCreateParams{Username: "new@example.com"})
-	require.ErrorIs(t, err, ErrForbidden)
+	_, err = readOnly.Affiliates.Create(ctx, &postaffiliatepro.AffiliateCreateParams{Username: "new@example.com"})
+	require.ErrorIs(t, err, postaffiliatepro.ErrForbidden)
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Message, "no write access to affiliates")
 	assert.Len(t, srv.Affiliates(), before)
 }
 
 func TestUnknownEndpointIsInvalidRequest(t *testing.T) {
-	f := newFixture(t, nil, WithClicksPath("reports/click-list"))
+	f := newFixture(t, nil, postaffiliatepro.WithClicksPath("reports/click-list"))
 	_, _, err := f.client.Reports.ClicksPage(context.Background(), nil)
-	require.ErrorIs(t, err, ErrInvalidRequest)
-	var apiErr *Error
+	require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
+	var apiErr *postaffiliatepro.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "/api/v3/reports/click-list", apiErr.Path)
 	assert.Contains(t, apiErr.Message, "Invalid endpoint")
@@ -150,7 +139,7 @@ func TestUnknownEndpointIsInvalidRequest(t *testing.T) {
 }
 
 func TestSecretsDoNotPrint(t *testing.T) {
-	c, err := NewClient(WithAccount("acme"), WithAPIKey(postaffiliateprotest.APIKey))
+	c, err := postaffiliatepro.NewClient(postaffiliatepro.WithAccount("acme"), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey))
 	require.NoError(t, err)
 	for _, verb := range []string{"%v", "%+v", "%#v"} {
 		assert.NotContains(t, fmt.Sprintf(verb, c), "T3sKx8vLq2nW6pZr5bYd9hGj4mFc1aE")

@@ -78,5 +78,8 @@
 // # Testing
 //
 // The postaffiliateprotest package runs an in-process fake of the API with
-// every envelope and paging style above selectable, for tests and examples.
+// every envelope and paging style above selectable, for tests and examples;
+// its Server.Client returns a client configured for it. [WithClock] with
+// the fake's NewClock makes retry and throttle waits in tests take no real
+// time.
 package postaffiliatepro

@@ -280,3 +280,25 @@ func ExampleWithResponseInto() {
 	// Alice Tanaka 200 quota: 99 of 100
 	// true 404
 }
+
+// In tests, a fake clock shared by the fake server and the client makes
+// retry waits instant: the client waits out the 429's Retry-After of 30
+// seconds on the fake clock, and no real time passes.
+func ExampleWithClock() {
+	clk := postaffiliateprotest.NewClock(time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC))
+	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithDemoData(), postaffiliateprotest.WithClock(clk.Now))
+	defer srv.Close()
+	client, err := srv.Client(postaffiliatepro.WithClock(clk))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	srv.Inject(1, postaffiliateprotest.Fault{Status: 429, RetryAfter: "30"})
+	c, err := client.Campaigns.Get(context.Background(), srv.Campaigns()[0].ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.Name, "after waiting", clk.Total(), "on the fake clock")
+	// Output:
+	// Default Campaign after waiting 30s on the fake clock
+}

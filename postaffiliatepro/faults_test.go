@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -21,44 +22,44 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 				s.SeedAffiliates(7)
 				return matrixKeys(s.Affiliates(), func(a postaffiliateprotest.Affiliate) string { return a.ID })
 			},
-			func(ctx context.Context, c *Client, p ListParams) iter.Seq2[*Affiliate, error] {
-				return c.Affiliates.List(ctx, &AffiliateListOptions{ListParams: p})
+			func(ctx context.Context, c *postaffiliatepro.Client, p postaffiliatepro.ListParams) iter.Seq2[*postaffiliatepro.Affiliate, error] {
+				return c.Affiliates.List(ctx, &postaffiliatepro.AffiliateListOptions{ListParams: p})
 			},
-			func(a *Affiliate) string { return a.ID }),
+			func(a *postaffiliatepro.Affiliate) string { return a.ID }),
 		matrixList("transactions_data_items_page_per_page", "transactions",
 			[]postaffiliateprotest.ServerOption{
 				postaffiliateprotest.WithEnvelope(postaffiliateprotest.EnvelopeDataItems),
 				postaffiliateprotest.WithPagination(postaffiliateprotest.PagePerPage),
 			},
-			[]Option{WithPagination(PagePerPage)},
+			[]postaffiliatepro.Option{postaffiliatepro.WithPagination(postaffiliatepro.PagePerPage)},
 			func(s *postaffiliateprotest.Server) []string {
 				s.SeedTransactions(7)
 				return matrixKeys(s.Transactions(), func(tx postaffiliateprotest.Transaction) string { return tx.ID })
 			},
-			func(ctx context.Context, c *Client, p ListParams) iter.Seq2[*Transaction, error] {
-				return c.Transactions.List(ctx, &TransactionListOptions{ListParams: p})
+			func(ctx context.Context, c *postaffiliatepro.Client, p postaffiliatepro.ListParams) iter.Seq2[*postaffiliatepro.Transaction, error] {
+				return c.Transactions.List(ctx, &postaffiliatepro.TransactionListOptions{ListParams: p})
 			},
-			func(tx *Transaction) string { return tx.ID }),
+			func(tx *postaffiliatepro.Transaction) string { return tx.ID }),
 		matrixList("campaigns_bare_array", "campaigns",
 			[]postaffiliateprotest.ServerOption{postaffiliateprotest.WithEnvelope(postaffiliateprotest.EnvelopeArray)}, nil,
 			func(s *postaffiliateprotest.Server) []string {
 				s.SeedCampaigns(7)
 				return matrixKeys(s.Campaigns(), func(c postaffiliateprotest.Campaign) string { return c.ID })
 			},
-			func(ctx context.Context, c *Client, p ListParams) iter.Seq2[*Campaign, error] {
-				return c.Campaigns.List(ctx, &CampaignListOptions{ListParams: p})
+			func(ctx context.Context, c *postaffiliatepro.Client, p postaffiliatepro.ListParams) iter.Seq2[*postaffiliatepro.Campaign, error] {
+				return c.Campaigns.List(ctx, &postaffiliatepro.CampaignListOptions{ListParams: p})
 			},
-			func(c *Campaign) string { return c.ID }),
+			func(c *postaffiliatepro.Campaign) string { return c.ID }),
 		matrixList("clicks_resource_envelope", "reports/clicks",
 			[]postaffiliateprotest.ServerOption{postaffiliateprotest.WithEnvelope(postaffiliateprotest.EnvelopeResource)}, nil,
 			func(s *postaffiliateprotest.Server) []string {
 				s.SeedClicks(7)
 				return matrixKeys(s.Clicks(), func(c postaffiliateprotest.Click) string { return c.ID })
 			},
-			func(ctx context.Context, c *Client, p ListParams) iter.Seq2[*Click, error] {
-				return c.Reports.Clicks(ctx, &ClickListOptions{ListParams: p})
+			func(ctx context.Context, c *postaffiliatepro.Client, p postaffiliatepro.ListParams) iter.Seq2[*postaffiliatepro.Click, error] {
+				return c.Reports.Clicks(ctx, &postaffiliatepro.ClickListOptions{ListParams: p})
 			},
-			func(c *Click) string { return c.ID }),
+			func(c *postaffiliatepro.Click) string { return c.ID }),
 		{
 			Name: "create_affiliate", Write: true, Path: "affiliates",
 			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
@@ -66,7 +67,7 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 				return faultmatrix.Instance{
 					Server: srv,
 					Run: func(ctx context.Context, _ func()) ([]string, error) {
-						a, err := c.Affiliates.Create(ctx, &AffiliateCreateParams{Username: "matrix@example.com", FirstName: "Ada"})
+						a, err := c.Affiliates.Create(ctx, &postaffiliatepro.AffiliateCreateParams{Username: "matrix@example.com", FirstName: "Ada"})
 						if err != nil {
 							return nil, err
 						}
@@ -81,16 +82,16 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 
 // matrixServer starts an empty fake with srvOpts and a client on it
 // configured by env and opts.
-func matrixServer(t *testing.T, env faultmatrix.Env, srvOpts []postaffiliateprotest.ServerOption, opts []Option) (*postaffiliateprotest.Server, *Client) {
+func matrixServer(t *testing.T, env faultmatrix.Env, srvOpts []postaffiliateprotest.ServerOption, opts []postaffiliatepro.Option) (*postaffiliateprotest.Server, *postaffiliatepro.Client) {
 	t.Helper()
 	srv := postaffiliateprotest.NewServer(append([]postaffiliateprotest.ServerOption{postaffiliateprotest.WithClock(env.Clock.Now)}, srvOpts...)...)
 	t.Cleanup(srv.Close)
-	all := append([]Option{
-		WithBaseURL(srv.URL), WithAPIKey(postaffiliateprotest.APIKey),
-		WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries), withClock(env.Clock),
-		WithPrefetch(0), // a fault lands on the request it is injected before
+	all := append([]postaffiliatepro.Option{
+		postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
+		postaffiliatepro.WithHTTPClient(env.HTTPClient), postaffiliatepro.WithMaxRetries(env.MaxRetries), postaffiliatepro.WithClock(env.Clock),
+		postaffiliatepro.WithPrefetch(0), // a fault lands on the request it is injected before
 	}, opts...)
-	c, err := NewClient(all...)
+	c, err := postaffiliatepro.NewClient(all...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,9 +100,9 @@ func matrixServer(t *testing.T, env faultmatrix.Env, srvOpts []postaffiliateprot
 
 // matrixList is an iterator row: seed fills the fake and returns the seeded
 // ids; the list pages 3 records at a time, so 7 records take 3 pages.
-func matrixList[T any](name, path string, srvOpts []postaffiliateprotest.ServerOption, opts []Option,
+func matrixList[T any](name, path string, srvOpts []postaffiliateprotest.ServerOption, opts []postaffiliatepro.Option,
 	seed func(*postaffiliateprotest.Server) []string,
-	list func(context.Context, *Client, ListParams) iter.Seq2[*T, error], key func(*T) string) faultmatrix.Target {
+	list func(context.Context, *postaffiliatepro.Client, postaffiliatepro.ListParams) iter.Seq2[*T, error], key func(*T) string) faultmatrix.Target {
 	return faultmatrix.Target{
 		Name: name, RetrySafe: true, Path: path,
 		New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
@@ -110,7 +111,7 @@ func matrixList[T any](name, path string, srvOpts []postaffiliateprotest.ServerO
 			return faultmatrix.Instance{
 				Server: srv, Seeded: seeded,
 				Run: func(ctx context.Context, onRecord func()) ([]string, error) {
-					return faultmatrix.Collect(list(ctx, c, ListParams{PerPage: 3}), key, onRecord)
+					return faultmatrix.Collect(list(ctx, c, postaffiliatepro.ListParams{PerPage: 3}), key, onRecord)
 				},
 			}
 		},

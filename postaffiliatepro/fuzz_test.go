@@ -65,7 +65,7 @@ func fuzzClient(t *testing.T, body []byte, opts ...Option) *Client {
 	c, err := NewClient(append([]Option{
 		WithAPIKey("pap_k"), WithBaseURL("http://127.0.0.1:9/api/v3"), WithMaxRetries(0),
 		WithHTTPClient(faultmatrix.ResponseClient(200, "application/json", body)),
-		withClock(testclock.New(testStart)),
+		WithClock(testclock.New(time.Date(2026, time.April, 20, 9, 0, 0, 0, time.UTC))),
 	}, opts...)...)
 	if err != nil {
 		t.Fatal(err)

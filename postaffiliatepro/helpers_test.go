@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"testing"
@@ -7,34 +7,30 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
 // testStart is the fake clock's start in tests.
 var testStart = time.Date(2026, time.April, 20, 9, 0, 0, 0, time.UTC)
 
-// withClock injects a fake clock into the client.
-func withClock(clk *testclock.Clock) Option {
-	return Option(func(s *settings) error { s.Clock = clk; return nil })
-}
-
 // fixture is a fake server and a client pointed at it, both on one fake
 // clock, so retry waits are instant and refill the server's rate limit.
 type fixture struct {
 	srv    *postaffiliateprotest.Server
-	client *Client
+	client *postaffiliatepro.Client
 	clock  *testclock.Clock
 }
 
 // newFixture starts a fake with srvOpts and a client with opts.
-func newFixture(t *testing.T, srvOpts []postaffiliateprotest.ServerOption, opts ...Option) *fixture {
+func newFixture(t *testing.T, srvOpts []postaffiliateprotest.ServerOption, opts ...postaffiliatepro.Option) *fixture {
 	t.Helper()
 	clk := testclock.New(testStart)
 	srvOpts = append([]postaffiliateprotest.ServerOption{postaffiliateprotest.WithClock(clk.Now)}, srvOpts...)
 	srv := postaffiliateprotest.NewServer(srvOpts...)
 	t.Cleanup(srv.Close)
-	base := []Option{WithBaseURL(srv.URL), WithAPIKey(postaffiliateprotest.APIKey), withClock(clk)}
-	client, err := NewClient(append(base, opts...)...)
+	base := []postaffiliatepro.Option{postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey), postaffiliatepro.WithClock(clk)}
+	client, err := postaffiliatepro.NewClient(append(base, opts...)...)
 	require.NoError(t, err)
 	return &fixture{srv: srv, client: client, clock: clk}
 }
@@ -45,16 +41,16 @@ func srvOpts(opts ...postaffiliateprotest.ServerOption) []postaffiliateprotest.S
 }
 
 // amount parses decimal text in major units, failing the test on error.
-func amount(t testing.TB, text string) Amount {
+func amount(t testing.TB, text string) postaffiliatepro.Amount {
 	t.Helper()
-	a, err := ParseAmount(text, "")
+	a, err := postaffiliatepro.ParseAmount(text, "")
 	require.NoError(t, err)
 	return a
 }
 
 // requireSameValue asserts that got equals want by value (25 equals
 // 25.00), currencies apart.
-func requireSameValue(t testing.TB, want, got Amount, msgAndArgs ...any) {
+func requireSameValue(t testing.TB, want, got postaffiliatepro.Amount, msgAndArgs ...any) {
 	t.Helper()
 	c, err := want.WithCurrency("").Cmp(got.WithCurrency(""))
 	require.NoError(t, err, msgAndArgs...)

@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -23,21 +24,20 @@ func TestSecretHygiene(t *testing.T) {
 	srv.SeedAffiliates(3)
 	var sink secretcheck.Sink
 	clk := testclock.New(testStart)
-	common := []Option{WithBaseURL(srv.URL), WithLogger(sink.Logger()), WithMaxRetries(2), withClock(clk)}
-	opts := append([]Option{WithAPIKey(postaffiliateprotest.APIKey)}, common...)
-	c, err := NewClient(opts...)
+	common := []postaffiliatepro.Option{postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithLogger(sink.Logger()), postaffiliatepro.WithMaxRetries(2), postaffiliatepro.WithClock(clk)}
+	opts := append([]postaffiliatepro.Option{postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey)}, common...)
+	c, err := postaffiliatepro.NewClient(opts...)
 	require.NoError(t, err)
-	var s settings
-	for _, o := range opts {
-		require.NoError(t, o(&s))
-	}
-	sink.Print(c, *c, c.t, s, &s, opts, c.Affiliates, c.RateLimit())
+	internals, err := postaffiliatepro.Internals(c, opts)
+	require.NoError(t, err)
+	sink.Print(c, *c, opts, c.Affiliates, c.RateLimit())
+	sink.Print(internals...)
 
 	ctx := context.Background()
 	items, resp, err := c.Affiliates.ListPage(ctx, nil)
 	require.NoError(t, err)
 	sink.Print(items, resp, *resp)
-	params := &AffiliateCreateParams{Username: "hygiene@example.com", FirstName: "Hy"}
+	params := &postaffiliatepro.AffiliateCreateParams{Username: "hygiene@example.com", FirstName: "Hy"}
 	for _, f := range []postaffiliateprotest.Fault{
 		{Status: http.StatusBadRequest}, {Status: http.StatusUnauthorized}, {Status: http.StatusForbidden},
 		{Status: http.StatusNotFound}, {Status: http.StatusConflict}, {Status: http.StatusUnprocessableEntity},
@@ -59,10 +59,10 @@ func TestSecretHygiene(t *testing.T) {
 	sink.Print(err)
 
 	// A real 401 from the server, for a wrong key.
-	wrong, err := NewClient(append([]Option{WithAPIKey(wrongKey)}, common...)...)
+	wrong, err := postaffiliatepro.NewClient(append([]postaffiliatepro.Option{postaffiliatepro.WithAPIKey(wrongKey)}, common...)...)
 	require.NoError(t, err)
 	_, _, err = wrong.Affiliates.ListPage(ctx, nil)
-	require.ErrorIs(t, err, ErrUnauthorized)
+	require.ErrorIs(t, err, postaffiliatepro.ErrUnauthorized)
 	sink.Print(err, wrong, *wrong)
 
 	sink.Check(t, postaffiliateprotest.APIKey, wrongKey)

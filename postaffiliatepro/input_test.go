@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -16,27 +17,27 @@ import (
 // and account names, and negative page sizes fail before any request, with
 // an error that names the problem.
 func TestBadCallerInputIsAClearError(t *testing.T) {
-	key := WithAPIKey("pap_k")
+	key := postaffiliatepro.WithAPIKey("pap_k")
 	for _, tc := range []struct {
 		name string
-		opts []Option
+		opts []postaffiliatepro.Option
 		want string
 	}{
-		{"empty API key", []Option{WithAPIKey(""), WithAccount("acme")}, "API key is empty"},
-		{"whitespace API key", []Option{WithAPIKey(" \t\n"), WithAccount("acme")}, "API key is empty"},
-		{"API key with a line break", []Option{WithAPIKey("pap_k\r\nX-Evil: 1"), WithAccount("acme")}, "whitespace"},
-		{"no base URL or account", []Option{key}, "required"},
-		{"account with a path", []Option{key, WithAccount("acme/../evil")}, "not a valid host name label"},
-		{"account with a query", []Option{key, WithAccount("acme?x=1")}, "not a valid host name label"},
-		{"blank account", []Option{key, WithAccount("  ")}, "not a valid host name label"},
-		{"base URL without scheme", []Option{key, WithBaseURL("acme.postaffiliatepro.com/api/v3")}, "scheme"},
-		{"base URL with a query", []Option{key, WithBaseURL("https://acme.postaffiliatepro.com/api/v3?x=1")}, "query"},
-		{"base URL with a fragment", []Option{key, WithBaseURL("https://acme.postaffiliatepro.com/api/v3#x")}, "fragment"},
-		{"base URL without host", []Option{key, WithBaseURL("https:///api/v3")}, "host"},
-		{"base URL with credentials", []Option{key, WithBaseURL("https://user:pass@acme.postaffiliatepro.com")}, "credentials"},
+		{"empty API key", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(""), postaffiliatepro.WithAccount("acme")}, "API key is empty"},
+		{"whitespace API key", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey(" \t\n"), postaffiliatepro.WithAccount("acme")}, "API key is empty"},
+		{"API key with a line break", []postaffiliatepro.Option{postaffiliatepro.WithAPIKey("pap_k\r\nX-Evil: 1"), postaffiliatepro.WithAccount("acme")}, "whitespace"},
+		{"no base URL or account", []postaffiliatepro.Option{key}, "required"},
+		{"account with a path", []postaffiliatepro.Option{key, postaffiliatepro.WithAccount("acme/../evil")}, "not a valid host name label"},
+		{"account with a query", []postaffiliatepro.Option{key, postaffiliatepro.WithAccount("acme?x=1")}, "not a valid host name label"},
+		{"blank account", []postaffiliatepro.Option{key, postaffiliatepro.WithAccount("  ")}, "not a valid host name label"},
+		{"base URL without scheme", []postaffiliatepro.Option{key, postaffiliatepro.WithBaseURL("acme.postaffiliatepro.com/api/v3")}, "scheme"},
+		{"base URL with a query", []postaffiliatepro.Option{key, postaffiliatepro.WithBaseURL("https://acme.postaffiliatepro.com/api/v3?x=1")}, "query"},
+		{"base URL with a fragment", []postaffiliatepro.Option{key, postaffiliatepro.WithBaseURL("https://acme.postaffiliatepro.com/api/v3#x")}, "fragment"},
+		{"base URL without host", []postaffiliatepro.Option{key, postaffiliatepro.WithBaseURL("https:///api/v3")}, "host"},
+		{"base URL with credentials", []postaffiliatepro.Option{key, postaffiliatepro.WithBaseURL("https://user:pass@acme.postaffiliatepro.com")}, "credentials"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := NewClient(tc.opts...)
+			c, err := postaffiliatepro.NewClient(tc.opts...)
 			assert.Nil(t, c)
 			require.ErrorContains(t, err, tc.want)
 			assert.NotContains(t, err.Error(), "pass")
@@ -49,17 +50,17 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
-		p    ListParams
+		p    postaffiliatepro.ListParams
 		want string
 	}{
-		{"negative page size", ListParams{PerPage: -1}, "per page must not be negative"},
-		{"negative page", ListParams{Page: -1}, "page must not be negative"},
+		{"negative page size", postaffiliatepro.ListParams{PerPage: -1}, "per page must not be negative"},
+		{"negative page", postaffiliatepro.ListParams{Page: -1}, "page must not be negative"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{ListParams: tc.p})
+			_, _, err := c.Affiliates.ListPage(ctx, &postaffiliatepro.AffiliateListOptions{ListParams: tc.p})
 			require.ErrorContains(t, err, tc.want)
 			var got error
-			for _, err := range c.Transactions.List(ctx, &TransactionListOptions{ListParams: tc.p}) {
+			for _, err := range c.Transactions.List(ctx, &postaffiliatepro.TransactionListOptions{ListParams: tc.p}) {
 				got = err
 			}
 			require.ErrorContains(t, got, tc.want)
@@ -77,13 +78,13 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 	srv.SeedAffiliates(120)
 	n := 0
 	var last error
-	for _, err := range c.Affiliates.List(ctx, &AffiliateListOptions{ListParams: ListParams{PerPage: 100}}) {
+	for _, err := range c.Affiliates.List(ctx, &postaffiliatepro.AffiliateListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 100}}) {
 		if last = err; err != nil {
 			break
 		}
 		n++
 	}
-	require.ErrorIs(t, last, ErrMalformedResponse)
+	require.ErrorIs(t, last, postaffiliatepro.ErrMalformedResponse)
 	assert.ErrorContains(t, last, "ask for fewer records a page")
 	assert.Equal(t, 50, n)
 }
@@ -95,7 +96,7 @@ func TestIDsWithPathCharactersAreEscaped(t *testing.T) {
 	srv := postaffiliateprotest.NewServer()
 	defer srv.Close()
 	srv.SeedAffiliates(2)
-	c := resourceClient(t, srv, &http.Client{}, WithMaxRetries(0))
+	c := resourceClient(t, srv, &http.Client{}, postaffiliatepro.WithMaxRetries(0))
 	ctx := context.Background()
 	for _, id := range []string{
 		"../../affiliates", "..", ".", "x/../../y", "x?limit=1", "x#fragment",
@@ -103,9 +104,9 @@ func TestIDsWithPathCharactersAreEscaped(t *testing.T) {
 	} {
 		srv.ResetRequests()
 		_, err := c.Affiliates.Get(ctx, id)
-		assert.ErrorIs(t, err, ErrNotFound, "affiliate %q", id)
+		assert.ErrorIs(t, err, postaffiliatepro.ErrNotFound, "affiliate %q", id)
 		_, err = c.Transactions.Get(ctx, id)
-		assert.ErrorIs(t, err, ErrNotFound, "transaction %q", id)
+		assert.ErrorIs(t, err, postaffiliatepro.ErrNotFound, "transaction %q", id)
 		reqs := srv.Requests()
 		require.Len(t, reqs, 2)
 		assert.Equal(t, "/api/v3/affiliates/"+id, reqs[0].Path)

@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -18,12 +19,12 @@ import (
 func TestMain(m *testing.M) { leakcheck.Main(m) }
 
 // resourceClient returns a client of srv on hc with a fake clock.
-func resourceClient(t *testing.T, srv *postaffiliateprotest.Server, hc *http.Client, opts ...Option) *Client {
+func resourceClient(t *testing.T, srv *postaffiliateprotest.Server, hc *http.Client, opts ...postaffiliatepro.Option) *postaffiliatepro.Client {
 	t.Helper()
 	clk := testclock.New(testStart)
-	c, err := NewClient(append([]Option{
-		WithBaseURL(srv.URL), WithAPIKey(postaffiliateprotest.APIKey),
-		WithHTTPClient(hc), withClock(clk),
+	c, err := postaffiliatepro.NewClient(append([]postaffiliatepro.Option{
+		postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
+		postaffiliatepro.WithHTTPClient(hc), postaffiliatepro.WithClock(clk),
 	}, opts...)...)
 	require.NoError(t, err)
 	return c

@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	pt "github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -30,11 +31,11 @@ var envelopes = []struct {
 // pagings pair the client's paging style with the fake's.
 var pagings = []struct {
 	name   string
-	client Pagination
+	client postaffiliatepro.Pagination
 	server pt.Pagination
 }{
-	{"offset/limit", OffsetLimit, pt.OffsetLimit},
-	{"page/per_page", PagePerPage, pt.PagePerPage},
+	{"offset/limit", postaffiliatepro.OffsetLimit, pt.OffsetLimit},
+	{"page/per_page", postaffiliatepro.PagePerPage, pt.PagePerPage},
 }
 
 func TestListEveryEnvelopeAndPaging(t *testing.T) {
@@ -48,7 +49,7 @@ func TestListEveryEnvelopeAndPaging(t *testing.T) {
 				name := fmt.Sprintf("%s/%s/total=%q", e.name, p.name, totalKey)
 				t.Run(name, func(t *testing.T) {
 					f := newFixture(t, srvOpts(pt.WithEnvelope(e.env), pt.WithPagination(p.server), pt.WithTotalKey(totalKey)),
-						WithPagination(p.client))
+						postaffiliatepro.WithPagination(p.client))
 					f.srv.SeedAffiliates(250)
 					want := f.srv.Affiliates()
 
@@ -71,13 +72,13 @@ func TestListEveryEnvelopeAndPaging(t *testing.T) {
 }
 
 // assertPaging checks the paging parameters of each request.
-func assertPaging(t *testing.T, reqs []pt.RecordedRequest, style Pagination, pages []int, per int) {
+func assertPaging(t *testing.T, reqs []pt.RecordedRequest, style postaffiliatepro.Pagination, pages []int, per int) {
 	t.Helper()
 	require.Len(t, reqs, len(pages))
 	for i, r := range reqs {
 		q, err := url.ParseQuery(r.Query)
 		require.NoError(t, err)
-		if style == PagePerPage {
+		if style == postaffiliatepro.PagePerPage {
 			assert.Equal(t, fmt.Sprint(pages[i]), q.Get("page"))
 			assert.Equal(t, fmt.Sprint(per), q.Get("per_page"))
 			assert.False(t, q.Has("offset") || q.Has("limit"))
@@ -120,8 +121,8 @@ func TestListStopsAtTotalOrOnEmptyPage(t *testing.T) {
 func TestListBreakMakesOneRequest(t *testing.T) {
 	for _, p := range pagings {
 		t.Run(p.name, func(t *testing.T) {
-			f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithPagination(p.server)), WithPagination(p.client), WithPrefetch(0))
-			for tx, err := range f.client.Transactions.List(context.Background(), &TransactionListOptions{ListParams: ListParams{PerPage: 5}}) {
+			f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithPagination(p.server)), postaffiliatepro.WithPagination(p.client), postaffiliatepro.WithPrefetch(0))
+			for tx, err := range f.client.Transactions.List(context.Background(), &postaffiliatepro.TransactionListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 5}}) {
 				require.NoError(t, err)
 				require.NotEmpty(t, tx.ID)
 				break
@@ -135,11 +136,11 @@ func TestListPageResume(t *testing.T) {
 	ctx := context.Background()
 	for _, p := range pagings {
 		t.Run(p.name, func(t *testing.T) {
-			f := newFixture(t, srvOpts(pt.WithPagination(p.server)), WithPagination(p.client))
+			f := newFixture(t, srvOpts(pt.WithPagination(p.server)), postaffiliatepro.WithPagination(p.client))
 			f.srv.SeedTransactions(45)
 			all := f.srv.Transactions()
 
-			opts := &TransactionListOptions{ListParams: ListParams{PerPage: 20}}
+			opts := &postaffiliatepro.TransactionListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 20}}
 			page1, resp, err := f.client.Transactions.ListPage(ctx, opts)
 			require.NoError(t, err)
 			require.Len(t, page1, 20)
@@ -152,14 +153,14 @@ func TestListPageResume(t *testing.T) {
 
 			// A job stores resp.NextPage and resumes later from it.
 			resumed := 0
-			for tx, err := range f.client.Transactions.List(ctx, &TransactionListOptions{ListParams: ListParams{PerPage: 20, Page: resp.NextPage}}) {
+			for tx, err := range f.client.Transactions.List(ctx, &postaffiliatepro.TransactionListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 20, Page: resp.NextPage}}) {
 				require.NoError(t, err)
 				require.Equal(t, all[20+resumed].ID, tx.ID)
 				resumed++
 			}
 			assert.Equal(t, 25, resumed)
 
-			last, resp, err := f.client.Transactions.ListPage(ctx, &TransactionListOptions{ListParams: ListParams{PerPage: 20, Page: 3}})
+			last, resp, err := f.client.Transactions.ListPage(ctx, &postaffiliatepro.TransactionListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 20, Page: 3}})
 			require.NoError(t, err)
 			assert.Len(t, last, 5)
 			assert.Zero(t, resp.NextPage)
@@ -175,7 +176,7 @@ func TestListPageSizeCappedBelowTotalIsAnError(t *testing.T) {
 	f.srv.SeedAffiliates(250)
 	var n int
 	var lastErr error
-	for _, err := range f.client.Affiliates.List(context.Background(), &AffiliateListOptions{ListParams: ListParams{PerPage: 150}}) {
+	for _, err := range f.client.Affiliates.List(context.Background(), &postaffiliatepro.AffiliateListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 150}}) {
 		if err != nil {
 			lastErr = err
 			break
@@ -183,7 +184,7 @@ func TestListPageSizeCappedBelowTotalIsAnError(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 100, n, "the records of the page are yielded first")
-	require.ErrorIs(t, lastErr, ErrMalformedResponse)
+	require.ErrorIs(t, lastErr, postaffiliatepro.ErrMalformedResponse)
 	assert.Contains(t, lastErr.Error(), "ask for fewer records a page")
 	assert.Equal(t, 1, f.srv.RequestCount())
 }
@@ -203,19 +204,19 @@ func TestListWithMismatchedPagingFailsInsteadOfLooping(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 100, n)
-	require.ErrorIs(t, lastErr, ErrMalformedResponse)
+	require.ErrorIs(t, lastErr, postaffiliatepro.ErrMalformedResponse)
 	assert.Contains(t, lastErr.Error(), "same page twice")
 	assert.Equal(t, 2, f.srv.RequestCount())
 }
 
 func TestListOptionsValidation(t *testing.T) {
 	f := newFixture(t, nil)
-	_, _, err := f.client.Affiliates.ListPage(context.Background(), &AffiliateListOptions{ListParams: ListParams{Page: -1}})
+	_, _, err := f.client.Affiliates.ListPage(context.Background(), &postaffiliatepro.AffiliateListOptions{ListParams: postaffiliatepro.ListParams{Page: -1}})
 	require.ErrorContains(t, err, "page must not be negative")
-	for _, err := range f.client.Banners.List(context.Background(), &BannerListOptions{ListParams: ListParams{PerPage: -5}}) {
+	for _, err := range f.client.Banners.List(context.Background(), &postaffiliatepro.BannerListOptions{ListParams: postaffiliatepro.ListParams{PerPage: -5}}) {
 		require.ErrorContains(t, err, "per page must not be negative")
 	}
-	for _, err := range f.client.Banners.List(context.Background(), &BannerListOptions{}, &BannerListOptions{}) {
+	for _, err := range f.client.Banners.List(context.Background(), &postaffiliatepro.BannerListOptions{}, &postaffiliatepro.BannerListOptions{}) {
 		require.ErrorContains(t, err, "at most one options value")
 	}
 	assert.Zero(t, f.srv.RequestCount())
@@ -235,12 +236,12 @@ func TestListMalformedBodies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFixture(t, srvOpts(pt.WithDemoData()), WithMaxRetries(0))
+			f := newFixture(t, srvOpts(pt.WithDemoData()), postaffiliatepro.WithMaxRetries(0))
 			f.srv.Inject(1, tt.fault)
 			_, _, err := f.client.Transactions.ListPage(context.Background(), nil)
-			require.ErrorIs(t, err, ErrMalformedResponse)
+			require.ErrorIs(t, err, postaffiliatepro.ErrMalformedResponse)
 			assert.Contains(t, err.Error(), tt.want)
-			var apiErr *Error
+			var apiErr *postaffiliatepro.Error
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, "/api/v3/transactions", apiErr.Path)
 			assert.Equal(t, http.MethodGet, apiErr.Method)

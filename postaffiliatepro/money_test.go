@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	pt "github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -35,7 +36,7 @@ func TestTransactionAmountsDecodeExactly(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var tx Transaction
+			var tx postaffiliatepro.Transaction
 			require.NoError(t, json.Unmarshal([]byte(tt.body), &tx))
 			assert.Equal(t, tt.commission, tx.Commission.String())
 			assert.Equal(t, tt.totalCost, tx.TotalCost.String())
@@ -50,7 +51,7 @@ func TestTransactionAmountsDecodeExactly(t *testing.T) {
 }
 
 func TestReportAmountsNullBesideAnAlias(t *testing.T) {
-	var r TopAffiliate
+	var r postaffiliatepro.TopAffiliate
 	require.NoError(t, json.Unmarshal([]byte(`{"total_cost":null,"sales_total":"5.10","commission":null}`), &r))
 	assert.Equal(t, "5.10", r.TotalCost.String(), "an alias with a value wins over a null")
 	assert.True(t, r.Commission.IsNull())
@@ -64,7 +65,7 @@ func TestTransactionAmountsRefuseWhatIsNotAnAmount(t *testing.T) {
 		`{"commission":true}`, `{"commission":"12,50"}`, `{"commission":"abc"}`, `{"commission":{"value":1}}`,
 		`{"commission":[1]}`, `{"total_cost":"1.0000000000000000001"}`, `{"commission":"99999999999999999999"}`,
 	} {
-		var tx Transaction
+		var tx postaffiliatepro.Transaction
 		err := json.Unmarshal([]byte(body), &tx)
 		require.Error(t, err, body)
 		assert.Contains(t, err.Error(), "is not an amount", body)
@@ -72,7 +73,7 @@ func TestTransactionAmountsRefuseWhatIsNotAnAmount(t *testing.T) {
 }
 
 func TestTransactionAmountMinorUnits(t *testing.T) {
-	var tx Transaction
+	var tx postaffiliatepro.Transaction
 	require.NoError(t, json.Unmarshal([]byte(`{"commission":"25.00","total_cost":0.0125,"currency":"USD"}`), &tx))
 	cents, err := tx.Commission.MinorUnits("")
 	require.NoError(t, err)
@@ -87,38 +88,38 @@ func TestTransactionAmountMinorUnits(t *testing.T) {
 // major units, so every Amount is sent as its exact decimal, however it
 // was built.
 func TestTransactionCreateParamsEncodeMajorUnits(t *testing.T) {
-	minor := func(units int64, cur string) Amount {
-		a, err := AmountFromMinorUnits(units, 2, cur)
+	minor := func(units int64, cur string) postaffiliatepro.Amount {
+		a, err := postaffiliatepro.AmountFromMinorUnits(units, 2, cur)
 		require.NoError(t, err)
 		return a
 	}
-	decoded := func(raw string) Amount {
-		var a Amount
+	decoded := func(raw string) postaffiliatepro.Amount {
+		var a postaffiliatepro.Amount
 		require.NoError(t, json.Unmarshal([]byte(raw), &a))
 		return a
 	}
-	zero := Amount{}
+	zero := postaffiliatepro.Amount{}
 	fine := amount(t, "0.0125")
-	eur, err := ParseAmount("19.90", "eur")
+	eur, err := postaffiliatepro.ParseAmount("19.90", "eur")
 	require.NoError(t, err)
 	tests := []struct {
 		name   string
-		params TransactionCreateParams
+		params postaffiliatepro.TransactionCreateParams
 		want   string
 	}{
-		{"minor units are sent as major", TransactionCreateParams{AffiliateID: "a1", TotalCost: minor(2500, "")},
+		{"minor units are sent as major", postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", TotalCost: minor(2500, "")},
 			`{"affiliate_id":"a1","total_cost":25.00}`},
-		{"decimal text as given", TransactionCreateParams{AffiliateID: "a1", TotalCost: amount(t, "25.00")},
+		{"decimal text as given", postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", TotalCost: amount(t, "25.00")},
 			`{"affiliate_id":"a1","total_cost":25.00}`},
-		{"finer than a cent", TransactionCreateParams{AffiliateID: "a1", Commission: &fine},
+		{"finer than a cent", postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", Commission: &fine},
 			`{"affiliate_id":"a1","commission":0.0125}`},
-		{"zero total left out, explicit zero commission sent", TransactionCreateParams{AffiliateID: "a1", Commission: &zero},
+		{"zero total left out, explicit zero commission sent", postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", Commission: &zero},
 			`{"affiliate_id":"a1","commission":0}`},
-		{"the amounts' currency fills Currency", TransactionCreateParams{AffiliateID: "a1", TotalCost: eur},
+		{"the amounts' currency fills Currency", postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", TotalCost: eur},
 			`{"affiliate_id":"a1","total_cost":19.90,"currency":"EUR"}`},
-		{"a decoded string amount is sent as a number", TransactionCreateParams{AffiliateID: "a1", TotalCost: decoded(`"7.50"`)},
+		{"a decoded string amount is sent as a number", postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", TotalCost: decoded(`"7.50"`)},
 			`{"affiliate_id":"a1","total_cost":7.50}`},
-		{"same currency", TransactionCreateParams{AffiliateID: "a1", TotalCost: minor(1990, "EUR"), Currency: "eur"},
+		{"same currency", postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", TotalCost: minor(1990, "EUR"), Currency: "eur"},
 			`{"affiliate_id":"a1","total_cost":19.90,"currency":"eur"}`},
 	}
 	for _, tt := range tests {
@@ -128,7 +129,7 @@ func TestTransactionCreateParamsEncodeMajorUnits(t *testing.T) {
 			assert.Equal(t, tt.want, string(b))
 		})
 	}
-	_, err = json.Marshal(TransactionCreateParams{AffiliateID: "a1", TotalCost: eur, Currency: "USD"})
+	_, err = json.Marshal(postaffiliatepro.TransactionCreateParams{AffiliateID: "a1", TotalCost: eur, Currency: "USD"})
 	require.ErrorContains(t, err, "an amount in EUR for currency USD")
 }
 
@@ -139,7 +140,7 @@ func TestAmountsRoundTripThroughTheFake(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, opts)
 		fine := amount(t, "0.0125")
-		created, err := f.client.Transactions.Create(ctx, &TransactionCreateParams{
+		created, err := f.client.Transactions.Create(ctx, &postaffiliatepro.TransactionCreateParams{
 			AffiliateID: f.srv.Affiliates()[0].ID, TotalCost: amount(t, "1234567.89"), Commission: &fine,
 		})
 		require.NoError(t, err)

@@ -294,3 +294,31 @@ type RequestOption = transport.RequestOption
 //	a, err := client.Affiliates.Get(ctx, id, postaffiliatepro.WithResponseInto(&resp))
 //	fmt.Println(resp.StatusCode, resp.RateLimit.Remaining)
 func WithResponseInto(resp *Response) RequestOption { return transport.WithResponseInto(resp) }
+
+// Clock is the source of time and sleeping of a client: its retry waits
+// and its throttle go through it. The same type in every package of this
+// module. Its methods:
+//   - Now() time.Time: the current time.
+//   - Sleep(ctx context.Context, d time.Duration) error: waits d, or until
+//     ctx is done and then returns ctx.Err().
+//   - AfterFunc(d time.Duration, f func()) (stop func() bool): calls f in
+//     its own goroutine once d has passed, unless stop is called first;
+//     stop reports whether it prevented the call.
+//
+// The fake clock of postaffiliateprotest.NewClock implements it, so retry
+// and throttle waits in tests take no real time.
+type Clock = transport.Clock
+
+// WithClock replaces the wall clock the client waits on (default: the
+// real time). For tests: pass a postaffiliateprotest.NewClock clock, and
+// the same clock's Now to the fake's WithClock, so a wait of the client
+// refills the fake's token bucket too.
+func WithClock(c Clock) Option {
+	return func(s *settings) error {
+		if c == nil {
+			return errors.New("clock is nil")
+		}
+		s.Clock = c
+		return nil
+	}
+}

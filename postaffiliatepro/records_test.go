@@ -39,7 +39,7 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 					_, _ = io.WriteString(w, body)
 				}))
 				t.Cleanup(ts.Close)
-				c, err := NewClient(WithAPIKey("pap_1_secret"), WithBaseURL(ts.URL+"/api/v3"), WithMaxRetries(retries), withClock(testclock.New(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))))
+				c, err := NewClient(WithAPIKey("pap_1_secret"), WithBaseURL(ts.URL+"/api/v3"), WithMaxRetries(retries), WithClock(testclock.New(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))))
 				require.NoError(t, err)
 				err = tc.call(context.Background(), c)
 				require.ErrorIs(t, err, ErrMalformedResponse)

@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	pt "github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -16,7 +17,7 @@ func TestTopAffiliatesReport(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithEnvelope(pt.EnvelopeDataItems)))
 
-	var rows []*TopAffiliate
+	var rows []*postaffiliatepro.TopAffiliate
 	for r, err := range f.client.Reports.TopAffiliates(ctx) {
 		require.NoError(t, err)
 		rows = append(rows, r)
@@ -27,7 +28,7 @@ func TestTopAffiliatesReport(t *testing.T) {
 		require.NoError(t, err)
 		assert.GreaterOrEqual(t, c, 0, "best first")
 	}
-	var sum, want Amount
+	var sum, want postaffiliatepro.Amount
 	var err error
 	for _, r := range rows {
 		sum, err = sum.Add(r.Commission)
@@ -45,7 +46,7 @@ func TestTopAffiliatesReport(t *testing.T) {
 
 	// One day's report: the demo data has a transaction every 11 hours.
 	day := f.srv.Transactions()[0].CreatedAt.Format(time.DateOnly)
-	page, _, err := f.client.Reports.TopAffiliatesPage(ctx, &TopAffiliateListOptions{CreatedAt: day})
+	page, _, err := f.client.Reports.TopAffiliatesPage(ctx, &postaffiliatepro.TopAffiliateListOptions{CreatedAt: day})
 	require.NoError(t, err)
 	require.NotEmpty(t, page)
 	var sales int64
@@ -57,8 +58,8 @@ func TestTopAffiliatesReport(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, day, q.Get("created_at"))
 
-	_, _, err = f.client.Reports.TopAffiliatesPage(ctx, &TopAffiliateListOptions{CreatedAt: "last week"})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = f.client.Reports.TopAffiliatesPage(ctx, &postaffiliatepro.TopAffiliateListOptions{CreatedAt: "last week"})
+	require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
 }
 
 func TestClicksReport(t *testing.T) {
@@ -67,7 +68,7 @@ func TestClicksReport(t *testing.T) {
 	want := f.srv.Clicks()
 
 	n := 0
-	for c, err := range f.client.Reports.Clicks(ctx, &ClickListOptions{ListParams: ListParams{PerPage: 40}}) {
+	for c, err := range f.client.Reports.Clicks(ctx, &postaffiliatepro.ClickListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 40}}) {
 		require.NoError(t, err)
 		assert.Equal(t, want[n].ID, c.ID)
 		assert.Equal(t, want[n].ReferralURL, c.ReferrerURL)
@@ -79,7 +80,7 @@ func TestClicksReport(t *testing.T) {
 	assert.Equal(t, "/api/v3/reports/clicks", f.srv.Requests()[0].Path)
 
 	var ips []string
-	for c, err := range f.client.Reports.Clicks(ctx, &ClickListOptions{Q: "ip:" + want[3].IP}) {
+	for c, err := range f.client.Reports.Clicks(ctx, &postaffiliatepro.ClickListOptions{Q: "ip:" + want[3].IP}) {
 		require.NoError(t, err)
 		ips = append(ips, c.IP)
 	}

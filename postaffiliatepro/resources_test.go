@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -8,12 +8,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
 // adapter runs the internal/conformance checks on the affiliates list,
 // with affiliate creation as the write.
-var adapter = conformance.Platform[*postaffiliateprotest.Server, *Client, Option]{
+var adapter = conformance.Platform[*postaffiliateprotest.Server, *postaffiliatepro.Client, postaffiliatepro.Option]{
 	// The fake's token bucket runs on the wall clock: a check that sends
 	// more requests than its burst, or whose client's fake clock never
 	// waits for a refill, starts it with the bucket off.
@@ -33,42 +34,42 @@ var adapter = conformance.Platform[*postaffiliateprotest.Server, *Client, Option
 	},
 	URL:       func(srv *postaffiliateprotest.Server) string { return srv.URL },
 	NewClient: resourceClient,
-	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithAPIKey(postaffiliateprotest.APIKey), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
+	UserClient: func(t *testing.T, baseURL string) *postaffiliatepro.Client {
+		c, err := postaffiliatepro.NewClient(postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey), postaffiliatepro.WithBaseURL(baseURL), postaffiliatepro.WithRateLimit(0, 0), postaffiliatepro.WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},
-	MaxRetries:       WithMaxRetries,
-	Prefetch:         WithPrefetch,
-	MaxResponseBytes: WithMaxResponseBytes,
-	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
-		return conformance.Keys(c.Affiliates.List(ctx, pageOptions(pageSize)), func(a *Affiliate) string { return a.ID })
+	MaxRetries:       postaffiliatepro.WithMaxRetries,
+	Prefetch:         postaffiliatepro.WithPrefetch,
+	MaxResponseBytes: postaffiliatepro.WithMaxResponseBytes,
+	List: func(ctx context.Context, c *postaffiliatepro.Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Affiliates.List(ctx, pageOptions(pageSize)), func(a *postaffiliatepro.Affiliate) string { return a.ID })
 	},
-	Page: func(ctx context.Context, c *Client, pageSize int) error {
+	Page: func(ctx context.Context, c *postaffiliatepro.Client, pageSize int) error {
 		_, _, err := c.Affiliates.ListPage(ctx, pageOptions(pageSize))
 		return err
 	},
-	Get: func(ctx context.Context, c *Client, id string) error {
+	Get: func(ctx context.Context, c *postaffiliatepro.Client, id string) error {
 		_, err := c.Affiliates.Get(ctx, id)
 		return err
 	},
-	GetMissing: func(ctx context.Context, c *Client) error {
+	GetMissing: func(ctx context.Context, c *postaffiliatepro.Client) error {
 		_, err := c.Affiliates.Get(ctx, "missing")
 		return err
 	},
-	Create: func(ctx context.Context, c *Client, _ *postaffiliateprotest.Server) error {
-		_, err := c.Affiliates.Create(ctx, &AffiliateCreateParams{Username: "keepalive@example.com", FirstName: "Keep"})
+	Create: func(ctx context.Context, c *postaffiliatepro.Client, _ *postaffiliateprotest.Server) error {
+		_, err := c.Affiliates.Create(ctx, &postaffiliatepro.AffiliateCreateParams{Username: "keepalive@example.com", FirstName: "Keep"})
 		return err
 	},
 }
 
 // pageOptions returns the list options of pageSize affiliates a page, or
 // none for 0.
-func pageOptions(pageSize int) *AffiliateListOptions {
+func pageOptions(pageSize int) *postaffiliatepro.AffiliateListOptions {
 	if pageSize == 0 {
 		return nil
 	}
-	return &AffiliateListOptions{ListParams: ListParams{PerPage: pageSize}}
+	return &postaffiliatepro.AffiliateListOptions{ListParams: postaffiliatepro.ListParams{PerPage: pageSize}}
 }
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through

@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	pt "github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -50,8 +51,8 @@ func TestRateLimitedUntilTomorrowFailsAtOnce(t *testing.T) {
 		"X-Ratelimit-Reset":     {strconv.FormatInt(reset, 10)},
 	}})
 	_, _, err := f.client.Transactions.ListPage(context.Background(), nil)
-	require.ErrorIs(t, err, ErrRateLimited)
-	var apiErr *Error
+	require.ErrorIs(t, err, postaffiliatepro.ErrRateLimited)
+	var apiErr *postaffiliatepro.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.InDelta(t, 24*time.Hour, apiErr.RetryAfter, float64(time.Second))
 	assert.Equal(t, 1, f.srv.RequestCount())
@@ -65,10 +66,10 @@ func TestServerTokenBucketIsWaitedOut(t *testing.T) {
 	// Retry-After 20, the client waits on the shared fake clock, and the
 	// refilled bucket lets it through.
 	// The client's own throttle is off: the server's bucket is under test.
-	f := newFixture(t, srvOpts(pt.WithRateLimit(3, time.Minute)), WithRateLimit(0, 0))
+	f := newFixture(t, srvOpts(pt.WithRateLimit(3, time.Minute)), postaffiliatepro.WithRateLimit(0, 0))
 	f.srv.SeedAffiliates(50)
 	n := 0
-	for _, err := range f.client.Affiliates.List(context.Background(), &AffiliateListOptions{ListParams: ListParams{PerPage: 10}}) {
+	for _, err := range f.client.Affiliates.List(context.Background(), &postaffiliatepro.AffiliateListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 10}}) {
 		require.NoError(t, err)
 		n++
 	}
@@ -79,7 +80,7 @@ func TestServerTokenBucketIsWaitedOut(t *testing.T) {
 }
 
 func TestClientThrottleStaysUnderQuota(t *testing.T) {
-	f := newFixture(t, srvOpts(pt.WithRateLimit(5, time.Minute)), WithRateLimit(5, time.Minute))
+	f := newFixture(t, srvOpts(pt.WithRateLimit(5, time.Minute)), postaffiliatepro.WithRateLimit(5, time.Minute))
 	f.srv.SeedCampaigns(3)
 	for range 8 {
 		_, _, err := f.client.Campaigns.ListPage(context.Background(), nil)
@@ -100,10 +101,10 @@ func TestCreateTransactionIsNotRetriedAfterBadGateway(t *testing.T) {
 	f := newFixture(t, srvOpts(pt.WithDemoData()))
 	before := len(f.srv.Transactions())
 	f.srv.Inject(1, pt.Fault{Status: http.StatusBadGateway, Applied: true})
-	_, err := f.client.Transactions.Create(context.Background(), &TransactionCreateParams{
+	_, err := f.client.Transactions.Create(context.Background(), &postaffiliatepro.TransactionCreateParams{
 		AffiliateID: f.srv.Affiliates()[0].ID, TotalCost: amount(t, "120"),
 	})
-	require.ErrorIs(t, err, ErrServer)
+	require.ErrorIs(t, err, postaffiliatepro.ErrServer)
 	assert.Equal(t, 1, f.srv.RequestCount(), "a credit is never sent twice")
 	// The gateway failed after the server did the work: one commission.
 	assert.Len(t, f.srv.Transactions(), before+1)
@@ -112,10 +113,10 @@ func TestCreateTransactionIsNotRetriedAfterBadGateway(t *testing.T) {
 func TestCreateIsRetriedAfterRateLimit(t *testing.T) {
 	// A 429 from the server's own bucket means the request was not
 	// processed, so even a create is retried once the bucket refills.
-	f := newFixture(t, srvOpts(pt.WithRateLimit(1, time.Minute)), WithRateLimit(0, 0))
+	f := newFixture(t, srvOpts(pt.WithRateLimit(1, time.Minute)), postaffiliatepro.WithRateLimit(0, 0))
 	_, _, err := f.client.Campaigns.ListPage(context.Background(), nil)
 	require.NoError(t, err)
-	a, err := f.client.Affiliates.Create(context.Background(), &AffiliateCreateParams{Username: "retry@example.com"})
+	a, err := f.client.Affiliates.Create(context.Background(), &postaffiliatepro.AffiliateCreateParams{Username: "retry@example.com"})
 	require.NoError(t, err)
 	assert.Equal(t, "retry@example.com", a.Username)
 	assert.Equal(t, 3, f.srv.RequestCount())
@@ -127,7 +128,7 @@ func TestUpdateIsRetriedAfterBadGateway(t *testing.T) {
 	f := newFixture(t, srvOpts(pt.WithDemoData()))
 	tx := f.srv.Transactions()[0]
 	f.srv.Inject(1, pt.Fault{Status: http.StatusBadGateway, Applied: true})
-	got, err := f.client.Transactions.Update(context.Background(), tx.ID, &TransactionUpdateParams{OrderID: "ORD-NEW"})
+	got, err := f.client.Transactions.Update(context.Background(), tx.ID, &postaffiliatepro.TransactionUpdateParams{OrderID: "ORD-NEW"})
 	require.NoError(t, err)
 	assert.Equal(t, "ORD-NEW", got.OrderID)
 	assert.Equal(t, 2, f.srv.RequestCount())

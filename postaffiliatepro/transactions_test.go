@@ -1,4 +1,4 @@
-package postaffiliatepro
+package postaffiliatepro_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	pt "github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
@@ -20,9 +21,9 @@ func TestTransactionsListFilters(t *testing.T) {
 	f := newFixture(t, srvOpts(pt.WithDemoData()))
 	all := f.srv.Transactions()
 
-	collect := func(opts *TransactionListOptions) []*Transaction {
+	collect := func(opts *postaffiliatepro.TransactionListOptions) []*postaffiliatepro.Transaction {
 		t.Helper()
-		var out []*Transaction
+		var out []*postaffiliatepro.Transaction
 		for tx, err := range f.client.Transactions.List(ctx, opts) {
 			require.NoError(t, err)
 			out = append(out, tx)
@@ -30,29 +31,29 @@ func TestTransactionsListFilters(t *testing.T) {
 		return out
 	}
 
-	byData := collect(&TransactionListOptions{Data1: all[9].Data1})
+	byData := collect(&postaffiliatepro.TransactionListOptions{Data1: all[9].Data1})
 	require.Len(t, byData, 1)
 	assert.Equal(t, all[9].ID, byData[0].ID)
 
-	byID := collect(&TransactionListOptions{ID: all[2].ID})
+	byID := collect(&postaffiliatepro.TransactionListOptions{ID: all[2].ID})
 	require.Len(t, byID, 1)
 	assert.Equal(t, all[2].OrderID, byID[0].OrderID)
 
-	actions := collect(&TransactionListOptions{Q: "action_code:trial"})
+	actions := collect(&postaffiliatepro.TransactionListOptions{Q: "action_code:trial"})
 	require.NotEmpty(t, actions)
 	for _, tx := range actions {
-		assert.Equal(t, TypeAction, tx.Type)
+		assert.Equal(t, postaffiliatepro.TypeAction, tx.Type)
 		assert.Equal(t, "TRIAL", tx.ActionCode)
 	}
 
-	refunds := collect(&TransactionListOptions{Q: "refund of order"})
+	refunds := collect(&postaffiliatepro.TransactionListOptions{Q: "refund of order"})
 	require.NotEmpty(t, refunds, "free text searches the system note")
 	for _, tx := range refunds {
-		assert.Equal(t, TypeRefund, tx.Type)
+		assert.Equal(t, postaffiliatepro.TypeRefund, tx.Type)
 		assert.Equal(t, -1, tx.Commission.Sign())
 	}
 
-	slim := collect(&TransactionListOptions{Fields: []string{"commission", "status"}, ListParams: ListParams{PerPage: 100}})
+	slim := collect(&postaffiliatepro.TransactionListOptions{Fields: []string{"commission", "status"}, ListParams: postaffiliatepro.ListParams{PerPage: 100}})
 	require.Len(t, slim, 60)
 	assert.False(t, slim[0].Commission.IsZero())
 	assert.Empty(t, slim[0].OrderID)
@@ -63,8 +64,8 @@ func TestTransactionsListFilters(t *testing.T) {
 	assert.Equal(t, "commission,status", q.Get("fields"))
 	assert.False(t, q.Has("id") || q.Has("data1"), "empty filters are not sent")
 
-	_, _, err = f.client.Transactions.ListPage(ctx, &TransactionListOptions{Q: "colour:red"})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = f.client.Transactions.ListPage(ctx, &postaffiliatepro.TransactionListOptions{Q: "colour:red"})
+	require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
 	assert.Contains(t, err.Error(), `unknown search field "colour"`)
 }
 
@@ -74,7 +75,7 @@ func TestTransactionsGet(t *testing.T) {
 	tx, err := f.client.Transactions.Get(context.Background(), want.ID)
 	require.NoError(t, err)
 	assert.Equal(t, want.ID, tx.ID)
-	assert.Equal(t, TypeAction, tx.Type)
+	assert.Equal(t, postaffiliatepro.TypeAction, tx.Type)
 	assert.Equal(t, want.ActionCode, tx.ActionCode)
 	requireSameValue(t, want.Commission, tx.Commission)
 	assert.Equal(t, "USD", tx.Commission.Currency(), "the record's currency")
@@ -84,7 +85,7 @@ func TestTransactionsGet(t *testing.T) {
 	assert.Equal(t, want.CreatedAt, tx.CreatedAt)
 
 	_, err = f.client.Transactions.Get(context.Background(), "missing0")
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, postaffiliatepro.ErrNotFound)
 	assert.Contains(t, err.Error(), `Transaction "missing0" not found`)
 }
 
@@ -94,14 +95,14 @@ func TestTransactionsCreate(t *testing.T) {
 	aff := f.srv.Affiliates()[0]
 	camp := f.srv.Campaigns()[1] // 15%
 
-	tx, err := f.client.Transactions.Create(ctx, &TransactionCreateParams{
+	tx, err := f.client.Transactions.Create(ctx, &postaffiliatepro.TransactionCreateParams{
 		AffiliateID: aff.ID, CampaignID: camp.ID, TotalCost: amount(t, "200"), OrderID: "ORD-9001",
 		Currency: "EUR", Data1: "cust-9001", MerchantNote: "phone order",
 	})
 	require.NoError(t, err)
-	assert.Equal(t, TypeSale, tx.Type)
-	assert.Equal(t, StatusPending, tx.Status)
-	assert.Equal(t, PayoutUnpaid, tx.PayoutStatus)
+	assert.Equal(t, postaffiliatepro.TypeSale, tx.Type)
+	assert.Equal(t, postaffiliatepro.StatusPending, tx.Status)
+	assert.Equal(t, postaffiliatepro.PayoutUnpaid, tx.PayoutStatus)
 	assert.Equal(t, "30", tx.Commission.String(), "15% of 200, as sent")
 	assert.Equal(t, "30 EUR", fmt.Sprint(tx.Commission))
 	assert.Equal(t, "200", tx.TotalCost.String())
@@ -113,11 +114,11 @@ func TestTransactionsCreate(t *testing.T) {
 		string(f.srv.Requests()[0].Body))
 
 	custom := amount(t, "12.5")
-	bonus, err := f.client.Transactions.Create(ctx, &TransactionCreateParams{
-		AffiliateID: aff.ID, Type: TypeExtraBonus, Commission: &custom, Status: StatusApproved,
+	bonus, err := f.client.Transactions.Create(ctx, &postaffiliatepro.TransactionCreateParams{
+		AffiliateID: aff.ID, Type: postaffiliatepro.TypeExtraBonus, Commission: &custom, Status: postaffiliatepro.StatusApproved,
 	})
 	require.NoError(t, err)
-	assert.Equal(t, TypeExtraBonus, bonus.Type)
+	assert.Equal(t, postaffiliatepro.TypeExtraBonus, bonus.Type)
 	assert.Equal(t, "12.5", bonus.Commission.String())
 	assert.Empty(t, bonus.CampaignID)
 	require.NotNil(t, bonus.ApprovedAt)
@@ -135,29 +136,29 @@ func TestTransactionsCreateValidation(t *testing.T) {
 	aff := f.srv.Affiliates()[0].ID
 	tests := []struct {
 		name   string
-		params *TransactionCreateParams
+		params *postaffiliatepro.TransactionCreateParams
 		want   string
 	}{
-		{"unknown affiliate", &TransactionCreateParams{AffiliateID: "nobody00", TotalCost: amount(t, "10")}, "affiliate_id: Affiliate does not exist"},
-		{"refund cannot be created", &TransactionCreateParams{AffiliateID: aff, Type: TypeRefund}, "type: Type must be one of"},
-		{"bonus without amount", &TransactionCreateParams{AffiliateID: aff, Type: TypeSignupBonus}, "commission: Commission is required for a bonus"},
-		{"bad currency", &TransactionCreateParams{AffiliateID: aff, Currency: "euro"}, "three-letter"},
-		{"negative total", &TransactionCreateParams{AffiliateID: aff, TotalCost: amount(t, "-5")}, "must not be negative"},
+		{"unknown affiliate", &postaffiliatepro.TransactionCreateParams{AffiliateID: "nobody00", TotalCost: amount(t, "10")}, "affiliate_id: Affiliate does not exist"},
+		{"refund cannot be created", &postaffiliatepro.TransactionCreateParams{AffiliateID: aff, Type: postaffiliatepro.TypeRefund}, "type: Type must be one of"},
+		{"bonus without amount", &postaffiliatepro.TransactionCreateParams{AffiliateID: aff, Type: postaffiliatepro.TypeSignupBonus}, "commission: Commission is required for a bonus"},
+		{"bad currency", &postaffiliatepro.TransactionCreateParams{AffiliateID: aff, Currency: "euro"}, "three-letter"},
+		{"negative total", &postaffiliatepro.TransactionCreateParams{AffiliateID: aff, TotalCost: amount(t, "-5")}, "must not be negative"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := f.client.Transactions.Create(ctx, tt.params)
-			require.ErrorIs(t, err, ErrInvalidRequest)
-			var apiErr *Error
+			require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
+			var apiErr *postaffiliatepro.Error
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
 			assert.Contains(t, apiErr.Message, tt.want)
 		})
 	}
 	n := f.srv.RequestCount()
-	_, err := f.client.Transactions.Create(ctx, &TransactionCreateParams{AffiliateID: aff, Type: TypeAction})
+	_, err := f.client.Transactions.Create(ctx, &postaffiliatepro.TransactionCreateParams{AffiliateID: aff, Type: postaffiliatepro.TypeAction})
 	require.ErrorContains(t, err, "needs ActionCode")
-	_, err = f.client.Transactions.Create(ctx, &TransactionCreateParams{})
+	_, err = f.client.Transactions.Create(ctx, &postaffiliatepro.TransactionCreateParams{})
 	require.ErrorContains(t, err, "AffiliateID is required")
 	assert.Equal(t, n, f.srv.RequestCount())
 }
@@ -173,13 +174,13 @@ func TestTransactionsUpdate(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, pending.ID)
-	tx, err := f.client.Transactions.Update(ctx, pending.ID, &TransactionUpdateParams{
-		OrderID: "ORD-FIXED", Type: TypeRecurring, Status: StatusApproved, Data3: "renewal", MerchantNote: "checked",
+	tx, err := f.client.Transactions.Update(ctx, pending.ID, &postaffiliatepro.TransactionUpdateParams{
+		OrderID: "ORD-FIXED", Type: postaffiliatepro.TypeRecurring, Status: postaffiliatepro.StatusApproved, Data3: "renewal", MerchantNote: "checked",
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "ORD-FIXED", tx.OrderID)
-	assert.Equal(t, TypeRecurring, tx.Type)
-	assert.Equal(t, StatusApproved, tx.Status)
+	assert.Equal(t, postaffiliatepro.TypeRecurring, tx.Type)
+	assert.Equal(t, postaffiliatepro.StatusApproved, tx.Status)
 	assert.Equal(t, "renewal", tx.Data3)
 	requireSameValue(t, pending.Commission, tx.Commission, "untouched")
 
@@ -196,10 +197,10 @@ func TestTransactionsUpdate(t *testing.T) {
 		}
 	}
 
-	_, err = f.client.Transactions.Update(ctx, pending.ID, &TransactionUpdateParams{Status: "X"})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, err = f.client.Transactions.Update(ctx, pending.ID, &postaffiliatepro.TransactionUpdateParams{Status: "X"})
+	require.ErrorIs(t, err, postaffiliatepro.ErrInvalidRequest)
 	_, err = f.client.Transactions.Update(ctx, "missing0", nil)
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, postaffiliatepro.ErrNotFound)
 }
 
 func TestLegacyWireStyleEndToEnd(t *testing.T) {
@@ -208,10 +209,10 @@ func TestLegacyWireStyleEndToEnd(t *testing.T) {
 	la, err := time.LoadLocation("America/Los_Angeles")
 	require.NoError(t, err)
 	f := newFixture(t, srvOpts(pt.WithDemoData(), pt.WithStringNumbers(), pt.WithDates(time.DateTime, la), pt.WithTotalKey("count")),
-		WithTimezone(la))
+		postaffiliatepro.WithTimezone(la))
 	want := f.srv.Transactions()
 	n := 0
-	for tx, err := range f.client.Transactions.List(context.Background(), &TransactionListOptions{ListParams: ListParams{PerPage: 25}}) {
+	for tx, err := range f.client.Transactions.List(context.Background(), &postaffiliatepro.TransactionListOptions{ListParams: postaffiliatepro.ListParams{PerPage: 25}}) {
 		require.NoError(t, err)
 		// Strings with two decimals: the text is kept as sent.
 		assert.Equal(t, want[n].Commission.String(), tx.Commission.String())

@@ -10,11 +10,27 @@
 // selectable (WithEnvelope, WithTotalKey, WithPagination, WithStringNumbers,
 // WithDates) so that a client can be proven against every plausible shape.
 //
+// [Server.Client] returns a client configured for the fake, as
+// httptest.Server.Client does (or pass [Server].URL to
+// postaffiliatepro.WithBaseURL and authenticate with [APIKey]):
+//
 //	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithDemoData())
 //	defer srv.Close()
-//	client, err := postaffiliatepro.NewClient(
-//		postaffiliatepro.WithBaseURL(srv.URL),
-//		postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey))
+//	client, err := srv.Client()
+//
+// # Time
+//
+// The fake meters its token bucket ([WithRateLimit], on by default at the
+// documented [RateLimitRequests] per [RateLimitWindow]) and stamps records
+// by the clock of [WithClock]. A test that should not wait in real time
+// shares one fake [Clock] between the fake and the client: Sleep returns
+// at once and moves the clock, so the client's throttle and retry waits
+// take no time and still refill the fake's bucket.
+//
+//	clk := postaffiliateprotest.NewClock(time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC))
+//	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithClock(clk.Now))
+//	defer srv.Close()
+//	client, err := srv.Client(postaffiliatepro.WithClock(clk))
 package postaffiliateprotest
 
 import (
