@@ -40,8 +40,8 @@ func (a *Action) itemKey() string { return a.Key }
 // type filters are Vendor API filters; CustomerKey is a Partner API filter.
 type ActionListOptions struct {
 	ListParams
-	// OrderBy is created_at or -created_at (default, newest first).
-	OrderBy        string    `url:"order_by,omitempty"`
+	// OrderBy is [OrderCreatedAt] or [OrderCreatedAtDesc] (the default).
+	OrderBy        Order     `url:"order_by,omitempty"`
 	MinCreated     time.Time `url:"min_created,omitempty,unixmilli"`
 	MaxCreated     time.Time `url:"max_created,omitempty,unixmilli"`
 	MinUpdated     time.Time `url:"min_updated,omitempty,unixmilli"`
@@ -51,7 +51,7 @@ type ActionListOptions struct {
 	CustomerKey    string    `url:"customer_key,omitempty"`
 }
 
-// List iterates over the actions, fetching pages of up to MaxLimit.
+// List iterates over the actions, fetching pages of up to MaxPerPage.
 func (s *ActionsService) List(ctx context.Context, opts ...*ActionListOptions) iter.Seq2[*Action, error] {
 	return list(ctx, opts, s.ListPage)
 }

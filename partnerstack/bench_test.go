@@ -36,7 +36,7 @@ func benchPageKey(r *http.Request) string { return r.URL.Query().Get("starting_a
 func listPartnershipsByHand(ctx context.Context, hc *http.Client, baseURL string, each func(*partnerstack.Partnership)) error {
 	cursor := ""
 	for {
-		u := baseURL + "/partnerships?limit=" + strconv.Itoa(partnerstack.MaxLimit)
+		u := baseURL + "/partnerships?limit=" + strconv.Itoa(partnerstack.MaxPerPage)
 		if cursor != "" {
 			u += "&starting_after=" + url.QueryEscape(cursor)
 		}
@@ -77,7 +77,7 @@ func listPartnershipsByHand(ctx context.Context, hc *http.Client, baseURL string
 // listBench drives the list benchmarks below through internal/benchkit.
 var listBench = benchkit.NewListBench(benchkit.Platform[*partnerstack.Client, *partnerstack.Partnership]{
 	Records:  benchRecords,
-	PageSize: partnerstack.MaxLimit,
+	PageSize: partnerstack.MaxPerPage,
 	Fake: func(n int) (string, func()) {
 		fake := partnerstacktest.NewServer()
 		fake.SeedPartnerships(n)
@@ -88,7 +88,7 @@ var listBench = benchkit.NewListBench(benchkit.Platform[*partnerstack.Client, *p
 	Valid:   func(p *partnerstack.Partnership) bool { return p.Key != "" },
 	NewClient: func(baseURL string) (*partnerstack.Client, error) {
 		return partnerstack.NewClient(
-			partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+			partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 			partnerstack.WithBaseURL(baseURL),
 			partnerstack.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
 		)

@@ -36,15 +36,15 @@ const (
 	ReportExportsPerMember = 20
 	// ReportExportWindow is the window of the report export quotas.
 	ReportExportWindow = 2 * time.Hour
-	// MaxLimit is the largest page size the API serves, and the default of
+	// MaxPerPage is the largest page size the API serves, and the default of
 	// this package (the API's own default is 10).
-	MaxLimit = 250
+	MaxPerPage = 250
 )
 
 const platform = "partnerstack"
 
 // Client talks to the PartnerStack Vendor API, the API of a program owner,
-// authenticated with the vendor key pair (WithVendorKeys). It is safe for
+// authenticated with the vendor key pair (WithKeys). It is safe for
 // concurrent use.
 //
 // PartnerStack has no "partners" or "stats" endpoints: partners are
@@ -125,17 +125,17 @@ type service struct {
 }
 
 // NewClient returns a Vendor API client configured by opts.
-// WithVendorKeys is required; WithAPIKey (a Partner API key) is an error.
+// WithKeys is required; WithAPIKey (a Partner API key) is an error.
 func NewClient(opts ...Option) (*Client, error) {
 	s, err := apply(opts)
 	if err != nil {
 		return nil, err
 	}
 	if !s.apiKey.IsZero() {
-		return nil, errors.New("partnerstack: WithAPIKey is a Partner API key; use NewPartnerClient, or WithVendorKeys here")
+		return nil, errors.New("partnerstack: WithAPIKey is a Partner API key; use NewPartnerClient, or WithKeys here")
 	}
 	if s.publicKey.IsZero() || s.secretKey.IsZero() {
-		return nil, errors.New("partnerstack: the vendor key pair is required (WithVendorKeys)")
+		return nil, errors.New("partnerstack: the vendor key pair is required (WithKeys)")
 	}
 	a, err := newAPI(s, transport.BasicAuth{User: s.publicKey, Password: s.secretKey})
 	if err != nil {
@@ -170,14 +170,14 @@ func NewClient(opts ...Option) (*Client, error) {
 }
 
 // NewPartnerClient returns a Partner API client configured by opts.
-// WithAPIKey is required; WithVendorKeys is an error.
+// WithAPIKey is required; WithKeys is an error.
 func NewPartnerClient(opts ...Option) (*PartnerClient, error) {
 	s, err := apply(opts)
 	if err != nil {
 		return nil, err
 	}
 	if !s.publicKey.IsZero() || !s.secretKey.IsZero() {
-		return nil, errors.New("partnerstack: WithVendorKeys configures the Vendor API; use NewClient, or WithAPIKey here")
+		return nil, errors.New("partnerstack: WithKeys configures the Vendor API; use NewClient, or WithAPIKey here")
 	}
 	if s.apiKey.IsZero() {
 		return nil, errors.New("partnerstack: a Partner API key is required (WithAPIKey)")

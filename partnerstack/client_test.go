@@ -11,15 +11,15 @@ import (
 )
 
 func TestNewClientValidatesOptions(t *testing.T) {
-	keys := WithVendorKeys("pk_1", "sk_1")
+	keys := WithKeys("pk_1", "sk_1")
 	tests := []struct {
 		name string
 		opts []Option
 		want string
 	}{
 		{"no keys", nil, "vendor key pair is required"},
-		{"empty public key", []Option{WithVendorKeys(" ", "sk")}, "public key is empty"},
-		{"empty secret key", []Option{WithVendorKeys("pk", "")}, "secret key is empty"},
+		{"empty public key", []Option{WithKeys(" ", "sk")}, "public key is empty"},
+		{"empty secret key", []Option{WithKeys("pk", "")}, "secret key is empty"},
 		{"partner key", []Option{keys, WithAPIKey("psk_1")}, "NewPartnerClient"},
 		{"bad base URL", []Option{keys, WithBaseURL("ftp://example.com")}, "scheme"},
 		{"credentials in URL", []Option{keys, WithBaseURL("https://u:p@example.com/api/v2")}, "credentials"},
@@ -49,7 +49,7 @@ func TestNewClientValidatesOptions(t *testing.T) {
 func TestNewPartnerClientValidatesOptions(t *testing.T) {
 	_, err := NewPartnerClient()
 	assert.ErrorContains(t, err, "Partner API key is required")
-	_, err = NewPartnerClient(WithAPIKey("psk"), WithVendorKeys("pk", "sk"))
+	_, err = NewPartnerClient(WithAPIKey("psk"), WithKeys("pk", "sk"))
 	assert.ErrorContains(t, err, "NewClient")
 	_, err = NewPartnerClient(WithAPIKey(""))
 	assert.ErrorContains(t, err, "API key is empty")
@@ -60,7 +60,7 @@ func TestNewPartnerClientValidatesOptions(t *testing.T) {
 }
 
 func TestCredentialsAreNotPrinted(t *testing.T) {
-	c, err := NewClient(WithVendorKeys("pk_visible_public", "sk_very_secret"))
+	c, err := NewClient(WithKeys("pk_visible_public", "sk_very_secret"))
 	require.NoError(t, err)
 	for _, verb := range []string{"%v", "%+v", "%#v"} {
 		out := fmt.Sprintf(verb, c)

@@ -20,7 +20,7 @@ import (
 // conversions on the fake's conversion host.
 func newConverting(t *testing.T, srv *partnerstacktest.Server) *partnerstack.Client {
 	t.Helper()
-	c, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL),
+	c, err := partnerstack.NewClient(partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL),
 		partnerstack.WithTrackingToken(partnerstacktest.TrackingToken), partnerstack.WithConversionBaseURL(srv.ConversionURL),
 		partnerstack.WithClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))))
 	require.NoError(t, err)
@@ -95,7 +95,7 @@ func TestConversionRecordNeedsTokenAndKeys(t *testing.T) {
 	}
 	assert.Zero(t, srv.RequestCount(), "nothing is sent without xid and customer_key")
 
-	wrong, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL),
+	wrong, err := partnerstack.NewClient(partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL),
 		partnerstack.WithTrackingToken("not-the-token"), partnerstack.WithConversionBaseURL(srv.ConversionURL), partnerstack.WithMaxRetries(0))
 	require.NoError(t, err)
 	_, err = wrong.Conversions.Record(context.Background(), &partnerstack.ConversionParams{XID: "x", CustomerKey: "k"})
@@ -103,7 +103,7 @@ func TestConversionRecordNeedsTokenAndKeys(t *testing.T) {
 
 	_, err = partnerstack.NewPartnerClient(partnerstack.WithAPIKey(partnerstacktest.APIKey), partnerstack.WithTrackingToken(partnerstacktest.TrackingToken))
 	assert.Error(t, err, "the conversion call belongs to the vendor client")
-	_, err = partnerstack.NewClient(partnerstack.WithVendorKeys("a", "b"), partnerstack.WithConversionBaseURL("ftp://partnerlinks.io"))
+	_, err = partnerstack.NewClient(partnerstack.WithKeys("a", "b"), partnerstack.WithConversionBaseURL("ftp://partnerlinks.io"))
 	assert.Error(t, err)
 }
 

@@ -66,8 +66,8 @@ func (c *Customer) itemKey() string { return c.Key }
 // partner filters are Vendor API filters.
 type CustomerListOptions struct {
 	ListParams
-	// OrderBy is created_at or -created_at (default, newest first).
-	OrderBy    string    `url:"order_by,omitempty"`
+	// OrderBy is [OrderCreatedAt] or [OrderCreatedAtDesc] (the default).
+	OrderBy    Order     `url:"order_by,omitempty"`
 	MinCreated time.Time `url:"min_created,omitempty,unixmilli"`
 	MaxCreated time.Time `url:"max_created,omitempty,unixmilli"`
 	MinUpdated time.Time `url:"min_updated,omitempty,unixmilli"`
@@ -79,7 +79,7 @@ type CustomerListOptions struct {
 	PartnerKey string `url:"partner_key,omitempty"`
 }
 
-// List iterates over the customers, fetching pages of up to MaxLimit.
+// List iterates over the customers, fetching pages of up to MaxPerPage.
 func (s *CustomersService) List(ctx context.Context, opts ...*CustomerListOptions) iter.Seq2[*Customer, error] {
 	return list(ctx, opts, s.ListPage)
 }

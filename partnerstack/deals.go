@@ -192,9 +192,10 @@ type DealFile struct {
 	Name     string `json:"name"`
 }
 
-// ListFiles returns the files attached to a deal.
-func (s *DealsService) ListFiles(ctx context.Context, key string, opts ...RequestOption) ([]*DealFile, error) {
-	if err := requireKey("list deal files", key); err != nil {
+// Files returns all the files attached to a deal, in one request (the
+// endpoint is not paginated).
+func (s *DealsService) Files(ctx context.Context, key string, opts ...RequestOption) ([]*DealFile, error) {
+	if err := requireKey("deal files", key); err != nil {
 		return nil, err
 	}
 	var data struct {

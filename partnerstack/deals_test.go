@@ -41,7 +41,7 @@ func TestDealLifecycle(t *testing.T) {
 	mine := collect(t, c.Deals.List(ctx, &partnerstack.DealListOptions{PartnerKey: partnerstacktest.PartnerPartnerKey}))
 	assert.NotEmpty(t, mine)
 
-	files, err := c.Deals.ListFiles(ctx, d.Key)
+	files, err := c.Deals.Files(ctx, d.Key)
 	require.NoError(t, err)
 	require.Len(t, files, 1)
 	link, err := c.Deals.GetFile(ctx, d.Key, files[0].Key)

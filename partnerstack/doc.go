@@ -10,7 +10,7 @@
 // constructor rejects the other API's credentials:
 //
 //	client, err := partnerstack.NewClient(
-//		partnerstack.WithVendorKeys(os.Getenv("PARTNERSTACK_PUBLIC_KEY"), os.Getenv("PARTNERSTACK_SECRET_KEY")))
+//		partnerstack.WithKeys(os.Getenv("PARTNERSTACK_PUBLIC_KEY"), os.Getenv("PARTNERSTACK_SECRET_KEY")))
 //	if err != nil {
 //		return err
 //	}
@@ -61,7 +61,7 @@
 // # Pagination
 //
 // Lists are cursor-paginated: List returns an iterator that fetches pages
-// of MaxLimit (250) items as the loop advances, and stops requesting when
+// of MaxPerPage (250) items as the loop advances, and stops requesting when
 // the loop breaks. ListPage fetches one page; its Response carries HasMore
 // and NextCursor, the key to put into StartingAfter to resume from a
 // stored checkpoint. A cursor that does not advance is an error, never an

@@ -16,7 +16,7 @@ import (
 func TestStatusErrorsMapToSentinels(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	ctx := context.Background()
-	wrongKeys, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, "sk_wrong"), partnerstack.WithBaseURL(srv.URL))
+	wrongKeys, err := partnerstack.NewClient(partnerstack.WithKeys(partnerstacktest.PublicKey, "sk_wrong"), partnerstack.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	partner := newPartner(t, srv)
 
@@ -170,7 +170,7 @@ func TestContextCancelledStopsIteration(t *testing.T) {
 	defer cancel()
 	var got []error
 	n := 0
-	for _, err := range c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}) {
+	for _, err := range c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 5}}) {
 		if err != nil {
 			got = append(got, err)
 			continue

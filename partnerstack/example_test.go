@@ -16,7 +16,7 @@ func Example() {
 	defer srv.Close()
 
 	client, err := partnerstack.NewClient(
-		partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+		partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 		partnerstack.WithBaseURL(srv.URL),
 	)
 	if err != nil {
@@ -25,7 +25,7 @@ func Example() {
 	ctx := context.Background()
 
 	n := 0
-	for p, err := range client.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{OrderBy: "created_at"}) {
+	for p, err := range client.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{OrderBy: partnerstack.OrderCreatedAt}) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -37,7 +37,7 @@ func Example() {
 	}
 
 	page, resp, err := client.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{
-		ListParams: partnerstack.ListParams{Limit: 2},
+		ListParams: partnerstack.ListParams{PerPage: 2},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -65,7 +65,7 @@ func newVendorClient() (*partnerstacktest.Server, *partnerstack.Client) {
 		partnerstacktest.WithClock(func() time.Time { return now }),
 	)
 	client, err := partnerstack.NewClient(
-		partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+		partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 		partnerstack.WithBaseURL(srv.URL), // omit for the real API
 	)
 	if err != nil {
@@ -81,7 +81,7 @@ func ExampleTransactionsService_Create() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	cust, _, err := client.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 1}})
+	cust, _, err := client.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 1}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func ExamplePartnershipsService_MoveToGroup() {
 		}
 	}
 	page, _, err := client.Partnerships.ListPage(ctx, &partnerstack.PartnershipListOptions{
-		ListParams: partnerstack.ListParams{Limit: 3}, OrderBy: "created_at",
+		ListParams: partnerstack.ListParams{PerPage: 3}, OrderBy: partnerstack.OrderCreatedAt,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -158,7 +158,7 @@ func ExampleTransactionsService_ListPage() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	opts := &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{Limit: 3}}
+	opts := &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{PerPage: 3}}
 	page, resp, err := client.Transactions.ListPage(ctx, opts)
 	if err != nil {
 		log.Fatal(err)
@@ -170,7 +170,7 @@ func ExampleTransactionsService_ListPage() {
 	fmt.Println("checkpoint:", checkpoint, "more:", resp.HasMore)
 
 	// Later, perhaps in another process:
-	opts = &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{Limit: 3, StartingAfter: checkpoint}}
+	opts = &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{PerPage: 3, StartingAfter: checkpoint}}
 	page, resp, err = client.Transactions.ListPage(ctx, opts)
 	if err != nil {
 		log.Fatal(err)
@@ -224,7 +224,7 @@ func ExampleNewPartnerClient() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	page, _, err := partner.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{Limit: 2}})
+	page, _, err := partner.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{PerPage: 2}})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -244,7 +244,7 @@ func ExampleNewPartnerClient() {
 	// partner sees: txn_100001_20260115 29.00 USD part_Pq4ZtX8mVw2Ne6
 	// partner sees: txn_100005_20260107 499.00 GBP part_Pq4ZtX8mVw2Ne6
 	// vendor sees: part_Pq4ZtX8mVw2Ne6 northwind-digital elena.park@northwind-digital.example
-	// vendor client with a partner key: partnerstack: WithAPIKey is a Partner API key; use NewPartnerClient, or WithVendorKeys here
+	// vendor client with a partner key: partnerstack: WithAPIKey is a Partner API key; use NewPartnerClient, or WithKeys here
 }
 
 // Any call other than a list can hand back its HTTP response: pass

@@ -86,7 +86,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, 
 		partnerstack.WithRateLimit(0, 0), // the matrix reads the retry waits alone
 		partnerstack.WithClock(env.Clock),
 	}
-	c, err := partnerstack.NewClient(append(common, partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))...)
+	c, err := partnerstack.NewClient(append(common, partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func matrixList[T any](name, path string, seed func(*partnerstacktest.Server) []
 			return faultmatrix.Instance{
 				Server: srv, Seeded: seeded,
 				Run: func(ctx context.Context, onRecord func()) ([]string, error) {
-					return faultmatrix.Collect(list(ctx, c, pc, partnerstack.ListParams{Limit: 3}), key, onRecord)
+					return faultmatrix.Collect(list(ctx, c, pc, partnerstack.ListParams{PerPage: 3}), key, onRecord)
 				},
 			}
 		},

@@ -21,7 +21,7 @@ func fuzzClients(t *testing.T, body []byte) (*Client, *PartnerClient) {
 		WithHTTPClient(faultmatrix.ResponseClient(200, "application/json", body)),
 		WithClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))),
 	}
-	c, err := NewClient(append(common, WithVendorKeys("pk", "sk"))...)
+	c, err := NewClient(append(common, WithKeys("pk", "sk"))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func FuzzListResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		c, pc := fuzzClients(t, body)
 		ctx := context.Background()
-		lp := ListParams{Limit: 2, StartingAfter: "part_0"}
+		lp := ListParams{PerPage: 2, StartingAfter: "part_0"}
 		partnerships, resp, err := c.Partnerships.ListPage(ctx, &PartnershipListOptions{ListParams: lp})
 		checkPage(t, "partnerships", lp.StartingAfter, partnerships, resp, err)
 		customers, resp, err := c.Customers.ListPage(ctx, &CustomerListOptions{ListParams: lp})
@@ -86,7 +86,7 @@ func FuzzListResponse(f *testing.F) {
 		checkPage(t, "partner transactions", lp.StartingAfter, transactions, resp, err)
 		programs, resp, err := pc.Programs.ListPage(ctx, &ProgramListOptions{ListParams: lp})
 		checkPage(t, "programs", lp.StartingAfter, programs, resp, err)
-		files, err := c.Deals.ListFiles(ctx, "deal_1")
+		files, err := c.Deals.Files(ctx, "deal_1")
 		checkPage(t, "deal files", "", files, &Response{}, err)
 		stages, err := c.SalesCycles.Stages(ctx, "deal", nil)
 		checkPage(t, "stages", "", stages, &Response{}, err)

@@ -18,7 +18,7 @@ func newVendor(t *testing.T, serverOpts ...partnerstacktest.ServerOption) (*part
 	t.Cleanup(srv.Close)
 	clk := testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
 	c, err := partnerstack.NewClient(
-		partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+		partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 		partnerstack.WithBaseURL(srv.URL), partnerstack.WithClock(clk))
 	require.NoError(t, err)
 	return c, srv, clk

@@ -27,7 +27,7 @@ func TestSecretHygiene(t *testing.T) {
 	var sink secretcheck.Sink
 	clk := testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
 	common := []partnerstack.Option{partnerstack.WithBaseURL(srv.URL), partnerstack.WithLogger(sink.Logger()), partnerstack.WithMaxRetries(2), partnerstack.WithClock(clk)}
-	opts := append([]partnerstack.Option{partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey)}, common...)
+	opts := append([]partnerstack.Option{partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey)}, common...)
 	c, err := partnerstack.NewClient(opts...)
 	require.NoError(t, err)
 	pc, err := partnerstack.NewPartnerClient(append([]partnerstack.Option{partnerstack.WithAPIKey(partnerstacktest.APIKey)}, common...)...)
@@ -66,7 +66,7 @@ func TestSecretHygiene(t *testing.T) {
 	sink.Print(err)
 
 	// A real 401 from the server, for a wrong secret key.
-	wrong, err := partnerstack.NewClient(append([]partnerstack.Option{partnerstack.WithVendorKeys(partnerstacktest.PublicKey, wrongSecret)}, common...)...)
+	wrong, err := partnerstack.NewClient(append([]partnerstack.Option{partnerstack.WithKeys(partnerstacktest.PublicKey, wrongSecret)}, common...)...)
 	require.NoError(t, err)
 	_, _, err = wrong.Partnerships.ListPage(ctx, nil)
 	require.ErrorIs(t, err, partnerstack.ErrUnauthorized)

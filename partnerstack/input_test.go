@@ -17,15 +17,15 @@ import (
 // and out-of-range page sizes fail before any request, with an error that
 // names the problem.
 func TestBadCallerInputIsAClearError(t *testing.T) {
-	keys := partnerstack.WithVendorKeys("pk", "sk")
+	keys := partnerstack.WithKeys("pk", "sk")
 	for _, tc := range []struct {
 		name string
 		opts []partnerstack.Option
 		want string
 	}{
-		{"empty public key", []partnerstack.Option{partnerstack.WithVendorKeys("", "sk")}, "public key is empty"},
-		{"whitespace secret key", []partnerstack.Option{partnerstack.WithVendorKeys("pk", " \t\n")}, "secret key is empty"},
-		{"public key with a colon", []partnerstack.Option{partnerstack.WithVendorKeys("pk:x", "sk")}, "':'"},
+		{"empty public key", []partnerstack.Option{partnerstack.WithKeys("", "sk")}, "public key is empty"},
+		{"whitespace secret key", []partnerstack.Option{partnerstack.WithKeys("pk", " \t\n")}, "secret key is empty"},
+		{"public key with a colon", []partnerstack.Option{partnerstack.WithKeys("pk:x", "sk")}, "':'"},
 		{"no keys", nil, "vendor key pair is required"},
 		{"base URL without scheme", []partnerstack.Option{keys, partnerstack.WithBaseURL("api.partnerstack.com/api/v2")}, "scheme"},
 		{"base URL with a query", []partnerstack.Option{keys, partnerstack.WithBaseURL("https://api.partnerstack.com/api/v2?x=1")}, "query"},
@@ -54,8 +54,8 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 		p    partnerstack.ListParams
 		want string
 	}{
-		{"negative page size", partnerstack.ListParams{Limit: -1}, "limit must be 1..250"},
-		{"page size above the maximum", partnerstack.ListParams{Limit: partnerstack.MaxLimit + 1}, "limit must be 1..250"},
+		{"negative page size", partnerstack.ListParams{PerPage: -1}, "PerPage must be 1..250"},
+		{"page size above the maximum", partnerstack.ListParams{PerPage: partnerstack.MaxPerPage + 1}, "PerPage must be 1..250"},
 		{"two cursors", partnerstack.ListParams{StartingAfter: "a", EndingBefore: "b"}, "mutually exclusive"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -24,7 +24,7 @@ func resourceClient(t *testing.T, srv *partnerstacktest.Server, hc *http.Client,
 	t.Helper()
 	clk := testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
 	c, err := partnerstack.NewClient(append([]partnerstack.Option{
-		partnerstack.WithBaseURL(srv.URL), partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+		partnerstack.WithBaseURL(srv.URL), partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 		partnerstack.WithHTTPClient(hc), partnerstack.WithClock(clk),
 	}, opts...)...)
 	require.NoError(t, err)

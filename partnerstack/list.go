@@ -16,8 +16,9 @@ import (
 // newest first unless its OrderBy says otherwise; a page ends with
 // has_more, and the next page starts after the key of the page's last item.
 type ListParams struct {
-	// Limit is the page size, 1 to MaxLimit; 0 means MaxLimit.
-	Limit int `url:"limit,omitempty"`
+	// PerPage is the page size, 1 to MaxPerPage; 0 means MaxPerPage. It is
+	// sent as PartnerStack's limit parameter.
+	PerPage int `url:"limit,omitempty"`
 	// StartingAfter is the key of the item after which the page starts. To
 	// resume, set it to a stored Response.NextCursor.
 	StartingAfter string `url:"starting_after,omitempty"`
@@ -31,14 +32,14 @@ func (p *ListParams) listParams() *ListParams { return p }
 
 // normalize fills the defaults and rejects out-of-range values.
 func (p *ListParams) normalize() error {
-	if p.Limit < 0 || p.Limit > MaxLimit {
-		return fmt.Errorf("limit must be 1..%d, got %d", MaxLimit, p.Limit)
+	if p.PerPage < 0 || p.PerPage > MaxPerPage {
+		return fmt.Errorf("PerPage must be 1..%d, got %d", MaxPerPage, p.PerPage)
 	}
 	if p.StartingAfter != "" && p.EndingBefore != "" {
 		return errors.New("StartingAfter and EndingBefore are mutually exclusive")
 	}
-	if p.Limit == 0 {
-		p.Limit = MaxLimit
+	if p.PerPage == 0 {
+		p.PerPage = MaxPerPage
 	}
 	return nil
 }

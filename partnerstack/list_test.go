@@ -49,7 +49,7 @@ func TestListBreakMakesOneRequest(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	srv.ResetRequests()
 	n := 0
-	for _, err := range c.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}) {
+	for _, err := range c.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 5}}) {
 		require.NoError(t, err)
 		n++
 		break
@@ -58,11 +58,11 @@ func TestListBreakMakesOneRequest(t *testing.T) {
 	// The page the caller is on, and at most the one fetched ahead.
 	assert.LessOrEqual(t, srv.RequestCount(), 2)
 
-	c0, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+	c0, err := partnerstack.NewClient(partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 		partnerstack.WithBaseURL(srv.URL), partnerstack.WithPrefetch(0))
 	require.NoError(t, err)
 	srv.ResetRequests()
-	for _, err := range c0.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}) {
+	for _, err := range c0.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 5}}) {
 		require.NoError(t, err)
 		break
 	}
@@ -76,7 +76,7 @@ func TestListPageResumeFromStoredCursor(t *testing.T) {
 	all := collect(t, c.Customers.List(ctx))
 	require.Len(t, all, 30)
 
-	page, resp, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 12}})
+	page, resp, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 12}})
 	require.NoError(t, err)
 	require.Len(t, page, 12)
 	assert.True(t, resp.HasMore)
@@ -87,7 +87,7 @@ func TestListPageResumeFromStoredCursor(t *testing.T) {
 
 	// A sync job stores NextCursor and resumes later.
 	stored := resp.NextCursor
-	rest := collect(t, c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{StartingAfter: stored, Limit: 10}}))
+	rest := collect(t, c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{StartingAfter: stored, PerPage: 10}}))
 	require.Len(t, rest, 18)
 	assert.Equal(t, all[12].Key, rest[0].Key)
 	assert.Equal(t, all[29].Key, rest[17].Key)
@@ -105,14 +105,14 @@ func TestListBackwardsWithEndingBefore(t *testing.T) {
 	ctx := context.Background()
 	all := collect(t, c.Customers.List(ctx))
 
-	page, resp, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{EndingBefore: all[20].Key, Limit: 5}})
+	page, resp, err := c.Customers.ListPage(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{EndingBefore: all[20].Key, PerPage: 5}})
 	require.NoError(t, err)
 	require.Len(t, page, 5)
 	assert.Equal(t, all[15].Key, page[0].Key)
 	assert.True(t, resp.HasMore)
 	assert.Equal(t, all[15].Key, resp.NextCursor, "backwards, the cursor is the first item's key")
 
-	back := collect(t, c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{EndingBefore: all[20].Key, Limit: 5}}))
+	back := collect(t, c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{EndingBefore: all[20].Key, PerPage: 5}}))
 	assert.Len(t, back, 20)
 }
 
@@ -120,8 +120,8 @@ func TestListOptionsValidatedBeforeSending(t *testing.T) {
 	c, srv, _ := newVendor(t)
 	ctx := context.Background()
 	for name, opts := range map[string]*partnerstack.TransactionListOptions{
-		"limit too big":  {ListParams: partnerstack.ListParams{Limit: 251}},
-		"negative limit": {ListParams: partnerstack.ListParams{Limit: -1}},
+		"limit too big":  {ListParams: partnerstack.ListParams{PerPage: 251}},
+		"negative limit": {ListParams: partnerstack.ListParams{PerPage: -1}},
 		"both cursors":   {ListParams: partnerstack.ListParams{StartingAfter: "a", EndingBefore: "b"}},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -141,7 +141,7 @@ func TestListSendsFiltersAsEpochMillis(t *testing.T) {
 	to := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
 	srv.ResetRequests()
 	got := collect(t, c.Transactions.List(context.Background(), &partnerstack.TransactionListOptions{
-		MinCreated: from, MaxCreated: to, OrderBy: "created_at",
+		MinCreated: from, MaxCreated: to, OrderBy: partnerstack.OrderCreatedAt,
 	}))
 	require.NotEmpty(t, got)
 	for i, tx := range got {
@@ -159,16 +159,16 @@ func TestListSendsFiltersAsEpochMillis(t *testing.T) {
 func TestListOptionsAreNotModified(t *testing.T) {
 	c, srv, _ := newVendor(t)
 	srv.SeedCustomers(12)
-	opts := &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}
+	opts := &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 5}}
 	got := collect(t, c.Customers.List(context.Background(), opts))
 	assert.Len(t, got, 12)
-	assert.Equal(t, partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 5}}, *opts)
+	assert.Equal(t, partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 5}}, *opts)
 }
 
 func TestCursorThatDoesNotAdvanceIsAnError(t *testing.T) {
 	c, srv, _ := newVendor(t)
 	srv.SeedCustomers(3)
-	page, _, err := c.Customers.ListPage(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 1}})
+	page, _, err := c.Customers.ListPage(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 1}})
 	require.NoError(t, err)
 	// The server answers every request with the same first page.
 	body := `{"data":{"has_more":true,"items":[{"key":"` + page[0].Key + `","created_at":1784100202000}]},"message":"ok","status":200}`
@@ -176,7 +176,7 @@ func TestCursorThatDoesNotAdvanceIsAnError(t *testing.T) {
 	srv.ResetRequests()
 	var errs []error
 	n := 0
-	for _, err := range c.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{Limit: 1}}) {
+	for _, err := range c.Customers.List(context.Background(), &partnerstack.CustomerListOptions{ListParams: partnerstack.ListParams{PerPage: 1}}) {
 		if err != nil {
 			errs = append(errs, err)
 			continue

@@ -28,12 +28,12 @@ type settings struct {
 	conversionURL *url.URL
 }
 
-// WithVendorKeys sets the Vendor API key pair (Settings → Integrations →
+// WithKeys sets the Vendor API key pair (Settings → Integrations →
 // PartnerStack API Keys), sent as HTTP basic credentials with the public
 // key as user and the secret key as password. Test and production pairs are
 // separate; test keys create test customers and transactions. Required by
 // NewClient; not accepted by NewPartnerClient.
-func WithVendorKeys(publicKey, secretKey string) Option {
+func WithKeys(publicKey, secretKey string) Option {
 	return func(s *settings) error {
 		publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
 		if publicKey == "" {

@@ -115,8 +115,8 @@ func (p *Payout) itemKey() string { return p.Key }
 // PayoutListOptions filter GET /v2/payouts.
 type PayoutListOptions struct {
 	ListParams
-	// OrderBy is created_at or -created_at (default, newest first).
-	OrderBy    string    `url:"order_by,omitempty"`
+	// OrderBy is [OrderCreatedAt] or [OrderCreatedAtDesc] (the default).
+	OrderBy    Order     `url:"order_by,omitempty"`
 	MinCreated time.Time `url:"min_created,omitempty,unixmilli"`
 	MaxCreated time.Time `url:"max_created,omitempty,unixmilli"`
 }

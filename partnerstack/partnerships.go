@@ -98,9 +98,9 @@ func (p *Partnership) itemKey() string { return p.Key }
 // IncludeOffers and IncludeArchived. Both take OrderBy.
 type PartnershipListOptions struct {
 	ListParams
-	// OrderBy is created_at or updated_at, with a "-" prefix for descending
-	// (default "-created_at").
-	OrderBy string `url:"order_by,omitempty"`
+	// OrderBy is [OrderCreatedAt], [OrderCreatedAtDesc] (the default),
+	// [OrderUpdatedAt] or [OrderUpdatedAtDesc].
+	OrderBy Order `url:"order_by,omitempty"`
 	// ApprovedStatus filters by approval, e.g. "approved" (Vendor API).
 	ApprovedStatus string    `url:"approved_status,omitempty"`
 	MinCreated     time.Time `url:"min_created,omitempty,unixmilli"`
@@ -114,7 +114,7 @@ type PartnershipListOptions struct {
 }
 
 // List iterates over the program's partnerships, fetching pages of up to
-// MaxLimit as the loop advances.
+// MaxPerPage as the loop advances.
 func (s *PartnershipsService) List(ctx context.Context, opts ...*PartnershipListOptions) iter.Seq2[*Partnership, error] {
 	return list(ctx, opts, s.ListPage)
 }

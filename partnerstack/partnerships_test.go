@@ -34,12 +34,12 @@ func TestPartnershipsListAndGet(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, own.Key, byPartnerKey.Key)
 
-	byUpdate := collect(t, c.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{OrderBy: "-updated_at", ApprovedStatus: "approved"}))
+	byUpdate := collect(t, c.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{OrderBy: partnerstack.OrderUpdatedAtDesc, ApprovedStatus: "approved"}))
 	assert.Len(t, byUpdate, 24)
 	for i := 1; i < len(byUpdate); i++ {
 		assert.False(t, byUpdate[i].UpdatedAt.After(byUpdate[i-1].UpdatedAt))
 	}
-	_, _, err = c.Partnerships.ListPage(ctx, &partnerstack.PartnershipListOptions{OrderBy: "email"})
+	_, _, err = c.Partnerships.ListPage(ctx, &partnerstack.PartnershipListOptions{OrderBy: partnerstack.Order("email")})
 	assert.ErrorIs(t, err, partnerstack.ErrInvalidRequest)
 	_, err = c.Partnerships.Get(ctx, "part_missing")
 	assert.ErrorIs(t, err, partnerstack.ErrNotFound)

@@ -94,7 +94,7 @@ func TestSingleRecordCallsRefuseEmptyRecords(t *testing.T) {
 					_, _ = io.WriteString(w, body)
 				}))
 				t.Cleanup(ts.Close)
-				c, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+				c, err := partnerstack.NewClient(partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 					partnerstack.WithBaseURL(ts.URL+"/api/v2"), partnerstack.WithMaxRetries(retries),
 					partnerstack.WithClock(testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))))
 				require.NoError(t, err)

@@ -27,7 +27,7 @@ func TestWithResponseInto(t *testing.T) {
 	srv.SeedPartnerships(1)
 	part := srv.Partnerships()[0]
 	c, err := partnerstack.NewClient(
-		partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL), partnerstack.WithMaxRetries(0))
+		partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(srv.URL), partnerstack.WithMaxRetries(0))
 	require.NoError(t, err)
 	ctx := context.Background()
 
@@ -81,7 +81,7 @@ func TestWithResponseInto(t *testing.T) {
 // TestWithResponseIntoNoResponse: a call refused before sending leaves the
 // Response as it was.
 func TestWithResponseIntoNoResponse(t *testing.T) {
-	c, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL("http://127.0.0.1:1"))
+	c, err := partnerstack.NewClient(partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL("http://127.0.0.1:1"))
 	require.NoError(t, err)
 	resp := partnerstack.Response{StatusCode: -1}
 	_, err = c.Partnerships.Get(context.Background(), " ", partnerstack.WithResponseInto(&resp))

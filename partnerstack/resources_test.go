@@ -29,7 +29,7 @@ var adapter = conformance.Platform[*partnerstacktest.Server, *partnerstack.Clien
 	URL:       func(srv *partnerstacktest.Server) string { return srv.URL },
 	NewClient: resourceClient,
 	UserClient: func(t *testing.T, baseURL string) *partnerstack.Client {
-		c, err := partnerstack.NewClient(partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(baseURL), partnerstack.WithRateLimit(0, 0), partnerstack.WithPrefetch(0))
+		c, err := partnerstack.NewClient(partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey), partnerstack.WithBaseURL(baseURL), partnerstack.WithRateLimit(0, 0), partnerstack.WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},
@@ -65,7 +65,7 @@ func pageOptions(pageSize int) *partnerstack.PartnershipListOptions {
 	if pageSize == 0 {
 		return nil
 	}
-	return &partnerstack.PartnershipListOptions{ListParams: partnerstack.ListParams{Limit: pageSize}}
+	return &partnerstack.PartnershipListOptions{ListParams: partnerstack.ListParams{PerPage: pageSize}}
 }
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through

@@ -187,9 +187,10 @@ type RewardTrigger struct {
 // RewardListOptions filter GET /v2/rewards (both APIs).
 type RewardListOptions struct {
 	ListParams
-	// OrderBy is created_at, amount or ready_at, with a "-" prefix for
-	// descending (default "-created_at").
-	OrderBy    string    `url:"order_by,omitempty"`
+	// OrderBy is [OrderCreatedAt], [OrderCreatedAtDesc] (the default),
+	// [OrderAmount], [OrderAmountDesc], [OrderReadyAt] or
+	// [OrderReadyAtDesc].
+	OrderBy    Order     `url:"order_by,omitempty"`
 	MinCreated time.Time `url:"min_created,omitempty,unixmilli"`
 	MaxCreated time.Time `url:"max_created,omitempty,unixmilli"`
 	// CompanyKey limits a partner's rewards to one program.
@@ -214,7 +215,7 @@ type RewardListOptions struct {
 	Invoiceable           *bool  `url:"invoiceable,omitempty"`
 }
 
-// List iterates over the rewards, fetching pages of up to MaxLimit.
+// List iterates over the rewards, fetching pages of up to MaxPerPage.
 func (s *RewardsService) List(ctx context.Context, opts ...*RewardListOptions) iter.Seq2[*Reward, error] {
 	return list(ctx, opts, s.ListPage)
 }

@@ -36,7 +36,7 @@ func TestRewardsListAndCreate(t *testing.T) {
 		assert.NotZero(t, *p.PayoutID)
 		require.NotNil(t, p.PaymentDate)
 	}
-	byAmount := collect(t, c.Rewards.List(ctx, &partnerstack.RewardListOptions{OrderBy: "-amount"}))
+	byAmount := collect(t, c.Rewards.List(ctx, &partnerstack.RewardListOptions{OrderBy: partnerstack.OrderAmountDesc}))
 	for i := 1; i < len(byAmount); i++ {
 		cmp, err := byAmount[i].Amount.Cmp(byAmount[i-1].Amount)
 		require.NoError(t, err)

@@ -62,13 +62,13 @@ func (t *Transaction) itemKey() string { return t.Key }
 // TransactionListOptions filter GET /v2/transactions.
 type TransactionListOptions struct {
 	ListParams
-	// OrderBy is created_at or -created_at (default, newest first).
-	OrderBy    string    `url:"order_by,omitempty"`
+	// OrderBy is [OrderCreatedAt] or [OrderCreatedAtDesc] (the default).
+	OrderBy    Order     `url:"order_by,omitempty"`
 	MinCreated time.Time `url:"min_created,omitempty,unixmilli"`
 	MaxCreated time.Time `url:"max_created,omitempty,unixmilli"`
 }
 
-// List iterates over the transactions, fetching pages of up to MaxLimit.
+// List iterates over the transactions, fetching pages of up to MaxPerPage.
 func (s *TransactionsService) List(ctx context.Context, opts ...*TransactionListOptions) iter.Seq2[*Transaction, error] {
 	return list(ctx, opts, s.ListPage)
 }

@@ -82,10 +82,10 @@ func TestTransactionCreateNeedsExactlyOneCustomerIdentifier(t *testing.T) {
 func TestTransactionDeleteAndPartnerView(t *testing.T) {
 	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
 	ctx := context.Background()
-	first, _, err := c.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{Limit: 1}})
+	first, _, err := c.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{PerPage: 1}})
 	require.NoError(t, err)
 	require.NoError(t, c.Transactions.Delete(ctx, first[0].Key))
-	next, _, err := c.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{Limit: 1}})
+	next, _, err := c.Transactions.ListPage(ctx, &partnerstack.TransactionListOptions{ListParams: partnerstack.ListParams{PerPage: 1}})
 	require.NoError(t, err)
 	assert.NotEqual(t, first[0].Key, next[0].Key)
 	assert.ErrorIs(t, c.Transactions.Delete(ctx, first[0].Key), partnerstack.ErrNotFound)

@@ -18,14 +18,14 @@ func init() { register(2, "partnerstack", runPartnerStack) }
 // PartnerStack program through the Vendor API.
 func runPartnerStack(ctx context.Context, w io.Writer) error {
 	public, secret := os.Getenv("PARTNERSTACK_PUBLIC_KEY"), os.Getenv("PARTNERSTACK_SECRET_KEY")
-	opts := []partnerstack.Option{partnerstack.WithVendorKeys(public, secret)}
+	opts := []partnerstack.Option{partnerstack.WithKeys(public, secret)}
 	if public == "" || secret == "" {
 		srv := partnerstacktest.NewServer(partnerstacktest.WithDemoData())
 		defer srv.Close()
 		fmt.Fprintln(w, "== PartnerStack: in-process fake server with demo data (set PARTNERSTACK_PUBLIC_KEY and PARTNERSTACK_SECRET_KEY for the real API)")
 		opts = []partnerstack.Option{
 			partnerstack.WithBaseURL(srv.URL),
-			partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
+			partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
 		}
 	} else {
 		fmt.Fprintln(w, "== PartnerStack: real Vendor API at", partnerstack.DefaultBaseURL)

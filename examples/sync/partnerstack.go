@@ -39,10 +39,10 @@ func newPartnerStack(cfg *config) (*platform, error) {
 		where = "in-process fake server (set PARTNERSTACK_PUBLIC_KEY and PARTNERSTACK_SECRET_KEY for the real API)"
 		// The fake has no quota of its own: the throttle is off.
 		opts = append(opts, partnerstack.WithBaseURL(srv.URL), partnerstack.WithRateLimit(0, 0),
-			partnerstack.WithVendorKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))
+			partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))
 	} else {
 		// The client's throttle is on by default at RateLimitRequests.
-		opts = append(opts, partnerstack.WithVendorKeys(public, secret))
+		opts = append(opts, partnerstack.WithKeys(public, secret))
 	}
 	client, err := partnerstack.NewClient(append(opts, retryOptions(cfg, partnerstack.WithRetryWait, partnerstack.WithMaxRetries)...)...)
 	if err != nil {

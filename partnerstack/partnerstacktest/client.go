@@ -16,7 +16,7 @@ import (
 // NewClock clock, say).
 func (s *Server) Client(opts ...partnerstack.Option) (*partnerstack.Client, error) {
 	base := []partnerstack.Option{
-		partnerstack.WithVendorKeys(PublicKey, SecretKey),
+		partnerstack.WithKeys(PublicKey, SecretKey),
 		partnerstack.WithBaseURL(s.URL),
 		partnerstack.WithTrackingToken(TrackingToken),
 		partnerstack.WithConversionBaseURL(s.ConversionURL),

@@ -56,8 +56,8 @@ const (
 	PartnerPartnerKey     = "northwind-digital"
 )
 
-// APIPrefix is the path prefix of the API v2; Server.URL ends with it.
-const APIPrefix = "/api/v2"
+// PathPrefix is the path prefix of the API v2; Server.URL ends with it.
+const PathPrefix = "/api/v2"
 
 // Fault describes how the next request(s) fail; the same type in the fake
 // of every platform. Its fields:
@@ -164,7 +164,7 @@ func NewServer(opts ...ServerOption) *Server {
 	}
 	s.fs = fakeserver.New(s.routes(), errorBody)
 	s.fs.SetLatency(s.latency)
-	s.URL = s.fs.URL() + APIPrefix
+	s.URL = s.fs.URL() + PathPrefix
 	s.ConversionURL = s.fs.URL()
 	return s
 }
