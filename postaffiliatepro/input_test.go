@@ -44,7 +44,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 		})
 	}
 
-	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithPageSize(20, 50))
+	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithPerPage(20, 50))
 	defer srv.Close()
 	c := resourceClient(t, srv, &http.Client{})
 	ctx := context.Background()

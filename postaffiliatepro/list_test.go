@@ -192,7 +192,7 @@ func TestListPageSizeCappedBelowTotalIsAnError(t *testing.T) {
 func TestListWithMismatchedPagingFailsInsteadOfLooping(t *testing.T) {
 	// The server pages with page/per_page and ignores offset/limit, so it
 	// serves its first page again and again.
-	f := newFixture(t, srvOpts(pt.WithPagination(pt.PagePerPage), pt.WithPageSize(100, 100)))
+	f := newFixture(t, srvOpts(pt.WithPagination(pt.PagePerPage), pt.WithPerPage(100, 100)))
 	f.srv.SeedAffiliates(250)
 	var n int
 	var lastErr error

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 )
 
 // routes builds the API's routes. An unknown route answers 400, as the API
@@ -174,10 +175,10 @@ func (s *Server) createAffiliate(w http.ResponseWriter, r *http.Request) {
 		writeValidation(w, errs)
 		return
 	}
-	a := Affiliate{Username: strings.TrimSpace(*in.Username), Status: "P"}
+	a := Affiliate{Username: strings.TrimSpace(*in.Username), Status: postaffiliatepro.StatusPending}
 	applyAffiliate(&a, &in)
 	a.CreatedAt = s.now().UTC().Truncate(time.Second)
-	if a.Status == "A" {
+	if a.Status == postaffiliatepro.StatusApproved {
 		t := a.CreatedAt
 		a.ApprovedAt = &t
 	}
@@ -201,7 +202,9 @@ func applyAffiliate(a *Affiliate, in *affiliateInput) {
 	set(&a.LastName, in.LastName)
 	set(&a.ReferralID, in.ReferralID)
 	set(&a.NotificationEmail, in.NotificationEmail)
-	set(&a.Status, in.Status)
+	if in.Status != nil {
+		a.Status = postaffiliatepro.Status(strings.TrimSpace(*in.Status))
+	}
 	set(&a.ParentID, in.ParentID)
 }
 
@@ -229,7 +232,7 @@ func (s *Server) updateAffiliate(w http.ResponseWriter, r *http.Request) {
 	a := &s.affiliates[i]
 	was := a.Status
 	applyAffiliate(a, &in)
-	if a.Status == "A" && was != "A" {
+	if a.Status == postaffiliatepro.StatusApproved && was != postaffiliatepro.StatusApproved {
 		t := s.now().UTC().Truncate(time.Second)
 		a.ApprovedAt = &t
 	}
@@ -353,7 +356,7 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	errs := map[string][]string{}
 	add := func(f, msg string) { errs[f] = append(errs[f], msg) }
-	t := Transaction{Type: "S", Status: "P", PayoutStatus: "U", Tier: 1, Currency: "USD",
+	t := Transaction{Type: postaffiliatepro.TypeSale, Status: postaffiliatepro.StatusPending, PayoutStatus: postaffiliatepro.PayoutUnpaid, Tier: 1, Currency: "USD",
 		SystemNote: "Created via REST API v3"}
 	if in.AffiliateID == nil || *in.AffiliateID == "" {
 		add("affiliate_id", "Affiliate is required")
@@ -366,10 +369,10 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request) {
 		if !slices.Contains(creatableTypes, *in.Type) {
 			add("type", "Type must be one of S (sale), A (action), B (signup bonus), F (referral bonus), E (extra bonus)")
 		} else {
-			t.Type = *in.Type
+			t.Type = postaffiliatepro.TransactionType(*in.Type)
 		}
 	}
-	bonus := t.Type == "B" || t.Type == "F" || t.Type == "E"
+	bonus := t.Type == postaffiliatepro.TypeSignupBonus || t.Type == postaffiliatepro.TypeReferralBonus || t.Type == postaffiliatepro.TypeExtraBonus
 	var camp *Campaign
 	switch {
 	case in.CampaignID != nil && *in.CampaignID != "":
@@ -387,7 +390,7 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request) {
 	if camp != nil {
 		t.CampaignID = camp.ID
 	}
-	if t.Type == "A" && (in.ActionCode == nil || *in.ActionCode == "") {
+	if t.Type == postaffiliatepro.TypeAction && (in.ActionCode == nil || *in.ActionCode == "") {
 		add("action_code", "Action code is required for an action commission")
 	}
 	// Amounts are stored exactly as sent, in major units.
@@ -419,7 +422,7 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request) {
 	}
 	applyTransaction(&t, &in)
 	t.CreatedAt = s.now().UTC().Truncate(time.Second)
-	if t.Status == "A" {
+	if t.Status == postaffiliatepro.StatusApproved {
 		at := t.CreatedAt
 		t.ApprovedAt = &at
 	}
@@ -433,12 +436,16 @@ func applyTransaction(t *Transaction, in *transactionInput) {
 			*dst = *v
 		}
 	}
-	set(&t.Type, in.Type)
+	if in.Type != nil {
+		t.Type = postaffiliatepro.TransactionType(*in.Type)
+	}
 	set(&t.ActionCode, in.ActionCode)
 	set(&t.OrderID, in.OrderID)
 	set(&t.ProductID, in.ProductID)
 	set(&t.Currency, in.Currency)
-	set(&t.Status, in.Status)
+	if in.Status != nil {
+		t.Status = postaffiliatepro.Status(*in.Status)
+	}
 	set(&t.MerchantNote, in.MerchantNote)
 	set(&t.Data1, in.Data1)
 	set(&t.Data2, in.Data2)
@@ -482,7 +489,7 @@ func (s *Server) updateTransaction(w http.ResponseWriter, r *http.Request) {
 	t := &s.transactions[i]
 	was := t.Status
 	applyTransaction(t, &in)
-	if t.Status == "A" && was != "A" {
+	if t.Status == postaffiliatepro.StatusApproved && was != postaffiliatepro.StatusApproved {
 		at := s.now().UTC().Truncate(time.Second)
 		t.ApprovedAt = &at
 	}
@@ -579,12 +586,12 @@ func (s *Server) topAffiliates(w http.ResponseWriter, r *http.Request) {
 		return t
 	}
 	for _, t := range s.transactions {
-		if t.Status == "D" || !df.match(t.CreatedAt) {
+		if t.Status == postaffiliatepro.StatusDeclined || !df.match(t.CreatedAt) {
 			continue
 		}
 		if ta := row(t.AffiliateID); ta != nil {
 			ta.Commission = sum(ta.Commission, t.Commission)
-			if t.Type == "S" {
+			if t.Type == postaffiliatepro.TypeSale {
 				ta.Sales++
 				ta.TotalCost = sum(ta.TotalCost, t.TotalCost)
 			}

@@ -8,60 +8,63 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 )
 
 // The record structs below are the fake's wire format. The v3 schemas are
 // not public: the names are snake_case as the confirmed v3 names are
 // (notification_email, created_at, data1-data5), the ids are the
 // alphanumeric strings of the Post Affiliate Pro data model, statuses and
-// transaction types its one-letter codes, and amounts exact decimals in
+// transaction types the client's types (postaffiliatepro.Status,
+// TransactionType and PayoutStatus: the one-letter codes of the data
+// model, served as such), and amounts exact decimals in
 // major units (postaffiliatepro.Amount), sent as JSON numbers (strings with
 // WithStringNumbers).
 
 // Affiliate is an affiliate as the fake stores and serves it.
 type Affiliate struct {
-	ID                string     `json:"id"`
-	ReferralID        string     `json:"referral_id"`
-	Username          string     `json:"username"`
-	NotificationEmail string     `json:"notification_email"`
-	FirstName         string     `json:"firstname"`
-	LastName          string     `json:"lastname"`
-	Status            string     `json:"status"` // A, P or D
-	ParentID          string     `json:"parent_id"`
-	Data1             string     `json:"data1"`
-	Data2             string     `json:"data2"`
-	CreatedAt         time.Time  `json:"created_at"`
-	ApprovedAt        *time.Time `json:"approved_at"`
+	ID                string                  `json:"id"`
+	ReferralID        string                  `json:"referral_id"`
+	Username          string                  `json:"username"`
+	NotificationEmail string                  `json:"notification_email"`
+	FirstName         string                  `json:"firstname"`
+	LastName          string                  `json:"lastname"`
+	Status            postaffiliatepro.Status `json:"status"`
+	ParentID          string                  `json:"parent_id"`
+	Data1             string                  `json:"data1"`
+	Data2             string                  `json:"data2"`
+	CreatedAt         time.Time               `json:"created_at"`
+	ApprovedAt        *time.Time              `json:"approved_at"`
 }
 
 // Transaction is a commission as the fake stores and serves it. Commission
 // and TotalCost are exact amounts in major units (postaffiliatepro.Amount,
 // built with postaffiliatepro.ParseAmount), served as they are stored.
 type Transaction struct {
-	ID           string       `json:"id"`
-	Type         string       `json:"type"`          // S, A, B, F, E, R, H, ...
-	Status       string       `json:"status"`        // A, P or D
-	PayoutStatus string       `json:"payout_status"` // P or U
-	Commission   money.Amount `json:"commission"`
-	TotalCost    money.Amount `json:"total_cost"`
-	Currency     string       `json:"currency"`
-	OrderID      string       `json:"order_id"`
-	ProductID    string       `json:"product_id"`
-	CampaignID   string       `json:"campaign_id"`
-	AffiliateID  string       `json:"affiliate_id"`
-	BannerID     string       `json:"banner_id"`
-	Tier         int          `json:"tier"`
-	ActionCode   string       `json:"action_code"`
-	SystemNote   string       `json:"system_note"`
-	MerchantNote string       `json:"merchant_note"`
-	Data1        string       `json:"data1"`
-	Data2        string       `json:"data2"`
-	Data3        string       `json:"data3"`
-	Data4        string       `json:"data4"`
-	Data5        string       `json:"data5"`
-	IP           string       `json:"ip"`
-	CreatedAt    time.Time    `json:"created_at"`
-	ApprovedAt   *time.Time   `json:"approved_at"`
+	ID           string                           `json:"id"`
+	Type         postaffiliatepro.TransactionType `json:"type"`
+	Status       postaffiliatepro.Status          `json:"status"`
+	PayoutStatus postaffiliatepro.PayoutStatus    `json:"payout_status"`
+	Commission   money.Amount                     `json:"commission"`
+	TotalCost    money.Amount                     `json:"total_cost"`
+	Currency     string                           `json:"currency"`
+	OrderID      string                           `json:"order_id"`
+	ProductID    string                           `json:"product_id"`
+	CampaignID   string                           `json:"campaign_id"`
+	AffiliateID  string                           `json:"affiliate_id"`
+	BannerID     string                           `json:"banner_id"`
+	Tier         int                              `json:"tier"`
+	ActionCode   string                           `json:"action_code"`
+	SystemNote   string                           `json:"system_note"`
+	MerchantNote string                           `json:"merchant_note"`
+	Data1        string                           `json:"data1"`
+	Data2        string                           `json:"data2"`
+	Data3        string                           `json:"data3"`
+	Data4        string                           `json:"data4"`
+	Data5        string                           `json:"data5"`
+	IP           string                           `json:"ip"`
+	CreatedAt    time.Time                        `json:"created_at"`
+	ApprovedAt   *time.Time                       `json:"approved_at"`
 }
 
 // Campaign is a campaign as the fake stores and serves it.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 )
 
 // seedBase is the first timestamp of generated records, so demo output is
@@ -33,7 +35,7 @@ var (
 
 // AddAffiliate stores a and returns it as stored: an empty ID gets a new
 // one, an empty ReferralID the ID, a zero CreatedAt the current time and an
-// empty Status "A".
+// empty Status postaffiliatepro.StatusApproved.
 func (s *Server) AddAffiliate(a Affiliate) Affiliate { return insertLocked(s, affiliates, a) }
 
 // SeedAffiliates adds n generated affiliates with stable names: most
@@ -50,15 +52,15 @@ func (s *Server) seedAffiliates(n int) {
 			LastName:   last,
 			Username:   fmt.Sprintf("%s.%s%d@example.com", strings.ToLower(first), strings.ToLower(last), i),
 			ReferralID: fmt.Sprintf("%s%d", strings.ToLower(first), i),
-			Status:     "A",
+			Status:     postaffiliatepro.StatusApproved,
 			Data1:      []string{"blog", "youtube", "newsletter", "podcast"}[i%4],
 			CreatedAt:  seedBase.Add(time.Duration(i) * 37 * time.Hour),
 		}
 		switch {
 		case i%11 == 0:
-			a.Status = "D"
+			a.Status = postaffiliatepro.StatusDeclined
 		case i%7 == 0:
-			a.Status = "P"
+			a.Status = postaffiliatepro.StatusPending
 		default:
 			t := a.CreatedAt.Add(6 * time.Hour)
 			a.ApprovedAt = &t
@@ -75,7 +77,7 @@ func (s *Server) seedAffiliates(n int) {
 func (s *Server) approvedAffiliates() []Affiliate {
 	var approved []Affiliate
 	for _, a := range s.affiliates {
-		if a.Status == "A" {
+		if a.Status == postaffiliatepro.StatusApproved {
 			approved = append(approved, a)
 		}
 	}
@@ -160,8 +162,9 @@ func (s *Server) SeedBanners(n int) {
 func (s *Server) Banners() []Banner { return snapshot(s, banners) }
 
 // AddTransaction stores t and returns it as stored: an empty ID gets a new
-// one, a zero CreatedAt the current time, empty Type, Status and
-// PayoutStatus "S", "P" and "U", a zero Tier 1.
+// one, a zero CreatedAt the current time, an empty Type, Status and
+// PayoutStatus postaffiliatepro.TypeSale, StatusPending and PayoutUnpaid,
+// a zero Tier 1.
 func (s *Server) AddTransaction(t Transaction) Transaction { return insertLocked(s, transactions, t) }
 
 // SeedTransactions adds n generated transactions over the approved
@@ -183,8 +186,8 @@ func (s *Server) SeedTransactions(n int) {
 			c := s.campaigns[i%len(s.campaigns)]
 			total := cents(int64(2000 + (i*37)%480*100 + (i*13)%100))
 			t := Transaction{
-				Type:        "S",
-				Status:      "A",
+				Type:        postaffiliatepro.TypeSale,
+				Status:      postaffiliatepro.StatusApproved,
 				Currency:    "USD",
 				TotalCost:   total,
 				Commission:  percentOf(total, c.CommissionRate),
@@ -201,29 +204,29 @@ func (s *Server) SeedTransactions(n int) {
 			}
 			switch {
 			case i%13 == 0:
-				t.Type = "R"
+				t.Type = postaffiliatepro.TypeRefund
 				t.Commission = negate(t.Commission)
 				t.TotalCost = negate(t.TotalCost)
 				t.SystemNote = "Refund of order " + t.OrderID
 			case i%6 == 0:
-				t.Type = "A"
+				t.Type = postaffiliatepro.TypeAction
 				t.ActionCode = actionCodes[i%len(actionCodes)]
 				t.TotalCost = cents(0)
 				t.Commission = cents([]int64{500, 750, 1000}[i%3])
 			}
 			switch {
 			case i%17 == 0:
-				t.Status = "D"
+				t.Status = postaffiliatepro.StatusDeclined
 				t.MerchantNote = "Declined: order cancelled"
 			case i%5 == 0:
-				t.Status = "P"
+				t.Status = postaffiliatepro.StatusPending
 			default:
 				at := t.CreatedAt.Add(48 * time.Hour)
 				t.ApprovedAt = &at
 			}
-			t.PayoutStatus = "U"
-			if t.Status == "A" && i%3 == 0 {
-				t.PayoutStatus = "P"
+			t.PayoutStatus = postaffiliatepro.PayoutUnpaid
+			if t.Status == postaffiliatepro.StatusApproved && i%3 == 0 {
+				t.PayoutStatus = postaffiliatepro.PayoutPaid
 			}
 			return t
 		})

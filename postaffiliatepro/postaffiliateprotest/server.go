@@ -54,10 +54,10 @@ const (
 	ReadOnlyAPIKey = "pap_fk7q2m9x4d_R0nLy5eKq8wV2pTz7cXb3hMj6nGd4sA"
 	// PathPrefix is the path of the API root on the server.
 	PathPrefix = "/api/v3"
-	// DefaultPageSize is the page size when a list request names none.
-	DefaultPageSize = 20
-	// MaxPageSize caps the page size; a larger one is served capped.
-	MaxPageSize = 100
+	// DefaultPerPage is the page size when a list request names none.
+	DefaultPerPage = 20
+	// MaxPerPage caps the page size; a larger one is served capped.
+	MaxPerPage = 100
 	// RateLimitRequests per RateLimitWindow is the token bucket's size and
 	// refill rate, as documented for API v3.
 	RateLimitRequests = 100
@@ -172,9 +172,9 @@ func WithPagination(p Pagination) ServerOption {
 	return func(s *Server) { s.pagination = p }
 }
 
-// WithPageSize sets the default and maximum page size (default
-// DefaultPageSize and MaxPageSize).
-func WithPageSize(def, max int) ServerOption {
+// WithPerPage sets the default and maximum page size (default
+// DefaultPerPage and MaxPerPage).
+func WithPerPage(def, max int) ServerOption {
 	return func(s *Server) { s.defPage, s.maxPage = def, max }
 }
 
@@ -247,8 +247,8 @@ type Server struct {
 func NewServer(opts ...ServerOption) *Server {
 	s := &Server{
 		totalKey:   "total",
-		defPage:    DefaultPageSize,
-		maxPage:    MaxPageSize,
+		defPage:    DefaultPerPage,
+		maxPage:    MaxPerPage,
 		dateLayout: time.RFC3339,
 		dateLoc:    time.UTC,
 		now:        time.Now,

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 )
 
 // call sends one request with the given key ("" for none) and returns the
@@ -262,13 +263,13 @@ func TestPaging(t *testing.T) {
 		return out
 	}
 	_, body := get(t, s, "/affiliates")
-	assert.Len(t, ids(body), DefaultPageSize)
+	assert.Len(t, ids(body), DefaultPerPage)
 	_, body = get(t, s, "/affiliates?offset=240&limit=50")
 	got := ids(body)
 	require.Len(t, got, 10)
 	assert.Equal(t, all[240].ID, got[0])
 	_, body = get(t, s, "/affiliates?limit=500")
-	assert.Len(t, ids(body), MaxPageSize, "capped")
+	assert.Len(t, ids(body), MaxPerPage, "capped")
 	_, body = get(t, s, "/affiliates?offset=900")
 	assert.Empty(t, ids(body))
 	_, body = get(t, s, "/affiliates?page=3&per_page=10")
@@ -413,7 +414,7 @@ func TestSeedingIsDeterministicAndFast(t *testing.T) {
 	defer c.Close()
 	tx := c.AddTransaction(Transaction{AffiliateID: "given01", Commission: cents(500)})
 	assert.NotEmpty(t, tx.ID)
-	assert.Equal(t, "S", tx.Type)
+	assert.Equal(t, postaffiliatepro.TypeSale, tx.Type)
 	assert.False(t, tx.CreatedAt.IsZero())
 	c.SeedTransactions(3) // seeds its own affiliates and campaigns
 	assert.Len(t, c.Transactions(), 4)
