@@ -19,7 +19,7 @@ func BenchmarkQuotaCeiling(b *testing.B) {
 	benchkit.RunCeiling(b, benchkit.Ceiling{
 		Quota:    postaffiliatepro.RateLimitRequests,
 		Window:   postaffiliatepro.RateLimitWindow,
-		PageSize: postaffiliateprotest.MaxPageSize,
+		PageSize: postaffiliateprotest.MaxPerPage,
 		Start: func(b *testing.B, records, quota int, window, rtt time.Duration) benchkit.Lister {
 			srv := postaffiliateprotest.NewServer(
 				postaffiliateprotest.WithRateLimit(quota, window),
@@ -38,13 +38,13 @@ func BenchmarkQuotaCeiling(b *testing.B) {
 				if err != nil {
 					return 0, err
 				}
-				opts := &postaffiliatepro.TransactionListOptions{ListParams: postaffiliatepro.ListParams{PerPage: postaffiliateprotest.MaxPageSize}}
+				opts := &postaffiliatepro.TransactionListOptions{ListParams: postaffiliatepro.ListParams{PerPage: postaffiliateprotest.MaxPerPage}}
 				n := 0
 				for _, err := range c.Transactions.List(ctx, opts) {
 					if err != nil {
 						return n, err
 					}
-					if n++; n%postaffiliateprotest.MaxPageSize == 0 {
+					if n++; n%postaffiliateprotest.MaxPerPage == 0 {
 						cfg.Page()
 					}
 				}
