@@ -105,8 +105,8 @@ func (s *AssetsService) ListPage(ctx context.Context, opts *AssetListOptions) ([
 }
 
 // Get returns the asset with the given id.
-func (s *AssetsService) Get(ctx context.Context, id int64) (*Asset, error) {
-	return s.one(ctx, http.MethodGet, assetPath(id), nil)
+func (s *AssetsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Asset, error) {
+	return s.one(ctx, http.MethodGet, assetPath(id), nil, opts...)
 }
 
 // AssetParams is the body of POST /company/assets and PUT
@@ -127,19 +127,19 @@ type AssetParams struct {
 
 // Create adds an asset. It is not retried after it may have reached the
 // server.
-func (s *AssetsService) Create(ctx context.Context, params *AssetParams) (*Asset, error) {
+func (s *AssetsService) Create(ctx context.Context, params *AssetParams, opts ...RequestOption) (*Asset, error) {
 	if params == nil || params.Name == "" || params.AssetType == "" {
 		return nil, errors.New("firstpromoter: create asset: Name and AssetType are required")
 	}
-	return s.one(ctx, http.MethodPost, "company/assets", params)
+	return s.one(ctx, http.MethodPost, "company/assets", params, opts...)
 }
 
 // Update changes the asset with the given id.
-func (s *AssetsService) Update(ctx context.Context, id int64, params *AssetParams) (*Asset, error) {
+func (s *AssetsService) Update(ctx context.Context, id int64, params *AssetParams, opts ...RequestOption) (*Asset, error) {
 	if params == nil {
 		params = &AssetParams{}
 	}
-	return s.one(ctx, http.MethodPut, assetPath(id), params)
+	return s.one(ctx, http.MethodPut, assetPath(id), params, opts...)
 }
 
 // assetCategoryBody is the body of PUT /company/assets/update_category.
@@ -150,24 +150,24 @@ type assetCategoryBody struct {
 
 // UpdateCategory moves assets to a category, or out of any category
 // with ClearID() (a batch; see Referrals.Delete).
-func (s *AssetsService) UpdateCategory(ctx context.Context, category *NullableID, ids ...int64) (*Batch, error) {
+func (s *AssetsService) UpdateCategory(ctx context.Context, category *NullableID, ids []int64, opts ...RequestOption) (*Batch, error) {
 	if category == nil {
 		return nil, errors.New("firstpromoter: update asset category: no category given (SetID or ClearID)")
 	}
 	if len(ids) == 0 {
 		return nil, errors.New("firstpromoter: update asset category: no ids given")
 	}
-	return s.client.bulk(ctx, http.MethodPut, "company/assets/update_category", assetCategoryBody{ids, *category})
+	return s.client.bulk(ctx, http.MethodPut, "company/assets/update_category", assetCategoryBody{ids, *category}, opts...)
 }
 
 // Delete deletes assets (a batch).
-func (s *AssetsService) Delete(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodDelete, "company/assets/destroy", idsBody{IDs: ids})
+func (s *AssetsService) Delete(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodDelete, "company/assets/destroy", idsBody{IDs: ids}, opts...)
 }
 
-func (s *AssetsService) one(ctx context.Context, method, path string, body any) (*Asset, error) {
+func (s *AssetsService) one(ctx context.Context, method, path string, body any, opts ...RequestOption) (*Asset, error) {
 	a := new(Asset)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(a)); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(a), opts...); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -193,9 +193,9 @@ type AssetCategory struct {
 
 // List returns the account's asset categories; the API answers them in
 // one response.
-func (s *AssetCategoriesService) List(ctx context.Context) ([]*AssetCategory, error) {
+func (s *AssetCategoriesService) List(ctx context.Context, opts ...RequestOption) ([]*AssetCategory, error) {
 	var out []*AssetCategory
-	if _, err := s.client.do(ctx, http.MethodGet, "company/assets/categories", nil, nil, &out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/assets/categories", nil, nil, &out, opts...); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(out), nil
@@ -211,7 +211,7 @@ type AssetCategoryChange struct {
 }
 
 // Update applies changes to the categories and returns them all.
-func (s *AssetCategoriesService) Update(ctx context.Context, changes ...AssetCategoryChange) ([]*AssetCategory, error) {
+func (s *AssetCategoriesService) Update(ctx context.Context, changes []AssetCategoryChange, opts ...RequestOption) ([]*AssetCategory, error) {
 	if len(changes) == 0 {
 		return nil, errors.New("firstpromoter: update asset categories: no changes given")
 	}
@@ -219,7 +219,7 @@ func (s *AssetCategoriesService) Update(ctx context.Context, changes ...AssetCat
 		AssetCategories []AssetCategoryChange `json:"asset_categories"`
 	}{changes}
 	var out []*AssetCategory
-	if _, err := s.client.do(ctx, http.MethodPut, "company/assets/categories", nil, body, &out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, "company/assets/categories", nil, body, &out, opts...); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(out), nil

@@ -21,7 +21,7 @@ func TestAssetsAgainstFake(t *testing.T) {
 	srv.SeedCampaigns(2)
 	camp := srv.Campaigns()[0].ID
 
-	cats, err := c.AssetCategories.Update(ctx, AssetCategoryChange{Name: "Banners"}, AssetCategoryChange{Name: "Copy"})
+	cats, err := c.AssetCategories.Update(ctx, []AssetCategoryChange{{Name: "Banners"}, {Name: "Copy"}})
 	require.NoError(t, err)
 	require.Len(t, cats, 2)
 	banners, copyCat := cats[0], cats[1]
@@ -73,17 +73,17 @@ func TestAssetsAgainstFake(t *testing.T) {
 	assert.Equal(t, "Try Acme today", upd.Content)
 	assert.Equal(t, "Tweet", upd.Name)
 
-	_, err = c.Assets.UpdateCategory(ctx, SetID(copyCat.ID), banner.ID, text.ID)
+	_, err = c.Assets.UpdateCategory(ctx, SetID(copyCat.ID), []int64{banner.ID, text.ID})
 	require.NoError(t, err)
 	got, err := c.Assets.Get(ctx, text.ID)
 	require.NoError(t, err)
 	assert.Equal(t, copyCat.ID, got.Category.ID)
-	_, err = c.Assets.UpdateCategory(ctx, ClearID(), banner.ID)
+	_, err = c.Assets.UpdateCategory(ctx, ClearID(), []int64{banner.ID})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"ids":[`+strconv.FormatInt(banner.ID, 10)+`],"category_id":null}`, string(srv.Requests()[len(srv.Requests())-1].Body))
 	assert.Equal(t, []int64{banner.ID}, list(&AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{NotSet: true}}}))
 
-	cats, err = c.AssetCategories.Update(ctx, AssetCategoryChange{ID: copyCat.ID, Destroy: true}, AssetCategoryChange{ID: banners.ID, Name: "Images", Position: 5})
+	cats, err = c.AssetCategories.Update(ctx, []AssetCategoryChange{{ID: copyCat.ID, Destroy: true}, {ID: banners.ID, Name: "Images", Position: 5}})
 	require.NoError(t, err)
 	require.Len(t, cats, 1)
 	assert.Equal(t, "Images", cats[0].Name)
@@ -94,7 +94,7 @@ func TestAssetsAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, got.Category, "a deleted category leaves its assets")
 
-	b, err := c.Assets.Delete(ctx, banner.ID, 999999)
+	b, err := c.Assets.Delete(ctx, []int64{banner.ID, 999999})
 	require.NoError(t, err)
 	assert.Equal(t, 1, b.FailedCount)
 	assert.Equal(t, []int64{text.ID}, list(nil))
@@ -112,11 +112,11 @@ func TestAssetsWireAndValidation(t *testing.T) {
 	srv.ResetRequests()
 	_, err = c.Assets.Create(ctx, &AssetParams{Name: "x"})
 	assert.Error(t, err)
-	_, err = c.Assets.UpdateCategory(ctx, nil, 1)
+	_, err = c.Assets.UpdateCategory(ctx, nil, []int64{1})
 	assert.Error(t, err)
-	_, err = c.Assets.UpdateCategory(ctx, SetID(1))
+	_, err = c.Assets.UpdateCategory(ctx, SetID(1), nil)
 	assert.Error(t, err)
-	_, err = c.AssetCategories.Update(ctx)
+	_, err = c.AssetCategories.Update(ctx, nil)
 	assert.Error(t, err)
 	assert.Zero(t, srv.RequestCount())
 

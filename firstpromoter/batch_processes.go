@@ -91,24 +91,24 @@ func (s *BatchProcessesService) ListPage(ctx context.Context, opts *BatchListOpt
 }
 
 // Get returns one batch process.
-func (s *BatchProcessesService) Get(ctx context.Context, id int64) (*Batch, error) {
+func (s *BatchProcessesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Batch, error) {
 	b := new(Batch)
 	path := transport.Join("company/batch_processes/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(b)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(b), opts...); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
 
-// Progress returns the progress (0-100) of the batches matching opts (by
-// default those in progress), keyed by batch id.
-func (s *BatchProcessesService) Progress(ctx context.Context, opts ...*BatchProgressOptions) (map[int64]int, error) {
+// Progress returns the progress (0-100) of the batches matching params
+// (nil: those in progress), keyed by batch id.
+func (s *BatchProcessesService) Progress(ctx context.Context, params *BatchProgressOptions, opts ...RequestOption) (map[int64]int, error) {
 	var query any
-	if len(opts) > 0 && opts[0] != nil {
-		query = opts[0]
+	if params != nil {
+		query = params
 	}
 	var raw map[string]int
-	if _, err := s.client.do(ctx, http.MethodGet, "company/batch_processes/progress", query, nil, &raw); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/batch_processes/progress", query, nil, &raw, opts...); err != nil {
 		return nil, err
 	}
 	out := make(map[int64]int, len(raw))
@@ -128,8 +128,11 @@ func (s *BatchProcessesService) Progress(ctx context.Context, opts ...*BatchProg
 // nil error, so check Status. A done ctx ends the wait with ctx.Err().
 // Wait has no deadline of its own (a status it does not know is taken as
 // still running), so give ctx one. A batch answered without any status
-// ends the wait with an error matching ErrMalformedResponse.
-func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch) (*Batch, error) {
+// ends the wait with an error matching ErrMalformedResponse. opts apply to
+// every poll, so [WithResponseInto] holds the last poll's response; a batch
+// that is already final is returned without a request, leaving it as it
+// was.
+func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch, opts ...RequestOption) (*Batch, error) {
 	if batch == nil {
 		return nil, errors.New("firstpromoter: wait for batch: nil batch")
 	}
@@ -139,7 +142,7 @@ func (s *BatchProcessesService) Wait(ctx context.Context, batch *Batch) (*Batch,
 		if err := clock.Sleep(ctx, wait); err != nil {
 			return batch, fmt.Errorf("firstpromoter: waiting for batch %d: %w", batch.ID, err)
 		}
-		next, err := s.Get(ctx, batch.ID)
+		next, err := s.Get(ctx, batch.ID, opts...)
 		if err != nil {
 			return batch, err
 		}

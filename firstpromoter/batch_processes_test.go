@@ -60,7 +60,7 @@ func TestBatchFiltersArrayForms(t *testing.T) {
 		tapeJSON(w, http.StatusOK, `[]`)
 	})
 	ctx := context.Background()
-	got, err := c.BatchProcesses.Progress(ctx)
+	got, err := c.BatchProcesses.Progress(ctx, nil)
 	require.NoError(t, err)
 	assert.Equal(t, map[int64]int{32: 0, 31: 40}, got)
 	_, err = c.BatchProcesses.Progress(ctx, &BatchProgressOptions{Filters: BatchFilters{Statuses: []BatchStatus{BatchCompleted, BatchFailed}}})
@@ -88,12 +88,12 @@ func TestBatchProgressFilterAgainstFake(t *testing.T) {
 	for _, r := range srv.Referrals()[:6] {
 		ids = append(ids, r.ID)
 	}
-	running, err := c.Referrals.Approve(ctx, ids...)
+	running, err := c.Referrals.Approve(ctx, ids)
 	require.NoError(t, err)
-	done, err := c.Referrals.Approve(ctx, ids[0])
+	done, err := c.Referrals.Approve(ctx, []int64{ids[0]})
 	require.NoError(t, err)
 
-	inProgress, err := c.BatchProcesses.Progress(ctx)
+	inProgress, err := c.BatchProcesses.Progress(ctx, nil)
 	require.NoError(t, err)
 	assert.Contains(t, inProgress, running.ID)
 	assert.NotContains(t, inProgress, done.ID)

@@ -207,9 +207,9 @@ func (s *CampaignsService) ListPage(ctx context.Context, opts *CampaignListOptio
 }
 
 // Get returns the campaign with the given id.
-func (s *CampaignsService) Get(ctx context.Context, id int64) (*Campaign, error) {
+func (s *CampaignsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Campaign, error) {
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodGet, campaignPath(id), nil, nil, transport.RecordID(c)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, campaignPath(id), nil, nil, transport.RecordID(c), opts...); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -238,7 +238,7 @@ type CampaignCreateParams struct {
 
 // Create adds a campaign (the API answers 201). It is not retried after it
 // may have reached the server.
-func (s *CampaignsService) Create(ctx context.Context, params *CampaignCreateParams) (*Campaign, error) {
+func (s *CampaignsService) Create(ctx context.Context, params *CampaignCreateParams, opts ...RequestOption) (*Campaign, error) {
 	switch {
 	case params == nil || params.Name == "":
 		return nil, errors.New("firstpromoter: create campaign: Name is required")
@@ -250,7 +250,7 @@ func (s *CampaignsService) Create(ctx context.Context, params *CampaignCreatePar
 		return nil, errors.New("firstpromoter: create campaign: VisitorCookieLife (days) is required")
 	}
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, transport.RecordID(c)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, transport.RecordID(c), opts...); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -274,12 +274,12 @@ type CampaignUpdateParams struct {
 }
 
 // Update changes the campaign with the given id.
-func (s *CampaignsService) Update(ctx context.Context, id int64, params *CampaignUpdateParams) (*Campaign, error) {
+func (s *CampaignsService) Update(ctx context.Context, id int64, params *CampaignUpdateParams, opts ...RequestOption) (*Campaign, error) {
 	if params == nil {
 		params = &CampaignUpdateParams{}
 	}
 	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, transport.RecordID(c)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, transport.RecordID(c), opts...); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -288,9 +288,9 @@ func (s *CampaignsService) Update(ctx context.Context, id int64, params *Campaig
 // Delete deletes the campaign with the given id and returns it as the API
 // sends it back. A 204 without a body returns a nil campaign and no error;
 // a 200 without a body is a malformed answer (ErrMalformedResponse).
-func (s *CampaignsService) Delete(ctx context.Context, id int64) (*Campaign, error) {
+func (s *CampaignsService) Delete(ctx context.Context, id int64, opts ...RequestOption) (*Campaign, error) {
 	c := new(Campaign)
-	resp, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, transport.RecordID(c))
+	resp, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, transport.RecordID(c), opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -349,13 +349,13 @@ func (l *commissionList) identified() bool {
 // commission, or one per tier when parent promoters earn too. An answer
 // that is a single object is returned as a one-item slice. It is not
 // retried after it may have reached the server.
-func (s *CommissionsService) Create(ctx context.Context, params *CommissionCreateParams) ([]*Commission, error) {
+func (s *CommissionsService) Create(ctx context.Context, params *CommissionCreateParams, opts ...RequestOption) ([]*Commission, error) {
 	if err := params.validate(); err != nil {
 		return nil, fmt.Errorf("firstpromoter: create commission: %w", err)
 	}
 	var out commissionList
 	if _, err := s.client.do(ctx, http.MethodPost, "company/commissions", nil, params,
-		transport.Require(&out, `no "id" in a commission`, (*commissionList).identified)); err != nil {
+		transport.Require(&out, `no "id" in a commission`, (*commissionList).identified), opts...); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(out), nil
@@ -371,13 +371,13 @@ type CommissionUpdateParams struct {
 }
 
 // Update changes the notes of the commission with the given id.
-func (s *CommissionsService) Update(ctx context.Context, id int64, params *CommissionUpdateParams) (*Commission, error) {
+func (s *CommissionsService) Update(ctx context.Context, id int64, params *CommissionUpdateParams, opts ...RequestOption) (*Commission, error) {
 	if params == nil {
 		params = &CommissionUpdateParams{}
 	}
 	c := new(Commission)
 	path := transport.Join("company/commissions/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(c)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(c), opts...); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -385,13 +385,13 @@ func (s *CommissionsService) Update(ctx context.Context, id int64, params *Commi
 
 // Approve approves commissions. More than 5 ids run asynchronously: wait
 // for the returned batch with BatchProcesses.Wait.
-func (s *CommissionsService) Approve(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/commissions/approve", idsBody{IDs: ids})
+func (s *CommissionsService) Approve(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/approve", idsBody{IDs: ids}, opts...)
 }
 
 // Deny denies commissions (a batch; see Approve).
-func (s *CommissionsService) Deny(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/commissions/deny", idsBody{IDs: ids})
+func (s *CommissionsService) Deny(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/deny", idsBody{IDs: ids}, opts...)
 }
 
 // MarkFulfilled marks non-monetary commissions as delivered (a batch; see
@@ -399,25 +399,25 @@ func (s *CommissionsService) Deny(ctx context.Context, ids ...int64) (*Batch, er
 // payout, and completes that payout, which then shows as
 // Commission.Fulfilled. Cash and unapproved commissions fail in the
 // batch's processing errors.
-func (s *CommissionsService) MarkFulfilled(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_fulfilled", idsBody{IDs: ids})
+func (s *CommissionsService) MarkFulfilled(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_fulfilled", idsBody{IDs: ids}, opts...)
 }
 
 // MarkUnfulfilled reverses MarkFulfilled (a batch; see Approve): the
 // commissions' payout goes back to pending.
-func (s *CommissionsService) MarkUnfulfilled(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_unfulfilled", idsBody{IDs: ids})
+func (s *CommissionsService) MarkUnfulfilled(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/commissions/mark_unfulfilled", idsBody{IDs: ids}, opts...)
 }
 
 // Delete deletes commissions with DELETE /company/commissions/destroy (a
 // batch; see Approve).
-func (s *CommissionsService) Delete(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodDelete, "company/commissions/destroy", idsBody{IDs: ids})
+func (s *CommissionsService) Delete(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodDelete, "company/commissions/destroy", idsBody{IDs: ids}, opts...)
 }
 
 // GeneratePayouts creates payouts for the given commissions and returns
 // the batch process doing it.
-func (s *CommissionsService) GeneratePayouts(ctx context.Context, ids ...int64) (*Batch, error) {
+func (s *CommissionsService) GeneratePayouts(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
 	const path = "company/commissions/generate_payouts"
-	return s.client.bulk(ctx, http.MethodPost, path, idsBody{IDs: ids})
+	return s.client.bulk(ctx, http.MethodPost, path, idsBody{IDs: ids}, opts...)
 }

@@ -230,11 +230,15 @@ func TestCommissionsBulkActions(t *testing.T) {
 		method string
 		path   string
 	}{
-		{"approve", func(s *CommissionsService) (*Batch, error) { return s.Approve(context.Background(), 1, 2) }, http.MethodPost, "approve"},
-		{"deny", func(s *CommissionsService) (*Batch, error) { return s.Deny(context.Background(), 1, 2) }, http.MethodPost, "deny"},
-		{"fulfilled", func(s *CommissionsService) (*Batch, error) { return s.MarkFulfilled(context.Background(), 1, 2) }, http.MethodPost, "mark_fulfilled"},
-		{"unfulfilled", func(s *CommissionsService) (*Batch, error) { return s.MarkUnfulfilled(context.Background(), 1, 2) }, http.MethodPost, "mark_unfulfilled"},
-		{"delete", func(s *CommissionsService) (*Batch, error) { return s.Delete(context.Background(), 1, 2) }, http.MethodDelete, "destroy"},
+		{"approve", func(s *CommissionsService) (*Batch, error) { return s.Approve(context.Background(), []int64{1, 2}) }, http.MethodPost, "approve"},
+		{"deny", func(s *CommissionsService) (*Batch, error) { return s.Deny(context.Background(), []int64{1, 2}) }, http.MethodPost, "deny"},
+		{"fulfilled", func(s *CommissionsService) (*Batch, error) {
+			return s.MarkFulfilled(context.Background(), []int64{1, 2})
+		}, http.MethodPost, "mark_fulfilled"},
+		{"unfulfilled", func(s *CommissionsService) (*Batch, error) {
+			return s.MarkUnfulfilled(context.Background(), []int64{1, 2})
+		}, http.MethodPost, "mark_unfulfilled"},
+		{"delete", func(s *CommissionsService) (*Batch, error) { return s.Delete(context.Background(), []int64{1, 2}) }, http.MethodDelete, "destroy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -246,14 +250,14 @@ func TestCommissionsBulkActions(t *testing.T) {
 		})
 	}
 	ws, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
-	_, err := c.Commissions.Approve(context.Background())
+	_, err := c.Commissions.Approve(context.Background(), nil)
 	require.Error(t, err)
 	assert.Empty(t, ws.Calls())
 }
 
 func TestCommissionsBulkNotRetriedOn502(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, `{"message": "upstream"}`))
-	_, err := c.Commissions.Approve(context.Background(), 1)
+	_, err := c.Commissions.Approve(context.Background(), []int64{1})
 	require.ErrorIs(t, err, ErrServer)
 	assert.Len(t, ws.Calls(), 1)
 }
@@ -265,7 +269,7 @@ func TestCommissionsGeneratePayouts(t *testing.T) {
 			"action_label": "generate_payouts", "created_at": "2025-04-25T09:29:51.973Z", "updated_at": "2025-04-25T09:29:52.973Z",
 			"meta": {}, "progress": 0.5, "processing_errors": [{"id": 3, "error": "no payout method"}, "skipped 4"]
 		}`))
-		b, err := c.Commissions.GeneratePayouts(context.Background(), 13533003, 13533004)
+		b, err := c.Commissions.GeneratePayouts(context.Background(), []int64{13533003, 13533004})
 		require.NoError(t, err)
 		assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/company/commissions/generate_payouts", `{"ids": [13533003, 13533004]}`)
 		assert.Equal(t, int64(610), b.ID)
@@ -279,19 +283,19 @@ func TestCommissionsGeneratePayouts(t *testing.T) {
 	})
 	t.Run("batch endpoint shape", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
-		b, err := c.Commissions.GeneratePayouts(context.Background(), 1)
+		b, err := c.Commissions.GeneratePayouts(context.Background(), []int64{1})
 		require.NoError(t, err)
 		assert.Equal(t, 100, b.Progress.Percent())
 		assert.Empty(t, b.ProcessingErrors)
 	})
 	t.Run("malformed", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(200, `[1, 2]`))
-		_, err := c.Commissions.GeneratePayouts(context.Background(), 1)
+		_, err := c.Commissions.GeneratePayouts(context.Background(), []int64{1})
 		require.ErrorIs(t, err, ErrMalformedResponse)
 	})
 	t.Run("no ids", func(t *testing.T) {
 		ws, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
-		_, err := c.Commissions.GeneratePayouts(context.Background())
+		_, err := c.Commissions.GeneratePayouts(context.Background(), nil)
 		require.Error(t, err)
 		assert.Empty(t, ws.Calls())
 	})
@@ -315,9 +319,9 @@ func TestCommissionFulfilledAgainstFake(t *testing.T) {
 	pts := srv.AddCommission(firstpromotertest.Commission{
 		Status: "pending", Unit: "points", Amount: 500, PromoterCampaign: base.PromoterCampaign, Referral: base.Referral,
 	})
-	_, err := c.Commissions.Approve(ctx, pts.ID)
+	_, err := c.Commissions.Approve(ctx, []int64{pts.ID})
 	require.NoError(t, err)
-	b, err := c.Commissions.MarkFulfilled(ctx, pts.ID, base.ID)
+	b, err := c.Commissions.MarkFulfilled(ctx, []int64{pts.ID, base.ID})
 	require.NoError(t, err)
 	assert.Equal(t, 1, b.FailedCount, "the cash commission is refused")
 	var fulfilled []*Commission
@@ -329,7 +333,7 @@ func TestCommissionFulfilledAgainstFake(t *testing.T) {
 	require.NotEmpty(t, fulfilled)
 	assert.Equal(t, pts.ID, fulfilled[len(fulfilled)-1].ID)
 
-	_, err = c.Commissions.MarkUnfulfilled(ctx, pts.ID)
+	_, err = c.Commissions.MarkUnfulfilled(ctx, []int64{pts.ID})
 	require.NoError(t, err)
 	for cm, err := range c.Commissions.List(ctx, &CommissionListOptions{Filters: CommissionFilters{Fulfilled: Yes}}) {
 		require.NoError(t, err)

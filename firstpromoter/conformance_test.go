@@ -196,7 +196,7 @@ func specOps() []specOp {
 			return r, err
 		}, nil},
 		{"batches_get_batch_processes_id_200", func(ctx context.Context, c *Client) (any, error) { return c.BatchProcesses.Get(ctx, 7) }, nil},
-		{"batches_get_batch_processes_progress_200", func(ctx context.Context, c *Client) (any, error) { return c.BatchProcesses.Progress(ctx) }, nil},
+		{"batches_get_batch_processes_progress_200", func(ctx context.Context, c *Client) (any, error) { return c.BatchProcesses.Progress(ctx, nil) }, nil},
 		// Webhooks.
 		{"webhooks_get_webhooks_200", func(ctx context.Context, c *Client) (any, error) {
 			r, _, err := c.Webhooks.ListPage(ctx, nil)
@@ -243,7 +243,7 @@ func specOps() []specOp {
 			return c.CustomReferralStatuses.List(ctx)
 		}, []string{"[].description"}},
 		{"custom_statuses_put_custom_referral_statuses_update_200", func(ctx context.Context, c *Client) (any, error) {
-			return c.CustomReferralStatuses.Update(ctx, CustomReferralStatusChange{Name: "Hot Lead", Order: 1})
+			return c.CustomReferralStatuses.Update(ctx, []CustomReferralStatusChange{{Name: "Hot Lead", Order: 1}})
 		}, []string{"[].description"}},
 		// Rewards.
 		{"rewards_get_rewards_200", func(ctx context.Context, c *Client) (any, error) {
@@ -304,7 +304,7 @@ func specOps() []specOp {
 		{"assets_put_assets_id_200", func(ctx context.Context, c *Client) (any, error) { return c.Assets.Update(ctx, 7, nil) }, nil},
 		{"asset_categories_get_assets_categories_200", func(ctx context.Context, c *Client) (any, error) { return c.AssetCategories.List(ctx) }, nil},
 		{"asset_categories_put_assets_categories_200", func(ctx context.Context, c *Client) (any, error) {
-			return c.AssetCategories.Update(ctx, AssetCategoryChange{Name: "Banners"})
+			return c.AssetCategories.Update(ctx, []AssetCategoryChange{{Name: "Banners"}})
 		}, nil},
 		// Payments batches.
 		{"payments_batches_post_payments_batches_id_pay_200", func(ctx context.Context, c *Client) (any, error) {
@@ -314,34 +314,44 @@ func specOps() []specOp {
 	// Bulk actions answer a batch process, 200 when done at once and 202
 	// when it runs in the background.
 	bulk := map[string]func(ctx context.Context, c *Client) (*Batch, error){
-		"promoters_post_promoters_accept":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Accept(ctx, 7, 1) },
-		"promoters_post_promoters_reject":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Reject(ctx, 7, 1) },
-		"promoters_post_promoters_block":   func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Block(ctx, 7, 1) },
-		"promoters_post_promoters_archive": func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Archive(ctx, 1) },
-		"promoters_post_promoters_restore": func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Restore(ctx, 1) },
+		"promoters_post_promoters_accept":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Accept(ctx, 7, []int64{1}) },
+		"promoters_post_promoters_reject":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Reject(ctx, 7, []int64{1}) },
+		"promoters_post_promoters_block":   func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Block(ctx, 7, []int64{1}) },
+		"promoters_post_promoters_archive": func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Archive(ctx, []int64{1}) },
+		"promoters_post_promoters_restore": func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.Restore(ctx, []int64{1}) },
 		"promoters_post_promoters_move_to_campaign": func(ctx context.Context, c *Client) (*Batch, error) {
 			return c.Promoters.MoveToCampaign(ctx, &PromoterMoveParams{IDs: []int64{1}, FromCampaignID: 7, ToCampaignID: 8})
 		},
 		"promoters_post_promoters_add_to_campaign": func(ctx context.Context, c *Client) (*Batch, error) {
 			return c.Promoters.AddToCampaign(ctx, &PromoterAddToCampaignParams{IDs: []int64{1}, CampaignID: 7})
 		},
-		"promoters_post_promoters_assign_parent": func(ctx context.Context, c *Client) (*Batch, error) { return c.Promoters.AssignParent(ctx, 7, 1) },
-		"referrals_delete_referrals":             func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Delete(ctx, 1) },
-		"referrals_post_referrals_approve":       func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Approve(ctx, 1) },
-		"referrals_post_referrals_disable":       func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Disable(ctx, 1) },
-		"referrals_post_referrals_enable":        func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Enable(ctx, 1) },
+		"promoters_post_promoters_assign_parent": func(ctx context.Context, c *Client) (*Batch, error) {
+			return c.Promoters.AssignParent(ctx, 7, []int64{1})
+		},
+		"referrals_delete_referrals":       func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Delete(ctx, []int64{1}) },
+		"referrals_post_referrals_approve": func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Approve(ctx, []int64{1}) },
+		"referrals_post_referrals_disable": func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Disable(ctx, []int64{1}) },
+		"referrals_post_referrals_enable":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.Enable(ctx, []int64{1}) },
 		"referrals_post_referrals_move_to_promoter": func(ctx context.Context, c *Client) (*Batch, error) {
 			return c.Referrals.MoveToPromoter(ctx, &ReferralMoveParams{PromoterCampaignID: 7, IDs: []int64{1}})
 		},
-		"referrals_post_referrals_id_import_events":     func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.ImportEvents(ctx, 7) },
-		"commissions_post_commissions_approve":          func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.Approve(ctx, 1) },
-		"commissions_post_commissions_deny":             func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.Deny(ctx, 1) },
-		"commissions_post_commissions_mark_fulfilled":   func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.MarkFulfilled(ctx, 1) },
-		"commissions_post_commissions_mark_unfulfilled": func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.MarkUnfulfilled(ctx, 1) },
-		"commissions_delete_commissions_destroy":        func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.Delete(ctx, 1) },
-		"commissions_post_commissions_generate_payouts": func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.GeneratePayouts(ctx, 1) },
-		"assets_put_assets_update_category":             func(ctx context.Context, c *Client) (*Batch, error) { return c.Assets.UpdateCategory(ctx, SetID(3), 1) },
-		"assets_delete_assets_destroy":                  func(ctx context.Context, c *Client) (*Batch, error) { return c.Assets.Delete(ctx, 1) },
+		"referrals_post_referrals_id_import_events": func(ctx context.Context, c *Client) (*Batch, error) { return c.Referrals.ImportEvents(ctx, 7) },
+		"commissions_post_commissions_approve":      func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.Approve(ctx, []int64{1}) },
+		"commissions_post_commissions_deny":         func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.Deny(ctx, []int64{1}) },
+		"commissions_post_commissions_mark_fulfilled": func(ctx context.Context, c *Client) (*Batch, error) {
+			return c.Commissions.MarkFulfilled(ctx, []int64{1})
+		},
+		"commissions_post_commissions_mark_unfulfilled": func(ctx context.Context, c *Client) (*Batch, error) {
+			return c.Commissions.MarkUnfulfilled(ctx, []int64{1})
+		},
+		"commissions_delete_commissions_destroy": func(ctx context.Context, c *Client) (*Batch, error) { return c.Commissions.Delete(ctx, []int64{1}) },
+		"commissions_post_commissions_generate_payouts": func(ctx context.Context, c *Client) (*Batch, error) {
+			return c.Commissions.GeneratePayouts(ctx, []int64{1})
+		},
+		"assets_put_assets_update_category": func(ctx context.Context, c *Client) (*Batch, error) {
+			return c.Assets.UpdateCategory(ctx, SetID(3), []int64{1})
+		},
+		"assets_delete_assets_destroy": func(ctx context.Context, c *Client) (*Batch, error) { return c.Assets.Delete(ctx, []int64{1}) },
 	}
 	for prefix, f := range bulk {
 		for _, code := range []string{"_200", "_202"} {
@@ -349,9 +359,9 @@ func specOps() []specOp {
 		}
 	}
 	payoutBulk := map[string]specCall{
-		"payouts_post_payouts_mark_as_paid":   func(ctx context.Context, c *Client) (any, error) { return c.Payouts.MarkAsPaid(ctx, 1) },
-		"payouts_post_payouts_mark_as_unpaid": func(ctx context.Context, c *Client) (any, error) { return c.Payouts.MarkAsUnpaid(ctx, 1) },
-		"payouts_delete_payouts_destroy":      func(ctx context.Context, c *Client) (any, error) { return c.Payouts.Delete(ctx, 1) },
+		"payouts_post_payouts_mark_as_paid":   func(ctx context.Context, c *Client) (any, error) { return c.Payouts.MarkAsPaid(ctx, []int64{1}) },
+		"payouts_post_payouts_mark_as_unpaid": func(ctx context.Context, c *Client) (any, error) { return c.Payouts.MarkAsUnpaid(ctx, []int64{1}) },
+		"payouts_delete_payouts_destroy":      func(ctx context.Context, c *Client) (any, error) { return c.Payouts.Delete(ctx, []int64{1}) },
 	}
 	for prefix, f := range payoutBulk {
 		for _, code := range []string{"_200", "_202"} {
@@ -361,9 +371,9 @@ func specOps() []specOp {
 		}
 	}
 	invoiceBulk := map[string]func(ctx context.Context, c *Client) (*Batch, error){
-		"invoices_post_invoices_void":      func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Void(ctx, 1) },
-		"invoices_post_invoices_finalize":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Finalize(ctx, 1) },
-		"invoices_delete_invoices_destroy": func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Delete(ctx, 1) },
+		"invoices_post_invoices_void":      func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Void(ctx, []int64{1}) },
+		"invoices_post_invoices_finalize":  func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Finalize(ctx, []int64{1}) },
+		"invoices_delete_invoices_destroy": func(ctx context.Context, c *Client) (*Batch, error) { return c.Invoices.Delete(ctx, []int64{1}) },
 	}
 	for prefix, f := range invoiceBulk {
 		for _, code := range []string{"_200", "_202"} {

@@ -48,8 +48,8 @@ func (s *ContractsService) ListPage(ctx context.Context, opts *ContractListOptio
 }
 
 // Get returns the contract with the given id.
-func (s *ContractsService) Get(ctx context.Context, id int64) (*Contract, error) {
-	return s.one(ctx, http.MethodGet, contractPath(id), nil)
+func (s *ContractsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Contract, error) {
+	return s.one(ctx, http.MethodGet, contractPath(id), nil, opts...)
 }
 
 // ContractCreateParams is the body of POST /company/contracts.
@@ -67,7 +67,7 @@ type ContractCreateParams struct {
 
 // Create adds a contract; FirstPromoter generates its documents. It is
 // not retried after it may have reached the server.
-func (s *ContractsService) Create(ctx context.Context, params *ContractCreateParams) (*Contract, error) {
+func (s *ContractsService) Create(ctx context.Context, params *ContractCreateParams, opts ...RequestOption) (*Contract, error) {
 	switch {
 	case params == nil || params.Name == "" || params.CheckboxLabel == "":
 		return nil, errors.New("firstpromoter: create contract: Name and CheckboxLabel are required")
@@ -76,7 +76,7 @@ func (s *ContractsService) Create(ctx context.Context, params *ContractCreatePar
 	case !params.ContentHosted && params.ExternalLink == "":
 		return nil, errors.New("firstpromoter: create contract: ExternalLink is required for linked terms")
 	}
-	return s.one(ctx, http.MethodPost, "company/contracts", params)
+	return s.one(ctx, http.MethodPost, "company/contracts", params, opts...)
 }
 
 // ContractUpdateParams is the body of PUT /company/contracts/{id}. Nil
@@ -94,22 +94,22 @@ type ContractUpdateParams struct {
 
 // Update changes the contract with the given id; FirstPromoter
 // regenerates its documents when needed.
-func (s *ContractsService) Update(ctx context.Context, id int64, params *ContractUpdateParams) (*Contract, error) {
+func (s *ContractsService) Update(ctx context.Context, id int64, params *ContractUpdateParams, opts ...RequestOption) (*Contract, error) {
 	if params == nil {
 		params = &ContractUpdateParams{}
 	}
-	return s.one(ctx, http.MethodPut, contractPath(id), params)
+	return s.one(ctx, http.MethodPut, contractPath(id), params, opts...)
 }
 
 // Delete deletes the contract with the given id.
-func (s *ContractsService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, contractPath(id), nil, nil, nil)
+func (s *ContractsService) Delete(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodDelete, contractPath(id), nil, nil, nil, opts...)
 	return err
 }
 
-func (s *ContractsService) one(ctx context.Context, method, path string, body any) (*Contract, error) {
+func (s *ContractsService) one(ctx context.Context, method, path string, body any, opts ...RequestOption) (*Contract, error) {
 	c := new(Contract)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(c)); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(c), opts...); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -183,7 +183,7 @@ const (
 // PDF. The caller reads and closes the returned body; it is streamed, not
 // held in memory, and not size-capped: WithMaxResponseBytes does not
 // apply to it, so the caller must bound what it reads (io.LimitReader).
-func (s *ContractDocumentsService) Download(ctx context.Context, id int64, format ContractDocumentFormat) (io.ReadCloser, error) {
+func (s *ContractDocumentsService) Download(ctx context.Context, id int64, format ContractDocumentFormat, opts ...RequestOption) (io.ReadCloser, error) {
 	if format == "" {
 		return nil, errors.New("firstpromoter: download contract document: no format given")
 	}
@@ -191,7 +191,7 @@ func (s *ContractDocumentsService) Download(ctx context.Context, id int64, forma
 		ContentType ContractDocumentFormat `url:"content_type"`
 	}{format}
 	path := transport.Join("company/contract_documents/%s", strconv.FormatInt(id, 10))
-	body, _, err := s.client.t.Stream(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: query})
+	body, _, err := s.client.t.Stream(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: query}, opts...)
 	if err != nil {
 		return nil, err
 	}

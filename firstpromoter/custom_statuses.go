@@ -35,10 +35,10 @@ type CustomReferralStatus struct {
 const customStatusesPath = "api/admin/v1/custom_referral_statuses"
 
 // List returns all custom referral statuses, ordered by Order.
-func (s *CustomReferralStatusesService) List(ctx context.Context) ([]*CustomReferralStatus, error) {
+func (s *CustomReferralStatusesService) List(ctx context.Context, opts ...RequestOption) ([]*CustomReferralStatus, error) {
 	var out []*CustomReferralStatus
 	req := &transport.Request{Method: http.MethodGet, Path: customStatusesPath, FromRoot: true}
-	if _, err := s.client.t.Do(ctx, req, &out); err != nil {
+	if _, err := s.client.t.Do(ctx, req, &out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -81,7 +81,7 @@ func (c CustomReferralStatusChange) MarshalJSON() ([]byte, error) {
 // request and returns the resulting list ordered by Order. It is a PUT
 // and is retried like one: a repeated create cannot duplicate a status,
 // since names are unique, but fails with the API's validation error.
-func (s *CustomReferralStatusesService) Update(ctx context.Context, changes ...CustomReferralStatusChange) ([]*CustomReferralStatus, error) {
+func (s *CustomReferralStatusesService) Update(ctx context.Context, changes []CustomReferralStatusChange, opts ...RequestOption) ([]*CustomReferralStatus, error) {
 	if len(changes) == 0 {
 		return nil, errors.New("firstpromoter: update custom referral statuses: no changes given")
 	}
@@ -98,7 +98,7 @@ func (s *CustomReferralStatusesService) Update(ctx context.Context, changes ...C
 	}{changes}
 	var out []*CustomReferralStatus
 	req := &transport.Request{Method: http.MethodPut, Path: customStatusesPath + "/update", FromRoot: true, Body: body}
-	if _, err := s.client.t.Do(ctx, req, &out); err != nil {
+	if _, err := s.client.t.Do(ctx, req, &out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -32,24 +32,24 @@ type DashboardFilters struct {
 type DashboardData map[string]json.RawMessage
 
 // Stats returns the dashboard's headline numbers and pending actions.
-func (s *DashboardsService) Stats(ctx context.Context, params *DashboardParams) (DashboardData, error) {
-	return s.data(ctx, "company/dashboards/stats", params)
+func (s *DashboardsService) Stats(ctx context.Context, params *DashboardParams, opts ...RequestOption) (DashboardData, error) {
+	return s.data(ctx, "company/dashboards/stats", params, opts...)
 }
 
 // Trendings returns the dashboard's trends.
-func (s *DashboardsService) Trendings(ctx context.Context, params *DashboardParams) (DashboardData, error) {
-	return s.data(ctx, "company/dashboards/trendings", params)
+func (s *DashboardsService) Trendings(ctx context.Context, params *DashboardParams, opts ...RequestOption) (DashboardData, error) {
+	return s.data(ctx, "company/dashboards/trendings", params, opts...)
 }
 
 // PayoutsAndCommissions returns the dashboard's payout and commission
 // figures.
-func (s *DashboardsService) PayoutsAndCommissions(ctx context.Context, params *DashboardParams) (DashboardData, error) {
-	return s.data(ctx, "company/dashboards/payouts_and_commissions", params)
+func (s *DashboardsService) PayoutsAndCommissions(ctx context.Context, params *DashboardParams, opts ...RequestOption) (DashboardData, error) {
+	return s.data(ctx, "company/dashboards/payouts_and_commissions", params, opts...)
 }
 
-func (s *DashboardsService) data(ctx context.Context, path string, params *DashboardParams) (DashboardData, error) {
+func (s *DashboardsService) data(ctx context.Context, path string, params *DashboardParams, opts ...RequestOption) (DashboardData, error) {
 	var out DashboardData
-	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, &out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, &out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -67,9 +67,9 @@ type DashboardChartParams struct {
 
 // ChartData returns the dashboard chart, read in the promoter charts'
 // shape (period_from, period_to, selection, selection_items, group_by).
-func (s *DashboardsService) ChartData(ctx context.Context, params *DashboardChartParams) (*PromoterChartData, error) {
+func (s *DashboardsService) ChartData(ctx context.Context, params *DashboardChartParams, opts ...RequestOption) (*PromoterChartData, error) {
 	d := new(PromoterChartData)
-	if _, err := s.client.do(ctx, http.MethodGet, "company/dashboards/chart_data", params, nil, d); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/dashboards/chart_data", params, nil, d, opts...); err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -32,6 +32,13 @@
 // pagination metadata, so [Response].NextPage is the next page number when
 // the page was full and 0 after a short or empty page.
 //
+// Every method that is not a list takes [RequestOption] values as its
+// last, variadic parameter; [WithResponseInto] hands back the call's HTTP
+// response (status, headers, request id):
+//
+//	var resp firstpromoter.Response
+//	p, err := client.Promoters.Get(ctx, id, firstpromoter.WithResponseInto(&resp))
+//
 // Errors are *[Error] values; match them with errors.Is against
 // [ErrNotFound], [ErrRateLimited] and the other sentinels, which are the
 // same values in every package of the module. Requests that are safe to repeat
@@ -39,8 +46,9 @@
 // bulk actions and tracking calls are retried only on 429 and on a 503
 // with Retry-After, when the server did not process them.
 //
-// Bulk actions over more than 5 ids run asynchronously and return a Batch
-// that BatchProcesses.Wait polls to completion.
+// Bulk actions take their ids as a slice; over more than 5 ids they run
+// asynchronously and return a [Batch] that [BatchProcessesService.Wait]
+// polls to completion.
 //
 // Downloads (Reports.Download, Invoices.Export and ExportZIP,
 // ContractDocuments.Download) return the response body as a stream that

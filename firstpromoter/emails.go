@@ -113,8 +113,8 @@ func (s *EmailsService) ListPage(ctx context.Context, opts *EmailListOptions) ([
 }
 
 // Get returns the e-mail with the given id.
-func (s *EmailsService) Get(ctx context.Context, id int64) (*Email, error) {
-	return s.one(ctx, http.MethodGet, emailPath(id, ""), nil)
+func (s *EmailsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Email, error) {
+	return s.one(ctx, http.MethodGet, emailPath(id, ""), nil, opts...)
 }
 
 // EmailParams is the body of POST /company/emails and PUT
@@ -150,43 +150,43 @@ func emailBody(p *EmailParams) *EmailParams {
 
 // Create adds an e-mail. It is not retried after it may have reached the
 // server.
-func (s *EmailsService) Create(ctx context.Context, params *EmailParams) (*Email, error) {
+func (s *EmailsService) Create(ctx context.Context, params *EmailParams, opts ...RequestOption) (*Email, error) {
 	if err := params.validate("create email"); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, http.MethodPost, "company/emails", emailBody(params))
+	return s.one(ctx, http.MethodPost, "company/emails", emailBody(params), opts...)
 }
 
 // Update replaces the e-mail with the given id.
-func (s *EmailsService) Update(ctx context.Context, id int64, params *EmailParams) (*Email, error) {
+func (s *EmailsService) Update(ctx context.Context, id int64, params *EmailParams, opts ...RequestOption) (*Email, error) {
 	if err := params.validate("update email"); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, http.MethodPut, emailPath(id, ""), emailBody(params))
+	return s.one(ctx, http.MethodPut, emailPath(id, ""), emailBody(params), opts...)
 }
 
 // Delete deletes the e-mail with the given id.
-func (s *EmailsService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, emailPath(id, ""), nil, nil, nil)
+func (s *EmailsService) Delete(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodDelete, emailPath(id, ""), nil, nil, nil, opts...)
 	return err
 }
 
 // Copy duplicates the e-mail with the given id and returns the copy. It
 // is not retried after it may have reached the server.
-func (s *EmailsService) Copy(ctx context.Context, id int64) (*Email, error) {
-	return s.one(ctx, http.MethodPost, emailPath(id, "/copy"), nil)
+func (s *EmailsService) Copy(ctx context.Context, id int64, opts ...RequestOption) (*Email, error) {
+	return s.one(ctx, http.MethodPost, emailPath(id, "/copy"), nil, opts...)
 }
 
 // SendNow sends the e-mail with the given id to its promoters at once.
 // It is not retried after it may have reached the server.
-func (s *EmailsService) SendNow(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodPost, emailPath(id, "/send_now"), nil, nil, nil)
+func (s *EmailsService) SendNow(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodPost, emailPath(id, "/send_now"), nil, nil, nil, opts...)
 	return err
 }
 
 // SendTest sends the e-mail with the given id to the current user.
-func (s *EmailsService) SendTest(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodPost, emailPath(id, "/send_test"), nil, nil, nil)
+func (s *EmailsService) SendTest(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodPost, emailPath(id, "/send_test"), nil, nil, nil, opts...)
 	return err
 }
 
@@ -218,9 +218,9 @@ func (t *EmailTheme) UnmarshalJSON(b []byte) error {
 }
 
 // Theme returns the account's e-mail theme (GET /company/emails/template).
-func (s *EmailsService) Theme(ctx context.Context) (*EmailTheme, error) {
+func (s *EmailsService) Theme(ctx context.Context, opts ...RequestOption) (*EmailTheme, error) {
 	t := new(EmailTheme)
-	if _, err := s.client.do(ctx, http.MethodGet, "company/emails/template", nil, nil, t); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/emails/template", nil, nil, t, opts...); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -229,24 +229,24 @@ func (s *EmailsService) Theme(ctx context.Context) (*EmailTheme, error) {
 // UpdateTheme replaces the HTML of the account's e-mail theme (PATCH
 // /company/emails/custom_template). It is not retried after it may have
 // reached the server.
-func (s *EmailsService) UpdateTheme(ctx context.Context, html string) error {
+func (s *EmailsService) UpdateTheme(ctx context.Context, html string, opts ...RequestOption) error {
 	if html == "" {
 		return errors.New("firstpromoter: update email theme: empty html")
 	}
-	_, err := s.client.do(ctx, http.MethodPatch, "company/emails/custom_template", nil, htmlBody{HTML: html}, nil)
+	_, err := s.client.do(ctx, http.MethodPatch, "company/emails/custom_template", nil, htmlBody{HTML: html}, nil, opts...)
 	return err
 }
 
 // SendThemeTest sends a test e-mail in the custom theme to the current
 // user (POST /company/emails/test_custom_template).
-func (s *EmailsService) SendThemeTest(ctx context.Context) error {
-	_, err := s.client.do(ctx, http.MethodPost, "company/emails/test_custom_template", nil, nil, nil)
+func (s *EmailsService) SendThemeTest(ctx context.Context, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodPost, "company/emails/test_custom_template", nil, nil, nil, opts...)
 	return err
 }
 
-func (s *EmailsService) one(ctx context.Context, method, path string, body any) (*Email, error) {
+func (s *EmailsService) one(ctx context.Context, method, path string, body any, opts ...RequestOption) (*Email, error) {
 	e := new(Email)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(e)); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(e), opts...); err != nil {
 		return nil, err
 	}
 	return e, nil

@@ -161,7 +161,7 @@ func ExampleBatchProcessesService_Wait() {
 		ids = append(ids, c.ID)
 	}
 
-	batch, err := client.Commissions.Approve(ctx, ids...)
+	batch, err := client.Commissions.Approve(ctx, ids)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -221,4 +221,27 @@ func ExamplePromotersService_GetByRefToken() {
 	fmt.Println(p.ID, p.Name, p.Email)
 	// Output:
 	// 5003 Emma Nguyen emma.nguyen@example.net
+}
+
+// WithResponseInto gives access to the HTTP response of a call that
+// returns a record: its status, headers and request id, on success and on
+// an API error.
+func ExampleWithResponseInto() {
+	srv, client := newDemoClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	var resp firstpromoter.Response
+	p, err := client.Promoters.Create(ctx, &firstpromoter.PromoterCreateParams{Email: "ada.moss@example.com"},
+		firstpromoter.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("created", p.Email, "with status", resp.StatusCode)
+
+	_, err = client.Promoters.Get(ctx, 999999, firstpromoter.WithResponseInto(&resp))
+	fmt.Println(errors.Is(err, firstpromoter.ErrNotFound), resp.StatusCode, resp.Header.Get("Content-Type"))
+	// Output:
+	// created ada.moss@example.com with status 201
+	// true 404 application/json; charset=utf-8
 }

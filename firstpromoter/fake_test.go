@@ -205,7 +205,7 @@ func TestBulkActionBatchWait(t *testing.T) {
 	for _, r := range srv.Referrals()[:8] {
 		ids = append(ids, r.ID)
 	}
-	batch, err := c.Referrals.Approve(context.Background(), ids...)
+	batch, err := c.Referrals.Approve(context.Background(), ids)
 	require.NoError(t, err)
 	assert.False(t, batch.Status.Done())
 	done, err := c.BatchProcesses.Wait(context.Background(), batch)
@@ -213,13 +213,13 @@ func TestBulkActionBatchWait(t *testing.T) {
 	assert.Equal(t, BatchCompleted, done.Status)
 	assert.NotEmpty(t, clk.Sleeps())
 
-	small, err := c.Referrals.Approve(context.Background(), ids[:2]...)
+	small, err := c.Referrals.Approve(context.Background(), ids[:2])
 	require.NoError(t, err)
 	assert.Equal(t, BatchCompleted, small.Status)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	batch, err = c.Referrals.Disable(context.Background(), ids...)
+	batch, err = c.Referrals.Disable(context.Background(), ids)
 	require.NoError(t, err)
 	_, err = c.BatchProcesses.Wait(ctx, batch)
 	assert.ErrorIs(t, err, context.Canceled)

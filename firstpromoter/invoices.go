@@ -77,10 +77,10 @@ func (s *InvoicesService) ListPage(ctx context.Context, opts *InvoiceListOptions
 }
 
 // Get returns the invoice with the given id, HTML included.
-func (s *InvoicesService) Get(ctx context.Context, id int64) (*Invoice, error) {
+func (s *InvoicesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Invoice, error) {
 	inv := new(Invoice)
 	path := transport.Join("company/invoices/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(inv)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(inv), opts...); err != nil {
 		return nil, err
 	}
 	return inv, nil
@@ -88,19 +88,19 @@ func (s *InvoicesService) Get(ctx context.Context, id int64) (*Invoice, error) {
 
 // Void marks invoices void (a batch; see Referrals.Delete). It is not
 // retried after it may have reached the server.
-func (s *InvoicesService) Void(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/invoices/void", idsBody{IDs: ids})
+func (s *InvoicesService) Void(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/invoices/void", idsBody{IDs: ids}, opts...)
 }
 
 // Finalize finalizes draft invoices (a batch). It is not retried after it
 // may have reached the server.
-func (s *InvoicesService) Finalize(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/invoices/finalize", idsBody{IDs: ids})
+func (s *InvoicesService) Finalize(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/invoices/finalize", idsBody{IDs: ids}, opts...)
 }
 
 // Delete deletes invoices (a batch).
-func (s *InvoicesService) Delete(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodDelete, "company/invoices/destroy", idsBody{IDs: ids})
+func (s *InvoicesService) Delete(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodDelete, "company/invoices/destroy", idsBody{IDs: ids}, opts...)
 }
 
 // ErrExportQueued is returned by an export when FirstPromoter prepares
@@ -119,21 +119,21 @@ type invoiceExportQuery struct {
 // apply to it, so the caller must bound what it reads (io.LimitReader, or
 // a per-row limit when parsing it). An export the API queues instead
 // (HTTP 202) returns an error matching ErrExportQueued.
-func (s *InvoicesService) Export(ctx context.Context, promoterID int64) (io.ReadCloser, error) {
-	return s.client.export(ctx, "company/invoices/export", invoiceExportQuery{promoterID})
+func (s *InvoicesService) Export(ctx context.Context, promoterID int64, opts ...RequestOption) (io.ReadCloser, error) {
+	return s.client.export(ctx, "company/invoices/export", invoiceExportQuery{promoterID}, opts...)
 }
 
 // ExportZIP exports every invoice's PDF in one ZIP file. The spec
 // documents only the queued answer (HTTP 202), returned as an error
 // matching ErrExportQueued with the API's message; a ZIP sent at once is
 // returned as a stream, not size-capped, as by Export.
-func (s *InvoicesService) ExportZIP(ctx context.Context) (io.ReadCloser, error) {
-	return s.client.export(ctx, "company/invoices/export_zip", nil)
+func (s *InvoicesService) ExportZIP(ctx context.Context, opts ...RequestOption) (io.ReadCloser, error) {
+	return s.client.export(ctx, "company/invoices/export_zip", nil, opts...)
 }
 
 // export streams a file download; a 202 answer is ErrExportQueued.
-func (c *Client) export(ctx context.Context, path string, query any) (io.ReadCloser, error) {
-	body, resp, err := c.t.Stream(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: query})
+func (c *Client) export(ctx context.Context, path string, query any, opts ...RequestOption) (io.ReadCloser, error) {
+	body, resp, err := c.t.Stream(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: query}, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -165,26 +165,26 @@ type htmlAnswer struct {
 	} `json:"data"`
 }
 
-func (c *Client) html(ctx context.Context, r *transport.Request) (string, error) {
+func (c *Client) html(ctx context.Context, r *transport.Request, opts ...RequestOption) (string, error) {
 	var out htmlAnswer
-	if _, err := c.t.Do(ctx, r, transport.Require(&out, `no "data" object in the answer`, func(v *htmlAnswer) bool { return v.Data != nil })); err != nil {
+	if _, err := c.t.Do(ctx, r, transport.Require(&out, `no "data" object in the answer`, func(v *htmlAnswer) bool { return v.Data != nil }), opts...); err != nil {
 		return "", err
 	}
 	return out.Data.HTML, nil
 }
 
 // Template returns the HTML of the account's invoice template.
-func (s *InvoicesService) Template(ctx context.Context) (string, error) {
-	return s.client.html(ctx, &transport.Request{Method: http.MethodGet, Path: "company/invoices/template"})
+func (s *InvoicesService) Template(ctx context.Context, opts ...RequestOption) (string, error) {
+	return s.client.html(ctx, &transport.Request{Method: http.MethodGet, Path: "company/invoices/template"}, opts...)
 }
 
 // UpdateTemplate replaces the invoice template and returns the stored
 // HTML.
-func (s *InvoicesService) UpdateTemplate(ctx context.Context, html string) (string, error) {
+func (s *InvoicesService) UpdateTemplate(ctx context.Context, html string, opts ...RequestOption) (string, error) {
 	if html == "" {
 		return "", errors.New("firstpromoter: update invoice template: empty html")
 	}
-	return s.client.html(ctx, &transport.Request{Method: http.MethodPut, Path: "company/invoices/custom_template", Body: htmlBody{HTML: html}})
+	return s.client.html(ctx, &transport.Request{Method: http.MethodPut, Path: "company/invoices/custom_template", Body: htmlBody{HTML: html}}, opts...)
 }
 
 // InvoiceTemplatePreviewParams is the body of POST
@@ -198,11 +198,11 @@ type InvoiceTemplatePreviewParams struct {
 
 // PreviewTemplate renders a template without storing it. It changes
 // nothing, so it is retried like a read.
-func (s *InvoicesService) PreviewTemplate(ctx context.Context, params *InvoiceTemplatePreviewParams) (string, error) {
+func (s *InvoicesService) PreviewTemplate(ctx context.Context, params *InvoiceTemplatePreviewParams, opts ...RequestOption) (string, error) {
 	if params == nil || params.HTML == "" {
 		return "", errors.New("firstpromoter: preview invoice template: HTML is required")
 	}
-	return s.client.html(ctx, &transport.Request{Method: http.MethodPost, Path: "company/invoices/preview_template", Body: params, RetrySafe: true})
+	return s.client.html(ctx, &transport.Request{Method: http.MethodPost, Path: "company/invoices/preview_template", Body: params, RetrySafe: true}, opts...)
 }
 
 // InvoicePreviewParams is the query of GET /company/invoices/preview.
@@ -214,9 +214,9 @@ type InvoicePreviewParams struct {
 }
 
 // Preview renders the invoice a promoter would get for their payouts.
-func (s *InvoicesService) Preview(ctx context.Context, params *InvoicePreviewParams) (string, error) {
+func (s *InvoicesService) Preview(ctx context.Context, params *InvoicePreviewParams, opts ...RequestOption) (string, error) {
 	if params == nil || params.PromoterID == 0 {
 		return "", errors.New("firstpromoter: preview invoice: PromoterID is required")
 	}
-	return s.client.html(ctx, &transport.Request{Method: http.MethodGet, Path: "company/invoices/preview", Query: params})
+	return s.client.html(ctx, &transport.Request{Method: http.MethodGet, Path: "company/invoices/preview", Query: params}, opts...)
 }

@@ -58,19 +58,19 @@ func TestInvoicesAgainstFake(t *testing.T) {
 	assert.Contains(t, string(got.Payouts[0]), `"id":`)
 	assert.Contains(t, got.HTML, draft.Number)
 
-	b, err := c.Invoices.Finalize(ctx, draft.ID, paid.ID)
+	b, err := c.Invoices.Finalize(ctx, []int64{draft.ID, paid.ID})
 	require.NoError(t, err)
 	assert.Equal(t, 1, b.FailedCount, "a paid invoice can not be finalized")
 	got, err = c.Invoices.Get(ctx, draft.ID)
 	require.NoError(t, err)
 	assert.Equal(t, InvoiceOpen, got.Status)
-	_, err = c.Invoices.Void(ctx, draft.ID)
+	_, err = c.Invoices.Void(ctx, []int64{draft.ID})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{draft.ID}, list(&InvoiceListOptions{Filters: InvoiceFilters{Status: InvoiceVoided}}))
-	_, err = c.Invoices.Delete(ctx, draft.ID)
+	_, err = c.Invoices.Delete(ctx, []int64{draft.ID})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{paid.ID}, list(nil))
-	_, err = c.Invoices.Void(ctx)
+	_, err = c.Invoices.Void(ctx, nil)
 	assert.ErrorContains(t, err, "no ids")
 
 	body, err := c.Invoices.Export(ctx, other)
@@ -110,8 +110,8 @@ func TestInvoicesRetries(t *testing.T) {
 		calls int
 		call  func(c *Client) error
 	}{
-		{"void is sent once", 1, func(c *Client) error { _, err := c.Invoices.Void(ctx, 1); return err }},
-		{"finalize is sent once", 1, func(c *Client) error { _, err := c.Invoices.Finalize(ctx, 1); return err }},
+		{"void is sent once", 1, func(c *Client) error { _, err := c.Invoices.Void(ctx, []int64{1}); return err }},
+		{"finalize is sent once", 1, func(c *Client) error { _, err := c.Invoices.Finalize(ctx, []int64{1}); return err }},
 		{"a template preview is retried", 2, func(c *Client) error {
 			_, err := c.Invoices.PreviewTemplate(ctx, &InvoiceTemplatePreviewParams{HTML: "x"})
 			return err

@@ -83,6 +83,6 @@ func copyOpts[O any](opts *O) *O {
 }
 
 // do sends one request and decodes the response into out.
-func (c *Client) do(ctx context.Context, method, path string, query, body, out any) (*Response, error) {
-	return c.t.Do(ctx, &transport.Request{Method: method, Path: path, Query: query, Body: body}, out)
+func (c *Client) do(ctx context.Context, method, path string, query, body, out any, opts ...RequestOption) (*Response, error) {
+	return c.t.Do(ctx, &transport.Request{Method: method, Path: path, Query: query, Body: body}, out, opts...)
 }

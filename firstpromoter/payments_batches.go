@@ -27,12 +27,12 @@ type PaymentsBatchPayParams struct {
 // batch. It moves money: it is never retried after it may have reached
 // the server, so an error matching ErrOutcomeUnknown means the batch may
 // be paying; check it before trying again.
-func (s *PaymentsBatchesService) Pay(ctx context.Context, id int64, params *PaymentsBatchPayParams) (*PaymentsBatch, error) {
+func (s *PaymentsBatchesService) Pay(ctx context.Context, id int64, params *PaymentsBatchPayParams, opts ...RequestOption) (*PaymentsBatch, error) {
 	if params == nil || params.OTP == "" {
 		return nil, errors.New("firstpromoter: pay payments batch: OTP is required")
 	}
 	b := new(PaymentsBatch)
-	if _, err := s.client.do(ctx, http.MethodPost, paymentsBatchPath(id)+"/pay", nil, params, transport.RecordID(b)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, paymentsBatchPath(id)+"/pay", nil, params, transport.RecordID(b), opts...); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -40,8 +40,8 @@ func (s *PaymentsBatchesService) Pay(ctx context.Context, id int64, params *Paym
 
 // Delete deletes the payments batch with the given id; its payouts are
 // due again.
-func (s *PaymentsBatchesService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, paymentsBatchPath(id), nil, nil, nil)
+func (s *PaymentsBatchesService) Delete(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodDelete, paymentsBatchPath(id), nil, nil, nil, opts...)
 	return err
 }
 

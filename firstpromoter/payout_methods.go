@@ -46,8 +46,8 @@ func (s *PayoutMethodsService) ListPage(ctx context.Context, opts *PayoutMethodL
 }
 
 // Get returns the payout method with the given id.
-func (s *PayoutMethodsService) Get(ctx context.Context, id int64) (*PayoutMethod, error) {
-	return s.one(ctx, http.MethodGet, payoutMethodPath(id), nil)
+func (s *PayoutMethodsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*PayoutMethod, error) {
+	return s.one(ctx, http.MethodGet, payoutMethodPath(id), nil, opts...)
 }
 
 // PayoutMethodParams is the body of POST /company/payout_methods and PUT
@@ -107,31 +107,31 @@ func (p *PayoutMethodParams) validate(op string) error {
 
 // Create adds a payout method to a promoter. It is not retried after it
 // may have reached the server.
-func (s *PayoutMethodsService) Create(ctx context.Context, params *PayoutMethodParams) (*PayoutMethod, error) {
+func (s *PayoutMethodsService) Create(ctx context.Context, params *PayoutMethodParams, opts ...RequestOption) (*PayoutMethod, error) {
 	if err := params.validate("create payout method"); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, http.MethodPost, "company/payout_methods", params)
+	return s.one(ctx, http.MethodPost, "company/payout_methods", params, opts...)
 }
 
 // Update changes the payout method with the given id.
-func (s *PayoutMethodsService) Update(ctx context.Context, id int64, params *PayoutMethodParams) (*PayoutMethod, error) {
+func (s *PayoutMethodsService) Update(ctx context.Context, id int64, params *PayoutMethodParams, opts ...RequestOption) (*PayoutMethod, error) {
 	if err := params.validate("update payout method"); err != nil {
 		return nil, err
 	}
-	return s.one(ctx, http.MethodPut, payoutMethodPath(id), params)
+	return s.one(ctx, http.MethodPut, payoutMethodPath(id), params, opts...)
 }
 
 // Delete deletes the payout method with the given id. The API refuses
 // (409, ErrConflict) to delete a method that is still in use.
-func (s *PayoutMethodsService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, payoutMethodPath(id), nil, nil, nil)
+func (s *PayoutMethodsService) Delete(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodDelete, payoutMethodPath(id), nil, nil, nil, opts...)
 	return err
 }
 
-func (s *PayoutMethodsService) one(ctx context.Context, method, path string, body any) (*PayoutMethod, error) {
+func (s *PayoutMethodsService) one(ctx context.Context, method, path string, body any, opts ...RequestOption) (*PayoutMethod, error) {
 	m := new(PayoutMethod)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(m)); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(m), opts...); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -327,10 +327,11 @@ type PayoutStats struct {
 	Data PayoutStatsData `json:"data"`
 }
 
-// Stats returns payout totals broken down as opts.StatsBy asks.
-func (s *PayoutsService) Stats(ctx context.Context, opts *PayoutStatsOptions) (*PayoutStats, error) {
+// Stats returns payout totals broken down as params.StatsBy asks; params
+// may be nil.
+func (s *PayoutsService) Stats(ctx context.Context, params *PayoutStatsOptions, opts ...RequestOption) (*PayoutStats, error) {
 	st := new(PayoutStats)
-	if _, err := s.client.do(ctx, http.MethodGet, "company/payouts/stats", copyOpts(opts), nil, st); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/payouts/stats", copyOpts(params), nil, st, opts...); err != nil {
 		return nil, err
 	}
 	return st, nil
@@ -366,10 +367,10 @@ type PayoutDueStats struct {
 }
 
 // DueStats returns the totals of payouts due next, overdue and in a
-// custom period.
-func (s *PayoutsService) DueStats(ctx context.Context, opts *PayoutDueStatsOptions) (*PayoutDueStats, error) {
+// custom period, filtered by params (which may be nil).
+func (s *PayoutsService) DueStats(ctx context.Context, params *PayoutDueStatsOptions, opts ...RequestOption) (*PayoutDueStats, error) {
 	st := new(PayoutDueStats)
-	if _, err := s.client.do(ctx, http.MethodGet, "company/payouts/due_stats", copyOpts(opts), nil, st); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/payouts/due_stats", copyOpts(params), nil, st, opts...); err != nil {
 		return nil, err
 	}
 	return st, nil
@@ -435,14 +436,14 @@ type PaymentsBatchMeta struct {
 // CreatePaymentsBatch puts the due payouts of a payout method into a new
 // payments batch (201). It is not retried after it may have reached the
 // server.
-func (s *PayoutsService) CreatePaymentsBatch(ctx context.Context, params *PaymentsBatchCreateParams) (*PaymentsBatchResult, error) {
+func (s *PayoutsService) CreatePaymentsBatch(ctx context.Context, params *PaymentsBatchCreateParams, opts ...RequestOption) (*PaymentsBatchResult, error) {
 	const path = "company/payouts/create_payments_batch"
 	if params == nil || params.Method == "" {
 		return nil, fmt.Errorf("firstpromoter: POST %s: Method is required", path)
 	}
 	out := new(PaymentsBatchResult)
 	if _, err := s.client.do(ctx, http.MethodPost, path, nil, params, transport.Record(out, "id",
-		func(r *PaymentsBatchResult) bool { return r.PaymentsBatch != nil && r.PaymentsBatch.ID != 0 })); err != nil {
+		func(r *PaymentsBatchResult) bool { return r.PaymentsBatch != nil && r.PaymentsBatch.ID != 0 }), opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -487,12 +488,12 @@ func (r *PayoutBatchResult) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func (s *PayoutsService) action(ctx context.Context, method, path string, ids []int64) (*PayoutBatchResult, error) {
+func (s *PayoutsService) action(ctx context.Context, method, path string, ids []int64, opts ...RequestOption) (*PayoutBatchResult, error) {
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("firstpromoter: %s %s: no ids given", method, path)
 	}
 	out := new(PayoutBatchResult)
-	if _, err := s.client.do(ctx, method, path, nil, idsBody{IDs: ids}, out); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, idsBody{IDs: ids}, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -500,17 +501,17 @@ func (s *PayoutsService) action(ctx context.Context, method, path string, ids []
 
 // MarkAsPaid marks payouts as paid. More than 5 ids run asynchronously:
 // wait for the result's Batch with BatchProcesses.Wait.
-func (s *PayoutsService) MarkAsPaid(ctx context.Context, ids ...int64) (*PayoutBatchResult, error) {
-	return s.action(ctx, http.MethodPost, "company/payouts/mark_as_paid", ids)
+func (s *PayoutsService) MarkAsPaid(ctx context.Context, ids []int64, opts ...RequestOption) (*PayoutBatchResult, error) {
+	return s.action(ctx, http.MethodPost, "company/payouts/mark_as_paid", ids, opts...)
 }
 
 // MarkAsUnpaid marks payouts as unpaid (see MarkAsPaid).
-func (s *PayoutsService) MarkAsUnpaid(ctx context.Context, ids ...int64) (*PayoutBatchResult, error) {
-	return s.action(ctx, http.MethodPost, "company/payouts/mark_as_unpaid", ids)
+func (s *PayoutsService) MarkAsUnpaid(ctx context.Context, ids []int64, opts ...RequestOption) (*PayoutBatchResult, error) {
+	return s.action(ctx, http.MethodPost, "company/payouts/mark_as_unpaid", ids, opts...)
 }
 
 // Delete deletes payouts with DELETE /company/payouts/destroy (see
 // MarkAsPaid).
-func (s *PayoutsService) Delete(ctx context.Context, ids ...int64) (*PayoutBatchResult, error) {
-	return s.action(ctx, http.MethodDelete, "company/payouts/destroy", ids)
+func (s *PayoutsService) Delete(ctx context.Context, ids []int64, opts ...RequestOption) (*PayoutBatchResult, error) {
+	return s.action(ctx, http.MethodDelete, "company/payouts/destroy", ids, opts...)
 }

@@ -321,14 +321,14 @@ func TestPayoutsActions(t *testing.T) {
 		path   string
 	}{
 		{"paid", func(s *PayoutsService) (*PayoutBatchResult, error) {
-			return s.MarkAsPaid(context.Background(), 1, 2, 3, 4, 5, 6)
+			return s.MarkAsPaid(context.Background(), []int64{1, 2, 3, 4, 5, 6})
 		},
 			http.MethodPost, "mark_as_paid"},
 		{"unpaid", func(s *PayoutsService) (*PayoutBatchResult, error) {
-			return s.MarkAsUnpaid(context.Background(), 1, 2, 3, 4, 5, 6)
+			return s.MarkAsUnpaid(context.Background(), []int64{1, 2, 3, 4, 5, 6})
 		}, http.MethodPost, "mark_as_unpaid"},
 		{"delete", func(s *PayoutsService) (*PayoutBatchResult, error) {
-			return s.Delete(context.Background(), 1, 2, 3, 4, 5, 6)
+			return s.Delete(context.Background(), []int64{1, 2, 3, 4, 5, 6})
 		},
 			http.MethodDelete, "destroy"},
 	}
@@ -349,7 +349,7 @@ func TestPayoutsActions(t *testing.T) {
 func TestPayoutsActionShapes(t *testing.T) {
 	t.Run("bare batch", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
-		res, err := c.Payouts.MarkAsPaid(context.Background(), 1)
+		res, err := c.Payouts.MarkAsPaid(context.Background(), []int64{1})
 		require.NoError(t, err)
 		assert.Equal(t, int64(501), res.Batch.ID)
 		assert.Equal(t, PayoutBatchMeta{}, res.Meta)
@@ -357,7 +357,7 @@ func TestPayoutsActionShapes(t *testing.T) {
 	t.Run("object processing errors", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(200, `{"data": {"id": 7, "status": "failed", "progress": 100,
 			"processing_errors": [{"payout_id": 1, "message": "already paid"}]}}`))
-		res, err := c.Payouts.MarkAsPaid(context.Background(), 1)
+		res, err := c.Payouts.MarkAsPaid(context.Background(), []int64{1})
 		require.NoError(t, err)
 		assert.Equal(t, BatchFailed, res.Batch.Status)
 		require.Len(t, res.Batch.ProcessingErrors, 1)
@@ -371,13 +371,13 @@ func TestPayoutsActionShapes(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, c := newTapeServer(t, tapeReply(200, body))
-			_, err := c.Payouts.MarkAsUnpaid(context.Background(), 1)
+			_, err := c.Payouts.MarkAsUnpaid(context.Background(), []int64{1})
 			require.ErrorIs(t, err, ErrMalformedResponse)
 		})
 	}
 	t.Run("no ids", func(t *testing.T) {
 		ws, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
-		_, err := c.Payouts.Delete(context.Background())
+		_, err := c.Payouts.Delete(context.Background(), nil)
 		require.Error(t, err)
 		assert.Empty(t, ws.Calls())
 	})
@@ -385,7 +385,7 @@ func TestPayoutsActionShapes(t *testing.T) {
 
 func TestPayoutsMarkAsPaidNotRetriedOn502(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, `{"message": "Bad gateway"}`))
-	_, err := c.Payouts.MarkAsPaid(context.Background(), 1)
+	_, err := c.Payouts.MarkAsPaid(context.Background(), []int64{1})
 	require.ErrorIs(t, err, ErrServer)
 	assert.Len(t, ws.Calls(), 1)
 }
@@ -399,7 +399,7 @@ func TestPayoutsDeleteRetriedOn502(t *testing.T) {
 		}
 		tapeJSON(w, 200, `{"data": `+tapeBatchJSON+`}`)
 	})
-	res, err := c.Payouts.Delete(context.Background(), 1)
+	res, err := c.Payouts.Delete(context.Background(), []int64{1})
 	require.NoError(t, err)
 	assert.Equal(t, BatchCompleted, res.Batch.Status)
 	assert.Len(t, ws.Calls(), 2)

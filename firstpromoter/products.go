@@ -67,8 +67,8 @@ func (s *ProductsService) ListPage(ctx context.Context, opts *ProductListOptions
 }
 
 // Get returns the product with the given id.
-func (s *ProductsService) Get(ctx context.Context, id int64) (*Product, error) {
-	return s.one(ctx, http.MethodGet, productPath(id), nil)
+func (s *ProductsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Product, error) {
+	return s.one(ctx, http.MethodGet, productPath(id), nil, opts...)
 }
 
 // ProductCreateParams is the body of POST /company/products.
@@ -82,14 +82,14 @@ type ProductCreateParams struct {
 
 // Create adds a product. It is not retried after it may have reached the
 // server.
-func (s *ProductsService) Create(ctx context.Context, params *ProductCreateParams) (*Product, error) {
+func (s *ProductsService) Create(ctx context.Context, params *ProductCreateParams, opts ...RequestOption) (*Product, error) {
 	switch {
 	case params == nil || params.Name == "":
 		return nil, errors.New("firstpromoter: create product: Name is required")
 	case len(params.Prices) == 0:
 		return nil, errors.New("firstpromoter: create product: at least one price is required")
 	}
-	return s.one(ctx, http.MethodPost, "company/products", params)
+	return s.one(ctx, http.MethodPost, "company/products", params, opts...)
 }
 
 // ProductUpdateParams is the body of PUT /company/products/{id}. Prices
@@ -102,22 +102,22 @@ type ProductUpdateParams struct {
 }
 
 // Update changes the product with the given id.
-func (s *ProductsService) Update(ctx context.Context, id int64, params *ProductUpdateParams) (*Product, error) {
+func (s *ProductsService) Update(ctx context.Context, id int64, params *ProductUpdateParams, opts ...RequestOption) (*Product, error) {
 	if params == nil || params.Prices == nil {
 		return nil, errors.New("firstpromoter: update product: Prices are required")
 	}
-	return s.one(ctx, http.MethodPut, productPath(id), params)
+	return s.one(ctx, http.MethodPut, productPath(id), params, opts...)
 }
 
 // Delete deletes the product with the given id.
-func (s *ProductsService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, productPath(id), nil, nil, nil)
+func (s *ProductsService) Delete(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodDelete, productPath(id), nil, nil, nil, opts...)
 	return err
 }
 
-func (s *ProductsService) one(ctx context.Context, method, path string, body any) (*Product, error) {
+func (s *ProductsService) one(ctx context.Context, method, path string, body any, opts ...RequestOption) (*Product, error) {
 	p := new(Product)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(p)); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(p), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil

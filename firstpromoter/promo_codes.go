@@ -55,9 +55,9 @@ func (s *PromoCodesService) ListPage(ctx context.Context, opts *PromoCodeListOpt
 }
 
 // Get returns the promo code with the given id.
-func (s *PromoCodesService) Get(ctx context.Context, id int64) (*PromoCode, error) {
+func (s *PromoCodesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*PromoCode, error) {
 	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodGet, promoCodePath(id), nil, nil, transport.RecordID(pc)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, promoCodePath(id), nil, nil, transport.RecordID(pc), opts...); err != nil {
 		return nil, err
 	}
 	return pc, nil
@@ -80,7 +80,7 @@ type PromoCodeCreateParams struct {
 
 // Create adds a promo code. FirstPromoter creates codes only for accounts
 // that use Stripe. It is not retried after it may have reached the server.
-func (s *PromoCodesService) Create(ctx context.Context, params *PromoCodeCreateParams) (*PromoCode, error) {
+func (s *PromoCodesService) Create(ctx context.Context, params *PromoCodeCreateParams, opts ...RequestOption) (*PromoCode, error) {
 	switch {
 	case params == nil || params.Code == "":
 		return nil, errors.New("firstpromoter: create promo code: Code is required")
@@ -90,7 +90,7 @@ func (s *PromoCodesService) Create(ctx context.Context, params *PromoCodeCreateP
 		return nil, errors.New("firstpromoter: create promo code: PromoterCampaignID is required")
 	}
 	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/promo_codes", nil, params, transport.RecordID(pc)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/promo_codes", nil, params, transport.RecordID(pc), opts...); err != nil {
 		return nil, err
 	}
 	return pc, nil
@@ -108,12 +108,12 @@ type PromoCodeUpdateParams struct {
 
 // Update changes the promo code with the given id. The API refuses to
 // change an archived code that exists at the payment provider.
-func (s *PromoCodesService) Update(ctx context.Context, id int64, params *PromoCodeUpdateParams) (*PromoCode, error) {
+func (s *PromoCodesService) Update(ctx context.Context, id int64, params *PromoCodeUpdateParams, opts ...RequestOption) (*PromoCode, error) {
 	if params == nil {
 		params = &PromoCodeUpdateParams{}
 	}
 	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodPut, promoCodePath(id), nil, params, transport.RecordID(pc)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, promoCodePath(id), nil, params, transport.RecordID(pc), opts...); err != nil {
 		return nil, err
 	}
 	return pc, nil
@@ -121,8 +121,8 @@ func (s *PromoCodesService) Update(ctx context.Context, id int64, params *PromoC
 
 // Delete archives the promo code with the given id; an archived code keeps
 // its record, with ArchivedAt set.
-func (s *PromoCodesService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, promoCodePath(id), nil, nil, nil)
+func (s *PromoCodesService) Delete(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodDelete, promoCodePath(id), nil, nil, nil, opts...)
 	return err
 }
 

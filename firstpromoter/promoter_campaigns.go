@@ -91,7 +91,7 @@ func (s *PromoterCampaignsService) ListPage(ctx context.Context, opts *PromoterC
 
 // Search returns the promoter campaigns matching q (the API's dropdown
 // search, at most 5 results).
-func (s *PromoterCampaignsService) Search(ctx context.Context, q string) ([]*PromoterCampaign, error) {
+func (s *PromoterCampaignsService) Search(ctx context.Context, q string, opts ...RequestOption) ([]*PromoterCampaign, error) {
 	if strings.TrimSpace(q) == "" {
 		return nil, errors.New("firstpromoter: search promoter campaigns: empty query")
 	}
@@ -99,7 +99,7 @@ func (s *PromoterCampaignsService) Search(ctx context.Context, q string) ([]*Pro
 	query := struct {
 		Q string `url:"q"`
 	}{q}
-	if _, err := s.client.do(ctx, http.MethodGet, "company/promoter_campaigns/search", query, nil, &out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/promoter_campaigns/search", query, nil, &out, opts...); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(out), nil
@@ -123,13 +123,13 @@ type PromoterCampaignUpdateParams struct {
 }
 
 // Update changes the promoter campaign with the given id.
-func (s *PromoterCampaignsService) Update(ctx context.Context, id int64, params *PromoterCampaignUpdateParams) (*PromoterCampaign, error) {
+func (s *PromoterCampaignsService) Update(ctx context.Context, id int64, params *PromoterCampaignUpdateParams, opts ...RequestOption) (*PromoterCampaign, error) {
 	if params == nil {
 		params = &PromoterCampaignUpdateParams{}
 	}
 	pc := new(PromoterCampaign)
 	path := transport.Join("company/promoter_campaigns/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(pc)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(pc), opts...); err != nil {
 		return nil, err
 	}
 	return pc, nil
@@ -150,10 +150,10 @@ type ReferralLink struct {
 
 // ReferralLinks returns the referral links of the promoter campaign with
 // the given id.
-func (s *PromoterCampaignsService) ReferralLinks(ctx context.Context, id int64) ([]*ReferralLink, error) {
+func (s *PromoterCampaignsService) ReferralLinks(ctx context.Context, id int64, opts ...RequestOption) ([]*ReferralLink, error) {
 	var out []*ReferralLink
 	path := transport.Join("company/promoter_campaigns/%s/referral_links", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, &out, opts...); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(out), nil
@@ -271,7 +271,7 @@ func (p *PromoterCampaignChartPoint) UnmarshalJSON(b []byte) error {
 
 // ChartData returns the chart of one metric for the promoter campaign with
 // the given id.
-func (s *PromoterCampaignsService) ChartData(ctx context.Context, id int64, params *PromoterCampaignChartParams) (*PromoterCampaignChart, error) {
+func (s *PromoterCampaignsService) ChartData(ctx context.Context, id int64, params *PromoterCampaignChartParams, opts ...RequestOption) (*PromoterCampaignChart, error) {
 	switch {
 	case params == nil || params.PeriodFrom.IsZero() || params.PeriodTo.IsZero():
 		return nil, errors.New("firstpromoter: promoter campaign chart: PeriodFrom and PeriodTo are required")
@@ -280,7 +280,7 @@ func (s *PromoterCampaignsService) ChartData(ctx context.Context, id int64, para
 	}
 	out := new(PromoterCampaignChart)
 	path := transport.Join("company/promoter_campaigns/%s/chart_data", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil

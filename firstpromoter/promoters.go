@@ -367,44 +367,44 @@ const (
 )
 
 // Get returns the promoter with the given id.
-func (s *PromotersService) Get(ctx context.Context, id int64) (*Promoter, error) {
-	return s.get(ctx, strconv.FormatInt(id, 10), "")
+func (s *PromotersService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Promoter, error) {
+	return s.get(ctx, strconv.FormatInt(id, 10), "", opts...)
 }
 
 // GetByEmail returns the promoter with the given email.
-func (s *PromotersService) GetByEmail(ctx context.Context, email string) (*Promoter, error) {
-	return s.get(ctx, email, PromoterByEmail)
+func (s *PromotersService) GetByEmail(ctx context.Context, email string, opts ...RequestOption) (*Promoter, error) {
+	return s.get(ctx, email, PromoterByEmail, opts...)
 }
 
 // GetByCustID returns the promoter with the given cust_id (your own id).
-func (s *PromotersService) GetByCustID(ctx context.Context, custID string) (*Promoter, error) {
-	return s.get(ctx, custID, PromoterByCustID)
+func (s *PromotersService) GetByCustID(ctx context.Context, custID string, opts ...RequestOption) (*Promoter, error) {
+	return s.get(ctx, custID, PromoterByCustID, opts...)
 }
 
 // GetByAuthToken returns the promoter with the given auth token.
-func (s *PromotersService) GetByAuthToken(ctx context.Context, token string) (*Promoter, error) {
-	return s.get(ctx, token, PromoterByAuthToken)
+func (s *PromotersService) GetByAuthToken(ctx context.Context, token string, opts ...RequestOption) (*Promoter, error) {
+	return s.get(ctx, token, PromoterByAuthToken, opts...)
 }
 
 // GetByRefToken returns the promoter with the given referral token (the
 // ref id in their links).
-func (s *PromotersService) GetByRefToken(ctx context.Context, refToken string) (*Promoter, error) {
-	return s.get(ctx, refToken, PromoterByRefToken)
+func (s *PromotersService) GetByRefToken(ctx context.Context, refToken string, opts ...RequestOption) (*Promoter, error) {
+	return s.get(ctx, refToken, PromoterByRefToken, opts...)
 }
 
 // GetByPromoCode returns the promoter owning the given promo code.
-func (s *PromotersService) GetByPromoCode(ctx context.Context, code string) (*Promoter, error) {
-	return s.get(ctx, code, PromoterByPromoCode)
+func (s *PromotersService) GetByPromoCode(ctx context.Context, code string, opts ...RequestOption) (*Promoter, error) {
+	return s.get(ctx, code, PromoterByPromoCode, opts...)
 }
 
-func (s *PromotersService) get(ctx context.Context, key string, by PromoterLookup) (*Promoter, error) {
+func (s *PromotersService) get(ctx context.Context, key string, by PromoterLookup, opts ...RequestOption) (*Promoter, error) {
 	if key == "" {
 		return nil, errors.New("firstpromoter: get promoter: empty key")
 	}
 	p := new(Promoter)
 	req := &transport.Request{Method: http.MethodGet, Path: transport.Join("company/promoters/%s", key),
 		ShownPath: shownPromoterPath(by), Query: findBy{string(by)}}
-	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p)); err != nil {
+	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -457,12 +457,12 @@ type PromoterCreateParams struct {
 
 // Create adds a promoter; the API answers 201 with it. It is not retried
 // after it may have reached the server.
-func (s *PromotersService) Create(ctx context.Context, params *PromoterCreateParams) (*Promoter, error) {
+func (s *PromotersService) Create(ctx context.Context, params *PromoterCreateParams, opts ...RequestOption) (*Promoter, error) {
 	if params == nil || params.Email == "" {
 		return nil, errors.New("firstpromoter: create promoter: Email is required")
 	}
 	p := new(Promoter)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/promoters", nil, params, transport.RecordID(p)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/promoters", nil, params, transport.RecordID(p), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -487,20 +487,20 @@ type promoterUpdateBody struct {
 }
 
 // Update changes the promoter with the given id.
-func (s *PromotersService) Update(ctx context.Context, id int64, params *PromoterUpdateParams) (*Promoter, error) {
-	return s.update(ctx, strconv.FormatInt(id, 10), "", params)
+func (s *PromotersService) Update(ctx context.Context, id int64, params *PromoterUpdateParams, opts ...RequestOption) (*Promoter, error) {
+	return s.update(ctx, strconv.FormatInt(id, 10), "", params, opts...)
 }
 
 // UpdateBy changes the promoter found by key, matched against the
 // attribute by (e.g. PromoterByEmail).
-func (s *PromotersService) UpdateBy(ctx context.Context, by PromoterLookup, key string, params *PromoterUpdateParams) (*Promoter, error) {
+func (s *PromotersService) UpdateBy(ctx context.Context, by PromoterLookup, key string, params *PromoterUpdateParams, opts ...RequestOption) (*Promoter, error) {
 	if by == "" {
 		return nil, errors.New("firstpromoter: update promoter: no lookup attribute given")
 	}
-	return s.update(ctx, key, by, params)
+	return s.update(ctx, key, by, params, opts...)
 }
 
-func (s *PromotersService) update(ctx context.Context, key string, by PromoterLookup, params *PromoterUpdateParams) (*Promoter, error) {
+func (s *PromotersService) update(ctx context.Context, key string, by PromoterLookup, params *PromoterUpdateParams, opts ...RequestOption) (*Promoter, error) {
 	if key == "" {
 		return nil, errors.New("firstpromoter: update promoter: empty key")
 	}
@@ -510,7 +510,7 @@ func (s *PromotersService) update(ctx context.Context, key string, by PromoterLo
 	p := new(Promoter)
 	req := &transport.Request{Method: http.MethodPut, Path: transport.Join("company/promoters/%s", key),
 		ShownPath: shownPromoterPath(by), Body: promoterUpdateBody{params, by}}
-	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p)); err != nil {
+	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -603,13 +603,13 @@ func (p PromoterChartPoint) MarshalJSON() ([]byte, error) {
 }
 
 // ChartData returns the promoter's chart over a period.
-func (s *PromotersService) ChartData(ctx context.Context, id int64, params *PromoterChartParams) (*PromoterChartData, error) {
+func (s *PromotersService) ChartData(ctx context.Context, id int64, params *PromoterChartParams, opts ...RequestOption) (*PromoterChartData, error) {
 	if params == nil || params.PeriodFrom.IsZero() || params.PeriodTo.IsZero() || params.Selection == "" {
 		return nil, errors.New("firstpromoter: promoter chart data: PeriodFrom, PeriodTo and Selection are required")
 	}
 	d := new(PromoterChartData)
 	path := transport.Join("company/promoters/%s/chart_data", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, d); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, d, opts...); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -622,7 +622,7 @@ type campaignIDsBody struct {
 	DripEmails bool    `json:"drip_emails,omitempty"`
 }
 
-func (s *PromotersService) campaignAction(ctx context.Context, action string, campaignID int64, ids []int64) (*Batch, error) {
+func (s *PromotersService) campaignAction(ctx context.Context, action string, campaignID int64, ids []int64, opts ...RequestOption) (*Batch, error) {
 	path := "company/promoters/" + action
 	if campaignID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: a campaign id is required", path)
@@ -630,33 +630,33 @@ func (s *PromotersService) campaignAction(ctx context.Context, action string, ca
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
 	}
-	return s.client.bulk(ctx, http.MethodPost, path, campaignIDsBody{CampaignID: campaignID, IDs: ids})
+	return s.client.bulk(ctx, http.MethodPost, path, campaignIDsBody{CampaignID: campaignID, IDs: ids}, opts...)
 }
 
 // Accept accepts promoters into a campaign. More than 5 ids run
 // asynchronously: wait for the returned batch with BatchProcesses.Wait.
-func (s *PromotersService) Accept(ctx context.Context, campaignID int64, ids ...int64) (*Batch, error) {
-	return s.campaignAction(ctx, "accept", campaignID, ids)
+func (s *PromotersService) Accept(ctx context.Context, campaignID int64, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.campaignAction(ctx, "accept", campaignID, ids, opts...)
 }
 
 // Reject rejects promoters from a campaign (a batch; see Accept).
-func (s *PromotersService) Reject(ctx context.Context, campaignID int64, ids ...int64) (*Batch, error) {
-	return s.campaignAction(ctx, "reject", campaignID, ids)
+func (s *PromotersService) Reject(ctx context.Context, campaignID int64, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.campaignAction(ctx, "reject", campaignID, ids, opts...)
 }
 
 // Block blocks promoters in a campaign (a batch; see Accept).
-func (s *PromotersService) Block(ctx context.Context, campaignID int64, ids ...int64) (*Batch, error) {
-	return s.campaignAction(ctx, "block", campaignID, ids)
+func (s *PromotersService) Block(ctx context.Context, campaignID int64, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.campaignAction(ctx, "block", campaignID, ids, opts...)
 }
 
 // Archive archives promoters (a batch; see Accept).
-func (s *PromotersService) Archive(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/promoters/archive", idsBody{IDs: ids})
+func (s *PromotersService) Archive(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/promoters/archive", idsBody{IDs: ids}, opts...)
 }
 
 // Restore restores archived promoters (a batch; see Accept).
-func (s *PromotersService) Restore(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/promoters/restore", idsBody{IDs: ids})
+func (s *PromotersService) Restore(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/promoters/restore", idsBody{IDs: ids}, opts...)
 }
 
 // PromoterMoveParams is the body of POST /company/promoters/move_to_campaign.
@@ -674,7 +674,7 @@ type PromoterMoveParams struct {
 
 // MoveToCampaign moves promoters from one campaign to another (a batch;
 // see Accept).
-func (s *PromotersService) MoveToCampaign(ctx context.Context, params *PromoterMoveParams) (*Batch, error) {
+func (s *PromotersService) MoveToCampaign(ctx context.Context, params *PromoterMoveParams, opts ...RequestOption) (*Batch, error) {
 	const path = "company/promoters/move_to_campaign"
 	if params == nil || params.FromCampaignID == 0 || params.ToCampaignID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: FromCampaignID and ToCampaignID are required", path)
@@ -682,7 +682,7 @@ func (s *PromotersService) MoveToCampaign(ctx context.Context, params *PromoterM
 	if len(params.IDs) == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
 	}
-	return s.client.bulk(ctx, http.MethodPost, path, params)
+	return s.client.bulk(ctx, http.MethodPost, path, params, opts...)
 }
 
 // PromoterAddToCampaignParams is the body of
@@ -697,7 +697,7 @@ type PromoterAddToCampaignParams struct {
 
 // AddToCampaign adds promoters to a campaign, keeping their other
 // campaigns (a batch; see Accept).
-func (s *PromotersService) AddToCampaign(ctx context.Context, params *PromoterAddToCampaignParams) (*Batch, error) {
+func (s *PromotersService) AddToCampaign(ctx context.Context, params *PromoterAddToCampaignParams, opts ...RequestOption) (*Batch, error) {
 	const path = "company/promoters/add_to_campaign"
 	if params == nil || params.CampaignID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: CampaignID is required", path)
@@ -705,7 +705,7 @@ func (s *PromotersService) AddToCampaign(ctx context.Context, params *PromoterAd
 	if len(params.IDs) == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
 	}
-	return s.client.bulk(ctx, http.MethodPost, path, campaignIDsBody{CampaignID: params.CampaignID, IDs: params.IDs, DripEmails: params.DripEmails})
+	return s.client.bulk(ctx, http.MethodPost, path, campaignIDsBody{CampaignID: params.CampaignID, IDs: params.IDs, DripEmails: params.DripEmails}, opts...)
 }
 
 // assignParentBody is the body of POST /company/promoters/assign_parent.
@@ -716,7 +716,7 @@ type assignParentBody struct {
 
 // AssignParent makes parentPromoterID the parent of the promoters (a
 // batch; see Accept).
-func (s *PromotersService) AssignParent(ctx context.Context, parentPromoterID int64, ids ...int64) (*Batch, error) {
+func (s *PromotersService) AssignParent(ctx context.Context, parentPromoterID int64, ids []int64, opts ...RequestOption) (*Batch, error) {
 	const path = "company/promoters/assign_parent"
 	if parentPromoterID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: a parent promoter id is required", path)
@@ -724,5 +724,5 @@ func (s *PromotersService) AssignParent(ctx context.Context, parentPromoterID in
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
 	}
-	return s.client.bulk(ctx, http.MethodPost, path, assignParentBody{ParentPromoterID: parentPromoterID, IDs: ids})
+	return s.client.bulk(ctx, http.MethodPost, path, assignParentBody{ParentPromoterID: parentPromoterID, IDs: ids}, opts...)
 }

@@ -229,7 +229,7 @@ func TestPromoterParentPromoter(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, got.ParentPromoter, "null without a parent")
 
-	_, err = c.Promoters.AssignParent(ctx, parent.ID, child.ID)
+	_, err = c.Promoters.AssignParent(ctx, parent.ID, []int64{child.ID})
 	require.NoError(t, err)
 	got, err = c.Promoters.Get(ctx, child.ID)
 	require.NoError(t, err)
@@ -577,15 +577,15 @@ func TestPromotersBulkActions(t *testing.T) {
 		path string
 		body string
 	}{
-		{"accept", func(s *PromotersService) (*Batch, error) { return s.Accept(context.Background(), 28004, 1, 2) },
+		{"accept", func(s *PromotersService) (*Batch, error) { return s.Accept(context.Background(), 28004, []int64{1, 2}) },
 			"accept", `{"campaign_id": 28004, "ids": [1, 2]}`},
-		{"reject", func(s *PromotersService) (*Batch, error) { return s.Reject(context.Background(), 28004, 3) },
+		{"reject", func(s *PromotersService) (*Batch, error) { return s.Reject(context.Background(), 28004, []int64{3}) },
 			"reject", `{"campaign_id": 28004, "ids": [3]}`},
-		{"block", func(s *PromotersService) (*Batch, error) { return s.Block(context.Background(), 28004, 4) },
+		{"block", func(s *PromotersService) (*Batch, error) { return s.Block(context.Background(), 28004, []int64{4}) },
 			"block", `{"campaign_id": 28004, "ids": [4]}`},
-		{"archive", func(s *PromotersService) (*Batch, error) { return s.Archive(context.Background(), 5, 6) },
+		{"archive", func(s *PromotersService) (*Batch, error) { return s.Archive(context.Background(), []int64{5, 6}) },
 			"archive", `{"ids": [5, 6]}`},
-		{"restore", func(s *PromotersService) (*Batch, error) { return s.Restore(context.Background(), 5) },
+		{"restore", func(s *PromotersService) (*Batch, error) { return s.Restore(context.Background(), []int64{5}) },
 			"restore", `{"ids": [5]}`},
 		{"move", func(s *PromotersService) (*Batch, error) {
 			return s.MoveToCampaign(context.Background(), &PromoterMoveParams{
@@ -595,7 +595,9 @@ func TestPromotersBulkActions(t *testing.T) {
 		{"add", func(s *PromotersService) (*Batch, error) {
 			return s.AddToCampaign(context.Background(), &PromoterAddToCampaignParams{IDs: []int64{9}, CampaignID: 28005})
 		}, "add_to_campaign", `{"ids": [9], "campaign_id": 28005}`},
-		{"assign parent", func(s *PromotersService) (*Batch, error) { return s.AssignParent(context.Background(), 900, 1, 2, 3) },
+		{"assign parent", func(s *PromotersService) (*Batch, error) {
+			return s.AssignParent(context.Background(), 900, []int64{1, 2, 3})
+		},
 			"assign_parent", `{"parent_promoter_id": 900, "ids": [1, 2, 3]}`},
 	}
 	for _, tt := range tests {
@@ -613,7 +615,7 @@ func TestPromotersBulkActions(t *testing.T) {
 
 func TestPromotersBulkAsync(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusAccepted, tapePendingBatchJSON))
-	b, err := c.Promoters.Archive(context.Background(), 1, 2, 3, 4, 5, 6, 7)
+	b, err := c.Promoters.Archive(context.Background(), []int64{1, 2, 3, 4, 5, 6, 7})
 	require.NoError(t, err)
 	assert.Equal(t, BatchPending, b.Status)
 	assert.Equal(t, 7, b.SelectedTotal)
@@ -625,15 +627,15 @@ func TestPromotersBulkValidation(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
 	ctx := context.Background()
 	checks := map[string]func() (*Batch, error){
-		"accept without campaign": func() (*Batch, error) { return c.Promoters.Accept(ctx, 0, 1) },
-		"reject without ids":      func() (*Batch, error) { return c.Promoters.Reject(ctx, 28004) },
-		"archive without ids":     func() (*Batch, error) { return c.Promoters.Archive(ctx) },
+		"accept without campaign": func() (*Batch, error) { return c.Promoters.Accept(ctx, 0, []int64{1}) },
+		"reject without ids":      func() (*Batch, error) { return c.Promoters.Reject(ctx, 28004, nil) },
+		"archive without ids":     func() (*Batch, error) { return c.Promoters.Archive(ctx, nil) },
 		"move without campaigns":  func() (*Batch, error) { return c.Promoters.MoveToCampaign(ctx, &PromoterMoveParams{IDs: []int64{1}}) },
 		"move without ids": func() (*Batch, error) {
 			return c.Promoters.MoveToCampaign(ctx, &PromoterMoveParams{FromCampaignID: 1, ToCampaignID: 2})
 		},
 		"add nil":               func() (*Batch, error) { return c.Promoters.AddToCampaign(ctx, nil) },
-		"assign without parent": func() (*Batch, error) { return c.Promoters.AssignParent(ctx, 0, 1) },
+		"assign without parent": func() (*Batch, error) { return c.Promoters.AssignParent(ctx, 0, []int64{1}) },
 	}
 	for name, call := range checks {
 		_, err := call()

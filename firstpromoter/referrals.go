@@ -98,35 +98,35 @@ func (s *ReferralsService) ListPage(ctx context.Context, opts *ReferralListOptio
 }
 
 // Get returns the referral with the given id.
-func (s *ReferralsService) Get(ctx context.Context, id int64) (*Referral, error) {
-	return s.get(ctx, strconv.FormatInt(id, 10), "")
+func (s *ReferralsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Referral, error) {
+	return s.get(ctx, strconv.FormatInt(id, 10), "", opts...)
 }
 
 // GetByEmail returns the referral with the given email.
-func (s *ReferralsService) GetByEmail(ctx context.Context, email string) (*Referral, error) {
-	return s.get(ctx, email, "email")
+func (s *ReferralsService) GetByEmail(ctx context.Context, email string, opts ...RequestOption) (*Referral, error) {
+	return s.get(ctx, email, "email", opts...)
 }
 
 // GetByUID returns the referral with the given uid (your user id).
-func (s *ReferralsService) GetByUID(ctx context.Context, uid string) (*Referral, error) {
-	return s.get(ctx, uid, "uid")
+func (s *ReferralsService) GetByUID(ctx context.Context, uid string, opts ...RequestOption) (*Referral, error) {
+	return s.get(ctx, uid, "uid", opts...)
 }
 
 // GetByUsername returns the referral with the given username.
-func (s *ReferralsService) GetByUsername(ctx context.Context, username string) (*Referral, error) {
-	return s.get(ctx, username, "username")
+func (s *ReferralsService) GetByUsername(ctx context.Context, username string, opts ...RequestOption) (*Referral, error) {
+	return s.get(ctx, username, "username", opts...)
 }
 
 type findBy struct {
 	FindBy string `url:"find_by,omitempty"`
 }
 
-func (s *ReferralsService) get(ctx context.Context, key, by string) (*Referral, error) {
+func (s *ReferralsService) get(ctx context.Context, key, by string, opts ...RequestOption) (*Referral, error) {
 	if key == "" {
 		return nil, errors.New("firstpromoter: get referral: empty key")
 	}
 	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, transport.RecordID(r)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, transport.RecordID(r), opts...); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -146,7 +146,7 @@ type ReferralCreateParams struct {
 
 // Create adds a referral. It is not retried after it may have reached the
 // server.
-func (s *ReferralsService) Create(ctx context.Context, params *ReferralCreateParams) (*Referral, error) {
+func (s *ReferralsService) Create(ctx context.Context, params *ReferralCreateParams, opts ...RequestOption) (*Referral, error) {
 	if params == nil || params.PromoterCampaignID == 0 {
 		return nil, errors.New("firstpromoter: create referral: PromoterCampaignID is required")
 	}
@@ -154,7 +154,7 @@ func (s *ReferralsService) Create(ctx context.Context, params *ReferralCreatePar
 		return nil, errors.New("firstpromoter: create referral: Email or UID is required")
 	}
 	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, transport.RecordID(r)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, transport.RecordID(r), opts...); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -194,20 +194,20 @@ type referralUpdateBody struct {
 }
 
 // Update changes the referral with the given id.
-func (s *ReferralsService) Update(ctx context.Context, id int64, params *ReferralUpdateParams) (*Referral, error) {
-	return s.update(ctx, strconv.FormatInt(id, 10), "", params)
+func (s *ReferralsService) Update(ctx context.Context, id int64, params *ReferralUpdateParams, opts ...RequestOption) (*Referral, error) {
+	return s.update(ctx, strconv.FormatInt(id, 10), "", params, opts...)
 }
 
 // UpdateBy changes the referral found by key, matched against the
 // attribute by (e.g. ReferralByEmail).
-func (s *ReferralsService) UpdateBy(ctx context.Context, by ReferralLookup, key string, params *ReferralUpdateParams) (*Referral, error) {
+func (s *ReferralsService) UpdateBy(ctx context.Context, by ReferralLookup, key string, params *ReferralUpdateParams, opts ...RequestOption) (*Referral, error) {
 	if by == "" {
 		return nil, errors.New("firstpromoter: update referral: no lookup attribute given")
 	}
-	return s.update(ctx, key, by, params)
+	return s.update(ctx, key, by, params, opts...)
 }
 
-func (s *ReferralsService) update(ctx context.Context, key string, by ReferralLookup, params *ReferralUpdateParams) (*Referral, error) {
+func (s *ReferralsService) update(ctx context.Context, key string, by ReferralLookup, params *ReferralUpdateParams, opts ...RequestOption) (*Referral, error) {
 	if key == "" {
 		return nil, errors.New("firstpromoter: update referral: empty key")
 	}
@@ -216,7 +216,7 @@ func (s *ReferralsService) update(ctx context.Context, key string, by ReferralLo
 	}
 	r := new(Referral)
 	path := transport.Join("company/referrals/%s", key)
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, referralUpdateBody{params, by}, transport.RecordID(r)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, path, nil, referralUpdateBody{params, by}, transport.RecordID(r), opts...); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -224,23 +224,23 @@ func (s *ReferralsService) update(ctx context.Context, key string, by ReferralLo
 
 // Delete deletes referrals. More than 5 ids run asynchronously: wait for
 // the returned batch with BatchProcesses.Wait.
-func (s *ReferralsService) Delete(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodDelete, "company/referrals", idsBody{IDs: ids})
+func (s *ReferralsService) Delete(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodDelete, "company/referrals", idsBody{IDs: ids}, opts...)
 }
 
 // Approve approves referrals (a batch; see Delete).
-func (s *ReferralsService) Approve(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/referrals/approve", idsBody{IDs: ids})
+func (s *ReferralsService) Approve(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/approve", idsBody{IDs: ids}, opts...)
 }
 
 // Disable disables referrals (a batch; see Delete).
-func (s *ReferralsService) Disable(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/referrals/disable", idsBody{IDs: ids})
+func (s *ReferralsService) Disable(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/disable", idsBody{IDs: ids}, opts...)
 }
 
 // Enable enables referrals (a batch; see Delete).
-func (s *ReferralsService) Enable(ctx context.Context, ids ...int64) (*Batch, error) {
-	return s.client.bulk(ctx, http.MethodPost, "company/referrals/enable", idsBody{IDs: ids})
+func (s *ReferralsService) Enable(ctx context.Context, ids []int64, opts ...RequestOption) (*Batch, error) {
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/enable", idsBody{IDs: ids}, opts...)
 }
 
 // ReferralMoveParams is the body of POST /company/referrals/move_to_promoter.
@@ -252,35 +252,35 @@ type ReferralMoveParams struct {
 }
 
 // MoveToPromoter moves referrals to another promoter campaign (a batch).
-func (s *ReferralsService) MoveToPromoter(ctx context.Context, params *ReferralMoveParams) (*Batch, error) {
+func (s *ReferralsService) MoveToPromoter(ctx context.Context, params *ReferralMoveParams, opts ...RequestOption) (*Batch, error) {
 	if params == nil || params.PromoterCampaignID == 0 {
 		return nil, errors.New("firstpromoter: move referrals: PromoterCampaignID is required")
 	}
-	return s.client.bulk(ctx, http.MethodPost, "company/referrals/move_to_promoter", params)
+	return s.client.bulk(ctx, http.MethodPost, "company/referrals/move_to_promoter", params, opts...)
 }
 
 // ImportEvents imports the referral's previous sales from Stripe; the
 // API answers 202 with a batch.
-func (s *ReferralsService) ImportEvents(ctx context.Context, id int64) (*Batch, error) {
-	return s.importEvents(ctx, strconv.FormatInt(id, 10), "")
+func (s *ReferralsService) ImportEvents(ctx context.Context, id int64, opts ...RequestOption) (*Batch, error) {
+	return s.importEvents(ctx, strconv.FormatInt(id, 10), "", opts...)
 }
 
 // ImportEventsBy is ImportEvents for the referral found by key, matched
 // against the attribute by (find_by in the query).
-func (s *ReferralsService) ImportEventsBy(ctx context.Context, by ReferralLookup, key string) (*Batch, error) {
+func (s *ReferralsService) ImportEventsBy(ctx context.Context, by ReferralLookup, key string, opts ...RequestOption) (*Batch, error) {
 	if by == "" {
 		return nil, errors.New("firstpromoter: import referral events: no lookup attribute given")
 	}
-	return s.importEvents(ctx, key, by)
+	return s.importEvents(ctx, key, by, opts...)
 }
 
-func (s *ReferralsService) importEvents(ctx context.Context, key string, by ReferralLookup) (*Batch, error) {
+func (s *ReferralsService) importEvents(ctx context.Context, key string, by ReferralLookup, opts ...RequestOption) (*Batch, error) {
 	if key == "" {
 		return nil, errors.New("firstpromoter: import referral events: empty key")
 	}
 	batch := new(Batch)
 	path := transport.Join("company/referrals/%s/import_events", key)
-	if _, err := s.client.do(ctx, http.MethodPost, path, findBy{string(by)}, nil, batch); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, path, findBy{string(by)}, nil, batch, opts...); err != nil {
 		return nil, err
 	}
 	return batch, nil
@@ -292,12 +292,12 @@ type idsBody struct {
 }
 
 // bulk sends a bulk action and returns its batch process.
-func (c *Client) bulk(ctx context.Context, method, path string, body any) (*Batch, error) {
+func (c *Client) bulk(ctx context.Context, method, path string, body any, opts ...RequestOption) (*Batch, error) {
 	if b, ok := body.(idsBody); ok && len(b.IDs) == 0 {
 		return nil, fmt.Errorf("firstpromoter: %s %s: no ids given", method, path)
 	}
 	batch := new(Batch)
-	if _, err := c.do(ctx, method, path, nil, body, batch); err != nil {
+	if _, err := c.do(ctx, method, path, nil, body, batch, opts...); err != nil {
 		return nil, err
 	}
 	return batch, nil

@@ -81,9 +81,9 @@ func TestCustomReferralStatusesResolveFromHostRoot(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "", got[0].Description, "null description decodes as empty")
 	_, err = c.CustomReferralStatuses.Update(ctx,
-		CustomReferralStatusChange{Name: "Hot Lead", Description: ptrTo("High-intent prospect"), Order: 1},
-		CustomReferralStatusChange{ID: 42, Name: "Qualified", Order: 2},
-		CustomReferralStatusChange{ID: 55, Destroy: true},
+		[]CustomReferralStatusChange{{Name: "Hot Lead", Description: ptrTo("High-intent prospect"), Order: 1},
+			{ID: 42, Name: "Qualified", Order: 2},
+			{ID: 55, Destroy: true}},
 	)
 	require.NoError(t, err)
 	calls := ws.Calls()
@@ -97,9 +97,9 @@ func TestCustomReferralStatusesResolveFromHostRoot(t *testing.T) {
 	  {"id": 42, "name": "Qualified", "order": 2},
 	  {"id": 55, "_destroy": true}]}`)
 
-	_, err = c.CustomReferralStatuses.Update(ctx)
+	_, err = c.CustomReferralStatuses.Update(ctx, nil)
 	assert.ErrorContains(t, err, "no changes")
-	_, err = c.CustomReferralStatuses.Update(ctx, CustomReferralStatusChange{Destroy: true})
+	_, err = c.CustomReferralStatuses.Update(ctx, []CustomReferralStatusChange{{Destroy: true}})
 	assert.ErrorContains(t, err, "without an ID")
 }
 
@@ -111,8 +111,8 @@ func TestCustomReferralStatusesAgainstFake(t *testing.T) {
 	ref := srv.Referrals()[0]
 
 	list, err := c.CustomReferralStatuses.Update(ctx,
-		CustomReferralStatusChange{Name: " Qualified ", Order: 2},
-		CustomReferralStatusChange{Name: "Hot Lead", Description: ptrTo("High-intent prospect"), Order: 1},
+		[]CustomReferralStatusChange{{Name: " Qualified ", Order: 2},
+			{Name: "Hot Lead", Description: ptrTo("High-intent prospect"), Order: 1}},
 	)
 	require.NoError(t, err)
 	require.Len(t, list, 2)
@@ -120,7 +120,7 @@ func TestCustomReferralStatusesAgainstFake(t *testing.T) {
 	assert.Equal(t, "Qualified", list[1].Name, "names are trimmed")
 	qualified := list[1]
 
-	_, err = c.CustomReferralStatuses.Update(ctx, CustomReferralStatusChange{Name: "Qualified", Order: 3})
+	_, err = c.CustomReferralStatuses.Update(ctx, []CustomReferralStatusChange{{Name: "Qualified", Order: 3}})
 	assert.ErrorIs(t, err, ErrInvalidRequest, "names are unique")
 
 	got, err := c.Referrals.Update(ctx, ref.ID, &ReferralUpdateParams{CustomStatusID: SetID(qualified.ID)})
@@ -138,7 +138,7 @@ func TestCustomReferralStatusesAgainstFake(t *testing.T) {
 
 	_, err = c.Referrals.Update(ctx, ref.ID, &ReferralUpdateParams{CustomStatusID: SetID(qualified.ID)})
 	require.NoError(t, err)
-	list, err = c.CustomReferralStatuses.Update(ctx, CustomReferralStatusChange{ID: qualified.ID, Destroy: true})
+	list, err = c.CustomReferralStatuses.Update(ctx, []CustomReferralStatusChange{{ID: qualified.ID, Destroy: true}})
 	require.NoError(t, err)
 	assert.Len(t, list, 1)
 	got, err = c.Referrals.Get(ctx, ref.ID)

@@ -228,36 +228,36 @@ func (d *ReportData) UnmarshalJSON(b []byte) error {
 }
 
 // Overview returns the account's totals, one row per GroupBy period.
-func (s *ReportsService) Overview(ctx context.Context, params *ReportParams) ([]*ReportRow, error) {
-	return s.report(ctx, "overview", params)
+func (s *ReportsService) Overview(ctx context.Context, params *ReportParams, opts ...RequestOption) ([]*ReportRow, error) {
+	return s.report(ctx, "overview", params, opts...)
 }
 
 // Campaigns returns one row per campaign.
-func (s *ReportsService) Campaigns(ctx context.Context, params *ReportParams) ([]*ReportRow, error) {
-	return s.report(ctx, "campaigns", params)
+func (s *ReportsService) Campaigns(ctx context.Context, params *ReportParams, opts ...RequestOption) ([]*ReportRow, error) {
+	return s.report(ctx, "campaigns", params, opts...)
 }
 
 // Promoters returns one row per promoter.
-func (s *ReportsService) Promoters(ctx context.Context, params *ReportParams) ([]*ReportRow, error) {
-	return s.report(ctx, "promoters", params)
+func (s *ReportsService) Promoters(ctx context.Context, params *ReportParams, opts ...RequestOption) ([]*ReportRow, error) {
+	return s.report(ctx, "promoters", params, opts...)
 }
 
 // TrafficSources returns one row per traffic source.
-func (s *ReportsService) TrafficSources(ctx context.Context, params *ReportParams) ([]*ReportRow, error) {
-	return s.report(ctx, "traffic_sources", params)
+func (s *ReportsService) TrafficSources(ctx context.Context, params *ReportParams, opts ...RequestOption) ([]*ReportRow, error) {
+	return s.report(ctx, "traffic_sources", params, opts...)
 }
 
 // URLs returns one row per referring URL.
-func (s *ReportsService) URLs(ctx context.Context, params *ReportParams) ([]*ReportRow, error) {
-	return s.report(ctx, "urls", params)
+func (s *ReportsService) URLs(ctx context.Context, params *ReportParams, opts ...RequestOption) ([]*ReportRow, error) {
+	return s.report(ctx, "urls", params, opts...)
 }
 
-func (s *ReportsService) report(ctx context.Context, kind string, params *ReportParams) ([]*ReportRow, error) {
+func (s *ReportsService) report(ctx context.Context, kind string, params *ReportParams, opts ...RequestOption) ([]*ReportRow, error) {
 	if err := params.validate(kind + " report"); err != nil {
 		return nil, err
 	}
 	var rows []*ReportRow
-	if _, err := s.client.do(ctx, http.MethodGet, "company/reports/"+kind, params, nil, &rows); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/reports/"+kind, params, nil, &rows, opts...); err != nil {
 		return nil, err
 	}
 	return transport.DropNil(rows), nil
@@ -297,7 +297,7 @@ var ErrReportQueued = errors.New("firstpromoter: report download queued")
 // must bound what it reads (io.LimitReader, or a per-row limit when
 // parsing it). A download the API queues instead (HTTP 202) returns an
 // error matching ErrReportQueued.
-func (s *ReportsService) Download(ctx context.Context, params *ReportDownloadParams) (io.ReadCloser, error) {
+func (s *ReportsService) Download(ctx context.Context, params *ReportDownloadParams, opts ...RequestOption) (io.ReadCloser, error) {
 	if params == nil || params.ReportType == "" {
 		return nil, errors.New("firstpromoter: download report: ReportType is required")
 	}
@@ -306,7 +306,7 @@ func (s *ReportsService) Download(ctx context.Context, params *ReportDownloadPar
 	}
 	body, resp, err := s.client.t.Stream(ctx, &transport.Request{
 		Method: http.MethodGet, Path: "company/reports/download", Query: params,
-	})
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ var wantReportQuery = url.Values{
 func TestReportsWireFormat(t *testing.T) {
 	tests := []struct {
 		path string
-		call func(*ReportsService, context.Context, *ReportParams) ([]*ReportRow, error)
+		call func(*ReportsService, context.Context, *ReportParams, ...RequestOption) ([]*ReportRow, error)
 	}{
 		{"overview", (*ReportsService).Overview},
 		{"campaigns", (*ReportsService).Campaigns},

@@ -140,7 +140,7 @@ type RewardParams struct {
 
 // Create adds a reward. It is not retried after it may have reached the
 // server.
-func (s *RewardsService) Create(ctx context.Context, params *RewardParams) (*Reward, error) {
+func (s *RewardsService) Create(ctx context.Context, params *RewardParams, opts ...RequestOption) (*Reward, error) {
 	switch {
 	case params == nil || params.Name == "":
 		return nil, errors.New("firstpromoter: create reward: Name is required")
@@ -149,27 +149,27 @@ func (s *RewardsService) Create(ctx context.Context, params *RewardParams) (*Rew
 	case len(params.Schemas) == 0:
 		return nil, errors.New("firstpromoter: create reward: at least one schema is required")
 	}
-	return s.one(ctx, http.MethodPost, "company/rewards", params)
+	return s.one(ctx, http.MethodPost, "company/rewards", params, opts...)
 }
 
 // Update changes the reward with the given id.
-func (s *RewardsService) Update(ctx context.Context, id int64, params *RewardParams) (*Reward, error) {
+func (s *RewardsService) Update(ctx context.Context, id int64, params *RewardParams, opts ...RequestOption) (*Reward, error) {
 	if params == nil {
 		params = &RewardParams{}
 	}
-	return s.one(ctx, http.MethodPut, rewardPath(id, ""), params)
+	return s.one(ctx, http.MethodPut, rewardPath(id, ""), params, opts...)
 }
 
 // Hide hides the reward with the given id. It is not retried after it
 // may have reached the server.
-func (s *RewardsService) Hide(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodPost, rewardPath(id, "/hide"), nil, nil, nil)
+func (s *RewardsService) Hide(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodPost, rewardPath(id, "/hide"), nil, nil, nil, opts...)
 	return err
 }
 
-func (s *RewardsService) one(ctx context.Context, method, path string, body any) (*Reward, error) {
+func (s *RewardsService) one(ctx context.Context, method, path string, body any, opts ...RequestOption) (*Reward, error) {
 	r := new(Reward)
-	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(r)); err != nil {
+	if _, err := s.client.do(ctx, method, path, nil, body, transport.RecordID(r), opts...); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -308,17 +308,17 @@ func (p *TrackedPromoter) UnmarshalJSON(b []byte) error {
 func (p TrackedPromoter) LogValue() slog.Value { return redactedLogValue(p) }
 
 // Signup records a lead. See TrackingService for retries and 204.
-func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams) (*TrackedEvent, error) {
+func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams, opts ...RequestOption) (*TrackedEvent, error) {
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, errors.New("firstpromoter: track signup: Email or UID is required")
 	}
 	out := new(TrackedEvent)
-	return track(ctx, s, "track/signup", params, out, func(e *TrackedEvent) bool { return e.ID != 0 })
+	return track(ctx, s, "track/signup", params, out, func(e *TrackedEvent) bool { return e.ID != 0 }, opts...)
 }
 
 // Sale records a sale and the commissions it earns. See TrackingService
 // for retries and 204.
-func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams) (*TrackedEvent, error) {
+func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams, opts ...RequestOption) (*TrackedEvent, error) {
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, errors.New("firstpromoter: track sale: Email or UID is required")
 	}
@@ -329,12 +329,12 @@ func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams) (*T
 		return nil, errors.New("firstpromoter: track sale: Amount must be positive")
 	}
 	out := new(TrackedEvent)
-	return track(ctx, s, "track/sale", params, out, func(e *TrackedEvent) bool { return e.ID != 0 })
+	return track(ctx, s, "track/sale", params, out, func(e *TrackedEvent) bool { return e.ID != 0 }, opts...)
 }
 
 // Refund records a refund and its negative commissions. See
 // TrackingService for retries and 204.
-func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams) (*TrackedLeadEvent, error) {
+func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams, opts ...RequestOption) (*TrackedLeadEvent, error) {
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, errors.New("firstpromoter: track refund: Email or UID is required")
 	}
@@ -345,24 +345,24 @@ func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams)
 		return nil, errors.New("firstpromoter: track refund: Amount must be positive")
 	}
 	out := new(TrackedLeadEvent)
-	return track(ctx, s, "track/refund", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 })
+	return track(ctx, s, "track/refund", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 }, opts...)
 }
 
 // Cancellation marks a customer as cancelled. See TrackingService for
 // retries and 204.
-func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancellationParams) (*TrackedLeadEvent, error) {
+func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancellationParams, opts ...RequestOption) (*TrackedLeadEvent, error) {
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, errors.New("firstpromoter: track cancellation: Email or UID is required")
 	}
 	out := new(TrackedLeadEvent)
-	return track(ctx, s, "track/cancellation", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 })
+	return track(ctx, s, "track/cancellation", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 }, opts...)
 }
 
 // track POSTs body to path and decodes the answer into out, an event that
 // must carry its id (hasID); a 204 (the email or uid is not a referral)
 // gives (nil, nil).
-func track[T any](ctx context.Context, s *TrackingService, path string, body any, out *T, hasID func(*T) bool) (*T, error) {
-	resp, err := s.client.do(ctx, http.MethodPost, path, nil, body, transport.Record(out, "id", hasID))
+func track[T any](ctx context.Context, s *TrackingService, path string, body any, out *T, hasID func(*T) bool, opts ...RequestOption) (*T, error) {
+	resp, err := s.client.do(ctx, http.MethodPost, path, nil, body, transport.Record(out, "id", hasID), opts...)
 	if err != nil {
 		return nil, err
 	}

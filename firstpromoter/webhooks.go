@@ -119,9 +119,9 @@ func (s *WebhooksService) ListPage(ctx context.Context, opts *WebhookListOptions
 }
 
 // Get returns the webhook subscription with the given id.
-func (s *WebhooksService) Get(ctx context.Context, id int64) (*WebhookSubscription, error) {
+func (s *WebhooksService) Get(ctx context.Context, id int64, opts ...RequestOption) (*WebhookSubscription, error) {
 	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodGet, webhookPath(id), nil, nil, transport.RecordID(w)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, webhookPath(id), nil, nil, transport.RecordID(w), opts...); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -159,7 +159,7 @@ func (p WebhookCreateParams) LogValue() slog.Value { return redactedLogValue(p) 
 // Create adds a webhook subscription (the API answers 201). The returned
 // subscription carries the SecretKey, which later reads do not. It is not
 // retried after it may have reached the server.
-func (s *WebhooksService) Create(ctx context.Context, params *WebhookCreateParams) (*WebhookSubscription, error) {
+func (s *WebhooksService) Create(ctx context.Context, params *WebhookCreateParams, opts ...RequestOption) (*WebhookSubscription, error) {
 	switch {
 	case params == nil || params.URL == "":
 		return nil, errors.New("firstpromoter: create webhook: URL is required")
@@ -170,7 +170,7 @@ func (s *WebhooksService) Create(ctx context.Context, params *WebhookCreateParam
 		return nil, err
 	}
 	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/webhooks", nil, params, transport.RecordID(w)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, "company/webhooks", nil, params, transport.RecordID(w), opts...); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -197,7 +197,7 @@ type WebhookUpdateParams struct {
 func (p WebhookUpdateParams) LogValue() slog.Value { return redactedLogValue(p) }
 
 // Update changes the webhook subscription with the given id.
-func (s *WebhooksService) Update(ctx context.Context, id int64, params *WebhookUpdateParams) (*WebhookSubscription, error) {
+func (s *WebhooksService) Update(ctx context.Context, id int64, params *WebhookUpdateParams, opts ...RequestOption) (*WebhookSubscription, error) {
 	if params == nil {
 		params = &WebhookUpdateParams{}
 	}
@@ -205,7 +205,7 @@ func (s *WebhooksService) Update(ctx context.Context, id int64, params *WebhookU
 		return nil, err
 	}
 	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodPut, webhookPath(id), nil, params, transport.RecordID(w)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPut, webhookPath(id), nil, params, transport.RecordID(w), opts...); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -223,15 +223,15 @@ func checkWebhookLimits(op string, timeout int, maxRetries *int) error {
 
 // Delete deletes the webhook subscription with the given id, with its
 // delivery history.
-func (s *WebhooksService) Delete(ctx context.Context, id int64) error {
-	_, err := s.client.do(ctx, http.MethodDelete, webhookPath(id), nil, nil, nil)
+func (s *WebhooksService) Delete(ctx context.Context, id int64, opts ...RequestOption) error {
+	_, err := s.client.do(ctx, http.MethodDelete, webhookPath(id), nil, nil, nil, opts...)
 	return err
 }
 
 // EventTypes returns the event types a subscription can listen to, sorted.
-func (s *WebhooksService) EventTypes(ctx context.Context) ([]string, error) {
+func (s *WebhooksService) EventTypes(ctx context.Context, opts ...RequestOption) ([]string, error) {
 	var out eventTypeList
-	if _, err := s.client.do(ctx, http.MethodGet, "company/webhooks/event_types", nil, nil, &out); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, "company/webhooks/event_types", nil, nil, &out, opts...); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -294,7 +294,7 @@ const maxTestBody = 1 << 20
 // documented beyond "the HTTP status and body received from your
 // endpoint": Raw always holds it, and StatusCode and Body are filled from
 // it when it is a JSON object with a status and a body field.
-func (s *WebhooksService) Test(ctx context.Context, params *WebhookTestParams) (*WebhookTestResult, error) {
+func (s *WebhooksService) Test(ctx context.Context, params *WebhookTestParams, opts ...RequestOption) (*WebhookTestResult, error) {
 	switch {
 	case params == nil || params.URL == "":
 		return nil, errors.New("firstpromoter: test webhook: URL is required")
@@ -303,7 +303,7 @@ func (s *WebhooksService) Test(ctx context.Context, params *WebhookTestParams) (
 	}
 	body, _, err := s.client.t.Stream(ctx, &transport.Request{
 		Method: http.MethodPost, Path: "company/webhooks/test", Body: params,
-	})
+	}, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -398,9 +398,9 @@ func (s *WebhooksService) DeliveriesPage(ctx context.Context, webhookID int64, o
 
 // Delivery returns the delivery id of the subscription webhookID, with its
 // full payload and the endpoint's response.
-func (s *WebhooksService) Delivery(ctx context.Context, webhookID, id int64) (*WebhookDelivery, error) {
+func (s *WebhooksService) Delivery(ctx context.Context, webhookID, id int64, opts ...RequestOption) (*WebhookDelivery, error) {
 	d := new(WebhookDelivery)
-	if _, err := s.client.do(ctx, http.MethodGet, deliveryPath(webhookID, id), nil, nil, transport.RecordID(d)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodGet, deliveryPath(webhookID, id), nil, nil, transport.RecordID(d), opts...); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -409,10 +409,10 @@ func (s *WebhooksService) Delivery(ctx context.Context, webhookID, id int64) (*W
 // RetryDelivery queues the delivery again at once, resetting its status to
 // pending and its attempts to 0. The API refuses (ErrInvalidRequest) a
 // delivery that has used up the subscription's MaxRetries.
-func (s *WebhooksService) RetryDelivery(ctx context.Context, webhookID, id int64) (*WebhookDelivery, error) {
+func (s *WebhooksService) RetryDelivery(ctx context.Context, webhookID, id int64, opts ...RequestOption) (*WebhookDelivery, error) {
 	d := new(WebhookDelivery)
 	path := deliveryPath(webhookID, id) + "/retry_delivery"
-	if _, err := s.client.do(ctx, http.MethodPost, path, nil, nil, transport.RecordID(d)); err != nil {
+	if _, err := s.client.do(ctx, http.MethodPost, path, nil, nil, transport.RecordID(d), opts...); err != nil {
 		return nil, err
 	}
 	return d, nil

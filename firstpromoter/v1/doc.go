@@ -30,6 +30,10 @@
 // a credential: it travels in the query of promoters/show as v1 requires,
 // and errors and log lines show the path only, never the query.
 //
+// Every method that is not a list takes [RequestOption] values as its
+// last, variadic parameter; [WithResponseInto] hands back the call's HTTP
+// response (status, headers, request id).
+//
 // Errors are *[Error] values; match them with errors.Is against
 // [ErrNotFound], [ErrRateLimited] and the other sentinels, which are the
 // same values in every package of the module. v1 answers {"error": "..."}

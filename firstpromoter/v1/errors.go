@@ -37,10 +37,14 @@ const Version = transport.Version
 //     failed ([ErrOutcomeUnknown]).
 type Error = transport.Error
 
-// Response holds the state of a page, as returned by the ListPage
-// methods. It is the same type in every package of the module. Its fields:
+// Response is the HTTP response of a call: the ListPage methods return
+// it with the state of the page, and [WithResponseInto] fills one for any
+// other call. It is the same type in every package of the module. Its
+// fields:
 //   - StatusCode int and Header http.Header: those of the final HTTP
 //     response;
+//   - RequestID string: the platform's id of the request, from the
+//     response's X-Request-Id or a similar header ("" when it sent none);
 //   - RateLimit [RateLimit]: the quota this response announced (zero if
 //     none);
 //   - NextPage int: the page number to request next, 0 when there is no

@@ -55,3 +55,29 @@ func Example() {
 	// true
 	// approved cash 9.80 49.00
 }
+
+// WithResponseInto gives access to the HTTP response of a call that
+// returns a record: its status and headers, on success and on an API
+// error.
+func ExampleWithResponseInto() {
+	srv := v1test.NewServer()
+	defer srv.Close()
+	client, err := fpv1.NewClient(fpv1.WithBaseURL(srv.URL), fpv1.WithAPIKey(v1test.APIKey))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	var resp fpv1.Response
+	p, err := client.Promoters.Create(ctx, &fpv1.PromoterCreateParams{Email: "ada@example.com"}, fpv1.WithResponseInto(&resp))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("created", p.Email, "with status", resp.StatusCode)
+
+	_, err = client.Promoters.GetByEmail(ctx, "nobody@example.com", fpv1.WithResponseInto(&resp))
+	fmt.Println(errors.Is(err, fpv1.ErrNotFound), resp.StatusCode)
+	// Output:
+	// created ada@example.com with status 200
+	// true 404
+}

@@ -56,18 +56,18 @@ func (s *LeadsService) ListPage(ctx context.Context, opts *LeadListOptions) ([]*
 }
 
 // Get returns the lead with the given id.
-func (s *LeadsService) Get(ctx context.Context, id int64) (*Lead, error) {
-	return s.GetBy(ctx, LeadKey{ID: id})
+func (s *LeadsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Lead, error) {
+	return s.GetBy(ctx, LeadKey{ID: id}, opts...)
 }
 
 // GetBy returns the lead found by key: GET /leads/show.
-func (s *LeadsService) GetBy(ctx context.Context, key LeadKey) (*Lead, error) {
+func (s *LeadsService) GetBy(ctx context.Context, key LeadKey, opts ...RequestOption) (*Lead, error) {
 	q, err := key.values()
 	if err != nil {
 		return nil, fmt.Errorf("%s: get lead: %w", platform, err)
 	}
 	l := new(Lead)
-	if err := s.client.query(ctx, http.MethodGet, "leads/show", q, transport.Record(l, "id", hasLeadID)); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "leads/show", q, transport.Record(l, "id", hasLeadID), opts...); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -89,7 +89,7 @@ type LeadUpdateParams struct {
 }
 
 // Update changes the lead found by key.
-func (s *LeadsService) Update(ctx context.Context, key LeadKey, params *LeadUpdateParams) (*Lead, error) {
+func (s *LeadsService) Update(ctx context.Context, key LeadKey, params *LeadUpdateParams, opts ...RequestOption) (*Lead, error) {
 	form, err := key.values()
 	if err == nil {
 		form, err = merge(form, params)
@@ -98,20 +98,20 @@ func (s *LeadsService) Update(ctx context.Context, key LeadKey, params *LeadUpda
 		return nil, fmt.Errorf("%s: update lead: %w", platform, err)
 	}
 	l := new(Lead)
-	if _, err := s.client.send(ctx, http.MethodPut, "leads/update", form, transport.Record(l, "id", hasLeadID)); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPut, "leads/update", form, transport.Record(l, "id", hasLeadID), opts...); err != nil {
 		return nil, err
 	}
 	return l, nil
 }
 
 // Delete removes the lead found by key.
-func (s *LeadsService) Delete(ctx context.Context, key LeadKey) (*Message, error) {
+func (s *LeadsService) Delete(ctx context.Context, key LeadKey, opts ...RequestOption) (*Message, error) {
 	q, err := key.values()
 	if err != nil {
 		return nil, fmt.Errorf("%s: delete lead: %w", platform, err)
 	}
 	m := new(Message)
-	if err := s.client.query(ctx, http.MethodDelete, "leads/delete", q, transport.Require(m, `no "message" in the answer`, hasMessage)); err != nil {
+	if err := s.client.query(ctx, http.MethodDelete, "leads/delete", q, transport.Require(m, `no "message" in the answer`, hasMessage), opts...); err != nil {
 		return nil, err
 	}
 	return m, nil

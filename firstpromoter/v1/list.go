@@ -162,12 +162,12 @@ func copyOpts[O any](opts *O) *O {
 // query sends a GET or DELETE with its parameters in the query. Errors
 // and log lines show the path only, so a credential among the parameters
 // (promoters/show?auth_token=) never appears in them.
-func (c *Client) query(ctx context.Context, method, path string, params, out any) error {
-	_, err := c.t.Do(ctx, &transport.Request{Method: method, Path: path, Query: params}, out)
+func (c *Client) query(ctx context.Context, method, path string, params, out any, opts ...RequestOption) error {
+	_, err := c.t.Do(ctx, &transport.Request{Method: method, Path: path, Query: params}, out, opts...)
 	return err
 }
 
 // send sends a POST or PUT with its parameters as a form body.
-func (c *Client) send(ctx context.Context, method, path string, form, out any) (*Response, error) {
-	return c.t.Do(ctx, &transport.Request{Method: method, Path: path, Form: form}, out)
+func (c *Client) send(ctx context.Context, method, path string, form, out any, opts ...RequestOption) (*Response, error) {
+	return c.t.Do(ctx, &transport.Request{Method: method, Path: path, Form: form}, out, opts...)
 }

@@ -144,3 +144,19 @@ type Limiter = transport.Limiter
 func WithRateLimiter(l Limiter) Option {
 	return func(s *settings) error { return s.SetLimiter(l) }
 }
+
+// RequestOption configures one call. It is the variadic last parameter of
+// every method that is not a List, a ListPage, another ...Page method or
+// an iterator; those keep their list options. [WithResponseInto] is the
+// one request option of this package. Options are applied in order; a nil
+// option is ignored.
+type RequestOption = transport.RequestOption
+
+// WithResponseInto stores the HTTP response of the call in resp: its
+// StatusCode, Header, RateLimit and RequestID. When the call fails with an
+// [*Error] (an error status), resp gets that response's StatusCode, Header
+// and RequestID; when no response arrived (a network error, a canceled
+// context, a parameter rejected before sending) resp is left as it was.
+func WithResponseInto(resp *Response) RequestOption {
+	return transport.WithResponseInto(resp)
+}

@@ -74,12 +74,12 @@ type PayoutCreateParams struct {
 
 // Create creates a payout. It is not retried after it may have reached
 // the server.
-func (s *PayoutsService) Create(ctx context.Context, params *PayoutCreateParams) (*Payout, error) {
+func (s *PayoutsService) Create(ctx context.Context, params *PayoutCreateParams, opts ...RequestOption) (*Payout, error) {
 	if params == nil || (params.PromoterEmail == "" && params.PromoterID == 0) {
 		return nil, errors.New(platform + ": create payout: PromoterEmail or PromoterID is required")
 	}
 	p := new(Payout)
-	if _, err := s.client.send(ctx, http.MethodPost, "payouts/create", params, transport.Record(p, "id", hasPayoutID)); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPost, "payouts/create", params, transport.Record(p, "id", hasPayoutID), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -87,7 +87,7 @@ func (s *PayoutsService) Create(ctx context.Context, params *PayoutCreateParams)
 
 // Update sets the status (pending, processing or completed) of the payout
 // with the given id: PUT /payouts/update.
-func (s *PayoutsService) Update(ctx context.Context, id int64, status string) (*Payout, error) {
+func (s *PayoutsService) Update(ctx context.Context, id int64, status string, opts ...RequestOption) (*Payout, error) {
 	if id == 0 {
 		return nil, errors.New(platform + ": update payout: id is required")
 	}
@@ -96,7 +96,7 @@ func (s *PayoutsService) Update(ctx context.Context, id int64, status string) (*
 		Status string `url:"status,omitempty"`
 	}{id, status}
 	p := new(Payout)
-	if _, err := s.client.send(ctx, http.MethodPut, "payouts/update", form, transport.Record(p, "id", hasPayoutID)); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPut, "payouts/update", form, transport.Record(p, "id", hasPayoutID), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil

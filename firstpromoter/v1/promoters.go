@@ -34,40 +34,40 @@ func (s *PromotersService) ListPage(ctx context.Context, opts *PromoterListOptio
 func hasPromoterID(p *Promoter) bool { return p.ID != 0 }
 
 // Get returns the promoter with the given id.
-func (s *PromotersService) Get(ctx context.Context, id int64) (*Promoter, error) {
-	return s.GetBy(ctx, PromoterKey{ID: id})
+func (s *PromotersService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Promoter, error) {
+	return s.GetBy(ctx, PromoterKey{ID: id}, opts...)
 }
 
 // GetByEmail returns the promoter with the given email.
-func (s *PromotersService) GetByEmail(ctx context.Context, email string) (*Promoter, error) {
-	return s.GetBy(ctx, PromoterKey{Email: email})
+func (s *PromotersService) GetByEmail(ctx context.Context, email string, opts ...RequestOption) (*Promoter, error) {
+	return s.GetBy(ctx, PromoterKey{Email: email}, opts...)
 }
 
 // GetByCustID returns the promoter with the given cust_id (your id).
-func (s *PromotersService) GetByCustID(ctx context.Context, custID string) (*Promoter, error) {
-	return s.GetBy(ctx, PromoterKey{CustID: custID})
+func (s *PromotersService) GetByCustID(ctx context.Context, custID string, opts ...RequestOption) (*Promoter, error) {
+	return s.GetBy(ctx, PromoterKey{CustID: custID}, opts...)
 }
 
 // GetByRefID returns the promoter owning the given referral id.
-func (s *PromotersService) GetByRefID(ctx context.Context, refID string) (*Promoter, error) {
-	return s.GetBy(ctx, PromoterKey{RefID: refID})
+func (s *PromotersService) GetByRefID(ctx context.Context, refID string, opts ...RequestOption) (*Promoter, error) {
+	return s.GetBy(ctx, PromoterKey{RefID: refID}, opts...)
 }
 
 // GetByAuthToken returns the promoter with the given dashboard token. The
 // token travels in the query, as v1 requires; errors and log lines name
 // the path only.
-func (s *PromotersService) GetByAuthToken(ctx context.Context, token string) (*Promoter, error) {
-	return s.GetBy(ctx, PromoterKey{AuthToken: token})
+func (s *PromotersService) GetByAuthToken(ctx context.Context, token string, opts ...RequestOption) (*Promoter, error) {
+	return s.GetBy(ctx, PromoterKey{AuthToken: token}, opts...)
 }
 
 // GetBy returns the promoter found by key: GET /promoters/show.
-func (s *PromotersService) GetBy(ctx context.Context, key PromoterKey) (*Promoter, error) {
+func (s *PromotersService) GetBy(ctx context.Context, key PromoterKey, opts ...RequestOption) (*Promoter, error) {
 	q, err := key.values("promoter_email")
 	if err != nil {
 		return nil, fmt.Errorf("%s: get promoter: %w", platform, err)
 	}
 	p := new(Promoter)
-	if err := s.client.query(ctx, http.MethodGet, "promoters/show", q, transport.Record(p, "id", hasPromoterID)); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "promoters/show", q, transport.Record(p, "id", hasPromoterID), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -119,12 +119,12 @@ type PromoterCreateParams struct {
 
 // Create adds a promoter. It is not retried after it may have reached the
 // server.
-func (s *PromotersService) Create(ctx context.Context, params *PromoterCreateParams) (*Promoter, error) {
+func (s *PromotersService) Create(ctx context.Context, params *PromoterCreateParams, opts ...RequestOption) (*Promoter, error) {
 	if params == nil || params.Email == "" {
 		return nil, errors.New(platform + ": create promoter: Email is required")
 	}
 	p := new(Promoter)
-	if _, err := s.client.send(ctx, http.MethodPost, "promoters/create", params, transport.Record(p, "id", hasPromoterID)); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPost, "promoters/create", params, transport.Record(p, "id", hasPromoterID), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -140,7 +140,7 @@ type PromoterUpdateParams struct {
 
 // Update changes the promoter found by key (ID, Email, CustID, RefID or
 // AuthToken).
-func (s *PromotersService) Update(ctx context.Context, key PromoterKey, params *PromoterUpdateParams) (*Promoter, error) {
+func (s *PromotersService) Update(ctx context.Context, key PromoterKey, params *PromoterUpdateParams, opts ...RequestOption) (*Promoter, error) {
 	form, err := key.values("email")
 	if err == nil {
 		form, err = merge(form, params)
@@ -149,7 +149,7 @@ func (s *PromotersService) Update(ctx context.Context, key PromoterKey, params *
 		return nil, fmt.Errorf("%s: update promoter: %w", platform, err)
 	}
 	p := new(Promoter)
-	if _, err := s.client.send(ctx, http.MethodPut, "promoters/update", form, transport.Record(p, "id", hasPromoterID)); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPut, "promoters/update", form, transport.Record(p, "id", hasPromoterID), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -166,13 +166,13 @@ func hasMessage(m *Message) bool { return m.Message != "" }
 // Delete removes the promoter found by key (ID, CustID, RefID or
 // AuthToken; v1 cannot delete by email). A DELETE is retried like a
 // read, so a retry after a delete that took effect answers ErrNotFound.
-func (s *PromotersService) Delete(ctx context.Context, key PromoterKey) (*Message, error) {
+func (s *PromotersService) Delete(ctx context.Context, key PromoterKey, opts ...RequestOption) (*Message, error) {
 	q, err := key.values("")
 	if err != nil {
 		return nil, fmt.Errorf("%s: delete promoter: %w", platform, err)
 	}
 	m := new(Message)
-	if err := s.client.query(ctx, http.MethodDelete, "promoters/delete", q, transport.Require(m, `no "message" in the answer`, hasMessage)); err != nil {
+	if err := s.client.query(ctx, http.MethodDelete, "promoters/delete", q, transport.Require(m, `no "message" in the answer`, hasMessage), opts...); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -188,25 +188,25 @@ type PromoterMoveParams struct {
 // MoveToCampaign moves the promoter found by key from one campaign to
 // another and returns the promoter. Not retried after it may have reached
 // the server.
-func (s *PromotersService) MoveToCampaign(ctx context.Context, key PromoterKey, params PromoterMoveParams) (*Promoter, error) {
+func (s *PromotersService) MoveToCampaign(ctx context.Context, key PromoterKey, params PromoterMoveParams, opts ...RequestOption) (*Promoter, error) {
 	if params.SourceCampaignID == 0 || params.DestinationCampaignID == 0 {
 		return nil, errors.New(platform + ": move promoter: SourceCampaignID and DestinationCampaignID are required")
 	}
-	return s.keyed(ctx, http.MethodPost, "promoters/move_to_campaign", "move promoter", key, params)
+	return s.keyed(ctx, http.MethodPost, "promoters/move_to_campaign", "move promoter", key, params, opts...)
 }
 
 // AddToCampaign adds the promoter found by key to a campaign and returns
 // the promoter. Not retried after it may have reached the server.
-func (s *PromotersService) AddToCampaign(ctx context.Context, key PromoterKey, campaignID int64) (*Promoter, error) {
+func (s *PromotersService) AddToCampaign(ctx context.Context, key PromoterKey, campaignID int64, opts ...RequestOption) (*Promoter, error) {
 	if campaignID == 0 {
 		return nil, errors.New(platform + ": add promoter to campaign: campaign id is required")
 	}
 	return s.keyed(ctx, http.MethodPost, "promoters/add_to_campaign", "add promoter to campaign", key, struct {
 		CampaignID int64 `url:"campaign_id"`
-	}{campaignID})
+	}{campaignID}, opts...)
 }
 
-func (s *PromotersService) keyed(ctx context.Context, method, path, what string, key PromoterKey, params any) (*Promoter, error) {
+func (s *PromotersService) keyed(ctx context.Context, method, path, what string, key PromoterKey, params any, opts ...RequestOption) (*Promoter, error) {
 	form, err := key.values("promoter_email")
 	if err == nil {
 		form, err = merge(form, params)
@@ -215,7 +215,7 @@ func (s *PromotersService) keyed(ctx context.Context, method, path, what string,
 		return nil, fmt.Errorf("%s: %s: %w", platform, what, err)
 	}
 	p := new(Promoter)
-	if _, err := s.client.send(ctx, method, path, form, transport.Record(p, "id", hasPromoterID)); err != nil {
+	if _, err := s.client.send(ctx, method, path, form, transport.Record(p, "id", hasPromoterID), opts...); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -224,7 +224,7 @@ func (s *PromotersService) keyed(ctx context.Context, method, path, what string,
 // RefreshToken replaces the dashboard token of the promoter found by key
 // and returns the new one. The old token stops working at once, so a
 // retried call is harmless: the last token returned is the valid one.
-func (s *PromotersService) RefreshToken(ctx context.Context, key PromoterKey) (string, error) {
+func (s *PromotersService) RefreshToken(ctx context.Context, key PromoterKey, opts ...RequestOption) (string, error) {
 	form, err := key.values("promoter_email")
 	if err != nil {
 		return "", fmt.Errorf("%s: refresh promoter token: %w", platform, err)
@@ -237,7 +237,7 @@ func (s *PromotersService) RefreshToken(ctx context.Context, key PromoterKey) (s
 	}) bool {
 		return o.AuthToken != ""
 	})
-	if _, err := s.client.send(ctx, http.MethodPut, "promoters/refresh_token", form, check); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPut, "promoters/refresh_token", form, check, opts...); err != nil {
 		return "", err
 	}
 	return out.AuthToken, nil

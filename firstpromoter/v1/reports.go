@@ -180,18 +180,18 @@ type OverviewReportParams struct {
 }
 
 // Overview returns the account's figures by period.
-func (s *ReportsService) Overview(ctx context.Context, params *OverviewReportParams) ([]ReportRow, error) {
+func (s *ReportsService) Overview(ctx context.Context, params *OverviewReportParams, opts ...RequestOption) ([]ReportRow, error) {
 	var rows []ReportRow
-	if err := s.client.query(ctx, http.MethodGet, "reports/overview", copyOpts(params), &rows); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "reports/overview", copyOpts(params), &rows, opts...); err != nil {
 		return nil, err
 	}
 	return rows, nil
 }
 
 // Campaigns returns every campaign's figures: GET /reports/campaigns.
-func (s *ReportsService) Campaigns(ctx context.Context, params *ReportParams) ([]CampaignReport, error) {
+func (s *ReportsService) Campaigns(ctx context.Context, params *ReportParams, opts ...RequestOption) ([]CampaignReport, error) {
 	var rows []CampaignReport
-	if err := s.client.query(ctx, http.MethodGet, "reports/campaigns", copyOpts(params), &rows); err != nil {
+	if err := s.client.query(ctx, http.MethodGet, "reports/campaigns", copyOpts(params), &rows, opts...); err != nil {
 		return nil, err
 	}
 	return rows, nil

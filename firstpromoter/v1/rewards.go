@@ -122,7 +122,7 @@ func (p *RewardCreateParams) form() (url.Values, error) {
 
 // Create adds a reward. It is not retried after it may have reached the
 // server.
-func (s *RewardsService) Create(ctx context.Context, params *RewardCreateParams) (*Reward, error) {
+func (s *RewardsService) Create(ctx context.Context, params *RewardCreateParams, opts ...RequestOption) (*Reward, error) {
 	if params == nil || params.RewardType == "" {
 		return nil, errors.New(platform + ": create reward: RewardType is required")
 	}
@@ -131,7 +131,7 @@ func (s *RewardsService) Create(ctx context.Context, params *RewardCreateParams)
 		return nil, fmt.Errorf("%s: create reward: %w", platform, err)
 	}
 	r := new(Reward)
-	if _, err := s.client.send(ctx, http.MethodPost, "rewards/create", form, transport.Record(r, "id", hasRewardID)); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPost, "rewards/create", form, transport.Record(r, "id", hasRewardID), opts...); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -145,7 +145,7 @@ type RewardKey struct {
 
 // Update sets the status (pending, approved or denied) of the reward
 // found by key: PUT /rewards/update.
-func (s *RewardsService) Update(ctx context.Context, key RewardKey, status string) (*Reward, error) {
+func (s *RewardsService) Update(ctx context.Context, key RewardKey, status string, opts ...RequestOption) (*Reward, error) {
 	if (key.ID == 0) == (key.EventID == "") {
 		return nil, errors.New(platform + ": update reward: set exactly one of ID and EventID")
 	}
@@ -154,7 +154,7 @@ func (s *RewardsService) Update(ctx context.Context, key RewardKey, status strin
 		Status string `url:"status,omitempty"`
 	}{key, status}
 	r := new(Reward)
-	if _, err := s.client.send(ctx, http.MethodPut, "rewards/update", form, transport.Record(r, "id", hasRewardID)); err != nil {
+	if _, err := s.client.send(ctx, http.MethodPut, "rewards/update", form, transport.Record(r, "id", hasRewardID), opts...); err != nil {
 		return nil, err
 	}
 	return r, nil

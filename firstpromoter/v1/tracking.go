@@ -84,22 +84,22 @@ func (p *TrackSignupParams) form() (url.Values, error) {
 }
 
 // Signup tracks a signup (a lead).
-func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams) (*TrackEvent, error) {
-	return s.signup(ctx, "track/signup", params)
+func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams, opts ...RequestOption) (*TrackEvent, error) {
+	return s.signup(ctx, "track/signup", params, opts...)
 }
 
 // Subscriber tracks a subscriber, a lead that signed up to a newsletter
 // or a waiting list. OverrideExistingLead is not sent.
-func (s *TrackingService) Subscriber(ctx context.Context, params *TrackSignupParams) (*TrackEvent, error) {
+func (s *TrackingService) Subscriber(ctx context.Context, params *TrackSignupParams, opts ...RequestOption) (*TrackEvent, error) {
 	if params != nil {
 		p := *params
 		p.OverrideExistingLead = false
 		params = &p
 	}
-	return s.signup(ctx, "track/subscriber", params)
+	return s.signup(ctx, "track/subscriber", params, opts...)
 }
 
-func (s *TrackingService) signup(ctx context.Context, path string, params *TrackSignupParams) (*TrackEvent, error) {
+func (s *TrackingService) signup(ctx context.Context, path string, params *TrackSignupParams, opts ...RequestOption) (*TrackEvent, error) {
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, fmt.Errorf("%s: POST %s: Email or UID is required", platform, path)
 	}
@@ -107,7 +107,7 @@ func (s *TrackingService) signup(ctx context.Context, path string, params *Track
 	if err != nil {
 		return nil, fmt.Errorf("%s: POST %s: %w", platform, path, err)
 	}
-	return s.track(ctx, path, form)
+	return s.track(ctx, path, form, opts...)
 }
 
 // TrackSaleParams is the form of POST /track/sale. EventID, Amount and
@@ -147,7 +147,7 @@ type TrackSaleParams struct {
 
 // Sale tracks a sale. The answer is nil, with a nil error, when the
 // customer is not a referral (204).
-func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams) (*TrackEvent, error) {
+func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams, opts ...RequestOption) (*TrackEvent, error) {
 	const path = "track/sale"
 	if params == nil || params.EventID == "" || (params.Email == "" && params.UID == "") {
 		return nil, errors.New(platform + ": POST track/sale: EventID and Email or UID are required")
@@ -162,7 +162,7 @@ func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams) (*T
 	if err != nil {
 		return nil, fmt.Errorf("%s: POST %s: %w", platform, path, err)
 	}
-	return s.track(ctx, path, form)
+	return s.track(ctx, path, form, opts...)
 }
 
 // TrackRefundParams is the form of POST /track/refund. EventID, Amount
@@ -185,7 +185,7 @@ type TrackRefundParams struct {
 
 // Refund tracks a refund, which takes the reward of the sale back. The
 // answer is nil, with a nil error, when the customer is not a referral.
-func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams) (*TrackEvent, error) {
+func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams, opts ...RequestOption) (*TrackEvent, error) {
 	const path = "track/refund"
 	if params == nil || params.EventID == "" || (params.Email == "" && params.UID == "") {
 		return nil, errors.New(platform + ": POST track/refund: EventID and Email or UID are required")
@@ -197,7 +197,7 @@ func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams)
 	if err != nil {
 		return nil, fmt.Errorf("%s: POST %s: %w", platform, path, err)
 	}
-	return s.track(ctx, path, form)
+	return s.track(ctx, path, form, opts...)
 }
 
 // TrackCancellationParams is the form of POST /track/cancellation. Email
@@ -212,7 +212,7 @@ type TrackCancellationParams struct {
 
 // Cancellation tracks a cancelled subscription. The answer is nil, with a
 // nil error, when the customer is not a referral.
-func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancellationParams) (*TrackEvent, error) {
+func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancellationParams, opts ...RequestOption) (*TrackEvent, error) {
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, errors.New(platform + ": POST track/cancellation: Email or UID is required")
 	}
@@ -220,7 +220,7 @@ func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancell
 	if err != nil {
 		return nil, fmt.Errorf("%s: POST track/cancellation: %w", platform, err)
 	}
-	return s.track(ctx, "track/cancellation", form)
+	return s.track(ctx, "track/cancellation", form, opts...)
 }
 
 // setAmount sets name to a in minor units of currency; a zero amount is
@@ -242,9 +242,9 @@ func setAmount(form url.Values, name string, a Amount, currency string, required
 
 // track POSTs a tracking form and decodes an event that must carry its
 // id; a 204 (not a referral) gives nil and a nil error.
-func (s *TrackingService) track(ctx context.Context, path string, form url.Values) (*TrackEvent, error) {
+func (s *TrackingService) track(ctx context.Context, path string, form url.Values, opts ...RequestOption) (*TrackEvent, error) {
 	ev := new(TrackEvent)
-	resp, err := s.client.send(ctx, http.MethodPost, path, form, transport.Record(ev, "id", func(e *TrackEvent) bool { return e.ID != 0 }))
+	resp, err := s.client.send(ctx, http.MethodPost, path, form, transport.Record(ev, "id", func(e *TrackEvent) bool { return e.ID != 0 }), opts...)
 	if err != nil {
 		return nil, err
 	}
