@@ -1,15 +1,16 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"encoding/json"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // sent returns the Amount a record decodes from the JSON token text when
 // the field is kept as sent.
-func sent(text string) Amount {
-	var a Amount
+func sent(text string) firstpromoter.Amount {
+	var a firstpromoter.Amount
 	if err := json.Unmarshal([]byte(text), &a); err != nil {
 		panic(err)
 	}
@@ -18,7 +19,7 @@ func sent(text string) Amount {
 
 // sentCents returns the Amount a record decodes from the JSON token text
 // of a cents field.
-func sentCents(text string) Amount {
+func sentCents(text string) firstpromoter.Amount {
 	a := sent(text)
 	if err := money.ToMinorUnits(2, &a); err != nil {
 		panic(err)
@@ -27,8 +28,8 @@ func sentCents(text string) Amount {
 }
 
 // cents returns n cents built in code, as a caller fills params.
-func cents(n int64) Amount {
-	a, err := AmountFromMinorUnits(n, 2, "")
+func cents(n int64) firstpromoter.Amount {
+	a, err := firstpromoter.AmountFromMinorUnits(n, 2, "")
 	if err != nil {
 		panic(err)
 	}
@@ -36,8 +37,8 @@ func cents(n int64) Amount {
 }
 
 // dec returns decimal text built in code, as a caller fills params.
-func dec(text string) Amount {
-	a, err := ParseAmount(text, "")
+func dec(text string) firstpromoter.Amount {
+	a, err := firstpromoter.ParseAmount(text, "")
 	if err != nil {
 		panic(err)
 	}

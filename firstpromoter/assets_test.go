@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -21,14 +22,14 @@ func TestAssetsAgainstFake(t *testing.T) {
 	srv.SeedCampaigns(2)
 	camp := srv.Campaigns()[0].ID
 
-	cats, err := c.AssetCategories.Update(ctx, []AssetCategoryChange{{Name: "Banners"}, {Name: "Copy"}})
+	cats, err := c.AssetCategories.Update(ctx, []firstpromoter.AssetCategoryChange{{Name: "Banners"}, {Name: "Copy"}})
 	require.NoError(t, err)
 	require.Len(t, cats, 2)
 	banners, copyCat := cats[0], cats[1]
 	require.NotNil(t, banners.CreatedAt)
 
-	banner, err := c.Assets.Create(ctx, &AssetParams{
-		Name: "Spring banner", AssetType: AssetImage, URL: "https://cdn.example.com/spring.png",
+	banner, err := c.Assets.Create(ctx, &firstpromoter.AssetParams{
+		Name: "Spring banner", AssetType: firstpromoter.AssetImage, URL: "https://cdn.example.com/spring.png",
 		CategoryID: banners.ID, AllowedCampaignIDs: []int64{camp},
 	})
 	require.NoError(t, err)
@@ -38,11 +39,11 @@ func TestAssetsAgainstFake(t *testing.T) {
 	require.Len(t, banner.AllowedCampaigns, 1)
 	assert.Equal(t, camp, banner.AllowedCampaigns[0].ID)
 
-	text, err := c.Assets.Create(ctx, &AssetParams{Name: "Tweet", AssetType: AssetText, Content: "Try Acme", LandingPageURL: "https://acme.example"})
+	text, err := c.Assets.Create(ctx, &firstpromoter.AssetParams{Name: "Tweet", AssetType: firstpromoter.AssetText, Content: "Try Acme", LandingPageURL: "https://acme.example"})
 	require.NoError(t, err)
 	assert.Nil(t, text.Category)
 
-	list := func(opts *AssetListOptions) []int64 {
+	list := func(opts *firstpromoter.AssetListOptions) []int64 {
 		var ids []int64
 		for a, err := range c.Assets.List(ctx, opts) {
 			require.NoError(t, err)
@@ -52,38 +53,38 @@ func TestAssetsAgainstFake(t *testing.T) {
 	}
 	cases := []struct {
 		name string
-		opts *AssetListOptions
+		opts *firstpromoter.AssetListOptions
 		want []int64
 	}{
 		{"all", nil, []int64{banner.ID, text.ID}},
-		{"search url", &AssetListOptions{Q: "spring.png"}, []int64{banner.ID}},
-		{"type", &AssetListOptions{Filters: AssetFilters{AssetType: AssetText}}, []int64{text.ID}},
-		{"category", &AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{IDs: []int64{banners.ID}}}}, []int64{banner.ID}},
-		{"no category", &AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{NotSet: true}}}, []int64{text.ID}},
-		{"campaign", &AssetListOptions{Filters: AssetFilters{CampaignID: []int64{camp}}}, []int64{banner.ID}},
-		{"created", &AssetListOptions{Filters: AssetFilters{CreatedAt: DateRange{From: NewDate(2026, 3, 1), To: NewDate(2026, 3, 1)}}}, []int64{banner.ID, text.ID}},
-		{"created before", &AssetListOptions{Filters: AssetFilters{CreatedAt: DateRange{To: NewDate(2026, 2, 1)}}}, nil},
+		{"search url", &firstpromoter.AssetListOptions{Q: "spring.png"}, []int64{banner.ID}},
+		{"type", &firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{AssetType: firstpromoter.AssetText}}, []int64{text.ID}},
+		{"category", &firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{CategoryID: firstpromoter.AssetCategoryFilter{IDs: []int64{banners.ID}}}}, []int64{banner.ID}},
+		{"no category", &firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{CategoryID: firstpromoter.AssetCategoryFilter{NotSet: true}}}, []int64{text.ID}},
+		{"campaign", &firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{CampaignID: []int64{camp}}}, []int64{banner.ID}},
+		{"created", &firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{CreatedAt: firstpromoter.DateRange{From: firstpromoter.NewDate(2026, 3, 1), To: firstpromoter.NewDate(2026, 3, 1)}}}, []int64{banner.ID, text.ID}},
+		{"created before", &firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{CreatedAt: firstpromoter.DateRange{To: firstpromoter.NewDate(2026, 2, 1)}}}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, list(tc.opts)) })
 	}
 
-	upd, err := c.Assets.Update(ctx, text.ID, &AssetParams{Content: "Try Acme today"})
+	upd, err := c.Assets.Update(ctx, text.ID, &firstpromoter.AssetParams{Content: "Try Acme today"})
 	require.NoError(t, err)
 	assert.Equal(t, "Try Acme today", upd.Content)
 	assert.Equal(t, "Tweet", upd.Name)
 
-	_, err = c.Assets.UpdateCategory(ctx, SetID(copyCat.ID), []int64{banner.ID, text.ID})
+	_, err = c.Assets.UpdateCategory(ctx, firstpromoter.SetID(copyCat.ID), []int64{banner.ID, text.ID})
 	require.NoError(t, err)
 	got, err := c.Assets.Get(ctx, text.ID)
 	require.NoError(t, err)
 	assert.Equal(t, copyCat.ID, got.Category.ID)
-	_, err = c.Assets.UpdateCategory(ctx, ClearID(), []int64{banner.ID})
+	_, err = c.Assets.UpdateCategory(ctx, firstpromoter.ClearID(), []int64{banner.ID})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"ids":[`+strconv.FormatInt(banner.ID, 10)+`],"category_id":null}`, string(srv.Requests()[len(srv.Requests())-1].Body))
-	assert.Equal(t, []int64{banner.ID}, list(&AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{NotSet: true}}}))
+	assert.Equal(t, []int64{banner.ID}, list(&firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{CategoryID: firstpromoter.AssetCategoryFilter{NotSet: true}}}))
 
-	cats, err = c.AssetCategories.Update(ctx, []AssetCategoryChange{{ID: copyCat.ID, Destroy: true}, {ID: banners.ID, Name: "Images", Position: 5}})
+	cats, err = c.AssetCategories.Update(ctx, []firstpromoter.AssetCategoryChange{{ID: copyCat.ID, Destroy: true}, {ID: banners.ID, Name: "Images", Position: 5}})
 	require.NoError(t, err)
 	require.Len(t, cats, 1)
 	assert.Equal(t, "Images", cats[0].Name)
@@ -102,26 +103,26 @@ func TestAssetsAgainstFake(t *testing.T) {
 
 func TestAssetsWireAndValidation(t *testing.T) {
 	ctx := context.Background()
-	c, srv, _ := newFakeClient(t, nil, WithMaxRetries(2))
-	_, _, err := c.Assets.ListPage(ctx, &AssetListOptions{Filters: AssetFilters{CategoryID: AssetCategoryFilter{IDs: []int64{1, 2}}, CampaignID: []int64{3}}})
+	c, srv, _ := newFakeClient(t, nil, firstpromoter.WithMaxRetries(2))
+	_, _, err := c.Assets.ListPage(ctx, &firstpromoter.AssetListOptions{Filters: firstpromoter.AssetFilters{CategoryID: firstpromoter.AssetCategoryFilter{IDs: []int64{1, 2}}, CampaignID: []int64{3}}})
 	require.NoError(t, err)
 	q, err := url.QueryUnescape(srv.Requests()[0].Query)
 	require.NoError(t, err)
 	assert.Equal(t, "filters[campaign_id][]=3&filters[category_id][]=1&filters[category_id][]=2&page=1&per_page=100", q)
 
 	srv.ResetRequests()
-	_, err = c.Assets.Create(ctx, &AssetParams{Name: "x"})
+	_, err = c.Assets.Create(ctx, &firstpromoter.AssetParams{Name: "x"})
 	assert.Error(t, err)
 	_, err = c.Assets.UpdateCategory(ctx, nil, []int64{1})
 	assert.Error(t, err)
-	_, err = c.Assets.UpdateCategory(ctx, SetID(1), nil)
+	_, err = c.Assets.UpdateCategory(ctx, firstpromoter.SetID(1), nil)
 	assert.Error(t, err)
 	_, err = c.AssetCategories.Update(ctx, nil)
 	assert.Error(t, err)
 	assert.Zero(t, srv.RequestCount())
 
 	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
-	_, err = c.Assets.Create(ctx, &AssetParams{Name: "x", AssetType: AssetLink, URL: "https://x.example"})
-	assert.ErrorIs(t, err, ErrOutcomeUnknown)
+	_, err = c.Assets.Create(ctx, &firstpromoter.AssetParams{Name: "x", AssetType: firstpromoter.AssetLink, URL: "https://x.example"})
+	assert.ErrorIs(t, err, firstpromoter.ErrOutcomeUnknown)
 	assert.Equal(t, 1, srv.RequestCount())
 }

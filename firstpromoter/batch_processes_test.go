@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -31,7 +32,7 @@ func TestBatchProgressExact(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.body, func(t *testing.T) {
-			var b Batch
+			var b firstpromoter.Batch
 			require.NoError(t, json.Unmarshal([]byte(`{"id": 1, "status": "completed", "progress": `+tc.body+`}`), &b))
 			assert.Equal(t, tc.number, b.Progress.Number())
 			assert.Equal(t, tc.percent, b.Progress.Percent())
@@ -44,9 +45,9 @@ func TestBatchProgressExact(t *testing.T) {
 			}
 		})
 	}
-	var b Batch
+	var b firstpromoter.Batch
 	assert.Error(t, json.Unmarshal([]byte(`{"id": 1, "progress": "half"}`), &b))
-	r, ok := BatchProgress("0.333333333333333333333333").Rat()
+	r, ok := firstpromoter.BatchProgress("0.333333333333333333333333").Rat()
 	require.True(t, ok)
 	assert.Equal(t, "333333333333333333333333/1000000000000000000000000", r.String(), "no float64 rounding")
 }
@@ -63,13 +64,13 @@ func TestBatchFiltersArrayForms(t *testing.T) {
 	got, err := c.BatchProcesses.Progress(ctx, nil)
 	require.NoError(t, err)
 	assert.Equal(t, map[int64]int{32: 0, 31: 40}, got)
-	_, err = c.BatchProcesses.Progress(ctx, &BatchProgressOptions{Filters: BatchFilters{Statuses: []BatchStatus{BatchCompleted, BatchFailed}}})
+	_, err = c.BatchProcesses.Progress(ctx, &firstpromoter.BatchProgressOptions{Filters: firstpromoter.BatchFilters{Statuses: []firstpromoter.BatchStatus{firstpromoter.BatchCompleted, firstpromoter.BatchFailed}}})
 	require.NoError(t, err)
-	_, err = c.BatchProcesses.Progress(ctx, &BatchProgressOptions{Filters: BatchFilters{Status: BatchPending}})
+	_, err = c.BatchProcesses.Progress(ctx, &firstpromoter.BatchProgressOptions{Filters: firstpromoter.BatchFilters{Status: firstpromoter.BatchPending}})
 	require.NoError(t, err)
-	_, _, err = c.BatchProcesses.ListPage(ctx, &BatchListOptions{Filters: BatchFilters{Statuses: []BatchStatus{BatchStopped, BatchInProgress}}})
+	_, _, err = c.BatchProcesses.ListPage(ctx, &firstpromoter.BatchListOptions{Filters: firstpromoter.BatchFilters{Statuses: []firstpromoter.BatchStatus{firstpromoter.BatchStopped, firstpromoter.BatchInProgress}}})
 	require.NoError(t, err)
-	_, _, err = c.Commissions.ListPage(ctx, &CommissionListOptions{Filters: CommissionFilters{FraudChecks: []string{"same_ip_suspicion", "ad_source"}}})
+	_, _, err = c.Commissions.ListPage(ctx, &firstpromoter.CommissionListOptions{Filters: firstpromoter.CommissionFilters{FraudChecks: []string{"same_ip_suspicion", "ad_source"}}})
 	require.NoError(t, err)
 
 	calls := ws.Calls()
@@ -97,13 +98,13 @@ func TestBatchProgressFilterAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, inProgress, running.ID)
 	assert.NotContains(t, inProgress, done.ID)
-	completed, err := c.BatchProcesses.Progress(ctx, &BatchProgressOptions{Filters: BatchFilters{Statuses: []BatchStatus{BatchCompleted, BatchFailed}}})
+	completed, err := c.BatchProcesses.Progress(ctx, &firstpromoter.BatchProgressOptions{Filters: firstpromoter.BatchFilters{Statuses: []firstpromoter.BatchStatus{firstpromoter.BatchCompleted, firstpromoter.BatchFailed}}})
 	require.NoError(t, err)
 	assert.Equal(t, 100, completed[done.ID])
 	assert.NotContains(t, completed, running.ID)
 
-	var fraud []*Commission
-	for cm, err := range c.Commissions.List(ctx, &CommissionListOptions{Filters: CommissionFilters{FraudChecks: []string{"no_suspicion", "same_ip_suspicion"}}}) {
+	var fraud []*firstpromoter.Commission
+	for cm, err := range c.Commissions.List(ctx, &firstpromoter.CommissionListOptions{Filters: firstpromoter.CommissionFilters{FraudChecks: []string{"no_suspicion", "same_ip_suspicion"}}}) {
 		require.NoError(t, err)
 		require.NotNil(t, cm.FraudCheck)
 		assert.Contains(t, []string{"no_suspicion", "same_ip_suspicion"}, *cm.FraudCheck)

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
@@ -63,7 +64,7 @@ func (r *wireRecorder) only(t *testing.T) wireCall {
 // newWireClient starts a loopback server whose requests are recorded and
 // answered by h (h receives the 0-based request number), and returns a
 // client for it with a fake clock.
-func newWireClient(t *testing.T, h func(w http.ResponseWriter, r *http.Request, n int), opts ...Option) (*Client, *wireRecorder) {
+func newWireClient(t *testing.T, h func(w http.ResponseWriter, r *http.Request, n int), opts ...firstpromoter.Option) (*firstpromoter.Client, *wireRecorder) {
 	t.Helper()
 	rec := &wireRecorder{clock: testclock.New(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -78,13 +79,13 @@ func newWireClient(t *testing.T, h func(w http.ResponseWriter, r *http.Request, 
 		h(w, r, n)
 	}))
 	t.Cleanup(srv.Close)
-	all := append([]Option{
-		WithBaseURL(srv.URL + "/api/v2"),
-		WithAPIKey(wireAPIKey),
-		WithAccountID(wireAccountID),
-		Option(func(s *settings) error { s.Clock = rec.clock; return nil }),
+	all := append([]firstpromoter.Option{
+		firstpromoter.WithBaseURL(srv.URL + "/api/v2"),
+		firstpromoter.WithAPIKey(wireAPIKey),
+		firstpromoter.WithAccountID(wireAccountID),
+		firstpromoter.WithClock(rec.clock),
 	}, opts...)
-	c, err := NewClient(all...)
+	c, err := firstpromoter.NewClient(all...)
 	require.NoError(t, err)
 	return c, rec
 }
@@ -157,23 +158,23 @@ func TestCampaignsDecodeAndAuth(t *testing.T) {
 	assert.Equal(t, wireAccountID, call.Header.Get("Account-Id"))
 	assert.Equal(t, "application/json", call.Header.Get("Accept"))
 
-	want := &Campaign{
+	want := &firstpromoter.Campaign{
 		ID: 7, Name: "Partner Program", Color: "#4F46E5",
-		Stats:      CampaignStats{ReferralsCount: 152, SalesCount: 48, CustomersCount: 41, PromotersCount: 23, RevenueAmount: sentCents("1284500")},
+		Stats:      firstpromoter.CampaignStats{ReferralsCount: 152, SalesCount: 48, CustomersCount: 41, PromotersCount: 23, RevenueAmount: sentCents("1284500")},
 		LandingURL: "https://acme.example/pricing", VisitorCookieLife: 60, RefTokenParam: "?via",
-		AutoApproveLeads: true, TrackAdTraffic: AdTrafficBlock, IsDefault: true,
-		UpgradeDetails: &CampaignUpgrade{CampaignID: 9, Amount: sent("25"), Metric: "customers", MoveReferralsOnLevelChange: true},
+		AutoApproveLeads: true, TrackAdTraffic: firstpromoter.AdTrafficBlock, IsDefault: true,
+		UpgradeDetails: &firstpromoter.CampaignUpgrade{CampaignID: 9, Amount: sent("25"), Metric: "customers", MoveReferralsOnLevelChange: true},
 		SignupURL:      "https://acme.firstpromoter.com/signup/7",
-		Links:          []CampaignLink{{ID: 31, Name: "Blog", URL: "https://acme.example/blog"}},
-		RewardsForPromoters: []CampaignReward{{
-			ApplyOn: ApplyOnAll, ProductIDs: []int64{}, RewardID: 3,
-			Reward:   &CampaignRewardDetail{Name: "20% recurring", PromoterRewardType: "per_sale", TierLevel: 1},
-			Products: []CampaignProduct{},
+		Links:          []firstpromoter.CampaignLink{{ID: 31, Name: "Blog", URL: "https://acme.example/blog"}},
+		RewardsForPromoters: []firstpromoter.CampaignReward{{
+			ApplyOn: firstpromoter.ApplyOnAll, ProductIDs: []int64{}, RewardID: 3,
+			Reward:   &firstpromoter.CampaignRewardDetail{Name: "20% recurring", PromoterRewardType: "per_sale", TierLevel: 1},
+			Products: []firstpromoter.CampaignProduct{},
 		}},
-		RewardsForReferrals: []CampaignReward{{
-			ApplyOn: ApplyOnSpecific, ProductIDs: []int64{101}, RewardID: 4,
-			Reward:   &CampaignRewardDetail{Name: "First month free", PromoterRewardType: "coupon", HideReward: true, Coupon: "WELCOME"},
-			Products: []CampaignProduct{{ID: 101, Name: "Pro plan"}},
+		RewardsForReferrals: []firstpromoter.CampaignReward{{
+			ApplyOn: firstpromoter.ApplyOnSpecific, ProductIDs: []int64{101}, RewardID: 4,
+			Reward:   &firstpromoter.CampaignRewardDetail{Name: "First month free", PromoterRewardType: "coupon", HideReward: true, Coupon: "WELCOME"},
+			Products: []firstpromoter.CampaignProduct{{ID: 101, Name: "Pro plan"}},
 		}},
 	}
 	assert.Equal(t, want, got)
@@ -210,7 +211,7 @@ func TestCampaignsListPages(t *testing.T) {
 
 // Without prefetching, a break makes no request beyond the caller's page.
 func TestCampaignsListBreakMakesOneRequest(t *testing.T) {
-	c, rec := newWireClient(t, wireJSON(200, jsonArray(100, func(i int) string { return fmt.Sprintf(`{"id": %d}`, i) })), WithPrefetch(0))
+	c, rec := newWireClient(t, wireJSON(200, jsonArray(100, func(i int) string { return fmt.Sprintf(`{"id": %d}`, i) })), firstpromoter.WithPrefetch(0))
 	for camp, err := range c.Campaigns.List(context.Background()) {
 		require.NoError(t, err)
 		assert.Equal(t, int64(1), camp.ID)
@@ -221,13 +222,13 @@ func TestCampaignsListBreakMakesOneRequest(t *testing.T) {
 
 func TestCampaignsListPageResume(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, jsonArray(10, func(i int) string { return fmt.Sprintf(`{"id": %d}`, i) })))
-	items, resp, err := c.Campaigns.ListPage(context.Background(), &CampaignListOptions{ListParams{PerPage: 10}})
+	items, resp, err := c.Campaigns.ListPage(context.Background(), &firstpromoter.CampaignListOptions{firstpromoter.ListParams{PerPage: 10}})
 	require.NoError(t, err)
 	assert.Len(t, items, 10)
 	assert.Equal(t, 2, resp.NextPage)
 	assert.True(t, resp.HasMore)
 
-	_, _, err = c.Campaigns.ListPage(context.Background(), &CampaignListOptions{ListParams{Page: resp.NextPage, PerPage: 10}})
+	_, _, err = c.Campaigns.ListPage(context.Background(), &firstpromoter.CampaignListOptions{firstpromoter.ListParams{Page: resp.NextPage, PerPage: 10}})
 	require.NoError(t, err)
 	assert.Equal(t, "page=2&per_page=10", rec.all()[1].RawQuery)
 }
@@ -235,12 +236,12 @@ func TestCampaignsListPageResume(t *testing.T) {
 func TestCampaignsCreate(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(201, campaignJSON))
 	yes := true
-	got, err := c.Campaigns.Create(context.Background(), &CampaignCreateParams{
+	got, err := c.Campaigns.Create(context.Background(), &firstpromoter.CampaignCreateParams{
 		Name: "Partner Program", LandingURL: "https://acme.example/pricing", RefTokenParam: "?via",
 		VisitorCookieLife: 60, Color: "#4F46E5", AutoApprovePromoters: &yes,
-		TrackAdTraffic:      AdTrafficBlock,
-		Links:               []CampaignLink{{Name: "Blog", URL: "https://acme.example/blog"}},
-		RewardsForPromoters: []CampaignRewardParams{{ApplyOn: ApplyOnAll, RewardID: 3}},
+		TrackAdTraffic:      firstpromoter.AdTrafficBlock,
+		Links:               []firstpromoter.CampaignLink{{Name: "Blog", URL: "https://acme.example/blog"}},
+		RewardsForPromoters: []firstpromoter.CampaignRewardParams{{ApplyOn: firstpromoter.ApplyOnAll, RewardID: 3}},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, int64(7), got.ID)
@@ -259,7 +260,7 @@ func TestCampaignsCreate(t *testing.T) {
 
 func TestCampaignsCreateValidates(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(201, campaignJSON))
-	for _, p := range []*CampaignCreateParams{
+	for _, p := range []*firstpromoter.CampaignCreateParams{
 		nil,
 		{LandingURL: "https://a.example", RefTokenParam: "?via", VisitorCookieLife: 30},
 		{Name: "A", RefTokenParam: "?via", VisitorCookieLife: 30},
@@ -274,11 +275,11 @@ func TestCampaignsCreateValidates(t *testing.T) {
 
 func TestCampaignsCreateNotRetriedOn502(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(502, `<html>Bad Gateway</html>`))
-	_, err := c.Campaigns.Create(context.Background(), &CampaignCreateParams{
+	_, err := c.Campaigns.Create(context.Background(), &firstpromoter.CampaignCreateParams{
 		Name: "A", LandingURL: "https://a.example", RefTokenParam: "?fpr", VisitorCookieLife: 30,
 	})
 	require.Error(t, err)
-	assert.ErrorIs(t, err, ErrServer)
+	assert.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Equal(t, 1, rec.count(), "a create that may have reached the server is not repeated")
 }
 
@@ -294,9 +295,9 @@ func TestCampaignsGetRetriedOn502(t *testing.T) {
 func TestCampaignsUpdateSendsOnlySetFields(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, campaignJSON))
 	no := false
-	_, err := c.Campaigns.Update(context.Background(), 7, &CampaignUpdateParams{
+	_, err := c.Campaigns.Update(context.Background(), 7, &firstpromoter.CampaignUpdateParams{
 		Name: "Partners 2025", IsPrivate: &no,
-		Links: []CampaignLink{{ID: 31, Destroy: true, Name: "Blog", URL: "https://acme.example/blog"}},
+		Links: []firstpromoter.CampaignLink{{ID: 31, Destroy: true, Name: "Blog", URL: "https://acme.example/blog"}},
 	})
 	require.NoError(t, err)
 	call := rec.only(t)
@@ -331,7 +332,7 @@ func TestCampaignsDeleteAgainstFake(t *testing.T) {
 	assert.Equal(t, want.ID, deleted.ID)
 	assert.Equal(t, want.Name, deleted.Name)
 	_, err = c.Campaigns.Get(context.Background(), want.ID)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, firstpromoter.ErrNotFound)
 }
 
 func TestCampaignsErrors(t *testing.T) {
@@ -343,17 +344,17 @@ func TestCampaignsErrors(t *testing.T) {
 		message string
 		code    string
 	}{
-		{"not found", 404, `{"message": "Record not found", "code": "not_found"}`, ErrNotFound, "Record not found", "not_found"},
-		{"unauthorized without body", 401, ``, ErrUnauthorized, "", ""},
-		{"forbidden", 403, `{"message": "You don't have enough rights to perform this action", "code": "forbidden"}`, ErrForbidden, "You don't have enough rights to perform this action", "forbidden"},
-		{"validation", 422, `{"message": "param is missing or the value is empty or invalid: name", "code": "invalid_params"}`, ErrInvalidRequest, "param is missing or the value is empty or invalid: name", "invalid_params"},
+		{"not found", 404, `{"message": "Record not found", "code": "not_found"}`, firstpromoter.ErrNotFound, "Record not found", "not_found"},
+		{"unauthorized without body", 401, ``, firstpromoter.ErrUnauthorized, "", ""},
+		{"forbidden", 403, `{"message": "You don't have enough rights to perform this action", "code": "forbidden"}`, firstpromoter.ErrForbidden, "You don't have enough rights to perform this action", "forbidden"},
+		{"validation", 422, `{"message": "param is missing or the value is empty or invalid: name", "code": "invalid_params"}`, firstpromoter.ErrInvalidRequest, "param is missing or the value is empty or invalid: name", "invalid_params"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, rec := newWireClient(t, wireJSON(tt.status, tt.body))
 			_, err := c.Campaigns.Get(context.Background(), 99)
 			require.ErrorIs(t, err, tt.target)
-			var apiErr *Error
+			var apiErr *firstpromoter.Error
 			require.True(t, errors.As(err, &apiErr))
 			assert.Equal(t, tt.status, apiErr.StatusCode)
 			assert.Equal(t, "/api/v2/company/campaigns/99", apiErr.Path)
@@ -367,17 +368,17 @@ func TestCampaignsErrors(t *testing.T) {
 }
 
 func TestCampaignsMalformed(t *testing.T) {
-	c, _ := newWireClient(t, wireJSON(200, `<!DOCTYPE html><html><body>Maintenance</body></html>`), WithMaxRetries(0))
+	c, _ := newWireClient(t, wireJSON(200, `<!DOCTYPE html><html><body>Maintenance</body></html>`), firstpromoter.WithMaxRetries(0))
 	_, err := c.Campaigns.Get(context.Background(), 7)
-	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 
-	c, _ = newWireClient(t, wireJSON(200, `{"id": "seven"}`), WithMaxRetries(0))
+	c, _ = newWireClient(t, wireJSON(200, `{"id": "seven"}`), firstpromoter.WithMaxRetries(0))
 	_, err = c.Campaigns.Get(context.Background(), 7)
-	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 }
 
 func TestCampaignRewardParamsProductIDs(t *testing.T) {
-	b, err := CampaignRewardParams{ApplyOn: ApplyOnSpecific, RewardID: 4, ProductIDs: []int64{101, 102}}.MarshalJSON()
+	b, err := firstpromoter.CampaignRewardParams{ApplyOn: firstpromoter.ApplyOnSpecific, RewardID: 4, ProductIDs: []int64{101, 102}}.MarshalJSON()
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"apply_on": "specific", "product_ids": [101, 102], "reward_id": 4}`, string(b))
 }

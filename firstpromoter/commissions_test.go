@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -53,27 +54,27 @@ func TestCommissionsListPageWireFormat(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, `[`+tapeCommissionJSON+`]`))
 	yes, no := true, false
 	from, to := cents(1000), dec("99.00")
-	cs, resp, err := c.Commissions.ListPage(context.Background(), &CommissionListOptions{
-		ListParams: ListParams{Page: 2, PerPage: 50},
+	cs, resp, err := c.Commissions.ListPage(context.Background(), &firstpromoter.CommissionListOptions{
+		ListParams: firstpromoter.ListParams{Page: 2, PerPage: 50},
 		Q:          "test_sale",
 		IDs:        []int64{13533003},
-		Filters: CommissionFilters{
-			Status:          CommissionApproved,
-			Paid:            No,
-			Fulfilled:       Yes,
-			SaleAmount:      AmountRange{From: &from, To: &to},
-			Amount:          AmountRange{From: &from},
-			CreatedAt:       DateRange{From: NewDate(2025, 4, 1), To: NewDate(2025, 4, 30)},
+		Filters: firstpromoter.CommissionFilters{
+			Status:          firstpromoter.CommissionApproved,
+			Paid:            firstpromoter.No,
+			Fulfilled:       firstpromoter.Yes,
+			SaleAmount:      firstpromoter.AmountRange{From: &from, To: &to},
+			Amount:          firstpromoter.AmountRange{From: &from},
+			CreatedAt:       firstpromoter.DateRange{From: firstpromoter.NewDate(2025, 4, 1), To: firstpromoter.NewDate(2025, 4, 30)},
 			CampaignID:      []int64{28004},
 			PayoutID:        []int64{71, 72},
 			PlanID:          []int64{3},
-			DuePeriod:       DueOverdue,
+			DuePeriod:       firstpromoter.DueOverdue,
 			PromoterID:      8262622,
 			FirstCommission: &yes,
 			Refunded:        &no,
 			FraudCheck:      "no_suspicion",
 		},
-		Sorting: CommissionSorting{CreatedAt: Desc},
+		Sorting: firstpromoter.CommissionSorting{CreatedAt: firstpromoter.Desc},
 	})
 	require.NoError(t, err)
 	call := ws.only()
@@ -108,20 +109,20 @@ func TestCommissionsListPageWireFormat(t *testing.T) {
 	require.Len(t, cs, 1)
 	cm := cs[0]
 	assert.Equal(t, int64(13533003), cm.ID)
-	assert.Equal(t, CommissionApproved, cm.Status)
-	assert.Equal(t, CommissionSale, cm.CommissionType)
+	assert.Equal(t, firstpromoter.CommissionApproved, cm.Status)
+	assert.Equal(t, firstpromoter.CommissionSale, cm.CommissionType)
 	assert.Nil(t, cm.IsSelfReferral)
 	assert.Equal(t, "20.00", cm.SaleAmount.String())
 	assert.Equal(t, "4.00", cm.Amount.String())
-	assert.Equal(t, CommissionUnitCash, cm.Unit)
+	assert.Equal(t, firstpromoter.CommissionUnitCash, cm.Unit)
 	assert.Nil(t, cm.PlanID)
 	assert.Equal(t, "Thanks!", cm.ExternalNote)
 	assert.Equal(t, time.Date(2025, 4, 25, 9, 39, 42, 0, time.UTC), cm.CreatedAt)
 	assert.Nil(t, cm.StatusUpdatedAt)
 	require.NotNil(t, cm.PromoterCampaign)
 	assert.Equal(t, "test@promoter.com", cm.PromoterCampaign.Promoter.Email)
-	assert.Equal(t, &ReferralRef{ID: 29203686, Email: "testme@test1.com"}, cm.Referral)
-	assert.Equal(t, &CommissionReward{ID: 157427, Name: "20% recurring commission"}, cm.Reward)
+	assert.Equal(t, &firstpromoter.ReferralRef{ID: 29203686, Email: "testme@test1.com"}, cm.Referral)
+	assert.Equal(t, &firstpromoter.CommissionReward{ID: 157427, Name: "20% recurring commission"}, cm.Reward)
 	assert.JSONEq(t, `null`, string(cm.SplitDetails))
 }
 
@@ -148,16 +149,16 @@ func TestCommissionsCreate(t *testing.T) {
 	no := false
 	tests := []struct {
 		name   string
-		params *CommissionCreateParams
+		params *firstpromoter.CommissionCreateParams
 		reply  string
 		body   string
 		n      int
 	}{
 		{
 			name: "sale",
-			params: &CommissionCreateParams{
-				CommissionType: CommissionSale, ReferralID: 29203686, SaleAmount: dec("20.00"), PlanID: 3,
-				BillingPeriod: "monthly", EventID: "inv_1001", EventDate: NewDate(2025, 4, 24),
+			params: &firstpromoter.CommissionCreateParams{
+				CommissionType: firstpromoter.CommissionSale, ReferralID: 29203686, SaleAmount: dec("20.00"), PlanID: 3,
+				BillingPeriod: "monthly", EventID: "inv_1001", EventDate: firstpromoter.NewDate(2025, 4, 24),
 				InternalNote: "imported", NotifyPromoter: &no,
 			},
 			reply: `[` + tapeCommissionJSON + `, {"id": 13533004, "tier": 2, "amount": 100, "created_at": "2025-04-25T09:39:42Z"}]`,
@@ -168,9 +169,9 @@ func TestCommissionsCreate(t *testing.T) {
 		},
 		{
 			name: "custom",
-			params: &CommissionCreateParams{
-				CommissionType: CommissionCustom, PromoterCampaignID: 14850130, Amount: cents(5000),
-				Unit: CommissionUnitCash, ExternalNote: "Launch bonus",
+			params: &firstpromoter.CommissionCreateParams{
+				CommissionType: firstpromoter.CommissionCustom, PromoterCampaignID: 14850130, Amount: cents(5000),
+				Unit: firstpromoter.CommissionUnitCash, ExternalNote: "Launch bonus",
 			},
 			reply: tapeCommissionJSON,
 			body: `{"commission_type": "custom", "promoter_campaign_id": 14850130, "amount": 5000,
@@ -192,12 +193,12 @@ func TestCommissionsCreate(t *testing.T) {
 
 func TestCommissionsCreateValidation(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, `[]`))
-	for name, p := range map[string]*CommissionCreateParams{
+	for name, p := range map[string]*firstpromoter.CommissionCreateParams{
 		"nil":             nil,
 		"no type":         {ReferralID: 1, SaleAmount: cents(100)},
 		"unknown type":    {CommissionType: "bonus", Amount: cents(1)},
-		"sale no amount":  {CommissionType: CommissionSale, ReferralID: 1},
-		"custom no pc id": {CommissionType: CommissionCustom, Amount: cents(100)},
+		"sale no amount":  {CommissionType: firstpromoter.CommissionSale, ReferralID: 1},
+		"custom no pc id": {CommissionType: firstpromoter.CommissionCustom, Amount: cents(100)},
 	} {
 		_, err := c.Commissions.Create(context.Background(), p)
 		assert.Error(t, err, name)
@@ -207,16 +208,16 @@ func TestCommissionsCreateValidation(t *testing.T) {
 
 func TestCommissionsCreateNotRetriedOn502(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, ``))
-	_, err := c.Commissions.Create(context.Background(), &CommissionCreateParams{
-		CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: cents(100),
+	_, err := c.Commissions.Create(context.Background(), &firstpromoter.CommissionCreateParams{
+		CommissionType: firstpromoter.CommissionCustom, PromoterCampaignID: 1, Amount: cents(100),
 	})
-	require.ErrorIs(t, err, ErrServer)
+	require.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Len(t, ws.Calls(), 1)
 }
 
 func TestCommissionsUpdate(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeCommissionJSON))
-	cm, err := c.Commissions.Update(context.Background(), 13533003, &CommissionUpdateParams{InternalNote: "checked", ExternalNote: "Thanks!"})
+	cm, err := c.Commissions.Update(context.Background(), 13533003, &firstpromoter.CommissionUpdateParams{InternalNote: "checked", ExternalNote: "Thanks!"})
 	require.NoError(t, err)
 	assert.Equal(t, "Thanks!", cm.ExternalNote)
 	assertTapeJSONCall(t, ws.only(), http.MethodPut, "/api/v2/company/commissions/13533003",
@@ -226,26 +227,32 @@ func TestCommissionsUpdate(t *testing.T) {
 func TestCommissionsBulkActions(t *testing.T) {
 	tests := []struct {
 		name   string
-		call   func(*CommissionsService) (*Batch, error)
+		call   func(*firstpromoter.CommissionsService) (*firstpromoter.Batch, error)
 		method string
 		path   string
 	}{
-		{"approve", func(s *CommissionsService) (*Batch, error) { return s.Approve(context.Background(), []int64{1, 2}) }, http.MethodPost, "approve"},
-		{"deny", func(s *CommissionsService) (*Batch, error) { return s.Deny(context.Background(), []int64{1, 2}) }, http.MethodPost, "deny"},
-		{"fulfilled", func(s *CommissionsService) (*Batch, error) {
+		{"approve", func(s *firstpromoter.CommissionsService) (*firstpromoter.Batch, error) {
+			return s.Approve(context.Background(), []int64{1, 2})
+		}, http.MethodPost, "approve"},
+		{"deny", func(s *firstpromoter.CommissionsService) (*firstpromoter.Batch, error) {
+			return s.Deny(context.Background(), []int64{1, 2})
+		}, http.MethodPost, "deny"},
+		{"fulfilled", func(s *firstpromoter.CommissionsService) (*firstpromoter.Batch, error) {
 			return s.MarkFulfilled(context.Background(), []int64{1, 2})
 		}, http.MethodPost, "mark_fulfilled"},
-		{"unfulfilled", func(s *CommissionsService) (*Batch, error) {
+		{"unfulfilled", func(s *firstpromoter.CommissionsService) (*firstpromoter.Batch, error) {
 			return s.MarkUnfulfilled(context.Background(), []int64{1, 2})
 		}, http.MethodPost, "mark_unfulfilled"},
-		{"delete", func(s *CommissionsService) (*Batch, error) { return s.Delete(context.Background(), []int64{1, 2}) }, http.MethodDelete, "destroy"},
+		{"delete", func(s *firstpromoter.CommissionsService) (*firstpromoter.Batch, error) {
+			return s.Delete(context.Background(), []int64{1, 2})
+		}, http.MethodDelete, "destroy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ws, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
 			b, err := tt.call(c.Commissions)
 			require.NoError(t, err)
-			assert.Equal(t, BatchCompleted, b.Status)
+			assert.Equal(t, firstpromoter.BatchCompleted, b.Status)
 			assertTapeJSONCall(t, ws.only(), tt.method, "/api/v2/company/commissions/"+tt.path, `{"ids": [1, 2]}`)
 		})
 	}
@@ -258,7 +265,7 @@ func TestCommissionsBulkActions(t *testing.T) {
 func TestCommissionsBulkNotRetriedOn502(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, `{"message": "upstream"}`))
 	_, err := c.Commissions.Approve(context.Background(), []int64{1})
-	require.ErrorIs(t, err, ErrServer)
+	require.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Len(t, ws.Calls(), 1)
 }
 
@@ -273,7 +280,7 @@ func TestCommissionsGeneratePayouts(t *testing.T) {
 		require.NoError(t, err)
 		assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/company/commissions/generate_payouts", `{"ids": [13533003, 13533004]}`)
 		assert.Equal(t, int64(610), b.ID)
-		assert.Equal(t, BatchCompleted, b.Status)
+		assert.Equal(t, firstpromoter.BatchCompleted, b.Status)
 		assert.Equal(t, 50, b.Progress.Percent())
 		assert.Equal(t, json.Number("0.5"), b.Progress.Number(), "kept as sent")
 		assert.Equal(t, "generate_payouts", b.ActionLabel)
@@ -291,7 +298,7 @@ func TestCommissionsGeneratePayouts(t *testing.T) {
 	t.Run("malformed", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(200, `[1, 2]`))
 		_, err := c.Commissions.GeneratePayouts(context.Background(), []int64{1})
-		require.ErrorIs(t, err, ErrMalformedResponse)
+		require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 	})
 	t.Run("no ids", func(t *testing.T) {
 		ws, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
@@ -303,9 +310,9 @@ func TestCommissionsGeneratePayouts(t *testing.T) {
 
 func TestCommissionsErrors(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(404, `{"message": "Record not found", "code": "not_found"}`))
-	_, err := c.Commissions.Update(context.Background(), 9, &CommissionUpdateParams{InternalNote: "x"})
-	require.ErrorIs(t, err, ErrNotFound)
-	var apiErr *Error
+	_, err := c.Commissions.Update(context.Background(), 9, &firstpromoter.CommissionUpdateParams{InternalNote: "x"})
+	require.ErrorIs(t, err, firstpromoter.ErrNotFound)
+	var apiErr *firstpromoter.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Record not found", apiErr.Message)
 	assert.Equal(t, "/api/v2/company/commissions/9", apiErr.Path)
@@ -324,8 +331,8 @@ func TestCommissionFulfilledAgainstFake(t *testing.T) {
 	b, err := c.Commissions.MarkFulfilled(ctx, []int64{pts.ID, base.ID})
 	require.NoError(t, err)
 	assert.Equal(t, 1, b.FailedCount, "the cash commission is refused")
-	var fulfilled []*Commission
-	for cm, err := range c.Commissions.List(ctx, &CommissionListOptions{Filters: CommissionFilters{Fulfilled: Yes}}) {
+	var fulfilled []*firstpromoter.Commission
+	for cm, err := range c.Commissions.List(ctx, &firstpromoter.CommissionListOptions{Filters: firstpromoter.CommissionFilters{Fulfilled: firstpromoter.Yes}}) {
 		require.NoError(t, err)
 		assert.True(t, cm.Fulfilled(), "commission %d", cm.ID)
 		fulfilled = append(fulfilled, cm)
@@ -335,9 +342,9 @@ func TestCommissionFulfilledAgainstFake(t *testing.T) {
 
 	_, err = c.Commissions.MarkUnfulfilled(ctx, []int64{pts.ID})
 	require.NoError(t, err)
-	for cm, err := range c.Commissions.List(ctx, &CommissionListOptions{Filters: CommissionFilters{Fulfilled: Yes}}) {
+	for cm, err := range c.Commissions.List(ctx, &firstpromoter.CommissionListOptions{Filters: firstpromoter.CommissionFilters{Fulfilled: firstpromoter.Yes}}) {
 		require.NoError(t, err)
 		assert.NotEqual(t, pts.ID, cm.ID)
 	}
-	assert.False(t, (&Commission{Unit: CommissionUnitCash, IsPaid: true}).Fulfilled(), "cash is paid, not fulfilled")
+	assert.False(t, (&firstpromoter.Commission{Unit: firstpromoter.CommissionUnitCash, IsPaid: true}).Fulfilled(), "cash is paid, not fulfilled")
 }

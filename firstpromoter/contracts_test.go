@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -18,12 +19,12 @@ func TestContractsAgainstFake(t *testing.T) {
 	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
 	camp := srv.Campaigns()[0].ID
 
-	hosted, err := c.Contracts.Create(ctx, &ContractCreateParams{
+	hosted, err := c.Contracts.Create(ctx, &firstpromoter.ContractCreateParams{
 		Name: "Partner terms", CheckboxLabel: "I accept the terms", ContentHosted: true, Content: "<p>Be nice.</p>", CampaignIDs: []int64{camp},
 	})
 	require.NoError(t, err)
 	assert.True(t, hosted.Default, "the first contract is the default")
-	linked, err := c.Contracts.Create(ctx, &ContractCreateParams{Name: "Reseller terms", CheckboxLabel: "I agree", ExternalLink: "https://acme.example/terms"})
+	linked, err := c.Contracts.Create(ctx, &firstpromoter.ContractCreateParams{Name: "Reseller terms", CheckboxLabel: "I agree", ExternalLink: "https://acme.example/terms"})
 	require.NoError(t, err)
 
 	var ids []int64
@@ -34,7 +35,7 @@ func TestContractsAgainstFake(t *testing.T) {
 	assert.Equal(t, []int64{hosted.ID, linked.ID}, ids)
 
 	yes := true
-	upd, err := c.Contracts.Update(ctx, linked.ID, &ContractUpdateParams{Default: &yes, CheckboxLabel: "I agree to the reseller terms"})
+	upd, err := c.Contracts.Update(ctx, linked.ID, &firstpromoter.ContractUpdateParams{Default: &yes, CheckboxLabel: "I agree to the reseller terms"})
 	require.NoError(t, err)
 	assert.True(t, upd.Default)
 	assert.Equal(t, "https://acme.example/terms", upd.ExternalLink)
@@ -47,7 +48,7 @@ func TestContractsAgainstFake(t *testing.T) {
 	signed := docs[len(docs)-1]
 	require.True(t, srv.SignContractDocument(signed.ID))
 
-	list := func(opts *ContractDocumentListOptions) []int64 {
+	list := func(opts *firstpromoter.ContractDocumentListOptions) []int64 {
 		var out []int64
 		for d, err := range c.ContractDocuments.List(ctx, opts) {
 			require.NoError(t, err)
@@ -59,27 +60,27 @@ func TestContractsAgainstFake(t *testing.T) {
 	require.Len(t, all, len(docs))
 	cases := []struct {
 		name string
-		opts *ContractDocumentListOptions
+		opts *firstpromoter.ContractDocumentListOptions
 		want []int64
 	}{
-		{"signed", &ContractDocumentListOptions{Filters: ContractDocumentFilters{Status: "signed"}}, []int64{signed.ID}},
-		{"promoter", &ContractDocumentListOptions{Filters: ContractDocumentFilters{PromoterID: signed.PromoterID}}, []int64{signed.ID}},
-		{"contract", &ContractDocumentListOptions{Filters: ContractDocumentFilters{ContractID: linked.ID}}, nil},
-		{"signed first", &ContractDocumentListOptions{Sorting: ContractDocumentSorting{SignedAt: Desc}}, append([]int64{signed.ID}, all[:len(all)-1]...)},
+		{"signed", &firstpromoter.ContractDocumentListOptions{Filters: firstpromoter.ContractDocumentFilters{Status: "signed"}}, []int64{signed.ID}},
+		{"promoter", &firstpromoter.ContractDocumentListOptions{Filters: firstpromoter.ContractDocumentFilters{PromoterID: signed.PromoterID}}, []int64{signed.ID}},
+		{"contract", &firstpromoter.ContractDocumentListOptions{Filters: firstpromoter.ContractDocumentFilters{ContractID: linked.ID}}, nil},
+		{"signed first", &firstpromoter.ContractDocumentListOptions{Sorting: firstpromoter.ContractDocumentSorting{SignedAt: firstpromoter.Desc}}, append([]int64{signed.ID}, all[:len(all)-1]...)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, list(tc.opts)) })
 	}
-	got2, _, err := c.ContractDocuments.ListPage(ctx, &ContractDocumentListOptions{Filters: ContractDocumentFilters{Status: "signed"}})
+	got2, _, err := c.ContractDocuments.ListPage(ctx, &firstpromoter.ContractDocumentListOptions{Filters: firstpromoter.ContractDocumentFilters{Status: "signed"}})
 	require.NoError(t, err)
 	require.Len(t, got2, 1)
 	require.NotNil(t, got2[0].SignedAt)
 	assert.Equal(t, hosted.ID, got2[0].ContractID)
 
 	for _, tc := range []struct {
-		format ContractDocumentFormat
+		format firstpromoter.ContractDocumentFormat
 		want   string
-	}{{ContractDocumentHTML, "<p>Be nice.</p>"}, {ContractDocumentPDF, "%PDF-"}} {
+	}{{firstpromoter.ContractDocumentHTML, "<p>Be nice.</p>"}, {firstpromoter.ContractDocumentPDF, "%PDF-"}} {
 		body, err := c.ContractDocuments.Download(ctx, signed.ID, tc.format)
 		require.NoError(t, err)
 		b, err := io.ReadAll(io.LimitReader(body, 1<<20))
@@ -87,8 +88,8 @@ func TestContractsAgainstFake(t *testing.T) {
 		require.NoError(t, err)
 		assert.Contains(t, string(b), tc.want)
 	}
-	_, err = c.ContractDocuments.Download(ctx, 999999, ContractDocumentPDF)
-	assert.ErrorIs(t, err, ErrNotFound)
+	_, err = c.ContractDocuments.Download(ctx, 999999, firstpromoter.ContractDocumentPDF)
+	assert.ErrorIs(t, err, firstpromoter.ErrNotFound)
 
 	require.NoError(t, c.Contracts.Delete(ctx, hosted.ID))
 	assert.Empty(t, list(nil), "a deleted contract takes its documents")
@@ -96,8 +97,8 @@ func TestContractsAgainstFake(t *testing.T) {
 
 func TestContractsWireAndValidation(t *testing.T) {
 	ctx := context.Background()
-	c, srv, _ := newFakeClient(t, nil, WithMaxRetries(2))
-	for _, p := range []*ContractCreateParams{nil, {Name: "x"}, {Name: "x", CheckboxLabel: "y", ContentHosted: true}, {Name: "x", CheckboxLabel: "y"}} {
+	c, srv, _ := newFakeClient(t, nil, firstpromoter.WithMaxRetries(2))
+	for _, p := range []*firstpromoter.ContractCreateParams{nil, {Name: "x"}, {Name: "x", CheckboxLabel: "y", ContentHosted: true}, {Name: "x", CheckboxLabel: "y"}} {
 		_, err := c.Contracts.Create(ctx, p)
 		assert.Error(t, err)
 	}
@@ -105,7 +106,7 @@ func TestContractsWireAndValidation(t *testing.T) {
 	assert.Error(t, err)
 	assert.Zero(t, srv.RequestCount())
 
-	_, _, err = c.ContractDocuments.ListPage(ctx, &ContractDocumentListOptions{Q: "jane", Filters: ContractDocumentFilters{Status: "pending", ContractID: 4}, Sorting: ContractDocumentSorting{CreatedAt: Asc}})
+	_, _, err = c.ContractDocuments.ListPage(ctx, &firstpromoter.ContractDocumentListOptions{Q: "jane", Filters: firstpromoter.ContractDocumentFilters{Status: "pending", ContractID: 4}, Sorting: firstpromoter.ContractDocumentSorting{CreatedAt: firstpromoter.Asc}})
 	require.NoError(t, err)
 	q, err := url.QueryUnescape(srv.Requests()[0].Query)
 	require.NoError(t, err)
@@ -113,7 +114,7 @@ func TestContractsWireAndValidation(t *testing.T) {
 
 	srv.ResetRequests()
 	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
-	_, err = c.Contracts.Create(ctx, &ContractCreateParams{Name: "x", CheckboxLabel: "y", ExternalLink: "https://x.example"})
-	assert.ErrorIs(t, err, ErrOutcomeUnknown)
+	_, err = c.Contracts.Create(ctx, &firstpromoter.ContractCreateParams{Name: "x", CheckboxLabel: "y", ExternalLink: "https://x.example"})
+	assert.ErrorIs(t, err, firstpromoter.ErrOutcomeUnknown)
 	assert.Equal(t, 1, srv.RequestCount())
 }

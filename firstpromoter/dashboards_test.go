@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -20,15 +21,15 @@ func TestDashboardsAgainstFake(t *testing.T) {
 	camps := srv.Campaigns()
 	require.Greater(t, len(camps), 1)
 
-	count := func(d DashboardData, key string) Amount {
+	count := func(d firstpromoter.DashboardData, key string) firstpromoter.Amount {
 		t.Helper()
-		var a Amount
+		var a firstpromoter.Amount
 		require.NoError(t, json.Unmarshal(d[key], &a), key)
 		return a
 	}
 	all, err := c.Dashboards.Stats(ctx, nil)
 	require.NoError(t, err)
-	one, err := c.Dashboards.Stats(ctx, &DashboardParams{Filters: DashboardFilters{CampaignID: []int64{camps[0].ID}}})
+	one, err := c.Dashboards.Stats(ctx, &firstpromoter.DashboardParams{Filters: firstpromoter.DashboardFilters{CampaignID: []int64{camps[0].ID}}})
 	require.NoError(t, err)
 	for _, key := range []string{"referrals_count", "customers_count", "revenue_amount"} {
 		cmp, err := count(one, key).Cmp(count(all, key))
@@ -48,16 +49,16 @@ func TestDashboardsAgainstFake(t *testing.T) {
 
 	cases := []struct {
 		name      string
-		params    *DashboardChartParams
-		selection PromoterChartSelection
+		params    *firstpromoter.DashboardChartParams
+		selection firstpromoter.PromoterChartSelection
 		points    int
 	}{
-		{"defaults: 30 days of revenue", nil, PromoterChartRevenue, 30},
-		{"commissions over a week", &DashboardChartParams{PeriodFrom: NewDate(2026, 3, 1), PeriodTo: NewDate(2026, 3, 7), Selection: DashboardChartCommissions}, DashboardChartCommissions, 7},
-		{"referrals of a campaign", &DashboardChartParams{
-			DashboardParams: DashboardParams{Filters: DashboardFilters{CampaignID: []int64{camps[1].ID}}},
-			PeriodFrom:      NewDate(2026, 3, 1), PeriodTo: NewDate(2026, 3, 2), Selection: PromoterChartReferrals,
-		}, PromoterChartReferrals, 2},
+		{"defaults: 30 days of revenue", nil, firstpromoter.PromoterChartRevenue, 30},
+		{"commissions over a week", &firstpromoter.DashboardChartParams{PeriodFrom: firstpromoter.NewDate(2026, 3, 1), PeriodTo: firstpromoter.NewDate(2026, 3, 7), Selection: firstpromoter.DashboardChartCommissions}, firstpromoter.DashboardChartCommissions, 7},
+		{"referrals of a campaign", &firstpromoter.DashboardChartParams{
+			DashboardParams: firstpromoter.DashboardParams{Filters: firstpromoter.DashboardFilters{CampaignID: []int64{camps[1].ID}}},
+			PeriodFrom:      firstpromoter.NewDate(2026, 3, 1), PeriodTo: firstpromoter.NewDate(2026, 3, 2), Selection: firstpromoter.PromoterChartReferrals,
+		}, firstpromoter.PromoterChartReferrals, 2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -69,7 +70,7 @@ func TestDashboardsAgainstFake(t *testing.T) {
 		})
 	}
 	srv.ResetRequests()
-	_, err = c.Dashboards.ChartData(ctx, &DashboardChartParams{DashboardParams: DashboardParams{Filters: DashboardFilters{CampaignID: []int64{4, 5}}}, Selection: PromoterChartClicks})
+	_, err = c.Dashboards.ChartData(ctx, &firstpromoter.DashboardChartParams{DashboardParams: firstpromoter.DashboardParams{Filters: firstpromoter.DashboardFilters{CampaignID: []int64{4, 5}}}, Selection: firstpromoter.PromoterChartClicks})
 	require.NoError(t, err)
 	q, err := url.QueryUnescape(srv.Requests()[0].Query)
 	require.NoError(t, err)

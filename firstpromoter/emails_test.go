@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -20,25 +21,25 @@ func TestEmailsAgainstFake(t *testing.T) {
 	srv.SeedCampaigns(2)
 	camp := srv.Campaigns()[0].ID
 
-	created, err := c.Emails.Create(ctx, &EmailParams{
+	created, err := c.Emails.Create(ctx, &firstpromoter.EmailParams{
 		Name: "Welcome", Subject: "Welcome aboard", Content: "<p>Hi</p>", AllowedCampaignIDs: []int64{camp},
-		Trigger: EmailTrigger{Enabled: true, TriggerOn: EmailOnPromoterAccepted, Settings: &EmailTriggerSettings{DelayInterval: "hour", DelayValue: 2}},
+		Trigger: firstpromoter.EmailTrigger{Enabled: true, TriggerOn: firstpromoter.EmailOnPromoterAccepted, Settings: &firstpromoter.EmailTriggerSettings{DelayInterval: "hour", DelayValue: 2}},
 	})
 	require.NoError(t, err)
 	require.NotZero(t, created.ID)
 	assert.Equal(t, []int64{camp}, created.AllowedCampaignIDs)
-	assert.Equal(t, &EmailTrigger{Enabled: true, TriggerOn: EmailOnPromoterAccepted, Settings: &EmailTriggerSettings{DelayInterval: "hour", DelayValue: 2}}, created.Trigger)
+	assert.Equal(t, &firstpromoter.EmailTrigger{Enabled: true, TriggerOn: firstpromoter.EmailOnPromoterAccepted, Settings: &firstpromoter.EmailTriggerSettings{DelayInterval: "hour", DelayValue: 2}}, created.Trigger)
 
-	weekly, err := c.Emails.Create(ctx, &EmailParams{
+	weekly, err := c.Emails.Create(ctx, &firstpromoter.EmailParams{
 		Name: "Digest", Subject: "Your week", Content: "stats",
-		Trigger: EmailTrigger{TriggerOn: EmailOnRecurring, Settings: &EmailTriggerSettings{Frequency: "weekly", Day: ptrInt(0), Hour: ptrInt(9), Minute: ptrInt(0)}},
+		Trigger: firstpromoter.EmailTrigger{TriggerOn: firstpromoter.EmailOnRecurring, Settings: &firstpromoter.EmailTriggerSettings{Frequency: "weekly", Day: ptrInt(0), Hour: ptrInt(9), Minute: ptrInt(0)}},
 	})
 	require.NoError(t, err)
 	require.NoError(t, c.Emails.SendNow(ctx, weekly.ID))
 	require.NoError(t, c.Emails.SendNow(ctx, weekly.ID))
 	require.NoError(t, c.Emails.SendTest(ctx, weekly.ID))
 
-	ids := func(opts *EmailListOptions) []int64 {
+	ids := func(opts *firstpromoter.EmailListOptions) []int64 {
 		var out []int64
 		for m, err := range c.Emails.List(ctx, opts) {
 			require.NoError(t, err)
@@ -49,17 +50,17 @@ func TestEmailsAgainstFake(t *testing.T) {
 	one := int64(1)
 	cases := []struct {
 		name string
-		opts *EmailListOptions
+		opts *firstpromoter.EmailListOptions
 		want []int64
 	}{
 		{"all", nil, []int64{created.ID, weekly.ID}},
-		{"search subject", &EmailListOptions{Q: "week"}, []int64{weekly.ID}},
-		{"trigger enabled", &EmailListOptions{Filters: EmailFilters{TriggerEnabled: Yes}}, []int64{created.ID}},
-		{"trigger on", &EmailListOptions{Filters: EmailFilters{TriggerOn: EmailOnRecurring}}, []int64{weekly.ID}},
-		{"sent at least once", &EmailListOptions{Filters: EmailFilters{SentCount: IntRange{From: &one}}}, []int64{weekly.ID}},
-		{"campaign", &EmailListOptions{Filters: EmailFilters{CampaignID: []int64{camp}}}, []int64{created.ID}},
-		{"by sent count desc", &EmailListOptions{Sorting: EmailSorting{SentCount: Desc}}, []int64{weekly.ID, created.ID}},
-		{"by subject asc", &EmailListOptions{Sorting: EmailSorting{Subject: Asc}}, []int64{created.ID, weekly.ID}},
+		{"search subject", &firstpromoter.EmailListOptions{Q: "week"}, []int64{weekly.ID}},
+		{"trigger enabled", &firstpromoter.EmailListOptions{Filters: firstpromoter.EmailFilters{TriggerEnabled: firstpromoter.Yes}}, []int64{created.ID}},
+		{"trigger on", &firstpromoter.EmailListOptions{Filters: firstpromoter.EmailFilters{TriggerOn: firstpromoter.EmailOnRecurring}}, []int64{weekly.ID}},
+		{"sent at least once", &firstpromoter.EmailListOptions{Filters: firstpromoter.EmailFilters{SentCount: firstpromoter.IntRange{From: &one}}}, []int64{weekly.ID}},
+		{"campaign", &firstpromoter.EmailListOptions{Filters: firstpromoter.EmailFilters{CampaignID: []int64{camp}}}, []int64{created.ID}},
+		{"by sent count desc", &firstpromoter.EmailListOptions{Sorting: firstpromoter.EmailSorting{SentCount: firstpromoter.Desc}}, []int64{weekly.ID, created.ID}},
+		{"by subject asc", &firstpromoter.EmailListOptions{Sorting: firstpromoter.EmailSorting{Subject: firstpromoter.Asc}}, []int64{created.ID, weekly.ID}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, ids(tc.opts)) })
@@ -70,8 +71,8 @@ func TestEmailsAgainstFake(t *testing.T) {
 	assert.Equal(t, int64(2), got.SentCount)
 	assert.Equal(t, 0, *got.Trigger.Settings.Day, "day 0 (Sunday) is sent, not omitted")
 
-	updated, err := c.Emails.Update(ctx, created.ID, &EmailParams{
-		Name: "Welcome!", Subject: "Welcome", Content: "x", Trigger: EmailTrigger{TriggerOn: EmailOnBroadcast},
+	updated, err := c.Emails.Update(ctx, created.ID, &firstpromoter.EmailParams{
+		Name: "Welcome!", Subject: "Welcome", Content: "x", Trigger: firstpromoter.EmailTrigger{TriggerOn: firstpromoter.EmailOnBroadcast},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "Welcome!", updated.Name)
@@ -84,7 +85,7 @@ func TestEmailsAgainstFake(t *testing.T) {
 
 	require.NoError(t, c.Emails.Delete(ctx, cp.ID))
 	_, err = c.Emails.Get(ctx, cp.ID)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, firstpromoter.ErrNotFound)
 
 	theme, err := c.Emails.Theme(ctx)
 	require.NoError(t, err)
@@ -105,7 +106,7 @@ func TestEmailsWire(t *testing.T) {
 	}{
 		{"list", "GET", "/api/v2/company/emails", "filters[campaign_id][]=3&filters[sent_count][to]=5&filters[trigger_on]=not_set&page=1&per_page=100&q=a&sorting[subject]=desc", "", func() error {
 			five := int64(5)
-			_, _, err := c.Emails.ListPage(ctx, &EmailListOptions{Q: "a", Filters: EmailFilters{TriggerOn: "not_set", SentCount: IntRange{To: &five}, CampaignID: []int64{3}}, Sorting: EmailSorting{Subject: Desc}})
+			_, _, err := c.Emails.ListPage(ctx, &firstpromoter.EmailListOptions{Q: "a", Filters: firstpromoter.EmailFilters{TriggerOn: "not_set", SentCount: firstpromoter.IntRange{To: &five}, CampaignID: []int64{3}}, Sorting: firstpromoter.EmailSorting{Subject: firstpromoter.Desc}})
 			return err
 		}},
 		{"copy", "POST", "/api/v2/company/emails/61/copy", "", "", func() error { _, err := c.Emails.Copy(ctx, m.ID); return err }},
@@ -137,10 +138,10 @@ func TestEmailsWire(t *testing.T) {
 
 func TestEmailsValidateAndDoNotRetrySends(t *testing.T) {
 	ctx := context.Background()
-	c, srv, _ := newFakeClient(t, nil, WithMaxRetries(3))
-	_, err := c.Emails.Create(ctx, &EmailParams{Name: "A"})
+	c, srv, _ := newFakeClient(t, nil, firstpromoter.WithMaxRetries(3))
+	_, err := c.Emails.Create(ctx, &firstpromoter.EmailParams{Name: "A"})
 	assert.ErrorContains(t, err, "Subject and Content are required")
-	_, err = c.Emails.Update(ctx, 1, &EmailParams{Name: "A", Subject: "s", Content: "c"})
+	_, err = c.Emails.Update(ctx, 1, &firstpromoter.EmailParams{Name: "A", Subject: "s", Content: "c"})
 	assert.ErrorContains(t, err, "TriggerOn is required")
 	assert.Error(t, c.Emails.UpdateTheme(ctx, ""))
 	assert.Zero(t, srv.RequestCount())
@@ -148,13 +149,13 @@ func TestEmailsValidateAndDoNotRetrySends(t *testing.T) {
 	m := srv.AddEmail(firstpromotertest.Email{Name: "A", Subject: "S", Content: "C"})
 	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
 	err = c.Emails.SendNow(ctx, m.ID)
-	assert.ErrorIs(t, err, ErrServer)
+	assert.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Equal(t, 1, srv.RequestCount(), "a send that may have reached the server is not repeated")
 	assert.Equal(t, int64(0), srv.Emails()[0].SentCount)
 
 	// The fake rejects a trigger without the settings it requires.
-	_, err = c.Emails.Create(ctx, &EmailParams{Name: "A", Subject: "S", Content: "C", Trigger: EmailTrigger{TriggerOn: EmailOnCountReached}})
-	var apiErr *Error
+	_, err = c.Emails.Create(ctx, &firstpromoter.EmailParams{Name: "A", Subject: "S", Content: "C", Trigger: firstpromoter.EmailTrigger{TriggerOn: firstpromoter.EmailOnCountReached}})
+	var apiErr *firstpromoter.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Contains(t, apiErr.Error(), "count")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
@@ -99,11 +100,7 @@ func newDemoClient(opts ...firstpromotertest.ServerOption) (*firstpromotertest.S
 		firstpromotertest.WithClock(func() time.Time { return now }),
 	}, opts...)
 	srv := firstpromotertest.NewServer(opts...)
-	client, err := firstpromoter.NewClient(
-		firstpromoter.WithBaseURL(srv.URL), // omit for the real API
-		firstpromoter.WithAPIKey(firstpromotertest.APIKey),
-		firstpromoter.WithAccountID(firstpromotertest.AccountID),
-	)
+	client, err := srv.Client() // the fake's URL and credentials
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -244,4 +241,24 @@ func ExampleWithResponseInto() {
 	// Output:
 	// created ada.moss@example.com with status 201
 	// true 404 application/json; charset=utf-8
+}
+
+// WithClock gives the client the fake's clock, so retry waits in a test
+// take no real time: two 503s and the read that succeeds after them.
+func ExampleWithClock() {
+	clk := firstpromotertest.NewClock(time.Date(2026, time.March, 16, 12, 0, 0, 0, time.UTC))
+	srv := firstpromotertest.NewServer(firstpromotertest.WithDemoData(), firstpromotertest.WithClock(clk.Now))
+	defer srv.Close()
+	client, err := srv.Client(firstpromoter.WithClock(clk), firstpromoter.WithRetryWait(time.Second, time.Second))
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv.Inject(2, firstpromotertest.Fault{Status: http.StatusServiceUnavailable})
+	p, err := client.Promoters.Get(context.Background(), 5002)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Name, "read after", srv.RequestCount(), "requests and", clk.Total(), "of fake waits")
+	// Output:
+	// Liam Carter read after 3 requests and 2s of fake waits
 }

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"bytes"
@@ -13,24 +13,19 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 // newFakeClient starts the fake server and a client on it with a fake
 // clock.
-func newFakeClient(t *testing.T, srvOpts []firstpromotertest.ServerOption, opts ...Option) (*Client, *firstpromotertest.Server, *testclock.Clock) {
+func newFakeClient(t *testing.T, srvOpts []firstpromotertest.ServerOption, opts ...firstpromoter.Option) (*firstpromoter.Client, *firstpromotertest.Server, *testclock.Clock) {
 	t.Helper()
 	srv := firstpromotertest.NewServer(srvOpts...)
 	t.Cleanup(srv.Close)
 	clk := testclock.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
-	all := append([]Option{
-		WithBaseURL(srv.URL),
-		WithAPIKey(firstpromotertest.APIKey),
-		WithAccountID(firstpromotertest.AccountID),
-		func(s *settings) error { s.Clock = clk; return nil },
-	}, opts...)
-	c, err := NewClient(all...)
+	c, err := srv.Client(append([]firstpromoter.Option{firstpromoter.WithClock(clk)}, opts...)...)
 	require.NoError(t, err)
 	return c, srv, clk
 }
@@ -38,30 +33,31 @@ func newFakeClient(t *testing.T, srvOpts []firstpromotertest.ServerOption, opts 
 func TestNewClientValidation(t *testing.T) {
 	cases := []struct {
 		name string
-		opts []Option
+		opts []firstpromoter.Option
 		want string
 	}{
 		{"no credentials", nil, "API key is required"},
-		{"no account", []Option{WithAPIKey("k")}, "account id is required"},
-		{"blank key", []Option{WithAPIKey("  "), WithAccountID("a")}, "API key is empty"},
-		{"blank account", []Option{WithAPIKey("k"), WithAccountID("")}, "account id is empty"},
-		{"base URL without scheme", []Option{WithAPIKey("k"), WithAccountID("a"), WithBaseURL("api.firstpromoter.com")}, "scheme"},
-		{"base URL with query", []Option{WithAPIKey("k"), WithAccountID("a"), WithBaseURL("https://x.com/api?x=1")}, "query"},
-		{"negative retries", []Option{WithAPIKey("k"), WithAccountID("a"), WithMaxRetries(-1)}, "max retries"},
-		{"inverted waits", []Option{WithAPIKey("k"), WithAccountID("a"), WithRetryWait(time.Minute, time.Second)}, "retry wait"},
-		{"zero rate limit", []Option{WithAPIKey("k"), WithAccountID("a"), WithRateLimit(0, time.Minute)}, "rate limit"},
-		{"nil HTTP client", []Option{WithAPIKey("k"), WithAccountID("a"), WithHTTPClient(nil)}, "nil"},
-		{"zero body cap", []Option{WithAPIKey("k"), WithAccountID("a"), WithMaxResponseBytes(0)}, "positive"},
+		{"no account", []firstpromoter.Option{firstpromoter.WithAPIKey("k")}, "account id is required"},
+		{"blank key", []firstpromoter.Option{firstpromoter.WithAPIKey("  "), firstpromoter.WithAccountID("a")}, "API key is empty"},
+		{"blank account", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("")}, "account id is empty"},
+		{"base URL without scheme", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithBaseURL("api.firstpromoter.com")}, "scheme"},
+		{"base URL with query", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithBaseURL("https://x.com/api?x=1")}, "query"},
+		{"negative retries", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithMaxRetries(-1)}, "max retries"},
+		{"inverted waits", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithRetryWait(time.Minute, time.Second)}, "retry wait"},
+		{"zero rate limit", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithRateLimit(0, time.Minute)}, "rate limit"},
+		{"nil HTTP client", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithHTTPClient(nil)}, "nil"},
+		{"zero body cap", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithMaxResponseBytes(0)}, "positive"},
+		{"nil clock", []firstpromoter.Option{firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithClock(nil)}, "clock is nil"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := NewClient(tc.opts...)
+			c, err := firstpromoter.NewClient(tc.opts...)
 			assert.Nil(t, c)
 			assert.ErrorContains(t, err, tc.want)
 			assert.True(t, strings.HasPrefix(err.Error(), "firstpromoter: "), err.Error())
 		})
 	}
-	c, err := NewClient(WithAPIKey("k"), WithAccountID("a"), nil)
+	c, err := firstpromoter.NewClient(firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), nil)
 	require.NoError(t, err)
 	assert.NotNil(t, c.Referrals)
 }
@@ -94,9 +90,9 @@ func TestReferralsListPagesOfHundred(t *testing.T) {
 func TestReferralsBreakAfterFirstMakesOneRequest(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		opts []Option
+		opts []firstpromoter.Option
 		max  int
-	}{{"no_prefetch", []Option{WithPrefetch(0)}, 1}, {"default_prefetch", nil, 2}} {
+	}{{"no_prefetch", []firstpromoter.Option{firstpromoter.WithPrefetch(0)}, 1}, {"default_prefetch", nil, 2}} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, srv, _ := newFakeClient(t, nil, tc.opts...)
 			srv.SeedReferrals(250)
@@ -122,15 +118,15 @@ func TestReferralsListPageResume(t *testing.T) {
 
 	// A job stores NextPage and resumes later with it.
 	stored := resp.NextPage
-	var rest []*Referral
-	for r, err := range c.Referrals.List(context.Background(), &ReferralListOptions{ListParams: ListParams{Page: stored}}) {
+	var rest []*firstpromoter.Referral
+	for r, err := range c.Referrals.List(context.Background(), &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{Page: stored}}) {
 		require.NoError(t, err)
 		rest = append(rest, r)
 	}
 	assert.Len(t, rest, 150)
 	assert.Equal(t, first[99].ID+1, rest[0].ID)
 
-	last, resp, err := c.Referrals.ListPage(context.Background(), &ReferralListOptions{ListParams: ListParams{Page: 3}})
+	last, resp, err := c.Referrals.ListPage(context.Background(), &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{Page: 3}})
 	require.NoError(t, err)
 	assert.Len(t, last, 50)
 	assert.Zero(t, resp.NextPage)
@@ -139,9 +135,9 @@ func TestReferralsListPageResume(t *testing.T) {
 
 func TestListRejectsBadPageSize(t *testing.T) {
 	c, srv, _ := newFakeClient(t, nil)
-	_, _, err := c.Referrals.ListPage(context.Background(), &ReferralListOptions{ListParams: ListParams{PerPage: 101}})
+	_, _, err := c.Referrals.ListPage(context.Background(), &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{PerPage: 101}})
 	assert.ErrorContains(t, err, "per page must be 1..100")
-	_, _, err = c.Referrals.ListPage(context.Background(), &ReferralListOptions{ListParams: ListParams{PerPage: -1}})
+	_, _, err = c.Referrals.ListPage(context.Background(), &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{PerPage: -1}})
 	assert.Error(t, err)
 	assert.Zero(t, srv.RequestCount())
 }
@@ -159,8 +155,8 @@ func TestRateLimitRetryAfter(t *testing.T) {
 		c, srv, clk := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
 		srv.Inject(1, firstpromotertest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "3600"})
 		_, err := c.Promoters.Get(context.Background(), srv.Promoters()[0].ID)
-		require.ErrorIs(t, err, ErrRateLimited)
-		var apiErr *Error
+		require.ErrorIs(t, err, firstpromoter.ErrRateLimited)
+		var apiErr *firstpromoter.Error
 		require.ErrorAs(t, err, &apiErr)
 		assert.Equal(t, time.Hour, apiErr.RetryAfter)
 		assert.Empty(t, clk.Sleeps())
@@ -172,8 +168,8 @@ func TestCreateNotRetriedAfterBadGateway(t *testing.T) {
 	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
 	before := len(srv.Promoters())
 	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway, Applied: true})
-	_, err := c.Promoters.Create(context.Background(), &PromoterCreateParams{Email: "new.promoter@example.com"})
-	require.ErrorIs(t, err, ErrServer)
+	_, err := c.Promoters.Create(context.Background(), &firstpromoter.PromoterCreateParams{Email: "new.promoter@example.com"})
+	require.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Equal(t, 1, srv.RequestCount())
 	assert.Len(t, srv.Promoters(), before+1, "created once, never twice")
 }
@@ -181,21 +177,21 @@ func TestCreateNotRetriedAfterBadGateway(t *testing.T) {
 func TestErrorsFromTheFake(t *testing.T) {
 	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
 	_, err := c.Referrals.Get(context.Background(), 999999)
-	require.ErrorIs(t, err, ErrNotFound)
-	var apiErr *Error
+	require.ErrorIs(t, err, firstpromoter.ErrNotFound)
+	var apiErr *firstpromoter.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Record not found", apiErr.Message)
 	assert.Equal(t, "not_found", apiErr.Code)
 	assert.Equal(t, "/api/v2/company/referrals/999999", apiErr.Path)
 
-	_, err = c.Promoters.Create(context.Background(), &PromoterCreateParams{Email: srv.Promoters()[0].Email})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, err = c.Promoters.Create(context.Background(), &firstpromoter.PromoterCreateParams{Email: srv.Promoters()[0].Email})
+	require.ErrorIs(t, err, firstpromoter.ErrInvalidRequest)
 	assert.Contains(t, err.Error(), "has already been taken")
 
-	bad, err := NewClient(WithBaseURL(srv.URL), WithAPIKey("wrong"), WithAccountID(firstpromotertest.AccountID))
+	bad, err := firstpromoter.NewClient(firstpromoter.WithBaseURL(srv.URL), firstpromoter.WithAPIKey("wrong"), firstpromoter.WithAccountID(firstpromotertest.AccountID))
 	require.NoError(t, err)
 	_, err = bad.Referrals.Get(context.Background(), 1)
-	require.ErrorIs(t, err, ErrUnauthorized)
+	require.ErrorIs(t, err, firstpromoter.ErrUnauthorized)
 	assert.NotContains(t, err.Error(), "wrong")
 }
 
@@ -210,12 +206,12 @@ func TestBulkActionBatchWait(t *testing.T) {
 	assert.False(t, batch.Status.Done())
 	done, err := c.BatchProcesses.Wait(context.Background(), batch)
 	require.NoError(t, err)
-	assert.Equal(t, BatchCompleted, done.Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, done.Status)
 	assert.NotEmpty(t, clk.Sleeps())
 
 	small, err := c.Referrals.Approve(context.Background(), ids[:2])
 	require.NoError(t, err)
-	assert.Equal(t, BatchCompleted, small.Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, small.Status)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -231,14 +227,14 @@ func TestSecretsNeverPrinted(t *testing.T) {
 	defer srv.Close()
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	opts := []Option{WithBaseURL(srv.URL), WithAPIKey(key), WithAccountID(account), WithLogger(logger),
-		WithRetryWait(time.Millisecond, 2*time.Millisecond)}
-	c, err := NewClient(opts...)
+	opts := []firstpromoter.Option{firstpromoter.WithBaseURL(srv.URL), firstpromoter.WithAPIKey(key), firstpromoter.WithAccountID(account), firstpromoter.WithLogger(logger),
+		firstpromoter.WithRetryWait(time.Millisecond, 2*time.Millisecond)}
+	c, err := firstpromoter.NewClient(opts...)
 	require.NoError(t, err)
 	srv.Inject(1, firstpromotertest.Fault{Status: 503})
 	_, err = c.Referrals.Get(context.Background(), 1)
 	require.Error(t, err)
-	var s settings
+	var s firstpromoter.Settings
 	for _, o := range opts {
 		require.NoError(t, o(&s))
 	}
@@ -256,7 +252,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 
 func TestBatchWaitWithoutStatus(t *testing.T) {
 	c, _ := newWireClient(t, wireJSON(200, `{"id":7,"status":""}`))
-	_, err := c.BatchProcesses.Wait(context.Background(), &Batch{ID: 7, Status: BatchInProgress})
-	require.ErrorIs(t, err, ErrMalformedResponse)
+	_, err := c.BatchProcesses.Wait(context.Background(), &firstpromoter.Batch{ID: 7, Status: firstpromoter.BatchInProgress})
+	require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 	assert.ErrorContains(t, err, "batch 7: the batch has no status")
 }

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 )
@@ -21,37 +22,37 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 				s.SeedPromoters(7)
 				return idsOf(s.Promoters(), func(p firstpromotertest.Promoter) int64 { return p.ID })
 			},
-			func(ctx context.Context, c *Client, o ListParams) iter.Seq2[*Promoter, error] {
-				return c.Promoters.List(ctx, &PromoterListOptions{ListParams: o})
+			func(ctx context.Context, c *firstpromoter.Client, o firstpromoter.ListParams) iter.Seq2[*firstpromoter.Promoter, error] {
+				return c.Promoters.List(ctx, &firstpromoter.PromoterListOptions{ListParams: o})
 			},
-			func(p *Promoter) int64 { return p.ID }),
+			func(p *firstpromoter.Promoter) int64 { return p.ID }),
 		matrixList("referrals", "company/referrals",
 			func(s *firstpromotertest.Server) []string {
 				s.SeedReferrals(7)
 				return idsOf(s.Referrals(), func(r firstpromotertest.Referral) int64 { return r.ID })
 			},
-			func(ctx context.Context, c *Client, o ListParams) iter.Seq2[*Referral, error] {
-				return c.Referrals.List(ctx, &ReferralListOptions{ListParams: o})
+			func(ctx context.Context, c *firstpromoter.Client, o firstpromoter.ListParams) iter.Seq2[*firstpromoter.Referral, error] {
+				return c.Referrals.List(ctx, &firstpromoter.ReferralListOptions{ListParams: o})
 			},
-			func(r *Referral) int64 { return r.ID }),
+			func(r *firstpromoter.Referral) int64 { return r.ID }),
 		matrixList("commissions", "company/commissions",
 			func(s *firstpromotertest.Server) []string {
 				s.SeedCommissions(7)
 				return idsOf(s.Commissions(), func(c firstpromotertest.Commission) int64 { return c.ID })
 			},
-			func(ctx context.Context, c *Client, o ListParams) iter.Seq2[*Commission, error] {
-				return c.Commissions.List(ctx, &CommissionListOptions{ListParams: o})
+			func(ctx context.Context, c *firstpromoter.Client, o firstpromoter.ListParams) iter.Seq2[*firstpromoter.Commission, error] {
+				return c.Commissions.List(ctx, &firstpromoter.CommissionListOptions{ListParams: o})
 			},
-			func(c *Commission) int64 { return c.ID }),
+			func(c *firstpromoter.Commission) int64 { return c.ID }),
 		matrixList("payouts", "company/payouts",
 			func(s *firstpromotertest.Server) []string {
 				s.SeedPayouts(7)
 				return idsOf(s.Payouts(), func(p firstpromotertest.Payout) int64 { return p.ID })
 			},
-			func(ctx context.Context, c *Client, o ListParams) iter.Seq2[*Payout, error] {
-				return c.Payouts.List(ctx, &PayoutListOptions{ListParams: o})
+			func(ctx context.Context, c *firstpromoter.Client, o firstpromoter.ListParams) iter.Seq2[*firstpromoter.Payout, error] {
+				return c.Payouts.List(ctx, &firstpromoter.PayoutListOptions{ListParams: o})
 			},
-			func(p *Payout) int64 { return p.ID }),
+			func(p *firstpromoter.Payout) int64 { return p.ID }),
 		{
 			Name: "create_promoter", Write: true, Path: "company/promoters",
 			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
@@ -59,7 +60,7 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 				return faultmatrix.Instance{
 					Server: srv,
 					Run: func(ctx context.Context, _ func()) ([]string, error) {
-						p, err := c.Promoters.Create(ctx, &PromoterCreateParams{Email: "matrix@example.com"})
+						p, err := c.Promoters.Create(ctx, &firstpromoter.PromoterCreateParams{Email: "matrix@example.com"})
 						if err != nil {
 							return nil, err
 						}
@@ -73,18 +74,18 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 }
 
 // matrixServer starts an empty fake and a client on it configured by env.
-func matrixServer(t *testing.T, env faultmatrix.Env) (*firstpromotertest.Server, *Client) {
+func matrixServer(t *testing.T, env faultmatrix.Env) (*firstpromotertest.Server, *firstpromoter.Client) {
 	t.Helper()
 	srv := firstpromotertest.NewServer()
 	t.Cleanup(srv.Close)
-	c, err := NewClient(
-		WithBaseURL(srv.URL),
-		WithAPIKey(firstpromotertest.APIKey),
-		WithAccountID(firstpromotertest.AccountID),
-		WithHTTPClient(env.HTTPClient),
-		WithMaxRetries(env.MaxRetries),
-		WithPrefetch(0), // a fault lands on the request it is injected before
-		func(s *settings) error { s.Clock = env.Clock; return nil },
+	c, err := firstpromoter.NewClient(
+		firstpromoter.WithBaseURL(srv.URL),
+		firstpromoter.WithAPIKey(firstpromotertest.APIKey),
+		firstpromoter.WithAccountID(firstpromotertest.AccountID),
+		firstpromoter.WithHTTPClient(env.HTTPClient),
+		firstpromoter.WithMaxRetries(env.MaxRetries),
+		firstpromoter.WithPrefetch(0), // a fault lands on the request it is injected before
+		firstpromoter.WithClock(env.Clock),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +96,7 @@ func matrixServer(t *testing.T, env faultmatrix.Env) (*firstpromotertest.Server,
 // matrixList is an iterator row: seed fills the fake and returns the seeded
 // ids; the list pages 3 records at a time, so 7 records take 3 pages.
 func matrixList[T any](name, path string, seed func(*firstpromotertest.Server) []string,
-	list func(context.Context, *Client, ListParams) iter.Seq2[*T, error], id func(*T) int64) faultmatrix.Target {
+	list func(context.Context, *firstpromoter.Client, firstpromoter.ListParams) iter.Seq2[*T, error], id func(*T) int64) faultmatrix.Target {
 	return faultmatrix.Target{
 		Name: name, RetrySafe: true, Path: path,
 		New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
@@ -104,7 +105,7 @@ func matrixList[T any](name, path string, seed func(*firstpromotertest.Server) [
 			return faultmatrix.Instance{
 				Server: srv, Seeded: seeded,
 				Run: func(ctx context.Context, afterFirst func()) ([]string, error) {
-					return faultmatrix.Collect(list(ctx, c, ListParams{PerPage: 3}), func(v *T) string { return strconv.FormatInt(id(v), 10) }, afterFirst)
+					return faultmatrix.Collect(list(ctx, c, firstpromoter.ListParams{PerPage: 3}), func(v *T) string { return strconv.FormatInt(id(v), 10) }, afterFirst)
 				},
 			}
 		},

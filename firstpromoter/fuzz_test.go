@@ -17,7 +17,7 @@ func fuzzClient(t *testing.T, status int, body []byte) *Client {
 	clk := testclock.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
 	c, err := NewClient(WithBaseURL("http://127.0.0.1:9/api/v2"), WithAPIKey("k"), WithAccountID("a"),
 		WithHTTPClient(faultmatrix.ResponseClient(status, "application/json", body)), WithMaxRetries(0),
-		func(s *settings) error { s.Clock = clk; return nil })
+		WithClock(clk))
 	if err != nil {
 		t.Fatal(err)
 	}

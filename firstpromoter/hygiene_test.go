@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
@@ -23,18 +24,18 @@ func TestSecretHygiene(t *testing.T) {
 	srv.SeedReferrals(3)
 	var sink secretcheck.Sink
 	clk := testclock.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
-	opts := []Option{
-		WithBaseURL(srv.URL), WithAPIKey(firstpromotertest.APIKey), WithAccountID(firstpromotertest.AccountID),
-		WithLogger(sink.Logger()), WithMaxRetries(2),
-		func(s *settings) error { s.Clock = clk; return nil },
+	opts := []firstpromoter.Option{
+		firstpromoter.WithBaseURL(srv.URL), firstpromoter.WithAPIKey(firstpromotertest.APIKey), firstpromoter.WithAccountID(firstpromotertest.AccountID),
+		firstpromoter.WithLogger(sink.Logger()), firstpromoter.WithMaxRetries(2),
+		firstpromoter.WithClock(clk),
 	}
-	c, err := NewClient(opts...)
+	c, err := firstpromoter.NewClient(opts...)
 	require.NoError(t, err)
-	var s settings
+	var s firstpromoter.Settings
 	for _, o := range opts {
 		require.NoError(t, o(&s))
 	}
-	sink.Print(c, *c, c.t, s, &s, opts, c.Referrals, c.RateLimit())
+	sink.Print(c, *c, firstpromoter.TransportOf(c), s, &s, opts, c.Referrals, c.RateLimit())
 
 	ctx := context.Background()
 	refs, resp, err := c.Referrals.ListPage(ctx, nil)
@@ -51,7 +52,7 @@ func TestSecretHygiene(t *testing.T) {
 		srv.Inject(1, f)
 		_, _, err := c.Referrals.ListPage(ctx, nil)
 		srv.Inject(1, f)
-		_, werr := c.Promoters.Create(ctx, &PromoterCreateParams{Email: "hygiene@example.com"})
+		_, werr := c.Promoters.Create(ctx, &firstpromoter.PromoterCreateParams{Email: "hygiene@example.com"})
 		sink.Print(err, werr)
 	}
 	srv.Inject(1, firstpromotertest.Fault{Hang: true})
@@ -61,11 +62,11 @@ func TestSecretHygiene(t *testing.T) {
 	sink.Print(err)
 
 	// A real 401 from the server, for a wrong key.
-	wrong, err := NewClient(WithBaseURL(srv.URL), WithAPIKey(wrongKey), WithAccountID(firstpromotertest.AccountID),
-		WithLogger(sink.Logger()), func(s *settings) error { s.Clock = clk; return nil })
+	wrong, err := firstpromoter.NewClient(firstpromoter.WithBaseURL(srv.URL), firstpromoter.WithAPIKey(wrongKey), firstpromoter.WithAccountID(firstpromotertest.AccountID),
+		firstpromoter.WithLogger(sink.Logger()), firstpromoter.WithClock(clk))
 	require.NoError(t, err)
 	_, _, err = wrong.Referrals.ListPage(ctx, nil)
-	require.ErrorIs(t, err, ErrUnauthorized)
+	require.ErrorIs(t, err, firstpromoter.ErrUnauthorized)
 	sink.Print(err, wrong, *wrong)
 
 	sink.Check(t, firstpromotertest.APIKey, firstpromotertest.AccountID, wrongKey)

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -28,7 +29,7 @@ func TestInvoicesAgainstFake(t *testing.T) {
 	draft := srv.AddInvoice(firstpromotertest.Invoice{Promoter: &firstpromotertest.PromoterRef{ID: pr}, PayoutIDs: []int64{payouts[0].ID}})
 	paid := srv.AddInvoice(firstpromotertest.Invoice{Promoter: &firstpromotertest.PromoterRef{ID: other}, Status: "paid"})
 
-	list := func(opts *InvoiceListOptions) []int64 {
+	list := func(opts *firstpromoter.InvoiceListOptions) []int64 {
 		var ids []int64
 		for inv, err := range c.Invoices.List(ctx, opts) {
 			require.NoError(t, err)
@@ -38,13 +39,13 @@ func TestInvoicesAgainstFake(t *testing.T) {
 	}
 	cases := []struct {
 		name string
-		opts *InvoiceListOptions
+		opts *firstpromoter.InvoiceListOptions
 		want []int64
 	}{
 		{"all", nil, []int64{draft.ID, paid.ID}},
-		{"promoter", &InvoiceListOptions{Filters: InvoiceFilters{PromoterID: pr}}, []int64{draft.ID}},
-		{"status", &InvoiceListOptions{Filters: InvoiceFilters{Status: InvoicePaid}}, []int64{paid.ID}},
-		{"none", &InvoiceListOptions{Filters: InvoiceFilters{PromoterID: pr, Status: InvoiceVoided}}, nil},
+		{"promoter", &firstpromoter.InvoiceListOptions{Filters: firstpromoter.InvoiceFilters{PromoterID: pr}}, []int64{draft.ID}},
+		{"status", &firstpromoter.InvoiceListOptions{Filters: firstpromoter.InvoiceFilters{Status: firstpromoter.InvoicePaid}}, []int64{paid.ID}},
+		{"none", &firstpromoter.InvoiceListOptions{Filters: firstpromoter.InvoiceFilters{PromoterID: pr, Status: firstpromoter.InvoiceVoided}}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { assert.Equal(t, tc.want, list(tc.opts)) })
@@ -52,7 +53,7 @@ func TestInvoicesAgainstFake(t *testing.T) {
 
 	got, err := c.Invoices.Get(ctx, draft.ID)
 	require.NoError(t, err)
-	assert.Equal(t, InvoiceDraft, got.Status)
+	assert.Equal(t, firstpromoter.InvoiceDraft, got.Status)
 	assert.Equal(t, payouts[0].Amount.String(), got.Total.String(), "the total is the payouts' sum, exactly")
 	require.Len(t, got.Payouts, 1)
 	assert.Contains(t, string(got.Payouts[0]), `"id":`)
@@ -63,10 +64,10 @@ func TestInvoicesAgainstFake(t *testing.T) {
 	assert.Equal(t, 1, b.FailedCount, "a paid invoice can not be finalized")
 	got, err = c.Invoices.Get(ctx, draft.ID)
 	require.NoError(t, err)
-	assert.Equal(t, InvoiceOpen, got.Status)
+	assert.Equal(t, firstpromoter.InvoiceOpen, got.Status)
 	_, err = c.Invoices.Void(ctx, []int64{draft.ID})
 	require.NoError(t, err)
-	assert.Equal(t, []int64{draft.ID}, list(&InvoiceListOptions{Filters: InvoiceFilters{Status: InvoiceVoided}}))
+	assert.Equal(t, []int64{draft.ID}, list(&firstpromoter.InvoiceListOptions{Filters: firstpromoter.InvoiceFilters{Status: firstpromoter.InvoiceVoided}}))
 	_, err = c.Invoices.Delete(ctx, []int64{draft.ID})
 	require.NoError(t, err)
 	assert.Equal(t, []int64{paid.ID}, list(nil))
@@ -86,7 +87,7 @@ func TestInvoicesAgainstFake(t *testing.T) {
 	assert.Equal(t, "filters[promoter_id]="+strconv.FormatInt(other, 10), q)
 
 	_, err = c.Invoices.ExportZIP(ctx)
-	assert.ErrorIs(t, err, ErrExportQueued)
+	assert.ErrorIs(t, err, firstpromoter.ErrExportQueued)
 	assert.ErrorContains(t, err, "emailed")
 
 	tmpl, err := c.Invoices.Template(ctx)
@@ -95,10 +96,10 @@ func TestInvoicesAgainstFake(t *testing.T) {
 	stored, err := c.Invoices.UpdateTemplate(ctx, "<p>{{promoter_name}} owes {{total}}</p>")
 	require.NoError(t, err)
 	assert.Equal(t, srv.InvoiceTemplate(), stored)
-	preview, err := c.Invoices.PreviewTemplate(ctx, &InvoiceTemplatePreviewParams{HTML: "<b>{{number}}</b>", VATInvoice: true})
+	preview, err := c.Invoices.PreviewTemplate(ctx, &firstpromoter.InvoiceTemplatePreviewParams{HTML: "<b>{{number}}</b>", VATInvoice: true})
 	require.NoError(t, err)
 	assert.Equal(t, "<b>INV-PREVIEW</b>", preview)
-	preview, err = c.Invoices.Preview(ctx, &InvoicePreviewParams{PromoterID: pr, PayoutIDs: []int64{payouts[0].ID}})
+	preview, err = c.Invoices.Preview(ctx, &firstpromoter.InvoicePreviewParams{PromoterID: pr, PayoutIDs: []int64{payouts[0].ID}})
 	require.NoError(t, err)
 	assert.Contains(t, preview, payouts[0].Amount.String())
 }
@@ -108,15 +109,15 @@ func TestInvoicesRetries(t *testing.T) {
 	cases := []struct {
 		name  string
 		calls int
-		call  func(c *Client) error
+		call  func(c *firstpromoter.Client) error
 	}{
-		{"void is sent once", 1, func(c *Client) error { _, err := c.Invoices.Void(ctx, []int64{1}); return err }},
-		{"finalize is sent once", 1, func(c *Client) error { _, err := c.Invoices.Finalize(ctx, []int64{1}); return err }},
-		{"a template preview is retried", 2, func(c *Client) error {
-			_, err := c.Invoices.PreviewTemplate(ctx, &InvoiceTemplatePreviewParams{HTML: "x"})
+		{"void is sent once", 1, func(c *firstpromoter.Client) error { _, err := c.Invoices.Void(ctx, []int64{1}); return err }},
+		{"finalize is sent once", 1, func(c *firstpromoter.Client) error { _, err := c.Invoices.Finalize(ctx, []int64{1}); return err }},
+		{"a template preview is retried", 2, func(c *firstpromoter.Client) error {
+			_, err := c.Invoices.PreviewTemplate(ctx, &firstpromoter.InvoiceTemplatePreviewParams{HTML: "x"})
 			return err
 		}},
-		{"an export is retried", 2, func(c *Client) error {
+		{"an export is retried", 2, func(c *firstpromoter.Client) error {
 			body, err := c.Invoices.Export(ctx, 0)
 			if err == nil {
 				body.Close()
@@ -126,11 +127,11 @@ func TestInvoicesRetries(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, srv, _ := newFakeClient(t, nil, WithMaxRetries(2))
+			c, srv, _ := newFakeClient(t, nil, firstpromoter.WithMaxRetries(2))
 			srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
 			err := tc.call(c)
 			if tc.calls == 1 {
-				assert.ErrorIs(t, err, ErrOutcomeUnknown)
+				assert.ErrorIs(t, err, firstpromoter.ErrOutcomeUnknown)
 			}
 			assert.Equal(t, tc.calls, srv.RequestCount())
 		})
@@ -144,14 +145,14 @@ func TestInvoicesValidate(t *testing.T) {
 	assert.Error(t, err)
 	_, err = c.Invoices.PreviewTemplate(ctx, nil)
 	assert.Error(t, err)
-	_, err = c.Invoices.Preview(ctx, &InvoicePreviewParams{})
+	_, err = c.Invoices.Preview(ctx, &firstpromoter.InvoicePreviewParams{})
 	assert.Error(t, err)
 	assert.Zero(t, srv.RequestCount())
 }
 
 // specBodyServer answers every request with the spec body file, status
 // code status.
-func specBodyServer(t *testing.T, file string, status int) *Client {
+func specBodyServer(t *testing.T, file string, status int) *firstpromoter.Client {
 	t.Helper()
 	body, err := os.ReadFile(filepath.Join("testdata", "spec", file))
 	require.NoError(t, err)
@@ -161,7 +162,7 @@ func specBodyServer(t *testing.T, file string, status int) *Client {
 		_, _ = w.Write(body)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := NewClient(WithBaseURL(srv.URL+"/api/v2"), WithAPIKey("k"), WithAccountID("a"), WithMaxRetries(0))
+	c, err := firstpromoter.NewClient(firstpromoter.WithBaseURL(srv.URL+"/api/v2"), firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithMaxRetries(0))
 	require.NoError(t, err)
 	return c
 }
@@ -171,7 +172,7 @@ func specBodyServer(t *testing.T, file string, status int) *Client {
 func TestInvoicesExportQueuedSpecBody(t *testing.T) {
 	for _, f := range []string{"invoices_get_invoices_export_zip_202.full.json", "invoices_get_invoices_export_zip_202.nulls.json"} {
 		_, err := specBodyServer(t, f, http.StatusAccepted).Invoices.ExportZIP(context.Background())
-		assert.ErrorIs(t, err, ErrExportQueued)
+		assert.ErrorIs(t, err, firstpromoter.ErrExportQueued)
 		assert.ErrorContains(t, err, "text")
 	}
 }
@@ -183,6 +184,6 @@ func TestInvoicesExportQueuedSpecBody(t *testing.T) {
 func TestInvoicesSpecListBodyIsTheTemplates(t *testing.T) {
 	for _, f := range []string{"invoices_get_invoices_200.full.json", "invoices_get_invoices_200.nulls.json"} {
 		_, _, err := specBodyServer(t, f, http.StatusOK).Invoices.ListPage(context.Background(), nil)
-		assert.ErrorIs(t, err, ErrMalformedResponse, f)
+		assert.ErrorIs(t, err, firstpromoter.ErrMalformedResponse, f)
 	}
 }

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"net/http"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
@@ -19,12 +20,12 @@ import (
 func TestMain(m *testing.M) { leakcheck.Main(m) }
 
 // resourceClient returns a client of srv on hc with a fake clock.
-func resourceClient(t *testing.T, srv *firstpromotertest.Server, hc *http.Client, opts ...Option) *Client {
+func resourceClient(t *testing.T, srv *firstpromotertest.Server, hc *http.Client, opts ...firstpromoter.Option) *firstpromoter.Client {
 	t.Helper()
 	clk := testclock.New(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
-	c, err := NewClient(append([]Option{
-		WithBaseURL(srv.URL), WithAPIKey(firstpromotertest.APIKey), WithAccountID(firstpromotertest.AccountID),
-		WithHTTPClient(hc), func(s *settings) error { s.Clock = clk; return nil },
+	c, err := firstpromoter.NewClient(append([]firstpromoter.Option{
+		firstpromoter.WithBaseURL(srv.URL), firstpromoter.WithAPIKey(firstpromotertest.APIKey), firstpromoter.WithAccountID(firstpromotertest.AccountID),
+		firstpromoter.WithHTTPClient(hc), firstpromoter.WithClock(clk),
 	}, opts...)...)
 	require.NoError(t, err)
 	return c

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
@@ -28,44 +29,44 @@ func specBody(t *testing.T, file string) []byte {
 // shapes (testdata/spec, and those bodies with values replaced): cents
 // fields read as their value, undocumented units as sent, null as null.
 func TestAmountsDecodeExactly(t *testing.T) {
-	tracked := func(t *testing.T, body []byte) map[string]Amount {
-		var ev TrackedEvent
+	tracked := func(t *testing.T, body []byte) map[string]firstpromoter.Amount {
+		var ev firstpromoter.TrackedEvent
 		require.NoError(t, json.Unmarshal(body, &ev))
 		require.Len(t, ev.Commissions, 1)
-		return map[string]Amount{
+		return map[string]firstpromoter.Amount{
 			"sale_amount": ev.SaleAmount, "original_sale_amount": ev.OriginalSaleAmount,
 			"commissions[].amount": ev.Commissions[0].Amount, "commissions[].sale_amount": ev.Commissions[0].SaleAmount,
 		}
 	}
-	refund := func(t *testing.T, body []byte) map[string]Amount {
-		var ev TrackedLeadEvent
+	refund := func(t *testing.T, body []byte) map[string]firstpromoter.Amount {
+		var ev firstpromoter.TrackedLeadEvent
 		require.NoError(t, json.Unmarshal(body, &ev))
-		return map[string]Amount{
+		return map[string]firstpromoter.Amount{
 			"amount_cents": ev.AmountCents, "reward.amount": ev.Reward.Amount,
 			"reward.conversion_amount":   ev.Reward.ConversionAmount,
 			"promoter.paid_balance.cash": ev.Promoter.PaidBalance["cash"],
 		}
 	}
-	commission := func(t *testing.T, body []byte) map[string]Amount {
-		var cs []*Commission
+	commission := func(t *testing.T, body []byte) map[string]firstpromoter.Amount {
+		var cs []*firstpromoter.Commission
 		require.NoError(t, json.Unmarshal(body, &cs))
-		return map[string]Amount{"sale_amount": cs[0].SaleAmount, "original_sale_amount": cs[0].OriginalSaleAmount, "amount": cs[0].Amount}
+		return map[string]firstpromoter.Amount{"sale_amount": cs[0].SaleAmount, "original_sale_amount": cs[0].OriginalSaleAmount, "amount": cs[0].Amount}
 	}
-	payout := func(t *testing.T, body []byte) map[string]Amount {
-		var ps []*Payout
+	payout := func(t *testing.T, body []byte) map[string]firstpromoter.Amount {
+		var ps []*firstpromoter.Payout
 		require.NoError(t, json.Unmarshal(body, &ps))
-		return map[string]Amount{"amount": ps[0].Amount, "total_incl_tax": ps[0].TotalInclTax}
+		return map[string]firstpromoter.Amount{"amount": ps[0].Amount, "total_incl_tax": ps[0].TotalInclTax}
 	}
-	promoter := func(t *testing.T, body []byte) map[string]Amount {
-		var p Promoter
+	promoter := func(t *testing.T, body []byte) map[string]firstpromoter.Amount {
+		var p firstpromoter.Promoter
 		require.NoError(t, json.Unmarshal(body, &p))
-		return map[string]Amount{"stats.revenue_amount": p.Stats.RevenueAmount, "balances.cash": p.Balances.Cash, "balances.points": p.Balances.Points}
+		return map[string]firstpromoter.Amount{"stats.revenue_amount": p.Stats.RevenueAmount, "balances.cash": p.Balances.Cash, "balances.points": p.Balances.Points}
 	}
 	tests := []struct {
 		name    string
 		file    string
 		replace map[string]string // JSON fragment replacements in the body
-		decode  func(*testing.T, []byte) map[string]Amount
+		decode  func(*testing.T, []byte) map[string]firstpromoter.Amount
 		want    map[string]string // field -> String(), with the currency when known
 	}{
 		{"tracked sale, cents", "tracking_post_sale_200.full.json", nil, tracked, map[string]string{
@@ -124,7 +125,7 @@ func TestAmountsDecodeExactly(t *testing.T) {
 // TestCentsFieldsKeepTheWire checks that a decoded cents amount encodes
 // back to the integer sent and gives it back as minor units.
 func TestCentsFieldsKeepTheWire(t *testing.T) {
-	var c Commission
+	var c firstpromoter.Commission
 	require.NoError(t, json.Unmarshal([]byte(`{"id": 1, "unit": "cash", "sale_amount": 2500, "amount": null}`), &c))
 	units, err := c.SaleAmount.MinorUnits("")
 	require.NoError(t, err)
@@ -140,9 +141,9 @@ func TestCentsFieldsKeepTheWire(t *testing.T) {
 
 // TestAmountParamsEncodeInCents: params and filters send the API's unit.
 func TestAmountParamsEncodeInCents(t *testing.T) {
-	fromMinor, err := AmountFromMinorUnits(2500, 2, "")
+	fromMinor, err := firstpromoter.AmountFromMinorUnits(2500, 2, "")
 	require.NoError(t, err)
-	parsed, err := ParseAmount("25.00", "")
+	parsed, err := firstpromoter.ParseAmount("25.00", "")
 	require.NoError(t, err)
 	// The two build forms encode differently as plain JSON ...
 	b1, _ := json.Marshal(fromMinor)
@@ -159,55 +160,55 @@ func TestAmountParamsEncodeInCents(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &m))
 		return m
 	}
-	for name, a := range map[string]Amount{"minor units": fromMinor, "decimal": parsed} {
+	for name, a := range map[string]firstpromoter.Amount{"minor units": fromMinor, "decimal": parsed} {
 		t.Run(name, func(t *testing.T) {
-			assert.Equal(t, 2500.0, body(CommissionCreateParams{CommissionType: CommissionSale, SaleAmount: a})["sale_amount"])
-			assert.Equal(t, 2500.0, body(CommissionCreateParams{CommissionType: CommissionCustom, Amount: a})["amount"])
-			assert.Equal(t, 2500.0, body(TrackSaleParams{Amount: a, MRR: a})["amount"])
-			assert.Equal(t, 2500.0, body(TrackSaleParams{Amount: a, MRR: a})["mrr"])
-			assert.Equal(t, 2500.0, body(TrackRefundParams{Amount: a})["amount"])
-			assert.Equal(t, 2500.0, body(CampaignUpgrade{Metric: "revenue", Amount: a})["amount"])
-			v, err := query.Values(CommissionListOptions{Filters: CommissionFilters{SaleAmount: AmountRange{From: &a}}})
+			assert.Equal(t, 2500.0, body(firstpromoter.CommissionCreateParams{CommissionType: firstpromoter.CommissionSale, SaleAmount: a})["sale_amount"])
+			assert.Equal(t, 2500.0, body(firstpromoter.CommissionCreateParams{CommissionType: firstpromoter.CommissionCustom, Amount: a})["amount"])
+			assert.Equal(t, 2500.0, body(firstpromoter.TrackSaleParams{Amount: a, MRR: a})["amount"])
+			assert.Equal(t, 2500.0, body(firstpromoter.TrackSaleParams{Amount: a, MRR: a})["mrr"])
+			assert.Equal(t, 2500.0, body(firstpromoter.TrackRefundParams{Amount: a})["amount"])
+			assert.Equal(t, 2500.0, body(firstpromoter.CampaignUpgrade{Metric: "revenue", Amount: a})["amount"])
+			v, err := query.Values(firstpromoter.CommissionListOptions{Filters: firstpromoter.CommissionFilters{SaleAmount: firstpromoter.AmountRange{From: &a}}})
 			require.NoError(t, err)
 			assert.Equal(t, "2500", v.Get("filters[sale_amount][from]"))
 		})
 	}
 
 	t.Run("zero-decimal currency", func(t *testing.T) {
-		yen, err := ParseAmount("2500", "JPY")
+		yen, err := firstpromoter.ParseAmount("2500", "JPY")
 		require.NoError(t, err)
-		assert.Equal(t, 2500.0, body(TrackSaleParams{Amount: yen, Currency: "JPY"})["amount"])
-		eur, err := ParseAmount("25", "")
+		assert.Equal(t, 2500.0, body(firstpromoter.TrackSaleParams{Amount: yen, Currency: "JPY"})["amount"])
+		eur, err := firstpromoter.ParseAmount("25", "")
 		require.NoError(t, err)
-		assert.Equal(t, 2500.0, body(TrackSaleParams{Amount: eur, Currency: "EUR"})["amount"])
+		assert.Equal(t, 2500.0, body(firstpromoter.TrackSaleParams{Amount: eur, Currency: "EUR"})["amount"])
 	})
 	t.Run("non-cash units send the count", func(t *testing.T) {
-		pts, err := ParseAmount("10", "")
+		pts, err := firstpromoter.ParseAmount("10", "")
 		require.NoError(t, err)
-		assert.Equal(t, 10.0, body(CommissionCreateParams{CommissionType: CommissionCustom, Amount: pts, Unit: CommissionUnitPoints})["amount"])
-		assert.Equal(t, 10.0, body(CampaignUpgrade{Metric: "customers", Amount: pts})["amount"])
+		assert.Equal(t, 10.0, body(firstpromoter.CommissionCreateParams{CommissionType: firstpromoter.CommissionCustom, Amount: pts, Unit: firstpromoter.CommissionUnitPoints})["amount"])
+		assert.Equal(t, 10.0, body(firstpromoter.CampaignUpgrade{Metric: "customers", Amount: pts})["amount"])
 	})
 	t.Run("finer than a cent is refused", func(t *testing.T) {
-		fine, err := ParseAmount("0.125", "")
+		fine, err := firstpromoter.ParseAmount("0.125", "")
 		require.NoError(t, err)
-		_, err = json.Marshal(CommissionCreateParams{CommissionType: CommissionSale, SaleAmount: fine})
+		_, err = json.Marshal(firstpromoter.CommissionCreateParams{CommissionType: firstpromoter.CommissionSale, SaleAmount: fine})
 		require.ErrorIs(t, err, money.ErrNotWhole)
-		_, err = query.Values(CommissionListOptions{Filters: CommissionFilters{Amount: AmountRange{To: &fine}}})
+		_, err = query.Values(firstpromoter.CommissionListOptions{Filters: firstpromoter.CommissionFilters{Amount: firstpromoter.AmountRange{To: &fine}}})
 		require.ErrorIs(t, err, money.ErrNotWhole)
 	})
 	t.Run("mixed currencies are refused", func(t *testing.T) {
-		usd, err := ParseAmount("25", "USD")
+		usd, err := firstpromoter.ParseAmount("25", "USD")
 		require.NoError(t, err)
-		_, err = json.Marshal(TrackRefundParams{Amount: usd, Currency: "EUR"})
+		_, err = json.Marshal(firstpromoter.TrackRefundParams{Amount: usd, Currency: "EUR"})
 		require.ErrorIs(t, err, money.ErrCurrencyMismatch)
 	})
 	t.Run("min_payment, undocumented unit, as the amount encodes", func(t *testing.T) {
 		for _, tc := range []struct {
-			a    Amount
+			a    firstpromoter.Amount
 			want string
-		}{{fromMinor, "2500"}, {parsed, "25.00"}, {sent(`"12.5"`), "12.5"}, {Amount{}, ""}} {
+		}{{fromMinor, "2500"}, {parsed, "25.00"}, {sent(`"12.5"`), "12.5"}, {firstpromoter.Amount{}, ""}} {
 			v := url.Values{}
-			require.NoError(t, PayoutGroupFilters{MinPayment: tc.a}.EncodeValues("filters", &v))
+			require.NoError(t, firstpromoter.PayoutGroupFilters{MinPayment: tc.a}.EncodeValues("filters", &v))
 			assert.Equal(t, tc.want, v.Get("filters[min_payment]"))
 		}
 	})
@@ -226,8 +227,8 @@ func TestNullableCodesFromTheFake(t *testing.T) {
 		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pc.ID}, Amount: 1,
 		EventID: "ev_1", PlanID: "pro", FraudCheck: "same_ip_suspicion",
 	})
-	got := map[int64]*Commission{}
-	for cm, err := range c.Commissions.List(context.Background(), &CommissionListOptions{IDs: []int64{null.ID, set.ID}}) {
+	got := map[int64]*firstpromoter.Commission{}
+	for cm, err := range c.Commissions.List(context.Background(), &firstpromoter.CommissionListOptions{IDs: []int64{null.ID, set.ID}}) {
 		require.NoError(t, err)
 		got[cm.ID] = cm
 	}

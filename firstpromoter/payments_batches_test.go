@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -15,21 +16,21 @@ func TestPaymentsBatchesAgainstFake(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
 		name   string
-		run    func(t *testing.T, c *Client, batch int64)
-		status PayoutStatus // of the batch's payouts afterwards
+		run    func(t *testing.T, c *firstpromoter.Client, batch int64)
+		status firstpromoter.PayoutStatus // of the batch's payouts afterwards
 	}{
-		{"pay", func(t *testing.T, c *Client, batch int64) {
-			b, err := c.PaymentsBatches.Pay(ctx, batch, &PaymentsBatchPayParams{OTP: "email", OTPCode: "123456"})
+		{"pay", func(t *testing.T, c *firstpromoter.Client, batch int64) {
+			b, err := c.PaymentsBatches.Pay(ctx, batch, &firstpromoter.PaymentsBatchPayParams{OTP: "email", OTPCode: "123456"})
 			require.NoError(t, err)
 			assert.Equal(t, "completed", b.Status)
 			assert.NotNil(t, b.CompletedAt)
-			_, err = c.PaymentsBatches.Pay(ctx, batch, &PaymentsBatchPayParams{OTP: "email"})
-			assert.ErrorIs(t, err, ErrInvalidRequest, "a paid batch is not paid twice")
-			assert.ErrorIs(t, c.PaymentsBatches.Delete(ctx, batch), ErrInvalidRequest, "a paid batch stays")
+			_, err = c.PaymentsBatches.Pay(ctx, batch, &firstpromoter.PaymentsBatchPayParams{OTP: "email"})
+			assert.ErrorIs(t, err, firstpromoter.ErrInvalidRequest, "a paid batch is not paid twice")
+			assert.ErrorIs(t, c.PaymentsBatches.Delete(ctx, batch), firstpromoter.ErrInvalidRequest, "a paid batch stays")
 		}, "completed"},
-		{"delete", func(t *testing.T, c *Client, batch int64) {
+		{"delete", func(t *testing.T, c *firstpromoter.Client, batch int64) {
 			require.NoError(t, c.PaymentsBatches.Delete(ctx, batch))
-			assert.ErrorIs(t, c.PaymentsBatches.Delete(ctx, batch), ErrNotFound)
+			assert.ErrorIs(t, c.PaymentsBatches.Delete(ctx, batch), firstpromoter.ErrNotFound)
 		}, "pending"},
 	}
 	for _, tc := range cases {
@@ -43,12 +44,12 @@ func TestPaymentsBatchesAgainstFake(t *testing.T) {
 				}
 			}
 			require.NotEmpty(t, method)
-			res, err := c.Payouts.CreatePaymentsBatch(ctx, &PaymentsBatchCreateParams{Method: method})
+			res, err := c.Payouts.CreatePaymentsBatch(ctx, &firstpromoter.PaymentsBatchCreateParams{Method: method})
 			require.NoError(t, err)
 			batch := res.PaymentsBatch.ID
 			tc.run(t, c, batch)
 			var n int
-			for p, err := range c.Payouts.List(ctx, &PayoutListOptions{Filters: PayoutFilters{PaymentsBatchID: []int64{batch}}}) {
+			for p, err := range c.Payouts.List(ctx, &firstpromoter.PayoutListOptions{Filters: firstpromoter.PayoutFilters{PaymentsBatchID: []int64{batch}}}) {
 				require.NoError(t, err)
 				assert.Equal(t, tc.status, p.Status)
 				n++
@@ -64,15 +65,15 @@ func TestPaymentsBatchesAgainstFake(t *testing.T) {
 
 func TestPaymentsBatchesPayIsNeverRetried(t *testing.T) {
 	ctx := context.Background()
-	c, srv, _ := newFakeClient(t, nil, WithMaxRetries(3))
+	c, srv, _ := newFakeClient(t, nil, firstpromoter.WithMaxRetries(3))
 	_, err := c.PaymentsBatches.Pay(ctx, 1, nil)
 	assert.ErrorContains(t, err, "OTP is required")
 	assert.Zero(t, srv.RequestCount())
 	for _, f := range []firstpromotertest.Fault{{Status: http.StatusBadGateway}, {Status: http.StatusInternalServerError}, {Drop: true}} {
 		srv.ResetRequests()
 		srv.Inject(1, f)
-		_, err = c.PaymentsBatches.Pay(ctx, 1, &PaymentsBatchPayParams{OTP: "email"})
-		assert.ErrorIs(t, err, ErrOutcomeUnknown)
+		_, err = c.PaymentsBatches.Pay(ctx, 1, &firstpromoter.PaymentsBatchPayParams{OTP: "email"})
+		assert.ErrorIs(t, err, firstpromoter.ErrOutcomeUnknown)
 		assert.Equal(t, 1, srv.RequestCount(), "a payment that may have started is not sent again")
 	}
 }

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,23 +45,23 @@ const tapePayoutSettingsJSON = `{
 func TestPayoutsListPageWireFormat(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, `[`+tapePayoutJSON+`]`))
 	yes := true
-	ps, resp, err := c.Payouts.ListPage(context.Background(), &PayoutListOptions{
+	ps, resp, err := c.Payouts.ListPage(context.Background(), &firstpromoter.PayoutListOptions{
 		Q:   "jane",
 		IDs: []int64{9001, 9002},
-		Filters: PayoutFilters{
-			Status:          PayoutPending,
+		Filters: firstpromoter.PayoutFilters{
+			Status:          firstpromoter.PayoutPending,
 			CampaignID:      []int64{28004},
 			PaymentsBatchID: []int64{3, 4},
-			DuePeriod:       DueNext,
-			PeriodStart:     DateRange{From: NewDate(2025, 3, 1)},
-			PeriodEnd:       DateRange{To: NewDate(2025, 3, 31)},
+			DuePeriod:       firstpromoter.DueNext,
+			PeriodStart:     firstpromoter.DateRange{From: firstpromoter.NewDate(2025, 3, 1)},
+			PeriodEnd:       firstpromoter.DateRange{To: firstpromoter.NewDate(2025, 3, 31)},
 			PayoutMethod:    "paypal",
 			PromoterID:      12345,
 			OnlyPayable:     &yes,
 			GroupRef:        "2025-03",
 			FraudSuspicions: []string{"no_suspicion"},
 		},
-		Sorting: PayoutSorting{Amount: Desc, PeriodStart: Asc},
+		Sorting: firstpromoter.PayoutSorting{Amount: firstpromoter.Desc, PeriodStart: firstpromoter.Asc},
 	})
 	require.NoError(t, err)
 	call := ws.only()
@@ -91,7 +92,7 @@ func TestPayoutsListPageWireFormat(t *testing.T) {
 	require.Len(t, ps, 1)
 	p := ps[0]
 	assert.Equal(t, int64(9001), p.ID)
-	assert.Equal(t, PayoutPending, p.Status)
+	assert.Equal(t, firstpromoter.PayoutPending, p.Status)
 	assert.Equal(t, "12050.5", p.Amount.String())
 	assert.Equal(t, "14460.6", p.TotalInclTax.String())
 	assert.Equal(t, int64(0), p.PaymentsBatchID)
@@ -100,8 +101,8 @@ func TestPayoutsListPageWireFormat(t *testing.T) {
 	assert.Nil(t, p.PaidAt)
 	require.NotNil(t, p.PayoutMethod)
 	assert.True(t, p.PayoutMethod.IsSelected)
-	assert.Equal(t, &PromoterRef{ID: 12345, Email: "jane@example.com", Name: "Jane Smith"}, p.Promoter)
-	assert.Equal(t, &PayoutInvoice{ID: 55, Number: "INV-0055"}, p.Invoice)
+	assert.Equal(t, &firstpromoter.PromoterRef{ID: 12345, Email: "jane@example.com", Name: "Jane Smith"}, p.Promoter)
+	assert.Equal(t, &firstpromoter.PayoutInvoice{ID: 55, Number: "INV-0055"}, p.Invoice)
 }
 
 func TestPayoutAmountDecoding(t *testing.T) {
@@ -127,7 +128,7 @@ func TestPayoutAmountDecoding(t *testing.T) {
 		for _, body := range []string{`[{"amount": "twelve"}]`, `[{"amount": ""}]`} {
 			_, c := newTapeServer(t, tapeReply(200, body))
 			_, _, err := c.Payouts.ListPage(context.Background(), nil)
-			require.ErrorIs(t, err, ErrMalformedResponse, body)
+			require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse, body)
 		}
 	})
 }
@@ -143,7 +144,7 @@ func TestPayoutsListIterates(t *testing.T) {
 		tapeJSON(w, 200, `[`+tapeJoin(items)+`]`)
 	})
 	n := 0
-	for p, err := range c.Payouts.List(context.Background(), &PayoutListOptions{ListParams: ListParams{PerPage: 10}}) {
+	for p, err := range c.Payouts.List(context.Background(), &firstpromoter.PayoutListOptions{ListParams: firstpromoter.ListParams{PerPage: 10}}) {
 		require.NoError(t, err)
 		n++
 		assert.Equal(t, int64(n), p.ID)
@@ -166,11 +167,11 @@ func TestPayoutsGroupByPromoters(t *testing.T) {
 		}],
 		"meta": {"total": 12050.5, "promoters_count": 1, "total_incl_tax": 14460.6, "due_date": "2025-04-30", "period_end": "2025-03-31"}
 	}`))
-	page, resp, err := c.Payouts.GroupByPromoters(context.Background(), &PayoutGroupListOptions{
-		ListParams: ListParams{PerPage: 1},
+	page, resp, err := c.Payouts.GroupByPromoters(context.Background(), &firstpromoter.PayoutGroupListOptions{
+		ListParams: firstpromoter.ListParams{PerPage: 1},
 		Q:          "jane",
-		Filters: PayoutGroupFilters{
-			Status: PayoutPending, CampaignID: []int64{28004}, MinPayment: sent("5000"), Invoiceable: "true",
+		Filters: firstpromoter.PayoutGroupFilters{
+			Status: firstpromoter.PayoutPending, CampaignID: []int64{28004}, MinPayment: sent("5000"), Invoiceable: "true",
 		},
 		IncludePayoutMethodDetails: true,
 	})
@@ -198,11 +199,11 @@ func TestPayoutsGroupByPromoters(t *testing.T) {
 	assert.Equal(t, []int64{9001}, g.PayoutIDs)
 	assert.Equal(t, "12050.5", g.Amount.String())
 	require.Len(t, g.Payouts, 1)
-	assert.Equal(t, PayoutGroupMeta{Total: sent("12050.5"), PromotersCount: 1, TotalInclTax: sent("14460.6"), DueDate: "2025-04-30", PeriodEnd: "2025-03-31"}, page.Meta)
+	assert.Equal(t, firstpromoter.PayoutGroupMeta{Total: sent("12050.5"), PromotersCount: 1, TotalInclTax: sent("14460.6"), DueDate: "2025-04-30", PeriodEnd: "2025-03-31"}, page.Meta)
 
 	_, c2 := newTapeServer(t, tapeReply(200, `{"meta": {"total": 0}}`))
 	_, _, err = c2.Payouts.GroupByPromoters(context.Background(), nil)
-	require.ErrorIs(t, err, ErrMalformedResponse)
+	require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 }
 
 func TestPayoutsStats(t *testing.T) {
@@ -215,9 +216,9 @@ func TestPayoutsStats(t *testing.T) {
 			"by_payout_method": {"paypal": {"amounts": {"cash": 42050.5}, "total_incl_tax": 50460.6, "promoters_count": 4}}
 		}
 	}`))
-	st, err := c.Payouts.Stats(context.Background(), &PayoutStatsOptions{
-		StatsBy: PayoutStatsBy{PaidPeriod: true, Status: true, PayoutMethod: true},
-		Filters: PayoutStatsFilters{Status: PayoutCompleted, CampaignID: []int64{28004}},
+	st, err := c.Payouts.Stats(context.Background(), &firstpromoter.PayoutStatsOptions{
+		StatsBy: firstpromoter.PayoutStatsBy{PaidPeriod: true, Status: true, PayoutMethod: true},
+		Filters: firstpromoter.PayoutStatsFilters{Status: firstpromoter.PayoutCompleted, CampaignID: []int64{28004}},
 	})
 	require.NoError(t, err)
 	call := ws.only()
@@ -238,7 +239,7 @@ func TestPayoutsStats(t *testing.T) {
 	pp := st.Data.ByPaidPeriod[0]
 	assert.Equal(t, time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), pp.PeriodStart)
 	assert.Equal(t, 3, pp.PromotersCount)
-	assert.Equal(t, map[string]Amount{"cash": sent("30000"), "points": sent("120")}, pp.Amounts)
+	assert.Equal(t, map[string]firstpromoter.Amount{"cash": sent("30000"), "points": sent("120")}, pp.Amounts)
 	assert.Equal(t, "14460.6", st.Data.ByStatus["pending"].TotalInclTax.String())
 	assert.Equal(t, 4, st.Data.ByPayoutMethod["paypal"].PromotersCount)
 
@@ -256,8 +257,8 @@ func TestPayoutsDueStats(t *testing.T) {
 			"custom": {"promoters_count": 0, "amounts": {}, "total_incl_tax": 0}
 		}
 	}`))
-	st, err := c.Payouts.DueStats(context.Background(), &PayoutDueStatsOptions{
-		Q: "jane", Filters: PayoutStatsFilters{Status: PayoutPending},
+	st, err := c.Payouts.DueStats(context.Background(), &firstpromoter.PayoutDueStatsOptions{
+		Q: "jane", Filters: firstpromoter.PayoutStatsFilters{Status: firstpromoter.PayoutPending},
 	})
 	require.NoError(t, err)
 	call := ws.only()
@@ -278,7 +279,7 @@ func TestPayoutsCreatePaymentsBatch(t *testing.T) {
 			"total": 42050.5, "promoters_count": 4, "error": null},
 		"meta": {"failed": [{"promoter_id": 7, "error": "no payout method"}]}
 	}`))
-	res, err := c.Payouts.CreatePaymentsBatch(context.Background(), &PaymentsBatchCreateParams{Method: "paypal"})
+	res, err := c.Payouts.CreatePaymentsBatch(context.Background(), &firstpromoter.PaymentsBatchCreateParams{Method: "paypal"})
 	require.NoError(t, err)
 	assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/company/payouts/create_payments_batch", `{"method": "paypal"}`)
 	require.NotNil(t, res.PaymentsBatch)
@@ -292,14 +293,14 @@ func TestPayoutsCreatePaymentsBatch(t *testing.T) {
 	require.Len(t, res.Meta.Failed, 1)
 	assert.Equal(t, "no payout method", res.Meta.Failed[0]["error"])
 
-	_, err = c.Payouts.CreatePaymentsBatch(context.Background(), &PaymentsBatchCreateParams{})
+	_, err = c.Payouts.CreatePaymentsBatch(context.Background(), &firstpromoter.PaymentsBatchCreateParams{})
 	require.Error(t, err)
 	assert.Len(t, ws.Calls(), 1)
 
 	ws2, c2 := newTapeServer(t, tapeReply(http.StatusCreated, `{"meta": {"failed": []}}`))
-	_, err = c2.Payouts.CreatePaymentsBatch(context.Background(), &PaymentsBatchCreateParams{Method: "bank"})
-	require.ErrorIs(t, err, ErrMalformedResponse)
-	var apiErr *Error
+	_, err = c2.Payouts.CreatePaymentsBatch(context.Background(), &firstpromoter.PaymentsBatchCreateParams{Method: "bank"})
+	require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
+	var apiErr *firstpromoter.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "/api/v2/company/payouts/create_payments_batch", apiErr.Path)
 	assert.Len(t, ws2.Calls(), 1)
@@ -307,8 +308,8 @@ func TestPayoutsCreatePaymentsBatch(t *testing.T) {
 
 func TestPayoutsCreatePaymentsBatchNotRetried(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, ``))
-	_, err := c.Payouts.CreatePaymentsBatch(context.Background(), &PaymentsBatchCreateParams{Method: "wise"})
-	require.ErrorIs(t, err, ErrServer)
+	_, err := c.Payouts.CreatePaymentsBatch(context.Background(), &firstpromoter.PaymentsBatchCreateParams{Method: "wise"})
+	require.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Len(t, ws.Calls(), 1)
 }
 
@@ -316,18 +317,18 @@ func TestPayoutsActions(t *testing.T) {
 	envelope := `{"data": ` + tapePendingBatchJSON + `, "meta": {"total": 42050.5, "promoters_count": 4, "total_incl_tax": 50460.6, "all_promoters_count": 9}}`
 	tests := []struct {
 		name   string
-		call   func(*PayoutsService) (*PayoutBatchResult, error)
+		call   func(*firstpromoter.PayoutsService) (*firstpromoter.PayoutBatchResult, error)
 		method string
 		path   string
 	}{
-		{"paid", func(s *PayoutsService) (*PayoutBatchResult, error) {
+		{"paid", func(s *firstpromoter.PayoutsService) (*firstpromoter.PayoutBatchResult, error) {
 			return s.MarkAsPaid(context.Background(), []int64{1, 2, 3, 4, 5, 6})
 		},
 			http.MethodPost, "mark_as_paid"},
-		{"unpaid", func(s *PayoutsService) (*PayoutBatchResult, error) {
+		{"unpaid", func(s *firstpromoter.PayoutsService) (*firstpromoter.PayoutBatchResult, error) {
 			return s.MarkAsUnpaid(context.Background(), []int64{1, 2, 3, 4, 5, 6})
 		}, http.MethodPost, "mark_as_unpaid"},
-		{"delete", func(s *PayoutsService) (*PayoutBatchResult, error) {
+		{"delete", func(s *firstpromoter.PayoutsService) (*firstpromoter.PayoutBatchResult, error) {
 			return s.Delete(context.Background(), []int64{1, 2, 3, 4, 5, 6})
 		},
 			http.MethodDelete, "destroy"},
@@ -340,8 +341,8 @@ func TestPayoutsActions(t *testing.T) {
 			assertTapeJSONCall(t, ws.only(), tt.method, "/api/v2/company/payouts/"+tt.path, `{"ids": [1, 2, 3, 4, 5, 6]}`)
 			require.NotNil(t, res.Batch)
 			assert.Equal(t, int64(502), res.Batch.ID)
-			assert.Equal(t, BatchPending, res.Batch.Status)
-			assert.Equal(t, PayoutBatchMeta{Total: sent("42050.5"), PromotersCount: 4, TotalInclTax: sent("50460.6"), AllPromotersCount: 9}, res.Meta)
+			assert.Equal(t, firstpromoter.BatchPending, res.Batch.Status)
+			assert.Equal(t, firstpromoter.PayoutBatchMeta{Total: sent("42050.5"), PromotersCount: 4, TotalInclTax: sent("50460.6"), AllPromotersCount: 9}, res.Meta)
 		})
 	}
 }
@@ -352,14 +353,14 @@ func TestPayoutsActionShapes(t *testing.T) {
 		res, err := c.Payouts.MarkAsPaid(context.Background(), []int64{1})
 		require.NoError(t, err)
 		assert.Equal(t, int64(501), res.Batch.ID)
-		assert.Equal(t, PayoutBatchMeta{}, res.Meta)
+		assert.Equal(t, firstpromoter.PayoutBatchMeta{}, res.Meta)
 	})
 	t.Run("object processing errors", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(200, `{"data": {"id": 7, "status": "failed", "progress": 100,
 			"processing_errors": [{"payout_id": 1, "message": "already paid"}]}}`))
 		res, err := c.Payouts.MarkAsPaid(context.Background(), []int64{1})
 		require.NoError(t, err)
-		assert.Equal(t, BatchFailed, res.Batch.Status)
+		assert.Equal(t, firstpromoter.BatchFailed, res.Batch.Status)
 		require.Len(t, res.Batch.ProcessingErrors, 1)
 		assert.JSONEq(t, `{"payout_id": 1, "message": "already paid"}`, res.Batch.ProcessingErrors[0])
 	})
@@ -372,7 +373,7 @@ func TestPayoutsActionShapes(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, c := newTapeServer(t, tapeReply(200, body))
 			_, err := c.Payouts.MarkAsUnpaid(context.Background(), []int64{1})
-			require.ErrorIs(t, err, ErrMalformedResponse)
+			require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 		})
 	}
 	t.Run("no ids", func(t *testing.T) {
@@ -386,7 +387,7 @@ func TestPayoutsActionShapes(t *testing.T) {
 func TestPayoutsMarkAsPaidNotRetriedOn502(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, `{"message": "Bad gateway"}`))
 	_, err := c.Payouts.MarkAsPaid(context.Background(), []int64{1})
-	require.ErrorIs(t, err, ErrServer)
+	require.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Len(t, ws.Calls(), 1)
 }
 
@@ -401,7 +402,7 @@ func TestPayoutsDeleteRetriedOn502(t *testing.T) {
 	})
 	res, err := c.Payouts.Delete(context.Background(), []int64{1})
 	require.NoError(t, err)
-	assert.Equal(t, BatchCompleted, res.Batch.Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, res.Batch.Status)
 	assert.Len(t, ws.Calls(), 2)
 	assert.Len(t, ws.clock.Sleeps(), 1)
 }

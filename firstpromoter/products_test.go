@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -8,20 +8,21 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
 func TestProductsAgainstFake(t *testing.T) {
 	ctx := context.Background()
 	c, srv, _ := newFakeClient(t, nil)
-	pro, err := c.Products.Create(ctx, &ProductCreateParams{
+	pro, err := c.Products.Create(ctx, &firstpromoter.ProductCreateParams{
 		Name: "Pro plan", ExtID: "prod_pro",
-		Prices: []ProductPrice{{ExtID: "price_monthly", Desc: "Monthly"}, {ExtID: "price_yearly"}},
+		Prices: []firstpromoter.ProductPrice{{ExtID: "price_monthly", Desc: "Monthly"}, {ExtID: "price_yearly"}},
 	})
 	require.NoError(t, err)
 	require.NotNil(t, pro.ExtID)
 	assert.Equal(t, "prod_pro", *pro.ExtID)
-	assert.Equal(t, []ProductPrice{{ExtID: "price_monthly", Desc: "Monthly"}, {ExtID: "price_yearly"}}, pro.Prices)
+	assert.Equal(t, []firstpromoter.ProductPrice{{ExtID: "price_monthly", Desc: "Monthly"}, {ExtID: "price_yearly"}}, pro.Prices)
 	body := srv.Requests()[0].Body
 	assert.JSONEq(t, `{"name":"Pro plan","ext_id":"prod_pro","prices":[{"ext_id":"price_monthly","desc":"Monthly"},{"ext_id":"price_yearly","desc":null}]}`, string(body))
 
@@ -39,7 +40,7 @@ func TestProductsAgainstFake(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []int64
-			for p, err := range c.Products.List(ctx, &ProductListOptions{Q: tc.q}) {
+			for p, err := range c.Products.List(ctx, &firstpromoter.ProductListOptions{Q: tc.q}) {
 				require.NoError(t, err)
 				got = append(got, p.ID)
 			}
@@ -47,30 +48,30 @@ func TestProductsAgainstFake(t *testing.T) {
 		})
 	}
 
-	updated, err := c.Products.Update(ctx, pro.ID, &ProductUpdateParams{Prices: []ProductPrice{{ExtID: "price_monthly"}}})
+	updated, err := c.Products.Update(ctx, pro.ID, &firstpromoter.ProductUpdateParams{Prices: []firstpromoter.ProductPrice{{ExtID: "price_monthly"}}})
 	require.NoError(t, err)
 	assert.Equal(t, "Pro plan", updated.Name, "an empty name is left unchanged")
 	assert.Len(t, updated.Prices, 1)
 
-	_, err = c.Products.Update(ctx, pro.ID, &ProductUpdateParams{Prices: []ProductPrice{{ExtID: "a"}, {ExtID: "a"}}})
-	assert.ErrorIs(t, err, ErrInvalidRequest, "price ids are unique within a product")
+	_, err = c.Products.Update(ctx, pro.ID, &firstpromoter.ProductUpdateParams{Prices: []firstpromoter.ProductPrice{{ExtID: "a"}, {ExtID: "a"}}})
+	assert.ErrorIs(t, err, firstpromoter.ErrInvalidRequest, "price ids are unique within a product")
 
 	require.NoError(t, c.Products.Delete(ctx, basic.ID))
 	_, err = c.Products.Get(ctx, basic.ID)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, firstpromoter.ErrNotFound)
 }
 
 func TestProductsValidateAndDoNotRetryCreate(t *testing.T) {
 	ctx := context.Background()
-	c, srv, _ := newFakeClient(t, nil, WithMaxRetries(3))
-	_, err := c.Products.Create(ctx, &ProductCreateParams{Name: "x"})
+	c, srv, _ := newFakeClient(t, nil, firstpromoter.WithMaxRetries(3))
+	_, err := c.Products.Create(ctx, &firstpromoter.ProductCreateParams{Name: "x"})
 	assert.ErrorContains(t, err, "price")
 	_, err = c.Products.Update(ctx, 1, nil)
 	assert.ErrorContains(t, err, "Prices are required")
 	assert.Zero(t, srv.RequestCount())
 	srv.Inject(1, firstpromotertest.Fault{Status: http.StatusBadGateway})
-	_, err = c.Products.Create(ctx, &ProductCreateParams{Name: "x", Prices: []ProductPrice{{ExtID: "p"}}})
-	assert.ErrorIs(t, err, ErrOutcomeUnknown)
+	_, err = c.Products.Create(ctx, &firstpromoter.ProductCreateParams{Name: "x", Prices: []firstpromoter.ProductPrice{{ExtID: "p"}}})
+	assert.ErrorIs(t, err, firstpromoter.ErrOutcomeUnknown)
 	assert.Equal(t, 1, srv.RequestCount())
 }
 
@@ -82,17 +83,17 @@ func TestPayoutMethodsAgainstFake(t *testing.T) {
 	require.NotNil(t, seeded.SelectedPayoutMethod)
 	pr := srv.AddPromoter(firstpromotertest.Promoter{Email: "nomethod@example.com"}).ID
 
-	paypal, err := c.PayoutMethods.Create(ctx, &PayoutMethodParams{
-		Method: PayoutMethodPaypal, PromoterID: pr, Details: &PayoutMethodDetails{PaypalEmail: "jane@example.com"},
+	paypal, err := c.PayoutMethods.Create(ctx, &firstpromoter.PayoutMethodParams{
+		Method: firstpromoter.PayoutMethodPaypal, PromoterID: pr, Details: &firstpromoter.PayoutMethodDetails{PaypalEmail: "jane@example.com"},
 	})
 	require.NoError(t, err)
 	assert.True(t, paypal.IsSelected, "a promoter's first method is selected")
 	assert.Equal(t, map[string]any{"paypal_email": "jane@example.com"}, paypal.Details)
 
 	selected := true
-	bank, err := c.PayoutMethods.Create(ctx, &PayoutMethodParams{
-		Method: PayoutMethodBank, PromoterID: pr, IsSelected: &selected,
-		Details: &PayoutMethodDetails{BankCountry: "DE", AccountHolderName: "Jane Doe", IBAN: "DE89370400440532013000"},
+	bank, err := c.PayoutMethods.Create(ctx, &firstpromoter.PayoutMethodParams{
+		Method: firstpromoter.PayoutMethodBank, PromoterID: pr, IsSelected: &selected,
+		Details: &firstpromoter.PayoutMethodDetails{BankCountry: "DE", AccountHolderName: "Jane Doe", IBAN: "DE89370400440532013000"},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "DE89370400440532013000", bank.Details["iban"])
@@ -113,7 +114,7 @@ func TestPayoutMethodsAgainstFake(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []int64
-			for m, err := range c.PayoutMethods.List(ctx, &PayoutMethodListOptions{PromoterID: tc.promoter}) {
+			for m, err := range c.PayoutMethods.List(ctx, &firstpromoter.PayoutMethodListOptions{PromoterID: tc.promoter}) {
 				require.NoError(t, err)
 				got = append(got, m.ID)
 			}
@@ -125,19 +126,19 @@ func TestPayoutMethodsAgainstFake(t *testing.T) {
 	assert.False(t, got.IsSelected, "selecting another method unselects this one")
 
 	disabled := true
-	upd, err := c.PayoutMethods.Update(ctx, paypal.ID, &PayoutMethodParams{
-		Method: PayoutMethodPaypal, PromoterID: pr, IsDisabled: &disabled, Details: &PayoutMethodDetails{PaypalEmail: "j@example.com"},
+	upd, err := c.PayoutMethods.Update(ctx, paypal.ID, &firstpromoter.PayoutMethodParams{
+		Method: firstpromoter.PayoutMethodPaypal, PromoterID: pr, IsDisabled: &disabled, Details: &firstpromoter.PayoutMethodDetails{PaypalEmail: "j@example.com"},
 	})
 	require.NoError(t, err)
 	assert.True(t, upd.IsDisabled)
 	assert.Equal(t, "j@example.com", upd.Details["paypal_email"])
 
-	_, err = c.PayoutMethods.Create(ctx, &PayoutMethodParams{Method: PayoutMethodWise, PromoterID: pr, Details: &PayoutMethodDetails{}})
-	assert.ErrorIs(t, err, ErrInvalidRequest, "wise needs wise_email")
+	_, err = c.PayoutMethods.Create(ctx, &firstpromoter.PayoutMethodParams{Method: firstpromoter.PayoutMethodWise, PromoterID: pr, Details: &firstpromoter.PayoutMethodDetails{}})
+	assert.ErrorIs(t, err, firstpromoter.ErrInvalidRequest, "wise needs wise_email")
 
 	require.NoError(t, c.PayoutMethods.Delete(ctx, paypal.ID))
 	_, err = c.PayoutMethods.Get(ctx, paypal.ID)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, firstpromoter.ErrNotFound)
 }
 
 func TestPayoutMethodsValidate(t *testing.T) {
@@ -145,7 +146,7 @@ func TestPayoutMethodsValidate(t *testing.T) {
 	c, srv, _ := newFakeClient(t, nil)
 	_, _, err := c.PayoutMethods.ListPage(ctx, nil)
 	assert.ErrorContains(t, err, "PromoterID is required")
-	for _, p := range []*PayoutMethodParams{nil, {Method: "paypal"}, {Method: "paypal", PromoterID: 1}} {
+	for _, p := range []*firstpromoter.PayoutMethodParams{nil, {Method: "paypal"}, {Method: "paypal", PromoterID: 1}} {
 		_, err := c.PayoutMethods.Create(ctx, p)
 		assert.Error(t, err)
 		_, err = c.PayoutMethods.Update(ctx, 1, p)

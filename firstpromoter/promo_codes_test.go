@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,8 +28,8 @@ const promoCodeJSON = `{
 
 func TestPromoCodesListFilterAndDecode(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, `[`+promoCodeJSON+`, {"id": 302, "code": "OLD10", "archived_at": "2025-02-01T09:30:00.000Z"}]`))
-	var got []*PromoCode
-	for pc, err := range c.PromoCodes.List(context.Background(), &PromoCodeListOptions{PromoterCampaignID: 5012}) {
+	var got []*firstpromoter.PromoCode
+	for pc, err := range c.PromoCodes.List(context.Background(), &firstpromoter.PromoCodeListOptions{PromoterCampaignID: 5012}) {
 		require.NoError(t, err)
 		got = append(got, pc)
 	}
@@ -38,8 +39,8 @@ func TestPromoCodesListFilterAndDecode(t *testing.T) {
 	assert.Equal(t, "page=1&per_page=100&promoter_campaign_id=5012", call.RawQuery)
 
 	require.Len(t, got, 2)
-	assert.Equal(t, &PromoCode{
-		ID: 301, Code: "JANE20", Reward: &PromoCodeReward{ID: 4, Name: "20% off first month"},
+	assert.Equal(t, &firstpromoter.PromoCode{
+		ID: 301, Code: "JANE20", Reward: &firstpromoter.PromoCodeReward{ID: 4, Name: "20% off first month"},
 		ExtID: "promo_1QaBcDeFgHiJkL", Description: "Jane's audience discount", CompanyID: 12,
 		PromoterCampaignID: 5012, Metadata: map[string]any{"channel": "youtube"},
 		Details: map[string]any{"max_redemptions": float64(100)},
@@ -75,7 +76,7 @@ func TestPromoCodesGet(t *testing.T) {
 
 func TestPromoCodesCreate(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, promoCodeJSON))
-	got, err := c.PromoCodes.Create(context.Background(), &PromoCodeCreateParams{
+	got, err := c.PromoCodes.Create(context.Background(), &firstpromoter.PromoCodeCreateParams{
 		Code: "JANE20", RewardID: 4, PromoterCampaignID: 5012,
 		Description: "Jane's audience discount", Metadata: map[string]any{"channel": "youtube"},
 	})
@@ -90,7 +91,7 @@ func TestPromoCodesCreate(t *testing.T) {
 
 func TestPromoCodesCreateValidatesAndIsNotRetried(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(502, ``))
-	for _, p := range []*PromoCodeCreateParams{
+	for _, p := range []*firstpromoter.PromoCodeCreateParams{
 		nil,
 		{RewardID: 4, PromoterCampaignID: 5012},
 		{Code: "X", PromoterCampaignID: 5012},
@@ -101,14 +102,14 @@ func TestPromoCodesCreateValidatesAndIsNotRetried(t *testing.T) {
 	}
 	assert.Zero(t, rec.count())
 
-	_, err := c.PromoCodes.Create(context.Background(), &PromoCodeCreateParams{Code: "X", RewardID: 4, PromoterCampaignID: 5012})
-	assert.ErrorIs(t, err, ErrServer)
+	_, err := c.PromoCodes.Create(context.Background(), &firstpromoter.PromoCodeCreateParams{Code: "X", RewardID: 4, PromoterCampaignID: 5012})
+	assert.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Equal(t, 1, rec.count())
 }
 
 func TestPromoCodesUpdate(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, promoCodeJSON))
-	_, err := c.PromoCodes.Update(context.Background(), 301, &PromoCodeUpdateParams{Description: "Spring promo"})
+	_, err := c.PromoCodes.Update(context.Background(), 301, &firstpromoter.PromoCodeUpdateParams{Description: "Spring promo"})
 	require.NoError(t, err)
 	call := rec.only(t)
 	assert.Equal(t, "PUT", call.Method)
@@ -129,6 +130,6 @@ func TestPromoCodesDelete(t *testing.T) {
 func TestPromoCodesForbidden(t *testing.T) {
 	c, _ := newWireClient(t, wireJSON(403, `{"message": "You don't have enough rights to perform this action", "code": "forbidden"}`))
 	_, err := c.PromoCodes.Get(context.Background(), 301)
-	assert.ErrorIs(t, err, ErrForbidden)
+	assert.ErrorIs(t, err, firstpromoter.ErrForbidden)
 	assert.Contains(t, err.Error(), "You don't have enough rights")
 }

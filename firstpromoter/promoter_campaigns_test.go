@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -40,7 +41,7 @@ const promoterCampaignJSON = `{
 
 func TestPromoterCampaignsListDecodes(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, `[`+promoterCampaignJSON+`, {"id": 5013, "ref_token": null, "promoter": null}]`))
-	var got []*PromoterCampaign
+	var got []*firstpromoter.PromoterCampaign
 	for pc, err := range c.PromoterCampaigns.List(context.Background()) {
 		require.NoError(t, err)
 		got = append(got, pc)
@@ -50,31 +51,31 @@ func TestPromoterCampaignsListDecodes(t *testing.T) {
 	assert.Equal(t, "/api/v2/company/promoter_campaigns", call.Path)
 	assert.Equal(t, "page=1&per_page=100", call.RawQuery)
 
-	want := &PromoterCampaign{
+	want := &firstpromoter.PromoterCampaign{
 		ID: 5012, CampaignID: 7, PromoterID: 880,
 		CreatedAt: time.Date(2024, 9, 11, 14, 20, 50, 403e6, time.UTC),
-		Promoter:  &PromoterRef{ID: 880, Email: "jane@smith.example", Name: "Jane Smith"},
-		Campaign:  &CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
-		State:     PromoterAccepted,
-		Stats:     PromoterCampaignStats{ClicksCount: 412, ReferralsCount: 37, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("53880.5")},
+		Promoter:  &firstpromoter.PromoterRef{ID: 880, Email: "jane@smith.example", Name: "Jane Smith"},
+		Campaign:  &firstpromoter.CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
+		State:     firstpromoter.PromoterAccepted,
+		Stats:     firstpromoter.PromoterCampaignStats{ClicksCount: 412, ReferralsCount: 37, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("53880.5")},
 		Coupon:    "JANE20", DisplayCoupon: "JANE20", RefToken: ptrTo("jane"),
 		RefLink: "https://acme.example/pricing?via=jane", IsCustomized: true,
 		DirectURL: "https://janesmith.example/acme", PromoterRewardsCustomized: true,
-		RewardsForPromoters: []CampaignReward{{
-			ApplyOn: ApplyOnMonthly, ProductIDs: []int64{101}, RewardID: 3,
-			Reward:   &CampaignRewardDetail{Name: "30% recurring", PromoterRewardType: "per_sale", TierLevel: 1},
-			Products: []CampaignProduct{{ID: 101, Name: "Pro plan"}},
+		RewardsForPromoters: []firstpromoter.CampaignReward{{
+			ApplyOn: firstpromoter.ApplyOnMonthly, ProductIDs: []int64{101}, RewardID: 3,
+			Reward:   &firstpromoter.CampaignRewardDetail{Name: "30% recurring", PromoterRewardType: "per_sale", TierLevel: 1},
+			Products: []firstpromoter.CampaignProduct{{ID: 101, Name: "Pro plan"}},
 		}},
-		RewardsForReferrals: []CampaignReward{},
+		RewardsForReferrals: []firstpromoter.CampaignReward{},
 		PromoCodes:          []string{"JANE20", "JANEVIP"},
 	}
 	assert.Equal(t, want, got[0])
-	assert.Equal(t, &PromoterCampaign{ID: 5013}, got[1], "null ref_token and promoter decode to zero values")
+	assert.Equal(t, &firstpromoter.PromoterCampaign{ID: 5013}, got[1], "null ref_token and promoter decode to zero values")
 }
 
 func TestPromoterCampaignsListPage(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, jsonArray(25, func(i int) string { return fmt.Sprintf(`{"id": %d}`, i) })))
-	items, resp, err := c.PromoterCampaigns.ListPage(context.Background(), &PromoterCampaignListOptions{ListParams{Page: 3, PerPage: 25}})
+	items, resp, err := c.PromoterCampaigns.ListPage(context.Background(), &firstpromoter.PromoterCampaignListOptions{firstpromoter.ListParams{Page: 3, PerPage: 25}})
 	require.NoError(t, err)
 	assert.Len(t, items, 25)
 	assert.Equal(t, 4, resp.NextPage)
@@ -100,9 +101,9 @@ func TestPromoterCampaignsSearch(t *testing.T) {
 func TestPromoterCampaignsUpdate(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, promoterCampaignJSON))
 	yes := true
-	got, err := c.PromoterCampaigns.Update(context.Background(), 5012, &PromoterCampaignUpdateParams{
-		RefToken: "jane", State: PromoterAccepted, Coupon: "JANE20",
-		RewardsForPromoters:       []CampaignRewardParams{{ApplyOn: ApplyOnMonthly, ProductIDs: []int64{101}, RewardID: 3}},
+	got, err := c.PromoterCampaigns.Update(context.Background(), 5012, &firstpromoter.PromoterCampaignUpdateParams{
+		RefToken: "jane", State: firstpromoter.PromoterAccepted, Coupon: "JANE20",
+		RewardsForPromoters:       []firstpromoter.CampaignRewardParams{{ApplyOn: firstpromoter.ApplyOnMonthly, ProductIDs: []int64{101}, RewardID: 3}},
 		PromoterRewardsCustomized: &yes,
 	})
 	require.NoError(t, err)
@@ -126,9 +127,9 @@ func TestPromoterCampaignsReferralLinks(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v2/company/promoter_campaigns/5012/referral_links", rec.only(t).Path)
 	require.Len(t, links, 2)
-	assert.Equal(t, &ReferralLink{
+	assert.Equal(t, &firstpromoter.ReferralLink{
 		ID: 2, Name: "YouTube", URL: "https://acme.example/?via=jane&sub_id=yt", Source: "promoter", SubID: "yt",
-		Campaign: &CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
+		Campaign: &firstpromoter.CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
 	}, links[1])
 	assert.True(t, links[0].IsDefault)
 }
@@ -148,9 +149,9 @@ func TestPromoterCampaignsChartData(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, rec := newWireClient(t, wireJSON(200, tt.body))
-			got, err := c.PromoterCampaigns.ChartData(context.Background(), 5012, &PromoterCampaignChartParams{
-				PeriodFrom: NewDate(2025, 1, 1), PeriodTo: NewDate(2025, 1, 3),
-				Selection: PromoterChartRevenue, WithTotals: true,
+			got, err := c.PromoterCampaigns.ChartData(context.Background(), 5012, &firstpromoter.PromoterCampaignChartParams{
+				PeriodFrom: firstpromoter.NewDate(2025, 1, 1), PeriodTo: firstpromoter.NewDate(2025, 1, 3),
+				Selection: firstpromoter.PromoterChartRevenue, WithTotals: true,
 			})
 			require.NoError(t, err)
 			call := rec.only(t)
@@ -166,8 +167,8 @@ func TestPromoterCampaignsChartData(t *testing.T) {
 			}
 			assert.Equal(t, []point{{"2025-01-01", "0"}, {"2025-01-02", "4900"}, {"2025-01-03", "1250.5"}}, points)
 			got.SelectionItems = nil
-			assert.Equal(t, &PromoterCampaignChart{
-				PeriodFrom: "2025-01-01", PeriodTo: "2025-01-03", Selection: PromoterChartRevenue, GroupBy: "day",
+			assert.Equal(t, &firstpromoter.PromoterCampaignChart{
+				PeriodFrom: "2025-01-01", PeriodTo: "2025-01-03", Selection: firstpromoter.PromoterChartRevenue, GroupBy: "day",
 				Extra: tt.extra,
 			}, got)
 		})
@@ -176,10 +177,10 @@ func TestPromoterCampaignsChartData(t *testing.T) {
 
 func TestPromoterCampaignsChartDataValidates(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, `{}`))
-	for _, p := range []*PromoterCampaignChartParams{
+	for _, p := range []*firstpromoter.PromoterCampaignChartParams{
 		nil,
-		{PeriodTo: NewDate(2025, 1, 3), Selection: PromoterChartClicks},
-		{PeriodFrom: NewDate(2025, 1, 1), PeriodTo: NewDate(2025, 1, 3)},
+		{PeriodTo: firstpromoter.NewDate(2025, 1, 3), Selection: firstpromoter.PromoterChartClicks},
+		{PeriodFrom: firstpromoter.NewDate(2025, 1, 1), PeriodTo: firstpromoter.NewDate(2025, 1, 3)},
 	} {
 		_, err := c.PromoterCampaigns.ChartData(context.Background(), 1, p)
 		assert.Error(t, err)
@@ -188,7 +189,7 @@ func TestPromoterCampaignsChartDataValidates(t *testing.T) {
 }
 
 func TestPromoterCampaignsChartPointRejectsGarbage(t *testing.T) {
-	var p PromoterCampaignChartPoint
+	var p firstpromoter.PromoterCampaignChartPoint
 	assert.Error(t, json.Unmarshal([]byte(`["2025-01-01"]`), &p))
 	assert.Error(t, json.Unmarshal([]byte(`["2025-01-01", "lots"]`), &p))
 }
@@ -196,5 +197,5 @@ func TestPromoterCampaignsChartPointRejectsGarbage(t *testing.T) {
 func TestPromoterCampaignsNotFound(t *testing.T) {
 	c, _ := newWireClient(t, wireJSON(http.StatusNotFound, `{"message": "Record not found", "code": "not_found"}`))
 	_, err := c.PromoterCampaigns.Update(context.Background(), 1, nil)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, firstpromoter.ErrNotFound)
 }

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"bytes"
@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
@@ -54,7 +55,7 @@ type tapeServer struct {
 
 // newTapeServer starts a server answering with reply (n counts the
 // requests from 1) and a client pointed at it with a fake clock.
-func newTapeServer(t *testing.T, reply func(w http.ResponseWriter, r *http.Request, n int), opts ...Option) (*tapeServer, *Client) {
+func newTapeServer(t *testing.T, reply func(w http.ResponseWriter, r *http.Request, n int), opts ...firstpromoter.Option) (*tapeServer, *firstpromoter.Client) {
 	t.Helper()
 	ws := &tapeServer{t: t, reply: reply, clock: testclock.New(time.Date(2025, 4, 25, 9, 0, 0, 0, time.UTC))}
 	ws.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -68,13 +69,13 @@ func newTapeServer(t *testing.T, reply func(w http.ResponseWriter, r *http.Reque
 		ws.reply(w, r, n)
 	}))
 	t.Cleanup(ws.srv.Close)
-	base := []Option{
-		WithBaseURL(ws.srv.URL + "/api/v2"),
-		WithAPIKey(tapeAPIKey),
-		WithAccountID(tapeAccountID),
-		Option(func(s *settings) error { s.Clock = ws.clock; return nil }),
+	base := []firstpromoter.Option{
+		firstpromoter.WithBaseURL(ws.srv.URL + "/api/v2"),
+		firstpromoter.WithAPIKey(tapeAPIKey),
+		firstpromoter.WithAccountID(tapeAccountID),
+		firstpromoter.WithClock(ws.clock),
 	}
-	c, err := NewClient(append(base, opts...)...)
+	c, err := firstpromoter.NewClient(append(base, opts...)...)
 	require.NoError(t, err)
 	return ws, c
 }
@@ -192,7 +193,7 @@ func TestPromoterDecode(t *testing.T) {
 	assert.Equal(t, "Jane Smith", p.Name)
 	require.NotNil(t, p.CustID)
 	assert.Equal(t, "cus_abc123", *p.CustID)
-	assert.Equal(t, PromoterStats{ClicksCount: 840, ReferralsCount: 31, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("250000"), ActiveCustomersCount: 7}, p.Stats)
+	assert.Equal(t, firstpromoter.PromoterStats{ClicksCount: 840, ReferralsCount: 31, SalesCount: 12, CustomersCount: 9, RevenueAmount: sentCents("250000"), ActiveCustomersCount: 7}, p.Stats)
 	assert.Equal(t, []string{"same_ip_suspicion"}, p.FraudSuspicions)
 	require.NotNil(t, p.Profile)
 	assert.Equal(t, "US", p.Profile.Country)
@@ -204,16 +205,16 @@ func TestPromoterDecode(t *testing.T) {
 	assert.Equal(t, "fitness", p.CustomFields["niche"])
 	require.Len(t, p.PromoterCampaigns, 1)
 	pc := p.PromoterCampaigns[0]
-	assert.Equal(t, PromoterAccepted, pc.State)
+	assert.Equal(t, firstpromoter.PromoterAccepted, pc.State)
 	assert.Nil(t, pc.RefToken, "null stays apart from \"\"")
-	assert.Equal(t, &CampaignRef{ID: 28004, Name: "Partners", Color: "#EC4899"}, pc.Campaign)
+	assert.Equal(t, &firstpromoter.CampaignRef{ID: 28004, Name: "Partners", Color: "#EC4899"}, pc.Campaign)
 	require.NotNil(t, p.Balances)
 	assert.Equal(t, "4200", p.Balances.Cash.String())
 	assert.True(t, p.Balances.Points.IsNull())
 	assert.Nil(t, p.TrackAdTraffic)
 	require.NotNil(t, p.SelectedPayoutMethod)
 	assert.Equal(t, "paypal", p.SelectedPayoutMethod.Method)
-	assert.Equal(t, &PromoterRef{ID: 12000, Email: "lead@example.com"}, p.ParentPromoter, "a null name decodes as \"\"")
+	assert.Equal(t, &firstpromoter.PromoterRef{ID: 12000, Email: "lead@example.com"}, p.ParentPromoter, "a null name decodes as \"\"")
 	assert.Empty(t, p.State, "the current schema has no promoter-level state")
 	assert.True(t, p.CreatedAt.IsZero())
 	assert.True(t, p.UpdatedAt.IsZero())
@@ -233,8 +234,8 @@ func TestPromoterParentPromoter(t *testing.T) {
 	require.NoError(t, err)
 	got, err = c.Promoters.Get(ctx, child.ID)
 	require.NoError(t, err)
-	assert.Equal(t, &PromoterRef{ID: parent.ID, Email: parent.Email, Name: parent.Name}, got.ParentPromoter)
-	updated, err := c.Promoters.Update(ctx, child.ID, &PromoterUpdateParams{CustID: "cus_sub"})
+	assert.Equal(t, &firstpromoter.PromoterRef{ID: parent.ID, Email: parent.Email, Name: parent.Name}, got.ParentPromoter)
+	updated, err := c.Promoters.Update(ctx, child.ID, &firstpromoter.PromoterUpdateParams{CustID: "cus_sub"})
 	require.NoError(t, err)
 	assert.Equal(t, parent.ID, updated.ParentPromoter.ID, "update answers carry it too")
 
@@ -249,30 +250,30 @@ func TestPromotersListPageWireFormat(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, body))
 	no, from, to := false, int64(1000), int64(50000)
 	revFrom, revTo := cents(1000), dec("500.00")
-	opts := &PromoterListOptions{
-		ListParams: ListParams{Page: 3, PerPage: 25},
+	opts := &firstpromoter.PromoterListOptions{
+		ListParams: firstpromoter.ListParams{Page: 3, PerPage: 25},
 		Q:          "jane",
 		IDs:        []int64{12345, 12346},
-		Filters: PromoterFilters{
-			RevenueAmount:        AmountRange{From: &revFrom, To: &revTo},
-			CustomersCount:       IntRange{From: &from},
-			ReferralsCount:       IntRange{To: &to},
-			ClicksCount:          IntRange{From: &from},
-			JoinedAt:             DateRange{From: NewDate(2025, 1, 1), To: NewDate(2025, 1, 31)},
-			LastLoginAt:          DateRange{From: NewDate(2025, 2, 1)},
+		Filters: firstpromoter.PromoterFilters{
+			RevenueAmount:        firstpromoter.AmountRange{From: &revFrom, To: &revTo},
+			CustomersCount:       firstpromoter.IntRange{From: &from},
+			ReferralsCount:       firstpromoter.IntRange{To: &to},
+			ClicksCount:          firstpromoter.IntRange{From: &from},
+			JoinedAt:             firstpromoter.DateRange{From: firstpromoter.NewDate(2025, 1, 1), To: firstpromoter.NewDate(2025, 1, 31)},
+			LastLoginAt:          firstpromoter.DateRange{From: firstpromoter.NewDate(2025, 2, 1)},
 			CampaignID:           []int64{28004, 28005},
-			State:                PromoterAccepted,
-			HasWForm:             Yes,
+			State:                firstpromoter.PromoterAccepted,
+			HasWForm:             firstpromoter.Yes,
 			ParentPromoterID:     900,
 			Archived:             &no,
 			SubscribedToEmail:    &no,
-			CustomField1:         &CustomFieldFilter{Key: "niche", Values: []string{"fitness"}},
-			CustomField2:         &CustomFieldFilter{Key: "channels", Operator: CustomFieldPartial, Values: []string{"you", "blo"}},
+			CustomField1:         &firstpromoter.CustomFieldFilter{Key: "niche", Values: []string{"fitness"}},
+			CustomField2:         &firstpromoter.CustomFieldFilter{Key: "channels", Operator: firstpromoter.CustomFieldPartial, Values: []string{"you", "blo"}},
 			FraudSuspicions:      []string{"same_ip_suspicion", "ad_source"},
-			Inactivity:           &InactivityFilter{Metric: "clicks", Days: 30},
+			Inactivity:           &firstpromoter.InactivityFilter{Metric: "clicks", Days: 30},
 			InvoiceDetailsStatus: "pending",
 		},
-		Sorting: PromoterSorting{RevenueAmount: Desc},
+		Sorting: firstpromoter.PromoterSorting{RevenueAmount: firstpromoter.Desc},
 	}
 	page, resp, err := c.Promoters.ListPageWithMeta(context.Background(), opts)
 	require.NoError(t, err)
@@ -348,7 +349,7 @@ func tapePromoterPages(n int) func(http.ResponseWriter, *http.Request, int) {
 func TestPromotersListIterates(t *testing.T) {
 	ws, c := newTapeServer(t, tapePromoterPages(5))
 	var ids []int64
-	for p, err := range c.Promoters.List(context.Background(), &PromoterListOptions{ListParams: ListParams{PerPage: 2}, Q: "p"}) {
+	for p, err := range c.Promoters.List(context.Background(), &firstpromoter.PromoterListOptions{ListParams: firstpromoter.ListParams{PerPage: 2}, Q: "p"}) {
 		require.NoError(t, err)
 		ids = append(ids, p.ID)
 	}
@@ -361,7 +362,7 @@ func TestPromotersListIterates(t *testing.T) {
 }
 
 func TestPromotersListBreakMakesOneRequest(t *testing.T) {
-	ws, c := newTapeServer(t, tapePromoterPages(250), WithPrefetch(0))
+	ws, c := newTapeServer(t, tapePromoterPages(250), firstpromoter.WithPrefetch(0))
 	n := 0
 	for p, err := range c.Promoters.List(context.Background()) {
 		require.NoError(t, err)
@@ -382,7 +383,7 @@ func TestPromotersListPageResume(t *testing.T) {
 	require.True(t, resp.HasMore)
 
 	var ids []int64
-	for p, err := range c.Promoters.List(context.Background(), &PromoterListOptions{ListParams: ListParams{Page: resp.NextPage}}) {
+	for p, err := range c.Promoters.List(context.Background(), &firstpromoter.PromoterListOptions{ListParams: firstpromoter.ListParams{Page: resp.NextPage}}) {
 		require.NoError(t, err)
 		ids = append(ids, p.ID)
 	}
@@ -408,8 +409,8 @@ func TestPromotersListEnvelope(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ws, c := newTapeServer(t, tapeReply(200, body))
 			_, _, err := c.Promoters.ListPage(context.Background(), nil)
-			require.ErrorIs(t, err, ErrMalformedResponse)
-			var apiErr *Error
+			require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
+			var apiErr *firstpromoter.Error
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, "/api/v2/company/promoters", apiErr.Path)
 			assert.GreaterOrEqual(t, len(ws.Calls()), 1)
@@ -420,22 +421,28 @@ func TestPromotersListEnvelope(t *testing.T) {
 func TestPromotersGetBy(t *testing.T) {
 	tests := []struct {
 		name   string
-		call   func(*PromotersService) (*Promoter, error)
+		call   func(*firstpromoter.PromotersService) (*firstpromoter.Promoter, error)
 		path   string
 		findBy string
 	}{
-		{"email", func(s *PromotersService) (*Promoter, error) {
+		{"email", func(s *firstpromoter.PromotersService) (*firstpromoter.Promoter, error) {
 			return s.GetByEmail(context.Background(), "jane+fp@example.com")
 		}, "/api/v2/company/promoters/jane+fp@example.com", "email"},
-		{"cust_id", func(s *PromotersService) (*Promoter, error) { return s.GetByCustID(context.Background(), "cus_abc123") },
+		{"cust_id", func(s *firstpromoter.PromotersService) (*firstpromoter.Promoter, error) {
+			return s.GetByCustID(context.Background(), "cus_abc123")
+		},
 			"/api/v2/company/promoters/cus_abc123", "cust_id"},
-		{"auth_token", func(s *PromotersService) (*Promoter, error) {
+		{"auth_token", func(s *firstpromoter.PromotersService) (*firstpromoter.Promoter, error) {
 			return s.GetByAuthToken(context.Background(), "tok/../1")
 		},
 			"/api/v2/company/promoters/tok%2F..%2F1", "auth_token"},
-		{"ref_token", func(s *PromotersService) (*Promoter, error) { return s.GetByRefToken(context.Background(), "jane") },
+		{"ref_token", func(s *firstpromoter.PromotersService) (*firstpromoter.Promoter, error) {
+			return s.GetByRefToken(context.Background(), "jane")
+		},
 			"/api/v2/company/promoters/jane", "ref_token"},
-		{"promo_code", func(s *PromotersService) (*Promoter, error) { return s.GetByPromoCode(context.Background(), "JANE 10") },
+		{"promo_code", func(s *firstpromoter.PromotersService) (*firstpromoter.Promoter, error) {
+			return s.GetByPromoCode(context.Background(), "JANE 10")
+		},
 			"/api/v2/company/promoters/JANE%2010", "promo_code"},
 	}
 	for _, tt := range tests {
@@ -461,10 +468,10 @@ func TestPromotersGetBy(t *testing.T) {
 func TestPromotersCreate(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusCreated, tapePromoterJSON))
 	yes, no := true, false
-	p, err := c.Promoters.Create(context.Background(), &PromoterCreateParams{
+	p, err := c.Promoters.Create(context.Background(), &firstpromoter.PromoterCreateParams{
 		Email:  "jane@example.com",
 		CustID: "cus_abc123",
-		Profile: &PromoterProfileParams{
+		Profile: &firstpromoter.PromoterProfileParams{
 			FirstName: "Jane", LastName: "Smith", Website: "https://janesmith.com", Country: "US",
 			ShouldValidateInvoiceDetails: &no,
 		},
@@ -487,19 +494,19 @@ func TestPromotersCreate(t *testing.T) {
 
 func TestPromotersCreateMinimal(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusCreated, tapePromoterJSON))
-	_, err := c.Promoters.Create(context.Background(), &PromoterCreateParams{Email: "jane@example.com"})
+	_, err := c.Promoters.Create(context.Background(), &firstpromoter.PromoterCreateParams{Email: "jane@example.com"})
 	require.NoError(t, err)
 	assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/company/promoters", `{"email": "jane@example.com"}`)
 
-	_, err = c.Promoters.Create(context.Background(), &PromoterCreateParams{})
+	_, err = c.Promoters.Create(context.Background(), &firstpromoter.PromoterCreateParams{})
 	require.Error(t, err)
 	assert.Len(t, ws.Calls(), 1, "an invalid create sends nothing")
 }
 
 func TestPromotersCreateNotRetriedOn502(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusBadGateway, `<html>Bad Gateway</html>`))
-	_, err := c.Promoters.Create(context.Background(), &PromoterCreateParams{Email: "jane@example.com"})
-	require.ErrorIs(t, err, ErrServer)
+	_, err := c.Promoters.Create(context.Background(), &firstpromoter.PromoterCreateParams{Email: "jane@example.com"})
+	require.ErrorIs(t, err, firstpromoter.ErrServer)
 	assert.Len(t, ws.Calls(), 1)
 	assert.Empty(t, ws.clock.Sleeps())
 }
@@ -507,10 +514,10 @@ func TestPromotersCreateNotRetriedOn502(t *testing.T) {
 func TestPromotersUpdate(t *testing.T) {
 	t.Run("by id", func(t *testing.T) {
 		ws, c := newTapeServer(t, tapeReply(200, tapePromoterJSON))
-		_, err := c.Promoters.Update(context.Background(), 12345, &PromoterUpdateParams{
+		_, err := c.Promoters.Update(context.Background(), 12345, &firstpromoter.PromoterUpdateParams{
 			CustID:       "cus_new",
 			CustomFields: map[string]any{"niche": "fitness", "channels": []string{"youtube", "blog"}},
-			Profile:      &PromoterProfileParams{PhoneNumber: "+1 555 0100", DestroyW9Form: true},
+			Profile:      &firstpromoter.PromoterProfileParams{PhoneNumber: "+1 555 0100", DestroyW9Form: true},
 		})
 		require.NoError(t, err)
 		assertTapeJSONCall(t, ws.only(), http.MethodPut, "/api/v2/company/promoters/12345", `{
@@ -521,7 +528,7 @@ func TestPromotersUpdate(t *testing.T) {
 	})
 	t.Run("by email", func(t *testing.T) {
 		ws, c := newTapeServer(t, tapeReply(200, tapePromoterJSON))
-		_, err := c.Promoters.UpdateBy(context.Background(), PromoterByEmail, "jane@example.com", &PromoterUpdateParams{Email: "jane.smith@example.com"})
+		_, err := c.Promoters.UpdateBy(context.Background(), firstpromoter.PromoterByEmail, "jane@example.com", &firstpromoter.PromoterUpdateParams{Email: "jane.smith@example.com"})
 		require.NoError(t, err)
 		assertTapeJSONCall(t, ws.only(), http.MethodPut, "/api/v2/company/promoters/jane@example.com",
 			`{"email": "jane.smith@example.com", "find_by": "email"}`)
@@ -546,56 +553,66 @@ func TestPromotersChartData(t *testing.T) {
 		"selection_items": [["Jan 2025", 12000], ["Feb 2025", 8050.5], ["Mar 2025", "0"]],
 		"group_by": "month"
 	}`))
-	d, err := c.Promoters.ChartData(context.Background(), 12345, &PromoterChartParams{
-		PeriodFrom: NewDate(2025, 1, 1), PeriodTo: NewDate(2025, 3, 31), Selection: PromoterChartRevenue,
+	d, err := c.Promoters.ChartData(context.Background(), 12345, &firstpromoter.PromoterChartParams{
+		PeriodFrom: firstpromoter.NewDate(2025, 1, 1), PeriodTo: firstpromoter.NewDate(2025, 3, 31), Selection: firstpromoter.PromoterChartRevenue,
 	})
 	require.NoError(t, err)
 	call := ws.only()
 	assert.Equal(t, "/api/v2/company/promoters/12345/chart_data", call.Path)
 	assert.Equal(t, url.Values{"period_from": {"2025-01-01"}, "period_to": {"2025-03-31"}, "selection": {"revenue"}}, call.Query)
 	assert.Equal(t, "month", d.GroupBy)
-	assert.Equal(t, PromoterChartRevenue, d.Selection)
-	assert.Equal(t, []PromoterChartPoint{{"Jan 2025", sent("12000")}, {"Feb 2025", sent("8050.5")}, {"Mar 2025", sent(`"0"`)}}, d.SelectionItems)
+	assert.Equal(t, firstpromoter.PromoterChartRevenue, d.Selection)
+	assert.Equal(t, []firstpromoter.PromoterChartPoint{{"Jan 2025", sent("12000")}, {"Feb 2025", sent("8050.5")}, {"Mar 2025", sent(`"0"`)}}, d.SelectionItems)
 
-	_, err = c.Promoters.ChartData(context.Background(), 12345, &PromoterChartParams{Selection: PromoterChartClicks})
+	_, err = c.Promoters.ChartData(context.Background(), 12345, &firstpromoter.PromoterChartParams{Selection: firstpromoter.PromoterChartClicks})
 	require.Error(t, err)
 	assert.Len(t, ws.Calls(), 1)
 }
 
 func TestPromotersChartPointMalformed(t *testing.T) {
 	_, c := newTapeServer(t, tapeReply(200, `{"selection_items": [["Jan 2025"]]}`))
-	_, err := c.Promoters.ChartData(context.Background(), 1, &PromoterChartParams{
-		PeriodFrom: NewDate(2025, 1, 1), PeriodTo: NewDate(2025, 1, 31), Selection: PromoterChartClicks,
+	_, err := c.Promoters.ChartData(context.Background(), 1, &firstpromoter.PromoterChartParams{
+		PeriodFrom: firstpromoter.NewDate(2025, 1, 1), PeriodTo: firstpromoter.NewDate(2025, 1, 31), Selection: firstpromoter.PromoterChartClicks,
 	})
-	require.ErrorIs(t, err, ErrMalformedResponse)
+	require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 }
 
 func TestPromotersBulkActions(t *testing.T) {
 	tests := []struct {
 		name string
-		call func(*PromotersService) (*Batch, error)
+		call func(*firstpromoter.PromotersService) (*firstpromoter.Batch, error)
 		path string
 		body string
 	}{
-		{"accept", func(s *PromotersService) (*Batch, error) { return s.Accept(context.Background(), 28004, []int64{1, 2}) },
+		{"accept", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
+			return s.Accept(context.Background(), 28004, []int64{1, 2})
+		},
 			"accept", `{"campaign_id": 28004, "ids": [1, 2]}`},
-		{"reject", func(s *PromotersService) (*Batch, error) { return s.Reject(context.Background(), 28004, []int64{3}) },
+		{"reject", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
+			return s.Reject(context.Background(), 28004, []int64{3})
+		},
 			"reject", `{"campaign_id": 28004, "ids": [3]}`},
-		{"block", func(s *PromotersService) (*Batch, error) { return s.Block(context.Background(), 28004, []int64{4}) },
+		{"block", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
+			return s.Block(context.Background(), 28004, []int64{4})
+		},
 			"block", `{"campaign_id": 28004, "ids": [4]}`},
-		{"archive", func(s *PromotersService) (*Batch, error) { return s.Archive(context.Background(), []int64{5, 6}) },
+		{"archive", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
+			return s.Archive(context.Background(), []int64{5, 6})
+		},
 			"archive", `{"ids": [5, 6]}`},
-		{"restore", func(s *PromotersService) (*Batch, error) { return s.Restore(context.Background(), []int64{5}) },
+		{"restore", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
+			return s.Restore(context.Background(), []int64{5})
+		},
 			"restore", `{"ids": [5]}`},
-		{"move", func(s *PromotersService) (*Batch, error) {
-			return s.MoveToCampaign(context.Background(), &PromoterMoveParams{
+		{"move", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
+			return s.MoveToCampaign(context.Background(), &firstpromoter.PromoterMoveParams{
 				IDs: []int64{1, 2}, FromCampaignID: 28004, ToCampaignID: 28005, DripEmails: true, SoftMoveReferrals: true,
 			})
 		}, "move_to_campaign", `{"ids": [1, 2], "from_campaign_id": 28004, "to_campaign_id": 28005, "drip_emails": true, "soft_move_referrals": true}`},
-		{"add", func(s *PromotersService) (*Batch, error) {
-			return s.AddToCampaign(context.Background(), &PromoterAddToCampaignParams{IDs: []int64{9}, CampaignID: 28005})
+		{"add", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
+			return s.AddToCampaign(context.Background(), &firstpromoter.PromoterAddToCampaignParams{IDs: []int64{9}, CampaignID: 28005})
 		}, "add_to_campaign", `{"ids": [9], "campaign_id": 28005}`},
-		{"assign parent", func(s *PromotersService) (*Batch, error) {
+		{"assign parent", func(s *firstpromoter.PromotersService) (*firstpromoter.Batch, error) {
 			return s.AssignParent(context.Background(), 900, []int64{1, 2, 3})
 		},
 			"assign_parent", `{"parent_promoter_id": 900, "ids": [1, 2, 3]}`},
@@ -607,7 +624,7 @@ func TestPromotersBulkActions(t *testing.T) {
 			require.NoError(t, err)
 			assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/company/promoters/"+tt.path, tt.body)
 			assert.Equal(t, int64(501), b.ID)
-			assert.Equal(t, BatchCompleted, b.Status)
+			assert.Equal(t, firstpromoter.BatchCompleted, b.Status)
 			assert.Equal(t, 100, b.Progress.Percent())
 		})
 	}
@@ -617,7 +634,7 @@ func TestPromotersBulkAsync(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(http.StatusAccepted, tapePendingBatchJSON))
 	b, err := c.Promoters.Archive(context.Background(), []int64{1, 2, 3, 4, 5, 6, 7})
 	require.NoError(t, err)
-	assert.Equal(t, BatchPending, b.Status)
+	assert.Equal(t, firstpromoter.BatchPending, b.Status)
 	assert.Equal(t, 7, b.SelectedTotal)
 	assert.False(t, b.Status.Done())
 	assert.Len(t, ws.Calls(), 1)
@@ -626,16 +643,18 @@ func TestPromotersBulkAsync(t *testing.T) {
 func TestPromotersBulkValidation(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeBatchJSON))
 	ctx := context.Background()
-	checks := map[string]func() (*Batch, error){
-		"accept without campaign": func() (*Batch, error) { return c.Promoters.Accept(ctx, 0, []int64{1}) },
-		"reject without ids":      func() (*Batch, error) { return c.Promoters.Reject(ctx, 28004, nil) },
-		"archive without ids":     func() (*Batch, error) { return c.Promoters.Archive(ctx, nil) },
-		"move without campaigns":  func() (*Batch, error) { return c.Promoters.MoveToCampaign(ctx, &PromoterMoveParams{IDs: []int64{1}}) },
-		"move without ids": func() (*Batch, error) {
-			return c.Promoters.MoveToCampaign(ctx, &PromoterMoveParams{FromCampaignID: 1, ToCampaignID: 2})
+	checks := map[string]func() (*firstpromoter.Batch, error){
+		"accept without campaign": func() (*firstpromoter.Batch, error) { return c.Promoters.Accept(ctx, 0, []int64{1}) },
+		"reject without ids":      func() (*firstpromoter.Batch, error) { return c.Promoters.Reject(ctx, 28004, nil) },
+		"archive without ids":     func() (*firstpromoter.Batch, error) { return c.Promoters.Archive(ctx, nil) },
+		"move without campaigns": func() (*firstpromoter.Batch, error) {
+			return c.Promoters.MoveToCampaign(ctx, &firstpromoter.PromoterMoveParams{IDs: []int64{1}})
 		},
-		"add nil":               func() (*Batch, error) { return c.Promoters.AddToCampaign(ctx, nil) },
-		"assign without parent": func() (*Batch, error) { return c.Promoters.AssignParent(ctx, 0, []int64{1}) },
+		"move without ids": func() (*firstpromoter.Batch, error) {
+			return c.Promoters.MoveToCampaign(ctx, &firstpromoter.PromoterMoveParams{FromCampaignID: 1, ToCampaignID: 2})
+		},
+		"add nil":               func() (*firstpromoter.Batch, error) { return c.Promoters.AddToCampaign(ctx, nil) },
+		"assign without parent": func() (*firstpromoter.Batch, error) { return c.Promoters.AssignParent(ctx, 0, []int64{1}) },
 	}
 	for name, call := range checks {
 		_, err := call()
@@ -653,21 +672,21 @@ func TestPromotersErrors(t *testing.T) {
 		message  string
 		code     string
 	}{
-		{"401 without body", 401, ``, ErrUnauthorized, "", ""},
-		{"403", 403, `{"message": "You don't have enough rights to perform this action", "code": "forbidden"}`, ErrForbidden,
+		{"401 without body", 401, ``, firstpromoter.ErrUnauthorized, "", ""},
+		{"403", 403, `{"message": "You don't have enough rights to perform this action", "code": "forbidden"}`, firstpromoter.ErrForbidden,
 			"You don't have enough rights to perform this action", "forbidden"},
-		{"404", 404, `{"message": "Record not found", "code": "not_found"}`, ErrNotFound, "Record not found", "not_found"},
+		{"404", 404, `{"message": "Record not found", "code": "not_found"}`, firstpromoter.ErrNotFound, "Record not found", "not_found"},
 		{"422", 422, `{"message": "param is missing or the value is empty or invalid: email", "code": "invalid_params"}`,
-			ErrInvalidRequest, "param is missing or the value is empty or invalid: email", "invalid_params"},
+			firstpromoter.ErrInvalidRequest, "param is missing or the value is empty or invalid: email", "invalid_params"},
 		{"400 validation", 400, `{"message": "Validation failed: Email has already been taken", "errors": {"email": ["has already been taken"]}, "code": "invalid_record"}`,
-			ErrInvalidRequest, "Validation failed: Email has already been taken", "invalid_record"},
+			firstpromoter.ErrInvalidRequest, "Validation failed: Email has already been taken", "invalid_record"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ws, c := newTapeServer(t, tapeReply(tt.status, tt.body))
 			_, err := c.Promoters.Get(context.Background(), 12345)
 			require.ErrorIs(t, err, tt.sentinel)
-			var apiErr *Error
+			var apiErr *firstpromoter.Error
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, tt.status, apiErr.StatusCode)
 			assert.Contains(t, apiErr.Message, tt.message)
@@ -702,8 +721,8 @@ func TestPromotersRateLimitTooLong(t *testing.T) {
 		tapeJSON(w, http.StatusTooManyRequests, `{}`)
 	})
 	_, err := c.Promoters.Get(context.Background(), 1)
-	require.ErrorIs(t, err, ErrRateLimited)
-	var apiErr *Error
+	require.ErrorIs(t, err, firstpromoter.ErrRateLimited)
+	var apiErr *firstpromoter.Error
 	require.True(t, errors.As(err, &apiErr))
 	assert.Equal(t, time.Hour, apiErr.RetryAfter)
 	assert.Len(t, ws.Calls(), 1)
@@ -727,15 +746,15 @@ func TestAuthTokenNeverShown(t *testing.T) {
 	const token = "SECRET-AUTH-TOKEN-123"
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	c, _, _ := newFakeClient(t, nil, WithLogger(logger))
+	c, _, _ := newFakeClient(t, nil, firstpromoter.WithLogger(logger))
 	ctx := context.Background()
 
 	_, err := c.Promoters.GetByAuthToken(ctx, token)
-	require.ErrorIs(t, err, ErrNotFound)
-	var apiErr *Error
+	require.ErrorIs(t, err, firstpromoter.ErrNotFound)
+	var apiErr *firstpromoter.Error
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "/api/v2/company/promoters/[auth_token]", apiErr.Path)
-	_, err2 := c.Promoters.UpdateBy(ctx, PromoterByAuthToken, token, &PromoterUpdateParams{})
+	_, err2 := c.Promoters.UpdateBy(ctx, firstpromoter.PromoterByAuthToken, token, &firstpromoter.PromoterUpdateParams{})
 	require.Error(t, err2)
 
 	for _, shown := range []string{err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err), err2.Error(), logs.String()} {
@@ -753,8 +772,8 @@ func TestAuthTokenNeverShown(t *testing.T) {
 // encode to JSON unchanged.
 func TestCredentialFieldsNeverPrint(t *testing.T) {
 	const setup, temp, token = "https://x/setup?token=SETUPSECRET", "TEMPSECRET", "TOKENSECRET"
-	p := Promoter{ID: 1, Email: "a@example.com", PasswordSetupURL: setup}
-	tp := TrackedPromoter{ID: 2, TempPassword: temp, AuthToken: token}
+	p := firstpromoter.Promoter{ID: 1, Email: "a@example.com", PasswordSetupURL: setup}
+	tp := firstpromoter.TrackedPromoter{ID: 2, TempPassword: temp, AuthToken: token}
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&logs, nil))
 	logger.Info("promoter", "p", p, "tp", tp, "pp", &p)

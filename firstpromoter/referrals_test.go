@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -23,12 +24,12 @@ func TestReferralUpdateCustomStatusWire(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
 		name   string
-		params *ReferralUpdateParams
+		params *firstpromoter.ReferralUpdateParams
 		body   string
 	}{
-		{"zero value leaves it unchanged", &ReferralUpdateParams{Username: "lee"}, `{"username":"lee"}`},
-		{"set", &ReferralUpdateParams{CustomStatusID: SetID(42)}, `{"custom_status_id":42}`},
-		{"clear sends null", &ReferralUpdateParams{CustomStatusID: ClearID()}, `{"custom_status_id":null}`},
+		{"zero value leaves it unchanged", &firstpromoter.ReferralUpdateParams{Username: "lee"}, `{"username":"lee"}`},
+		{"set", &firstpromoter.ReferralUpdateParams{CustomStatusID: firstpromoter.SetID(42)}, `{"custom_status_id":42}`},
+		{"clear sends null", &firstpromoter.ReferralUpdateParams{CustomStatusID: firstpromoter.ClearID()}, `{"custom_status_id":null}`},
 	}
 	for i, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -53,9 +54,9 @@ func TestReferralUpdateByAndImportEventsBy(t *testing.T) {
 		tapeJSON(w, http.StatusOK, tapeReferralJSON)
 	})
 	ctx := context.Background()
-	_, err := c.Referrals.UpdateBy(ctx, ReferralByEmail, "lead@example.com", &ReferralUpdateParams{CustomStatusID: ClearID()})
+	_, err := c.Referrals.UpdateBy(ctx, firstpromoter.ReferralByEmail, "lead@example.com", &firstpromoter.ReferralUpdateParams{CustomStatusID: firstpromoter.ClearID()})
 	require.NoError(t, err)
-	_, err = c.Referrals.ImportEventsBy(ctx, ReferralByUID, "u/1")
+	_, err = c.Referrals.ImportEventsBy(ctx, firstpromoter.ReferralByUID, "u/1")
 	require.NoError(t, err)
 	_, err = c.Referrals.ImportEvents(ctx, 20001)
 	require.NoError(t, err)
@@ -68,7 +69,7 @@ func TestReferralUpdateByAndImportEventsBy(t *testing.T) {
 
 	_, err = c.Referrals.UpdateBy(ctx, "", "x", nil)
 	assert.ErrorContains(t, err, "no lookup attribute")
-	_, err = c.Referrals.ImportEventsBy(ctx, ReferralByEmail, "")
+	_, err = c.Referrals.ImportEventsBy(ctx, firstpromoter.ReferralByEmail, "")
 	assert.ErrorContains(t, err, "empty key")
 }
 
@@ -81,7 +82,7 @@ func TestCustomReferralStatusesResolveFromHostRoot(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "", got[0].Description, "null description decodes as empty")
 	_, err = c.CustomReferralStatuses.Update(ctx,
-		[]CustomReferralStatusChange{{Name: "Hot Lead", Description: ptrTo("High-intent prospect"), Order: 1},
+		[]firstpromoter.CustomReferralStatusChange{{Name: "Hot Lead", Description: ptrTo("High-intent prospect"), Order: 1},
 			{ID: 42, Name: "Qualified", Order: 2},
 			{ID: 55, Destroy: true}},
 	)
@@ -99,7 +100,7 @@ func TestCustomReferralStatusesResolveFromHostRoot(t *testing.T) {
 
 	_, err = c.CustomReferralStatuses.Update(ctx, nil)
 	assert.ErrorContains(t, err, "no changes")
-	_, err = c.CustomReferralStatuses.Update(ctx, []CustomReferralStatusChange{{Destroy: true}})
+	_, err = c.CustomReferralStatuses.Update(ctx, []firstpromoter.CustomReferralStatusChange{{Destroy: true}})
 	assert.ErrorContains(t, err, "without an ID")
 }
 
@@ -111,7 +112,7 @@ func TestCustomReferralStatusesAgainstFake(t *testing.T) {
 	ref := srv.Referrals()[0]
 
 	list, err := c.CustomReferralStatuses.Update(ctx,
-		[]CustomReferralStatusChange{{Name: " Qualified ", Order: 2},
+		[]firstpromoter.CustomReferralStatusChange{{Name: " Qualified ", Order: 2},
 			{Name: "Hot Lead", Description: ptrTo("High-intent prospect"), Order: 1}},
 	)
 	require.NoError(t, err)
@@ -120,25 +121,25 @@ func TestCustomReferralStatusesAgainstFake(t *testing.T) {
 	assert.Equal(t, "Qualified", list[1].Name, "names are trimmed")
 	qualified := list[1]
 
-	_, err = c.CustomReferralStatuses.Update(ctx, []CustomReferralStatusChange{{Name: "Qualified", Order: 3}})
-	assert.ErrorIs(t, err, ErrInvalidRequest, "names are unique")
+	_, err = c.CustomReferralStatuses.Update(ctx, []firstpromoter.CustomReferralStatusChange{{Name: "Qualified", Order: 3}})
+	assert.ErrorIs(t, err, firstpromoter.ErrInvalidRequest, "names are unique")
 
-	got, err := c.Referrals.Update(ctx, ref.ID, &ReferralUpdateParams{CustomStatusID: SetID(qualified.ID)})
+	got, err := c.Referrals.Update(ctx, ref.ID, &firstpromoter.ReferralUpdateParams{CustomStatusID: firstpromoter.SetID(qualified.ID)})
 	require.NoError(t, err)
 	require.NotNil(t, got.CustomStatus)
 	assert.Equal(t, qualified.ID, got.CustomStatus.ID)
 
-	got, err = c.Referrals.Update(ctx, ref.ID, &ReferralUpdateParams{})
+	got, err = c.Referrals.Update(ctx, ref.ID, &firstpromoter.ReferralUpdateParams{})
 	require.NoError(t, err)
 	require.NotNil(t, got.CustomStatus, "the zero value leaves the status")
 
-	got, err = c.Referrals.Update(ctx, ref.ID, &ReferralUpdateParams{CustomStatusID: ClearID()})
+	got, err = c.Referrals.Update(ctx, ref.ID, &firstpromoter.ReferralUpdateParams{CustomStatusID: firstpromoter.ClearID()})
 	require.NoError(t, err)
 	assert.Nil(t, got.CustomStatus, "null clears it")
 
-	_, err = c.Referrals.Update(ctx, ref.ID, &ReferralUpdateParams{CustomStatusID: SetID(qualified.ID)})
+	_, err = c.Referrals.Update(ctx, ref.ID, &firstpromoter.ReferralUpdateParams{CustomStatusID: firstpromoter.SetID(qualified.ID)})
 	require.NoError(t, err)
-	list, err = c.CustomReferralStatuses.Update(ctx, []CustomReferralStatusChange{{ID: qualified.ID, Destroy: true}})
+	list, err = c.CustomReferralStatuses.Update(ctx, []firstpromoter.CustomReferralStatusChange{{ID: qualified.ID, Destroy: true}})
 	require.NoError(t, err)
 	assert.Len(t, list, 1)
 	got, err = c.Referrals.Get(ctx, ref.ID)

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -8,18 +8,19 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func reportParams() *ReportParams {
-	return &ReportParams{
-		Columns:   []ReportColumn{ColumnRevenueAmount, ColumnClicksCount, Column3mEPC},
-		GroupBy:   GroupByMonth,
-		StartDate: NewDate(2025, 1, 1),
-		EndDate:   NewDate(2025, 3, 31),
+func reportParams() *firstpromoter.ReportParams {
+	return &firstpromoter.ReportParams{
+		Columns:   []firstpromoter.ReportColumn{firstpromoter.ColumnRevenueAmount, firstpromoter.ColumnClicksCount, firstpromoter.Column3mEPC},
+		GroupBy:   firstpromoter.GroupByMonth,
+		StartDate: firstpromoter.NewDate(2025, 1, 1),
+		EndDate:   firstpromoter.NewDate(2025, 3, 31),
 		Q:         "jane",
-		Sort:      &ReportSort{Column: ColumnRevenueAmount, Order: Desc},
+		Sort:      &firstpromoter.ReportSort{Column: firstpromoter.ColumnRevenueAmount, Order: firstpromoter.Desc},
 	}
 }
 
@@ -36,13 +37,13 @@ var wantReportQuery = url.Values{
 func TestReportsWireFormat(t *testing.T) {
 	tests := []struct {
 		path string
-		call func(*ReportsService, context.Context, *ReportParams, ...RequestOption) ([]*ReportRow, error)
+		call func(*firstpromoter.ReportsService, context.Context, *firstpromoter.ReportParams, ...firstpromoter.RequestOption) ([]*firstpromoter.ReportRow, error)
 	}{
-		{"overview", (*ReportsService).Overview},
-		{"campaigns", (*ReportsService).Campaigns},
-		{"promoters", (*ReportsService).Promoters},
-		{"traffic_sources", (*ReportsService).TrafficSources},
-		{"urls", (*ReportsService).URLs},
+		{"overview", (*firstpromoter.ReportsService).Overview},
+		{"campaigns", (*firstpromoter.ReportsService).Campaigns},
+		{"promoters", (*firstpromoter.ReportsService).Promoters},
+		{"traffic_sources", (*firstpromoter.ReportsService).TrafficSources},
+		{"urls", (*firstpromoter.ReportsService).URLs},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -65,7 +66,7 @@ func TestReportsSortDefaultsToDesc(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, `[]`))
 	p := reportParams()
 	p.Q = ""
-	p.Sort = &ReportSort{Column: ColumnClicksCount}
+	p.Sort = &firstpromoter.ReportSort{Column: firstpromoter.ColumnClicksCount}
 	_, err := c.Reports.Promoters(context.Background(), p)
 	require.NoError(t, err)
 	q, _ := url.ParseQuery(rec.only(t).RawQuery)
@@ -80,11 +81,11 @@ func TestReportsSortDefaultsToDesc(t *testing.T) {
 
 func TestReportsValidate(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, `[]`))
-	for _, mutate := range []func(*ReportParams){
-		func(p *ReportParams) { p.Columns = nil },
-		func(p *ReportParams) { p.GroupBy = "" },
-		func(p *ReportParams) { p.StartDate = Date{} },
-		func(p *ReportParams) { p.EndDate = Date{} },
+	for _, mutate := range []func(*firstpromoter.ReportParams){
+		func(p *firstpromoter.ReportParams) { p.Columns = nil },
+		func(p *firstpromoter.ReportParams) { p.GroupBy = "" },
+		func(p *firstpromoter.ReportParams) { p.StartDate = firstpromoter.Date{} },
+		func(p *firstpromoter.ReportParams) { p.EndDate = firstpromoter.Date{} },
 	} {
 		p := reportParams()
 		mutate(p)
@@ -105,11 +106,11 @@ func TestReportsDecodeRows(t *testing.T) {
 		rows, err := c.Reports.Overview(context.Background(), reportParams())
 		require.NoError(t, err)
 		require.Len(t, rows, 2)
-		assert.Equal(t, &ReportRow{ID: ReportRowID{Text: "2025-01"}, Period: "2025-01", Data: ReportData{
-			ColumnRevenueAmount: sent("1284500.0"), ColumnClicksCount: sent("812"), Column3mEPC: sent("1.58"),
+		assert.Equal(t, &firstpromoter.ReportRow{ID: firstpromoter.ReportRowID{Text: "2025-01"}, Period: "2025-01", Data: firstpromoter.ReportData{
+			firstpromoter.ColumnRevenueAmount: sent("1284500.0"), firstpromoter.ColumnClicksCount: sent("812"), firstpromoter.Column3mEPC: sent("1.58"),
 		}}, rows[0])
-		assert.Equal(t, "990000", rows[1].Data.Get(ColumnRevenueAmount).String(), "numeric strings are accepted")
-		assert.NotContains(t, rows[1].Data, Column3mEPC, "nulls are skipped")
+		assert.Equal(t, "990000", rows[1].Data.Get(firstpromoter.ColumnRevenueAmount).String(), "numeric strings are accepted")
+		assert.NotContains(t, rows[1].Data, firstpromoter.Column3mEPC, "nulls are skipped")
 	})
 	t.Run("campaigns", func(t *testing.T) {
 		c, _ := newWireClient(t, wireJSON(200, `[{
@@ -124,13 +125,13 @@ func TestReportsDecodeRows(t *testing.T) {
 		rows, err := c.Reports.Campaigns(context.Background(), reportParams())
 		require.NoError(t, err)
 		require.Len(t, rows, 1)
-		assert.Equal(t, &ReportRow{
-			ID:       ReportRowID{Int: 7, IsInt: true},
-			Campaign: &CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
-			Data:     ReportData{ColumnRevenueAmount: sent("1284500"), ColumnClicksCount: sent("812")},
-			SubData: []*ReportRow{
-				{ID: ReportRowID{Text: "2025-01"}, Period: "2025-01", Data: ReportData{ColumnRevenueAmount: sent("500000"), ColumnClicksCount: sent("400")}},
-				{ID: ReportRowID{Text: "2025-02"}, Period: "2025-02", Data: ReportData{ColumnRevenueAmount: sent("784500"), ColumnClicksCount: sent("412")}},
+		assert.Equal(t, &firstpromoter.ReportRow{
+			ID:       firstpromoter.ReportRowID{Int: 7, IsInt: true},
+			Campaign: &firstpromoter.CampaignRef{ID: 7, Name: "Partner Program", Color: "#4F46E5"},
+			Data:     firstpromoter.ReportData{firstpromoter.ColumnRevenueAmount: sent("1284500"), firstpromoter.ColumnClicksCount: sent("812")},
+			SubData: []*firstpromoter.ReportRow{
+				{ID: firstpromoter.ReportRowID{Text: "2025-01"}, Period: "2025-01", Data: firstpromoter.ReportData{firstpromoter.ColumnRevenueAmount: sent("500000"), firstpromoter.ColumnClicksCount: sent("400")}},
+				{ID: firstpromoter.ReportRowID{Text: "2025-02"}, Period: "2025-02", Data: firstpromoter.ReportData{firstpromoter.ColumnRevenueAmount: sent("784500"), firstpromoter.ColumnClicksCount: sent("412")}},
 			},
 		}, rows[0])
 	})
@@ -140,11 +141,11 @@ func TestReportsDecodeRows(t *testing.T) {
 		rows, err := c.Reports.Promoters(context.Background(), reportParams())
 		require.NoError(t, err)
 		require.Len(t, rows, 1)
-		assert.Equal(t, ReportRowID{Int: 880, IsInt: true}, rows[0].ID, "an integer, as the spec types it")
+		assert.Equal(t, firstpromoter.ReportRowID{Int: 880, IsInt: true}, rows[0].ID, "an integer, as the spec types it")
 		assert.Equal(t, "880", rows[0].ID.String())
 		assert.Equal(t, "jane@smith.example", rows[0].Promoter.Email)
-		assert.Equal(t, "16161.5", rows[0].Data.Get(ColumnPromoterEarningsAmount).String())
-		assert.Zero(t, rows[0].Data.Get(ColumnClicksCount))
+		assert.Equal(t, "16161.5", rows[0].Data.Get(firstpromoter.ColumnPromoterEarningsAmount).String())
+		assert.Zero(t, rows[0].Data.Get(firstpromoter.ColumnClicksCount))
 	})
 	t.Run("traffic sources", func(t *testing.T) {
 		c, _ := newWireClient(t, wireJSON(200, `[{"source": "youtube.com", "id": "youtube.com",
@@ -153,7 +154,7 @@ func TestReportsDecodeRows(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, rows, 1)
 		assert.Equal(t, "youtube.com", rows[0].Source)
-		assert.Equal(t, "4.19", rows[0].Data.Get(ColumnClicksToReferralsCR).String())
+		assert.Equal(t, "4.19", rows[0].Data.Get(firstpromoter.ColumnClicksToReferralsCR).String())
 		require.Len(t, rows[0].SubData, 1)
 		assert.Equal(t, "2025-01", rows[0].SubData[0].Period)
 	})
@@ -164,15 +165,15 @@ func TestReportsDecodeRows(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, rows, 1)
 		assert.Equal(t, "https://janesmith.example/review", rows[0].URL)
-		assert.Equal(t, ReportData{ColumnClicksCount: sent("95")}, rows[0].Data, "non-numeric values are skipped")
+		assert.Equal(t, firstpromoter.ReportData{firstpromoter.ColumnClicksCount: sent("95")}, rows[0].Data, "non-numeric values are skipped")
 	})
 }
 
 func TestReportsMissingColumnsError(t *testing.T) {
 	c, _ := newWireClient(t, wireJSON(422, `{"message": "param is missing or the value is empty: columns", "code": "invalid_params"}`))
 	_, err := c.Reports.Overview(context.Background(), reportParams())
-	require.ErrorIs(t, err, ErrInvalidRequest)
-	var apiErr *Error
+	require.ErrorIs(t, err, firstpromoter.ErrInvalidRequest)
+	var apiErr *firstpromoter.Error
 	require.True(t, errors.As(err, &apiErr))
 	assert.Equal(t, "param is missing or the value is empty: columns", apiErr.Message)
 	assert.Equal(t, "invalid_params", apiErr.Code)
@@ -197,8 +198,8 @@ func TestReportsRateLimitTooLong(t *testing.T) {
 		w.WriteHeader(http.StatusTooManyRequests)
 	})
 	_, err := c.Reports.Overview(context.Background(), reportParams())
-	require.ErrorIs(t, err, ErrRateLimited)
-	var apiErr *Error
+	require.ErrorIs(t, err, firstpromoter.ErrRateLimited)
+	var apiErr *firstpromoter.Error
 	require.True(t, errors.As(err, &apiErr))
 	assert.Equal(t, int64(3600e9), int64(apiErr.RetryAfter))
 	assert.Equal(t, 1, rec.count())
@@ -220,11 +221,11 @@ func TestReportsDownload(t *testing.T) {
 		w.Header().Set("Content-Disposition", `attachment; filename="overview.csv"`)
 		_, _ = io.WriteString(w, csv)
 	})
-	body, err := c.Reports.Download(context.Background(), &ReportDownloadParams{
-		ReportType: ReportOverview, Totals: true,
-		ReportParams: ReportParams{
-			Columns: []ReportColumn{ColumnRevenueAmount, ColumnClicksCount}, GroupBy: GroupByMonth,
-			StartDate: NewDate(2025, 1, 1), EndDate: NewDate(2025, 1, 31),
+	body, err := c.Reports.Download(context.Background(), &firstpromoter.ReportDownloadParams{
+		ReportType: firstpromoter.ReportOverview, Totals: true,
+		ReportParams: firstpromoter.ReportParams{
+			Columns: []firstpromoter.ReportColumn{firstpromoter.ColumnRevenueAmount, firstpromoter.ColumnClicksCount}, GroupBy: firstpromoter.GroupByMonth,
+			StartDate: firstpromoter.NewDate(2025, 1, 1), EndDate: firstpromoter.NewDate(2025, 1, 31),
 		},
 	})
 	require.NoError(t, err)
@@ -246,18 +247,18 @@ func TestReportsDownload(t *testing.T) {
 
 func TestReportsDownloadQueued(t *testing.T) {
 	c, _ := newWireClient(t, wireJSON(http.StatusAccepted, `{"message": "The report will be sent to your email"}`))
-	body, err := c.Reports.Download(context.Background(), &ReportDownloadParams{ReportType: ReportPromoters, ReportParams: *reportParams()})
+	body, err := c.Reports.Download(context.Background(), &firstpromoter.ReportDownloadParams{ReportType: firstpromoter.ReportPromoters, ReportParams: *reportParams()})
 	assert.Nil(t, body)
-	require.ErrorIs(t, err, ErrReportQueued)
+	require.ErrorIs(t, err, firstpromoter.ErrReportQueued)
 	assert.Contains(t, err.Error(), "The report will be sent to your email")
 }
 
 func TestReportsDownloadErrors(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(403, `{"message": "Invalid user type", "code": "forbidden"}`))
-	_, err := c.Reports.Download(context.Background(), &ReportDownloadParams{ReportType: ReportURLs, ReportParams: *reportParams()})
-	assert.ErrorIs(t, err, ErrForbidden)
+	_, err := c.Reports.Download(context.Background(), &firstpromoter.ReportDownloadParams{ReportType: firstpromoter.ReportURLs, ReportParams: *reportParams()})
+	assert.ErrorIs(t, err, firstpromoter.ErrForbidden)
 
-	_, err = c.Reports.Download(context.Background(), &ReportDownloadParams{ReportParams: *reportParams()})
+	_, err = c.Reports.Download(context.Background(), &firstpromoter.ReportDownloadParams{ReportParams: *reportParams()})
 	assert.Error(t, err, "ReportType is required")
 	_, err = c.Reports.Download(context.Background(), nil)
 	assert.Error(t, err)

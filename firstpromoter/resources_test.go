@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -8,13 +8,14 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 )
 
 // adapter runs the internal/conformance checks on the referrals list,
 // with promoter creation as the write.
-var adapter = conformance.Platform[*firstpromotertest.Server, *Client, Option]{
+var adapter = conformance.Platform[*firstpromotertest.Server, *firstpromoter.Client, firstpromoter.Option]{
 	Start: func(t *testing.T, n int, _ bool) (*firstpromotertest.Server, []string) {
 		srv := firstpromotertest.NewServer()
 		t.Cleanup(srv.Close)
@@ -23,45 +24,45 @@ var adapter = conformance.Platform[*firstpromotertest.Server, *Client, Option]{
 	},
 	URL:       func(srv *firstpromotertest.Server) string { return srv.URL },
 	NewClient: resourceClient,
-	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithAPIKey(firstpromotertest.APIKey), WithAccountID(firstpromotertest.AccountID), WithBaseURL(baseURL), WithRateLimit(0, 0), WithPrefetch(0))
+	UserClient: func(t *testing.T, baseURL string) *firstpromoter.Client {
+		c, err := firstpromoter.NewClient(firstpromoter.WithAPIKey(firstpromotertest.APIKey), firstpromoter.WithAccountID(firstpromotertest.AccountID), firstpromoter.WithBaseURL(baseURL), firstpromoter.WithRateLimit(0, 0), firstpromoter.WithPrefetch(0))
 		require.NoError(t, err)
 		return c
 	},
-	MaxRetries:       WithMaxRetries,
-	Prefetch:         WithPrefetch,
-	MaxResponseBytes: WithMaxResponseBytes,
-	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
-		return conformance.Keys(c.Referrals.List(ctx, pageOptions(pageSize)), func(r *Referral) string { return strconv.FormatInt(r.ID, 10) })
+	MaxRetries:       firstpromoter.WithMaxRetries,
+	Prefetch:         firstpromoter.WithPrefetch,
+	MaxResponseBytes: firstpromoter.WithMaxResponseBytes,
+	List: func(ctx context.Context, c *firstpromoter.Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Referrals.List(ctx, pageOptions(pageSize)), func(r *firstpromoter.Referral) string { return strconv.FormatInt(r.ID, 10) })
 	},
-	Page: func(ctx context.Context, c *Client, pageSize int) error {
+	Page: func(ctx context.Context, c *firstpromoter.Client, pageSize int) error {
 		_, _, err := c.Referrals.ListPage(ctx, pageOptions(pageSize))
 		return err
 	},
-	Get: func(ctx context.Context, c *Client, key string) error {
+	Get: func(ctx context.Context, c *firstpromoter.Client, key string) error {
 		id, err := strconv.ParseInt(key, 10, 64)
 		if err == nil {
 			_, err = c.Referrals.Get(ctx, id)
 		}
 		return err
 	},
-	GetMissing: func(ctx context.Context, c *Client) error {
+	GetMissing: func(ctx context.Context, c *firstpromoter.Client) error {
 		_, err := c.Referrals.Get(ctx, 999999)
 		return err
 	},
-	Create: func(ctx context.Context, c *Client, _ *firstpromotertest.Server) error {
-		_, err := c.Promoters.Create(ctx, &PromoterCreateParams{Email: "keepalive@example.com"})
+	Create: func(ctx context.Context, c *firstpromoter.Client, _ *firstpromotertest.Server) error {
+		_, err := c.Promoters.Create(ctx, &firstpromoter.PromoterCreateParams{Email: "keepalive@example.com"})
 		return err
 	},
 }
 
 // pageOptions returns the list options of pageSize referrals a page, or
 // none for 0.
-func pageOptions(pageSize int) *ReferralListOptions {
+func pageOptions(pageSize int) *firstpromoter.ReferralListOptions {
 	if pageSize == 0 {
 		return nil
 	}
-	return &ReferralListOptions{ListParams: ListParams{PerPage: pageSize}}
+	return &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{PerPage: pageSize}}
 }
 
 // TestBodiesDrainedKeepAliveReused runs sequential calls through

@@ -1,9 +1,10 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,23 +16,23 @@ func TestSliceAnswersDropNulls(t *testing.T) {
 	tests := []struct {
 		name string
 		body string
-		call func(c *Client) (int, error)
+		call func(c *firstpromoter.Client) (int, error)
 	}{
-		{"PromoterCampaigns.Search", `[null,{"id":1},null]`, func(c *Client) (int, error) {
+		{"PromoterCampaigns.Search", `[null,{"id":1},null]`, func(c *firstpromoter.Client) (int, error) {
 			out, err := c.PromoterCampaigns.Search(ctx, "ada")
 			return len(out), err
 		}},
-		{"PromoterCampaigns.ReferralLinks", `[{"id":1},null]`, func(c *Client) (int, error) {
+		{"PromoterCampaigns.ReferralLinks", `[{"id":1},null]`, func(c *firstpromoter.Client) (int, error) {
 			out, err := c.PromoterCampaigns.ReferralLinks(ctx, 7)
 			return len(out), err
 		}},
-		{"Reports.Overview", `[null,{"id":"2026-01-01"}]`, func(c *Client) (int, error) {
+		{"Reports.Overview", `[null,{"id":"2026-01-01"}]`, func(c *firstpromoter.Client) (int, error) {
 			out, err := c.Reports.Overview(ctx, reportParams())
 			return len(out), err
 		}},
-		{"Commissions.Create", `[{"id":1},null]`, func(c *Client) (int, error) {
-			out, err := c.Commissions.Create(ctx, &CommissionCreateParams{
-				CommissionType: CommissionCustom, PromoterCampaignID: 1, Amount: cents(100)})
+		{"Commissions.Create", `[{"id":1},null]`, func(c *firstpromoter.Client) (int, error) {
+			out, err := c.Commissions.Create(ctx, &firstpromoter.CommissionCreateParams{
+				CommissionType: firstpromoter.CommissionCustom, PromoterCampaignID: 1, Amount: cents(100)})
 			return len(out), err
 		}},
 	}

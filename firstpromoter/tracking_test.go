@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -101,7 +102,7 @@ const tapeTrackCancellationJSON = `{
 func TestTrackSignup(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeTrackSignupJSON))
 	at := time.Date(2025, 4, 25, 9, 29, 51, 0, time.UTC)
-	ev, err := c.Tracking.Signup(context.Background(), &TrackSignupParams{
+	ev, err := c.Tracking.Signup(context.Background(), &firstpromoter.TrackSignupParams{
 		Email: "testme@test1.com", UID: "usr_42", TID: "d8f0a1b2-tid", IP: "203.0.113.7",
 		CreatedAt: &at, SkipEmailNotification: true,
 	})
@@ -114,13 +115,13 @@ func TestTrackSignup(t *testing.T) {
 	assert.Equal(t, int64(45831611), ev.ID)
 	assert.Equal(t, "signup", ev.Etype)
 	assert.True(t, ev.SaleAmount.IsNull())
-	assert.Equal(t, &ReferralRef{ID: 29203686, Email: "testme@test1.com"}, ev.Referral)
+	assert.Equal(t, &firstpromoter.ReferralRef{ID: 29203686, Email: "testme@test1.com"}, ev.Referral)
 	assert.Empty(t, ev.Commissions)
 }
 
 func TestTrackSale(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeTrackSaleJSON))
-	ev, err := c.Tracking.Sale(context.Background(), &TrackSaleParams{
+	ev, err := c.Tracking.Sale(context.Background(), &firstpromoter.TrackSaleParams{
 		Email: "testme@test1.com", EventID: "test_sale_12340987", Amount: cents(2000), Quantity: 2, Plan: "pro-monthly",
 		Currency: "EUR", MRR: cents(1000), PromoCode: "JANE10", RefID: "jane",
 	})
@@ -140,7 +141,7 @@ func TestTrackSale(t *testing.T) {
 
 func TestTrackRefund(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeTrackRefundJSON))
-	ev, err := c.Tracking.Refund(context.Background(), &TrackRefundParams{
+	ev, err := c.Tracking.Refund(context.Background(), &firstpromoter.TrackRefundParams{
 		UID: "usr_42", EventID: "test_sale_12340987_refund", Amount: cents(1000), Quantity: 1, SaleEventID: "test_sale_12340987",
 	})
 	require.NoError(t, err)
@@ -167,7 +168,7 @@ func TestTrackRefund(t *testing.T) {
 
 func TestTrackCancellation(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeTrackCancellationJSON))
-	ev, err := c.Tracking.Cancellation(context.Background(), &TrackCancellationParams{Email: "shelley@example.com"})
+	ev, err := c.Tracking.Cancellation(context.Background(), &firstpromoter.TrackCancellationParams{Email: "shelley@example.com"})
 	require.NoError(t, err)
 	assertTapeJSONCall(t, ws.only(), http.MethodPost, "/api/v2/track/cancellation", `{"email": "shelley@example.com"}`)
 	require.NotNil(t, ev)
@@ -184,13 +185,13 @@ func TestTrackCancellation(t *testing.T) {
 func TestTrackNotAReferral(t *testing.T) {
 	ws, c := newTapeServer(t, func(w http.ResponseWriter, _ *http.Request, _ int) { w.WriteHeader(http.StatusNoContent) })
 	ctx := context.Background()
-	sale, err := c.Tracking.Sale(ctx, &TrackSaleParams{Email: "walkin@example.com", EventID: "ch_1", Amount: cents(990)})
+	sale, err := c.Tracking.Sale(ctx, &firstpromoter.TrackSaleParams{Email: "walkin@example.com", EventID: "ch_1", Amount: cents(990)})
 	require.NoError(t, err)
 	assert.Nil(t, sale)
-	refund, err := c.Tracking.Refund(ctx, &TrackRefundParams{Email: "walkin@example.com", EventID: "re_1", Amount: cents(990)})
+	refund, err := c.Tracking.Refund(ctx, &firstpromoter.TrackRefundParams{Email: "walkin@example.com", EventID: "re_1", Amount: cents(990)})
 	require.NoError(t, err)
 	assert.Nil(t, refund)
-	signup, err := c.Tracking.Signup(ctx, &TrackSignupParams{Email: "walkin@example.com"})
+	signup, err := c.Tracking.Signup(ctx, &firstpromoter.TrackSignupParams{Email: "walkin@example.com"})
 	require.NoError(t, err)
 	assert.Nil(t, signup)
 	assert.Len(t, ws.Calls(), 3)
@@ -200,12 +201,12 @@ func TestTrackSaleAndRefundNotRetried(t *testing.T) {
 	for _, status := range []int{http.StatusBadGateway, http.StatusInternalServerError, http.StatusGatewayTimeout} {
 		t.Run(http.StatusText(status), func(t *testing.T) {
 			ws, c := newTapeServer(t, tapeReply(status, `<html><body>upstream error</body></html>`))
-			_, err := c.Tracking.Sale(context.Background(), &TrackSaleParams{Email: "a@example.com", EventID: "ch_1", Amount: cents(100)})
-			require.ErrorIs(t, err, ErrServer)
+			_, err := c.Tracking.Sale(context.Background(), &firstpromoter.TrackSaleParams{Email: "a@example.com", EventID: "ch_1", Amount: cents(100)})
+			require.ErrorIs(t, err, firstpromoter.ErrServer)
 			assert.Len(t, ws.Calls(), 1, "a sale that may have been recorded is not sent again")
 
-			_, err = c.Tracking.Refund(context.Background(), &TrackRefundParams{Email: "a@example.com", EventID: "re_1", Amount: cents(100)})
-			require.ErrorIs(t, err, ErrServer)
+			_, err = c.Tracking.Refund(context.Background(), &firstpromoter.TrackRefundParams{Email: "a@example.com", EventID: "re_1", Amount: cents(100)})
+			require.ErrorIs(t, err, firstpromoter.ErrServer)
 			assert.Len(t, ws.Calls(), 2)
 			assert.Empty(t, ws.clock.Sleeps())
 		})
@@ -220,7 +221,7 @@ func TestTrackSaleDroppedConnectionNotRetried(t *testing.T) {
 		require.NoError(t, err)
 		_ = conn.Close()
 	})
-	_, err := c.Tracking.Sale(context.Background(), &TrackSaleParams{UID: "u1", EventID: "ch_1", Amount: cents(100)})
+	_, err := c.Tracking.Sale(context.Background(), &firstpromoter.TrackSaleParams{UID: "u1", EventID: "ch_1", Amount: cents(100)})
 	require.Error(t, err)
 	assert.Len(t, ws.Calls(), 1)
 }
@@ -234,7 +235,7 @@ func TestTrackSaleRetries429(t *testing.T) {
 		}
 		tapeJSON(w, 200, tapeTrackSaleJSON)
 	})
-	ev, err := c.Tracking.Sale(context.Background(), &TrackSaleParams{Email: "a@example.com", EventID: "ch_1", Amount: cents(2000)})
+	ev, err := c.Tracking.Sale(context.Background(), &firstpromoter.TrackSaleParams{Email: "a@example.com", EventID: "ch_1", Amount: cents(2000)})
 	require.NoError(t, err)
 	assert.Equal(t, int64(45831949), ev.ID)
 	calls := ws.Calls()
@@ -246,9 +247,9 @@ func TestTrackSaleRetries429(t *testing.T) {
 func TestTrackErrors(t *testing.T) {
 	t.Run("duplicate event", func(t *testing.T) {
 		ws, c := newTapeServer(t, tapeReply(http.StatusConflict, `{"message": "The 'sale' event with the id 'test_sale_12340987' already exists."}`))
-		_, err := c.Tracking.Sale(context.Background(), &TrackSaleParams{Email: "a@example.com", EventID: "test_sale_12340987", Amount: cents(2000)})
-		require.ErrorIs(t, err, ErrInvalidRequest)
-		var apiErr *Error
+		_, err := c.Tracking.Sale(context.Background(), &firstpromoter.TrackSaleParams{Email: "a@example.com", EventID: "test_sale_12340987", Amount: cents(2000)})
+		require.ErrorIs(t, err, firstpromoter.ErrInvalidRequest)
+		var apiErr *firstpromoter.Error
 		require.ErrorAs(t, err, &apiErr)
 		assert.Equal(t, http.StatusConflict, apiErr.StatusCode)
 		assert.Equal(t, "The 'sale' event with the id 'test_sale_12340987' already exists.", apiErr.Message)
@@ -257,13 +258,13 @@ func TestTrackErrors(t *testing.T) {
 	})
 	t.Run("unknown visitor", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(http.StatusNotFound, `{"message": "Visitor  invalid, not found or you are trying to use the signup tracking test via API which doesn't work on API calls."}`))
-		_, err := c.Tracking.Signup(context.Background(), &TrackSignupParams{Email: "a@example.com", TID: "nope"})
-		require.ErrorIs(t, err, ErrNotFound)
+		_, err := c.Tracking.Signup(context.Background(), &firstpromoter.TrackSignupParams{Email: "a@example.com", TID: "nope"})
+		require.ErrorIs(t, err, firstpromoter.ErrNotFound)
 	})
 	t.Run("unauthorized", func(t *testing.T) {
 		_, c := newTapeServer(t, tapeReply(http.StatusUnauthorized, ``))
-		_, err := c.Tracking.Cancellation(context.Background(), &TrackCancellationParams{UID: "u1"})
-		require.ErrorIs(t, err, ErrUnauthorized)
+		_, err := c.Tracking.Cancellation(context.Background(), &firstpromoter.TrackCancellationParams{UID: "u1"})
+		require.ErrorIs(t, err, firstpromoter.ErrUnauthorized)
 		assert.NotContains(t, err.Error(), tapeAPIKey)
 	})
 }
@@ -278,10 +279,10 @@ func TestTrackMalformed(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			ws, c := newTapeServer(t, tapeReply(200, body))
-			ev, err := c.Tracking.Sale(context.Background(), &TrackSaleParams{Email: "a@example.com", EventID: "ch_1", Amount: cents(100)})
-			require.ErrorIs(t, err, ErrMalformedResponse)
+			ev, err := c.Tracking.Sale(context.Background(), &firstpromoter.TrackSaleParams{Email: "a@example.com", EventID: "ch_1", Amount: cents(100)})
+			require.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 			assert.Nil(t, ev)
-			var apiErr *Error
+			var apiErr *firstpromoter.Error
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, http.MethodPost, apiErr.Method)
 			assert.Equal(t, "/api/v2/track/sale", apiErr.Path)
@@ -293,17 +294,17 @@ func TestTrackMalformed(t *testing.T) {
 func TestTrackValidation(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, tapeTrackSaleJSON))
 	ctx := context.Background()
-	_, err := c.Tracking.Signup(ctx, &TrackSignupParams{TID: "x"})
+	_, err := c.Tracking.Signup(ctx, &firstpromoter.TrackSignupParams{TID: "x"})
 	assert.Error(t, err)
-	_, err = c.Tracking.Sale(ctx, &TrackSaleParams{Email: "a@example.com", Amount: cents(100)})
+	_, err = c.Tracking.Sale(ctx, &firstpromoter.TrackSaleParams{Email: "a@example.com", Amount: cents(100)})
 	assert.Error(t, err, "no event id")
-	_, err = c.Tracking.Sale(ctx, &TrackSaleParams{Email: "a@example.com", EventID: "ch_1"})
+	_, err = c.Tracking.Sale(ctx, &firstpromoter.TrackSaleParams{Email: "a@example.com", EventID: "ch_1"})
 	assert.Error(t, err, "no amount")
 	_, err = c.Tracking.Refund(ctx, nil)
 	assert.Error(t, err)
-	_, err = c.Tracking.Refund(ctx, &TrackRefundParams{UID: "u", EventID: "re_1", Amount: cents(-5)})
+	_, err = c.Tracking.Refund(ctx, &firstpromoter.TrackRefundParams{UID: "u", EventID: "re_1", Amount: cents(-5)})
 	assert.Error(t, err, "negative amount")
-	_, err = c.Tracking.Cancellation(ctx, &TrackCancellationParams{})
+	_, err = c.Tracking.Cancellation(ctx, &firstpromoter.TrackCancellationParams{})
 	assert.Error(t, err)
 	assert.Empty(t, ws.Calls())
 }

@@ -1,4 +1,4 @@
-package firstpromoter
+package firstpromoter_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -61,11 +62,11 @@ func TestWebhooksGetDecodes(t *testing.T) {
 	got, err := c.Webhooks.Get(context.Background(), 21)
 	require.NoError(t, err)
 	assert.Equal(t, "/api/v2/company/webhooks/21", rec.only(t).Path)
-	assert.Equal(t, &WebhookSubscription{
+	assert.Equal(t, &firstpromoter.WebhookSubscription{
 		ID: 21, URL: "https://hooks.acme.example/firstpromoter", Description: "CRM sync",
 		EventTypes: []string{"referral.created", "commission.created"}, CampaignIDs: []int64{1},
 		Active: true, Timeout: 30, MaxRetries: 3,
-		Headers:       map[string]Secret{"Authorization": hookHeader},
+		Headers:       map[string]firstpromoter.Secret{"Authorization": hookHeader},
 		BasicAuthUser: "fp", BasicAuthEnabled: true,
 		CreatedAt: time.Date(2025, 1, 15, 10, 30, 0, 0, time.UTC),
 		UpdatedAt: time.Date(2025, 1, 16, 8, 0, 0, 0, time.UTC),
@@ -82,7 +83,7 @@ func TestWebhooksListPages(t *testing.T) {
 		wireJSON(200, `[{"id": 11}]`)(w, r, n)
 	})
 	var ids []int64
-	for hook, err := range c.Webhooks.List(context.Background(), &WebhookListOptions{ListParams{PerPage: 10}}) {
+	for hook, err := range c.Webhooks.List(context.Background(), &firstpromoter.WebhookListOptions{firstpromoter.ListParams{PerPage: 10}}) {
 		require.NoError(t, err)
 		ids = append(ids, hook.ID)
 	}
@@ -98,14 +99,14 @@ func TestWebhooksCreate(t *testing.T) {
 	created := webhookJSON[:len(webhookJSON)-1] + `, "secret_key": "` + hookSecret + `"}`
 	c, rec := newWireClient(t, wireJSON(201, created))
 	active, retries := true, 0
-	got, err := c.Webhooks.Create(context.Background(), &WebhookCreateParams{
+	got, err := c.Webhooks.Create(context.Background(), &firstpromoter.WebhookCreateParams{
 		URL: "https://hooks.acme.example/firstpromoter", EventTypes: []string{"referral.created", "commission.created"},
 		Active: &active, Timeout: 30, MaxRetries: &retries, Description: "CRM sync", CampaignIDs: []int64{1},
-		Headers:       map[string]Secret{"Authorization": hookHeader},
+		Headers:       map[string]firstpromoter.Secret{"Authorization": hookHeader},
 		BasicAuthUser: "fp", BasicAuthPassword: hookPassword,
 	})
 	require.NoError(t, err)
-	assert.Equal(t, Secret(hookSecret), got.SecretKey)
+	assert.Equal(t, firstpromoter.Secret(hookSecret), got.SecretKey)
 
 	call := rec.only(t)
 	assert.Equal(t, "POST", call.Method)
@@ -120,7 +121,7 @@ func TestWebhooksCreate(t *testing.T) {
 func TestWebhooksCreateValidates(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(201, webhookJSON))
 	bad, big := -1, 11
-	for _, p := range []*WebhookCreateParams{
+	for _, p := range []*firstpromoter.WebhookCreateParams{
 		nil,
 		{EventTypes: []string{"referral.created"}},
 		{URL: "https://h.example"},
@@ -136,8 +137,8 @@ func TestWebhooksCreateValidates(t *testing.T) {
 
 func TestWebhooksCreateValidationError(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(422, `{"message": "Validation failed: Url is invalid", "code": "invalid_record", "errors": {"url": ["is invalid"]}}`))
-	_, err := c.Webhooks.Create(context.Background(), &WebhookCreateParams{URL: "http://10.0.0.1/x", EventTypes: []string{"referral.created"}})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, err := c.Webhooks.Create(context.Background(), &firstpromoter.WebhookCreateParams{URL: "http://10.0.0.1/x", EventTypes: []string{"referral.created"}})
+	require.ErrorIs(t, err, firstpromoter.ErrInvalidRequest)
 	assert.Contains(t, err.Error(), "Validation failed: Url is invalid")
 	assert.Equal(t, 1, rec.count())
 }
@@ -145,7 +146,7 @@ func TestWebhooksCreateValidationError(t *testing.T) {
 func TestWebhooksUpdateAndDelete(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, webhookJSON))
 	paused := false
-	_, err := c.Webhooks.Update(context.Background(), 21, &WebhookUpdateParams{Active: &paused, EventTypes: []string{"payout.created"}})
+	_, err := c.Webhooks.Update(context.Background(), 21, &firstpromoter.WebhookUpdateParams{Active: &paused, EventTypes: []string{"payout.created"}})
 	require.NoError(t, err)
 	require.NoError(t, c.Webhooks.Delete(context.Background(), 21))
 
@@ -172,14 +173,14 @@ func TestWebhooksEventTypes(t *testing.T) {
 
 	c, _ := newWireClient(t, wireJSON(200, `{"types": 3}`))
 	_, err := c.Webhooks.EventTypes(context.Background())
-	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 }
 
 func TestWebhooksTest(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, `{"status": 200, "body": "ok"}`))
-	res, err := c.Webhooks.Test(context.Background(), &WebhookTestParams{
+	res, err := c.Webhooks.Test(context.Background(), &firstpromoter.WebhookTestParams{
 		URL: "https://hooks.acme.example/firstpromoter", EventType: "referral.created",
-		BasicAuthUser: "fp", BasicAuthPassword: hookPassword, Headers: map[string]Secret{"X-Api-Key": "my-secret-token"},
+		BasicAuthUser: "fp", BasicAuthPassword: hookPassword, Headers: map[string]firstpromoter.Secret{"X-Api-Key": "my-secret-token"},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, 200, res.StatusCode)
@@ -206,7 +207,7 @@ func TestWebhookTestResultShapes(t *testing.T) {
 		{``, 0, ""},
 	}
 	for _, tt := range tests {
-		res := parseWebhookTestResult([]byte(tt.raw))
+		res := firstpromoter.ParseWebhookTestResult([]byte(tt.raw))
 		assert.Equal(t, tt.status, res.StatusCode, tt.raw)
 		assert.Equal(t, tt.body, res.Body, tt.raw)
 		assert.Equal(t, tt.raw, string(res.Raw))
@@ -215,21 +216,21 @@ func TestWebhookTestResultShapes(t *testing.T) {
 
 func TestWebhooksTestValidatesAndMapsErrors(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(400, `{"message": "URL points to a private network", "code": "invalid_url"}`))
-	_, err := c.Webhooks.Test(context.Background(), &WebhookTestParams{URL: "https://h.example"})
+	_, err := c.Webhooks.Test(context.Background(), &firstpromoter.WebhookTestParams{URL: "https://h.example"})
 	assert.Error(t, err)
 	_, err = c.Webhooks.Test(context.Background(), nil)
 	assert.Error(t, err)
 	assert.Zero(t, rec.count())
 
-	_, err = c.Webhooks.Test(context.Background(), &WebhookTestParams{URL: "http://192.168.1.4", EventType: "referral.created"})
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, err = c.Webhooks.Test(context.Background(), &firstpromoter.WebhookTestParams{URL: "http://192.168.1.4", EventType: "referral.created"})
+	require.ErrorIs(t, err, firstpromoter.ErrInvalidRequest)
 	assert.Contains(t, err.Error(), "URL points to a private network")
 	assert.Equal(t, 1, rec.count(), "a test delivery is not repeated")
 }
 
 func TestWebhooksDeliveries(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, `[`+deliveryJSON+`]`))
-	var got []*WebhookDelivery
+	var got []*firstpromoter.WebhookDelivery
 	for d, err := range c.Webhooks.Deliveries(context.Background(), 21) {
 		require.NoError(t, err)
 		got = append(got, d)
@@ -240,9 +241,9 @@ func TestWebhooksDeliveries(t *testing.T) {
 
 	require.Len(t, got, 1)
 	entity, code := int64(55678), 500
-	assert.Equal(t, &WebhookDelivery{
+	assert.Equal(t, &firstpromoter.WebhookDelivery{
 		ID: 9001, EventID: "b2c3d4e5-f6a7-8901-bcde-f12345678901", EventType: "referral.updated",
-		Action: "updated", EntityType: "referral", EntityID: &entity, Status: DeliveryRetrying, Attempts: 2,
+		Action: "updated", EntityType: "referral", EntityID: &entity, Status: firstpromoter.DeliveryRetrying, Attempts: 2,
 		LastError: "HTTP 500", ResponseCode: &code, ResponseBody: "Internal Server Error",
 		ObjectChanges: map[string][]any{"state": {"signup", "active"}},
 		Payload:       json.RawMessage(`{"event_id": "b2c3d4e5-f6a7-8901-bcde-f12345678901", "event_type": "referral.updated", "data": {"id": 55678}}`),
@@ -252,11 +253,11 @@ func TestWebhooksDeliveries(t *testing.T) {
 
 func TestWebhooksDeliveriesPageResume(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(200, jsonArray(25, func(i int) string { return fmt.Sprintf(`{"id": %d}`, i) })))
-	items, resp, err := c.Webhooks.DeliveriesPage(context.Background(), 21, &WebhookDeliveryListOptions{ListParams{PerPage: 25}})
+	items, resp, err := c.Webhooks.DeliveriesPage(context.Background(), 21, &firstpromoter.WebhookDeliveryListOptions{firstpromoter.ListParams{PerPage: 25}})
 	require.NoError(t, err)
 	assert.Len(t, items, 25)
 	require.Equal(t, 2, resp.NextPage)
-	_, _, err = c.Webhooks.DeliveriesPage(context.Background(), 21, &WebhookDeliveryListOptions{ListParams{Page: resp.NextPage, PerPage: 25}})
+	_, _, err = c.Webhooks.DeliveriesPage(context.Background(), 21, &firstpromoter.WebhookDeliveryListOptions{firstpromoter.ListParams{Page: resp.NextPage, PerPage: 25}})
 	require.NoError(t, err)
 	assert.Equal(t, "page=2&per_page=25", rec.all()[1].RawQuery)
 
@@ -286,7 +287,7 @@ func TestWebhooksDeliveryAndRetry(t *testing.T) {
 func TestWebhooksRetryDeliveryExhausted(t *testing.T) {
 	c, rec := newWireClient(t, wireJSON(422, `{"message": "Max retries already reached", "code": "operation_failed"}`))
 	_, err := c.Webhooks.RetryDelivery(context.Background(), 21, 9001)
-	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.ErrorIs(t, err, firstpromoter.ErrInvalidRequest)
 	assert.Contains(t, err.Error(), "Max retries already reached")
 	assert.Equal(t, 1, rec.count())
 }
@@ -294,28 +295,28 @@ func TestWebhooksRetryDeliveryExhausted(t *testing.T) {
 func TestWebhooksNotFoundAndMalformed(t *testing.T) {
 	c, _ := newWireClient(t, wireJSON(404, `{"message": "Record not found", "code": "not_found"}`))
 	_, err := c.Webhooks.Delivery(context.Background(), 21, 1)
-	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, firstpromoter.ErrNotFound)
 
-	c, _ = newWireClient(t, wireJSON(200, `{"id": 21, "url": `), WithMaxRetries(0))
+	c, _ = newWireClient(t, wireJSON(200, `{"id": 21, "url": `), firstpromoter.WithMaxRetries(0))
 	_, err = c.Webhooks.Get(context.Background(), 21)
-	assert.ErrorIs(t, err, ErrMalformedResponse)
+	assert.ErrorIs(t, err, firstpromoter.ErrMalformedResponse)
 }
 
 // TestWebhookSecretsNeverPrint checks every way a subscription or its
 // params can be printed or logged.
 func TestWebhookSecretsNeverPrint(t *testing.T) {
-	sub := &WebhookSubscription{
+	sub := &firstpromoter.WebhookSubscription{
 		ID: 21, URL: "https://hooks.acme.example/firstpromoter",
-		Headers:   map[string]Secret{"Authorization": hookHeader},
+		Headers:   map[string]firstpromoter.Secret{"Authorization": hookHeader},
 		SecretKey: hookSecret,
 	}
-	create := &WebhookCreateParams{
+	create := &firstpromoter.WebhookCreateParams{
 		URL: "https://hooks.acme.example/firstpromoter", EventTypes: []string{"referral.created"},
-		Headers:       map[string]Secret{"Authorization": hookHeader},
+		Headers:       map[string]firstpromoter.Secret{"Authorization": hookHeader},
 		BasicAuthUser: "fp", BasicAuthPassword: hookPassword,
 	}
-	update := WebhookUpdateParams{Headers: create.Headers, BasicAuthPassword: hookPassword}
-	test := WebhookTestParams{Headers: create.Headers, BasicAuthPassword: hookPassword}
+	update := firstpromoter.WebhookUpdateParams{Headers: create.Headers, BasicAuthPassword: hookPassword}
+	test := firstpromoter.WebhookTestParams{Headers: create.Headers, BasicAuthPassword: hookPassword}
 	values := []any{sub, *sub, create, *create, update, &update, test, create.Headers, create.BasicAuthPassword}
 
 	var logBuf bytes.Buffer
@@ -341,16 +342,16 @@ func TestWebhookSecretsNeverPrint(t *testing.T) {
 	assert.Contains(t, fmt.Sprintf("%+v", create), "BasicAuthPassword:[REDACTED]")
 	assert.Contains(t, fmt.Sprintf("%#v", create), `BasicAuthPassword:"[REDACTED]"`)
 	assert.Contains(t, fmt.Sprintf("%v", create.Headers), "Authorization:[REDACTED]")
-	assert.Equal(t, "", fmt.Sprint(Secret("")), "an empty secret prints empty")
-	assert.Equal(t, "[REDACTED]", Secret(hookPassword).String())
-	assert.Equal(t, `"[REDACTED]"`, Secret(hookPassword).GoString())
+	assert.Equal(t, "", fmt.Sprint(firstpromoter.Secret("")), "an empty secret prints empty")
+	assert.Equal(t, "[REDACTED]", firstpromoter.Secret(hookPassword).String())
+	assert.Equal(t, `"[REDACTED]"`, firstpromoter.Secret(hookPassword).GoString())
 
 	// JSON still carries the values: they must reach the API.
 	b, err := json.Marshal(create)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"basic_auth_password":"`+hookPassword+`"`)
 	assert.Contains(t, string(b), `"Authorization":"`+hookHeader+`"`)
-	var back WebhookSubscription
+	var back firstpromoter.WebhookSubscription
 	require.NoError(t, json.Unmarshal([]byte(`{"secret_key": "`+hookSecret+`"}`), &back))
 	assert.Equal(t, hookSecret, back.SecretKey.Reveal())
 }

@@ -16,11 +16,22 @@
 //
 //	srv := firstpromotertest.NewServer(firstpromotertest.WithDemoData())
 //	defer srv.Close()
-//	client, err := firstpromoter.NewClient(
-//		firstpromoter.WithBaseURL(srv.URL),
-//		firstpromoter.WithAPIKey(firstpromotertest.APIKey),
-//		firstpromoter.WithAccountID(firstpromotertest.AccountID),
-//	)
+//	client, err := srv.Client()
+//
+// [Server.Client] returns a client configured for the fake, like
+// httptest.Server.Client; options passed to it apply after the fake's
+// base URL and credentials. Give the client and the server one fake
+// [Clock] so that retry and throttle waits in tests take no real time and
+// demo data is dated from a day of your choosing:
+//
+//	clk := firstpromotertest.NewClock(time.Date(2026, 3, 16, 12, 0, 0, 0, time.UTC))
+//	srv := firstpromotertest.NewServer(firstpromotertest.WithDemoData(),
+//		firstpromotertest.WithClock(clk.Now))
+//	defer srv.Close()
+//	client, err := srv.Client(firstpromoter.WithClock(clk))
+//
+// [WithRateLimit] meters FirstPromoter's quota (off by default) and
+// answers 429 past it, as the API does.
 //
 // Seed data with the Add and Seed methods, read back what writes did with
 // the snapshot methods (Promoters, Referrals, ...), and make requests fail

@@ -6,6 +6,7 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/doccheck"
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 // TestAliasDocsListEveryMember: go doc shows an alias's comment, not the
@@ -14,4 +15,5 @@ func TestAliasDocsListEveryMember(t *testing.T) {
 	docs := doccheck.TypeDocs(t, ".")
 	doccheck.ListsMembers(t, docs, "Fault", reflect.TypeFor[fakeserver.Fault]())
 	doccheck.ListsMembers(t, docs, "RecordedRequest", reflect.TypeFor[fakeserver.RecordedRequest]())
+	doccheck.ListsMembers(t, docs, "Clock", reflect.TypeFor[testclock.Clock]())
 }

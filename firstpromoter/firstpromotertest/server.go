@@ -42,6 +42,8 @@ type Server struct {
 	clock      func() time.Time
 	batchPolls int
 	demo       bool
+	// quota, when set, answers 429 over the rate limit (WithRateLimit).
+	quota *quota
 
 	mu                sync.Mutex
 	campaigns         table[Campaign]
@@ -97,8 +99,9 @@ func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
 func WithDemoData() ServerOption { return func(s *Server) { s.demo = true } }
 
 // WithClock sets the server's clock, used for the timestamps of new
-// records and for the dates of demo and seeded data. The default is
-// time.Now.
+// records, for the dates of demo and seeded data and for the windows of
+// [WithRateLimit]. The default is time.Now; pass a [Clock]'s Now to share
+// a fake clock with the client.
 func WithClock(now func() time.Time) ServerOption {
 	return func(s *Server) {
 		if now != nil {
@@ -195,6 +198,10 @@ func (s *Server) routes() {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if !authorized(r) {
 		writeUnauthorized(w)
+		return
+	}
+	if s.quota != nil && !s.quota.allow(s.clock()) {
+		writeError(w, errRateLimited())
 		return
 	}
 	if _, pattern := s.mux.Handler(r); pattern == "" {

@@ -1,9 +1,10 @@
-package v1
+package v1_test
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"io"
 	"net/http"
 	"testing"
@@ -27,12 +28,12 @@ func (l linkResponse) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // fuzzClient returns a client whose every request is answered with body
 // and link, never retried.
-func fuzzClient(t *testing.T, body []byte, link string) *Client {
+func fuzzClient(t *testing.T, body []byte, link string) *v1.Client {
 	t.Helper()
 	clk := testClock()
-	c, err := NewClient(WithBaseURL("http://127.0.0.1:9/api/v1"), WithAPIKey("k"),
-		WithHTTPClient(&http.Client{Transport: linkResponse{body, link}}), WithMaxRetries(0), WithPrefetch(0),
-		func(s *settings) error { s.Clock = clk; return nil })
+	c, err := v1.NewClient(v1.WithBaseURL("http://127.0.0.1:9/api/v1"), v1.WithAPIKey("k"),
+		v1.WithHTTPClient(&http.Client{Transport: linkResponse{body, link}}), v1.WithMaxRetries(0), v1.WithPrefetch(0),
+		v1.WithClock(clk))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func fuzzClient(t *testing.T, body []byte, link string) *Client {
 // checkPage is what every page call promises for any body and Link
 // header: an error, or records without nil entries and a next page that
 // moves forward.
-func checkPage[T any](t *testing.T, what string, page int, items []*T, resp *Response, err error) {
+func checkPage[T any](t *testing.T, what string, page int, items []*T, resp *v1.Response, err error) {
 	t.Helper()
 	if err != nil {
 		return
@@ -76,16 +77,16 @@ func FuzzListResponse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, link string) {
 		c := fuzzClient(t, body, link)
 		ctx := context.Background()
-		opts := ListParams{Page: 2, PerPage: 1}
-		promoters, resp, err := c.Promoters.ListPage(ctx, &PromoterListOptions{ListParams: opts})
+		opts := v1.ListParams{Page: 2, PerPage: 1}
+		promoters, resp, err := c.Promoters.ListPage(ctx, &v1.PromoterListOptions{ListParams: opts})
 		checkPage(t, "promoters", 2, promoters, resp, err)
-		leads, resp, err := c.Leads.ListPage(ctx, &LeadListOptions{ListParams: opts})
+		leads, resp, err := c.Leads.ListPage(ctx, &v1.LeadListOptions{ListParams: opts})
 		checkPage(t, "leads", 2, leads, resp, err)
-		rewards, resp, err := c.Rewards.ListPage(ctx, &RewardListOptions{ListParams: opts})
+		rewards, resp, err := c.Rewards.ListPage(ctx, &v1.RewardListOptions{ListParams: opts})
 		checkPage(t, "rewards", 2, rewards, resp, err)
-		payouts, resp, err := c.Payouts.ListPage(ctx, &PayoutListOptions{ListParams: opts})
+		payouts, resp, err := c.Payouts.ListPage(ctx, &v1.PayoutListOptions{ListParams: opts})
 		checkPage(t, "payouts", 2, payouts, resp, err)
-		reports, resp, err := c.Reports.PromotersPage(ctx, &PromoterReportOptions{ListParams: opts})
+		reports, resp, err := c.Reports.PromotersPage(ctx, &v1.PromoterReportOptions{ListParams: opts})
 		checkPage(t, "promoter reports", 2, reports, resp, err)
 		// The same answer to every page request: the list ends after it
 		// (a repeated page is an error), however the Link header reads.
@@ -110,8 +111,8 @@ func FuzzDecodeRecords(f *testing.F) {
 	f.Add([]byte(`{"campaign_id":1.5,"items":null,"revenue_amount":12}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, v := range []any{
-			new(Promoter), new(Lead), new(Reward), new(Payout), new(TrackEvent), new(Promotion), new(RewardPlan),
-			new(Balance), new([]ReportRow), new(CampaignReport), new(PromoterReport), new(Message),
+			new(v1.Promoter), new(v1.Lead), new(v1.Reward), new(v1.Payout), new(v1.TrackEvent), new(v1.Promotion), new(v1.RewardPlan),
+			new(v1.Balance), new([]v1.ReportRow), new(v1.CampaignReport), new(v1.PromoterReport), new(v1.Message),
 		} {
 			if json.Unmarshal(body, v) != nil {
 				continue
@@ -120,6 +121,6 @@ func FuzzDecodeRecords(f *testing.F) {
 				t.Fatalf("%T decoded from %q does not encode: %v", v, body, err)
 			}
 		}
-		_, _ = parseDisplayAmount(string(body))
+		_, _ = v1.ParseDisplayAmount(string(body))
 	})
 }

@@ -17,6 +17,7 @@ func TestAliasDocsListEveryMember(t *testing.T) {
 	doccheck.ListsMembers(t, docs, "Error", reflect.TypeFor[transport.Error]())
 	doccheck.ListsMembers(t, docs, "Response", reflect.TypeFor[transport.Response]())
 	doccheck.ListsMembers(t, docs, "RateLimit", reflect.TypeFor[transport.RateLimit]())
+	doccheck.ListsMembers(t, docs, "Clock", reflect.TypeFor[transport.Clock]())
 	assert.Contains(t, docs["Amount"], "String() string")
 	assert.Equal(t, transport.Version, Version)
 }

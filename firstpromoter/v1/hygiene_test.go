@@ -1,4 +1,4 @@
-package v1
+package v1_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
 )
@@ -25,25 +26,25 @@ func TestSecretHygiene(t *testing.T) {
 	token := srv.SeedPromoters(3)[1].AuthToken
 	var sink secretcheck.Sink
 	clk := testClock()
-	opts := []Option{
-		WithBaseURL(srv.URL), WithAPIKey(v1test.APIKey),
-		WithLogger(sink.Logger()), WithMaxRetries(2),
-		func(s *settings) error { s.Clock = clk; return nil },
+	opts := []v1.Option{
+		v1.WithBaseURL(srv.URL), v1.WithAPIKey(v1test.APIKey),
+		v1.WithLogger(sink.Logger()), v1.WithMaxRetries(2),
+		v1.WithClock(clk),
 	}
-	c, err := NewClient(opts...)
+	c, err := v1.NewClient(opts...)
 	require.NoError(t, err)
-	var s settings
+	var s v1.Settings
 	for _, o := range opts {
 		require.NoError(t, o(&s))
 	}
-	sink.Print(c, *c, c.t, s, &s, opts, c.Promoters, c.RateLimit())
+	sink.Print(c, *c, v1.TransportOf(c), s, &s, opts, c.Promoters, c.RateLimit())
 
 	ctx := context.Background()
 	p, err := c.Promoters.GetByAuthToken(ctx, token)
 	require.NoError(t, err)
 	sink.Print(p.ID, p.Email)
 	_, err = c.Promoters.GetByAuthToken(ctx, missingToken)
-	require.ErrorIs(t, err, ErrNotFound)
+	require.ErrorIs(t, err, v1.ErrNotFound)
 	sink.Print(err)
 	for _, f := range []v1test.Fault{
 		{Status: http.StatusBadRequest}, {Status: http.StatusUnauthorized}, {Status: http.StatusForbidden},
@@ -56,7 +57,7 @@ func TestSecretHygiene(t *testing.T) {
 		srv.Inject(1, f)
 		_, rerr := c.Promoters.GetByAuthToken(ctx, token)
 		srv.Inject(1, f)
-		_, werr := c.Promoters.RefreshToken(ctx, PromoterKey{AuthToken: missingToken})
+		_, werr := c.Promoters.RefreshToken(ctx, v1.PromoterKey{AuthToken: missingToken})
 		srv.Inject(1, f)
 		_, _, lerr := c.Leads.ListPage(ctx, nil)
 		sink.Print(rerr, werr, lerr)
@@ -68,11 +69,11 @@ func TestSecretHygiene(t *testing.T) {
 	sink.Print(err)
 
 	// A real 401 from the server, for a wrong key.
-	wrong, err := NewClient(WithBaseURL(srv.URL), WithAPIKey(wrongKey),
-		WithLogger(sink.Logger()), func(s *settings) error { s.Clock = clk; return nil })
+	wrong, err := v1.NewClient(v1.WithBaseURL(srv.URL), v1.WithAPIKey(wrongKey),
+		v1.WithLogger(sink.Logger()), v1.WithClock(clk))
 	require.NoError(t, err)
 	_, err = wrong.Promoters.GetByAuthToken(ctx, token)
-	require.ErrorIs(t, err, ErrUnauthorized)
+	require.ErrorIs(t, err, v1.ErrUnauthorized)
 	sink.Print(err, wrong, *wrong)
 
 	sink.Check(t, v1test.APIKey, wrongKey, token, missingToken)

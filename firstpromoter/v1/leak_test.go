@@ -1,4 +1,4 @@
-package v1
+package v1_test
 
 import (
 	"net/http"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
@@ -25,12 +26,12 @@ func testClock() *testclock.Clock {
 }
 
 // resourceClient returns a client of srv on hc with a fake clock.
-func resourceClient(t *testing.T, srv *v1test.Server, hc *http.Client, opts ...Option) *Client {
+func resourceClient(t *testing.T, srv *v1test.Server, hc *http.Client, opts ...v1.Option) *v1.Client {
 	t.Helper()
 	clk := testClock()
-	c, err := NewClient(append([]Option{
-		WithBaseURL(srv.URL), WithAPIKey(v1test.APIKey),
-		WithHTTPClient(hc), func(s *settings) error { s.Clock = clk; return nil },
+	c, err := v1.NewClient(append([]v1.Option{
+		v1.WithBaseURL(srv.URL), v1.WithAPIKey(v1test.APIKey),
+		v1.WithHTTPClient(hc), v1.WithClock(clk),
 	}, opts...)...)
 	require.NoError(t, err)
 	return c

@@ -160,3 +160,31 @@ type RequestOption = transport.RequestOption
 func WithResponseInto(resp *Response) RequestOption {
 	return transport.WithResponseInto(resp)
 }
+
+// Clock is the client's source of time and of waiting: the retry backoff,
+// the throttle ([WithRateLimit]) and the attempt timeout ([WithTimeout])
+// all go through it. It is the same type in all five packages. Its
+// methods:
+//   - Now() time.Time: the current time;
+//   - Sleep(ctx context.Context, d time.Duration) error: waits d, or
+//     returns ctx.Err() once ctx is done;
+//   - AfterFunc(d time.Duration, f func()) (stop func() bool): calls f in
+//     its own goroutine once d has passed, unless stop is called first;
+//     stop reports whether it prevented the call.
+type Clock = transport.Clock
+
+// WithClock replaces the wall clock with c, for tests: with the fake
+// clock of [v1test.NewClock], retry and throttle waits take no real time
+// (Sleep returns at once and moves the clock on), and attempt timeouts
+// fire only when the test advances the clock. A nil c is an error.
+//
+// [v1test.NewClock]: https://pkg.go.dev/github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test#NewClock
+func WithClock(c Clock) Option {
+	return func(s *settings) error {
+		if c == nil {
+			return errors.New("clock is nil")
+		}
+		s.Clock = c
+		return nil
+	}
+}

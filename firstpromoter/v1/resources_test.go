@@ -1,4 +1,4 @@
-package v1
+package v1_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 )
@@ -20,7 +21,7 @@ var createSeq atomic.Int64
 
 // adapter runs the internal/conformance checks on the leads list, with
 // promoter creation as the write.
-var adapter = conformance.Platform[*v1test.Server, *Client, Option]{
+var adapter = conformance.Platform[*v1test.Server, *v1.Client, v1.Option]{
 	Start: func(t *testing.T, n int, _ bool) (*v1test.Server, []string) {
 		srv := v1test.NewServer()
 		t.Cleanup(srv.Close)
@@ -28,45 +29,45 @@ var adapter = conformance.Platform[*v1test.Server, *Client, Option]{
 	},
 	URL:       func(srv *v1test.Server) string { return srv.URL },
 	NewClient: resourceClient,
-	UserClient: func(t *testing.T, baseURL string) *Client {
-		c, err := NewClient(WithAPIKey(v1test.APIKey), WithBaseURL(baseURL), WithRateLimit(0, 0))
+	UserClient: func(t *testing.T, baseURL string) *v1.Client {
+		c, err := v1.NewClient(v1.WithAPIKey(v1test.APIKey), v1.WithBaseURL(baseURL), v1.WithRateLimit(0, 0))
 		require.NoError(t, err)
 		return c
 	},
-	MaxRetries:       WithMaxRetries,
-	Prefetch:         WithPrefetch,
-	MaxResponseBytes: WithMaxResponseBytes,
-	List: func(ctx context.Context, c *Client, pageSize int) iter.Seq2[string, error] {
-		return conformance.Keys(c.Leads.List(ctx, leadPage(pageSize)), func(l *Lead) string { return strconv.FormatInt(l.ID, 10) })
+	MaxRetries:       v1.WithMaxRetries,
+	Prefetch:         v1.WithPrefetch,
+	MaxResponseBytes: v1.WithMaxResponseBytes,
+	List: func(ctx context.Context, c *v1.Client, pageSize int) iter.Seq2[string, error] {
+		return conformance.Keys(c.Leads.List(ctx, leadPage(pageSize)), func(l *v1.Lead) string { return strconv.FormatInt(l.ID, 10) })
 	},
-	Page: func(ctx context.Context, c *Client, pageSize int) error {
+	Page: func(ctx context.Context, c *v1.Client, pageSize int) error {
 		_, _, err := c.Leads.ListPage(ctx, leadPage(pageSize))
 		return err
 	},
-	Get: func(ctx context.Context, c *Client, key string) error {
+	Get: func(ctx context.Context, c *v1.Client, key string) error {
 		id, err := strconv.ParseInt(key, 10, 64)
 		if err == nil {
 			_, err = c.Leads.Get(ctx, id)
 		}
 		return err
 	},
-	GetMissing: func(ctx context.Context, c *Client) error {
+	GetMissing: func(ctx context.Context, c *v1.Client) error {
 		_, err := c.Leads.Get(ctx, 999999)
 		return err
 	},
-	Create: func(ctx context.Context, c *Client, _ *v1test.Server) error {
-		_, err := c.Promoters.Create(ctx, &PromoterCreateParams{Email: fmt.Sprintf("keepalive%d@example.com", createSeq.Add(1))})
+	Create: func(ctx context.Context, c *v1.Client, _ *v1test.Server) error {
+		_, err := c.Promoters.Create(ctx, &v1.PromoterCreateParams{Email: fmt.Sprintf("keepalive%d@example.com", createSeq.Add(1))})
 		return err
 	},
 }
 
 // leadPage returns the list options of pageSize leads a page, or none
 // for 0.
-func leadPage(pageSize int) *LeadListOptions {
+func leadPage(pageSize int) *v1.LeadListOptions {
 	if pageSize == 0 {
 		return nil
 	}
-	return &LeadListOptions{ListParams: ListParams{PerPage: pageSize}}
+	return &v1.LeadListOptions{ListParams: v1.ListParams{PerPage: pageSize}}
 }
 
 // idsOf returns the ids of records as strings.
@@ -100,7 +101,7 @@ func TestConnectionReuse(t *testing.T) {
 }
 
 // noLinkAdapter is adapter on a fake that sends no Link header.
-func noLinkAdapter() conformance.Platform[*v1test.Server, *Client, Option] {
+func noLinkAdapter() conformance.Platform[*v1test.Server, *v1.Client, v1.Option] {
 	p := adapter
 	p.Start = func(t *testing.T, n int, _ bool) (*v1test.Server, []string) {
 		srv := v1test.NewServer(v1test.WithoutLinkHeader())

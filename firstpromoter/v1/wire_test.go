@@ -1,4 +1,4 @@
-package v1
+package v1_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
@@ -43,54 +44,54 @@ func TestPublishedBodiesRoundTrip(t *testing.T) {
 	embedded := prefixed("promoter.", nullText...)
 	for _, row := range []struct {
 		file   string
-		call   func(c *Client) (any, error)
+		call   func(c *v1.Client) (any, error)
 		except []string
 	}{
-		{"v1_get_promoter.json", func(c *Client) (any, error) { return c.Promoters.Get(ctx, 1) }, promoter},
-		{"v1_create_promoter.json", func(c *Client) (any, error) {
-			return c.Promoters.Create(ctx, &PromoterCreateParams{Email: "a@example.com"})
+		{"v1_get_promoter.json", func(c *v1.Client) (any, error) { return c.Promoters.Get(ctx, 1) }, promoter},
+		{"v1_create_promoter.json", func(c *v1.Client) (any, error) {
+			return c.Promoters.Create(ctx, &v1.PromoterCreateParams{Email: "a@example.com"})
 		}, promoter},
-		{"v1_update_promoter.json", func(c *Client) (any, error) {
-			return c.Promoters.Update(ctx, PromoterKey{ID: 1}, nil)
+		{"v1_update_promoter.json", func(c *v1.Client) (any, error) {
+			return c.Promoters.Update(ctx, v1.PromoterKey{ID: 1}, nil)
 		}, promoter},
-		{"v1_move_promoter_to_campaign.json", func(c *Client) (any, error) {
-			return c.Promoters.MoveToCampaign(ctx, PromoterKey{ID: 1}, PromoterMoveParams{SourceCampaignID: 1, DestinationCampaignID: 2})
+		{"v1_move_promoter_to_campaign.json", func(c *v1.Client) (any, error) {
+			return c.Promoters.MoveToCampaign(ctx, v1.PromoterKey{ID: 1}, v1.PromoterMoveParams{SourceCampaignID: 1, DestinationCampaignID: 2})
 		}, promoter},
-		{"v1_add_promoter_to_campaign.json", func(c *Client) (any, error) {
-			return c.Promoters.AddToCampaign(ctx, PromoterKey{ID: 1}, 2)
+		{"v1_add_promoter_to_campaign.json", func(c *v1.Client) (any, error) {
+			return c.Promoters.AddToCampaign(ctx, v1.PromoterKey{ID: 1}, 2)
 		}, promoter},
-		{"v1_list_promoters.json", func(c *Client) (any, error) {
+		{"v1_list_promoters.json", func(c *v1.Client) (any, error) {
 			items, _, err := c.Promoters.ListPage(ctx, nil)
 			return items, err
 		}, prefixed("[].", promoter...)},
-		{"v1_get_lead.json", func(c *Client) (any, error) { return c.Leads.Get(ctx, 1) }, embedded},
-		{"v1_update_lead.json", func(c *Client) (any, error) {
-			return c.Leads.Update(ctx, LeadKey{ID: 1}, nil)
+		{"v1_get_lead.json", func(c *v1.Client) (any, error) { return c.Leads.Get(ctx, 1) }, embedded},
+		{"v1_update_lead.json", func(c *v1.Client) (any, error) {
+			return c.Leads.Update(ctx, v1.LeadKey{ID: 1}, nil)
 		}, embedded},
-		{"v1_list_leads.json", func(c *Client) (any, error) {
+		{"v1_list_leads.json", func(c *v1.Client) (any, error) {
 			items, _, err := c.Leads.ListPage(ctx, nil)
 			return items, err
 		}, prefixed("[].", embedded...)},
-		{"v1_delete_lead.json", func(c *Client) (any, error) { return c.Leads.Delete(ctx, LeadKey{ID: 1}) }, nil},
-		{"v1_delete_promoter.json", func(c *Client) (any, error) { return c.Promoters.Delete(ctx, PromoterKey{ID: 1}) }, nil},
-		{"v1_list_rewards.json", func(c *Client) (any, error) {
+		{"v1_delete_lead.json", func(c *v1.Client) (any, error) { return c.Leads.Delete(ctx, v1.LeadKey{ID: 1}) }, nil},
+		{"v1_delete_promoter.json", func(c *v1.Client) (any, error) { return c.Promoters.Delete(ctx, v1.PromoterKey{ID: 1}) }, nil},
+		{"v1_list_rewards.json", func(c *v1.Client) (any, error) {
 			items, _, err := c.Rewards.ListPage(ctx, nil)
 			return items, err
 		}, prefixed("[].", slices.Concat(embedded, []string{"conversion_ampunt"})...)},
-		{"v1_create_reward.json", func(c *Client) (any, error) {
-			return c.Rewards.Create(ctx, &RewardCreateParams{RefID: "r", RewardType: "points", Amount: cents(t, 1000)})
+		{"v1_create_reward.json", func(c *v1.Client) (any, error) {
+			return c.Rewards.Create(ctx, &v1.RewardCreateParams{RefID: "r", RewardType: "points", Amount: cents(t, 1000)})
 		}, slices.Concat(embedded, []string{"conversion_ampunt"})},
-		{"v1_update_reward.json", func(c *Client) (any, error) {
-			return c.Rewards.Update(ctx, RewardKey{ID: 1}, "approved")
+		{"v1_update_reward.json", func(c *v1.Client) (any, error) {
+			return c.Rewards.Update(ctx, v1.RewardKey{ID: 1}, "approved")
 		}, slices.Concat(embedded, []string{"conversion_ampunt"})},
-		{"v1_track_sale.json", func(c *Client) (any, error) {
-			return c.Tracking.Sale(ctx, &TrackSaleParams{Email: "a@example.com", EventID: "e", Amount: cents(t, 100)})
+		{"v1_track_sale.json", func(c *v1.Client) (any, error) {
+			return c.Tracking.Sale(ctx, &v1.TrackSaleParams{Email: "a@example.com", EventID: "e", Amount: cents(t, 100)})
 		}, embedded},
-		{"v1_track_refund.json", func(c *Client) (any, error) {
-			return c.Tracking.Refund(ctx, &TrackRefundParams{Email: "a@example.com", EventID: "e", Amount: cents(t, 100)})
+		{"v1_track_refund.json", func(c *v1.Client) (any, error) {
+			return c.Tracking.Refund(ctx, &v1.TrackRefundParams{Email: "a@example.com", EventID: "e", Amount: cents(t, 100)})
 		}, embedded},
-		{"v1_track_cancellation.json", func(c *Client) (any, error) {
-			return c.Tracking.Cancellation(ctx, &TrackCancellationParams{Email: "a@example.com"})
+		{"v1_track_cancellation.json", func(c *v1.Client) (any, error) {
+			return c.Tracking.Cancellation(ctx, &v1.TrackCancellationParams{Email: "a@example.com"})
 		}, embedded},
 	} {
 		t.Run(row.file, func(t *testing.T) {

@@ -4,6 +4,15 @@
 // error bodies, X-API-KEY authentication, page-numbered lists with an
 // RFC 5988 Link header, and fault injection. It keeps its data in memory,
 // so writes show in later reads, and is safe for concurrent use.
+//
+// [Server.Client] returns a client configured for the fake. Give the
+// client and the server one fake [Clock] so that retry and throttle waits
+// in tests take no real time:
+//
+//	clk := v1test.NewClock(time.Date(2026, 3, 16, 12, 0, 0, 0, time.UTC))
+//	srv := v1test.NewServer(v1test.WithClock(clk.Now))
+//	defer srv.Close()
+//	client, err := srv.Client(v1.WithClock(clk))
 package v1test
 
 import (
@@ -69,6 +78,7 @@ type Server struct {
 	mux       *http.ServeMux
 	clock     func() time.Time
 	noLinks   bool
+	quota     *quota // WithRateLimit
 	mu        sync.Mutex
 	promoters *fakeserver.Table[int64, Promoter]
 	leads     *fakeserver.Table[int64, Lead]
@@ -81,7 +91,9 @@ type Server struct {
 // ServerOption configures a Server.
 type ServerOption func(*Server)
 
-// WithClock sets the clock of new records' timestamps (default time.Now).
+// WithClock sets the clock of new records' timestamps and of the windows
+// of [WithRateLimit] (default time.Now). Pass a [Clock]'s Now to share a
+// fake clock with the client.
 func WithClock(now func() time.Time) ServerOption {
 	return func(s *Server) {
 		if now != nil {
@@ -175,6 +187,10 @@ func errorBody(status int) []byte {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get("X-Api-Key") != APIKey {
 		fakeserver.WriteRaw(w, http.StatusUnauthorized, unauthorized)
+		return
+	}
+	if s.quota != nil && !s.quota.allow(s.clock()) {
+		writeRateLimited(w)
 		return
 	}
 	if _, pattern := s.mux.Handler(r); pattern == "" {
