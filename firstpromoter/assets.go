@@ -191,9 +191,9 @@ type AssetCategory struct {
 	UpdatedAt *time.Time `json:"updated_at,omitempty"`
 }
 
-// List returns the account's asset categories; the API answers them in
-// one response.
-func (s *AssetCategoriesService) List(ctx context.Context, opts ...RequestOption) ([]*AssetCategory, error) {
+// All returns every asset category of the account; the API answers them
+// in one response, unpaged.
+func (s *AssetCategoriesService) All(ctx context.Context, opts ...RequestOption) ([]*AssetCategory, error) {
 	var out []*AssetCategory
 	if _, err := s.client.do(ctx, http.MethodGet, "company/assets/categories", nil, nil, &out, opts...); err != nil {
 		return nil, err

@@ -88,7 +88,7 @@ func TestAssetsAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, cats, 1)
 	assert.Equal(t, "Images", cats[0].Name)
-	listed, err := c.AssetCategories.List(ctx)
+	listed, err := c.AssetCategories.All(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, cats, listed)
 	got, err = c.Assets.Get(ctx, text.ID)

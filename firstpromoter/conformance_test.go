@@ -264,7 +264,7 @@ func specOps() []specOp {
 		}, under("", under("lead.", leadText), []string{"promoter.note", "promoter.temp_password", "promoter.w8_form_url", "promoter.w9_form_url"})},
 		// Custom referral statuses.
 		{"custom_statuses_get_custom_referral_statuses_200", func(ctx context.Context, c *firstpromoter.Client) (any, error) {
-			return c.CustomReferralStatuses.List(ctx)
+			return c.CustomReferralStatuses.All(ctx)
 		}, []string{"[].description"}},
 		{"custom_statuses_put_custom_referral_statuses_update_200", func(ctx context.Context, c *firstpromoter.Client) (any, error) {
 			return c.CustomReferralStatuses.Update(ctx, []firstpromoter.CustomReferralStatusChange{{Name: "Hot Lead", Order: 1}})
@@ -326,7 +326,7 @@ func specOps() []specOp {
 			return c.Assets.Create(ctx, &firstpromoter.AssetParams{Name: "Banner", AssetType: firstpromoter.AssetImage, URL: "https://example.com/b.png"})
 		}, nil},
 		{"assets_put_assets_id_200", func(ctx context.Context, c *firstpromoter.Client) (any, error) { return c.Assets.Update(ctx, 7, nil) }, nil},
-		{"asset_categories_get_assets_categories_200", func(ctx context.Context, c *firstpromoter.Client) (any, error) { return c.AssetCategories.List(ctx) }, nil},
+		{"asset_categories_get_assets_categories_200", func(ctx context.Context, c *firstpromoter.Client) (any, error) { return c.AssetCategories.All(ctx) }, nil},
 		{"asset_categories_put_assets_categories_200", func(ctx context.Context, c *firstpromoter.Client) (any, error) {
 			return c.AssetCategories.Update(ctx, []firstpromoter.AssetCategoryChange{{Name: "Banners"}})
 		}, nil},

@@ -34,8 +34,9 @@ type CustomReferralStatus struct {
 // customStatusesPath is the path of the statuses from the host root.
 const customStatusesPath = "api/admin/v1/custom_referral_statuses"
 
-// List returns all custom referral statuses, ordered by Order.
-func (s *CustomReferralStatusesService) List(ctx context.Context, opts ...RequestOption) ([]*CustomReferralStatus, error) {
+// All returns every custom referral status, ordered by Order; the API
+// answers them in one response, unpaged.
+func (s *CustomReferralStatusesService) All(ctx context.Context, opts ...RequestOption) ([]*CustomReferralStatus, error) {
 	var out []*CustomReferralStatus
 	req := &transport.Request{Method: http.MethodGet, Path: customStatusesPath, FromRoot: true}
 	if _, err := s.client.t.Do(ctx, req, &out, opts...); err != nil {

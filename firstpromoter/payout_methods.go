@@ -31,9 +31,10 @@ type PayoutMethodListOptions struct {
 	PromoterID int64 `url:"filters[promoter_id]"`
 }
 
-// List iterates over a promoter's payout methods.
-func (s *PayoutMethodsService) List(ctx context.Context, opts *PayoutMethodListOptions) iter.Seq2[*PayoutMethod, error] {
-	return list(ctx, []*PayoutMethodListOptions{opts}, s.ListPage)
+// List iterates over a promoter's payout methods. opts is required, for
+// its PromoterID; the iterator yields an error without one.
+func (s *PayoutMethodsService) List(ctx context.Context, opts ...*PayoutMethodListOptions) iter.Seq2[*PayoutMethod, error] {
+	return list(ctx, opts, s.ListPage)
 }
 
 // ListPage fetches the page opts.Page (default 1) of a promoter's payout

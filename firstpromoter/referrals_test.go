@@ -77,7 +77,7 @@ func TestCustomReferralStatusesResolveFromHostRoot(t *testing.T) {
 	ws, c := newTapeServer(t, tapeReply(200, `[{"id": 42, "name": "Qualified", "description": null, "order": 2,
 	  "company_id": 4821, "created_at": "2025-04-01T10:00:00.000Z", "updated_at": "2025-04-02T10:00:00.000Z"}]`))
 	ctx := context.Background()
-	got, err := c.CustomReferralStatuses.List(ctx)
+	got, err := c.CustomReferralStatuses.All(ctx)
 	require.NoError(t, err)
 	require.Len(t, got, 1)
 	assert.Equal(t, "", got[0].Description, "null description decodes as empty")
@@ -146,7 +146,7 @@ func TestCustomReferralStatusesAgainstFake(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, got.CustomStatus, "deleting a status clears it from its referrals")
 
-	all, err := c.CustomReferralStatuses.List(ctx)
+	all, err := c.CustomReferralStatuses.All(ctx)
 	require.NoError(t, err)
 	b, _ := json.Marshal(all)
 	assert.NotContains(t, string(b), "Qualified")

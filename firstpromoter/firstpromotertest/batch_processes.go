@@ -2,6 +2,7 @@ package firstpromotertest
 
 import (
 	"errors"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"maps"
 	"net/http"
 	"slices"
@@ -17,11 +18,11 @@ const AsyncThreshold = 5
 type Batch struct {
 	ID int64 `json:"id"`
 	// Status is pending, in_progress, completed, failed or stopped.
-	Status         string `json:"status"`
-	Total          int    `json:"total"`
-	SelectedTotal  int    `json:"selected_total"`
-	ProcessedCount int    `json:"processed_count"`
-	FailedCount    int    `json:"failed_count"`
+	Status         firstpromoter.BatchStatus `json:"status"`
+	Total          int                       `json:"total"`
+	SelectedTotal  int                       `json:"selected_total"`
+	ProcessedCount int                       `json:"processed_count"`
+	FailedCount    int                       `json:"failed_count"`
 	// ActionLabel names the action, e.g. "promoter/accept".
 	ActionLabel      string         `json:"action_label"`
 	CreatedAt        Timestamp      `json:"created_at"`
@@ -77,7 +78,7 @@ func (s *Server) listBatches(r *http.Request) (int, any, *apiError) {
 	}
 	var rows []Batch
 	for _, b := range s.batches.all() {
-		if slices.Contains(statuses, b.Status) {
+		if slices.Contains(statuses, string(b.Status)) {
 			rows = append(rows, batchView(b))
 		}
 	}
@@ -96,7 +97,7 @@ func (s *Server) batchProgress(r *http.Request) (int, any, *apiError) {
 	}
 	out := map[string]int{}
 	for _, b := range s.batches.all() {
-		if slices.Contains(statuses, b.Status) {
+		if slices.Contains(statuses, string(b.Status)) {
 			out[strconv.FormatInt(b.ID, 10)] = b.Progress
 		}
 	}
@@ -190,10 +191,10 @@ func batchView(b *Batch) Batch {
 	return v
 }
 
-// AddBatch stores a batch, assigning an id and timestamps when zero. A
-// batch added this way never advances; use a bulk action for one that
-// does.
-func (s *Server) AddBatch(b Batch) Batch {
+// AddBatchProcess stores a batch process (the client's BatchProcesses
+// service reads them), assigning an id and timestamps when zero. A batch
+// added this way never advances; use a bulk action for one that does.
+func (s *Server) AddBatchProcess(b Batch) Batch {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b.ID = s.batches.assign(b.ID)
@@ -217,8 +218,9 @@ func (s *Server) AddBatch(b Batch) Batch {
 	return batchView(&b)
 }
 
-// Batches returns every stored batch, whatever its status, in id order.
-func (s *Server) Batches() []Batch {
+// BatchProcesses returns every stored batch process, whatever its status,
+// in id order.
+func (s *Server) BatchProcesses() []Batch {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]Batch, 0, s.batches.len())

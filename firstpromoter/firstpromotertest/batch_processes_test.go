@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -21,7 +22,7 @@ func TestBulkOverFiveIDsRunsAsynchronously(t *testing.T) {
 	}
 	r := call(t, srv, http.MethodPost, "/company/referrals/disable", map[string]any{"ids": denied})
 	b := okJSON[firstpromotertest.Batch](t, r, http.StatusAccepted)
-	assert.Equal(t, "in_progress", b.Status)
+	assert.Equal(t, firstpromoter.BatchInProgress, b.Status)
 	assert.Less(t, b.Progress, 100)
 	assert.Equal(t, 8, b.Total)
 	assert.Equal(t, 8, b.SelectedTotal)
@@ -32,7 +33,7 @@ func TestBulkOverFiveIDsRunsAsynchronously(t *testing.T) {
 	stateOf := func(id int64) string {
 		for _, ref := range srv.Referrals() {
 			if ref.ID == id {
-				return ref.State
+				return string(ref.State)
 			}
 		}
 		return ""
@@ -49,18 +50,18 @@ func TestBulkOverFiveIDsRunsAsynchronously(t *testing.T) {
 		return okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/batch_processes/%d", b.ID), nil), http.StatusOK)
 	}
 	first := poll()
-	assert.Equal(t, "in_progress", first.Status)
+	assert.Equal(t, firstpromoter.BatchInProgress, first.Status)
 	assert.Equal(t, 50, first.Progress)
 	assert.NotEqual(t, "denied", stateOf(denied[0]))
 	second := poll()
-	assert.Equal(t, "completed", second.Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, second.Status)
 	assert.Equal(t, 100, second.Progress)
 	assert.Equal(t, 8, second.ProcessedCount)
 	assert.Zero(t, second.FailedCount)
 	for _, id := range denied {
 		assert.Equal(t, "denied", stateOf(id))
 	}
-	assert.Equal(t, "completed", poll().Status, "a completed batch stays completed")
+	assert.Equal(t, firstpromoter.BatchCompleted, poll().Status, "a completed batch stays completed")
 
 	assert.Empty(t, okJSON[map[string]int](t, call(t, srv, http.MethodGet, "/company/batch_processes/progress", nil), http.StatusOK))
 	assert.Empty(t, okJSON[[]firstpromotertest.Batch](t, call(t, srv, http.MethodGet, "/company/batch_processes", nil), http.StatusOK))
@@ -76,11 +77,11 @@ func TestBulkUpToFiveIDsAppliesAtOnce(t *testing.T) {
 		ids = append(ids, c.ID)
 	}
 	b := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/deny", map[string]any{"ids": ids}), http.StatusOK)
-	assert.Equal(t, "completed", b.Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, b.Status)
 	assert.Equal(t, 100, b.Progress)
 	assert.Equal(t, 5, b.ProcessedCount)
 	for _, c := range srv.Commissions()[:5] {
-		assert.Equal(t, "denied", c.Status)
+		assert.Equal(t, firstpromoter.CommissionDenied, c.Status)
 	}
 	got := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/batch_processes/%d", b.ID), nil), http.StatusOK)
 	assert.Equal(t, b, got)
@@ -107,7 +108,7 @@ func TestBatchPollsOption(t *testing.T) {
 func TestBatchProgressMatchesSampleShape(t *testing.T) {
 	srv := newServer(t)
 	for range 3 {
-		srv.AddBatch(firstpromotertest.Batch{Status: "in_progress", Total: 10, SelectedTotal: 10, ActionLabel: "referral/delete"})
+		srv.AddBatchProcess(firstpromotertest.Batch{Status: "in_progress", Total: 10, SelectedTotal: 10, ActionLabel: "referral/delete"})
 	}
 	r := call(t, srv, http.MethodGet, "/company/batch_processes/progress", nil)
 	var got, want map[string]int

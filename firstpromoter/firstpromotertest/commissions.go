@@ -1,6 +1,7 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 
 	"errors"
@@ -16,9 +17,9 @@ import (
 type Commission struct {
 	ID int64 `json:"id"`
 	// Status is pending, approved or denied.
-	Status         string         `json:"status"`
-	Metadata       map[string]any `json:"metadata"`
-	IsSelfReferral *bool          `json:"is_self_referral"`
+	Status         firstpromoter.CommissionStatus `json:"status"`
+	Metadata       map[string]any                 `json:"metadata"`
+	IsSelfReferral *bool                          `json:"is_self_referral"`
 	// CommissionType is sale or custom.
 	CommissionType       string     `json:"commission_type"`
 	CreatedByUserEmail   NullString `json:"created_by_user_email"`
@@ -88,8 +89,8 @@ func (s *Server) commissionRoutes() {
 
 func (s *Server) setCommissionStatus(status string) func(*Commission) error {
 	return func(c *Commission) error {
-		if c.Status != status {
-			c.Status = status
+		if string(c.Status) != status {
+			c.Status = firstpromoter.CommissionStatus(status)
 			c.StatusUpdatedAt = At(s.now())
 		}
 		if status == "approved" && c.Unit != "cash" && c.PayoutID == 0 {
@@ -121,7 +122,7 @@ func (s *Server) fulfil(payoutStatus string) func(*Commission) error {
 			return errors.New("the commission has no payout")
 		}
 		before := s.payoutView(po)
-		po.Status, po.PaidAt = payoutStatus, Timestamp{}
+		po.Status, po.PaidAt = firstpromoter.PayoutStatus(payoutStatus), Timestamp{}
 		if payoutStatus == "completed" {
 			po.PaidAt = At(s.now())
 		}
@@ -235,7 +236,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 		switch {
 		case !inIDs(ints["ids"], c.ID), !inIDs(ints["filters[campaign_id]"], pc.CampaignID),
 			!inIDs(ints["filters[promoter_id]"], pc.PromoterID), !inIDs(ints["filters[payout_id]"], c.PayoutID),
-			status != "" && c.Status != status, len(fraud) > 0 && !slices.Contains(fraud, string(c.FraudCheck)),
+			status != "" && string(c.Status) != status, len(fraud) > 0 && !slices.Contains(fraud, string(c.FraudCheck)),
 			len(plans) > 0 && !slices.Contains(plans, string(c.PlanID)),
 			!sale.match(c.SaleAmount), !amount.match(c.Amount), !created.match(c.CreatedAt):
 			return false

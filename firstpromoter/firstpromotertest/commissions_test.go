@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -160,7 +161,7 @@ func TestCreateCommission(t *testing.T) {
 func TestCommissionUpdateAndActions(t *testing.T) {
 	srv := newServer(t, firstpromotertest.WithDemoData())
 	c := srv.Commissions()[4] // a pending one
-	require.Equal(t, "pending", c.Status)
+	require.Equal(t, firstpromoter.CommissionPending, c.Status)
 	got := okJSON[firstpromotertest.Commission](t, call(t, srv, http.MethodPut, fmt.Sprintf("/company/commissions/%d", c.ID),
 		map[string]any{"internal_note": "checked", "external_note": "Thanks!", "amount": 1}), http.StatusOK)
 	assert.Equal(t, firstpromotertest.NullString("checked"), got.InternalNote)
@@ -168,11 +169,11 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	assert.Equal(t, got, okJSON[firstpromotertest.Commission](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/commissions/%d", c.ID), nil), http.StatusOK))
 
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/approve", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
-	assert.Equal(t, "approved", srv.Commissions()[4].Status)
+	assert.Equal(t, firstpromoter.CommissionApproved, srv.Commissions()[4].Status)
 	assert.Equal(t, fixedNow, srv.Commissions()[4].StatusUpdatedAt.Time)
 	require.Equal(t, "cash", c.Unit)
 	refused := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/mark_fulfilled", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
-	assert.Equal(t, "failed", refused.Status, "a cash commission is paid out, not fulfilled")
+	assert.Equal(t, firstpromoter.BatchFailed, refused.Status, "a cash commission is paid out, not fulfilled")
 	assert.False(t, srv.Commissions()[4].IsPaid)
 
 	total := func() (sum int64) {
@@ -193,7 +194,7 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	paidOut := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/commissions?per_page=100&filters%%5Bpayout_id%%5D=%d", payoutID), nil), http.StatusOK)
 	assert.Contains(t, ids(t, response{body: mustJSON(t, paidOut)}), c.ID)
 	again := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/generate_payouts", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
-	assert.Equal(t, "failed", again.Status, "a commission is paid out once")
+	assert.Equal(t, firstpromoter.BatchFailed, again.Status, "a commission is paid out once")
 
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodDelete, "/company/commissions/destroy", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
 	assert.Len(t, srv.Commissions(), 79)
@@ -214,7 +215,7 @@ func TestCommissionFulfilment(t *testing.T) {
 	fulfil := func(action string) firstpromotertest.Batch {
 		return okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/"+action, map[string]any{"ids": []int64{pts.ID}}), http.StatusOK)
 	}
-	assert.Equal(t, "failed", fulfil("mark_fulfilled").Status, "not approved yet")
+	assert.Equal(t, firstpromoter.BatchFailed, fulfil("mark_fulfilled").Status, "not approved yet")
 
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/approve", map[string]any{"ids": []int64{pts.ID}}), http.StatusOK)
 	payoutOf := func() firstpromotertest.Payout {
@@ -228,11 +229,11 @@ func TestCommissionFulfilment(t *testing.T) {
 		t.Fatal("no payout holds the commission")
 		return firstpromotertest.Payout{}
 	}
-	assert.Equal(t, "pending", payoutOf().Status)
+	assert.Equal(t, firstpromoter.PayoutPending, payoutOf().Status)
 	assert.Equal(t, "points", payoutOf().Unit)
 
-	assert.Equal(t, "completed", fulfil("mark_fulfilled").Status)
-	assert.Equal(t, "completed", payoutOf().Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, fulfil("mark_fulfilled").Status)
+	assert.Equal(t, firstpromoter.PayoutCompleted, payoutOf().Status)
 	fulfilled := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, "/company/commissions?per_page=100&filters%5Bfulfilled%5D=yes", nil), http.StatusOK)
 	require.NotEmpty(t, fulfilled)
 	for _, c := range fulfilled {
@@ -241,8 +242,8 @@ func TestCommissionFulfilment(t *testing.T) {
 	}
 	assert.Contains(t, ids(t, response{body: mustJSON(t, fulfilled)}), pts.ID)
 
-	assert.Equal(t, "completed", fulfil("mark_unfulfilled").Status)
-	assert.Equal(t, "pending", payoutOf().Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, fulfil("mark_unfulfilled").Status)
+	assert.Equal(t, firstpromoter.PayoutPending, payoutOf().Status)
 	unfulfilled := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, "/company/commissions?per_page=100&filters%5Bfulfilled%5D=no", nil), http.StatusOK)
 	assert.Contains(t, ids(t, response{body: mustJSON(t, unfulfilled)}), pts.ID)
 }

@@ -164,13 +164,13 @@ func (s *Server) dashboardPayoutsAndCommissions(r *http.Request) (int, any, *api
 	payouts := map[string]money.Amount{}
 	for _, po := range s.payouts.all() {
 		if promoters[po.promoterID()] && po.Unit == "cash" {
-			payouts[po.Status] = plus(payouts[po.Status], po.Amount)
+			payouts[string(po.Status)] = plus(payouts[string(po.Status)], po.Amount)
 		}
 	}
 	commissions := map[string]int64{}
 	for _, cm := range s.commissions.all() {
 		if slices.Contains(pcs, cm.promoterCampaignID()) && cm.Unit == "cash" {
-			commissions[cm.Status] += cm.Amount
+			commissions[string(cm.Status)] += cm.Amount
 		}
 	}
 	return http.StatusOK, map[string]any{"payouts": payouts, "commissions": commissions}, nil

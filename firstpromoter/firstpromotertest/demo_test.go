@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -54,10 +55,10 @@ func TestDemoDataIsStable(t *testing.T) {
 			out = append(out, row{p.ID, p.Name + p.Email, 0})
 		}
 		for _, r := range s.Referrals() {
-			out = append(out, row{r.ID, string(r.Email) + r.State, r.PromoterCampaign.ID})
+			out = append(out, row{r.ID, string(r.Email) + string(r.State), r.PromoterCampaign.ID})
 		}
 		for _, c := range s.Commissions() {
-			out = append(out, row{c.ID, c.Status + string(c.EventID), c.SaleAmount*1000 + c.Amount})
+			out = append(out, row{c.ID, string(c.Status) + string(c.EventID), c.SaleAmount*1000 + c.Amount})
 		}
 		return out
 	}
@@ -161,10 +162,10 @@ func TestAddAssignsIDsAndTimestamps(t *testing.T) {
 		Email: "lead@example.com", PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: p.PromoterCampaigns[0].ID},
 	})
 	assert.Equal(t, "Kai Lee", ref.PromoterCampaign.Promoter.Name, "nested objects are filled from the state")
-	assert.Equal(t, "signup", ref.State)
+	assert.Equal(t, firstpromoter.ReferralSignup, ref.State)
 	com := srv.AddCommission(firstpromotertest.Commission{Referral: &firstpromotertest.ReferralRef{ID: ref.ID}, SaleAmount: 10000, Amount: 2000})
 	assert.Equal(t, p.PromoterCampaigns[0].ID, com.PromoterCampaign.ID, "the promoter campaign follows the referral")
-	assert.Equal(t, "approved", com.Status)
+	assert.Equal(t, firstpromoter.CommissionApproved, com.Status)
 	assert.Equal(t, int64(10000), srv.Promoters()[0].Stats.RevenueAmount)
 	assert.Equal(t, "2000", srv.Promoters()[0].Balances.Cash.String())
 	assert.True(t, srv.Promoters()[0].Balances.Points.IsNull())

@@ -50,7 +50,7 @@ func ExampleNewServer() {
 
 // A bulk action over more than 5 ids runs in the background: poll the
 // batch until it completes.
-func ExampleServer_Batches() {
+func ExampleServer_BatchProcesses() {
 	srv := firstpromotertest.NewServer(firstpromotertest.WithDemoData())
 	defer srv.Close()
 	do := func(method, path, body string) *http.Response {
@@ -75,7 +75,7 @@ func ExampleServer_Batches() {
 		resp.Body.Close()
 		fmt.Println(resp.StatusCode, b.Status, b.Progress)
 	}
-	fmt.Println(len(srv.Batches()), "batch,", b.ProcessedCount, "commissions approved")
+	fmt.Println(len(srv.BatchProcesses()), "batch,", b.ProcessedCount, "commissions approved")
 	// Output:
 	// 202 in_progress 0
 	// 200 in_progress 50

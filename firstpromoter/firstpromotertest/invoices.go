@@ -3,6 +3,7 @@ package firstpromotertest
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"net/http"
 	"slices"
 	"strings"
@@ -14,17 +15,17 @@ import (
 // Invoice is an invoice as the API answers it. Payouts are the payouts
 // of PayoutIDs, rendered on every answer.
 type Invoice struct {
-	ID           int64        `json:"id"`
-	Number       string       `json:"number"`
-	Date         string       `json:"date"`
-	Total        money.Amount `json:"total"`
-	TotalInclTax money.Amount `json:"total_incl_tax"`
-	TaxRate      money.Amount `json:"tax_rate"`
-	PDFURL       string       `json:"pdf_url"`
-	Status       string       `json:"status"`
-	Promoter     *PromoterRef `json:"promoter"`
-	Payouts      []Payout     `json:"payouts"`
-	HTML         string       `json:"html,omitempty"`
+	ID           int64                       `json:"id"`
+	Number       string                      `json:"number"`
+	Date         string                      `json:"date"`
+	Total        money.Amount                `json:"total"`
+	TotalInclTax money.Amount                `json:"total_incl_tax"`
+	TaxRate      money.Amount                `json:"tax_rate"`
+	PDFURL       string                      `json:"pdf_url"`
+	Status       firstpromoter.InvoiceStatus `json:"status"`
+	Promoter     *PromoterRef                `json:"promoter"`
+	Payouts      []Payout                    `json:"payouts"`
+	HTML         string                      `json:"html,omitempty"`
 	// PayoutIDs are the invoiced payouts; not part of the answer.
 	PayoutIDs []int64 `json:"-"`
 }
@@ -84,7 +85,7 @@ func (s *Server) listInvoices(r *http.Request) (int, any, *apiError) {
 	}
 	rows := []Invoice{}
 	for _, inv := range s.invoices.all() {
-		if inIDs(promoters, inv.Promoter.ID) && (status == "" || inv.Status == status) {
+		if inIDs(promoters, inv.Promoter.ID) && (status == "" || string(inv.Status) == status) {
 			rows = append(rows, s.invoiceView(inv, false))
 		}
 	}
@@ -139,7 +140,7 @@ func (s *Server) exportInvoices(w http.ResponseWriter, r *http.Request) {
 		_ = cw.Write([]string{"number", "date", "promoter_email", "total", "total_incl_tax", "status"})
 		for _, inv := range s.invoices.all() {
 			if inIDs(promoters, inv.Promoter.ID) {
-				_ = cw.Write([]string{inv.Number, inv.Date, inv.Promoter.Email, inv.Total.String(), inv.TotalInclTax.String(), inv.Status})
+				_ = cw.Write([]string{inv.Number, inv.Date, inv.Promoter.Email, inv.Total.String(), inv.TotalInclTax.String(), string(inv.Status)})
 			}
 		}
 		cw.Flush()

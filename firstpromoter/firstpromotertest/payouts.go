@@ -1,6 +1,7 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 
 	"net/http"
@@ -19,22 +20,22 @@ import (
 type Payout struct {
 	ID int64 `json:"id"`
 	// Status is pending, completed, failed, processing or cancelled.
-	Status              string        `json:"status"`
-	Amount              money.Amount  `json:"amount"`
-	PaymentsBatchID     *int64        `json:"payments_batch_id"`
-	TaxRate             float64       `json:"tax_rate"`
-	Unit                string        `json:"unit"`
-	PeriodStart         Timestamp     `json:"period_start"`
-	PeriodEnd           Timestamp     `json:"period_end"`
-	PaidAt              Timestamp     `json:"paid_at"`
-	ProcessingStartedAt Timestamp     `json:"processing_started_at"`
-	FailedAt            Timestamp     `json:"failed_at"`
-	CreatedAt           Timestamp     `json:"created_at"`
-	Error               NullString    `json:"error"`
-	TotalInclTax        money.Amount  `json:"total_incl_tax"`
-	PayoutMethod        *PayoutMethod `json:"payout_method"`
-	Promoter            *PromoterRef  `json:"promoter"`
-	Campaign            *CampaignRef  `json:"campaign"`
+	Status              firstpromoter.PayoutStatus `json:"status"`
+	Amount              money.Amount               `json:"amount"`
+	PaymentsBatchID     *int64                     `json:"payments_batch_id"`
+	TaxRate             float64                    `json:"tax_rate"`
+	Unit                string                     `json:"unit"`
+	PeriodStart         Timestamp                  `json:"period_start"`
+	PeriodEnd           Timestamp                  `json:"period_end"`
+	PaidAt              Timestamp                  `json:"paid_at"`
+	ProcessingStartedAt Timestamp                  `json:"processing_started_at"`
+	FailedAt            Timestamp                  `json:"failed_at"`
+	CreatedAt           Timestamp                  `json:"created_at"`
+	Error               NullString                 `json:"error"`
+	TotalInclTax        money.Amount               `json:"total_incl_tax"`
+	PayoutMethod        *PayoutMethod              `json:"payout_method"`
+	Promoter            *PromoterRef               `json:"promoter"`
+	Campaign            *CampaignRef               `json:"campaign"`
 }
 
 func (p *Payout) promoterID() int64 {
@@ -186,7 +187,7 @@ func (s *Server) payoutFilter(q listQuery) (func(*Payout) bool, *apiError) {
 		switch {
 		case !inIDs(ints["ids"], p.ID), !inIDs(ints["filters[campaign_id]"], p.campaignID()),
 			!inIDs(ints["filters[payments_batch_id]"], batch), !inIDs(ints["filters[promoter_id]"], p.promoterID()),
-			status != "" && p.Status != status, method != "" && payoutMethodName(p) != method,
+			status != "" && string(p.Status) != status, method != "" && payoutMethodName(p) != method,
 			due != "" && duePeriod(p, now) != due, hasPayable && payable != isPayable(p),
 			!start.match(p.PeriodStart), !end.match(p.PeriodEnd):
 			return false
@@ -398,10 +399,10 @@ func (s *Server) payoutStats(r *http.Request) (int, any, *apiError) {
 		if !match(&v) {
 			continue
 		}
-		if byStatus[v.Status] == nil {
-			byStatus[v.Status] = &payoutSum{}
+		if byStatus[string(v.Status)] == nil {
+			byStatus[string(v.Status)] = &payoutSum{}
 		}
-		byStatus[v.Status].add(&v)
+		byStatus[string(v.Status)].add(&v)
 		m := payoutMethodName(&v)
 		if byMethod[m] == nil {
 			byMethod[m] = &payoutSum{}

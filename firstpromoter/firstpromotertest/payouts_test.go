@@ -88,7 +88,7 @@ func TestPayoutBulkActionsWrapTheBatch(t *testing.T) {
 		Meta map[string]json.RawMessage `json:"meta"`
 	}
 	env := okJSON[batchEnvelope](t, r, http.StatusOK)
-	assert.Equal(t, "completed", env.Data.Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, env.Data.Status)
 	assert.Equal(t, "payout/mark_as_paid", env.Data.ActionLabel)
 	assert.Equal(t, target.Amount.String(), string(env.Meta["total"]))
 	assert.Equal(t, "1", string(env.Meta["promoters_count"]))
@@ -96,7 +96,7 @@ func TestPayoutBulkActionsWrapTheBatch(t *testing.T) {
 	assert.Contains(t, env.Meta, "total_incl_tax")
 
 	paid := findPayout(t, srv, target.ID)
-	assert.Equal(t, "completed", paid.Status)
+	assert.Equal(t, firstpromoter.PayoutCompleted, paid.Status)
 	assert.Equal(t, fixedNow, paid.PaidAt.Time)
 	for _, c := range srv.Commissions() {
 		if c.PayoutID == target.ID {
@@ -104,7 +104,7 @@ func TestPayoutBulkActionsWrapTheBatch(t *testing.T) {
 		}
 	}
 	okJSON[map[string]any](t, call(t, srv, http.MethodPost, "/company/payouts/mark_as_unpaid", map[string]any{"ids": []int64{target.ID}}), http.StatusOK)
-	assert.Equal(t, "pending", findPayout(t, srv, target.ID).Status)
+	assert.Equal(t, firstpromoter.PayoutPending, findPayout(t, srv, target.ID).Status)
 	assert.True(t, findPayout(t, srv, target.ID).PaidAt.IsZero())
 
 	okJSON[map[string]any](t, call(t, srv, http.MethodDelete, "/company/payouts/destroy", map[string]any{"ids": []int64{target.ID}}), http.StatusOK)
@@ -200,7 +200,7 @@ func TestCreatePaymentsBatch(t *testing.T) {
 	inBatch := ids(t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/payouts?filters%%5Bpayments_batch_id%%5D=%d", env.Data.ID), nil))
 	assert.ElementsMatch(t, want, inBatch)
 	for _, id := range want {
-		assert.Equal(t, "processing", findPayout(t, srv, id).Status)
+		assert.Equal(t, firstpromoter.PayoutProcessing, findPayout(t, srv, id).Status)
 	}
 	requireParamError(t, call(t, srv, http.MethodPost, "/company/payouts/create_payments_batch", map[string]any{}), "method")
 	again := call(t, srv, http.MethodPost, "/company/payouts/create_payments_batch", map[string]any{"method": "paypal"})

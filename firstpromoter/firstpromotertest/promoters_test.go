@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -314,7 +315,7 @@ func TestPromoterBulkActionsChangeState(t *testing.T) {
 	require.NotEmpty(t, pending)
 	r := call(t, srv, http.MethodPost, "/company/promoters/accept", map[string]any{"ids": pending, "campaign_id": partner.ID})
 	b := okJSON[firstpromotertest.Batch](t, r, http.StatusOK)
-	assert.Equal(t, "completed", b.Status)
+	assert.Equal(t, firstpromoter.BatchCompleted, b.Status)
 	assert.Equal(t, 100, b.Progress)
 	assert.Equal(t, "promoter/accept", b.ActionLabel)
 	assert.Equal(t, len(pending), b.ProcessedCount)
@@ -357,7 +358,7 @@ func TestPromoterBulkActionsChangeState(t *testing.T) {
 	// A promoter outside the campaign fails inside the batch.
 	b = okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/promoters/block",
 		map[string]any{"ids": []int64{999999}, "campaign_id": partner.ID}), http.StatusOK)
-	assert.Equal(t, "failed", b.Status)
+	assert.Equal(t, firstpromoter.BatchFailed, b.Status)
 	assert.Equal(t, 1, b.FailedCount)
 	assert.Len(t, b.ProcessingErrors, 1)
 

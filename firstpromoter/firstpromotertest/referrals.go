@@ -1,6 +1,7 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"maps"
 	"net/http"
 	"slices"
@@ -17,8 +18,8 @@ type Referral struct {
 	UID   NullString `json:"uid"`
 	// State is subscribed, signup, active, cancelled, refunded, denied,
 	// pending or moved.
-	State    string         `json:"state"`
-	Metadata map[string]any `json:"metadata"`
+	State    firstpromoter.ReferralState `json:"state"`
+	Metadata map[string]any              `json:"metadata"`
 	// EntrySource is api, coupon, cookie, manual_admin or manual_affiliate.
 	EntrySource      string               `json:"entry_source"`
 	CreatedAt        Timestamp            `json:"created_at"`
@@ -128,7 +129,7 @@ func (s *Server) listReferrals(r *http.Request) (int, any, *apiError) {
 	var rows []Referral
 	for _, ref := range s.referrals.all() {
 		v := s.referralView(ref)
-		if !inIDs(ids, v.ID) || (state != "" && v.State != state) ||
+		if !inIDs(ids, v.ID) || (state != "" && string(v.State) != state) ||
 			!ranges["customer_since"].match(v.CustomerSince) || !ranges["created_at"].match(v.CreatedAt) ||
 			!ranges["cancelled_at"].match(v.CancelledAt) {
 			continue

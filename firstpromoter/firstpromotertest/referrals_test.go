@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -112,7 +113,7 @@ func TestReferralWrites(t *testing.T) {
 	created := okJSON[firstpromotertest.Referral](t, call(t, srv, http.MethodPost, "/company/referrals", map[string]any{
 		"promoter_campaign_id": pc.ID, "email": "new.lead@example.com", "uid": "usr_new", "username": "newlead",
 	}), http.StatusOK)
-	assert.Equal(t, "signup", created.State)
+	assert.Equal(t, firstpromoter.ReferralSignup, created.State)
 	assert.Equal(t, "api", created.EntrySource)
 	require.NotNil(t, created.PromoterCampaign)
 	assert.Equal(t, pc.PromoterID, created.PromoterCampaign.PromoterID)
@@ -161,14 +162,14 @@ func TestReferralWrites(t *testing.T) {
 
 	// Import events always runs in the background.
 	b = okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, fmt.Sprintf("/company/referrals/%d/import_events", ref.ID), nil), http.StatusAccepted)
-	assert.Equal(t, "in_progress", b.Status)
+	assert.Equal(t, firstpromoter.BatchInProgress, b.Status)
 }
 
 func TestReferralStateActions(t *testing.T) {
 	srv := newServer(t, firstpromotertest.WithDemoData())
 	ref := srv.Referrals()[0] // an active customer
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/referrals/disable", map[string]any{"ids": []int64{ref.ID}}), http.StatusOK)
-	assert.Equal(t, "denied", srv.Referrals()[0].State)
+	assert.Equal(t, firstpromoter.ReferralDenied, srv.Referrals()[0].State)
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/referrals/enable", map[string]any{"ids": []int64{ref.ID}}), http.StatusOK)
-	assert.Equal(t, "active", srv.Referrals()[0].State)
+	assert.Equal(t, firstpromoter.ReferralActive, srv.Referrals()[0].State)
 }

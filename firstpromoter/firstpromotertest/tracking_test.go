@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -28,7 +29,7 @@ func TestTrackSignupSaleRefundCancellation(t *testing.T) {
 	require.Len(t, srv.Referrals(), refs+1)
 	lead := srv.Referrals()[refs]
 	assert.Equal(t, pc.ID, lead.PromoterCampaign.ID)
-	assert.Equal(t, "signup", lead.State)
+	assert.Equal(t, firstpromoter.ReferralSignup, lead.State)
 
 	// A second signup of the same lead.
 	again := call(t, srv, http.MethodPost, "/track/signup", map[string]any{"email": "dana.fox@example.com", "ref_id": string(pc.RefToken)})
@@ -47,7 +48,7 @@ func TestTrackSignupSaleRefundCancellation(t *testing.T) {
 	assert.Equal(t, float64(980), commissions[0].(map[string]any)["amount"])
 	require.Len(t, srv.Commissions(), comms+1)
 	customer := srv.Referrals()[refs]
-	assert.Equal(t, "active", customer.State)
+	assert.Equal(t, firstpromoter.ReferralActive, customer.State)
 	assert.Equal(t, fixedNow, customer.CustomerSince.Time)
 
 	dup := call(t, srv, http.MethodPost, "/track/sale", map[string]any{"uid": "usr_dana", "event_id": "in_1001", "amount": 4900})
@@ -72,7 +73,7 @@ func TestTrackSignupSaleRefundCancellation(t *testing.T) {
 	assert.Nil(t, cancel["amount_cents"])
 	assert.Nil(t, cancel["reward"])
 	assert.Equal(t, "cancelled", cancel["lead"].(map[string]any)["state"])
-	assert.Equal(t, "cancelled", srv.Referrals()[refs].State)
+	assert.Equal(t, firstpromoter.ReferralCancelled, srv.Referrals()[refs].State)
 }
 
 func TestTrackingNotAReferralAnswers204(t *testing.T) {
@@ -132,7 +133,7 @@ func TestTrackSignupWithVisitor(t *testing.T) {
 	last := refs[len(refs)-1]
 	assert.Equal(t, pc.ID, last.PromoterCampaign.ID)
 	assert.Equal(t, "cookie", last.EntrySource)
-	assert.Equal(t, "active", last.State)
+	assert.Equal(t, firstpromoter.ReferralActive, last.State)
 }
 
 func mustString(s string) string {

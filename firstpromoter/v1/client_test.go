@@ -85,7 +85,7 @@ func TestWire(t *testing.T) {
 
 	var reports []*v1.PromoterReport
 	for row, err := range c.Reports.Promoters(ctx, &v1.PromoterReportOptions{
-		ReportParams: v1.ReportParams{SelectedFields: []string{"revenue_amount", "clicks_count"}, GroupBy: "month"},
+		ReportParams: v1.ReportParams{SelectedFields: []v1.ReportColumn{v1.ColumnRevenueAmount, v1.ColumnClicksCount}, GroupBy: "month"},
 		PromoterIDs:  []int64{p.ID}, Top50: true,
 	}) {
 		require.NoError(t, err)
@@ -295,7 +295,7 @@ func TestOperations(t *testing.T) {
 			assert.Equal(t, "Mar 2026", rows[0].Period)
 		}},
 		{"reports/campaigns", func(t *testing.T) {
-			rows, err := c.Reports.Campaigns(ctx, &v1.ReportParams{SelectedFields: []string{"revenue_amount", "customers_count"}})
+			rows, err := c.Reports.Campaigns(ctx, &v1.ReportParams{SelectedFields: []v1.ReportColumn{v1.ColumnRevenueAmount, v1.ColumnCustomersCount}})
 			require.NoError(t, err)
 			require.NotEmpty(t, rows)
 			assert.Equal(t, int64(1), rows[0].CampaignID)
@@ -337,7 +337,7 @@ func TestErrors(t *testing.T) {
 	assert.True(t, strings.HasPrefix(err.Error(), "firstpromoter/v1: GET /api/v1/promoters/show: HTTP 404"), err.Error())
 	assert.NotContains(t, err.Error(), "tok_unknown")
 
-	_, err = c.Reports.Overview(ctx, &v1.OverviewReportParams{ReportParams: v1.ReportParams{SelectedFields: []string{"nope"}}})
+	_, err = c.Reports.Overview(ctx, &v1.OverviewReportParams{ReportParams: v1.ReportParams{SelectedFields: []v1.ReportColumn{"nope"}}})
 	require.ErrorIs(t, err, v1.ErrInvalidRequest)
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "Selected Fields invalid !", e.Message)

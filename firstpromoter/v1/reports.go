@@ -14,12 +14,37 @@ import (
 // ReportsService reads the performance reports: /reports.
 type ReportsService service
 
+// ReportColumn is a report column: a selected field (selected_fields[])
+// or the column a report is sorted by. The constants are the ones the v1
+// documentation names; others are sent as given.
+type ReportColumn string
+
+// Report columns.
+const (
+	ColumnRevenueAmount      ReportColumn = "revenue_amount"
+	ColumnClicksCount        ReportColumn = "clicks_count"
+	ColumnReferralsCount     ReportColumn = "referrals_count"
+	ColumnCustomersCount     ReportColumn = "customers_count"
+	ColumnSalesCount         ReportColumn = "sales_count"
+	ColumnRefundsCount       ReportColumn = "refunds_count"
+	ColumnCancellationsCount ReportColumn = "cancellations_count"
+)
+
+// SortOrder is asc or desc.
+type SortOrder string
+
+// Sort orders.
+const (
+	Asc  SortOrder = "asc"
+	Desc SortOrder = "desc"
+)
+
 // ReportParams are the parameters of the reports. Every field is
 // optional; the server picks its defaults.
 type ReportParams struct {
 	// SelectedFields are the columns (selected_fields[]), such as
-	// revenue_amount, clicks_count, referrals_count, customers_count.
-	SelectedFields []string `url:"selected_fields,omitempty,brackets"`
+	// ColumnRevenueAmount and ColumnClicksCount.
+	SelectedFields []ReportColumn `url:"selected_fields,omitempty,brackets"`
 	// GroupBy is day, month or year.
 	GroupBy string `url:"group_by,omitempty"`
 	// StartDate and EndDate are YYYY-MM-DD.
@@ -174,9 +199,10 @@ func optString(fields map[string]json.RawMessage, name string, dst *string) erro
 // OverviewReportParams are the parameters of GET /reports/overview.
 type OverviewReportParams struct {
 	ReportParams
-	// Sort is a selected field; SortDir asc or desc.
-	Sort    string `url:"sort,omitempty"`
-	SortDir string `url:"sort_dir,omitempty"`
+	// Sort orders the rows by one of the selected columns, in the order
+	// SortDir (Asc or Desc).
+	Sort    ReportColumn `url:"sort,omitempty"`
+	SortDir SortOrder    `url:"sort_dir,omitempty"`
 }
 
 // Overview returns the account's figures by period.
