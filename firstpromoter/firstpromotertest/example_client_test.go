@@ -51,5 +51,5 @@ func ExampleNewClock() {
 	}
 	fmt.Println("450 calls,", srv.RequestCount(), "requests, over", clk.Now().Sub(start).Round(time.Second), "of fake time")
 	// Output:
-	// 450 calls, 450 requests, over 1m11s of fake time
+	// 450 calls, 450 requests, over 1m8s of fake time
 }
