@@ -202,6 +202,7 @@ func cell(t *testing.T, tg Target, f Fault, base baseline, n int) {
 	ctx := newArmedContext()
 	defer ctx.end(context.Canceled)
 	injected := false
+	runDone := make(chan struct{})
 	var injectedCount atomic.Int64
 	injectedCount.Store(-1)
 	injectedAt := func() int { return int(injectedCount.Load()) }
@@ -213,7 +214,19 @@ func cell(t *testing.T, tg Target, f Fault, base baseline, n int) {
 		inst.Server.Inject(n, f.Make(clk.Now(), wrongShape))
 		injectedCount.Store(int64(inst.Server.RequestCount()))
 		if f.Kind == Deadline {
-			ctx.arm(deadlineAfterFault)
+			// The deadline runs from when the hanging request reached the
+			// server, however long a loaded machine took to send it.
+			at := injectedAt()
+			go func() {
+				for inst.Server.RequestCount() <= at {
+					select {
+					case <-runDone:
+						return
+					case <-time.After(time.Millisecond):
+					}
+				}
+				ctx.arm(deadlineAfterFault)
+			}()
 		}
 	}
 	if tg.Write {
@@ -244,6 +257,7 @@ func cell(t *testing.T, tg Target, f Fault, base baseline, n int) {
 		}()
 	}
 	keys, err := inst.Run(ctx, inject)
+	close(runDone)
 	if !injected {
 		t.Fatalf("%s: the fault was never injected", phase)
 	}
