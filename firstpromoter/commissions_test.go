@@ -323,10 +323,12 @@ func TestCommissionFulfilledAgainstFake(t *testing.T) {
 	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
 	ctx := context.Background()
 	base := srv.Commissions()[4]
+	points, err := firstpromoter.AmountFromMinorUnits(500, 0, "")
+	require.NoError(t, err)
 	pts := srv.AddCommission(firstpromotertest.Commission{
-		Status: "pending", Unit: "points", Amount: 500, PromoterCampaign: base.PromoterCampaign, Referral: base.Referral,
+		Status: "pending", Unit: firstpromoter.CommissionUnitPoints, Amount: points, PromoterCampaign: base.PromoterCampaign, Referral: base.Referral,
 	})
-	_, err := c.Commissions.Approve(ctx, []int64{pts.ID})
+	_, err = c.Commissions.Approve(ctx, []int64{pts.ID})
 	require.NoError(t, err)
 	b, err := c.Commissions.MarkFulfilled(ctx, []int64{pts.ID, base.ID})
 	require.NoError(t, err)

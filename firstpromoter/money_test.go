@@ -219,12 +219,17 @@ func TestAmountParamsEncodeInCents(t *testing.T) {
 func TestNullableCodesFromTheFake(t *testing.T) {
 	c, srv, _ := newFakeClient(t, []firstpromotertest.ServerOption{firstpromotertest.WithDemoData()})
 	pc := srv.PromoterCampaigns()[0]
+	amount := func(text string) firstpromoter.Amount {
+		a, err := firstpromoter.ParseAmount(text, "")
+		require.NoError(t, err)
+		return a
+	}
 	null := srv.AddCommission(firstpromotertest.Commission{
-		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pc.ID}, Amount: 2500,
+		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pc.ID}, Amount: amount("25.00"),
 		FraudCheck: firstpromotertest.Null,
 	})
 	set := srv.AddCommission(firstpromotertest.Commission{
-		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pc.ID}, Amount: 1,
+		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pc.ID}, Amount: amount("0.01"),
 		EventID: "ev_1", PlanID: "pro", FraudCheck: "same_ip_suspicion",
 	})
 	got := map[int64]*firstpromoter.Commission{}

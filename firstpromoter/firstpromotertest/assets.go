@@ -5,24 +5,26 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // Asset is an asset as the API answers it. Category and AllowedCampaigns
 // are rendered from CategoryID and AllowedCampaignIDs.
 type Asset struct {
-	ID                 int64          `json:"id"`
-	Name               string         `json:"name"`
-	AllowedCampaignIDs []int64        `json:"allowed_campaign_ids"`
-	Details            *AssetDetails  `json:"details"`
-	Content            string         `json:"content"`
-	LandingPageURL     string         `json:"landing_page_url"`
-	AssetType          string         `json:"asset_type"`
-	URL                string         `json:"url"`
-	ThumbnailURL       string         `json:"thumbnail_url"`
-	Uploading          bool           `json:"uploading"`
-	Category           *AssetCategory `json:"category"`
-	AllowedCampaigns   []CampaignRef  `json:"allowed_campaigns"`
-	CreatedAt          Timestamp      `json:"-"`
+	ID                 int64                   `json:"id"`
+	Name               string                  `json:"name"`
+	AllowedCampaignIDs []int64                 `json:"allowed_campaign_ids"`
+	Details            *AssetDetails           `json:"details"`
+	Content            string                  `json:"content"`
+	LandingPageURL     string                  `json:"landing_page_url"`
+	AssetType          firstpromoter.AssetType `json:"asset_type"`
+	URL                string                  `json:"url"`
+	ThumbnailURL       string                  `json:"thumbnail_url"`
+	Uploading          bool                    `json:"uploading"`
+	Category           *AssetCategory          `json:"category"`
+	AllowedCampaigns   []CampaignRef           `json:"allowed_campaigns"`
+	CreatedAt          Timestamp               `json:"-"`
 	// CategoryID is the asset's category, 0 for none; not part of the
 	// answer.
 	CategoryID int64 `json:"-"`
@@ -51,7 +53,7 @@ type AssetCategory struct {
 	UpdatedAt *Timestamp `json:"updated_at,omitempty"`
 }
 
-var assetTypes = []string{"image", "document", "link", "text"}
+var assetTypes = []firstpromoter.AssetType{"image", "document", "link", "text"}
 
 func (s *Server) assetRoutes() {
 	s.handle("GET /company/assets", s.listAssets)
@@ -74,7 +76,7 @@ func (s *Server) listAssets(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	kind := q.get("filters[asset_type]")
-	if kind != "" && !slices.Contains(assetTypes, kind) {
+	if kind != "" && !slices.Contains(assetTypes, firstpromoter.AssetType(kind)) {
 		return 0, nil, errParam("filters[asset_type]")
 	}
 	notSet := q.get("filters[category_id]") == "not_set"
@@ -97,7 +99,7 @@ func (s *Server) listAssets(r *http.Request) (int, any, *apiError) {
 	for _, a := range s.assets.all() {
 		switch {
 		case search != "" && !containsFold(search, a.Name, a.URL),
-			kind != "" && a.AssetType != kind,
+			kind != "" && string(a.AssetType) != kind,
 			notSet && a.CategoryID != 0,
 			!inIDs(cats, a.CategoryID),
 			len(camps) > 0 && !slices.ContainsFunc(a.AllowedCampaignIDs, func(id int64) bool { return slices.Contains(camps, id) }),
@@ -275,7 +277,7 @@ func (s *Server) applyAsset(p *params, a *Asset) *apiError {
 		}
 	}
 	if p.has("asset_type") {
-		if a.AssetType = p.str("asset_type"); !slices.Contains(assetTypes, a.AssetType) {
+		if a.AssetType = firstpromoter.AssetType(p.str("asset_type")); !slices.Contains(assetTypes, a.AssetType) {
 			return errParam("asset_type")
 		}
 	}

@@ -2,11 +2,12 @@ package firstpromotertest
 
 import (
 	"errors"
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"maps"
 	"net/http"
 	"slices"
 	"strconv"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // AsyncThreshold is the largest number of ids a bulk action applies at

@@ -4,6 +4,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // Campaign is a campaign as GET /company/campaigns/{id} answers it. Stats
@@ -23,21 +26,23 @@ type Campaign struct {
 	IsPrivate            bool   `json:"is_private"`
 	IsDefault            bool   `json:"is_default"`
 	// TrackAdTraffic is pending, allow or block.
-	TrackAdTraffic      string           `json:"track_ad_traffic"`
-	UpgradeDetails      map[string]any   `json:"upgrade_details"`
-	SignupURL           NullString       `json:"signup_url"`
-	Links               []CampaignLink   `json:"links"`
-	RewardsForPromoters []CampaignReward `json:"rewards_for_promoters"`
-	RewardsForReferrals []CampaignReward `json:"rewards_for_referrals"`
+	TrackAdTraffic      firstpromoter.AdTrafficPolicy `json:"track_ad_traffic"`
+	UpgradeDetails      map[string]any                `json:"upgrade_details"`
+	SignupURL           NullString                    `json:"signup_url"`
+	Links               []CampaignLink                `json:"links"`
+	RewardsForPromoters []CampaignReward              `json:"rewards_for_promoters"`
+	RewardsForReferrals []CampaignReward              `json:"rewards_for_referrals"`
 }
 
-// CampaignStats are a campaign's derived counts; revenue in cents.
+// CampaignStats are a campaign's derived counts. RevenueAmount is worth
+// what it says and is sent as integer cents, as [firstpromoter.Amount]
+// reads it.
 type CampaignStats struct {
-	ReferralsCount int   `json:"referrals_count"`
-	SalesCount     int   `json:"sales_count"`
-	CustomersCount int   `json:"customers_count"`
-	PromotersCount int   `json:"promoters_count"`
-	RevenueAmount  int64 `json:"revenue_amount"`
+	ReferralsCount int          `json:"referrals_count"`
+	SalesCount     int          `json:"sales_count"`
+	CustomersCount int          `json:"customers_count"`
+	PromotersCount int          `json:"promoters_count"`
+	RevenueAmount  money.Amount `json:"revenue_amount"`
 }
 
 // CampaignLink is an extra landing link of a campaign.
@@ -220,8 +225,8 @@ func (s *Server) applyCampaignParams(c *Campaign, p *params) *apiError {
 		}
 	}
 	if p.has("track_ad_traffic") {
-		c.TrackAdTraffic = p.str("track_ad_traffic")
-		if !slices.Contains([]string{"pending", "allow", "block"}, c.TrackAdTraffic) {
+		c.TrackAdTraffic = firstpromoter.AdTrafficPolicy(p.str("track_ad_traffic"))
+		if !slices.Contains([]firstpromoter.AdTrafficPolicy{"pending", "allow", "block"}, c.TrackAdTraffic) {
 			return errParam("track_ad_traffic")
 		}
 	}
@@ -346,14 +351,16 @@ func (s *Server) fillCampaign(c *Campaign) {
 func (s *Server) campaignView(c *Campaign, ix *index) Campaign {
 	v := *c
 	v.Stats = CampaignStats{}
+	var revenue int64
 	for _, pc := range ix.pcsByCampaign[c.ID] {
 		st := ix.stats(pc.ID)
 		v.Stats.PromotersCount++
 		v.Stats.ReferralsCount += st.referrals
 		v.Stats.CustomersCount += st.customers
 		v.Stats.SalesCount += st.sales
-		v.Stats.RevenueAmount += st.revenue
+		revenue += st.revenue
 	}
+	v.Stats.RevenueAmount = cents(revenue)
 	v.Links = append([]CampaignLink{}, c.Links...)
 	v.RewardsForPromoters = append([]CampaignReward{}, c.RewardsForPromoters...)
 	v.RewardsForReferrals = append([]CampaignReward{}, c.RewardsForReferrals...)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -80,7 +81,7 @@ func TestPromoterCampaigns(t *testing.T) {
 	updated := okJSON[firstpromotertest.PromoterCampaign](t, call(t, srv, http.MethodPut, fmt.Sprintf("/company/promoter_campaigns/%d", pc.ID),
 		map[string]any{"ref_token": "olivia-vip", "state": "inactive", "coupon": "OLIVIA20"}), http.StatusOK)
 	assert.Equal(t, firstpromotertest.NullString("olivia-vip"), updated.RefToken)
-	assert.Equal(t, "inactive", updated.State)
+	assert.Equal(t, firstpromoter.PromoterInactive, updated.State)
 	assert.Contains(t, string(updated.RefLink), "via=olivia-vip")
 	p := okJSON[firstpromotertest.Promoter](t, call(t, srv, http.MethodGet, "/company/promoters/olivia-vip?find_by=ref_token", nil), http.StatusOK)
 	assert.Equal(t, pc.PromoterID, p.ID)
@@ -143,8 +144,8 @@ func TestReports(t *testing.T) {
 	assert.ElementsMatch(t, []string{"revenue_amount", "referrals_count", "promoter_earnings_amount"}, keys(overview[0].Data))
 	var revenue float64
 	for _, c := range srv.Commissions() {
-		if c.SaleAmount > 0 {
-			revenue += float64(c.SaleAmount)
+		if n := centsOf(t, c.SaleAmount); n > 0 {
+			revenue += float64(n)
 		}
 	}
 	assert.Equal(t, revenue, overview[0].Data["revenue_amount"]+overview[1].Data["revenue_amount"])

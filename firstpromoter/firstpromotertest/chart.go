@@ -85,9 +85,9 @@ func (s *Server) chart(r *http.Request, pcIDs []int64, selections []string) (cha
 		}
 		switch {
 		case c.selection == "revenue" && cm.CommissionType == "sale":
-			add(cm.CreatedAt, cm.SaleAmount)
+			add(cm.CreatedAt, cm.sale())
 		case c.selection == "commissions" && cm.Unit == "cash" && cm.Status != "denied":
-			add(cm.CreatedAt, cm.Amount)
+			add(cm.CreatedAt, cm.units())
 		}
 	}
 	// Clicks are not modelled per day: every point is 0.

@@ -11,9 +11,15 @@ import (
 	"time"
 )
 
-// Commission is a commission as the API answers it; amounts in cents for
-// cash. Set PromoterCampaign.ID (and Referral.ID for a sale) to link it;
-// the server fills the rest of those objects from its state.
+// Commission is a commission as the API answers it. Its amounts are
+// [firstpromoter.Amount] values read as [firstpromoter.Commission] reads
+// them: SaleAmount, and Amount for a cash commission, are worth what they
+// say (25.00) and are sent as integer cents (2500); OriginalSaleAmount is
+// sent in the minor units of OriginalSaleCurrency; Amount of another unit
+// is the count of that unit, sent as is. An amount finer than its unit is
+// rounded to it when stored. Set PromoterCampaign.ID (and Referral.ID for
+// a sale) to link it; the server fills the rest of those objects from its
+// state.
 type Commission struct {
 	ID int64 `json:"id"`
 	// Status is pending, approved or denied.
@@ -21,12 +27,12 @@ type Commission struct {
 	Metadata       map[string]any                 `json:"metadata"`
 	IsSelfReferral *bool                          `json:"is_self_referral"`
 	// CommissionType is sale or custom.
-	CommissionType       string     `json:"commission_type"`
-	CreatedByUserEmail   NullString `json:"created_by_user_email"`
-	CreatedByUserAt      Timestamp  `json:"created_by_user_at"`
-	SaleAmount           int64      `json:"sale_amount"`
-	OriginalSaleAmount   int64      `json:"original_sale_amount"`
-	OriginalSaleCurrency NullString `json:"original_sale_currency"`
+	CommissionType       firstpromoter.CommissionType `json:"commission_type"`
+	CreatedByUserEmail   NullString                   `json:"created_by_user_email"`
+	CreatedByUserAt      Timestamp                    `json:"created_by_user_at"`
+	SaleAmount           money.Amount                 `json:"sale_amount"`
+	OriginalSaleAmount   money.Amount                 `json:"original_sale_amount"`
+	OriginalSaleCurrency NullString                   `json:"original_sale_currency"`
 	// EventID and PlanID are sent as null when empty.
 	EventID      NullString `json:"event_id"`
 	PlanID       NullString `json:"plan_id"`
@@ -35,10 +41,10 @@ type Commission struct {
 	ExternalNote NullString `json:"external_note"`
 	// Unit is cash, credits, points, free_months, mon_discount or
 	// discount_per.
-	Unit string `json:"unit"`
+	Unit firstpromoter.CommissionUnit `json:"unit"`
 	// FraudCheck defaults to no_suspicion; set it to Null to send null.
 	FraudCheck       NullString           `json:"fraud_check"`
-	Amount           int64                `json:"amount"`
+	Amount           money.Amount         `json:"amount"`
 	IsPaid           bool                 `json:"is_paid"`
 	IsSplit          bool                 `json:"is_split"`
 	CreatedAt        Timestamp            `json:"created_at"`
@@ -68,7 +74,7 @@ func (c *Commission) referralID() int64 {
 
 var (
 	commissionStatuses = []string{"pending", "approved", "denied"}
-	units              = []string{"cash", "credits", "points", "free_months", "mon_discount", "discount_per"}
+	units              = []firstpromoter.CommissionUnit{"cash", "credits", "points", "free_months", "mon_discount", "discount_per"}
 )
 
 func (s *Server) commissionRoutes() {
@@ -165,9 +171,9 @@ func (s *Server) listCommissions(r *http.Request) (int, any, *apiError) {
 		sortBy(rows, desc, func(c Commission) money.Amount {
 			switch field {
 			case "sale_amount":
-				return num(c.SaleAmount)
+				return num(c.sale())
 			case "amount":
-				return num(c.Amount)
+				return num(c.units())
 			case "referral":
 				if c.Referral != nil {
 					return num(c.Referral.ID)
@@ -222,7 +228,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 	fraud, plans, search := q.values("filters[fraud_check]"), q.values("filters[plan_id]"), q.get("q")
 	first := map[int64]int64{} // referral id -> id of its first sale commission
 	for _, c := range s.commissions.all() {
-		if rid := c.referralID(); rid != 0 && c.CommissionType == "sale" && c.SaleAmount > 0 {
+		if rid := c.referralID(); rid != 0 && c.CommissionType == "sale" && c.sale() > 0 {
 			if _, seen := first[rid]; !seen {
 				first[rid] = c.ID
 			}
@@ -238,7 +244,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 			!inIDs(ints["filters[promoter_id]"], pc.PromoterID), !inIDs(ints["filters[payout_id]"], c.PayoutID),
 			status != "" && string(c.Status) != status, len(fraud) > 0 && !slices.Contains(fraud, string(c.FraudCheck)),
 			len(plans) > 0 && !slices.Contains(plans, string(c.PlanID)),
-			!sale.match(c.SaleAmount), !amount.match(c.Amount), !created.match(c.CreatedAt):
+			!sale.match(c.sale()), !amount.match(c.units()), !created.match(c.CreatedAt):
 			return false
 		}
 		for key, want := range yesNo {
@@ -255,7 +261,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 			case "first_commission":
 				got = first[c.referralID()] == c.ID
 			case "refunded":
-				got = c.SaleAmount < 0
+				got = c.sale() < 0
 			}
 			if got != *want {
 				return false
@@ -285,7 +291,8 @@ func (s *Server) createCommission(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	c := Commission{CommissionType: p.str("commission_type"), Status: "approved", Tier: 1, Unit: "cash"}
+	c := Commission{CommissionType: firstpromoter.CommissionType(p.str("commission_type")), Status: "approved", Tier: 1, Unit: "cash"}
+	var amount int64 // cents for cash, the count of the unit otherwise
 	switch c.CommissionType {
 	case "sale":
 		refID, e := p.requiredInt("referral_id")
@@ -306,35 +313,36 @@ func (s *Server) createCommission(r *http.Request) (int, any, *apiError) {
 		}
 		c.Referral = &ReferralRef{ID: ref.ID}
 		c.PromoterCampaign = &PromoterCampaignRef{ID: pc.ID}
-		c.SaleAmount, c.OriginalSaleAmount = sale, sale
-		c.Amount, _ = s.commissionFor(pc.CampaignID, sale)
+		c.SaleAmount, c.OriginalSaleAmount = cents(sale), cents(sale)
+		amount, _ = s.commissionFor(pc.CampaignID, sale)
 		if v, ok, e := p.int("amount"); e != nil {
 			return 0, nil, e
 		} else if ok {
-			c.Amount = v
+			amount = v
 		}
 	case "custom":
 		pcID, e := p.requiredInt("promoter_campaign_id")
 		if e != nil {
 			return 0, nil, e
 		}
-		amount, e := p.requiredInt("amount")
+		v, e := p.requiredInt("amount")
 		if e != nil {
 			return 0, nil, e
 		}
+		amount = v
 		if _, ok := s.promoterCampaigns.get(pcID); !ok {
 			return 0, nil, errNotFound()
 		}
 		c.PromoterCampaign = &PromoterCampaignRef{ID: pcID}
-		c.Amount = amount
 	default:
 		return 0, nil, errParam("commission_type")
 	}
 	if p.has("unit") {
-		if c.Unit = p.str("unit"); !slices.Contains(units, c.Unit) {
+		if c.Unit = firstpromoter.CommissionUnit(p.str("unit")); !slices.Contains(units, c.Unit) {
 			return 0, nil, errParam("unit")
 		}
 	}
+	c.Amount = unitAmount(amount, c.Unit)
 	if p.has("billing_period") && !slices.Contains([]string{"monthly", "yearly", "one_time"}, p.str("billing_period")) {
 		return 0, nil, errParam("billing_period")
 	}
@@ -443,7 +451,7 @@ func (s *Server) addToPendingPayout(c *Commission) error {
 	}
 	var payout *Payout
 	for _, p := range s.payouts.all() {
-		if p.Status == "pending" && p.Unit == c.Unit && p.promoterID() == pc.PromoterID && p.campaignID() == pc.CampaignID {
+		if p.Status == "pending" && p.Unit == string(c.Unit) && p.promoterID() == pc.PromoterID && p.campaignID() == pc.CampaignID {
 			payout = p
 			break
 		}
@@ -452,11 +460,11 @@ func (s *Server) addToPendingPayout(c *Commission) error {
 		now := s.now()
 		start := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
 		payout = s.addPayout(Payout{
-			Promoter: &PromoterRef{ID: pc.PromoterID}, Campaign: &CampaignRef{ID: pc.CampaignID}, Unit: c.Unit,
+			Promoter: &PromoterRef{ID: pc.PromoterID}, Campaign: &CampaignRef{ID: pc.CampaignID}, Unit: string(c.Unit),
 			PeriodStart: At(start), PeriodEnd: At(start.AddDate(0, 1, 0).Add(-time.Millisecond)),
 		})
 	}
-	payout.Amount = plus(payout.Amount, num(c.Amount))
+	payout.Amount = plus(payout.Amount, num(c.units()))
 	payout.TotalInclTax = withTax(payout.Amount, payout.TaxRate)
 	c.PayoutID = payout.ID
 	return nil
@@ -521,9 +529,18 @@ func (s *Server) addCommission(c Commission) *Commission {
 	if c.Tier == 0 {
 		c.Tier = 1
 	}
-	if c.OriginalSaleAmount == 0 {
-		c.OriginalSaleAmount = c.SaleAmount
+	// The amounts are kept in the form the API sends: integer cents (the
+	// original sale's minor units; the count of a non-cash unit).
+	c.SaleAmount = cents(c.sale())
+	exp := currencyExponent(string(c.OriginalSaleCurrency))
+	if c.OriginalSaleAmount.IsZero() || c.OriginalSaleAmount.IsNull() {
+		// The same number as the sale, as the API sends when the sale
+		// was in the account's currency.
+		c.OriginalSaleAmount, _ = money.FromMinorUnits(c.sale(), exp, "")
+	} else {
+		c.OriginalSaleAmount, _ = money.FromMinorUnits(minorUnits(c.OriginalSaleAmount, exp), exp, "")
 	}
+	c.Amount = unitAmount(c.units(), c.Unit)
 	if c.FraudCheck == "" {
 		c.FraudCheck = "no_suspicion"
 	}

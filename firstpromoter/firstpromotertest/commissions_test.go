@@ -81,8 +81,8 @@ func TestCommissionsFiltersAndSorting(t *testing.T) {
 		{url.Values{"filters[promoter_id]": {fmt.Sprint(promoterID)}}, count(func(c firstpromotertest.Commission) bool { return c.PromoterCampaign.PromoterID == promoterID })},
 		{url.Values{"filters[campaign_id][]": {fmt.Sprint(campaignID)}}, count(func(c firstpromotertest.Commission) bool { return c.PromoterCampaign.CampaignID == campaignID })},
 		{url.Values{"filters[paid]": {"yes"}}, count(func(c firstpromotertest.Commission) bool { return c.IsPaid })},
-		{url.Values{"filters[refunded]": {"true"}}, count(func(c firstpromotertest.Commission) bool { return c.SaleAmount < 0 })},
-		{url.Values{"filters[sale_amount][from]": {"9900"}}, count(func(c firstpromotertest.Commission) bool { return c.SaleAmount >= 9900 })},
+		{url.Values{"filters[refunded]": {"true"}}, count(func(c firstpromotertest.Commission) bool { return c.SaleAmount.Sign() < 0 })},
+		{url.Values{"filters[sale_amount][from]": {"9900"}}, count(func(c firstpromotertest.Commission) bool { return centsOf(t, c.SaleAmount) >= 9900 })},
 		{url.Values{"filters[created_at][to]": {"2025-02-28"}}, 40},
 		{url.Values{"q": {string(all[7].EventID)}}, 1},
 		{url.Values{"ids[]": {fmt.Sprint(all[0].ID), fmt.Sprint(all[1].ID)}}, 2},
@@ -98,7 +98,7 @@ func TestCommissionsFiltersAndSorting(t *testing.T) {
 	sorted := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, "/company/commissions?per_page=100&sorting%5Bsale_amount%5D=desc", nil), http.StatusOK)
 	require.Len(t, sorted, 80)
 	for i := 1; i < len(sorted); i++ {
-		assert.LessOrEqual(t, sorted[i].SaleAmount, sorted[i-1].SaleAmount)
+		assert.LessOrEqual(t, centsOf(t, sorted[i].SaleAmount), centsOf(t, sorted[i-1].SaleAmount))
 	}
 	sorted = okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, "/company/commissions?per_page=100&sorting%5Bcreated_at%5D=asc", nil), http.StatusOK)
 	for i := 1; i < len(sorted); i++ {
@@ -117,9 +117,9 @@ func TestCreateCommission(t *testing.T) {
 	})
 	c := okJSON[firstpromotertest.Commission](t, r, http.StatusOK)
 	assert.Equal(t, byte('{'), r.body[0], "a single object, not the array the spec shows")
-	assert.Equal(t, "sale", c.CommissionType)
-	assert.Equal(t, int64(15000), c.SaleAmount)
-	assert.Equal(t, int64(3000), c.Amount)
+	assert.Equal(t, firstpromoter.CommissionSale, c.CommissionType)
+	assert.Equal(t, "150.00", c.SaleAmount.String(), "15000 cents")
+	assert.Equal(t, "30.00", c.Amount.String())
 	assert.Equal(t, ref.PromoterCampaign.ID, c.PromoterCampaign.ID)
 	assert.Equal(t, ref.ID, c.Referral.ID)
 	assert.Equal(t, fixedNow, c.CreatedAt.Time)
@@ -128,9 +128,9 @@ func TestCreateCommission(t *testing.T) {
 	custom := okJSON[firstpromotertest.Commission](t, call(t, srv, http.MethodPost, "/company/commissions", map[string]any{
 		"commission_type": "custom", "promoter_campaign_id": pc.ID, "amount": "2500", "unit": "credits", "event_date": "2025-03-02",
 	}), http.StatusOK)
-	assert.Equal(t, "custom", custom.CommissionType)
-	assert.Equal(t, int64(2500), custom.Amount, "a numeric string is accepted")
-	assert.Equal(t, "credits", custom.Unit)
+	assert.Equal(t, firstpromoter.CommissionCustom, custom.CommissionType)
+	assert.Equal(t, "2500", custom.Amount.String(), "a numeric string is accepted; credits are counted as sent")
+	assert.Equal(t, firstpromoter.CommissionUnitCredits, custom.Unit)
 	assert.Nil(t, custom.Referral)
 	assert.Equal(t, "2025-03-02T00:00:00.000Z", custom.CreatedAt.UTC().Format(firstpromotertest.TimeFormat))
 	assert.Len(t, srv.Commissions(), 82)
@@ -165,13 +165,13 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	got := okJSON[firstpromotertest.Commission](t, call(t, srv, http.MethodPut, fmt.Sprintf("/company/commissions/%d", c.ID),
 		map[string]any{"internal_note": "checked", "external_note": "Thanks!", "amount": 1}), http.StatusOK)
 	assert.Equal(t, firstpromotertest.NullString("checked"), got.InternalNote)
-	assert.Equal(t, c.Amount, got.Amount, "only the notes can change")
+	assert.Equal(t, c.Amount.String(), got.Amount.String(), "only the notes can change")
 	assert.Equal(t, got, okJSON[firstpromotertest.Commission](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/commissions/%d", c.ID), nil), http.StatusOK))
 
 	okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/approve", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
 	assert.Equal(t, firstpromoter.CommissionApproved, srv.Commissions()[4].Status)
 	assert.Equal(t, fixedNow, srv.Commissions()[4].StatusUpdatedAt.Time)
-	require.Equal(t, "cash", c.Unit)
+	require.Equal(t, firstpromoter.CommissionUnitCash, c.Unit)
 	refused := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/mark_fulfilled", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
 	assert.Equal(t, firstpromoter.BatchFailed, refused.Status, "a cash commission is paid out, not fulfilled")
 	assert.False(t, srv.Commissions()[4].IsPaid)
@@ -188,7 +188,7 @@ func TestCommissionUpdateAndActions(t *testing.T) {
 	b := okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/generate_payouts", map[string]any{"ids": []int64{c.ID}}), http.StatusOK)
 	assert.Equal(t, "commission/generate_payouts", b.ActionLabel)
 	assert.Equal(t, 1, b.ProcessedCount)
-	assert.Equal(t, before+c.Amount, total(), "the commission went into a pending payout")
+	assert.Equal(t, before+centsOf(t, c.Amount), total(), "the commission went into a pending payout")
 	payoutID := srv.Commissions()[4].PayoutID
 	require.NotZero(t, payoutID)
 	paidOut := okJSON[[]firstpromotertest.Commission](t, call(t, srv, http.MethodGet, fmt.Sprintf("/company/commissions?per_page=100&filters%%5Bpayout_id%%5D=%d", payoutID), nil), http.StatusOK)
@@ -210,7 +210,7 @@ func TestCommissionFulfilment(t *testing.T) {
 	srv := newServer(t, firstpromotertest.WithDemoData())
 	base := srv.Commissions()[4]
 	pts := srv.AddCommission(firstpromotertest.Commission{
-		Status: "pending", Unit: "points", Amount: 500, PromoterCampaign: base.PromoterCampaign, Referral: base.Referral,
+		Status: "pending", Unit: firstpromoter.CommissionUnitPoints, Amount: usd(t, "500"), PromoterCampaign: base.PromoterCampaign, Referral: base.Referral,
 	})
 	fulfil := func(action string) firstpromotertest.Batch {
 		return okJSON[firstpromotertest.Batch](t, call(t, srv, http.MethodPost, "/company/commissions/"+action, map[string]any{"ids": []int64{pts.ID}}), http.StatusOK)

@@ -65,7 +65,7 @@ func (s *Server) dashboardStats(r *http.Request) (int, any, *apiError) {
 	for _, cm := range s.commissions.all() {
 		if slices.Contains(pcs, cm.promoterCampaignID()) {
 			if cm.CommissionType == "sale" {
-				revenue += cm.SaleAmount
+				revenue += cm.sale()
 			}
 			if cm.Status == "pending" {
 				pendingCommissions++
@@ -89,7 +89,7 @@ func (s *Server) dashboardTrendings(r *http.Request) (int, any, *apiError) {
 	for _, cm := range s.commissions.all() {
 		if cm.CommissionType == "sale" && slices.Contains(pcs, cm.promoterCampaignID()) {
 			if pc, ok := s.promoterCampaigns.get(cm.promoterCampaignID()); ok {
-				revenue[pc.PromoterID] += cm.SaleAmount
+				revenue[pc.PromoterID] += cm.sale()
 			}
 		}
 	}
@@ -170,7 +170,7 @@ func (s *Server) dashboardPayoutsAndCommissions(r *http.Request) (int, any, *api
 	commissions := map[string]int64{}
 	for _, cm := range s.commissions.all() {
 		if slices.Contains(pcs, cm.promoterCampaignID()) && cm.Unit == "cash" {
-			commissions[string(cm.Status)] += cm.Amount
+			commissions[string(cm.Status)] += cm.units()
 		}
 	}
 	return http.StatusOK, map[string]any{"payouts": payouts, "commissions": commissions}, nil

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // Names of the generated data. Emails use the reserved example domains.
@@ -64,7 +66,7 @@ func (s *Server) seedDemo() {
 		}),
 	}
 
-	states := map[int]string{3: "pending", 11: "pending", 19: "pending", 7: "rejected", 22: "blocked"}
+	states := map[int]firstpromoter.PromoterState{3: "pending", 11: "pending", 19: "pending", 7: "rejected", 22: "blocked"}
 	var accepted []*PromoterCampaign
 	for i := range 25 {
 		pr := s.genPromoter(i)
@@ -119,7 +121,7 @@ func (s *Server) seedDemo() {
 		var comms []*Commission
 		for _, c := range s.commissions.all() {
 			if c.promoterCampaignID() == pc.ID && c.Status == "approved" && c.CreatedAt.Before(monthStart) && c.Unit == "cash" {
-				total += c.Amount
+				total += c.units()
 				comms = append(comms, c)
 			}
 		}
@@ -226,7 +228,7 @@ func (s *Server) genCommission(i int, refs []*Referral) Commission {
 		sale = -plan.amount // a refund
 	}
 	c := Commission{
-		CommissionType: "sale", SaleAmount: sale, PlanID: NullString(plan.id),
+		CommissionType: "sale", SaleAmount: cents(sale), PlanID: NullString(plan.id),
 		EventID:  NullString(fmt.Sprintf("ch_3P%010d", 40217+i*7919)),
 		Referral: &ReferralRef{ID: ref.ID},
 		Status:   "approved",
@@ -239,9 +241,10 @@ func (s *Server) genCommission(i int, refs []*Referral) Commission {
 	}
 	if pc, ok := s.promoterCampaigns.get(ref.promoterCampaignID()); ok {
 		c.PromoterCampaign = &PromoterCampaignRef{ID: pc.ID}
-		c.Amount, _ = s.commissionFor(pc.CampaignID, sale)
+		amount, _ := s.commissionFor(pc.CampaignID, sale)
+		c.Amount = cents(amount)
 	} else {
-		c.Amount = sale * 20 / 100
+		c.Amount = cents(sale * 20 / 100)
 	}
 	now := s.now()
 	monthStart := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)

@@ -58,7 +58,7 @@ func TestDemoDataIsStable(t *testing.T) {
 			out = append(out, row{r.ID, string(r.Email) + string(r.State), r.PromoterCampaign.ID})
 		}
 		for _, c := range s.Commissions() {
-			out = append(out, row{c.ID, string(c.Status) + string(c.EventID), c.SaleAmount*1000 + c.Amount})
+			out = append(out, row{c.ID, string(c.Status) + string(c.EventID), centsOf(t, c.SaleAmount)*1000 + centsOf(t, c.Amount)})
 		}
 		return out
 	}
@@ -148,7 +148,7 @@ func TestAddAssignsIDsAndTimestamps(t *testing.T) {
 	})
 	assert.Equal(t, int64(5001), p.ID)
 	assert.Equal(t, "Kai Lee", p.Name)
-	assert.Equal(t, "pending", p.State)
+	assert.Equal(t, firstpromoter.PromoterPending, p.State)
 	assert.Equal(t, fixedNow, p.JoinedAt.Time)
 	require.Len(t, p.PromoterCampaigns, 1)
 	assert.Equal(t, c.ID, p.PromoterCampaigns[0].CampaignID)
@@ -163,10 +163,10 @@ func TestAddAssignsIDsAndTimestamps(t *testing.T) {
 	})
 	assert.Equal(t, "Kai Lee", ref.PromoterCampaign.Promoter.Name, "nested objects are filled from the state")
 	assert.Equal(t, firstpromoter.ReferralSignup, ref.State)
-	com := srv.AddCommission(firstpromotertest.Commission{Referral: &firstpromotertest.ReferralRef{ID: ref.ID}, SaleAmount: 10000, Amount: 2000})
+	com := srv.AddCommission(firstpromotertest.Commission{Referral: &firstpromotertest.ReferralRef{ID: ref.ID}, SaleAmount: usd(t, "100.00"), Amount: usd(t, "20.00")})
 	assert.Equal(t, p.PromoterCampaigns[0].ID, com.PromoterCampaign.ID, "the promoter campaign follows the referral")
 	assert.Equal(t, firstpromoter.CommissionApproved, com.Status)
-	assert.Equal(t, int64(10000), srv.Promoters()[0].Stats.RevenueAmount)
+	assert.Equal(t, "100.00", srv.Promoters()[0].Stats.RevenueAmount.String())
 	assert.Equal(t, "2000", srv.Promoters()[0].Balances.Cash.String())
 	assert.True(t, srv.Promoters()[0].Balances.Points.IsNull())
 

@@ -33,7 +33,17 @@
 // [WithRateLimit] meters FirstPromoter's quota (off by default) and
 // answers 429 past it, as the API does.
 //
-// Seed data with the Add and Seed methods, read back what writes did with
-// the snapshot methods (Promoters, Referrals, ...), and make requests fail
-// with Inject.
+// Seed data with the Add and Seed methods, which take the client's
+// types for statuses, states, units and money, read back what writes did
+// with the snapshot methods ([Server.Promoters], [Server.Referrals], ...),
+// and make requests fail with [Server.Inject]:
+//
+//	sale, _ := firstpromoter.ParseAmount("99.00", "")
+//	pr := srv.AddPromoter(firstpromotertest.Promoter{Email: "kai@example.com",
+//		State: firstpromoter.PromoterAccepted})
+//	ref := srv.AddReferral(firstpromotertest.Referral{State: firstpromoter.ReferralActive,
+//		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pr.PromoterCampaigns[0].ID}})
+//	srv.AddCommission(firstpromotertest.Commission{Referral: &firstpromotertest.ReferralRef{ID: ref.ID},
+//		CommissionType: firstpromoter.CommissionSale, Unit: firstpromoter.CommissionUnitCash,
+//		Status: firstpromoter.CommissionPending, SaleAmount: sale})
 package firstpromotertest

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
@@ -25,21 +26,21 @@ type Email struct {
 
 // EmailTrigger is when an e-mail is sent.
 type EmailTrigger struct {
-	Enabled   bool           `json:"enabled"`
-	TriggerOn string         `json:"trigger_on"`
-	Settings  map[string]any `json:"settings"`
+	Enabled   bool                         `json:"enabled"`
+	TriggerOn firstpromoter.EmailTriggerOn `json:"trigger_on"`
+	Settings  map[string]any               `json:"settings"`
 }
 
 // defaultEmailTheme is the HTML of a new account's e-mail theme.
 const defaultEmailTheme = "<html><body>{{content}}</body></html>"
 
-var emailTriggers = []string{
+var emailTriggers = []firstpromoter.EmailTriggerOn{
 	"promoter_accepted", "promoter_rejected", "reward_created", "fulfilment_completed", "count_reached",
 	"lead_signup", "inactivity", "broadcast", "recurring",
 }
 
 // emailTriggerSettings are the settings each trigger requires.
-var emailTriggerSettings = map[string][]string{
+var emailTriggerSettings = map[firstpromoter.EmailTriggerOn][]string{
 	"promoter_accepted": {"delay_interval", "delay_value"},
 	"count_reached":     {"count", "metric"},
 	"inactivity":        {"metric", "period_in_days"},
@@ -74,7 +75,7 @@ func (s *Server) listEmails(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	on := q.get("filters[trigger_on]")
-	if on != "" && on != "not_set" && !slices.Contains(emailTriggers, on) {
+	if on != "" && on != "not_set" && !slices.Contains(emailTriggers, firstpromoter.EmailTriggerOn(on)) {
 		return 0, nil, errParam("filters[trigger_on]")
 	}
 	sent, e := q.numRange("filters[sent_count]")
@@ -94,7 +95,7 @@ func (s *Server) listEmails(r *http.Request) (int, any, *apiError) {
 	for _, m := range s.emails.all() {
 		trigger := ""
 		if m.Trigger != nil {
-			trigger = m.Trigger.TriggerOn
+			trigger = string(m.Trigger.TriggerOn)
 		}
 		switch {
 		case search != "" && !containsFold(search, m.Name, m.Subject),

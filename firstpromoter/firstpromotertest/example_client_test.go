@@ -53,3 +53,36 @@ func ExampleNewClock() {
 	// Output:
 	// 450 calls, 450 requests, over 1m8s of fake time
 }
+
+// Seeding takes the client's types: states, units and statuses are the
+// client's enums and money is a firstpromoter.Amount worth what it says,
+// sent in the API's integer cents and read back by the client as the same
+// value.
+func ExampleServer_AddCommission() {
+	srv := firstpromotertest.NewServer()
+	defer srv.Close()
+	srv.AddCampaign(firstpromotertest.Campaign{Name: "Partners"})
+	pr := srv.AddPromoter(firstpromotertest.Promoter{Email: "kai@example.com", State: firstpromoter.PromoterAccepted})
+	ref := srv.AddReferral(firstpromotertest.Referral{Email: "lead@example.com", State: firstpromoter.ReferralActive,
+		PromoterCampaign: &firstpromotertest.PromoterCampaignRef{ID: pr.PromoterCampaigns[0].ID}})
+	sale, _ := firstpromoter.ParseAmount("99.00", "")
+	commission, _ := firstpromoter.ParseAmount("19.80", "")
+	srv.AddCommission(firstpromotertest.Commission{
+		Referral: &firstpromotertest.ReferralRef{ID: ref.ID}, CommissionType: firstpromoter.CommissionSale,
+		Unit: firstpromoter.CommissionUnitCash, Status: firstpromoter.CommissionPending,
+		SaleAmount: sale, Amount: commission,
+	})
+
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for c, err := range client.Commissions.List(context.Background(), nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.Status, c.Unit, c.SaleAmount, c.Amount)
+	}
+	// Output:
+	// pending cash 99.00 19.80
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -134,4 +135,20 @@ func mustJSON(t *testing.T, v any) []byte {
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
 	return b
+}
+
+// usd returns text ("25.00") as an amount, for seeding.
+func usd(t *testing.T, text string) firstpromoter.Amount {
+	t.Helper()
+	a, err := firstpromoter.ParseAmount(text, "")
+	require.NoError(t, err)
+	return a
+}
+
+// centsOf returns a in cents.
+func centsOf(t *testing.T, a firstpromoter.Amount) int64 {
+	t.Helper()
+	n, err := a.MinorUnits("USD")
+	require.NoError(t, err)
+	return n
 }

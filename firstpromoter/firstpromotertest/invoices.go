@@ -3,11 +3,12 @@ package firstpromotertest
 import (
 	"bytes"
 	"encoding/csv"
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )

@@ -4,6 +4,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // PromoterCampaign links a promoter to a campaign: its state there, its
@@ -18,43 +21,44 @@ type PromoterCampaign struct {
 	Promoter   *PromoterRef `json:"promoter"`
 	Campaign   *CampaignRef `json:"campaign"`
 	// State is pending, accepted, rejected, blocked or inactive.
-	State                     string                `json:"state"`
-	Stats                     PromoterCampaignStats `json:"stats"`
-	Coupon                    NullString            `json:"coupon"`
-	DisplayCoupon             NullString            `json:"display_coupon"`
-	RefToken                  NullString            `json:"ref_token"`
-	RefLink                   NullString            `json:"ref_link"`
-	IsCustomized              bool                  `json:"is_customized"`
-	DirectURL                 NullString            `json:"direct_url"`
-	ReferralRewardsCustomized bool                  `json:"referral_rewards_customized"`
-	PromoterRewardsCustomized bool                  `json:"promoter_rewards_customized"`
-	RewardsForPromoters       []CampaignReward      `json:"rewards_for_promoters"`
-	RewardsForReferrals       []CampaignReward      `json:"rewards_for_referrals"`
-	PromoCodes                []string              `json:"promo_codes"`
+	State                     firstpromoter.PromoterState `json:"state"`
+	Stats                     PromoterCampaignStats       `json:"stats"`
+	Coupon                    NullString                  `json:"coupon"`
+	DisplayCoupon             NullString                  `json:"display_coupon"`
+	RefToken                  NullString                  `json:"ref_token"`
+	RefLink                   NullString                  `json:"ref_link"`
+	IsCustomized              bool                        `json:"is_customized"`
+	DirectURL                 NullString                  `json:"direct_url"`
+	ReferralRewardsCustomized bool                        `json:"referral_rewards_customized"`
+	PromoterRewardsCustomized bool                        `json:"promoter_rewards_customized"`
+	RewardsForPromoters       []CampaignReward            `json:"rewards_for_promoters"`
+	RewardsForReferrals       []CampaignReward            `json:"rewards_for_referrals"`
+	PromoCodes                []string                    `json:"promo_codes"`
 }
 
 // PromoterCampaignStats are a promoter campaign's counts. The spec types
-// revenue_amount as a number here (an integer elsewhere); it holds cents.
+// revenue_amount as a number here (an integer elsewhere); RevenueAmount
+// is worth what it says and is sent as integer cents.
 type PromoterCampaignStats struct {
-	ClicksCount    int   `json:"clicks_count"`
-	ReferralsCount int   `json:"referrals_count"`
-	SalesCount     int   `json:"sales_count"`
-	CustomersCount int   `json:"customers_count"`
-	RevenueAmount  int64 `json:"revenue_amount"`
+	ClicksCount    int          `json:"clicks_count"`
+	ReferralsCount int          `json:"referrals_count"`
+	SalesCount     int          `json:"sales_count"`
+	CustomersCount int          `json:"customers_count"`
+	RevenueAmount  money.Amount `json:"revenue_amount"`
 }
 
 // PromoterCampaignSummary is the promoter campaign as nested in a
 // promoter's promoter_campaigns.
 type PromoterCampaignSummary struct {
-	ID         int64        `json:"id"`
-	CampaignID int64        `json:"campaign_id"`
-	PromoterID int64        `json:"promoter_id"`
-	State      string       `json:"state"`
-	CreatedAt  Timestamp    `json:"created_at"`
-	Campaign   *CampaignRef `json:"campaign"`
-	Coupon     NullString   `json:"coupon"`
-	RefToken   NullString   `json:"ref_token"`
-	RefLink    NullString   `json:"ref_link"`
+	ID         int64                       `json:"id"`
+	CampaignID int64                       `json:"campaign_id"`
+	PromoterID int64                       `json:"promoter_id"`
+	State      firstpromoter.PromoterState `json:"state"`
+	CreatedAt  Timestamp                   `json:"created_at"`
+	Campaign   *CampaignRef                `json:"campaign"`
+	Coupon     NullString                  `json:"coupon"`
+	RefToken   NullString                  `json:"ref_token"`
+	RefLink    NullString                  `json:"ref_link"`
 }
 
 // ReferralLink is one of a promoter campaign's referral links.
@@ -68,7 +72,7 @@ type ReferralLink struct {
 	Campaign  *CampaignRef `json:"campaign"`
 }
 
-var promoterCampaignStates = []string{"pending", "accepted", "rejected", "blocked", "inactive"}
+var promoterCampaignStates = []firstpromoter.PromoterState{"pending", "accepted", "rejected", "blocked", "inactive"}
 
 func (s *Server) promoterCampaignRoutes() {
 	s.handle("GET /company/promoter_campaigns", s.listPromoterCampaigns)
@@ -131,7 +135,7 @@ func (s *Server) updatePromoterCampaign(r *http.Request) (int, any, *apiError) {
 	}
 	next := *pc
 	if p.has("state") {
-		next.State = p.str("state")
+		next.State = firstpromoter.PromoterState(p.str("state"))
 		if !slices.Contains(promoterCampaignStates, next.State) {
 			return 0, nil, errParam("state")
 		}
@@ -332,7 +336,7 @@ func (s *Server) promoterCampaignView(pc *PromoterCampaign, ix *index) PromoterC
 	st := ix.stats(pc.ID)
 	v.Stats = PromoterCampaignStats{
 		ClicksCount: pc.Stats.ClicksCount, ReferralsCount: st.referrals, SalesCount: st.sales,
-		CustomersCount: st.customers, RevenueAmount: st.revenue,
+		CustomersCount: st.customers, RevenueAmount: cents(st.revenue),
 	}
 	if v.RefLink == "" {
 		if c, ok := s.campaigns.get(pc.CampaignID); ok {

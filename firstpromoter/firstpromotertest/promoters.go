@@ -1,6 +1,7 @@
 package firstpromotertest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 
 	"encoding/json"
@@ -27,11 +28,11 @@ type Promoter struct {
 	Note   NullString `json:"note"`
 	// State is the promoter's state in its first campaign, not_set when it
 	// has none. AddPromoter uses it for the promoter campaign it creates.
-	State           string        `json:"-"`
-	Stats           PromoterStats `json:"stats"`
-	IsCustomized    bool          `json:"is_customized"`
-	FraudSuspicions []string      `json:"fraud_suspicions"`
-	IsConfirmed     bool          `json:"is_confirmed"`
+	State           firstpromoter.PromoterState `json:"-"`
+	Stats           PromoterStats               `json:"stats"`
+	IsCustomized    bool                        `json:"is_customized"`
+	FraudSuspicions []string                    `json:"fraud_suspicions"`
+	IsConfirmed     bool                        `json:"is_confirmed"`
 	// InvoiceDetailsStatus is pending, approved, denied or null.
 	InvoiceDetailsStatus NullString     `json:"invoice_details_status"`
 	Profile              Profile        `json:"profile"`
@@ -63,14 +64,16 @@ type Promoter struct {
 	AuthToken string `json:"-"`
 }
 
-// PromoterStats are a promoter's derived counts; revenue in cents.
+// PromoterStats are a promoter's derived counts. RevenueAmount is worth
+// what it says and is sent as integer cents, as [firstpromoter.Amount]
+// reads it.
 type PromoterStats struct {
-	ClicksCount          int   `json:"clicks_count"`
-	ReferralsCount       int   `json:"referrals_count"`
-	SalesCount           int   `json:"sales_count"`
-	CustomersCount       int   `json:"customers_count"`
-	RevenueAmount        int64 `json:"revenue_amount"`
-	ActiveCustomersCount int   `json:"active_customers_count"`
+	ClicksCount          int          `json:"clicks_count"`
+	ReferralsCount       int          `json:"referrals_count"`
+	SalesCount           int          `json:"sales_count"`
+	CustomersCount       int          `json:"customers_count"`
+	RevenueAmount        money.Amount `json:"revenue_amount"`
+	ActiveCustomersCount int          `json:"active_customers_count"`
 }
 
 // Balances are a promoter's unpaid earnings per unit, sent as plain
@@ -163,7 +166,7 @@ func (s *Server) promoterRoutes() {
 	s.handle("PUT /company/promoters/{id}", s.updatePromoter)
 	s.handle("GET /company/promoters/{id}/chart_data", s.promoterChart)
 	for _, action := range []string{"accept", "reject", "block"} {
-		state := map[string]string{"accept": "accepted", "reject": "rejected", "block": "blocked"}[action]
+		state := map[string]firstpromoter.PromoterState{"accept": "accepted", "reject": "rejected", "block": "blocked"}[action]
 		s.handle("POST /company/promoters/"+action, s.promoterStateAction(action, state))
 	}
 	s.handle("POST /company/promoters/archive", s.archivePromoters(true))
@@ -212,7 +215,7 @@ func (s *Server) listPromoters(r *http.Request) (int, any, *apiError) {
 			case "customers_count":
 				return num(int64(p.Stats.CustomersCount))
 			case "revenue_amount":
-				return num(p.Stats.RevenueAmount)
+				return p.Stats.RevenueAmount
 			}
 			return unixMilli(p.JoinedAt)
 		})
@@ -290,12 +293,12 @@ func (s *Server) promoterFilter(q listQuery) (func(*Promoter, *index) bool, *api
 		if len(campaigns) > 0 {
 			ok := false
 			for _, pc := range p.PromoterCampaigns {
-				ok = ok || (slices.Contains(campaigns, pc.CampaignID) && (state == "" || pc.State == state))
+				ok = ok || (slices.Contains(campaigns, pc.CampaignID) && (state == "" || string(pc.State) == state))
 			}
 			if !ok {
 				return false
 			}
-		} else if state != "" && p.State != state {
+		} else if state != "" && string(p.State) != state {
 			return false
 		}
 		if len(parents) > 0 && !slices.Contains(parents, p.ParentPromoterID) {
@@ -319,7 +322,7 @@ func (s *Server) promoterFilter(q listQuery) (func(*Promoter, *index) bool, *api
 				return false
 			}
 		}
-		if !ranges["revenue_amount"].match(p.Stats.RevenueAmount) ||
+		if !ranges["revenue_amount"].match(minorUnits(p.Stats.RevenueAmount, 2)) ||
 			!ranges["customers_count"].match(int64(p.Stats.CustomersCount)) ||
 			!ranges["referrals_count"].match(int64(p.Stats.ReferralsCount)) ||
 			!ranges["clicks_count"].match(int64(p.Stats.ClicksCount)) {
@@ -375,7 +378,7 @@ func (s *Server) createPromoter(r *http.Request) (int, any, *apiError) {
 	if _, _, e := p.bool("drip_emails"); e != nil {
 		return 0, nil, e
 	}
-	state := "pending"
+	state := firstpromoter.PromoterState("pending")
 	if always || campaign.AutoApprovePromoters {
 		state = "accepted"
 	}
@@ -481,7 +484,7 @@ func (s *Server) promoterChart(r *http.Request) (int, any, *apiError) {
 }
 
 // promoterStateAction sets the promoters' state in campaign_id.
-func (s *Server) promoterStateAction(action, state string) handlerFunc {
+func (s *Server) promoterStateAction(action string, state firstpromoter.PromoterState) handlerFunc {
 	return func(r *http.Request) (int, any, *apiError) {
 		p, e := readParams(r)
 		if e != nil {
@@ -583,7 +586,7 @@ func (s *Server) addPromotersToCampaign(r *http.Request) (int, any, *apiError) {
 		if s.membership(id, campaignID) != nil {
 			return fmt.Errorf("promoter %d is already in campaign %d", id, campaignID)
 		}
-		state := "pending"
+		state := firstpromoter.PromoterState("pending")
 		if c.AutoApprovePromoters {
 			state = "accepted"
 		}
@@ -846,6 +849,7 @@ func (s *Server) promoterView(pr *Promoter, ix *index) Promoter {
 	}
 	v.State = "not_set"
 	v.Stats = PromoterStats{}
+	var revenue int64
 	v.PromoterCampaigns = []PromoterCampaignSummary{}
 	for i, pc := range ix.pcsByPromoter[pr.ID] {
 		if i == 0 {
@@ -862,9 +866,10 @@ func (s *Server) promoterView(pr *Promoter, ix *index) Promoter {
 		v.Stats.ReferralsCount += st.referrals
 		v.Stats.SalesCount += st.sales
 		v.Stats.CustomersCount += st.customers
-		v.Stats.RevenueAmount += st.revenue
+		revenue += st.revenue
 		v.Stats.ActiveCustomersCount += st.active
 	}
+	v.Stats.RevenueAmount = cents(revenue)
 	null := money.Null()
 	v.Balances = Balances{Cash: num(ix.balance[pr.ID]), Credits: null, Points: null, FreeMonths: null, Discount: null}
 	v.ParentPromoter = s.promoterRef(pr.ParentPromoterID)

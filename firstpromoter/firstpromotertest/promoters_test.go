@@ -136,7 +136,7 @@ func TestPromotersFilters(t *testing.T) {
 		check func(t *testing.T, p firstpromotertest.Promoter)
 	}{
 		{url.Values{"filters[state]": {"pending"}}, 3, func(t *testing.T, p firstpromotertest.Promoter) {
-			assert.Equal(t, "pending", p.PromoterCampaigns[0].State)
+			assert.Equal(t, firstpromoter.PromoterPending, p.PromoterCampaigns[0].State)
 		}},
 		{url.Values{"filters[state]": {"accepted"}}, count(func(p firstpromotertest.Promoter) bool { return p.State == "accepted" }), nil},
 		{url.Values{"filters[campaign_id]": {fmt.Sprint(campaigns[2].ID)}}, count(inCampaign(campaigns[2].ID)), nil},
@@ -152,7 +152,7 @@ func TestPromotersFilters(t *testing.T) {
 				return !p.JoinedAt.Before(all[20].JoinedAt.Truncate(24 * time.Hour))
 			}), nil},
 		{url.Values{"filters[joined_at][to]": {all[0].JoinedAt.Format(time.DateOnly)}}, 1, nil},
-		{url.Values{"filters[revenue_amount][from]": {"1"}}, count(func(p firstpromotertest.Promoter) bool { return p.Stats.RevenueAmount >= 1 }), nil},
+		{url.Values{"filters[revenue_amount][from]": {"1"}}, count(func(p firstpromotertest.Promoter) bool { return p.Stats.RevenueAmount.Sign() > 0 }), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query.Encode(), func(t *testing.T) {
@@ -204,9 +204,9 @@ func TestPromotersSorting(t *testing.T) {
 	}
 	page = okJSON[promoterPage](t, call(t, srv, http.MethodGet, "/company/promoters?per_page=100&sorting%5Brevenue_amount%5D=desc", nil), http.StatusOK)
 	for i := 1; i < len(page.Data); i++ {
-		assert.LessOrEqual(t, page.Data[i].Stats.RevenueAmount, page.Data[i-1].Stats.RevenueAmount)
+		assert.LessOrEqual(t, centsOf(t, page.Data[i].Stats.RevenueAmount), centsOf(t, page.Data[i-1].Stats.RevenueAmount))
 	}
-	assert.Positive(t, page.Data[0].Stats.RevenueAmount)
+	assert.Positive(t, page.Data[0].Stats.RevenueAmount.Sign())
 	requireParamError(t, call(t, srv, http.MethodGet, "/company/promoters?sorting%5Bjoined_at%5D=up", nil), "sorting[joined_at]")
 }
 
@@ -221,7 +221,7 @@ func TestCreatePromoter(t *testing.T) {
 	p := okJSON[firstpromotertest.Promoter](t, r, http.StatusCreated)
 	assert.Equal(t, "Rosa Alvarez", p.Name)
 	require.Len(t, p.PromoterCampaigns, 1)
-	assert.Equal(t, "pending", p.PromoterCampaigns[0].State, "the influencer campaign does not auto-approve")
+	assert.Equal(t, firstpromoter.PromoterPending, p.PromoterCampaigns[0].State, "the influencer campaign does not auto-approve")
 	assert.Equal(t, influencers.ID, p.PromoterCampaigns[0].CampaignID)
 	assert.Equal(t, fixedNow, p.JoinedAt.Time)
 
@@ -322,7 +322,7 @@ func TestPromoterBulkActionsChangeState(t *testing.T) {
 	for _, p := range srv.Promoters() {
 		for _, id := range pending {
 			if p.ID == id {
-				assert.Equal(t, "accepted", p.State)
+				assert.Equal(t, firstpromoter.PromoterAccepted, p.State)
 			}
 		}
 	}

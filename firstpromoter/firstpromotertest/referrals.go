@@ -1,12 +1,13 @@
 package firstpromotertest
 
 import (
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"maps"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // Referral is a lead or customer as GET /company/referrals/{id} answers

@@ -236,17 +236,17 @@ func (s *Server) metrics(cols []string, match func(*Referral) bool, from, to tim
 			continue
 		}
 		if c.CommissionType == "sale" {
-			if c.SaleAmount > 0 {
+			if c.sale() > 0 {
 				sales++
-				revenue += c.SaleAmount
-			} else if c.SaleAmount < 0 {
+				revenue += c.sale()
+			} else if c.sale() < 0 {
 				refunds++
 			}
-			net += c.SaleAmount
+			net += c.sale()
 		}
-		earnings += c.Amount
+		earnings += c.units()
 		if c.IsPaid {
-			paid += c.Amount
+			paid += c.units()
 		}
 	}
 	clicks := referrals * 8

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
@@ -32,10 +33,10 @@ type Reward struct {
 
 // RewardSchema is one amount of a reward.
 type RewardSchema struct {
-	Unit       string       `json:"unit"`
-	Amount     money.Amount `json:"amount"`
-	FlatAmount bool         `json:"flat_amount"`
-	Rules      []RewardRule `json:"rules"`
+	Unit       firstpromoter.RewardUnit `json:"unit"`
+	Amount     money.Amount             `json:"amount"`
+	FlatAmount bool                     `json:"flat_amount"`
+	Rules      []RewardRule             `json:"rules"`
 }
 
 // RewardRule is a condition of a reward schema.
@@ -48,7 +49,7 @@ type RewardRule struct {
 }
 
 var (
-	rewardUnits      = []string{"cash", "free_months", "credits", "points", "mon_discount", "discount_per"}
+	rewardUnits      = []firstpromoter.RewardUnit{"cash", "free_months", "credits", "points", "mon_discount", "discount_per"}
 	rewardTypes      = []string{"sale", "tier", "target", "custom"}
 	rewardDurations  = []string{"once", "forever", "repeating"}
 	rewardTierModes  = []string{"tier_commission_mode", "tier_override_mode", "tier_net_override_mode"}

@@ -47,14 +47,14 @@ func (s *Server) index() *index {
 	for _, c := range s.commissions.all() {
 		pcID := c.promoterCampaignID()
 		if a := ix.pcs[pcID]; a != nil && c.CommissionType == "sale" && c.Tier <= 1 {
-			if c.SaleAmount > 0 {
+			if c.sale() > 0 {
 				a.sales++
 			}
-			a.revenue += c.SaleAmount
+			a.revenue += c.sale()
 		}
 		if c.Status == "approved" && !c.IsPaid && c.Unit == "cash" {
 			if pc, ok := s.promoterCampaigns.get(pcID); ok {
-				ix.balance[pc.PromoterID] += c.Amount
+				ix.balance[pc.PromoterID] += c.units()
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/money"
 )
 
 // The tracking API (/api/v2/track) answers errors as {"message": ...}
@@ -141,14 +143,17 @@ func (s *Server) trackSale(kind string) handlerFunc {
 			sale = -amount
 		}
 		commissionAmount, rewardID := s.commissionFor(pc.CampaignID, sale)
+		var currency NullString
+		if cur := strings.ToUpper(p.str("currency")); cur != "" && cur != "USD" {
+			currency = NullString(cur)
+		}
+		original, _ := money.FromMinorUnits(sale, currencyExponent(string(currency)), "")
 		c := Commission{
-			CommissionType: "sale", Status: "approved", SaleAmount: sale, OriginalSaleAmount: sale,
-			EventID: NullString(eventID), PlanID: NullString(p.str("plan")), Amount: commissionAmount,
+			CommissionType: "sale", Status: "approved", SaleAmount: cents(sale),
+			OriginalSaleAmount: original, OriginalSaleCurrency: currency,
+			EventID: NullString(eventID), PlanID: NullString(p.str("plan")), Amount: cents(commissionAmount),
 			Referral: &ReferralRef{ID: ref.ID}, PromoterCampaign: &PromoterCampaignRef{ID: pc.ID},
 			Reward: &RewardRef{ID: rewardID}, CreatedAt: now,
-		}
-		if cur := strings.ToUpper(p.str("currency")); cur != "" && cur != "USD" {
-			c.OriginalSaleCurrency = NullString(cur)
 		}
 		created := s.addCommission(c)
 		view := s.commissionView(created)
@@ -231,9 +236,9 @@ func (s *Server) promoterV1(pc *PromoterCampaign) map[string]any {
 	earned, paid := int64(0), int64(0)
 	for _, c := range s.commissions.all() {
 		if pcOf, ok := s.promoterCampaigns.get(c.promoterCampaignID()); ok && pcOf.PromoterID == pr.ID && c.Status == "approved" {
-			earned += c.Amount
+			earned += c.units()
 			if c.IsPaid {
-				paid += c.Amount
+				paid += c.units()
 			}
 		}
 	}

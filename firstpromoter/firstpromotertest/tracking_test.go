@@ -66,7 +66,7 @@ func TestTrackSignupSaleRefundCancellation(t *testing.T) {
 	assert.Contains(t, refund, "lead")
 	assert.Contains(t, refund, "promoter")
 	last := srv.Commissions()[comms+1]
-	assert.Equal(t, int64(-4900), last.SaleAmount)
+	assert.Equal(t, "-49.00", last.SaleAmount.String())
 
 	cancel := okJSON[map[string]any](t, call(t, srv, http.MethodPost, "/track/cancellation", map[string]any{"uid": "usr_dana"}), http.StatusOK)
 	assert.Equal(t, "cancellation", cancel["type"])

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // Webhook is a webhook subscription as the API answers it.
@@ -48,15 +50,15 @@ type WebhookDelivery struct {
 	EntityType string `json:"entity_type"`
 	EntityID   *int64 `json:"entity_id"`
 	// Status is pending, delivered, retrying or failed.
-	Status        string         `json:"status"`
-	Attempts      int            `json:"attempts"`
-	LastError     NullString     `json:"last_error"`
-	ResponseCode  *int           `json:"response_code"`
-	ResponseBody  NullString     `json:"response_body"`
-	ObjectChanges map[string]any `json:"object_changes"`
-	Payload       map[string]any `json:"payload"`
-	CreatedAt     Timestamp      `json:"created_at"`
-	DeliveredAt   Timestamp      `json:"delivered_at"`
+	Status        firstpromoter.WebhookDeliveryStatus `json:"status"`
+	Attempts      int                                 `json:"attempts"`
+	LastError     NullString                          `json:"last_error"`
+	ResponseCode  *int                                `json:"response_code"`
+	ResponseBody  NullString                          `json:"response_body"`
+	ObjectChanges map[string]any                      `json:"object_changes"`
+	Payload       map[string]any                      `json:"payload"`
+	CreatedAt     Timestamp                           `json:"created_at"`
+	DeliveredAt   Timestamp                           `json:"delivered_at"`
 }
 
 // EventTypes are the event types a subscription can listen to, sorted, as

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
 )
 
@@ -92,7 +93,7 @@ func TestWebhookDeliveriesFollowEvents(t *testing.T) {
 	d := deliveries[before]
 	assert.Equal(t, hook.ID, d.WebhookID)
 	assert.Equal(t, "promoter.created", d.EventType)
-	assert.Equal(t, "delivered", d.Status)
+	assert.Equal(t, firstpromoter.DeliveryDelivered, d.Status)
 
 	// The payload has the documented webhook shape.
 	var want map[string]any
@@ -128,7 +129,7 @@ func TestRetryDelivery(t *testing.T) {
 
 	got := okJSON[firstpromotertest.WebhookDelivery](t, call(t, srv, http.MethodPost,
 		fmt.Sprintf("/company/webhooks/%d/webhook_deliveries/%d/retry_delivery", hook.ID, failed.ID), nil), http.StatusOK)
-	assert.Equal(t, "pending", got.Status)
+	assert.Equal(t, firstpromoter.DeliveryPending, got.Status)
 	assert.Zero(t, got.Attempts)
 
 	r := call(t, srv, http.MethodPost, fmt.Sprintf("/company/webhooks/%d/webhook_deliveries/%d/retry_delivery", hook.ID, exhausted.ID), nil)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // TimeFormat is the layout of every timestamp the API sends: ISO 8601 in
@@ -174,11 +176,11 @@ type PayoutMethod struct {
 // CampaignReward is one reward rule of a campaign or promoter campaign.
 type CampaignReward struct {
 	// ApplyOn is monthly, yearly, one_time, all or specific.
-	ApplyOn    string         `json:"apply_on"`
-	ProductIDs []int64        `json:"product_ids"`
-	RewardID   int64          `json:"reward_id"`
-	Reward     *RewardDetails `json:"reward"`
-	Products   []RewardRef    `json:"products"`
+	ApplyOn    firstpromoter.ApplyOn `json:"apply_on"`
+	ProductIDs []int64               `json:"product_ids"`
+	RewardID   int64                 `json:"reward_id"`
+	Reward     *RewardDetails        `json:"reward"`
+	Products   []RewardRef           `json:"products"`
 }
 
 // RewardDetails describes the reward of a CampaignReward.

@@ -53,7 +53,11 @@ func wantOwed(srv *firstpromotertest.Server) map[int64]int64 {
 	want := map[int64]int64{}
 	for _, c := range srv.Commissions() {
 		if c.Status == "approved" && !c.IsPaid && c.Unit == "cash" && c.PromoterCampaign != nil {
-			want[c.PromoterCampaign.PromoterID] += c.Amount
+			cents, err := c.Amount.MinorUnits("USD")
+			if err != nil {
+				continue
+			}
+			want[c.PromoterCampaign.PromoterID] += cents
 		}
 	}
 	return want
