@@ -177,7 +177,11 @@ func seeded(f *fakes) map[string]struct {
 	}
 	m = add("firstpromoter_commissions", "amount_cents")
 	for _, c := range f.firstPromoter.Commissions() {
-		m[fmt.Sprint(c.ID)] = fmt.Sprint(c.Amount)
+		cents, err := c.Amount.MinorUnits("USD")
+		if err != nil {
+			continue
+		}
+		m[fmt.Sprint(c.ID)] = fmt.Sprint(cents)
 	}
 	m = add("partnerstack_partnerships", "email")
 	for _, p := range f.partnerStack.Partnerships() {
