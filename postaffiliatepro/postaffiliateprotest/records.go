@@ -75,7 +75,7 @@ type Campaign struct {
 	Status         string    `json:"status"` // active or stopped
 	Type           string    `json:"type"`   // public or private
 	URL            string    `json:"url"`
-	CookieLifetime int       `json:"cookie_lifetime"` // days
+	CookieLifetime int64     `json:"cookie_lifetime"` // days
 	CommissionRate float64   `json:"commission_rate"` // percent of total_cost
 	CreatedAt      time.Time `json:"created_at"`
 }

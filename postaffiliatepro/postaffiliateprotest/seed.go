@@ -8,9 +8,30 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 )
 
-// seedBase is the first timestamp of generated records, so demo output is
-// stable.
-var seedBase = time.Date(2026, time.January, 5, 9, 0, 0, 0, time.UTC)
+// datedBack returns the dates of the generated records count+1 to
+// count+n of a kind: step apart, the last at end (the server's clock, to
+// the second, when end is zero), so that date-relative code finds today's,
+// yesterday's and last month's records. A fixed WithClock makes them
+// stable. s.mu must be held.
+func (s *Server) datedBack(count, n int, end time.Time, step time.Duration) func(i int) time.Time {
+	if end.IsZero() {
+		end = s.clockNow()
+	}
+	last := count + n
+	return func(i int) time.Time { return end.Add(-time.Duration(last-i) * step) }
+}
+
+// clockNow is the server's time in UTC, to the second, as the API's dates
+// carry it.
+func (s *Server) clockNow() time.Time { return s.now().UTC().Truncate(time.Second) }
+
+// notAfterNow returns t, or the server's time when t is later.
+func (s *Server) notAfterNow(t time.Time) time.Time {
+	if now := s.clockNow(); t.After(now) {
+		return now
+	}
+	return t
+}
 
 var (
 	firstNames = []string{"Alice", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines",
@@ -40,10 +61,12 @@ func (s *Server) AddAffiliate(a Affiliate) Affiliate { return insertLocked(s, af
 
 // SeedAffiliates adds n generated affiliates with stable names: most
 // approved, every 7th pending, every 11th declined, every 5th a
-// sub-affiliate of the first one.
+// sub-affiliate of the first one. They joined 37 hours apart, the last at
+// the server's clock; approval came 6 hours after joining.
 func (s *Server) SeedAffiliates(n int) { s.locked(func() { s.seedAffiliates(n) }) }
 
 func (s *Server) seedAffiliates(n int) {
+	at := s.datedBack(len(s.affiliates), n, time.Time{}, 37*time.Hour)
 	seed(s, affiliates, n, func(i int) Affiliate {
 		first := firstNames[(i-1)%len(firstNames)]
 		last := lastNames[(i*7)%len(lastNames)]
@@ -54,7 +77,7 @@ func (s *Server) seedAffiliates(n int) {
 			ReferralID: fmt.Sprintf("%s%d", strings.ToLower(first), i),
 			Status:     postaffiliatepro.StatusApproved,
 			Data1:      []string{"blog", "youtube", "newsletter", "podcast"}[i%4],
-			CreatedAt:  seedBase.Add(time.Duration(i) * 37 * time.Hour),
+			CreatedAt:  at(i),
 		}
 		switch {
 		case i%11 == 0:
@@ -62,7 +85,7 @@ func (s *Server) seedAffiliates(n int) {
 		case i%7 == 0:
 			a.Status = postaffiliatepro.StatusPending
 		default:
-			t := a.CreatedAt.Add(6 * time.Hour)
+			t := s.notAfterNow(a.CreatedAt.Add(6 * time.Hour))
 			a.ApprovedAt = &t
 		}
 		if i%5 == 0 && len(s.affiliates) > 0 {
@@ -92,10 +115,13 @@ func (s *Server) Affiliates() []Affiliate { return snapshot(s, affiliates) }
 // and "public".
 func (s *Server) AddCampaign(c Campaign) Campaign { return insertLocked(s, campaigns, c) }
 
-// SeedCampaigns adds n generated campaigns.
+// SeedCampaigns adds n generated campaigns, created a day apart, the last
+// 60 days before the server's clock.
 func (s *Server) SeedCampaigns(n int) { s.locked(func() { s.seedCampaigns(n) }) }
 
 func (s *Server) seedCampaigns(n int) {
+	// Campaigns predate the generated affiliates and their traffic.
+	at := s.datedBack(len(s.campaigns), n, s.clockNow().AddDate(0, 0, -60), 24*time.Hour)
 	seed(s, campaigns, n, func(i int) Campaign {
 		name := campaignNames[(i-1)%len(campaignNames)]
 		if i > len(campaignNames) {
@@ -106,9 +132,9 @@ func (s *Server) seedCampaigns(n int) {
 			Description:    "Commission of " + fmt.Sprint(campaignRates[(i-1)%len(campaignRates)]) + "% on every sale",
 			Type:           "public",
 			URL:            fmt.Sprintf("https://www.example.com/offers/%d", i),
-			CookieLifetime: []int{30, 60, 90}[i%3],
+			CookieLifetime: []int64{30, 60, 90}[i%3],
 			CommissionRate: campaignRates[(i-1)%len(campaignRates)],
-			CreatedAt:      seedBase.Add(-time.Duration(30-i) * 24 * time.Hour),
+			CreatedAt:      at(i),
 		}
 		if i%3 == 0 {
 			c.Type = "private"
@@ -125,12 +151,14 @@ func (s *Server) Campaigns() []Campaign { return snapshot(s, campaigns) }
 func (s *Server) AddBanner(b Banner) Banner { return insertLocked(s, banners, b) }
 
 // SeedBanners adds n generated banners spread over the campaigns (seeding
-// one campaign first when there is none).
+// one campaign first when there is none), created 19 hours apart, the last
+// at the server's clock.
 func (s *Server) SeedBanners(n int) {
 	s.locked(func() {
 		if len(s.campaigns) == 0 {
 			s.seedCampaigns(1)
 		}
+		at := s.datedBack(len(s.banners), n, time.Time{}, 19*time.Hour)
 		seed(s, banners, n, func(i int) Banner {
 			typ := bannerTypes[(i-1)%len(bannerTypes)]
 			c := s.campaigns[(i-1)%len(s.campaigns)]
@@ -138,7 +166,7 @@ func (s *Server) SeedBanners(n int) {
 				Type:           typ,
 				CampaignID:     c.ID,
 				DestinationURL: fmt.Sprintf("https://www.example.com/landing/%d", i),
-				CreatedAt:      seedBase.Add(time.Duration(i) * 19 * time.Hour),
+				CreatedAt:      at(i),
 			}
 			switch typ {
 			case "image":
@@ -170,7 +198,9 @@ func (s *Server) AddTransaction(t Transaction) Transaction { return insertLocked
 // SeedTransactions adds n generated transactions over the approved
 // affiliates and the campaigns (seeding a few of each first when there are
 // none): mostly sales, every 6th an action, every 13th a refund; every 5th
-// pending, every 17th declined, the rest approved.
+// pending, every 17th declined, the rest approved. They are 11 hours
+// apart, the last at the server's clock, so that today, yesterday and the
+// days before hold some; approval came 48 hours later, or now.
 func (s *Server) SeedTransactions(n int) {
 	s.locked(func() {
 		if len(s.campaigns) == 0 {
@@ -181,6 +211,7 @@ func (s *Server) SeedTransactions(n int) {
 			s.seedAffiliates(6)
 			approved = s.approvedAffiliates()
 		}
+		at := s.datedBack(len(s.transactions), n, time.Time{}, 11*time.Hour)
 		seed(s, transactions, n, func(i int) Transaction {
 			a := approved[(i*5)%len(approved)]
 			c := s.campaigns[i%len(s.campaigns)]
@@ -200,7 +231,7 @@ func (s *Server) SeedTransactions(n int) {
 				Data1:       fmt.Sprintf("cust-%04d", 500+i),
 				Data2:       []string{"monthly", "yearly"}[i%2],
 				IP:          fmt.Sprintf("203.0.113.%d", 1+i%250),
-				CreatedAt:   seedBase.Add(time.Duration(i) * 11 * time.Hour),
+				CreatedAt:   at(i),
 			}
 			switch {
 			case i%13 == 0:
@@ -221,8 +252,8 @@ func (s *Server) SeedTransactions(n int) {
 			case i%5 == 0:
 				t.Status = postaffiliatepro.StatusPending
 			default:
-				at := t.CreatedAt.Add(48 * time.Hour)
-				t.ApprovedAt = &at
+				approved := s.notAfterNow(t.CreatedAt.Add(48 * time.Hour))
+				t.ApprovedAt = &approved
 			}
 			t.PayoutStatus = postaffiliatepro.PayoutUnpaid
 			if t.Status == postaffiliatepro.StatusApproved && i%3 == 0 {
@@ -241,7 +272,8 @@ func (s *Server) Transactions() []Transaction { return snapshot(s, transactions)
 func (s *Server) AddClick(c Click) Click { return insertLocked(s, clicks, c) }
 
 // SeedClicks adds n generated clicks over the approved affiliates, the
-// campaigns and the banners (seeding a few first when there are none).
+// campaigns and the banners (seeding a few first when there are none),
+// 7 hours apart, the last at the server's clock.
 func (s *Server) SeedClicks(n int) {
 	s.locked(func() {
 		if len(s.affiliates) == 0 {
@@ -254,6 +286,7 @@ func (s *Server) SeedClicks(n int) {
 		if len(approved) == 0 {
 			approved = s.affiliates
 		}
+		at := s.datedBack(len(s.clicks), n, time.Time{}, 7*time.Hour)
 		seed(s, clicks, n, func(i int) Click {
 			a := approved[(i*7)%len(approved)]
 			camp := s.campaigns[i%len(s.campaigns)]
@@ -269,7 +302,7 @@ func (s *Server) SeedClicks(n int) {
 				IP:             fmt.Sprintf("198.51.100.%d", 1+i%250),
 				UserAgent:      userAgents[i%len(userAgents)],
 				CountryCode:    countries[i%len(countries)],
-				CreatedAt:      seedBase.Add(time.Duration(i) * 7 * time.Hour),
+				CreatedAt:      at(i),
 			}
 			if len(s.banners) > 0 {
 				c.BannerID = s.banners[i%len(s.banners)].ID

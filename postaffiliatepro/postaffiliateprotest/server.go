@@ -31,6 +31,24 @@
 //	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithClock(clk.Now))
 //	defer srv.Close()
 //	client, err := srv.Client(postaffiliatepro.WithClock(clk))
+//
+// The demo data ([WithDemoData]) and the Seed methods date their records
+// back from that clock.
+//
+// # Seeding
+//
+// The Add methods take records whose fields are the client's types:
+// [postaffiliatepro.Status], [postaffiliatepro.TransactionType] and
+// [postaffiliatepro.PayoutStatus] for the codes, [postaffiliatepro.Amount]
+// for money and time.Time for dates; the fake renders them in the wire
+// style chosen ([WithStringNumbers], [WithDates]).
+//
+//	commission, _ := postaffiliatepro.ParseAmount("12.50", "USD")
+//	a := srv.AddAffiliate(postaffiliateprotest.Affiliate{Username: "kai@example.com",
+//		Status: postaffiliatepro.StatusApproved})
+//	srv.AddTransaction(postaffiliateprotest.Transaction{AffiliateID: a.ID,
+//		Type: postaffiliatepro.TypeSale, Status: postaffiliatepro.StatusPending,
+//		Commission: commission, CreatedAt: time.Now().AddDate(0, 0, -1)})
 package postaffiliateprotest
 
 import (
@@ -149,7 +167,11 @@ func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
 }
 
 // WithDemoData seeds a deterministic data set: 4 campaigns, 30 affiliates,
-// 12 banners, 60 transactions and 90 clicks.
+// 12 banners, 60 transactions and 90 clicks. Names, ids and amounts are
+// fixed; dates are relative to the server's clock ([WithClock], applied
+// first whatever the order of the options): the transactions run from
+// about four weeks ago to now, so date-relative code finds today's,
+// yesterday's and last month's. Give a fixed clock for stable dates.
 func WithDemoData() ServerOption {
 	return func(s *Server) { s.demo = true }
 }

@@ -141,8 +141,12 @@ func TestRateLimitTokenBucket(t *testing.T) {
 	assert.Equal(t, "99", h.Get("X-RateLimit-Remaining"))
 }
 
+// demoClock is the fixed clock of the tests that pin demo dates: the demo
+// data is dated back from it.
+var demoClock = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
+
 func TestWireFormatOfRecords(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := NewServer(WithDemoData(), WithClock(func() time.Time { return demoClock }))
 	defer s.Close()
 	a := s.Affiliates()[0]
 	status, body := get(t, s, "/affiliates/"+a.ID)
@@ -151,7 +155,7 @@ func TestWireFormatOfRecords(t *testing.T) {
 		"id": "`+a.ID+`", "referral_id": "alice1", "username": "alice.tanaka1@example.com",
 		"notification_email": "", "firstname": "Alice", "lastname": "Tanaka", "status": "A",
 		"parent_id": "", "data1": "youtube", "data2": "",
-		"created_at": "2026-01-06T22:00:00Z", "approved_at": "2026-01-07T04:00:00Z"
+		"created_at": "2026-01-15T07:00:00Z", "approved_at": "2026-01-15T13:00:00Z"
 	}}`, string(body))
 
 	tx := s.Transactions()[0]
@@ -165,7 +169,7 @@ func TestWireFormatOfRecords(t *testing.T) {
 	assert.Equal(t, 8.57, got.Data["commission"], "a number in major units")
 	assert.Equal(t, 57.13, got.Data["total_cost"])
 	assert.Equal(t, float64(1), got.Data["tier"])
-	assert.Equal(t, "2026-01-05T20:00:00Z", got.Data["created_at"])
+	assert.Equal(t, "2026-02-01T23:00:00Z", got.Data["created_at"], "59 × 11 hours before the clock")
 	for _, k := range []string{"payout_status", "currency", "order_id", "product_id", "campaign_id", "affiliate_id",
 		"banner_id", "action_code", "system_note", "merchant_note", "data1", "data2", "data3", "data4", "data5", "ip", "approved_at"} {
 		assert.Contains(t, got.Data, k)
@@ -175,7 +179,8 @@ func TestWireFormatOfRecords(t *testing.T) {
 func TestLegacyWireStyle(t *testing.T) {
 	la, err := time.LoadLocation("America/Los_Angeles")
 	require.NoError(t, err)
-	s := NewServer(WithDemoData(), WithStringNumbers(), WithDates(time.DateTime, la), WithEnvelope(EnvelopeArray))
+	s := NewServer(WithDemoData(), WithStringNumbers(), WithDates(time.DateTime, la), WithEnvelope(EnvelopeArray),
+		WithClock(func() time.Time { return demoClock }))
 	defer s.Close()
 	tx := s.Transactions()[0]
 	_, body := get(t, s, "/transactions/"+tx.ID)
@@ -183,7 +188,7 @@ func TestLegacyWireStyle(t *testing.T) {
 	require.NoError(t, json.Unmarshal(body, &got))
 	assert.Equal(t, "8.57", got["commission"])
 	assert.Equal(t, "1", got["tier"])
-	assert.Equal(t, "2026-01-05 12:00:00", got["created_at"], "20:00 UTC in Los Angeles")
+	assert.Equal(t, "2026-02-01 15:00:00", got["created_at"], "23:00 UTC in Los Angeles")
 }
 
 func TestEnvelopes(t *testing.T) {
