@@ -12,7 +12,11 @@ import (
 )
 
 func Example() {
-	srv := partnerstacktest.NewServer(partnerstacktest.WithDemoData())
+	// The demo data is dated back from the fake's clock; a fixed one keeps
+	// the dates (and the keys that carry them) stable.
+	day := time.Date(2026, time.January, 15, 9, 30, 0, 0, time.UTC)
+	srv := partnerstacktest.NewServer(partnerstacktest.WithDemoData(),
+		partnerstacktest.WithClock(func() time.Time { return day }))
 	defer srv.Close()
 
 	client, err := partnerstack.NewClient(
@@ -180,14 +184,14 @@ func ExampleTransactionsService_ListPage() {
 	}
 	fmt.Println("checkpoint:", resp.NextCursor, "more:", resp.HasMore)
 	// Output:
-	// txn_100001_20260115 29.00 USD
-	// txn_100002_20260113 49.00 USD
-	// txn_100003_20260111 99.00 USD
-	// checkpoint: txn_100003_20260111 more: true
-	// txn_100004_20260109 199.00 EUR
-	// txn_100005_20260107 499.00 GBP
-	// txn_100006_20260105 29.00 CAD
-	// checkpoint: txn_100006_20260105 more: true
+	// txn_100001_20260202 29.00 USD
+	// txn_100002_20260131 49.00 USD
+	// txn_100003_20260129 99.00 USD
+	// checkpoint: txn_100003_20260129 more: true
+	// txn_100004_20260127 199.00 EUR
+	// txn_100005_20260125 499.00 GBP
+	// txn_100006_20260123 29.00 CAD
+	// checkpoint: txn_100006_20260123 more: true
 }
 
 // Match a failed call's kind with errors.Is and read PartnerStack's message
@@ -241,8 +245,8 @@ func ExampleNewPartnerClient() {
 	_, err = partnerstack.NewClient(partnerstack.WithAPIKey(partnerstacktest.APIKey))
 	fmt.Println("vendor client with a partner key:", err)
 	// Output:
-	// partner sees: txn_100001_20260115 29.00 USD part_Pq4ZtX8mVw2Ne6
-	// partner sees: txn_100005_20260107 499.00 GBP part_Pq4ZtX8mVw2Ne6
+	// partner sees: txn_100001_20260202 29.00 USD part_Pq4ZtX8mVw2Ne6
+	// partner sees: txn_100005_20260125 499.00 GBP part_Pq4ZtX8mVw2Ne6
 	// vendor sees: part_Pq4ZtX8mVw2Ne6 northwind-digital elena.park@northwind-digital.example
 	// vendor client with a partner key: partnerstack: WithAPIKey is a Partner API key; use NewPartnerClient, or WithKeys here
 }

@@ -136,9 +136,12 @@ func TestListOptionsValidatedBeforeSending(t *testing.T) {
 }
 
 func TestListSendsFiltersAsEpochMillis(t *testing.T) {
-	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData())
-	from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	to := time.Date(2026, 1, 10, 0, 0, 0, 0, time.UTC)
+	// The demo transactions are dated back from the fake's clock: ask for
+	// the two weeks before the last five days.
+	day := time.Date(2026, time.January, 15, 9, 30, 0, 0, time.UTC)
+	c, srv, _ := newVendor(t, partnerstacktest.WithDemoData(), partnerstacktest.WithClock(func() time.Time { return day }))
+	to := day.AddDate(0, 0, -5).Truncate(24 * time.Hour)
+	from := to.AddDate(0, 0, -14)
 	srv.ResetRequests()
 	got := collect(t, c.Transactions.List(context.Background(), &partnerstack.TransactionListOptions{
 		MinCreated: from, MaxCreated: to, OrderBy: partnerstack.OrderCreatedAt,

@@ -8,10 +8,6 @@ import (
 	"time"
 )
 
-// demoEpoch is when the demo data's newest records were created; older
-// records step back from it, so the data is the same on every run.
-var demoEpoch = time.Date(2026, time.January, 15, 9, 30, 0, 0, time.UTC).UnixMilli()
-
 const (
 	minuteMs = int64(60 * 1000)
 	hourMs   = 60 * minuteMs
@@ -44,6 +40,9 @@ func slug(s string) string {
 func (s *Server) seedDemo() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// The newest records are dated now by the server's clock; older
+	// ones step back from it.
+	epoch := s.nowMs()
 	groups := []Group{
 		{Name: "Affiliates", Default: true, Features: GroupFeatures{ApplicationEnabled: true}},
 		{Name: "Agencies", Features: GroupFeatures{ApplicationEnabled: true, DealsEnabled: true, LeadsEnabled: true}},
@@ -52,7 +51,7 @@ func (s *Server) seedDemo() {
 	for i := range groups {
 		g := &groups[i]
 		g.Slug = slug(g.Name)
-		g.CreatedAt = demoEpoch - int64(400-i)*dayMs
+		g.CreatedAt = epoch - int64(400-i)*dayMs
 		s.groups.put(s, g)
 	}
 	s.seedPartnerships(24)
@@ -67,7 +66,7 @@ func (s *Server) seedDemo() {
 		{"https://hooks.acme-analytics.example/partnerstack", "partnership_created,customer_created"},
 		{"https://ops.acme-analytics.example/ps-events", "partnership_updated,partnership_deleted,customer_deleted"},
 	} {
-		h := &Webhook{Target: t.target, Events: strings.Split(t.events, ","), CreatedAt: demoEpoch - int64(200-i)*dayMs}
+		h := &Webhook{Target: t.target, Events: strings.Split(t.events, ","), CreatedAt: epoch - int64(200-i)*dayMs}
 		s.webhooks.put(s, h)
 	}
 	s.seedObjects()
@@ -79,8 +78,9 @@ func (s *Server) seedDemo() {
 func (s *Server) SeedPartnerships(n int) { s.locked(func() { s.seedPartnerships(n) }) }
 
 func (s *Server) seedPartnerships(n int) {
+	epoch := s.nowMs()
 	if len(s.groups.rows) == 0 {
-		g := &Group{Name: "Affiliates", Slug: "affiliates", Default: true, CreatedAt: demoEpoch - 400*dayMs}
+		g := &Group{Name: "Affiliates", Slug: "affiliates", Default: true, CreatedAt: epoch - 400*dayMs}
 		s.groups.put(s, g)
 	}
 	base := len(s.partnerships.rows)
@@ -96,7 +96,7 @@ func (s *Server) seedPartnerships(n int) {
 			Address: &Address{Country: countries[i%len(countries)]}, Tags: []string{}, Fields: []map[string]any{},
 			MData:     map[string]any{"company": company},
 			Stats:     map[string]int64{statCustomerCount: 0},
-			CreatedAt: demoEpoch - int64(300-i%300)*dayMs - int64(i)*minuteMs,
+			CreatedAt: epoch - int64(300-i%300)*dayMs - int64(i)*minuteMs,
 		}
 		if i >= len(companies) {
 			p.PartnerKey = fmt.Sprintf("%s-%d", slug(company), i)
@@ -129,6 +129,7 @@ func (s *Server) seedPartnerships(n int) {
 func (s *Server) SeedCustomers(n int) { s.locked(func() { s.seedCustomers(n) }) }
 
 func (s *Server) seedCustomers(n int) {
+	epoch := s.nowMs()
 	if len(s.partnerships.rows) == 0 {
 		s.seedPartnerships(4)
 	}
@@ -145,7 +146,7 @@ func (s *Server) seedCustomers(n int) {
 		if i >= len(customerCompanies) {
 			name = fmt.Sprintf("%s %d", name, i/len(customerCompanies)+1)
 		}
-		created := demoEpoch - int64(i)*7*hourMs - 13*minuteMs
+		created := epoch - int64(i)*7*hourMs - 13*minuteMs
 		c := &Customer{
 			CustomerKey: ptr(fmt.Sprintf("%d", 7661000000000000000+int64(i)*104729)),
 			Email:       ptr(fmt.Sprintf("billing@%s.example", slug(name))), Name: ptr(name),
@@ -163,6 +164,7 @@ func (s *Server) seedCustomers(n int) {
 func (s *Server) SeedTransactions(n int) { s.locked(func() { s.seedTransactions(n) }) }
 
 func (s *Server) seedTransactions(n int) {
+	epoch := s.nowMs()
 	if len(s.customers.rows) == 0 {
 		s.seedCustomers(20)
 	}
@@ -171,7 +173,7 @@ func (s *Server) seedTransactions(n int) {
 		i := base + j
 		c := s.customers.rows[(i*7)%len(s.customers.rows)]
 		currency := currencies[i%len(currencies)]
-		created := demoEpoch - int64(i)*47*hourMs - 41*minuteMs
+		created := epoch - int64(i)*47*hourMs - 41*minuteMs
 		t := &Transaction{
 			Key:    fmt.Sprintf("txn_%06d_%s", 100001+i, time.UnixMilli(created).UTC().Format("20060102")),
 			Amount: plans[i%len(plans)], Currency: currency, CustomerKey: c.Key, PartnershipKey: c.PartnershipKey,
@@ -185,9 +187,9 @@ func (s *Server) seedTransactions(n int) {
 		// older one has been withdrawn.
 		ready := created + 30*dayMs
 		switch {
-		case ready > demoEpoch && i%5 == 4:
+		case ready > epoch && i%5 == 4:
 			rw.RewardStatus = ptr("hold")
-		case ready > demoEpoch:
+		case ready > epoch:
 			rw.RewardStatus = ptr("pending")
 		case i%3 == 0:
 			rw.RewardStatus, rw.PaymentStatus, rw.PaymentDate = ptr("paid"), ptr("withdrawn"), &ready
@@ -203,6 +205,7 @@ func (s *Server) seedTransactions(n int) {
 func (s *Server) SeedActions(n int) { s.locked(func() { s.seedActions(n) }) }
 
 func (s *Server) seedActions(n int) {
+	epoch := s.nowMs()
 	if len(s.customers.rows) == 0 {
 		s.seedCustomers(20)
 	}
@@ -211,7 +214,7 @@ func (s *Server) seedActions(n int) {
 	for j := range n {
 		i := base + j
 		c := s.customers.rows[i%len(s.customers.rows)]
-		created := demoEpoch - int64(i)*5*hourMs - 7*minuteMs
+		created := epoch - int64(i)*5*hourMs - 7*minuteMs
 		a := &Action{
 			Type: types[i%len(types)], Value: 1, CustomerKey: &c.Key, PartnershipKey: c.PartnershipKey,
 			CreatedAt: created, UpdatedAt: created + 28*hourMs,
@@ -224,6 +227,7 @@ func (s *Server) seedActions(n int) {
 func (s *Server) SeedDeals(n int) { s.locked(func() { s.seedDeals(n) }) }
 
 func (s *Server) seedDeals(n int) {
+	epoch := s.nowMs()
 	if len(s.partnerships.rows) == 0 {
 		s.seedPartnerships(4)
 	}
@@ -233,7 +237,7 @@ func (s *Server) seedDeals(n int) {
 		i := base + j
 		p := s.partnerships.rows[(i*5+2)%len(s.partnerships.rows)]
 		prospect := customerCompanies[(i*3+5)%len(customerCompanies)]
-		created := demoEpoch - int64(i)*2*dayMs - 3*hourMs
+		created := epoch - int64(i)*2*dayMs - 3*hourMs
 		d := &Deal{
 			AccountName: ptr(prospect), Amount: 120000 + int64(i%7)*45000,
 			CloseDate:        ptr(time.UnixMilli(created + 45*dayMs).UTC().Format(time.DateOnly)),
@@ -253,6 +257,7 @@ func (s *Server) seedDeals(n int) {
 func (s *Server) SeedLeads(n int) { s.locked(func() { s.seedLeads(n) }) }
 
 func (s *Server) seedLeads(n int) {
+	epoch := s.nowMs()
 	if len(s.partnerships.rows) == 0 {
 		s.seedPartnerships(4)
 	}
@@ -262,7 +267,7 @@ func (s *Server) seedLeads(n int) {
 		i := base + j
 		p := s.partnerships.rows[(i*7+3)%len(s.partnerships.rows)]
 		prospect := customerCompanies[(i*11+2)%len(customerCompanies)]
-		created := demoEpoch - int64(i)*30*hourMs - 19*minuteMs
+		created := epoch - int64(i)*30*hourMs - 19*minuteMs
 		first, last := firstNames[(i+13)%len(firstNames)], lastNames[(i+2)%len(lastNames)]
 		l := &Lead{
 			Amount: 50000 + int64(i%5)*25000, Approved: i%3 != 2, ExternalKey: ptr(fmt.Sprintf("%s@%s.example", strings.ToLower(first), slug(prospect))),
@@ -278,10 +283,11 @@ func (s *Server) seedLeads(n int) {
 func (s *Server) SeedPayouts(n int) { s.locked(func() { s.seedPayouts(n) }) }
 
 func (s *Server) seedPayouts(n int) {
+	epoch := s.nowMs()
 	base := len(s.payouts.rows)
 	for j := range n {
 		i := base + j
-		created := demoEpoch - int64(i)*30*dayMs - 2*hourMs
+		created := epoch - int64(i)*30*dayMs - 2*hourMs
 		p := &Payout{
 			Amount: 18640 + int64(i%4)*5230, Currency: "USD", Provider: map[string]any{"name": "PayPal", "type": "paypal"},
 			Status: "completed", WithdrawalDate: ptr(created), SentAt: ptr(created + 2*dayMs),
@@ -299,6 +305,7 @@ func (s *Server) seedPayouts(n int) {
 func (s *Server) SeedPrograms(n int) { s.locked(func() { s.seedPrograms(n) }) }
 
 func (s *Server) seedPrograms(n int) {
+	epoch := s.nowMs()
 	names := []string{CompanyName, "Cloudlane Hosting", "Ledgerly Accounting", "Pixelforge Design", "Shipwise Logistics",
 		"Trellis CRM", "Voxa Video", "Quanta Security", "Formstack Forms", "Mailbird Email"}
 	cats := [][]string{{"Analytics"}, {"Hosting", "Developer Tools"}, {"Finance"}, {"Design"}, {"E-commerce"}, {"Sales", "CRM"},
@@ -318,7 +325,7 @@ func (s *Server) seedPrograms(n int) {
 			Offers: []Offer{{BaseRate: json.Number(strconv.Itoa(15 + (i%4)*5)), Currency: "USD",
 				Description: fmt.Sprintf("%d%% of every payment for 12 months", 15+(i%4)*5), Type: "percent"}},
 			Promotions: []Promotion{},
-			CreatedAt:  demoEpoch - int64(i)*17*dayMs,
+			CreatedAt:  epoch - int64(i)*17*dayMs,
 		}
 		if i == 0 && base == 0 {
 			p.Key, p.ID = CompanyKey, CompanyID
@@ -329,7 +336,8 @@ func (s *Server) seedPrograms(n int) {
 
 // seedObjects fills the resources without a documented schema.
 func (s *Server) seedObjects() {
-	at := func(days int64) int64 { return demoEpoch - days*dayMs }
+	epoch := s.nowMs()
+	at := func(days int64) int64 { return epoch - days*dayMs }
 	for i, name := range []string{"Partner performance by month", "Top customers by revenue", "Reward payouts"} {
 		s.addObject("report_configurations", Object{"name": name, "description": "Saved in the Performance tab", "created_at": at(int64(90 - i*10))})
 	}

@@ -108,13 +108,20 @@ func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
 // WithDemoData seeds a deterministic, realistic data set: groups,
 // partnerships with links and stats, customers, transactions with their
 // rewards, actions, deals, leads, webhooks, payouts, marketplace programs
-// and the less documented resources.
+// and the less documented resources. Names, keys and amounts are fixed;
+// dates are relative to the server's clock ([WithClock], applied first
+// whatever the order of the options): the newest records are dated now
+// and older ones step back from it, so date-relative code finds today's,
+// yesterday's and last month's records. Keys that carry a date (the
+// transactions' txn_<n>_<yyyymmdd>) carry that relative date: give a fixed
+// clock for stable keys.
 func WithDemoData() ServerOption {
-	return func(s *Server) { s.seedDemo() }
+	return func(s *Server) { s.demo = true }
 }
 
 // WithClock sets the function the fake reads the time from when it stamps
-// created and updated records (default time.Now).
+// created and updated records and dates the demo and seeded data (default
+// time.Now).
 func WithClock(now func() time.Time) ServerOption {
 	return func(s *Server) { s.now = now }
 }
@@ -132,6 +139,9 @@ type Server struct {
 	// latency is the wait before every answer (WithLatency).
 	latency func(*http.Request) time.Duration
 	now     func() time.Time
+	// demo is set by WithDemoData; the data is seeded once every option
+	// ran, so that it is dated by the clock of WithClock.
+	demo bool
 
 	mu           sync.Mutex
 	seq          uint64
@@ -161,6 +171,9 @@ func NewServer(opts ...ServerOption) *Server {
 	s.initTables()
 	for _, opt := range opts {
 		opt(s)
+	}
+	if s.demo {
+		s.seedDemo()
 	}
 	s.fs = fakeserver.New(s.routes(), errorBody)
 	s.fs.SetLatency(s.latency)

@@ -323,7 +323,8 @@ func TestSeedingAndReadBack(t *testing.T) {
 }
 
 func TestDemoDataIsDeterministic(t *testing.T) {
-	a, b := NewServer(WithDemoData()), NewServer(WithDemoData())
+	day := func() time.Time { return time.Date(2026, time.January, 15, 9, 30, 0, 0, time.UTC) }
+	a, b := NewServer(WithDemoData(), WithClock(day)), NewServer(WithClock(day), WithDemoData())
 	defer a.Close()
 	defer b.Close()
 	assert.Equal(t, a.Partnerships(), b.Partnerships())
