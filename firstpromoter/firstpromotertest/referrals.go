@@ -127,9 +127,21 @@ func (s *Server) listReferrals(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	search := q.get("q")
-	var rows []Referral
-	for _, ref := range s.referrals.all() {
-		v := s.referralView(ref)
+	// Filter on the stored records and build the full view (promoter
+	// campaign, custom status) only for the page answered, so a list
+	// costs its page, not the table.
+	filtered := len(ids) > 0 || state != "" || kind != "" || len(promoters) > 0 || len(campaigns) > 0 || search != "" ||
+		ranges["customer_since"].set() || ranges["created_at"].set() || ranges["cancelled_at"].set()
+	all := s.referrals.all()
+	if !filtered {
+		out := []Referral{}
+		for _, ref := range paginate(all, page, per) {
+			out = append(out, s.referralView(ref))
+		}
+		return http.StatusOK, out, nil
+	}
+	var rows []*Referral
+	for _, v := range all {
 		if !inIDs(ids, v.ID) || (state != "" && string(v.State) != state) ||
 			!ranges["customer_since"].match(v.CustomerSince) || !ranges["created_at"].match(v.CreatedAt) ||
 			!ranges["cancelled_at"].match(v.CancelledAt) {
@@ -138,20 +150,26 @@ func (s *Server) listReferrals(r *http.Request) (int, any, *apiError) {
 		if kind != "" && (kind == "customer") == v.CustomerSince.IsZero() {
 			continue
 		}
-		if len(promoters) > 0 && (v.PromoterCampaign == nil || !slices.Contains(promoters, v.PromoterCampaign.PromoterID)) {
-			continue
-		}
-		if len(campaigns) > 0 && (v.PromoterCampaign == nil || !slices.Contains(campaigns, v.PromoterCampaign.CampaignID)) {
-			continue
+		if len(promoters) > 0 || len(campaigns) > 0 {
+			var pc *PromoterCampaignRef
+			if v.PromoterCampaign != nil {
+				pc = s.promoterCampaignRef(v.PromoterCampaign.ID)
+			}
+			if len(promoters) > 0 && (pc == nil || !slices.Contains(promoters, pc.PromoterID)) {
+				continue
+			}
+			if len(campaigns) > 0 && (pc == nil || !slices.Contains(campaigns, pc.CampaignID)) {
+				continue
+			}
 		}
 		if search != "" && !containsFold(search, string(v.Email), string(v.UID), string(v.Username), string(v.Website)) {
 			continue
 		}
 		rows = append(rows, v)
 	}
-	out := paginate(rows, page, per)
-	if out == nil {
-		out = []Referral{}
+	out := []Referral{}
+	for _, ref := range paginate(rows, page, per) {
+		out = append(out, s.referralView(ref))
 	}
 	return http.StatusOK, out, nil
 }
