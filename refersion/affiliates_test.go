@@ -188,7 +188,7 @@ func TestAffiliatesGet(t *testing.T) {
 	srv, c, _ := newFake(t, nil)
 	a := srv.AddAffiliate(refersiontest.Affiliate{
 		FirstName: "Bill", LastName: "Smith", Email: "bill@example.com", CompanyName: "Company",
-		CustomFields: []refersiontest.CustomField{{Label: "What is your name?", Value: "Billy"}},
+		CustomFields: []CustomField{{Label: "What is your name?", Value: "Billy"}},
 	})
 	ctx := context.Background()
 
@@ -241,7 +241,7 @@ func TestAffiliatesCreate(t *testing.T) {
 	assert.Equal(t, stored[0].ID, r.ID, "the numeric id is read from the message")
 	assert.Equal(t, stored[0].Link, r.Link)
 	assert.Contains(t, r.Message, "has been created with the status of PENDING")
-	assert.Equal(t, "PENDING", stored[0].Status)
+	assert.Equal(t, AffiliatePending, stored[0].Status)
 	assert.True(t, stored[0].SendWelcome)
 
 	body := lastBody(t, srv)
@@ -293,9 +293,9 @@ func TestAffiliatesUpdate(t *testing.T) {
 		"custom_fields":[{"1234":"https://barb.example"},{"22222":"Barb"}]}]}`, string(srv.Requests()[0].Body))
 
 	after := srv.Affiliates()[0]
-	assert.Equal(t, "5678", after.OfferID)
+	assert.Equal(t, FlexString("5678"), after.OfferID)
 	assert.Equal(t, "555-555-5555", after.Phone)
-	assert.Contains(t, after.CustomFields, refersiontest.CustomField{Label: "What is your name?", Value: "Barb"})
+	assert.Contains(t, after.CustomFields, CustomField{Label: "What is your name?", Value: "Barb"})
 
 	r, err = c.Affiliates.Update(ctx, 12345, &AffiliateUpdateParams{City: "Paradise"})
 	require.NoError(t, err)
@@ -318,7 +318,7 @@ func TestAffiliatesChangeStatus(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int64{affs[0].ID, affs[1].ID}, r.IDsChanged)
 	assert.Equal(t, []int64{42}, r.IDsNotChanged)
-	assert.Equal(t, "DISABLED", srv.Affiliates()[0].Status)
+	assert.Equal(t, AffiliateDisabled, srv.Affiliates()[0].Status)
 	assert.Equal(t, map[string]any{"ids": []any{float64(affs[0].ID), float64(affs[1].ID), float64(42)}, "status": "DISABLED"}, lastBody(t, srv))
 
 	ids := make([]int64, MaxBatch+1)

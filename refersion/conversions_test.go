@@ -25,7 +25,7 @@ func TestConversionsManualCredit(t *testing.T) {
 	require.Len(t, convs, 1)
 	assert.Equal(t, convs[0].ID, r.ConversionID)
 	assert.Equal(t, "-12.5", convs[0].CommissionTotal.String())
-	assert.Equal(t, "MANUAL_CREDIT_BY_CLIENT", convs[0].Type)
+	assert.Equal(t, ConversionManualCredit, convs[0].Type)
 	assert.Equal(t, map[string]any{"id": float64(a.ID), "commission": -12.5, "status": "APPROVED",
 		"currency": "EUR", "notes": "refund correction"}, lastBody(t, srv))
 
@@ -101,10 +101,10 @@ func TestConversionsChangeStatus(t *testing.T) {
 	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
 	var pending, approved int64
 	for _, cv := range srv.Conversions() {
-		if cv.Status == "PENDING" && pending == 0 {
+		if cv.Status == ConversionPending && pending == 0 {
 			pending = cv.ID
 		}
-		if cv.Status == "APPROVED" && approved == 0 {
+		if cv.Status == ConversionApproved && approved == 0 {
 			approved = cv.ID
 		}
 	}
@@ -154,11 +154,12 @@ func TestConversionsTotals(t *testing.T) {
 	assert.Equal(t, "USD", all.Currency)
 	assert.Equal(t, map[string]any{"status": []any{"APPROVED", "PENDING", "UNQUALIFIED", "DENIED"}}, lastBody(t, srv))
 
+	// Last month of the fake clock, which the demo conversions cover.
 	var want ConversionTotals
-	from := time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC)
-	to := time.Date(2025, time.February, 28, 23, 59, 59, 0, time.UTC)
+	from := time.Date(fakeStart.Year(), fakeStart.Month()-1, 1, 0, 0, 0, 0, time.UTC)
+	to := from.AddDate(0, 1, 0).Add(-time.Second)
 	for _, cv := range srv.Conversions() {
-		if cv.Status == "APPROVED" && !cv.Created.Before(from) && !cv.Created.After(to) {
+		if cv.Status == ConversionApproved && !cv.Created.Before(from) && !cv.Created.After(to) {
 			want.ConversionsCount++
 			var err error
 			want.CommissionTotal, err = want.CommissionTotal.Add(cv.CommissionTotal)
@@ -172,6 +173,7 @@ func TestConversionsTotals(t *testing.T) {
 		Status: []ConversionStatus{ConversionApproved}, CreatedFrom: from.In(paris), CreatedTo: to,
 	})
 	require.NoError(t, err)
+	assert.Positive(t, want.ConversionsCount)
 	assert.Equal(t, want.ConversionsCount, got.ConversionsCount)
 	for _, p := range [][2]Amount{{want.CommissionTotal, got.CommissionTotal}, {want.OrderTotal, got.OrderTotal}} {
 		n, err := p[0].Cmp(p[1])
@@ -179,8 +181,8 @@ func TestConversionsTotals(t *testing.T) {
 		assert.Zero(t, n, "%s = %s", p[0].String(), p[1].String())
 	}
 	assert.Equal(t, "USD", got.OrderTotal.Currency(), "the amounts take the record's currency")
-	assert.Equal(t, map[string]any{"status": []any{"APPROVED"}, "created_from": "2025-02-01 00:00:00",
-		"created_to": "2025-02-28 23:59:59"}, lastBody(t, srv), "times are sent in UTC")
+	assert.Equal(t, map[string]any{"status": []any{"APPROVED"}, "created_from": from.Format(time.DateTime),
+		"created_to": to.Format(time.DateTime)}, lastBody(t, srv), "times are sent in UTC")
 
 	yes := false
 	_, err = c.Conversions.Totals(ctx, &ConversionTotalsParams{

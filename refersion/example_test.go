@@ -75,12 +75,17 @@ func ExampleAffiliatesService_Search() {
 	// barbara.smith@example.com
 }
 
-// ExampleConversionsService_List lists the conversions of February 2025
-// through the GraphQL API, with a client that holds only the GraphQL
-// access token. The window is half-open, so March's list starts where
-// this one ends without sharing a conversion.
+// ExampleConversionsService_List lists last month's conversions through
+// the GraphQL API, with a client that holds only the GraphQL access token.
+// The window is half-open, so this month's list starts where this one
+// ends without sharing a conversion. The fake's clock is fixed so that the
+// output is the same on every run; the demo conversions are dated from it.
 func ExampleConversionsService_List() {
-	srv := refersiontest.NewServer(refersiontest.WithDemoData())
+	now := time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC) // time.Now() in real code
+	srv := refersiontest.NewServer(
+		refersiontest.WithDemoData(),
+		refersiontest.WithClock(func() time.Time { return now }),
+	)
 	defer srv.Close()
 
 	client, err := refersion.NewClient(
@@ -90,10 +95,11 @@ func ExampleConversionsService_List() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	from := time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC)
+	thisMonth := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	from := thisMonth.AddDate(0, -1, 0)
 	n, commission := 0, refersion.Amount{}
 	for c, err := range client.Conversions.List(context.Background(), &refersion.ConversionListOptions{
-		CreatedFrom: from, CreatedTo: from.AddDate(0, 1, 0),
+		CreatedFrom: from, CreatedTo: thisMonth,
 	}) {
 		if err != nil {
 			log.Fatal(err)
@@ -105,7 +111,7 @@ func ExampleConversionsService_List() {
 	}
 	fmt.Println(n, "conversions,", commission, "commission")
 	// Output:
-	// 39 conversions, 404.85 USD commission
+	// 40 conversions, 407.05 USD commission
 }
 
 // newDemoClient starts a fake server with the demo data on a fixed clock
@@ -207,7 +213,7 @@ func ExampleConversionsService_ChangeStatus() {
 	// them; here the fake's records stand in for them.
 	var ids []int64
 	for _, c := range srv.Conversions() {
-		if c.Status == string(refersion.ConversionPending) && len(ids) < 4 {
+		if c.Status == refersion.ConversionPending && len(ids) < 4 {
 			fmt.Printf("%d order %s: total %v, commission %v\n", c.ID, c.OrderID,
 				c.Total.WithCurrency(c.Currency), c.CommissionTotal.WithCurrency(c.Currency))
 			ids = append(ids, c.ID)

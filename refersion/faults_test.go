@@ -34,15 +34,16 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
 				srv, c := matrixServer(t, env)
 				var seeded []string
-				for _, cv := range srv.SeedConversions(23) {
+				convs := srv.SeedConversions(23) // dated up to the server's now
+				for _, cv := range convs {
 					seeded = append(seeded, strconv.FormatInt(cv.ID, 10))
 				}
 				return faultmatrix.Instance{
 					Server: srv, Seeded: seeded,
 					Run: func(ctx context.Context, onRecord func()) ([]string, error) {
 						return faultmatrix.Collect(c.Conversions.List(ctx, &ConversionListOptions{
-							CreatedFrom: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC),
-							CreatedTo:   time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+							CreatedFrom: convs[0].Created,
+							CreatedTo:   convs[len(convs)-1].Created.Add(time.Second),
 							PerPage:     5,
 						}), func(cv *Conversion) string { return cv.ID.String() }, onRecord)
 					},

@@ -3,6 +3,7 @@ package refersion_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -18,12 +19,13 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
-// newGraphQLFake starts a fake and a client with both credentials on it.
+// newGraphQLFake starts a fake and a client with both credentials on it,
+// sharing a fake clock that starts at fakeStart.
 func newGraphQLFake(t *testing.T, opts ...Option) (*refersiontest.Server, *Client) {
 	t.Helper()
-	srv := refersiontest.NewServer()
+	clk := testclock.New(fakeStart)
+	srv := refersiontest.NewServer(refersiontest.WithClock(clk.Now))
 	t.Cleanup(srv.Close)
-	clk := testclock.New(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
 	c, err := NewClient(append([]Option{
 		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey), WithBaseURL(srv.URL),
 		WithGraphQLKey(refersiontest.GraphQLToken), WithGraphQLURL(srv.GraphQLURL), WithClock(clk),
@@ -55,8 +57,9 @@ func collect(t *testing.T, c *Client, o *ConversionListOptions) []string {
 
 func TestConversionsListMonthAcrossPages(t *testing.T) {
 	srv, c := newGraphQLFake(t)
-	srv.SeedConversions(90) // one every 17 hours from 2025-01-06
-	from := time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC)
+	srv.SeedConversions(90) // one every 17 hours up to the clock's now
+	// Last month of the clock (February 2025).
+	from := time.Date(fakeStart.Year(), fakeStart.Month()-1, 1, 0, 0, 0, 0, time.UTC)
 	to := from.AddDate(0, 1, 0)
 	want := inWindow(srv, from, to)
 	require.Greater(t, len(want), 30)
@@ -69,8 +72,8 @@ func TestConversionsListMonthAcrossPages(t *testing.T) {
 	// The query inlines the window and the page as integers, anonymously.
 	var body map[string]string
 	require.NoError(t, json.Unmarshal(srv.Requests()[1].Body, &body))
-	assert.Equal(t, "{ conversions(created_from: 1738368000, created_to: 1740787200, first: 7, offset: 7) { "+
-		"id, affiliate { name, email }, total, commission_total, currency, created } }", body["query"])
+	assert.Equal(t, fmt.Sprintf("{ conversions(created_from: %d, created_to: %d, first: 7, offset: 7) { "+
+		"id, affiliate { name, email }, total, commission_total, currency, created } }", from.Unix(), to.Unix()), body["query"])
 	h := srv.Requests()[0].Header
 	assert.Equal(t, refersiontest.GraphQLToken, h.Get("X-Refersion-Key"))
 	assert.Empty(t, h.Get("Refersion-Secret-Key"), "the REST keys never go to the GraphQL endpoint")
@@ -97,8 +100,8 @@ func TestConversionsListMonthAcrossPages(t *testing.T) {
 
 func TestConversionsListAdjacentWindowsNeverOverlap(t *testing.T) {
 	srv, c := newGraphQLFake(t)
-	srv.SeedConversions(90)
-	start := time.Date(2025, time.January, 6, 0, 0, 0, 0, time.UTC)
+	convs := srv.SeedConversions(90)
+	start := convs[0].Created.Truncate(24 * time.Hour)
 	// Conversions on a window's edge belong to the later window only.
 	edge := start.Add(7 * 24 * time.Hour)
 	srv.AddConversion(refersiontest.Conversion{AffiliateID: srv.Affiliates()[0].ID, Created: edge, Total: amt("10.00")})
@@ -301,10 +304,10 @@ func TestAffiliatesAndOffersOverGraphQL(t *testing.T) {
 	assert.Equal(t, seeded[4].Email, got[4].Email)
 	assert.Equal(t, seeded[4].FirstName+" "+seeded[4].LastName, got[4].Name)
 	assert.Equal(t, "&rfsn=123456."+seeded[4].Code, got[4].RfsnParameter)
-	assert.Equal(t, AffiliateStatus(seeded[4].Status), got[4].Status)
+	assert.Equal(t, seeded[4].Status, got[4].Status)
 	assert.Equal(t, 3, srv.RequestCount())
 
-	srv.AddOffer(refersiontest.Offer{OfferID: "5678", Commission: "12.50", CommissionType: "FLAT_RATE"})
+	srv.AddOffer(refersiontest.Offer{OfferID: "5678", Commission: amt("12.50"), CommissionType: CommissionFlatRate})
 	offers, resp, err := c.Offers.ListGraphQLPage(context.Background(), nil)
 	require.NoError(t, err)
 	require.Len(t, offers, 2)

@@ -15,12 +15,16 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
 
-// newFake starts a fake and a client for it with a fake clock.
+// fakeStart is when the fake clock of newFake starts.
+var fakeStart = time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC)
+
+// newFake starts a fake and a client for it that share a fake clock
+// starting at fakeStart (srvOpts may give the server another).
 func newFake(t *testing.T, srvOpts []refersiontest.ServerOption, opts ...Option) (*refersiontest.Server, *Client, *refersiontest.Clock) {
 	t.Helper()
-	srv := refersiontest.NewServer(srvOpts...)
+	clk := refersiontest.NewClock(fakeStart)
+	srv := refersiontest.NewServer(append([]refersiontest.ServerOption{refersiontest.WithClock(clk.Now)}, srvOpts...)...)
 	t.Cleanup(srv.Close)
-	clk := refersiontest.NewClock(time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC))
 	all := append([]Option{
 		WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
 		WithBaseURL(srv.URL),

@@ -38,7 +38,7 @@ func TestOffersAddSKUCommissions(t *testing.T) {
 	for _, o := range offers {
 		if o.OfferID == "5678" {
 			for _, s := range o.SKUs {
-				skus = append(skus, s.SKU+"="+s.CommissionAmount)
+				skus = append(skus, s.SKU+"="+s.CommissionAmount.String())
 			}
 		}
 	}

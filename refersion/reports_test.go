@@ -21,13 +21,13 @@ import (
 )
 
 func TestReportsLinkAndDownload(t *testing.T) {
-	srv, c, _ := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
+	srv, c, clk := newFake(t, []refersiontest.ServerOption{refersiontest.WithDemoData()})
 	ctx := context.Background()
 
 	l, err := c.Reports.Link(ctx, refersiontest.ConversionsReportID)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]any{"report_id": float64(refersiontest.ConversionsReportID)}, lastBody(t, srv))
-	assert.WithinDuration(t, time.Now().Add(2*time.Minute), l.ExpireTime, 5*time.Second)
+	assert.Equal(t, clk.Now().Add(refersiontest.LinkLifetime), l.ExpireTime, "the server's clock is the client's")
 
 	body, resp, err := c.Reports.Download(ctx, l)
 	require.NoError(t, err)

@@ -201,7 +201,7 @@ func seeded(f *fakes) map[string]struct {
 	}
 	m = add("refersion_conversions", "status")
 	for _, c := range f.refersion.Conversions() {
-		m[fmt.Sprint(c.ID)] = c.Status
+		m[fmt.Sprint(c.ID)] = string(c.Status)
 	}
 	m = add("everflow_affiliates", "name")
 	for _, a := range f.everflow.Affiliates() {

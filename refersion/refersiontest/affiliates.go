@@ -7,31 +7,33 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/affiliatekit/affiliatekit-go/refersion"
 )
 
 // listItem is an affiliate in the affiliate/list and affiliate/search
 // envelope: "id" holds the affiliate code.
 type listItem struct {
-	ID           string        `json:"id"`
-	OfferID      string        `json:"offer_id"`
-	Status       string        `json:"status"`
-	FirstName    string        `json:"first_name"`
-	LastName     string        `json:"last_name"`
-	Email        string        `json:"email"`
-	CustomFields []CustomField `json:"custom_fields"`
+	ID           string                    `json:"id"`
+	OfferID      refersion.FlexString      `json:"offer_id"`
+	Status       refersion.AffiliateStatus `json:"status"`
+	FirstName    string                    `json:"first_name"`
+	LastName     string                    `json:"last_name"`
+	Email        string                    `json:"email"`
+	CustomFields []refersion.CustomField   `json:"custom_fields"`
 }
 
 // getItem is the affiliate/get answer: "id" holds the numeric id.
 type getItem struct {
-	ID           int64         `json:"id"`
-	OfferID      string        `json:"offer_id"`
-	Status       string        `json:"status"`
-	FirstName    string        `json:"first_name"`
-	LastName     string        `json:"last_name"`
-	CompanyName  string        `json:"company_name"`
-	Email        string        `json:"email"`
-	Link         string        `json:"link"`
-	CustomFields []CustomField `json:"custom_fields"`
+	ID           int64                     `json:"id"`
+	OfferID      refersion.FlexString      `json:"offer_id"`
+	Status       refersion.AffiliateStatus `json:"status"`
+	FirstName    string                    `json:"first_name"`
+	LastName     string                    `json:"last_name"`
+	CompanyName  string                    `json:"company_name"`
+	Email        string                    `json:"email"`
+	Link         string                    `json:"link"`
+	CustomFields []refersion.CustomField   `json:"custom_fields"`
 }
 
 type envelope struct {
@@ -194,7 +196,7 @@ func (s *Server) emailTaken(email string, except int64) bool {
 	return false
 }
 
-func (s *Server) triggerExists(typ, value string) bool {
+func (s *Server) triggerExists(typ refersion.TriggerType, value string) bool {
 	for _, t := range s.triggers {
 		if t.Type == typ && strings.EqualFold(t.Trigger, value) {
 			return true
@@ -242,20 +244,21 @@ func (s *Server) affiliateNew(f fields) (any, *apiError) {
 		errs = append(errs, msgOfferMissing)
 	}
 	coupon := strings.ToUpper(str("conversion_trigger_coupon"))
-	if coupon != "" && s.triggerExists("COUPON", coupon) {
+	if coupon != "" && s.triggerExists(refersion.TriggerCoupon, coupon) {
 		errs = append(errs, msgTriggerExists)
 	}
 	if len(errs) > 0 {
 		return nil, unprocessable(errs...)
 	}
 	a := s.addAffiliate(Affiliate{
-		FirstName: str("first_name"), LastName: str("last_name"), Email: email, Status: status, OfferID: offer,
+		FirstName: str("first_name"), LastName: str("last_name"), Email: email,
+		Status: refersion.AffiliateStatus(status), OfferID: refersion.FlexString(offer),
 		CompanyName: str("company"), PaypalEmail: str("paypal_email"), Address1: str("address1"),
 		Address2: str("address2"), City: str("city"), State: str("state"), Zip: str("zip"),
 		Country: str("country"), Phone: str("phone"), SendWelcome: welcome, UniqueMerchantID: str("unique_merchant_id"),
 	})
 	if coupon != "" {
-		s.addTrigger(Trigger{AffiliateID: a.ID, Type: "COUPON", Trigger: coupon})
+		s.addTrigger(Trigger{AffiliateID: a.ID, Type: refersion.TriggerCoupon, Trigger: coupon})
 	}
 	return map[string]string{
 		"id":      a.Code,
@@ -347,7 +350,9 @@ func (s *Server) affiliateEdit(f fields) (any, *apiError) {
 				*dst = v
 			}
 		}
-		set("offer", &a.OfferID)
+		if v, ok := e.str("offer"); ok && e.present("offer") {
+			a.OfferID = refersion.FlexString(v)
+		}
 		set("first_name", &a.FirstName)
 		set("last_name", &a.LastName)
 		set("email", &a.Email)
@@ -384,7 +389,7 @@ func (a *Affiliate) setCustomField(label, value string) {
 			return
 		}
 	}
-	a.CustomFields = append(a.CustomFields, CustomField{Label: label, Value: value})
+	a.CustomFields = append(a.CustomFields, refersion.CustomField{Label: label, Value: value})
 }
 
 func (s *Server) affiliateStatusChange(f fields) (any, *apiError) {
@@ -406,8 +411,8 @@ func (s *Server) affiliateStatusChange(f fields) (any, *apiError) {
 	}
 	res := newChangeResult()
 	for _, id := range ids {
-		if a := s.byID[id]; a != nil && a.Status != status {
-			a.Status = status
+		if a := s.byID[id]; a != nil && string(a.Status) != status {
+			a.Status = refersion.AffiliateStatus(status)
 			res.IDsChanged = append(res.IDsChanged, id)
 		} else {
 			res.IDsNotChanged = append(res.IDsNotChanged, id)
@@ -448,10 +453,10 @@ func (s *Server) affiliateTrigger(f fields) (any, *apiError) {
 	if typ == "EMAIL" && !validEmail(value) {
 		return nil, notAllowed(raw, "trigger")
 	}
-	if s.triggerExists(typ, value) {
+	if s.triggerExists(refersion.TriggerType(typ), value) {
 		return nil, unprocessable(msgTriggerExists)
 	}
-	t := s.addTrigger(Trigger{AffiliateID: a.ID, Type: typ, Trigger: value})
+	t := s.addTrigger(Trigger{AffiliateID: a.ID, Type: refersion.TriggerType(typ), Trigger: value})
 	return map[string]any{"trigger_id": t.TriggerID, "trigger": t.Trigger}, nil
 }
 
@@ -490,7 +495,7 @@ func (s *Server) triggerDelete(f fields) (any, *apiError) {
 		value := normalizeTrigger(typ, raw)
 		found[i] = -1
 		for j, t := range s.triggers {
-			if t.AffiliateID == id && t.Type == typ && strings.EqualFold(t.Trigger, value) {
+			if t.AffiliateID == id && string(t.Type) == typ && strings.EqualFold(t.Trigger, value) {
 				found[i] = j
 			}
 		}

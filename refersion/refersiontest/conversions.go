@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/refersion"
 )
 
 var currencies = strings.Fields("USD CAD EUR GBP AUD NZD JPY CHF SEK NOK DKK PLN MXN BRL INR")
@@ -41,9 +42,10 @@ func (s *Server) manualCredit(f fields) (any, *apiError) {
 		return nil, unprocessable(msgInvalidAffID)
 	}
 	notes, _ := f.str("notes")
-	offer, _ := strconv.ParseInt(a.OfferID, 10, 64)
+	offer, _ := a.OfferID.Int64()
 	c := s.addConversion(Conversion{
-		AffiliateID: id, OfferID: offer, Type: "MANUAL_CREDIT_BY_CLIENT", Status: status, Currency: currency,
+		AffiliateID: id, OfferID: offer, Type: refersion.ConversionManualCredit, Status: refersion.ConversionStatus(status),
+		Currency:        currency,
 		CommissionTotal: commission, Notes: notes,
 	})
 	return map[string]int64{"conversion_id": c.ID}, nil
@@ -54,7 +56,7 @@ func (s *Server) manualCredit(f fields) (any, *apiError) {
 func (s *Server) orderConversions(orderID string) []*Conversion {
 	var out []*Conversion
 	for _, c := range s.conversions {
-		if c.OrderID == orderID && !strings.HasPrefix(c.Type, "CANCELLATION_") {
+		if c.OrderID == orderID && !strings.HasPrefix(string(c.Type), "CANCELLATION_") {
 			out = append(out, c)
 		}
 	}
@@ -93,7 +95,7 @@ func (s *Server) creditOrder(f fields) (any, *apiError) {
 	for _, c := range convs {
 		c.AffiliateID = id
 		if status != "" {
-			c.Status = status
+			c.Status = refersion.ConversionStatus(status)
 		}
 		if n, ok := f.str("notes"); ok {
 			c.Notes = n
@@ -118,10 +120,11 @@ func (s *Server) conversionStatusChange(f fields) (any, *apiError) {
 	if len(ids) > MaxBatch {
 		return nil, unprocessable(msgTooMany)
 	}
-	status, _ := f.str("status")
-	if !oneOf(status, "APPROVED", "UNQUALIFIED", "DENIED") {
-		return nil, notAllowed(status, "status")
+	text, _ := f.str("status")
+	if !oneOf(text, "APPROVED", "UNQUALIFIED", "DENIED") {
+		return nil, notAllowed(text, "status")
 	}
+	status := refersion.ConversionStatus(text)
 	byID := map[int64]*Conversion{}
 	for _, c := range s.conversions {
 		byID[c.ID] = c
@@ -130,9 +133,9 @@ func (s *Server) conversionStatusChange(f fields) (any, *apiError) {
 		c := byID[id]
 		switch {
 		case c == nil:
-		case c.Status == "APPROVED" && status == "DENIED":
+		case c.Status == refersion.ConversionApproved && status == refersion.ConversionDenied:
 			return nil, unprocessable("Cannot deny an approved conversion")
-		case c.Status == "DENIED" && status == "APPROVED":
+		case c.Status == refersion.ConversionDenied && status == refersion.ConversionApproved:
 			return nil, unprocessable("Cannot approve a denied conversion")
 		}
 	}
@@ -296,13 +299,13 @@ func (s *Server) conversionTotals(f fields) (any, *apiError) {
 	var commission, orderTotal, commissionable money.Amount
 	for _, c := range s.conversions {
 		switch {
-		case !oneOf(c.Status, statuses...),
+		case !oneOf(string(c.Status), statuses...),
 			!from.IsZero() && c.Created.Before(from),
 			!to.IsZero() && c.Created.After(to),
 			offerID != 0 && c.OfferID != offerID,
 			affID != 0 && c.AffiliateID != affID,
-			payment != "" && c.PaymentStatus != payment,
-			types != nil && !oneOf(c.Type, types...),
+			payment != "" && string(c.PaymentStatus) != payment,
+			types != nil && !oneOf(string(c.Type), types...),
 			isTest != nil && c.IsTestConversion != *isTest:
 			continue
 		}

@@ -62,3 +62,41 @@ func ExampleNewClock() {
 	// some calls were answered 429 and retried: true
 	// a minute or more of fake time passed: true
 }
+
+// Records are seeded with the client's types; the fake serves them in
+// Refersion's wire format, which the client reads back.
+func ExampleServer_AddConversion() {
+	now := time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC)
+	srv := refersiontest.NewServer(refersiontest.WithClock(func() time.Time { return now }))
+	defer srv.Close()
+	aff := srv.AddAffiliate(refersiontest.Affiliate{
+		FirstName: "Jane", LastName: "Doe", Email: "jane@example.com",
+		Status: refersion.AffiliatePending,
+	})
+	total, _ := refersion.ParseAmount("59.00", "USD")
+	commission, _ := refersion.ParseAmount("5.90", "USD")
+	srv.AddConversion(refersiontest.Conversion{
+		AffiliateID: aff.ID, OrderID: "#1001", Status: refersion.ConversionApproved,
+		Total: total, CommissionTotal: commission, Created: now.Add(-time.Hour),
+	})
+
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	got, err := client.Affiliates.Get(ctx, aff.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(got.Email, got.Status)
+	for c, err := range client.Conversions.List(ctx, &refersion.ConversionListOptions{CreatedFrom: now.AddDate(0, 0, -1)}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.Created.Format(time.DateTime), c.Affiliate.Name, c.Total, c.CommissionTotal)
+	}
+	// Output:
+	// jane@example.com PENDING
+	// 2025-03-03 11:00:00 Jane Doe 59.00 USD 5.90 USD
+}

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
+	"github.com/affiliatekit/affiliatekit-go/refersion"
 )
 
 // GraphQL API of the fake: one endpoint, Server.GraphQLURL, serving the
@@ -194,16 +195,17 @@ func (s *Server) gqlAffiliates(map[string]int64) []map[string]any {
 }
 
 // gqlOffers are the offers in the order stored, each with its Commission
-// and CommissionType (10, PERCENT_OF_SALE when unset).
+// as a numeric string and its CommissionType (10, PERCENT_OF_SALE when
+// unset).
 func (s *Server) gqlOffers(map[string]int64) []map[string]any {
 	rows := make([]map[string]any, 0, len(s.offers))
 	for _, o := range s.offers {
-		commission, kind := o.Commission, o.CommissionType
-		if commission == "" {
+		commission, kind := o.Commission.String(), o.CommissionType
+		if o.Commission.IsZero() || o.Commission.IsNull() {
 			commission = "10"
 		}
 		if kind == "" {
-			kind = "PERCENT_OF_SALE"
+			kind = refersion.CommissionPercentOfSale
 		}
 		rows = append(rows, map[string]any{"commission": commission, "type": kind})
 	}

@@ -1,5 +1,7 @@
 package refersiontest
 
+import "github.com/affiliatekit/affiliatekit-go/refersion"
+
 func (s *Server) newSKUCommission(f fields) (any, *apiError) {
 	for _, k := range []string{"offer_id", "skus"} {
 		if !f.present(k) {
@@ -13,7 +15,7 @@ func (s *Server) newSKUCommission(f fields) (any, *apiError) {
 	if len(skus) > MaxBatch {
 		return nil, unprocessable("Only 50 sku records can be processed per request.")
 	}
-	var add []SKUCommission
+	var add []refersion.SKUCommission
 	for _, it := range skus {
 		if ae := checkFields(it, []string{"sku", "product_description", "commission_type", "commission_amount"}); ae != nil {
 			return nil, ae
@@ -33,8 +35,8 @@ func (s *Server) newSKUCommission(f fields) (any, *apiError) {
 		}
 		sku, _ := it.str("sku")
 		desc, _ := it.str("product_description")
-		add = append(add, SKUCommission{SKU: sku, ProductDescription: desc, CommissionType: typ,
-			CommissionAmount: amount.String()})
+		add = append(add, refersion.SKUCommission{SKU: sku, ProductDescription: desc,
+			CommissionType: refersion.CommissionType(typ), CommissionAmount: amount})
 	}
 	offerID, _ := f.str("offer_id")
 	i := s.offerIndex(offerID)

@@ -8,40 +8,38 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/refersion"
 )
 
 // Affiliate is an affiliate as the fake stores it, with Refersion's field
-// names. ID is the numeric id that affiliate/get answers; Code is the code
+// names and the client's types: [refersion.AffiliateStatus] for Status and
+// [refersion.FlexString] for OfferID, as [refersion.Affiliate] has them.
+// ID is the numeric id that affiliate/get answers; Code is the code
 // that affiliate/list, affiliate/search and affiliate/new send in their
 // "id" field, and that affiliate/get and affiliate/trigger take as
 // "affiliate_code".
 type Affiliate struct {
-	ID               int64         `json:"id"`
-	Code             string        `json:"affiliate_code"`
-	OfferID          string        `json:"offer_id"`
-	Status           string        `json:"status"`
-	FirstName        string        `json:"first_name"`
-	LastName         string        `json:"last_name"`
-	CompanyName      string        `json:"company_name"`
-	Email            string        `json:"email"`
-	PaypalEmail      string        `json:"paypal_email"`
-	Address1         string        `json:"address1"`
-	Address2         string        `json:"address2"`
-	City             string        `json:"city"`
-	State            string        `json:"state"`
-	Zip              string        `json:"zip"`
-	Country          string        `json:"country"`
-	Phone            string        `json:"phone"`
-	SendWelcome      bool          `json:"send_welcome"`
-	UniqueMerchantID string        `json:"unique_merchant_id"`
-	Link             string        `json:"link"`
-	CustomFields     []CustomField `json:"custom_fields"`
-}
-
-// CustomField is an answer to a registration form question.
-type CustomField struct {
-	Label string `json:"label"`
-	Value string `json:"value"`
+	ID               int64                     `json:"id"`
+	Code             string                    `json:"affiliate_code"`
+	OfferID          refersion.FlexString      `json:"offer_id"`
+	Status           refersion.AffiliateStatus `json:"status"`
+	FirstName        string                    `json:"first_name"`
+	LastName         string                    `json:"last_name"`
+	CompanyName      string                    `json:"company_name"`
+	Email            string                    `json:"email"`
+	PaypalEmail      string                    `json:"paypal_email"`
+	Address1         string                    `json:"address1"`
+	Address2         string                    `json:"address2"`
+	City             string                    `json:"city"`
+	State            string                    `json:"state"`
+	Zip              string                    `json:"zip"`
+	Country          string                    `json:"country"`
+	Phone            string                    `json:"phone"`
+	SendWelcome      bool                      `json:"send_welcome"`
+	UniqueMerchantID string                    `json:"unique_merchant_id"`
+	Link             string                    `json:"link"`
+	// CustomFields are the answers to the registration form's questions.
+	CustomFields []refersion.CustomField `json:"custom_fields"`
 }
 
 // customFieldLabels are the registration questions of the fake account, by
@@ -52,61 +50,59 @@ var customFieldLabels = map[string]string{
 }
 
 // Conversion is a conversion (a credited order or a manual credit), with
-// the field names of Refersion's conversion webhooks where they exist. Its
-// amounts are exact decimals in major units of Currency (refersion.Amount,
-// built with refersion.ParseAmount); the fake computes in cents, so the
-// amounts it derives (totals, cancellations) are whole cents.
+// the field names of Refersion's conversion webhooks where they exist and
+// the client's types: [refersion.ConversionType], [refersion.ConversionStatus],
+// [refersion.PaymentStatus], and [refersion.Amount] for the amounts, exact
+// decimals in major units of Currency (build them with
+// [refersion.ParseAmount]). The fake computes in cents, so the amounts it
+// derives (totals, cancellations) are whole cents. Created is when the
+// conversion was made; the fake serves it to the second.
 type Conversion struct {
-	ID                       int64            `json:"id"`
-	AffiliateID              int64            `json:"affiliate_id"`
-	OfferID                  int64            `json:"offer_id"`
-	OrderID                  string           `json:"order_id"`
-	Type                     string           `json:"type"`
-	Status                   string           `json:"status"`
-	PaymentStatus            string           `json:"payment_status"`
-	Currency                 string           `json:"currency"`
-	Total                    money.Amount     `json:"total"`
-	CommissionableOrderTotal money.Amount     `json:"commissionable_order_total"`
-	CommissionTotal          money.Amount     `json:"commission_total"`
-	IsTestConversion         bool             `json:"is_test_conversion"`
-	Notes                    string           `json:"notes"`
-	Items                    []ConversionItem `json:"items"`
-	Created                  time.Time        `json:"created"`
+	ID                       int64                      `json:"id"`
+	AffiliateID              int64                      `json:"affiliate_id"`
+	OfferID                  int64                      `json:"offer_id"`
+	OrderID                  string                     `json:"order_id"`
+	Type                     refersion.ConversionType   `json:"type"`
+	Status                   refersion.ConversionStatus `json:"status"`
+	PaymentStatus            refersion.PaymentStatus    `json:"payment_status"`
+	Currency                 string                     `json:"currency"`
+	Total                    refersion.Amount           `json:"total"`
+	CommissionableOrderTotal refersion.Amount           `json:"commissionable_order_total"`
+	CommissionTotal          refersion.Amount           `json:"commission_total"`
+	IsTestConversion         bool                       `json:"is_test_conversion"`
+	Notes                    string                     `json:"notes"`
+	Items                    []ConversionItem           `json:"items"`
+	Created                  time.Time                  `json:"created"`
 }
 
 // ConversionItem is one SKU of a conversion's order.
 type ConversionItem struct {
 	SKU string `json:"sku"`
 	// Price is the price of one unit, in major units.
-	Price    money.Amount `json:"price"`
-	Quantity int          `json:"quantity"`
+	Price    refersion.Amount `json:"price"`
+	Quantity int              `json:"quantity"`
 }
 
-// Trigger is a conversion trigger of an affiliate.
+// Trigger is a conversion trigger of an affiliate: a coupon code, SKU or
+// email address ([refersion.TriggerType]) that credits it.
 type Trigger struct {
-	TriggerID   int64  `json:"trigger_id"`
-	AffiliateID int64  `json:"affiliate_id"`
-	Type        string `json:"type"`
-	Trigger     string `json:"trigger"`
+	TriggerID   int64                 `json:"trigger_id"`
+	AffiliateID int64                 `json:"affiliate_id"`
+	Type        refersion.TriggerType `json:"type"`
+	Trigger     string                `json:"trigger"`
 }
 
-// Offer is an offer with its SKU commissions.
+// Offer is an offer with its SKU commissions, which
+// offer/new_sku_commission adds to.
 type Offer struct {
-	OfferID string          `json:"offer_id"`
-	Name    string          `json:"name"`
-	SKUs    []SKUCommission `json:"skus"`
+	OfferID string                    `json:"offer_id"`
+	Name    string                    `json:"name"`
+	SKUs    []refersion.SKUCommission `json:"skus"`
 	// Commission and CommissionType are what the GraphQL offers query
-	// answers ("10", "PERCENT_OF_SALE" when empty).
-	Commission     string `json:"commission"`
-	CommissionType string `json:"type"`
-}
-
-// SKUCommission is a SKU-level commission rate of an offer.
-type SKUCommission struct {
-	SKU                string `json:"sku"`
-	ProductDescription string `json:"product_description"`
-	CommissionType     string `json:"commission_type"`
-	CommissionAmount   string `json:"commission_amount"`
+	// answers; a zero Commission is served as 10 and an empty
+	// CommissionType as [refersion.CommissionPercentOfSale].
+	Commission     refersion.Amount         `json:"commission"`
+	CommissionType refersion.CommissionType `json:"type"`
 }
 
 // Report is a saved report. A report with an empty Body renders the
@@ -121,7 +117,9 @@ type Report struct {
 const defaultOfferID = "1234"
 
 // AddAffiliate stores a, filling in a zero ID, Code, Link, Status
-// (ACTIVE) and OfferID (the default offer), and returns what was stored.
+// ([refersion.AffiliateActive]) and OfferID (the default offer, "1234"),
+// and returns what was stored. An affiliate with the ID of a stored one
+// replaces it.
 func (s *Server) AddAffiliate(a Affiliate) Affiliate {
 	return locked(s, func() Affiliate { return *s.addAffiliate(a) })
 }
@@ -130,10 +128,10 @@ func (s *Server) addAffiliate(a Affiliate) *Affiliate {
 	nextID(&a.ID, &s.nextAff)
 	orDefault(&a.Code, codeFor(a.ID))
 	orDefault(&a.Link, "https://demo.refersion.com/c/"+a.Code)
-	orDefault(&a.Status, "ACTIVE")
+	orDefault(&a.Status, refersion.AffiliateActive)
 	orDefault(&a.OfferID, defaultOfferID)
 	if a.CustomFields == nil {
-		a.CustomFields = []CustomField{}
+		a.CustomFields = []refersion.CustomField{}
 	}
 	p := &a
 	i, _ := slices.BinarySearchFunc(s.affiliates, a.ID, func(x *Affiliate, id int64) int { return cmpInt(x.ID, id) })
@@ -235,20 +233,20 @@ func (s *Server) seedAffiliates(n int) []Affiliate {
 		}
 		a := Affiliate{
 			FirstName: first, LastName: last, Email: email + "@example.com",
-			OfferID: []string{"1234", "1234", "5678", "1234", "101112"}[i%5],
-			Status:  "ACTIVE", Country: "US",
+			OfferID: []refersion.FlexString{"1234", "1234", "5678", "1234", "101112"}[i%5],
+			Status:  refersion.AffiliateActive, Country: "US",
 		}
 		switch {
 		case i%13 == 12:
-			a.Status = "DISABLED"
+			a.Status = refersion.AffiliateDisabled
 		case i%11 == 10:
-			a.Status = "DENIED"
+			a.Status = refersion.AffiliateDenied
 		case i%7 == 6:
-			a.Status = "PENDING"
+			a.Status = refersion.AffiliatePending
 		}
 		if i%4 == 0 {
 			a.CompanyName = last + " Media"
-			a.CustomFields = []CustomField{{Label: "What is your web site?", Value: "https://" + strings.ToLower(last) + "media.example"}}
+			a.CustomFields = []refersion.CustomField{{Label: "What is your web site?", Value: "https://" + strings.ToLower(last) + "media.example"}}
 		}
 		return a
 	}, s.addAffiliate)
@@ -262,8 +260,10 @@ func (s *Server) Affiliates() []Affiliate {
 }
 
 // AddConversion stores c, filling in a zero ID, Created (the fake's now),
-// Status (PENDING), Type (AFFILIATE_SITE_CONVERSION), PaymentStatus
-// (UNPAID) and Currency (USD), and returns what was stored.
+// Status ([refersion.ConversionPending]), Type
+// ([refersion.ConversionAffiliateSite]), PaymentStatus
+// ([refersion.PaymentUnpaid]) and Currency (USD), and returns what was
+// stored.
 func (s *Server) AddConversion(c Conversion) Conversion {
 	return locked(s, func() Conversion { return *s.addConversion(c) })
 }
@@ -273,9 +273,9 @@ func (s *Server) addConversion(c Conversion) *Conversion {
 	if c.Created.IsZero() {
 		c.Created = s.now().UTC().Truncate(time.Second)
 	}
-	orDefault(&c.Status, "PENDING")
-	orDefault(&c.Type, "AFFILIATE_SITE_CONVERSION")
-	orDefault(&c.PaymentStatus, "UNPAID")
+	orDefault(&c.Status, refersion.ConversionPending)
+	orDefault(&c.Type, refersion.ConversionAffiliateSite)
+	orDefault(&c.PaymentStatus, refersion.PaymentUnpaid)
 	orDefault(&c.Currency, "USD")
 	p := &c
 	s.conversions = append(s.conversions, p)
@@ -288,15 +288,28 @@ var catalog = []ConversionItem{
 	{SKU: "CAP-ONESIZE-NAVY", Price: fromCents(1899)}, {SKU: "SOCKS-3PACK-WHITE", Price: fromCents(1200)},
 }
 
+// seedStep is the time between two conversions of SeedConversions.
+const seedStep = 17 * time.Hour
+
 // SeedConversions adds n generated orders spread over the stored
 // affiliates (seeding 12 affiliates first if there are none), one every 17
-// hours from 2025-01-06, and returns them.
+// hours up to the fake's now (see [WithClock]): the last at the latest
+// whole hour before now, so today has one (unless the day is a second
+// old), and 90 of them reach back over this month and the last one. It
+// returns them.
 func (s *Server) SeedConversions(n int) []Conversion {
-	return s.SeedConversionsEvery(n, time.Date(2025, time.January, 6, 9, 0, 0, 0, time.UTC), 17*time.Hour)
+	return locked(s, func() []Conversion { return s.seedConversions(n, s.seedStart(n), seedStep) })
 }
 
-// SeedConversionsEvery adds n generated orders like SeedConversions, one
-// every step from start, and returns them.
+// seedStart is when the first of n conversions of SeedConversions is
+// dated: n-1 steps before the latest whole hour before now.
+func (s *Server) seedStart(n int) time.Time {
+	last := s.now().UTC().Add(-time.Second).Truncate(time.Hour)
+	return last.Add(-time.Duration(max(n-1, 0)) * seedStep)
+}
+
+// SeedConversionsEvery adds n generated orders like [Server.SeedConversions],
+// the first at start and one every step after it, and returns them.
 func (s *Server) SeedConversionsEvery(n int, start time.Time, step time.Duration) []Conversion {
 	return locked(s, func() []Conversion { return s.seedConversions(n, start.UTC(), step) })
 }
@@ -305,10 +318,13 @@ func (s *Server) seedConversions(n int, base time.Time, step time.Duration) []Co
 	if len(s.affiliates) == 0 {
 		s.seedAffiliates(12)
 	}
-	statuses := []string{"APPROVED", "APPROVED", "PENDING", "APPROVED", "DENIED", "PENDING", "UNQUALIFIED"}
-	types := []string{"AFFILIATE_SITE_CONVERSION", "AFFILIATE_SITE_CONVERSION", "CONVERSION_TRIGGER_COUPON",
-		"AFFILIATE_SITE_CONVERSION", "CONVERSION_TRIGGER_SKU"}
-	return seed(n, len(s.conversions), func(i int) Conversion {
+	statuses := []refersion.ConversionStatus{refersion.ConversionApproved, refersion.ConversionApproved,
+		refersion.ConversionPending, refersion.ConversionApproved, refersion.ConversionDenied,
+		refersion.ConversionPending, refersion.ConversionUnqualified}
+	types := []refersion.ConversionType{refersion.ConversionAffiliateSite, refersion.ConversionAffiliateSite,
+		refersion.ConversionTriggerCoupon, refersion.ConversionAffiliateSite, refersion.ConversionTriggerSKU}
+	first := len(s.conversions)
+	return seed(n, first, func(i int) Conversion {
 		a := s.affiliates[(i*7)%len(s.affiliates)]
 		var items []ConversionItem
 		var total int64 // cents
@@ -319,7 +335,7 @@ func (s *Server) seedConversions(n int, base time.Time, step time.Duration) []Co
 			price, _ := cents(it.Price)
 			total += price * int64(it.Quantity)
 		}
-		offer, _ := strconv.ParseInt(a.OfferID, 10, 64)
+		offer, _ := a.OfferID.Int64()
 		var percent int64 = 10
 		if a.OfferID == "5678" {
 			percent = 15
@@ -329,10 +345,10 @@ func (s *Server) seedConversions(n int, base time.Time, step time.Duration) []Co
 			Type: types[i%len(types)], Status: statuses[i%len(statuses)], Currency: "USD",
 			Total: fromCents(total), CommissionableOrderTotal: fromCents(total),
 			CommissionTotal: fromCents(share(total, percent, 100)),
-			Items:           items, Created: base.Add(time.Duration(i) * step),
+			Items:           items, Created: base.Add(time.Duration(i-first) * step),
 		}
-		if c.Status == "APPROVED" && i%3 == 0 {
-			c.PaymentStatus = "PAID"
+		if c.Status == refersion.ConversionApproved && i%3 == 0 {
+			c.PaymentStatus = refersion.PaymentPaid
 		}
 		return c
 	}, s.addConversion)
@@ -340,7 +356,7 @@ func (s *Server) seedConversions(n int, base time.Time, step time.Duration) []Co
 
 // fromCents returns a count of cents as a decimal in major units
 // ("24.00"), which encodes to JSON as the number 24.00.
-func fromCents(c int64) money.Amount {
+func fromCents(c int64) refersion.Amount {
 	a, _ := money.FromMinorUnits(c, 2, "")
 	d, _ := money.ParseDecimal(a.String(), "")
 	return d
@@ -348,7 +364,7 @@ func fromCents(c int64) money.Amount {
 
 // cents returns an amount in whole cents; the fake keeps every currency to
 // two decimals. It reports false for a null or an amount finer than a cent.
-func cents(a money.Amount) (int64, bool) {
+func cents(a refersion.Amount) (int64, bool) {
 	n, err := a.WithCurrency("USD").MinorUnits("USD")
 	return n, err == nil
 }
@@ -369,7 +385,8 @@ func (s *Server) Conversions() []Conversion {
 	})
 }
 
-// AddTrigger stores a conversion trigger, filling in a zero TriggerID.
+// AddTrigger stores a conversion trigger, filling in a zero TriggerID, and
+// returns what was stored.
 func (s *Server) AddTrigger(t Trigger) Trigger {
 	return locked(s, func() Trigger { return *s.addTrigger(t) })
 }
@@ -386,7 +403,8 @@ func (s *Server) Triggers() []Trigger {
 	return locked(s, func() []Trigger { return copies(s.triggers, nil) })
 }
 
-// AddOffer stores an offer (replacing one with the same id).
+// AddOffer stores an offer, replacing one with the same OfferID, and
+// returns it.
 func (s *Server) AddOffer(o Offer) Offer {
 	return locked(s, func() Offer {
 		s.addOffer(o)
@@ -413,7 +431,8 @@ func (s *Server) Offers() []Offer {
 	})
 }
 
-// AddReport stores a saved report whose download serves body.
+// AddReport stores a saved report, replacing one with the same ID; its
+// download serves r.Body (the conversions CSV when Body is empty).
 func (s *Server) AddReport(r Report) Report {
 	return locked(s, func() Report {
 		s.reports[r.ID] = &r
@@ -421,7 +440,12 @@ func (s *Server) AddReport(r Report) Report {
 	})
 }
 
-// seedDemo fills the demo data set.
+// demoConversions is how many conversions the demo data set holds.
+const demoConversions = 90
+
+// seedDemo fills the demo data set, dated from the fake's clock as
+// SeedConversions dates them; NewServer runs it after every option, so
+// WithClock applies whatever the option order.
 func (s *Server) seedDemo() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -429,8 +453,9 @@ func (s *Server) seedDemo() {
 		s.addOffer(o)
 	}
 	s.seedAffiliates(36)
-	s.seedConversions(90, time.Date(2025, time.January, 6, 9, 0, 0, 0, time.UTC), 17*time.Hour)
+	s.seedConversions(demoConversions, s.seedStart(demoConversions), seedStep)
 	for i, a := range s.affiliates[:6] {
-		s.addTrigger(Trigger{AffiliateID: a.ID, Type: "COUPON", Trigger: strings.ToUpper(a.FirstName) + strconv.Itoa(10+i*5)})
+		s.addTrigger(Trigger{AffiliateID: a.ID, Type: refersion.TriggerCoupon,
+			Trigger: strings.ToUpper(a.FirstName) + strconv.Itoa(10+i*5)})
 	}
 }

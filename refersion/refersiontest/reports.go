@@ -81,7 +81,7 @@ func (s *Server) conversionsCSV() string {
 		}
 		_ = cw.Write([]string{
 			strconv.FormatInt(c.ID, 10), c.Created.UTC().Format(totalsTimeLayout), strconv.FormatInt(c.AffiliateID, 10),
-			code, name, strconv.FormatInt(c.OfferID, 10), c.OrderID, c.Type, c.Status, c.PaymentStatus, c.Currency,
+			code, name, strconv.FormatInt(c.OfferID, 10), c.OrderID, string(c.Type), string(c.Status), string(c.PaymentStatus), c.Currency,
 			csvAmount(c.Total), csvAmount(c.CommissionTotal),
 		})
 	}

@@ -28,10 +28,35 @@
 //	defer srv.Close()
 //	client, err := srv.Client() // add your own refersion.Options
 //
+// # Seeding
+//
+// [WithDemoData] loads a deterministic data set dated from the fake's
+// clock: conversions up to now, reaching over this month and the last.
+// The Add and Seed methods store your own records, written with the
+// client's types ([refersion.AffiliateStatus], [refersion.ConversionStatus],
+// [refersion.Amount], time.Time); the fake renders them in Refersion's
+// wire format (unix seconds, decimal strings, formatted totals):
+//
+//	aff := srv.AddAffiliate(refersiontest.Affiliate{
+//		FirstName: "Jane", LastName: "Doe", Email: "jane@example.com",
+//		Status: refersion.AffiliatePending,
+//	})
+//	total, _ := refersion.ParseAmount("59.00", "USD")
+//	commission, _ := refersion.ParseAmount("5.90", "USD")
+//	srv.AddConversion(refersiontest.Conversion{
+//		AffiliateID: aff.ID, OrderID: "#1001", Status: refersion.ConversionApproved,
+//		Total: total, CommissionTotal: commission,
+//		Created: time.Now().Add(-time.Hour),
+//	})
+//
+// Read back what writes did with the snapshot methods ([Server.Affiliates],
+// [Server.Conversions], ...), and make requests fail with [Server.Inject].
+//
 // # Fake time
 //
 // A [Clock] from [NewClock] serves both sides of a test: give its Now to
-// the server's [WithClock] (link expiry, new conversions, the rate limit)
+// the server's [WithClock] (link expiry, new conversions, the dates of
+// demo and seeded conversions, the rate limit)
 // and the clock itself to the client's [refersion.WithClock], so retry
 // and throttle waits take no real time and both agree on the time:
 //
@@ -136,14 +161,19 @@ func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
 
 // WithDemoData seeds a deterministic demo data set: three offers, 36
 // affiliates, 90 conversions, a few coupon triggers and the conversions
-// report.
+// report. The conversions are dated from the fake's clock, one every 17
+// hours up to now (see [Server.SeedConversions]): today, yesterday, this
+// month and last month all hold some. The data is seeded after every
+// option has run, so [WithClock] applies whatever the order of the
+// options.
 func WithDemoData() ServerOption {
 	return func(s *Server) { s.demo = true }
 }
 
 // WithClock sets the fake's clock, used for report link expiry, the
-// creation time of new conversions and the rate limit: pass a [Clock]'s
-// Now to share the time with a client built with [refersion.WithClock].
+// creation time of new conversions, the dates of demo and seeded
+// conversions and the rate limit: pass a [Clock]'s Now to share the time
+// with a client built with [refersion.WithClock].
 func WithClock(now func() time.Time) ServerOption {
 	return func(s *Server) { s.now = now }
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/refersion"
 )
 
 // These tests pin the fake's wire format to the fact sheet and to
@@ -300,7 +301,7 @@ func TestBatchWritesMatchSamples(t *testing.T) {
 	status, b = post(t, srv, "affiliate/status_change", fmt.Sprintf(`{"ids":[%d,%d],"status":"DISABLED"}`, affs[1].ID, affs[1].ID+1000))
 	require.Equal(t, http.StatusOK, status, string(b))
 	assert.Equal(t, kinds(t, sample(t, "affiliate_status_change.json")), kinds(t, b))
-	assert.Equal(t, "DISABLED", srv.Affiliates()[1].Status)
+	assert.Equal(t, refersion.AffiliateDisabled, srv.Affiliates()[1].Status)
 
 	ids := make([]string, 51)
 	for i := range ids {
@@ -469,7 +470,8 @@ func TestInjectedFaultsUseRefersionErrorBodies(t *testing.T) {
 }
 
 func TestSeedingIsDeterministicAndFast(t *testing.T) {
-	a, b := NewServer(WithDemoData()), NewServer(WithDemoData())
+	now := func() time.Time { return time.Date(2025, time.March, 3, 12, 0, 0, 0, time.UTC) }
+	a, b := NewServer(WithDemoData(), WithClock(now)), NewServer(WithDemoData(), WithClock(now))
 	defer a.Close()
 	defer b.Close()
 	assert.Equal(t, a.Affiliates(), b.Affiliates())
