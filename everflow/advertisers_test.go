@@ -171,7 +171,7 @@ func TestAdvertisersAgainstFake(t *testing.T) {
 	assert.Equal(t, []string{"new"}, u.Labels)
 	stored := srv.Advertisers()
 	last := stored[len(stored)-1]
-	assert.Equal(t, "inactive", last.AccountStatus)
+	assert.Equal(t, AccountInactive, last.AccountStatus)
 	assert.JSONEq(t, `{"billing_frequency":"monthly"}`, string(last.Billing))
 
 	_, err = c.Advertisers.Get(ctx, 99999)

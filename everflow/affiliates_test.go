@@ -14,7 +14,7 @@ import (
 )
 
 func TestAffiliatesListPagesInOrder(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	srv.SeedAffiliates(250)
 	c, _ := newTestClient(t, srv)
@@ -244,7 +244,7 @@ func TestAffiliateUpdateGetModifyPut(t *testing.T) {
 // The fake answers the documented shape, and a read from it updated
 // through UpdateParams keeps the tier and labels.
 func TestAffiliateFakeKeepsTierAndLabels(t *testing.T) {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	srv := newFakeServer(everflowtest.WithDemoData())
 	defer srv.Close()
 	stored := srv.AddAffiliate(everflowtest.Affiliate{
 		Name: "Tiered", NetworkEmployeeID: 2, NetworkAffiliateTierID: 4, Labels: []string{"vip", "email"},

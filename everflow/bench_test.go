@@ -91,7 +91,7 @@ var listBench = benchkit.NewListBench(benchkit.Platform[*everflow.Client, *everf
 	Records:  benchRecords,
 	PageSize: everflow.MaxPerPage,
 	Fake: func(n int) (string, func()) {
-		fake := everflowtest.NewServer()
+		fake := newFakeServer()
 		fake.SeedAffiliates(n)
 		return fake.URL, fake.Close
 	},
@@ -144,7 +144,7 @@ type exportBlock struct {
 // exportBlocks renders exportBlockRows rows of the postback export once per
 // process, in both formats.
 var exportBlocks = sync.OnceValues(func() (map[everflow.ExportFormat]*exportBlock, error) {
-	fake := everflowtest.NewServer()
+	fake := newFakeServer()
 	defer fake.Close()
 	fake.SeedPostbacks(exportBlockRows)
 	c, err := newClient(fake.URL)

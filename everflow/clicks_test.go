@@ -64,7 +64,7 @@ func TestClickDecodesIntAndBoolFlags(t *testing.T) {
 }
 
 func TestClickStreamTruncated(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	srv.SeedClicks(2*everflowtest.ClickStreamLimit + 5000)
 	c, _ := newTestClient(t, srv)

@@ -16,7 +16,7 @@ import (
 )
 
 func TestConversionsListPages(t *testing.T) {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	srv := newFakeServer(everflowtest.WithDemoData())
 	defer srv.Close()
 	srv.SeedConversions(4500)
 	c, _ := newTestClient(t, srv)
@@ -118,7 +118,7 @@ func TestConversionsExport(t *testing.T) {
 		require.NoError(t, err)
 		if n == 0 {
 			assert.Equal(t, stored[0].ConversionID, rec.Get("conversion_id"))
-			assert.Equal(t, stored[0].Status, rec.Get("status"))
+			assert.Equal(t, string(stored[0].Status), rec.Get("status"))
 		}
 		n++
 	}

@@ -12,7 +12,10 @@ import (
 )
 
 func Example() {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	// The demo data lies in the 28 days before the fake's now; a fixed
+	// clock (now) keeps the output the same on every run.
+	srv := everflowtest.NewServer(everflowtest.WithDemoData(),
+		everflowtest.WithClock(func() time.Time { return now }))
 	defer srv.Close()
 	client, err := everflow.NewClient(
 		everflow.WithAPIKey(everflowtest.APIKey),
@@ -35,8 +38,8 @@ func Example() {
 	}
 
 	report, err := client.Postbacks.Report(ctx, &everflow.PostbackReportParams{
-		From:       time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
-		To:         time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC),
+		From:       now.AddDate(0, 0, -28),
+		To:         now,
 		TimezoneID: everflow.TimezoneUTC,
 		Query: everflow.Query{Filters: []everflow.Filter{
 			everflow.OfferFilter(5),
@@ -63,15 +66,16 @@ func Example() {
 // Stream the postback log as CSV in constant memory, reading columns by
 // their header names.
 func ExamplePostbacksService_ExportCSV() {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	srv := everflowtest.NewServer(everflowtest.WithDemoData(),
+		everflowtest.WithClock(func() time.Time { return now }))
 	defer srv.Close()
 	client, err := everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
 	}
 	params := &everflow.PostbackReportParams{
-		From:       time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
-		To:         time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC),
+		From:       now.AddDate(0, 0, -28),
+		To:         now,
 		TimezoneID: everflow.TimezoneUTC,
 		Query:      everflow.Query{Filters: []everflow.Filter{everflow.DeliveryStatusFilter(everflow.DeliveryFailure)}},
 	}
@@ -91,10 +95,12 @@ func ExamplePostbacksService_ExportCSV() {
 	// 59 failed postbacks
 }
 
+// now is the fixed time of the examples' fakes; real code uses time.Now().
+var now = time.Date(2024, time.February, 29, 0, 0, 0, 0, time.UTC)
+
 // newDemoClient starts a fake server with the demo data on a fixed clock
 // and returns a client for it.
 func newDemoClient(opts ...everflowtest.ServerOption) (*everflowtest.Server, *everflow.Client) {
-	now := time.Date(2024, time.March, 4, 9, 0, 0, 0, time.UTC)
 	opts = append([]everflowtest.ServerOption{
 		everflowtest.WithDemoData(),
 		everflowtest.WithClock(func() time.Time { return now }),
@@ -242,8 +248,8 @@ func ExamplePostbacksService_Export() {
 	ctx := context.Background()
 
 	params := &everflow.PostbackReportParams{
-		From:       time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC),
-		To:         time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC),
+		From:       now.AddDate(0, 0, -28),
+		To:         now,
 		TimezoneID: everflow.TimezoneUTC,
 	}
 	report, err := client.Postbacks.Report(ctx, params)

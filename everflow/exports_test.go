@@ -138,7 +138,7 @@ func TestExportRetriedBeforeTheBodyStarts(t *testing.T) {
 }
 
 func TestExportContextCancelled(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	srv.SeedPostbacks(100000)
 	c, _ := newTestClient(t, srv)
@@ -203,7 +203,7 @@ func TestExportCSVForms(t *testing.T) {
 // BenchmarkPostbacksExport streams 200,000 postbacks from the fake and
 // reports the peak heap in use (client and fake share the process).
 func BenchmarkPostbacksExport(b *testing.B) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	const rows = 200000
 	srv.SeedPostbacks(rows)

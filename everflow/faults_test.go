@@ -86,7 +86,7 @@ func TestFaultMatrix_5x15_cells(t *testing.T) {
 // matrixServer starts an empty fake and a client on it configured by env.
 func matrixServer(t *testing.T, env faultmatrix.Env) (*everflowtest.Server, *Client) {
 	t.Helper()
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	t.Cleanup(srv.Close)
 	c, err := NewClient(WithAPIKey(everflowtest.APIKey), WithBaseURL(srv.URL),
 		WithHTTPClient(env.HTTPClient), WithMaxRetries(env.MaxRetries), WithPrefetch(0), WithRateLimit(0, 0), WithClock(env.Clock)) // the matrix reads the retry waits alone

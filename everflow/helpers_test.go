@@ -25,7 +25,7 @@ func newTestClient(t *testing.T, srv *everflowtest.Server, opts ...Option) (*Cli
 // demo starts a fake with the demo data and a client of it.
 func demo(t *testing.T, opts ...Option) (*everflowtest.Server, *Client, *everflowtest.Clock) {
 	t.Helper()
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	srv := newFakeServer(everflowtest.WithDemoData())
 	t.Cleanup(srv.Close)
 	c, clk := newTestClient(t, srv, opts...)
 	return srv, c, clk
@@ -37,4 +37,17 @@ func mustAmount(t *testing.T, text string) Amount {
 	a, err := ParseAmount(text, "")
 	require.NoError(t, err)
 	return a
+}
+
+// seedNow is the fake server's time when it starts in these tests: the
+// fake seeds its clicks, conversions and postback rows over the 28 days
+// before it, which makes them February 2024.
+var seedNow = time.Date(2024, time.February, 29, 0, 0, 0, 0, time.UTC)
+
+// newFakeServer starts a fake whose clock starts at seedNow and runs on in
+// real time (so that its rate-limit windows pass); opts may replace it.
+func newFakeServer(opts ...everflowtest.ServerOption) *everflowtest.Server {
+	start := time.Now()
+	clock := func() time.Time { return seedNow.Add(time.Since(start)) }
+	return everflowtest.NewServer(append([]everflowtest.ServerOption{everflowtest.WithClock(clock)}, opts...)...)
 }

@@ -19,7 +19,7 @@ import (
 // error in every form, and finds the credentials nowhere.
 func TestSecretHygiene(t *testing.T) {
 	const wrongKey = "ef_live_WRONG_c0ffee1234"
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	srv.SeedAffiliates(3)
 	srv.SeedConversions(3)

@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	. "github.com/affiliatekit/affiliatekit-go/everflow"
-	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 )
 
 // TestBadCallerInputIsAClearError: blank credentials, unusable base URLs
@@ -41,7 +40,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 		})
 	}
 
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	c := resourceClient(t, srv, &http.Client{})
 	ctx := context.Background()
@@ -73,7 +72,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 // "#" or a dot segment stays one escaped path segment; it never reaches
 // another route or adds a query.
 func TestIDsWithPathCharactersAreEscaped(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	c := resourceClient(t, srv, &http.Client{}, WithMaxRetries(0))
 	ctx := context.Background()

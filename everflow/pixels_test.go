@@ -38,7 +38,7 @@ func TestPixelsCRUD(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, PixelInactive, updated.PixelStatus)
 	assert.Equal(t, 2000, updated.DelayMS)
-	assert.Equal(t, "inactive", srv.Pixels()[16].PixelStatus)
+	assert.Equal(t, PixelInactive, srv.Pixels()[16].PixelStatus)
 
 	var found []int64
 	for p, err := range c.Pixels.Search(ctx, &PixelSearchOptions{Filters: map[string]any{"network_affiliate_id": 5}}) {

@@ -20,7 +20,7 @@ import (
 
 // The example request, sent by the client, reads back the example row.
 func TestPostbacksListVerbatimRequest(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	raw, err := os.ReadFile("testdata/affiliate_pixels_report.json")
 	require.NoError(t, err)
@@ -75,7 +75,7 @@ func TestPostbacksListOneOfferFailuresOnly(t *testing.T) {
 }
 
 func TestPostbacksListTruncatedAtTheCap(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	c, _ := newTestClient(t, srv)
 	params := &PostbackReportParams{From: feb(1), To: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), TimezoneID: TimezoneUTC}
@@ -134,7 +134,7 @@ func exportRows() int {
 }
 
 func TestPostbacksExportAllInOrder(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeServer()
 	defer srv.Close()
 	srv.SeedAffiliates(36)
 	srv.SeedOffers(24)
@@ -172,7 +172,7 @@ func TestPostbacksExportAllInOrder(t *testing.T) {
 }
 
 func TestPostbacksExportBreakClosesTheDownload(t *testing.T) {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	srv := newFakeServer(everflowtest.WithDemoData())
 	defer srv.Close()
 	srv.SeedPostbacks(50000)
 	c, _ := newTestClient(t, srv)

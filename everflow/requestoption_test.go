@@ -20,7 +20,7 @@ import (
 // (Everflow has no delete), a report and an error each fill the caller's
 // Response with the status, headers and quota of their HTTP answer.
 func TestWithResponseInto(t *testing.T) {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	srv := newFakeServer(everflowtest.WithDemoData())
 	t.Cleanup(srv.Close)
 	c, err := everflow.NewClient(
 		everflow.WithAPIKey(everflowtest.APIKey),
@@ -95,7 +95,7 @@ func TestWithResponseInto(t *testing.T) {
 // TestWithRelationships: the option sends one relationship parameter per
 // name, in order, and the record comes back with those objects.
 func TestWithRelationships(t *testing.T) {
-	srv := everflowtest.NewServer(everflowtest.WithDemoData())
+	srv := newFakeServer(everflowtest.WithDemoData())
 	t.Cleanup(srv.Close)
 	c, err := everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(srv.URL), everflow.WithRateLimit(0, 0))
 	require.NoError(t, err)

@@ -17,7 +17,7 @@ import (
 // keyed by network affiliate id, with affiliate creation as the write.
 var adapter = conformance.Platform[*everflowtest.Server, *Client, Option]{
 	Start: func(t *testing.T, n int, _ bool) (*everflowtest.Server, []string) {
-		srv := everflowtest.NewServer()
+		srv := newFakeServer()
 		t.Cleanup(srv.Close)
 		srv.SeedAffiliates(n)
 		var ids []string

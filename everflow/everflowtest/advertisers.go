@@ -2,6 +2,7 @@ package everflowtest
 
 import (
 	"encoding/json"
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"maps"
 	"net/http"
 	"slices"
@@ -31,10 +32,10 @@ func (s *Server) addAdvertiserLocked(a Advertiser) *Advertiser {
 	if a.DefaultCurrencyID == "" {
 		a.DefaultCurrencyID = s.network.DefaultCurrencyID
 	}
-	if a.TimeCreated == 0 {
-		a.TimeCreated = s.now().Unix()
+	if a.TimeCreated.IsZero() {
+		a.TimeCreated = s.stamp()
 	}
-	if a.TimeSaved == 0 {
+	if a.TimeSaved.IsZero() {
 		a.TimeSaved = a.TimeCreated
 	}
 	if a.Labels == nil {
@@ -162,29 +163,29 @@ func (s *Server) getAdvertiser(w http.ResponseWriter, r *http.Request) {
 
 // advertiserBody is the body of the advertiser create and update.
 type advertiserBody struct {
-	Name                           string          `json:"name"`
-	AccountStatus                  string          `json:"account_status"`
-	NetworkEmployeeID              int64           `json:"network_employee_id"`
-	SalesManagerID                 int64           `json:"sales_manager_id"`
-	InternalNotes                  string          `json:"internal_notes"`
-	AddressID                      int64           `json:"address_id"`
-	IsContactAddressEnabled        bool            `json:"is_contact_address_enabled"`
-	ContactAddress                 *ContactAddress `json:"contact_address"`
-	IsExposePublisherReportingData *bool           `json:"is_expose_publisher_reporting_data"`
-	DefaultCurrencyID              string          `json:"default_currency_id"`
-	PlatformName                   string          `json:"platform_name"`
-	PlatformURL                    string          `json:"platform_url"`
-	PlatformUsername               string          `json:"platform_username"`
-	ReportingTimezoneID            int             `json:"reporting_timezone_id"`
-	AccountingContactEmail         string          `json:"accounting_contact_email"`
-	VerificationToken              string          `json:"verification_token"`
-	OfferIDMacro                   string          `json:"offer_id_macro"`
-	AffiliateIDMacro               string          `json:"affiliate_id_macro"`
-	Labels                         []string        `json:"labels"`
-	Billing                        json.RawMessage `json:"billing"`
+	Name                           string                 `json:"name"`
+	AccountStatus                  everflow.AccountStatus `json:"account_status"`
+	NetworkEmployeeID              int64                  `json:"network_employee_id"`
+	SalesManagerID                 int64                  `json:"sales_manager_id"`
+	InternalNotes                  string                 `json:"internal_notes"`
+	AddressID                      int64                  `json:"address_id"`
+	IsContactAddressEnabled        bool                   `json:"is_contact_address_enabled"`
+	ContactAddress                 *ContactAddress        `json:"contact_address"`
+	IsExposePublisherReportingData *bool                  `json:"is_expose_publisher_reporting_data"`
+	DefaultCurrencyID              string                 `json:"default_currency_id"`
+	PlatformName                   string                 `json:"platform_name"`
+	PlatformURL                    string                 `json:"platform_url"`
+	PlatformUsername               string                 `json:"platform_username"`
+	ReportingTimezoneID            int                    `json:"reporting_timezone_id"`
+	AccountingContactEmail         string                 `json:"accounting_contact_email"`
+	VerificationToken              string                 `json:"verification_token"`
+	OfferIDMacro                   string                 `json:"offer_id_macro"`
+	AffiliateIDMacro               string                 `json:"affiliate_id_macro"`
+	Labels                         []string               `json:"labels"`
+	Billing                        json.RawMessage        `json:"billing"`
 }
 
-var advertiserStatuses = []string{"active", "inactive", "pending", "suspended"}
+var advertiserStatuses = []everflow.AccountStatus{"active", "inactive", "pending", "suspended"}
 
 func (b *advertiserBody) validate() string {
 	switch {
@@ -256,7 +257,7 @@ func (s *Server) updateAdvertiser(w http.ResponseWriter, r *http.Request) {
 	}
 	next := Advertiser{
 		NetworkAdvertiserID: a.NetworkAdvertiserID, NetworkID: a.NetworkID,
-		TimeCreated: a.TimeCreated, TimeSaved: s.now().Unix(),
+		TimeCreated: a.TimeCreated, TimeSaved: s.stamp(),
 	}
 	b.apply(&next)
 	*a = next

@@ -1,6 +1,7 @@
 package everflowtest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"net/http"
 	"slices"
 	"strconv"
@@ -9,7 +10,7 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 )
 
-var accountStatuses = []string{"active", "inactive", "pending", "suspended"}
+var accountStatuses = []everflow.AccountStatus{"active", "inactive", "pending", "suspended"}
 
 // AddAffiliate stores an affiliate, assigning an id, the network id and
 // timestamps when they are zero, and returns what was stored.
@@ -32,10 +33,10 @@ func (s *Server) addAffiliateLocked(a Affiliate) *Affiliate {
 	if a.DefaultCurrencyID == "" {
 		a.DefaultCurrencyID = s.network.DefaultCurrencyID
 	}
-	if a.TimeCreated == 0 {
-		a.TimeCreated = s.now().Unix()
+	if a.TimeCreated.IsZero() {
+		a.TimeCreated = s.stamp()
 	}
-	if a.TimeSaved == 0 {
+	if a.TimeSaved.IsZero() {
 		a.TimeSaved = a.TimeCreated
 	}
 	if a.Labels == nil {
@@ -212,19 +213,19 @@ func (s *Server) getAffiliate(w http.ResponseWriter, r *http.Request) {
 
 // affiliateBody is the body of the affiliate create and update.
 type affiliateBody struct {
-	Name                         string          `json:"name"`
-	AccountStatus                string          `json:"account_status"`
-	NetworkEmployeeID            int64           `json:"network_employee_id"`
-	DefaultCurrencyID            string          `json:"default_currency_id"`
-	InternalNotes                string          `json:"internal_notes"`
-	EnableMediaCostTrackingLinks bool            `json:"enable_media_cost_tracking_links"`
-	ReferrerID                   int64           `json:"referrer_id"`
-	IsContactAddressEnabled      bool            `json:"is_contact_address_enabled"`
-	ContactAddress               *ContactAddress `json:"contact_address"`
-	NetworkAffiliateTierID       int64           `json:"network_affiliate_tier_id"`
-	Labels                       []string        `json:"labels"`
-	Users                        []AffiliateUser `json:"users"`
-	Billing                      *Billing        `json:"billing"`
+	Name                         string                 `json:"name"`
+	AccountStatus                everflow.AccountStatus `json:"account_status"`
+	NetworkEmployeeID            int64                  `json:"network_employee_id"`
+	DefaultCurrencyID            string                 `json:"default_currency_id"`
+	InternalNotes                string                 `json:"internal_notes"`
+	EnableMediaCostTrackingLinks bool                   `json:"enable_media_cost_tracking_links"`
+	ReferrerID                   int64                  `json:"referrer_id"`
+	IsContactAddressEnabled      bool                   `json:"is_contact_address_enabled"`
+	ContactAddress               *ContactAddress        `json:"contact_address"`
+	NetworkAffiliateTierID       int64                  `json:"network_affiliate_tier_id"`
+	Labels                       []string               `json:"labels"`
+	Users                        []AffiliateUser        `json:"users"`
+	Billing                      *Billing               `json:"billing"`
 }
 
 // validate applies the rules Everflow enforces: a name, a known status,
@@ -288,7 +289,7 @@ func (s *Server) createAffiliate(w http.ResponseWriter, r *http.Request) {
 		if u.AccountStatus == "" {
 			u.AccountStatus = "active"
 		}
-		u.TimeCreated, u.TimeSaved = s.now().Unix(), s.now().Unix()
+		u.TimeCreated, u.TimeSaved = s.stamp(), s.stamp()
 		b.Users[i] = u
 	}
 	a.Users = b.Users
@@ -326,7 +327,7 @@ func (s *Server) updateAffiliate(w http.ResponseWriter, r *http.Request) {
 	}
 	next := Affiliate{
 		NetworkAffiliateID: a.NetworkAffiliateID, NetworkID: a.NetworkID,
-		TimeCreated: a.TimeCreated, TimeSaved: s.now().Unix(), Users: a.Users,
+		TimeCreated: a.TimeCreated, TimeSaved: s.stamp(), Users: a.Users,
 		NetworkTrafficSourceID: a.NetworkTrafficSourceID, AccountExecutiveID: a.AccountExecutiveID,
 		AdressID: a.AdressID, HasNotifications: a.HasNotifications,
 	}
@@ -340,15 +341,15 @@ func (s *Server) updateAffiliate(w http.ResponseWriter, r *http.Request) {
 type affiliateTable struct {
 	SearchTerms []searchTerm `json:"search_terms"`
 	Filters     struct {
-		AccountStatus               string   `json:"account_status"`
-		AccountManagerIDs           []int64  `json:"account_manager_ids"`
-		NetworkAccountExecutivesIDs []int64  `json:"network_account_executives_ids"`
-		BillingFrequency            string   `json:"billing_frequency"`
-		PaymentType                 string   `json:"payment_type"`
-		Labels                      []string `json:"labels"`
-		RanTrafficInLastHours       int      `json:"ran_traffic_in_last_hours"`
-		NetworkTrackingDomainIDs    []int64  `json:"network_tracking_domain_ids"`
-		CountryCodes                []string `json:"country_codes"`
+		AccountStatus               everflow.AccountStatus `json:"account_status"`
+		AccountManagerIDs           []int64                `json:"account_manager_ids"`
+		NetworkAccountExecutivesIDs []int64                `json:"network_account_executives_ids"`
+		BillingFrequency            string                 `json:"billing_frequency"`
+		PaymentType                 string                 `json:"payment_type"`
+		Labels                      []string               `json:"labels"`
+		RanTrafficInLastHours       int                    `json:"ran_traffic_in_last_hours"`
+		NetworkTrackingDomainIDs    []int64                `json:"network_tracking_domain_ids"`
+		CountryCodes                []string               `json:"country_codes"`
 	} `json:"filters"`
 }
 
@@ -369,7 +370,7 @@ func (s *Server) searchAffiliates(w http.ResponseWriter, r *http.Request) {
 	if f.RanTrafficInLastHours > 0 {
 		since := s.now().Unix() - int64(f.RanTrafficInLastHours)*3600
 		for _, c := range s.clicks {
-			if c.UnixTimestamp >= since && c.Relationship.Affiliate != nil {
+			if unix(c.UnixTimestamp) >= since && c.Relationship.Affiliate != nil {
 				active[c.Relationship.Affiliate.NetworkAffiliateID] = true
 			}
 		}

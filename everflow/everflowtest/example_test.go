@@ -60,3 +60,35 @@ func ExampleNewClock() {
 	// requests: 4
 	// waited a window on the fake clock: true
 }
+
+// Records are seeded with the client's types; the fake serves them in
+// Everflow's wire format, which the client reads back.
+func ExampleServer_AddConversion() {
+	now := time.Date(2024, time.March, 4, 9, 0, 0, 0, time.UTC) // time.Now() in real code
+	srv := everflowtest.NewServer(everflowtest.WithClock(func() time.Time { return now }))
+	defer srv.Close()
+	payout, _ := everflow.ParseAmount("12.50", "USD")
+	srv.AddConversion(everflowtest.Conversion{
+		ConversionUnixTimestamp: now.Add(-time.Hour),
+		Status:                  everflow.ConversionPending,
+		Payout:                  payout,
+		CurrencyID:              "USD",
+	})
+
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for c, err := range client.Conversions.List(context.Background(), &everflow.ConversionListOptions{
+		ConversionReportParams: everflow.ConversionReportParams{
+			From: now.AddDate(0, 0, -1), To: now, TimezoneID: everflow.TimezoneUTC,
+		},
+	}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.ConversionUnixTimestamp.Format(time.DateTime), c.Status, c.Payout)
+	}
+	// Output:
+	// 2024-03-04 08:00:00 pending 12.50 USD
+}

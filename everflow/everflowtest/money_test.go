@@ -22,7 +22,7 @@ func dec(t *testing.T, s string) money.Amount {
 // TestAmountsOnTheWire: the fake writes its amounts as Everflow does, the
 // shortest decimal in full currency units, and sums them exactly.
 func TestAmountsOnTheWire(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	_, _, raw := call(t, s, http.MethodGet, "/networks/offers/2?relationship=payout_revenue", APIKey, nil)
 	assert.Contains(t, string(raw), `"monthly_payout_cap":2500.5`)
@@ -34,9 +34,9 @@ func TestAmountsOnTheWire(t *testing.T) {
 		assert.Equal(t, want, string(b))
 	}
 
-	e := NewServer()
+	e := newTestServer()
 	defer e.Close()
-	ts := time.Date(2024, 2, 10, 12, 0, 0, 0, time.UTC).Unix()
+	ts := time.Date(2024, 2, 10, 12, 0, 0, 0, time.UTC)
 	for _, p := range []string{"0.0125", "0.1", "0.2"} {
 		e.AddConversion(Conversion{ConversionUnixTimestamp: ts, Payout: dec(t, p), Revenue: dec(t, "1.10"), SaleAmount: dec(t, "19.99"), CurrencyID: "USD"})
 	}

@@ -2,6 +2,7 @@ package everflowtest
 
 import (
 	"encoding/json"
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"maps"
 	"net/http"
 	"slices"
@@ -37,10 +38,10 @@ func (s *Server) addOfferLocked(o Offer) *Offer {
 	if o.CurrencyID == "" {
 		o.CurrencyID = s.network.DefaultCurrencyID
 	}
-	if o.TimeCreated == 0 {
-		o.TimeCreated = s.now().Unix()
+	if o.TimeCreated.IsZero() {
+		o.TimeCreated = s.stamp()
 	}
-	if o.TimeSaved == 0 {
+	if o.TimeSaved.IsZero() {
 		o.TimeSaved = o.TimeCreated
 	}
 	p := &o
@@ -102,8 +103,7 @@ type offerView struct {
 // MarshalJSON renders the offer with its Written members over the typed
 // ones.
 func (v offerView) MarshalJSON() ([]byte, error) {
-	type plain offerView
-	b, err := json.Marshal(plain(v))
+	b, err := wireJSON(v)
 	if err != nil || len(v.Written) == 0 {
 		return b, err
 	}
@@ -206,21 +206,21 @@ func (s *Server) getOffer(w http.ResponseWriter, r *http.Request) {
 type offerTable struct {
 	SearchTerms []searchTerm `json:"search_terms"`
 	Filters     struct {
-		NetworkAdvertiserIDs     []int64  `json:"network_advertiser_ids"`
-		NetworkOfferGroupID      int64    `json:"network_offer_group_id"`
-		NetworkCategoryIDs       []int64  `json:"network_category_ids"`
-		OfferStatus              string   `json:"offer_status"`
-		Visibilities             []string `json:"visibilities"`
-		Labels                   []string `json:"labels"`
-		BusinessUnitIDs          []int64  `json:"business_unit_ids"`
-		AccountManagerIDs        []int64  `json:"account_manager_ids"`
-		SalesManagerIDs          []int64  `json:"sales_manager_ids"`
-		NetworkTrackingDomainIDs []int64  `json:"network_tracking_domain_ids"`
-		NetworkChannelIDs        []int64  `json:"network_channel_ids"`
+		NetworkAdvertiserIDs     []int64               `json:"network_advertiser_ids"`
+		NetworkOfferGroupID      int64                 `json:"network_offer_group_id"`
+		NetworkCategoryIDs       []int64               `json:"network_category_ids"`
+		OfferStatus              everflow.OfferStatus  `json:"offer_status"`
+		Visibilities             []everflow.Visibility `json:"visibilities"`
+		Labels                   []string              `json:"labels"`
+		BusinessUnitIDs          []int64               `json:"business_unit_ids"`
+		AccountManagerIDs        []int64               `json:"account_manager_ids"`
+		SalesManagerIDs          []int64               `json:"sales_manager_ids"`
+		NetworkTrackingDomainIDs []int64               `json:"network_tracking_domain_ids"`
+		NetworkChannelIDs        []int64               `json:"network_channel_ids"`
 	} `json:"filters"`
 }
 
-var offerStatuses = []string{"active", "paused", "pending", "deleted"}
+var offerStatuses = []everflow.OfferStatus{"active", "paused", "pending", "deleted"}
 
 func (s *Server) searchOffers(w http.ResponseWriter, r *http.Request) {
 	var b offerTable

@@ -3,6 +3,7 @@ package everflowtest
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"maps"
 	"net/http"
 	"slices"
@@ -15,44 +16,44 @@ import (
 // shape of Everflow's "Update Offer" example: the offer's members at the
 // top level and its payouts and revenues as a payout_revenue list.
 type offerBody struct {
-	NetworkAdvertiserID               int64  `json:"network_advertiser_id"`
-	NetworkOfferGroupID               int64  `json:"network_offer_group_id"`
-	Name                              string `json:"name"`
-	OfferStatus                       string `json:"offer_status"`
-	Visibility                        string `json:"visibility"`
-	CurrencyID                        string `json:"currency_id"`
-	DestinationURL                    string `json:"destination_url"`
-	PreviewURL                        string `json:"preview_url"`
-	ThumbnailURL                      string `json:"thumbnail_url"`
-	HTMLDescription                   string `json:"html_description"`
-	IsDescriptionPlainText            bool   `json:"is_description_plain_text"`
-	InternalNotes                     string `json:"internal_notes"`
-	NetworkCategoryID                 int64  `json:"network_category_id"`
-	ProjectID                         string `json:"project_id"`
-	NetworkTrackingDomainID           int64  `json:"network_tracking_domain_id"`
-	AppIdentifier                     string `json:"app_identifier"`
-	DateLiveUntil                     string `json:"date_live_until"`
-	CapsTimezoneID                    int    `json:"caps_timezone_id"`
-	IsCapsEnabled                     bool   `json:"is_caps_enabled"`
-	DailyConversionCap                int64  `json:"daily_conversion_cap"`
-	WeeklyConversionCap               int64  `json:"weekly_conversion_cap"`
-	MonthlyConversionCap              int64  `json:"monthly_conversion_cap"`
-	GlobalConversionCap               int64  `json:"global_conversion_cap"`
-	DailyClickCap                     int64  `json:"daily_click_cap"`
-	WeeklyClickCap                    int64  `json:"weekly_click_cap"`
-	MonthlyClickCap                   int64  `json:"monthly_click_cap"`
-	GlobalClickCap                    int64  `json:"global_click_cap"`
-	ConversionMethod                  string `json:"conversion_method"`
-	RedirectMode                      string `json:"redirect_mode"`
-	SessionDefinition                 string `json:"session_definition"`
-	SessionDuration                   int    `json:"session_duration"`
-	AttributionMethod                 string `json:"attribution_method"`
-	IsUsingExplicitTermsAndConditions bool   `json:"is_using_explicit_terms_and_conditions"`
-	TermsAndConditions                string `json:"terms_and_conditions"`
-	IsForceTermsAndConditions         bool   `json:"is_force_terms_and_conditions"`
-	IsUsingSuppressionList            bool   `json:"is_using_suppression_list"`
-	SuppressionListID                 int64  `json:"suppression_list_id"`
-	IsUseDirectLinking                bool   `json:"is_use_direct_linking"`
+	NetworkAdvertiserID               int64                `json:"network_advertiser_id"`
+	NetworkOfferGroupID               int64                `json:"network_offer_group_id"`
+	Name                              string               `json:"name"`
+	OfferStatus                       everflow.OfferStatus `json:"offer_status"`
+	Visibility                        everflow.Visibility  `json:"visibility"`
+	CurrencyID                        string               `json:"currency_id"`
+	DestinationURL                    string               `json:"destination_url"`
+	PreviewURL                        string               `json:"preview_url"`
+	ThumbnailURL                      string               `json:"thumbnail_url"`
+	HTMLDescription                   string               `json:"html_description"`
+	IsDescriptionPlainText            bool                 `json:"is_description_plain_text"`
+	InternalNotes                     string               `json:"internal_notes"`
+	NetworkCategoryID                 int64                `json:"network_category_id"`
+	ProjectID                         string               `json:"project_id"`
+	NetworkTrackingDomainID           int64                `json:"network_tracking_domain_id"`
+	AppIdentifier                     string               `json:"app_identifier"`
+	DateLiveUntil                     string               `json:"date_live_until"`
+	CapsTimezoneID                    int                  `json:"caps_timezone_id"`
+	IsCapsEnabled                     bool                 `json:"is_caps_enabled"`
+	DailyConversionCap                int64                `json:"daily_conversion_cap"`
+	WeeklyConversionCap               int64                `json:"weekly_conversion_cap"`
+	MonthlyConversionCap              int64                `json:"monthly_conversion_cap"`
+	GlobalConversionCap               int64                `json:"global_conversion_cap"`
+	DailyClickCap                     int64                `json:"daily_click_cap"`
+	WeeklyClickCap                    int64                `json:"weekly_click_cap"`
+	MonthlyClickCap                   int64                `json:"monthly_click_cap"`
+	GlobalClickCap                    int64                `json:"global_click_cap"`
+	ConversionMethod                  string               `json:"conversion_method"`
+	RedirectMode                      string               `json:"redirect_mode"`
+	SessionDefinition                 string               `json:"session_definition"`
+	SessionDuration                   int                  `json:"session_duration"`
+	AttributionMethod                 string               `json:"attribution_method"`
+	IsUsingExplicitTermsAndConditions bool                 `json:"is_using_explicit_terms_and_conditions"`
+	TermsAndConditions                string               `json:"terms_and_conditions"`
+	IsForceTermsAndConditions         bool                 `json:"is_force_terms_and_conditions"`
+	IsUsingSuppressionList            bool                 `json:"is_using_suppression_list"`
+	SuppressionListID                 int64                `json:"suppression_list_id"`
+	IsUseDirectLinking                bool                 `json:"is_use_direct_linking"`
 	PayoutRevenue                     []struct {
 		PayoutType  string `json:"payout_type"`
 		RevenueType string `json:"revenue_type"`
@@ -64,7 +65,7 @@ type offerBody struct {
 var offerReadOnly = []string{"network_offer_id", "network_id", "time_created", "time_saved", "relationship", "tracking_url", "impression_tracking_url"}
 
 var (
-	visibilities      = []string{"public", "require_approval", "private"}
+	visibilities      = []everflow.Visibility{"public", "require_approval", "private"}
 	payoutTypes       = []string{"cpa", "cpc", "cpm", "cps", "cpa_cps", "prv"}
 	revenueTypes      = []string{"rpa", "rpc", "rpm", "rps", "rpa_rps"}
 	moneyMembers      = []string{"daily_payout_cap", "weekly_payout_cap", "monthly_payout_cap", "global_payout_cap", "daily_revenue_cap", "weekly_revenue_cap", "monthly_revenue_cap", "global_revenue_cap"}
@@ -252,7 +253,7 @@ func (s *Server) updateOffer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next := Offer{
-		NetworkOfferID: o.NetworkOfferID, NetworkID: o.NetworkID, TimeCreated: o.TimeCreated, TimeSaved: s.now().Unix(),
+		NetworkOfferID: o.NetworkOfferID, NetworkID: o.NetworkID, TimeCreated: o.TimeCreated, TimeSaved: s.stamp(),
 		Payout: o.Payout, Revenue: o.Revenue, Labels: o.Labels, AffiliateVisibility: o.AffiliateVisibility,
 	}
 	if err := s.applyOffer(&next, b, raw); err != nil {

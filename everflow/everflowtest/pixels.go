@@ -2,6 +2,7 @@ package everflowtest
 
 import (
 	"fmt"
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"net/http"
 	"slices"
 	"strings"
@@ -28,10 +29,10 @@ func (s *Server) addPixelLocked(p Pixel) *Pixel {
 	if p.NetworkID == 0 {
 		p.NetworkID = s.network.NetworkID
 	}
-	if p.TimeCreated == 0 {
-		p.TimeCreated = s.now().Unix()
+	if p.TimeCreated.IsZero() {
+		p.TimeCreated = s.stamp()
 	}
-	if p.TimeSaved == 0 {
+	if p.TimeSaved.IsZero() {
 		p.TimeSaved = p.TimeCreated
 	}
 	ptr := &p
@@ -135,21 +136,21 @@ func (s *Server) getPixel(w http.ResponseWriter, r *http.Request) {
 
 // pixelBody is the body of the pixel create and update.
 type pixelBody struct {
-	NetworkAffiliateID          int64          `json:"network_affiliate_id"`
-	NetworkOfferID              int64          `json:"network_offer_id"`
-	NetworkOfferPayoutRevenueID int64          `json:"network_offer_payout_revenue_id"`
-	DeliveryMethod              string         `json:"delivery_method"`
-	PixelLevel                  string         `json:"pixel_level"`
-	PixelStatus                 string         `json:"pixel_status"`
-	PixelType                   string         `json:"pixel_type"`
-	PostbackURL                 string         `json:"postback_url"`
-	HTMLCode                    string         `json:"html_code"`
-	Description                 string         `json:"description"`
-	DelayMS                     int            `json:"delay_ms"`
-	FacebookPixel               map[string]any `json:"facebook_pixel"`
-	TiktokPixel                 map[string]any `json:"tiktok_pixel"`
-	SnapchatPixel               map[string]any `json:"snapchat_pixel"`
-	RumblePixel                 map[string]any `json:"rumble_pixel"`
+	NetworkAffiliateID          int64                   `json:"network_affiliate_id"`
+	NetworkOfferID              int64                   `json:"network_offer_id"`
+	NetworkOfferPayoutRevenueID int64                   `json:"network_offer_payout_revenue_id"`
+	DeliveryMethod              everflow.DeliveryMethod `json:"delivery_method"`
+	PixelLevel                  everflow.PixelLevel     `json:"pixel_level"`
+	PixelStatus                 everflow.PixelStatus    `json:"pixel_status"`
+	PixelType                   everflow.PixelType      `json:"pixel_type"`
+	PostbackURL                 string                  `json:"postback_url"`
+	HTMLCode                    string                  `json:"html_code"`
+	Description                 string                  `json:"description"`
+	DelayMS                     int                     `json:"delay_ms"`
+	FacebookPixel               map[string]any          `json:"facebook_pixel"`
+	TiktokPixel                 map[string]any          `json:"tiktok_pixel"`
+	SnapchatPixel               map[string]any          `json:"snapchat_pixel"`
+	RumblePixel                 map[string]any          `json:"rumble_pixel"`
 }
 
 // validate applies the documented rules of a postback configuration.
@@ -161,10 +162,10 @@ func (s *Server) validatePixel(b *pixelBody) string {
 		return ""
 	}
 	for _, msg := range []string{
-		oneOf("delivery_method", b.DeliveryMethod, "postback", "html", "facebook", "tiktok", "snapchat", "rumble"),
-		oneOf("pixel_level", b.PixelLevel, "global", "specific", "global_offer"),
-		oneOf("pixel_status", b.PixelStatus, "active", "inactive"),
-		oneOf("pixel_type", b.PixelType, "conversion", "event", "cpc"),
+		oneOf("delivery_method", string(b.DeliveryMethod), "postback", "html", "facebook", "tiktok", "snapchat", "rumble"),
+		oneOf("pixel_level", string(b.PixelLevel), "global", "specific", "global_offer"),
+		oneOf("pixel_status", string(b.PixelStatus), "active", "inactive"),
+		oneOf("pixel_type", string(b.PixelType), "conversion", "event", "cpc"),
 	} {
 		if msg != "" {
 			return msg
@@ -181,7 +182,7 @@ func (s *Server) validatePixel(b *pixelBody) string {
 		b.DeliveryMethod == "tiktok" && b.TiktokPixel == nil,
 		b.DeliveryMethod == "snapchat" && b.SnapchatPixel == nil,
 		b.DeliveryMethod == "rumble" && b.RumblePixel == nil:
-		return b.DeliveryMethod + "_pixel is required"
+		return string(b.DeliveryMethod) + "_pixel is required"
 	case b.PixelType == "cpc" && b.PixelLevel != "global":
 		return "pixel_level cannot be changed when pixel_type is cpc"
 	}
@@ -251,7 +252,7 @@ func (s *Server) updatePixel(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, msg)
 		return
 	}
-	next := Pixel{NetworkPixelID: p.NetworkPixelID, NetworkID: p.NetworkID, TimeCreated: p.TimeCreated, TimeSaved: s.now().Unix()}
+	next := Pixel{NetworkPixelID: p.NetworkPixelID, NetworkID: p.NetworkID, TimeCreated: p.TimeCreated, TimeSaved: s.stamp()}
 	b.apply(&next)
 	*p = next
 	fakeserver.WriteJSON(w, http.StatusOK, s.pixelView(p))
@@ -262,10 +263,10 @@ func (s *Server) updatePixel(w http.ResponseWriter, r *http.Request) {
 type pixelTable struct {
 	SearchTerms []searchTerm `json:"search_terms"`
 	Filters     struct {
-		NetworkAffiliateID int64  `json:"network_affiliate_id"`
-		NetworkOfferID     int64  `json:"network_offer_id"`
-		PixelStatus        string `json:"pixel_status"`
-		DeliveryMethod     string `json:"delivery_method"`
+		NetworkAffiliateID int64                   `json:"network_affiliate_id"`
+		NetworkOfferID     int64                   `json:"network_offer_id"`
+		PixelStatus        everflow.PixelStatus    `json:"pixel_status"`
+		DeliveryMethod     everflow.DeliveryMethod `json:"delivery_method"`
 	} `json:"filters"`
 }
 

@@ -5,17 +5,15 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 )
 
-// Generated postback rows fire every postbackSpacing seconds from
-// postbackEpoch (2024-02-01 UTC): 200,000 rows span 345 days, inside one
-// report window.
-const (
-	postbackEpoch   = int64(1706745600)
-	postbackSpacing = int64(149)
-)
+// Generated postback rows fire every postbackSpacing seconds from the
+// server's postbackEpoch (the start of the seed window, see seedFrom):
+// 200,000 rows span 345 days, inside one report window.
+const postbackSpacing = int64(149)
 
 // AddPostback stores a postback log row, filling the network id and
 // timestamp when they are zero. Reports serve stored and generated rows
@@ -26,12 +24,12 @@ func (s *Server) AddPostback(p PostbackLog) PostbackLog {
 	if p.NetworkID == 0 {
 		p.NetworkID = s.network.NetworkID
 	}
-	if p.Timestamp == 0 {
-		p.Timestamp = s.now().Unix()
+	if p.Timestamp.IsZero() {
+		p.Timestamp = s.stamp()
 	}
 	c := p
-	i, _ := slices.BinarySearchFunc(s.postbacks, p.Timestamp+1, func(x *PostbackLog, ts int64) int {
-		return cmpInt(x.Timestamp, ts)
+	i, _ := slices.BinarySearchFunc(s.postbacks, unix(p.Timestamp)+1, func(x *PostbackLog, ts int64) int {
+		return cmpInt(unix(x.Timestamp), ts)
 	})
 	s.postbacks = slices.Insert(s.postbacks, i, &c)
 	return p
@@ -40,25 +38,27 @@ func (s *Server) AddPostback(p PostbackLog) PostbackLog {
 // SeedPostbacks adds n generated postback rows. They are not stored:
 // every request generates them on the fly from their index, so a fake
 // with millions of rows costs no memory and exports of any size stream.
-// Row i fires at 2024-02-01 00:00:00 UTC + i×149s; about one in ten
-// failed.
+// Row i fires i×149s after the start of the fake's seed window, 28 days
+// before the fake's now when the server started (see [WithClock]), so
+// the first 16,000 or so lie in the past; about one in ten failed.
 func (s *Server) SeedPostbacks(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.generated += n
 }
 
-// seedDemoPostbacks stores n generated rows spread over February 2024,
-// for demo output that covers the whole month.
+// seedDemoPostbacks stores n generated rows spread over the seed window
+// (the 28 days before now), for demo output that covers all of it.
 func (s *Server) seedDemoPostbacks(n int) {
 	src := s.postbackSource(span{})
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	from := s.seedFrom()
 	for i := range n {
 		p := src.generate(i)
-		p.Timestamp = spread(i, n, mix(uint64(i)))
-		if p.LastAttempt != 0 {
-			p.LastAttempt = p.Timestamp + 900
+		p.Timestamp = fromUnix(spread(i, n, mix(uint64(i)), from))
+		if !p.LastAttempt.IsZero() {
+			p.LastAttempt = p.Timestamp.Add(900 * time.Second)
 		}
 		s.postbacks = append(s.postbacks, &p)
 	}
@@ -86,6 +86,7 @@ type postbackSource struct {
 	offers    []*OfferRef
 	affs      []*AffiliateRef
 	networkID int64
+	epoch     int64 // unix seconds of generated row 0
 	i, end    int
 	stored    []PostbackLog
 	j         int
@@ -95,27 +96,28 @@ func (s *Server) postbackSource(w span) *postbackSource {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	offers, affs := s.refs()
-	src := &postbackSource{networkID: s.network.NetworkID}
+	src := &postbackSource{networkID: s.network.NetworkID, epoch: s.postbackEpoch}
 	for _, o := range offers {
 		src.offers = append(src.offers, o.ref())
 	}
 	for _, a := range affs {
 		src.affs = append(src.affs, affRef(a))
 	}
-	// Generated row i fires at postbackEpoch + i*postbackSpacing.
+	// Generated row i fires at epoch + i*postbackSpacing.
+	epoch := s.postbackEpoch
 	first := int64(0)
-	if w.lo > postbackEpoch {
-		first = (w.lo - postbackEpoch + postbackSpacing - 1) / postbackSpacing
+	if w.lo > epoch {
+		first = (w.lo - epoch + postbackSpacing - 1) / postbackSpacing
 	}
 	last := int64(s.generated)
-	if w.hi <= postbackEpoch {
+	if w.hi <= epoch {
 		last = 0
-	} else if n := (w.hi - postbackEpoch + postbackSpacing - 1) / postbackSpacing; n < last {
+	} else if n := (w.hi - epoch + postbackSpacing - 1) / postbackSpacing; n < last {
 		last = n
 	}
 	src.i, src.end = int(min(first, last)), int(last)
 	for _, p := range s.postbacks {
-		if w.contains(p.Timestamp) {
+		if w.contains(unix(p.Timestamp)) {
 			src.stored = append(src.stored, *p)
 		}
 	}
@@ -126,7 +128,7 @@ func (src *postbackSource) next() (PostbackLog, bool) {
 	genOK := src.i < src.end
 	storedOK := src.j < len(src.stored)
 	switch {
-	case genOK && (!storedOK || postbackEpoch+int64(src.i)*postbackSpacing <= src.stored[src.j].Timestamp):
+	case genOK && (!storedOK || src.epoch+int64(src.i)*postbackSpacing <= unix(src.stored[src.j].Timestamp)):
 		p := src.generate(src.i)
 		src.i++
 		return p, true
@@ -143,7 +145,7 @@ func (src *postbackSource) generate(i int) PostbackLog {
 	h := mix(uint64(i) + 13<<32)
 	o := src.offers[h%uint64(len(src.offers))]
 	a := src.affs[(h>>16)%uint64(len(src.affs))]
-	ts := postbackEpoch + int64(i)*postbackSpacing
+	ts := fromUnix(src.epoch + int64(i)*postbackSpacing)
 	tid := hexID(uint64(i) + 17<<40)
 	p := PostbackLog{
 		NetworkID: src.networkID, NetworkOfferID: o.NetworkOfferID, AffiliateID: a.NetworkAffiliateID,
@@ -163,7 +165,7 @@ func (src *postbackSource) generate(i int) PostbackLog {
 	status := "200"
 	if !p.IsSuccess {
 		status = []string{"500", "404", "503", "504"}[(h>>44)%4]
-		p.LastAttempt, p.FailedAttempts = ts+900, 3
+		p.LastAttempt, p.FailedAttempts = ts.Add(900*time.Second), 3
 	}
 	p.DebugInformation = fmt.Sprintf("PostbackUrl: %s\nStatus: %s\nScheme: \nPath: \nAuthority: \nHeaders: Server: [nginx]", p.Payload, status)
 	p.Relationship.Offer = o
@@ -283,10 +285,10 @@ func (s *Server) postbackExport(w http.ResponseWriter, r *http.Request) {
 			affName = p.Relationship.Affiliate.Name
 		}
 		return []string{
-			itoa(p.Timestamp), itoa(p.NetworkOfferID), offerName, itoa(p.AffiliateID),
-			affName, itoa(p.PixelID), p.ConversionID, p.TransactionID, p.DeliveryMethod,
-			p.PixelLevel, p.PixelStatus, p.PixelType, p.Payload, strconv.FormatBool(p.IsSuccess),
-			strconv.Itoa(p.FailedAttempts), itoa(p.LastAttempt), p.DebugInformation,
+			itoa(unix(p.Timestamp)), itoa(p.NetworkOfferID), offerName, itoa(p.AffiliateID),
+			affName, itoa(p.PixelID), p.ConversionID, p.TransactionID, string(p.DeliveryMethod),
+			string(p.PixelLevel), string(p.PixelStatus), string(p.PixelType), p.Payload, strconv.FormatBool(p.IsSuccess),
+			strconv.Itoa(p.FailedAttempts), itoa(unix(p.LastAttempt)), p.DebugInformation,
 		}, true
 	})
 }

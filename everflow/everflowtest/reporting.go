@@ -50,7 +50,7 @@ func (c *Conversion) field(rt string) string {
 	case "city":
 		return c.City
 	case "status":
-		return c.Status
+		return string(c.Status)
 	}
 	return ""
 }
@@ -80,7 +80,7 @@ func (s *Server) selectConversions(w http.ResponseWriter, r *http.Request) (conv
 	defer s.mu.Unlock()
 	var out []Conversion
 	for _, c := range s.conversions {
-		if !sp.contains(c.ConversionUnixTimestamp) || (c.IsEvent && !b.ShowEvents) || (!c.IsEvent && !b.ShowConversions) {
+		if !sp.contains(unix(c.ConversionUnixTimestamp)) || (c.IsEvent && !b.ShowEvents) || (!c.IsEvent && !b.ShowConversions) {
 			continue
 		}
 		if m.match(c.field) {
@@ -137,8 +137,8 @@ func (s *Server) conversionSummary(w http.ResponseWriter, r *http.Request) {
 		sum.Revenue = plus(sum.Revenue, c.Revenue)
 		sum.GrossSales = plus(sum.GrossSales, c.SaleAmount)
 		currencies[c.CurrencyID] = true
-		if c.ClickUnixTimestamp > 0 {
-			wait += c.ConversionUnixTimestamp - c.ClickUnixTimestamp
+		if !c.ClickUnixTimestamp.IsZero() {
+			wait += unix(c.ConversionUnixTimestamp) - unix(c.ClickUnixTimestamp)
 		}
 	}
 	sum.Payout, sum.Revenue, sum.GrossSales = shortest(sum.Payout), shortest(sum.Revenue), shortest(sum.GrossSales)
@@ -185,7 +185,7 @@ func (s *Server) conversionExport(w http.ResponseWriter, r *http.Request) {
 			affName = c.Relationship.Affiliate.Name
 		}
 		return []string{
-			c.ConversionID, itoa(c.ConversionUnixTimestamp), itoa(c.ClickUnixTimestamp), c.TransactionID, c.Status,
+			c.ConversionID, itoa(unix(c.ConversionUnixTimestamp)), itoa(unix(c.ClickUnixTimestamp)), c.TransactionID, string(c.Status),
 			c.field("offer"), offerName, c.field("affiliate"), affName, c.Event, strconv.FormatBool(c.IsEvent),
 			csvAmount(c.Payout), csvAmount(c.Revenue), csvAmount(c.SaleAmount), c.CurrencyID, c.Country, c.Sub1, c.OrderID,
 		}, true
@@ -256,7 +256,7 @@ func (s *Server) clickStream(w http.ResponseWriter, r *http.Request) {
 		if len(out) == ClickStreamLimit {
 			break
 		}
-		if sp.contains(c.UnixTimestamp) && m.match(c.field) {
+		if sp.contains(unix(c.UnixTimestamp)) && m.match(c.field) {
 			out = append(out, *c)
 		}
 	}
@@ -403,17 +403,19 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request, needColumns bool
 	}
 	s.mu.Lock()
 	for _, c := range s.clicks {
-		if !sp.contains(c.UnixTimestamp) || !m.match(c.field) {
+		if !sp.contains(unix(c.UnixTimestamp)) || !m.match(c.field) {
 			continue
 		}
 		g := row(s.clickColumns(c, cols, sp.loc))
 		for _, mt := range []*metrics{&g.Reporting, &total} {
 			mt.TotalClick++
-			mt.UniqueClick += int64(c.IsUnique)
+			if c.IsUnique {
+				mt.UniqueClick++
+			}
 		}
 	}
 	for _, c := range s.conversions {
-		if !sp.contains(c.ConversionUnixTimestamp) || !m.match(c.field) {
+		if !sp.contains(unix(c.ConversionUnixTimestamp)) || !m.match(c.field) {
 			continue
 		}
 		g := row(s.conversionColumns(c, cols, sp.loc))
@@ -495,7 +497,7 @@ func (s *Server) clickColumns(c *Click, cols []string, loc *time.Location) []col
 	}
 	for i, col := range cols {
 		out[i] = s.columnValue(col, c.Relationship.Offer, c.Relationship.Affiliate, adv, c.field("country"),
-			[5]string{c.Sub1, c.Sub2, c.Sub3, c.Sub4, c.Sub5}, c.SourceID, c.UnixTimestamp, loc)
+			[5]string{c.Sub1, c.Sub2, c.Sub3, c.Sub4, c.Sub5}, c.SourceID, unix(c.UnixTimestamp), loc)
 	}
 	return out
 }
@@ -508,7 +510,7 @@ func (s *Server) conversionColumns(c *Conversion, cols []string, loc *time.Locat
 	}
 	for i, col := range cols {
 		out[i] = s.columnValue(col, c.Relationship.Offer, c.Relationship.Affiliate, adv, c.Country,
-			[5]string{c.Sub1, c.Sub2, c.Sub3, c.Sub4, c.Sub5}, c.SourceID, c.ConversionUnixTimestamp, loc)
+			[5]string{c.Sub1, c.Sub2, c.Sub3, c.Sub4, c.Sub5}, c.SourceID, unix(c.ConversionUnixTimestamp), loc)
 	}
 	return out
 }

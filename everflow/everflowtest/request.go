@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -103,8 +104,16 @@ func basicFilters(r *http.Request, fields ...string) ([]basicFilter, error) {
 	return out, nil
 }
 
-// matches applies a filter to a string or integer value.
+// matches applies a filter to a string or integer value, a string-based
+// enum or a time (as unix seconds).
 func (f basicFilter) matches(v any) bool {
+	switch x := v.(type) {
+	case time.Time:
+		return f.matches(unix(x))
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String {
+		v = rv.String() // the client's enums
+	}
 	switch x := v.(type) {
 	case string:
 		switch f.op {

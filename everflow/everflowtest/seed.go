@@ -5,14 +5,18 @@ import (
 	"math/big"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 )
 
-// Seeded data lives in February 2024 (UTC) so that examples and tests
-// print the same thing on every run.
-var (
-	seedMonth     = time.Date(2024, time.February, 1, 0, 0, 0, 0, time.UTC)
-	seedMonthSpan = int64(28 * 24 * 3600)
-)
+// Seeded clicks, conversions and demo postback rows lie in the seed
+// window, the 28 days before the fake's now (see WithClock): today,
+// yesterday, this month and last month all hold some. A fixed clock makes
+// examples and tests print the same thing on every run.
+const seedSpan = int64(28 * 24 * 3600)
+
+// seedFrom returns the start of the seed window in unix seconds.
+func (s *Server) seedFrom() int64 { return s.stamp().Unix() - seedSpan }
 
 // mix is a splitmix64 step: a cheap deterministic hash of i.
 func mix(i uint64) uint64 {
@@ -59,7 +63,7 @@ func (s *Server) seedDemo() {
 	s.mu.Lock()
 	s.network = Network{
 		NetworkID: 1, Name: "Northwind Performance Network", Status: "active", DefaultCurrencyID: "USD",
-		ReportingTimezoneID: 67, TimeCreated: 1672531200, TimeSaved: 1706745600,
+		ReportingTimezoneID: 67, TimeCreated: fromUnix(1672531200), TimeSaved: fromUnix(1706745600),
 	}
 	s.mu.Unlock()
 	s.SeedAffiliates(36)
@@ -92,14 +96,14 @@ func (s *Server) SeedAffiliates(n int) {
 		if i >= len(namePrefixes)*len(nameSuffixes) {
 			name = fmt.Sprintf("%s %d", name, i/(len(namePrefixes)*len(nameSuffixes))+1)
 		}
-		status := "active"
+		status := everflow.AccountActive
 		switch {
 		case i%9 == 4:
-			status = "inactive"
+			status = everflow.AccountInactive
 		case i%13 == 7:
-			status = "pending"
+			status = everflow.AccountPending
 		case i%17 == 11:
-			status = "suspended"
+			status = everflow.AccountSuspended
 		}
 		c := countries[i%len(countries)]
 		labels := []string{}
@@ -125,7 +129,7 @@ func (s *Server) SeedAffiliates(n int) {
 			Name: name, AccountStatus: status, NetworkEmployeeID: int64(1 + i%len(employees)),
 			InternalNotes: "", HasNotifications: i%2 == 0, AccountExecutiveID: int64(1 + (i+1)%len(employees)),
 			DefaultCurrencyID: currency, IsContactAddressEnabled: true, EnableMediaCostTrackingLinks: i%6 == 0,
-			TimeCreated: created, TimeSaved: created + int64(i%7)*86400, Labels: labels,
+			TimeCreated: fromUnix(created), TimeSaved: fromUnix(created + int64(i%7)*86400), Labels: labels,
 			Billing: billing,
 			ContactAddress: &ContactAddress{
 				Address1: fmt.Sprintf("%d Market Street", 100+i*7), City: c.city, RegionCode: c.region,
@@ -135,7 +139,7 @@ func (s *Server) SeedAffiliates(n int) {
 				NetworkAffiliateUserID: int64(1000 + i), FirstName: first, LastName: last,
 				Email: strings.ToLower(first) + "@" + slug(name) + ".example", AccountStatus: "active",
 				Title: "Partnerships", LanguageID: 1, TimezoneID: 67, CurrencyID: currency,
-				TimeCreated: created, TimeSaved: created,
+				TimeCreated: fromUnix(created), TimeSaved: fromUnix(created),
 			}},
 		})
 	}
@@ -148,7 +152,7 @@ func (s *Server) SeedOffers(n int) {
 	defer s.mu.Unlock()
 	for i, name := range advertiserNames {
 		if s.advertisers[int64(i+1)] == nil {
-			s.addAdvertiserLocked(Advertiser{NetworkAdvertiserID: int64(i + 1), Name: name, TimeCreated: 1693836000})
+			s.addAdvertiserLocked(Advertiser{NetworkAdvertiserID: int64(i + 1), Name: name, TimeCreated: fromUnix(1693836000)})
 		}
 	}
 	base := time.Date(2023, time.September, 4, 14, 0, 0, 0, time.UTC).Unix()
@@ -160,14 +164,14 @@ func (s *Server) SeedOffers(n int) {
 		if i >= len(advertiserNames)*len(offerVariants) {
 			name = fmt.Sprintf("%s #%d", name, i/(len(advertiserNames)*len(offerVariants))+1)
 		}
-		status := "active"
+		status := everflow.OfferActive
 		switch {
 		case i%7 == 5:
-			status = "paused"
+			status = everflow.OfferPaused
 		case i%11 == 9:
-			status = "pending"
+			status = everflow.OfferPending
 		}
-		visibility := []string{"public", "require_approval", "private"}[i%3]
+		visibility := []everflow.Visibility{everflow.VisibilityPublic, everflow.VisibilityRequireApproval, everflow.VisibilityPrivate}[i%3]
 		payout := int64(5+(i*7)%76)*100 + int64(i%4)*25 // cents
 		created := base + int64(i)*172800
 		s.addOfferLocked(Offer{
@@ -178,7 +182,7 @@ func (s *Server) SeedOffers(n int) {
 			CapsTimezoneID: 67, IsCapsEnabled: i%4 == 0, DailyConversionCap: int64(i%4) * 50,
 			MonthlyPayoutCap: cents(int64(i%3) * 250050), ConversionMethod: "server_postback", RedirectMode: "standard",
 			SessionDefinition: "cookie", SessionDuration: 720, AttributionMethod: "last_touch",
-			ProjectID: fmt.Sprintf("PRJ-%03d", 100+i), TimeCreated: created, TimeSaved: created + int64(i%5)*3600,
+			ProjectID: fmt.Sprintf("PRJ-%03d", 100+i), TimeCreated: fromUnix(created), TimeSaved: fromUnix(created + int64(i%5)*3600),
 			Payout: cents(payout), Revenue: cents(payout * 14 / 10), Labels: []string{[]string{"evergreen", "seasonal", "mobile"}[i%3]},
 		})
 	}
@@ -222,7 +226,7 @@ func (s *Server) SeedPixels(n int) {
 			NetworkAffiliateID: a.NetworkAffiliateID, DeliveryMethod: "postback", PixelLevel: "global",
 			PixelStatus: "active", PixelType: "conversion",
 			PostbackURL: fmt.Sprintf("https://track.%s.example/postback?tid={transaction_id}&payout={payout}", slug(a.Name)),
-			TimeCreated: base + int64(i)*86400, TimeSaved: base + int64(i)*86400 + 3600,
+			TimeCreated: fromUnix(base + int64(i)*86400), TimeSaved: fromUnix(base + int64(i)*86400 + 3600),
 		}
 		switch i % 4 {
 		case 1:
@@ -244,10 +248,11 @@ func (s *Server) SeedPixels(n int) {
 	}
 }
 
-// spread places row i of n inside the seed month, in order.
-func spread(i, n int, h uint64) int64 {
-	step := max(1, seedMonthSpan/int64(max(n, 1)))
-	return seedMonth.Unix() + int64(i)*step + int64(h%uint64(max(1, step/2)))
+// spread places row i of n inside the seed window that starts at from,
+// in order.
+func spread(i, n int, h uint64, from int64) int64 {
+	step := max(1, seedSpan/int64(max(n, 1)))
+	return from + int64(i)*step + int64(h%uint64(max(1, step/2)))
 }
 
 // AddClick stores a click, assigning a transaction id and timestamp when
@@ -258,8 +263,8 @@ func (s *Server) AddClick(c Click) Click {
 	if c.TransactionID == "" {
 		c.TransactionID = hexID(uint64(len(s.clicks)) + 1<<40)
 	}
-	if c.UnixTimestamp == 0 {
-		c.UnixTimestamp = s.now().Unix()
+	if c.UnixTimestamp.IsZero() {
+		c.UnixTimestamp = s.stamp()
 	}
 	p := c
 	s.clicks = append(s.clicks, &p)
@@ -277,10 +282,11 @@ func (s *Server) Clicks() []Click {
 	return out
 }
 
-// SeedClicks adds n clicks spread over February 2024.
+// SeedClicks adds n clicks spread over the 28 days before the fake's now.
 func (s *Server) SeedClicks(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	from := s.seedFrom()
 	offers, affs := s.refs()
 	start := len(s.clicks)
 	for k := range n {
@@ -289,8 +295,8 @@ func (s *Server) SeedClicks(n int) {
 		o, a := offers[h%uint64(len(offers))], affs[(h>>12)%uint64(len(affs))]
 		geo := countries[(h>>24)%uint64(len(countries))]
 		c := &Click{
-			TransactionID: hexID(uint64(i) + 1<<40), IsUnique: boolInt((h>>30)%5 != 0),
-			UnixTimestamp: spread(k, n, h),
+			TransactionID: hexID(uint64(i) + 1<<40), IsUnique: (h>>30)%5 != 0,
+			UnixTimestamp: fromUnix(spread(k, n, h, from)),
 			TrackingURL:   fmt.Sprintf("https://trk.network.example/%s/%s/", strings.ToUpper(hexID(uint64(o.NetworkOfferID))[:5]), strings.ToUpper(hexID(uint64(a.NetworkAffiliateID))[:5])),
 			Sub1:          fmt.Sprintf("camp-%d", h%9), SourceID: fmt.Sprintf("src-%d", (h>>4)%5),
 			PayoutType: "cpa", RevenueType: "rpa", Referer: "https://www.example.com/",
@@ -323,11 +329,11 @@ func (s *Server) AddConversion(c Conversion) Conversion {
 	if c.TransactionID == "" {
 		c.TransactionID = hexID(uint64(len(s.conversions)) + 5<<40)
 	}
-	if c.ConversionUnixTimestamp == 0 {
-		c.ConversionUnixTimestamp = s.now().Unix()
+	if c.ConversionUnixTimestamp.IsZero() {
+		c.ConversionUnixTimestamp = s.stamp()
 	}
 	if c.Status == "" {
-		c.Status = "approved"
+		c.Status = everflow.ConversionApproved
 	}
 	if c.Event == "" && !c.IsEvent {
 		c.Event = "Base"
@@ -348,10 +354,12 @@ func (s *Server) Conversions() []Conversion {
 	return out
 }
 
-// SeedConversions adds n conversions and events spread over February 2024.
+// SeedConversions adds n conversions and events spread over the 28 days
+// before the fake's now.
 func (s *Server) SeedConversions(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	from := s.seedFrom()
 	offers, affs := s.refs()
 	start := len(s.conversions)
 	for k := range n {
@@ -359,11 +367,11 @@ func (s *Server) SeedConversions(n int) {
 		h := mix(uint64(i) + 11<<32)
 		o, a := offers[h%uint64(len(offers))], affs[(h>>12)%uint64(len(affs))]
 		geo := countries[(h>>24)%uint64(len(countries))]
-		ts := spread(k, n, h)
+		ts := spread(k, n, h, from)
 		c := &Conversion{
 			ConversionID: hexID(uint64(i) + 3<<40), TransactionID: hexID(uint64(i) + 5<<40),
-			ConversionUnixTimestamp: ts, ClickUnixTimestamp: ts - int64(300+h%86400),
-			Status: "approved", PayoutType: "cpa", RevenueType: "rpa",
+			ConversionUnixTimestamp: fromUnix(ts), ClickUnixTimestamp: fromUnix(ts - int64(300+h%86400)),
+			Status: everflow.ConversionApproved, PayoutType: "cpa", RevenueType: "rpa",
 			Payout: o.Payout, Revenue: o.Revenue, SaleAmount: cents(int64(20+h%180)*100 + 99),
 			CurrencyID: o.CurrencyID, Event: "Base", Sub1: fmt.Sprintf("camp-%d", h%9),
 			SourceID: fmt.Sprintf("src-%d", (h>>4)%5), OrderID: fmt.Sprintf("ORD-%06d", 100000+i),
@@ -374,11 +382,11 @@ func (s *Server) SeedConversions(n int) {
 		}
 		switch {
 		case (h>>40)%9 == 0:
-			c.Status = "pending"
+			c.Status = everflow.ConversionPending
 		case (h>>40)%13 == 1:
-			c.Status, c.IsScrub = "rejected", true
+			c.Status, c.IsScrub = everflow.ConversionRejected, true
 		case (h>>40)%17 == 2:
-			c.Status, c.ErrorCode, c.ErrorMessage = "invalid", 6, "Duplicate conversion"
+			c.Status, c.ErrorCode, c.ErrorMessage = everflow.ConversionInvalid, 6, "Duplicate conversion"
 		}
 		if i%7 == 6 {
 			c.IsEvent, c.Event, c.NetworkOfferPayoutRevenueID = true, "Upsell", 2
@@ -386,7 +394,7 @@ func (s *Server) SeedConversions(n int) {
 			c.Payout = rounded(new(big.Rat).Mul(rat(o.Payout), half))
 			c.Revenue = rounded(new(big.Rat).Mul(rat(o.Revenue), half))
 		}
-		if c.Status != "approved" && c.Status != "pending" {
+		if c.Status != everflow.ConversionApproved && c.Status != everflow.ConversionPending {
 			c.Payout, c.Revenue = cents(0), cents(0)
 		}
 		c.Relationship.Offer = o.ref()

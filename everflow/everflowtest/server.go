@@ -11,10 +11,31 @@
 //	defer srv.Close()
 //	client, err := srv.Client() // APIKey and srv.URL; add your options
 //
+// # Seeding
+//
+// [WithDemoData] loads a deterministic data set whose clicks, conversions
+// and postback rows lie in the 28 days before the fake's now. The Add and
+// Seed methods store your own records, written with the client's types
+// (time.Time, [everflow.ConversionStatus], [everflow.AccountStatus], ...,
+// [everflow.Amount]); the fake renders them in Everflow's wire format
+// (unix seconds, JSON numbers), and so does json.Marshal:
+//
+//	payout, _ := everflow.ParseAmount("12.50", "USD")
+//	srv.AddConversion(everflowtest.Conversion{
+//		ConversionUnixTimestamp: time.Now().Add(-time.Hour),
+//		Status:                  everflow.ConversionPending,
+//		Payout:                  payout,
+//		CurrencyID:              "USD",
+//	})
+//
+// Read back what writes did with the snapshot methods ([Server.Affiliates],
+// [Server.Conversions], ...), and make requests fail with [Server.Inject].
+//
 // # Fake time
 //
 // A [Clock] from [NewClock] serves both sides of a test: give its Now to
-// the server's [WithClock] (record timestamps, the rate-limit window) and
+// the server's [WithClock] (record timestamps, the dates of demo and
+// seeded data, the rate-limit window) and
 // the clock itself to the client's [everflow.WithClock], so retry and
 // throttle waits, a 429's 30-second back-off included, take no real time
 // and both agree on the time:
@@ -136,7 +157,12 @@ type Server struct {
 	// generated is how many postback rows the generator adds before the
 	// stored ones (see SeedPostbacks).
 	generated int
-	userSeq   int64
+	// postbackEpoch is when generated postback row 0 fires, in unix
+	// seconds: the start of the seed window when the server started.
+	postbackEpoch int64
+	// demo is set by WithDemoData: NewServer seeds after every option.
+	demo    bool
+	userSeq int64
 
 	rateLimit   int
 	ratePer     time.Duration
@@ -163,8 +189,12 @@ func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
 
 // WithDemoData seeds a deterministic, realistic data set: the network,
 // 36 affiliates, 24 offers, 16 postback configurations, 600 clicks, 240
-// conversions and 480 postback log rows, all in February 2024 (UTC).
-func WithDemoData() ServerOption { return func(s *Server) { s.seedDemo() } }
+// conversions and 480 postback log rows. The clicks, conversions and
+// postback rows are spread over the 28 days before the fake's now (see
+// [WithClock]), so today, yesterday, this month and last month all hold
+// some. The data is seeded after every option has run, so WithClock
+// applies whatever the order of the options.
+func WithDemoData() ServerOption { return func(s *Server) { s.demo = true } }
 
 // WithRateLimit sets how many requests the fake allows per window before
 // answering 429, metered as Everflow does: the count starts with the first
@@ -176,9 +206,10 @@ func WithRateLimit(requests int, per time.Duration) ServerOption {
 	return func(s *Server) { s.rateLimit, s.ratePer = requests, per }
 }
 
-// WithClock replaces the wall clock the fake stamps new records and
-// measures its rate-limit window with: pass a [Clock]'s Now to share the
-// time with a client built with [everflow.WithClock].
+// WithClock replaces the wall clock the fake stamps new records, dates
+// demo and seeded data and measures its rate-limit window with: pass a
+// [Clock]'s Now to share the time with a client built with
+// [everflow.WithClock].
 func WithClock(now func() time.Time) ServerOption { return func(s *Server) { s.now = now } }
 
 // Clock is a fake clock for tests, from [NewClock]: give it to the client
@@ -208,7 +239,7 @@ func NewServer(opts ...ServerOption) *Server {
 		advertisers: map[int64]*Advertiser{},
 		network: Network{
 			NetworkID: 1, Name: "Test Network", Status: "active", DefaultCurrencyID: "USD",
-			ReportingTimezoneID: 67, TimeCreated: 1704067200, TimeSaved: 1704067200,
+			ReportingTimezoneID: 67, TimeCreated: fromUnix(1704067200), TimeSaved: fromUnix(1704067200),
 		},
 	}
 	s.mux = http.NewServeMux()
@@ -217,6 +248,10 @@ func NewServer(opts ...ServerOption) *Server {
 		if o != nil {
 			o(s)
 		}
+	}
+	s.postbackEpoch = s.seedFrom()
+	if s.demo {
+		s.seedDemo()
 	}
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
 	s.fs.SetLatency(s.latency)

@@ -13,7 +13,7 @@ import (
 )
 
 func TestAuth(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	tests := []struct {
 		name, path, key string
@@ -38,7 +38,7 @@ func TestAuth(t *testing.T) {
 }
 
 func TestErrorBodyMatchesSample(t *testing.T) {
-	s := NewServer()
+	s := newTestServer()
 	defer s.Close()
 	_, _, raw := call(t, s, http.MethodGet, "/networks/affiliates/999", APIKey, nil)
 	var got map[string]any
@@ -48,7 +48,7 @@ func TestErrorBodyMatchesSample(t *testing.T) {
 }
 
 func TestNetworkMatchesSample(t *testing.T) {
-	s := NewServer()
+	s := newTestServer()
 	defer s.Close()
 	sample := loadSample(t, "network_get.json")
 	got := getJSON(t, s, http.MethodGet, "/networks", nil, http.StatusOK)
@@ -57,7 +57,7 @@ func TestNetworkMatchesSample(t *testing.T) {
 }
 
 func TestTimezones(t *testing.T) {
-	s := NewServer()
+	s := newTestServer()
 	defer s.Close()
 	got := getJSON(t, s, http.MethodGet, "/meta/timezones", nil, http.StatusOK)
 	list := got["timezones"].([]any)
@@ -67,7 +67,7 @@ func TestTimezones(t *testing.T) {
 }
 
 func TestPaging(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	tests := []struct {
 		query            string
@@ -98,7 +98,7 @@ func TestPaging(t *testing.T) {
 }
 
 func TestOfferMatchesSample(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	sample := loadSample(t, "affiliate_api_alloffers.json")
 	got := getJSON(t, s, http.MethodGet, "/networks/offers?page_size=1", nil, http.StatusOK)
@@ -111,7 +111,7 @@ func TestOfferMatchesSample(t *testing.T) {
 }
 
 func TestPixelMatchesSample(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	sample := loadSample(t, "affiliate_api_pixels_list.json")
 	got := getJSON(t, s, http.MethodGet, "/networks/pixels?filter=pixel_level%3Dspecific", nil, http.StatusOK)
@@ -119,7 +119,7 @@ func TestPixelMatchesSample(t *testing.T) {
 }
 
 func TestAffiliateWrites(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	billing := map[string]any{"billing_frequency": "monthly", "payment_type": "none", "details": map[string]any{"day_of_month": 1}}
 	bad := []struct {
@@ -171,7 +171,7 @@ func TestAffiliateWrites(t *testing.T) {
 }
 
 func TestAffiliateRelationships(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	got := getJSON(t, s, http.MethodGet, "/networks/affiliates/1?relationship=users&relationship=billing", nil, http.StatusOK)
 	rel := got["relationship"].(map[string]any)
@@ -183,7 +183,7 @@ func TestAffiliateRelationships(t *testing.T) {
 }
 
 func TestAffiliateFilters(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	got := getJSON(t, s, http.MethodGet, "/networks/affiliates?filter=account_status%3Dinactive", nil, http.StatusOK)
 	for _, a := range got["affiliates"].([]any) {
@@ -205,7 +205,7 @@ func TestAffiliateFilters(t *testing.T) {
 }
 
 func TestPixelWrites(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	bad := []struct {
 		body map[string]any
@@ -232,7 +232,7 @@ func TestPixelWrites(t *testing.T) {
 }
 
 func TestVerbatimPostbackExample(t *testing.T) {
-	s := NewServer()
+	s := newTestServer()
 	defer s.Close()
 	want := loadSample(t, "affiliate_pixels_report.json")
 	raw, err := json.Marshal(want["pixels"].([]any)[0])
@@ -254,7 +254,7 @@ func TestVerbatimPostbackExample(t *testing.T) {
 }
 
 func TestPostbackReportCapAndFilters(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	s.SeedPostbacks(2000)
 	window := map[string]any{"from": "2024-02-01", "to": "2024-12-31", "timezone_id": 67}
@@ -286,7 +286,7 @@ func TestPostbackReportCapAndFilters(t *testing.T) {
 }
 
 func TestPostbackExportStreams(t *testing.T) {
-	s := NewServer()
+	s := newTestServer()
 	defer s.Close()
 	s.SeedPostbacks(5000)
 	body := map[string]any{"from": "2024-02-01", "to": "2024-12-31", "timezone_id": 67, "format": "json"}
@@ -296,9 +296,11 @@ func TestPostbackExportStreams(t *testing.T) {
 	assert.Contains(t, h.Get("Content-Disposition"), "attachment")
 	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
 	require.Len(t, lines, 5000)
-	var last PostbackLog
+	var last struct {
+		Timestamp int64 `json:"timestamp"`
+	}
 	require.NoError(t, json.Unmarshal([]byte(lines[4999]), &last))
-	assert.Equal(t, postbackEpoch+4999*postbackSpacing, last.Timestamp)
+	assert.Equal(t, seedNow.Unix()-seedSpan+4999*postbackSpacing, last.Timestamp)
 
 	body["format"] = "csv"
 	code, h, raw = call(t, s, http.MethodPost, "/networks/reporting/affiliate/pixels/export", APIKey, body)
@@ -312,7 +314,7 @@ func TestPostbackExportStreams(t *testing.T) {
 }
 
 func TestConversionReport(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	body := map[string]any{"from": "2024-02-01", "to": "2024-02-29", "timezone_id": 67, "show_conversions": true, "show_events": false}
 	got := getJSON(t, s, http.MethodPost, "/networks/reporting/conversions?page=1&page_size=100", body, http.StatusOK)
@@ -335,7 +337,7 @@ func TestConversionReport(t *testing.T) {
 }
 
 func TestClickStream(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	got := getJSON(t, s, http.MethodPost, "/networks/reporting/clicks/stream",
 		map[string]any{"from": "2024-02-01 00:00:00", "to": "2024-02-14 23:59:59", "timezone_id": 67}, http.StatusOK)
@@ -357,7 +359,7 @@ func TestClickStream(t *testing.T) {
 }
 
 func TestEntityReport(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	body := map[string]any{"from": "2024-02-01", "to": "2024-02-29", "timezone_id": 67, "currency_id": "USD",
 		"columns": []any{map[string]any{"column": "offer"}, map[string]any{"column": "date"}}, "query": map[string]any{"filters": []any{}}}
@@ -409,7 +411,7 @@ func TestRateLimitWindow(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			clk := NewClock(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC))
-			s := NewServer(WithRateLimit(tt.requests, tt.per), WithClock(clk.Now))
+			s := newTestServer(WithRateLimit(tt.requests, tt.per), WithClock(clk.Now))
 			defer s.Close()
 			for i := range 3 {
 				code, h, _ := call(t, s, http.MethodGet, "/networks", APIKey, nil)
@@ -440,7 +442,7 @@ func TestRateLimitWindow(t *testing.T) {
 }
 
 func TestReportingConcurrencyCap(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	s.mu.Lock()
 	s.reporting = MaxConcurrentReports
@@ -453,7 +455,7 @@ func TestReportingConcurrencyCap(t *testing.T) {
 }
 
 func TestFaultsCarryEverflowErrorBody(t *testing.T) {
-	s := NewServer()
+	s := newTestServer()
 	defer s.Close()
 	s.Inject(1, Fault{Status: http.StatusInternalServerError})
 	code, _, raw := call(t, s, http.MethodGet, "/networks", APIKey, nil)
@@ -465,7 +467,7 @@ func TestFaultsCarryEverflowErrorBody(t *testing.T) {
 }
 
 func TestUnknownRoute(t *testing.T) {
-	s := NewServer()
+	s := newTestServer()
 	defer s.Close()
 	code, _, raw := call(t, s, http.MethodGet, "/networks/nothing", APIKey, nil)
 	assert.Equal(t, http.StatusNotFound, code)
@@ -490,7 +492,7 @@ func TestUnknownRoute(t *testing.T) {
 }
 
 func TestDemoDataIsStable(t *testing.T) {
-	a, b := NewServer(WithDemoData()), NewServer(WithDemoData())
+	a, b := newTestServer(WithDemoData()), newTestServer(WithDemoData())
 	defer a.Close()
 	defer b.Close()
 	assert.Equal(t, a.Affiliates(), b.Affiliates())
@@ -506,7 +508,7 @@ func TestDemoDataIsStable(t *testing.T) {
 // The fake refuses what Everflow refuses: the contact-address flag
 // without an address, which would erase the stored one.
 func TestAffiliateContactAddressRequired(t *testing.T) {
-	s := NewServer(WithDemoData())
+	s := newTestServer(WithDemoData())
 	defer s.Close()
 	before := s.Affiliates()[0]
 	require.NotNil(t, before.ContactAddress)

@@ -1,6 +1,7 @@
 package everflowtest
 
 import (
+	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"maps"
 	"net/http"
 	"slices"
@@ -9,7 +10,7 @@ import (
 )
 
 // affiliateVisibilities are the visibility types Everflow accepts.
-var affiliateVisibilities = []string{"visible", "hidden", "rejected"}
+var affiliateVisibilities = []everflow.AffiliateVisibility{everflow.AffiliateVisible, everflow.AffiliateHidden, everflow.AffiliateRejected}
 
 // offerVisibility is the answer of networks/offers/{id}/visibility.
 type offerVisibility struct {
@@ -66,8 +67,8 @@ func (s *Server) setOfferVisibility(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var b struct {
-		NetworkAffiliateIDs []int64 `json:"network_affiliate_ids"`
-		SetType             string  `json:"set_type"`
+		NetworkAffiliateIDs []int64                      `json:"network_affiliate_ids"`
+		SetType             everflow.AffiliateVisibility `json:"set_type"`
 	}
 	if !decodeBody(w, r, &b) {
 		return
@@ -92,7 +93,7 @@ func (s *Server) setOfferVisibility(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	next := map[int64]string{}
+	next := map[int64]everflow.AffiliateVisibility{}
 	for a, t := range o.AffiliateVisibility {
 		if t != b.SetType {
 			next[a] = t
@@ -102,7 +103,7 @@ func (s *Server) setOfferVisibility(w http.ResponseWriter, r *http.Request) {
 		next[a] = b.SetType
 	}
 	o.AffiliateVisibility = next
-	o.TimeSaved = s.now().Unix()
+	o.TimeSaved = s.stamp()
 	fakeserver.WriteJSON(w, http.StatusOK, o.visibility())
 }
 
@@ -114,8 +115,8 @@ func (s *Server) updateAffiliateOfferVisibility(w http.ResponseWriter, r *http.R
 		return
 	}
 	var b struct {
-		NetworkOfferIDs []int64 `json:"network_offer_ids"`
-		VisibilityType  string  `json:"visibility_type"`
+		NetworkOfferIDs []int64                      `json:"network_offer_ids"`
+		VisibilityType  everflow.AffiliateVisibility `json:"visibility_type"`
 	}
 	if !decodeBody(w, r, &b) {
 		return
@@ -142,7 +143,7 @@ func (s *Server) updateAffiliateOfferVisibility(w http.ResponseWriter, r *http.R
 	}
 	for _, o := range offers {
 		if o.AffiliateVisibility == nil {
-			o.AffiliateVisibility = map[int64]string{}
+			o.AffiliateVisibility = map[int64]everflow.AffiliateVisibility{}
 		}
 		o.AffiliateVisibility[id] = b.VisibilityType
 	}

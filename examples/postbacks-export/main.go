@@ -7,8 +7,8 @@
 //	go run ./examples/postbacks-export -format ndjson -status failure -o failed.ndjson
 //
 // Without EVERFLOW_API_KEY in the environment it exports from an
-// in-process fake server that generates -fake-rows postbacks from February
-// 2024 on; with it, from the real API (EVERFLOW_BASE_URL selects the EU
+// in-process fake server that generates -fake-rows postbacks from 28 days
+// ago on; with it, from the real API (EVERFLOW_BASE_URL selects the EU
 // host).
 package main
 
@@ -126,8 +126,8 @@ Flags:
 `)
 		fs.PrintDefaults()
 	}
-	from := fs.String("from", "", "start of the window, `YYYY-MM-DD` or \"YYYY-MM-DD HH:MM:SS\" in -tz\n(default: 7 days ago; 2024-02-01 on the fake server)")
-	to := fs.String("to", "", "end of the window, same forms; a date includes that whole day\n(default: today; 2024-12-31 on the fake server)")
+	from := fs.String("from", "", "start of the window, `YYYY-MM-DD` or \"YYYY-MM-DD HH:MM:SS\" in -tz\n(default: 7 days ago; 28 days ago on the fake server)")
+	to := fs.String("to", "", "end of the window, same forms; a date includes that whole day\n(default: today; ten months from today on the fake server)")
 	fs.StringVar(&cfg.format, "format", "", "csv or ndjson (default: from the -o extension, else csv)")
 	fs.StringVar(&cfg.out, "o", "", "output `file`, or - for stdout (default postbacks.csv or postbacks.ndjson)")
 	fs.Int64Var(&cfg.offer, "offer", 0, "only this offer `id`")
@@ -145,7 +145,9 @@ Flags:
 	today := time.Now().UTC().Truncate(24 * time.Hour)
 	defFrom, defTo := today.AddDate(0, 0, -7), today
 	if fake {
-		defFrom, defTo = time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
+		// The fake's rows fire every 149 seconds from 28 days before it
+		// started: 200,000 of them reach about eleven months ahead.
+		defFrom, defTo = today.AddDate(0, 0, -28), today.AddDate(0, 10, 0)
 	}
 	var err error
 	if cfg.from, err = parseTime("-from", *from, defFrom); err != nil {

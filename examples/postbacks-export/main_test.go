@@ -78,7 +78,7 @@ func TestExportNDJSONToStdoutWithAFilter(t *testing.T) {
 // loopback: a download cut off halfway fails and leaves no file behind; a
 // clean one writes every row of the window.
 func TestExportWithCredentials(t *testing.T) {
-	srv := everflowtest.NewServer()
+	srv := newFakeInFebruary()
 	t.Cleanup(srv.Close)
 	srv.SeedPostbacks(30000)
 	env := map[string]string{"EVERFLOW_API_KEY": everflowtest.APIKey, "EVERFLOW_BASE_URL": srv.URL}
@@ -101,9 +101,9 @@ func TestExportWithCredentials(t *testing.T) {
 	code = run(context.Background(), args, getenv, &stdout, &stderr)
 	require.Zero(t, code, stderr.String())
 	want := 0
-	end := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).Unix() // the To date is included whole
+	end := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC) // the To date is included whole
 	for _, p := range srv.Postbacks() {
-		if p.Timestamp < end {
+		if p.Timestamp.Before(end) {
 			want++
 		}
 	}
@@ -135,7 +135,15 @@ func TestFormatFollowsTheExtension(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, formatCSV, cfg.format)
 	assert.Equal(t, "postbacks.csv", cfg.out)
-	assert.Equal(t, time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), cfg.from)
+	assert.Equal(t, time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -28), cfg.from)
+}
+
+// newFakeInFebruary starts a fake whose generated postback rows fire from
+// 2024-02-01 on: its clock starts 28 days later and runs on in real time.
+func newFakeInFebruary() *everflowtest.Server {
+	start := time.Now()
+	seedNow := time.Date(2024, time.February, 29, 0, 0, 0, 0, time.UTC)
+	return everflowtest.NewServer(everflowtest.WithClock(func() time.Time { return seedNow.Add(time.Since(start)) }))
 }
 
 // TestMemoryStaysFlat exports tens of megabytes while sampling the heap:
@@ -148,7 +156,7 @@ func TestMemoryStaysFlat(t *testing.T) {
 	if raceEnabled {
 		rows = 20_000
 	}
-	srv := everflowtest.NewServer()
+	srv := newFakeInFebruary()
 	t.Cleanup(srv.Close)
 	srv.SeedPostbacks(int(rows))
 	client, err := everflow.NewClient(everflow.WithBaseURL(srv.URL), everflow.WithAPIKey(everflowtest.APIKey))

@@ -21,9 +21,10 @@ func init() { register(4, "everflow", runEverflow) }
 func runEverflow(ctx context.Context, w io.Writer) error {
 	key := os.Getenv("EVERFLOW_API_KEY")
 	var opts []everflow.Option
-	// The fake's demo data lives in February 2024; the real API is asked
-	// for the last seven days.
-	from, to := time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)
+	// The fake's demo reports cover the 28 days before now; the real API
+	// is asked for the last seven days.
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	from, to := today.AddDate(0, 0, -28), today
 	var offerID int64 = 4
 	if key == "" {
 		srv := everflowtest.NewServer(everflowtest.WithDemoData())
@@ -37,8 +38,7 @@ func runEverflow(ctx context.Context, w io.Writer) error {
 		}
 		fmt.Fprintln(w, "== Everflow: real API at", base)
 		opts = []everflow.Option{everflow.WithAPIKey(key), everflow.WithBaseURL(base)}
-		today := time.Now().UTC().Truncate(24 * time.Hour)
-		from, to = today.AddDate(0, 0, -7), today
+		from = today.AddDate(0, 0, -7)
 		offerID, _ = strconv.ParseInt(os.Getenv("EVERFLOW_OFFER_ID"), 10, 64)
 	}
 	client, err := everflow.NewClient(opts...)

@@ -18,24 +18,34 @@ var fakeEpoch = time.Date(2026, time.January, 15, 9, 30, 0, 0, time.UTC)
 
 // fakeStart is where the time-filtered streams start on the fake servers
 // when -since is not given: Everflow's seeded reports live in February
-// 2024, Refersion's conversions run through 2024, and every other fake's
-// data is newer.
+// 2024 (the four weeks before everflowEpoch), Refersion's conversions run
+// through 2024, and every other fake's data is newer.
 var fakeStart = time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
 
-// seedClock stands still at fakeEpoch while the fakes seed, then runs, so
-// that the fakes' rate-limit windows and link expiries still advance.
+// everflowEpoch is the Everflow fake's "now" while it seeds: it dates its
+// reports in the four weeks before.
+var everflowEpoch = time.Date(2024, time.February, 29, 0, 0, 0, 0, time.UTC)
+
+// seedClock stands still at its epoch (fakeEpoch when zero) while the
+// fakes seed, then runs, so that the fakes' rate-limit windows and link
+// expiries still advance.
 type seedClock struct {
 	mu      sync.Mutex
+	epoch   time.Time
 	started time.Time
 }
 
 func (c *seedClock) now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.started.IsZero() {
-		return fakeEpoch
+	epoch := c.epoch
+	if epoch.IsZero() {
+		epoch = fakeEpoch
 	}
-	return fakeEpoch.Add(time.Since(c.started))
+	if c.started.IsZero() {
+		return epoch
+	}
+	return epoch.Add(time.Since(c.started))
 }
 
 func (c *seedClock) run() {
@@ -109,7 +119,7 @@ func (f *fakes) rf() *refersiontest.Server {
 
 func (f *fakes) ef() *everflowtest.Server {
 	if f.everflow == nil {
-		c := &seedClock{}
+		c := &seedClock{epoch: everflowEpoch}
 		s := everflowtest.NewServer(everflowtest.WithClock(c.now))
 		s.SeedOffers(12)
 		// Everflow's seeded affiliates join every 2.5 days from June 2023;

@@ -29,11 +29,13 @@ func newFakes(t *testing.T) *fakes {
 	f := &fakes{}
 	t.Cleanup(f.Close)
 
-	ef := everflowtest.NewServer(everflowtest.WithRateLimit(0, 0))
+	clk := &seedClock{epoch: everflowEpoch} // the program's fake clock: its data, byte for byte
+	ef := everflowtest.NewServer(everflowtest.WithClock(clk.now), everflowtest.WithRateLimit(0, 0))
 	ef.SeedOffers(12)
 	ef.SeedAffiliates(400)
 	ef.SeedConversions(seedReports)
 	ef.SeedPostbacks(seedReports)
+	clk.run()
 	t.Cleanup(ef.Close)
 	f.everflow = ef
 
@@ -209,11 +211,11 @@ func seeded(f *fakes) map[string]struct {
 	}
 	m = add("everflow_conversions", "status")
 	for _, c := range f.everflow.Conversions() {
-		m[c.ConversionID] = c.Status
+		m[c.ConversionID] = string(c.Status)
 	}
 	m = add("everflow_postbacks", "json_extract(raw_json, '$.payload')")
 	for _, p := range f.everflow.Postbacks() {
-		m[fmt.Sprintf("%d/%s/%s/%d", p.PixelID, p.ConversionID, p.TransactionID, p.Timestamp)] = p.Payload
+		m[fmt.Sprintf("%d/%s/%s/%d", p.PixelID, p.ConversionID, p.TransactionID, p.Timestamp.Unix())] = p.Payload
 	}
 	m = add("postaffiliatepro_affiliates", "json_extract(raw_json, '$.username')")
 	for _, a := range f.postAffiliatePro.Affiliates() {
