@@ -1,7 +1,6 @@
 package refersion
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -84,27 +83,9 @@ var affiliateList = call{path: "affiliate/list", readOnly: true}
 // for: the records of that page are yielded, then an error matching
 // ErrMalformedResponse ends the list rather than skip the rest.
 func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOptions) iter.Seq2[*Affiliate, error] {
-	return rangeable(func() iter.Seq2[*Affiliate, error] {
-		var pending error
-		page := func(ctx context.Context, o *AffiliateListOptions) ([]*Affiliate, *Response, error) {
-			if pending != nil {
-				return nil, nil, pending
-			}
-			items, resp, short, err := s.listPage(ctx, o)
-			if err == nil && short {
-				pending = s.client.malformed(affiliateList, resp, fmt.Sprintf(
-					"page %d held %d affiliates, fewer than the limit of %d, yet the total is %d: the server pages by a smaller size; lower AffiliateListOptions.PerPage",
-					max(o.Page, 1), len(items), cmp.Or(o.PerPage, MaxPerPage), *resp.Total))
-			}
-			return items, resp, err
-		}
-		return transport.List(ctx, opts, page, func(o *AffiliateListOptions, r *Response) bool {
-			if pending != nil {
-				return true
-			}
-			o.Page = r.NextPage
-			return r.NextPage != 0
-		})
+	return transport.List(ctx, opts, s.ListPage, func(o *AffiliateListOptions, r *Response) bool {
+		o.Page = r.NextPage
+		return r.NextPage != 0
 	})
 }
 
@@ -112,19 +93,12 @@ func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOpti
 // number of affiliates and Response.NextPage the page that follows (0 after
 // the last).
 func (s *AffiliatesService) ListPage(ctx context.Context, opts *AffiliateListOptions) ([]*Affiliate, *Response, error) {
-	items, resp, _, err := s.listPage(ctx, opts)
-	return items, resp, err
-}
-
-// listPage is ListPage that also reports a short page: fewer records than
-// the limit although the total says more follow.
-func (s *AffiliatesService) listPage(ctx context.Context, opts *AffiliateListOptions) ([]*Affiliate, *Response, bool, error) {
 	var o AffiliateListOptions
 	if opts != nil {
 		o = *opts
 	}
 	if err := transport.NormalizePage(&o.Page, &o.PerPage, MaxPerPage, MaxPerPage, "limit"); err != nil {
-		return nil, nil, false, fmt.Errorf("refersion: affiliate/list: %w", err)
+		return nil, nil, fmt.Errorf("refersion: affiliate/list: %w", err)
 	}
 	return s.client.affiliatePage(ctx, affiliateList, &o, o.Page, o.PerPage)
 }
@@ -154,27 +128,64 @@ type searchBody struct {
 // nothing yields nothing (Refersion answers it with a 422, which the client
 // turns into an empty result).
 func (s *AffiliatesService) Search(ctx context.Context, keyword string, opts ...*AffiliateSearchOptions) iter.Seq2[*Affiliate, error] {
-	return rangeable(func() iter.Seq2[*Affiliate, error] {
-		// The page size is not documented: take the first page's length,
-		// and end on a shorter page as well as on total.
-		size := 0
-		page := func(ctx context.Context, o *AffiliateSearchOptions) ([]*Affiliate, *Response, error) {
-			items, resp, err := s.SearchPage(ctx, keyword, o)
-			if err != nil || resp.NextPage == 0 {
-				return items, resp, err
-			}
-			if size == 0 {
-				size = len(items)
-			} else if len(items) < size {
-				resp.NextPage, resp.HasMore = 0, false
-			}
-			return items, resp, nil
+	return func(yield func(*Affiliate, error) bool) {
+		q, err := s.startSearch(ctx, keyword, opts)
+		if err != nil {
+			yield(nil, err)
+			return
 		}
-		return transport.List(ctx, opts, page, func(o *AffiliateSearchOptions, r *Response) bool {
-			o.Page = r.NextPage
+		transport.List(ctx, []*searchQuery{q}, s.searchPage, func(q *searchQuery, r *Response) bool {
+			q.Page = r.NextPage
 			return r.NextPage != 0
-		})
-	})
+		})(yield)
+	}
+}
+
+// searchQuery is one page of a Search. The page size is not documented,
+// so Search learns it from the first page before the list starts: every
+// page, fetched ahead of the caller or not, then knows where the results
+// end (on a shorter page as well as on the total) without sharing
+// anything with the others.
+type searchQuery struct {
+	AffiliateSearchOptions
+	keyword string
+	size    int
+	// first is the first page, fetched to learn size.
+	first *searchAnswer
+}
+
+// searchAnswer is a page of search results as SearchPage returned it.
+type searchAnswer struct {
+	page  int
+	items []*Affiliate
+	resp  *Response
+}
+
+// startSearch fetches the first page of a Search to learn its page size.
+// A nil or ended ctx is left for the list to report.
+func (s *AffiliatesService) startSearch(ctx context.Context, keyword string, opts []*AffiliateSearchOptions) (*searchQuery, error) {
+	o, err := transport.Options(opts)
+	if err != nil || ctx == nil || ctx.Err() != nil {
+		return &searchQuery{AffiliateSearchOptions: o, keyword: keyword}, err
+	}
+	items, resp, err := s.SearchPage(ctx, keyword, &o)
+	if err != nil {
+		return nil, err
+	}
+	first := &searchAnswer{page: max(o.Page, 1), items: items, resp: resp}
+	return &searchQuery{AffiliateSearchOptions: o, keyword: keyword, size: len(items), first: first}, nil
+}
+
+// searchPage fetches the page q names, with the page size of the first.
+func (s *AffiliatesService) searchPage(ctx context.Context, q *searchQuery) ([]*Affiliate, *Response, error) {
+	if q.first != nil && max(q.Page, 1) == q.first.page {
+		return q.first.items, q.first.resp, nil
+	}
+	items, resp, err := s.SearchPage(ctx, q.keyword, &q.AffiliateSearchOptions)
+	if err == nil && q.size > 0 {
+		transport.SetPage(resp, max(q.Page, 1), q.size, len(items))
+	}
+	return items, resp, err
 }
 
 // SearchPage fetches one page of affiliate/search. As the page size is not
@@ -196,7 +207,7 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts
 		return nil, nil, fmt.Errorf("refersion: affiliate/search: %w", err)
 	}
 	body := &searchBody{Keyword: keyword, FirstName: o.FirstName, LastName: o.LastName, Page: o.Page}
-	items, resp, _, err := s.client.affiliatePage(ctx, affiliateSearch, body, o.Page, -1)
+	items, resp, err := s.client.affiliatePage(ctx, affiliateSearch, body, o.Page, -1)
 	var apiErr *Error
 	if errors.As(err, &apiErr) && apiErr.StatusCode == 422 && strings.Contains(apiErr.Message, "Could not find affiliates") {
 		zero := 0
@@ -207,26 +218,22 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts
 
 // affiliatePage posts one list or search request. size is the page size,
 // or -1 to take the length of the page.
-func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, size int) ([]*Affiliate, *Response, bool, error) {
+func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, size int) ([]*Affiliate, *Response, error) {
 	var p affiliatePage
 	// The envelope was checked inside the retry loop (affiliatePage.Validate).
 	resp, err := c.post(ctx, op, body, &p)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, nil, err
 	}
 	if size < 0 {
 		size = len(p.Results)
 	}
-	short := p.fill(resp, page, size)
-	items := make([]*Affiliate, 0, len(p.Results))
-	for _, a := range p.Results {
-		if a == nil {
-			continue
-		}
+	p.fill(resp, page, size)
+	items := transport.DropNil(p.Results)
+	for _, a := range items {
 		a.Code = string(a.ID)
-		items = append(items, a)
 	}
-	return items, resp, short, nil
+	return items, resp, nil
 }
 
 var affiliateGet = call{path: "affiliate/get", readOnly: true}

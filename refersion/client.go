@@ -201,12 +201,3 @@ func postChecked[T any](ctx context.Context, c *Client, op call, body any, check
 
 // apiPath is the escaped URL path of an endpoint, as errors show it.
 func (c *Client) apiPath(path string) string { return c.basePath + "/" + path }
-
-// malformed reports a body that decoded but lacks what the endpoint
-// promises.
-func (c *Client) malformed(op call, resp *Response, msg string) error {
-	if resp != nil {
-		return transport.MalformedResponse(resp, nil, msg, nil)
-	}
-	return transport.NewMalformedError("refersion", http.MethodPost, c.apiPath(op.path), 0, nil, msg, nil)
-}

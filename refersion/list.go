@@ -2,7 +2,8 @@ package refersion
 
 import (
 	"errors"
-	"iter"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // affiliatePage is the envelope of affiliate/list and affiliate/search:
@@ -27,39 +28,17 @@ func (p *affiliatePage) check() error {
 func (p *affiliatePage) Validate() error { return p.check() }
 
 // fill sets the pagination fields of resp for page number page of a list
-// whose page size is size (0 when the API does not say): there is a next
-// page while page*size is short of total, or, without a total, while pages
-// come back full. It reports a short page: fewer records than size although
-// the total says more follow.
-func (p *affiliatePage) fill(resp *Response, page, size int) (short bool) {
+// whose page size is size (transport.SetPage). A page short of its total
+// still names the page after it, as ListPage always has: a List ends there
+// all the same, with the transport's error.
+func (p *affiliatePage) fill(resp *Response, page, size int) {
 	n := len(p.Results)
 	if p.Total != nil {
 		t := int(*p.Total)
 		resp.Total = &t
 	}
-	more := false
-	switch {
-	case n == 0 || size <= 0:
-	case resp.Total != nil:
-		more = page*size < *resp.Total
-		short = more && n < size
-	default:
-		more = n >= size
-	}
-	if more {
+	transport.SetPage(resp, page, size, n)
+	if resp.NextPage == 0 && resp.Total != nil && n > 0 && n < size && page*size < *resp.Total {
 		resp.NextPage, resp.HasMore = page+1, true
-	}
-	return short
-}
-
-// rangeable makes a sequence that builds its state afresh every time it is
-// ranged over, so that ranging twice starts twice from the first page.
-func rangeable[T any](build func() iter.Seq2[*T, error]) iter.Seq2[*T, error] {
-	return func(yield func(*T, error) bool) {
-		for v, err := range build() {
-			if !yield(v, err) {
-				return
-			}
-		}
 	}
 }

@@ -32,7 +32,7 @@ func TestAffiliatesListShortPageIsAnError(t *testing.T) {
 	}
 	assert.Equal(t, 10, n)
 	require.ErrorIs(t, last, ErrMalformedResponse)
-	assert.ErrorContains(t, last, "held 10 affiliates, fewer than the limit of 100, yet the total is 120")
+	assert.ErrorContains(t, last, "page 1 held 10 records, fewer than the 100 asked for, yet the total is 120")
 
 	// ListPage itself answers the page as it came.
 	items, resp, err := c.Affiliates.ListPage(context.Background(), nil)
