@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -41,20 +42,20 @@ type Affiliate struct {
 }
 
 // decode reads the affiliate's fields and their legacy aliases.
-func (a *Affiliate) decode(f *fields) {
-	f.str(&a.ID, "id", "userid", "user_id", "affiliate_id")
-	f.str(&a.ReferralID, "referral_id", "refid")
-	f.str(&a.Username, "username", "email")
-	f.str(&a.NotificationEmail, "notification_email")
-	f.str(&a.FirstName, "firstname", "first_name")
-	f.str(&a.LastName, "lastname", "last_name", "surname")
+func (a *Affiliate) decode(f *tolerant.Object) {
+	f.String(&a.ID, "id", "userid", "user_id", "affiliate_id")
+	f.String(&a.ReferralID, "referral_id", "refid")
+	f.String(&a.Username, "username", "email")
+	f.String(&a.NotificationEmail, "notification_email")
+	f.String(&a.FirstName, "firstname", "first_name")
+	f.String(&a.LastName, "lastname", "last_name", "surname")
 	var status string
-	f.str(&status, "status", "rstatus")
+	f.String(&status, "status", "rstatus")
 	a.Status = parseStatus(status)
-	f.str(&a.ParentID, "parent_id", "parent_userid", "parentuserid", "parent_affiliate_id")
-	f.time(&a.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
-	f.timePtr(&a.ApprovedAt, "approved_at", "date_approved", "dateapproved")
-	a.Data = f.data()
+	f.String(&a.ParentID, "parent_id", "parent_userid", "parentuserid", "parent_affiliate_id")
+	f.Time(&a.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
+	f.TimePtr(&a.ApprovedAt, "approved_at", "date_approved", "dateapproved")
+	a.Data = f.Numbered("data")
 }
 
 func (a *Affiliate) setRaw(raw json.RawMessage) { a.Raw = raw }

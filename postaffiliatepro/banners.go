@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"iter"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // BannersService reads banners (promotional materials): /banners.
@@ -32,16 +34,16 @@ type Banner struct {
 }
 
 // decode reads the banner's fields and their legacy aliases.
-func (b *Banner) decode(f *fields) {
-	f.str(&b.ID, "id", "bannerid", "banner_id")
-	f.str(&b.Name, "name")
-	f.str(&b.Type, "type", "rtype", "banner_type")
-	f.str(&b.CampaignID, "campaign_id", "campaignid")
-	f.str(&b.DestinationURL, "destination_url", "destinationurl", "url")
-	f.str(&b.Status, "status", "rstatus")
-	f.int(&b.Width, "width")
-	f.int(&b.Height, "height")
-	f.time(&b.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
+func (b *Banner) decode(f *tolerant.Object) {
+	f.String(&b.ID, "id", "bannerid", "banner_id")
+	f.String(&b.Name, "name")
+	f.String(&b.Type, "type", "rtype", "banner_type")
+	f.String(&b.CampaignID, "campaign_id", "campaignid")
+	f.String(&b.DestinationURL, "destination_url", "destinationurl", "url")
+	f.String(&b.Status, "status", "rstatus")
+	f.Int(&b.Width, "width")
+	f.Int(&b.Height, "height")
+	f.Time(&b.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
 }
 
 func (b *Banner) setRaw(raw json.RawMessage) { b.Raw = raw }

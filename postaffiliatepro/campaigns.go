@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -36,15 +37,15 @@ type Campaign struct {
 }
 
 // decode reads the campaign's fields and their legacy aliases.
-func (c *Campaign) decode(f *fields) {
-	f.str(&c.ID, "id", "campaignid", "campaign_id")
-	f.str(&c.Name, "name")
-	f.str(&c.Description, "description", "longdescription")
-	f.str(&c.Status, "status", "rstatus")
-	f.str(&c.Type, "type", "rtype", "campaigntype")
-	f.str(&c.URL, "url", "landing_url")
-	f.int(&c.CookieLifetime, "cookie_lifetime", "cookielifetime")
-	f.time(&c.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
+func (c *Campaign) decode(f *tolerant.Object) {
+	f.String(&c.ID, "id", "campaignid", "campaign_id")
+	f.String(&c.Name, "name")
+	f.String(&c.Description, "description", "longdescription")
+	f.String(&c.Status, "status", "rstatus")
+	f.String(&c.Type, "type", "rtype", "campaigntype")
+	f.String(&c.URL, "url", "landing_url")
+	f.Int(&c.CookieLifetime, "cookie_lifetime", "cookielifetime")
+	f.Time(&c.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
 }
 
 func (c *Campaign) setRaw(raw json.RawMessage) { c.Raw = raw }

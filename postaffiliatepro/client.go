@@ -149,11 +149,3 @@ func (c *Client) do(ctx context.Context, req *transport.Request, out any, opts .
 func (c *Client) endpoint(path string) string {
 	return c.basePath + "/" + strings.TrimLeft(path, "/")
 }
-
-// malformed reports a body that is JSON but not the expected shape.
-func (c *Client) malformed(method, path string, resp *Response, body []byte, msg string, cause error) error {
-	if resp != nil {
-		return transport.MalformedResponse(resp, body, msg, cause)
-	}
-	return transport.NewMalformedError("postaffiliatepro", method, c.endpoint(path), 0, body, msg, cause)
-}

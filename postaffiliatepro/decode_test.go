@@ -1,7 +1,6 @@
 package postaffiliatepro
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // decodeListFile decodes a testdata list body as the client does.
@@ -17,15 +18,15 @@ func decodeListFile[T any, PT record[T]](t *testing.T, name string, keys []strin
 	t.Helper()
 	body, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
-	env, err := extractList(body, keys)
+	items, total, err := tolerant.Records(body, append(append([]string(nil), listKeys...), keys...))
 	require.NoError(t, err)
-	out := make([]*T, 0, len(env.items))
-	for _, raw := range env.items {
+	out := make([]*T, 0, len(items))
+	for _, raw := range items {
 		v, err := decodeRecord[T, PT](raw, loc)
 		require.NoError(t, err)
 		out = append(out, v)
 	}
-	return out, env.total
+	return out, total
 }
 
 func TestDecodeAffiliatesV3Sample(t *testing.T) {
@@ -142,72 +143,6 @@ func mustField(t *testing.T, raw json.RawMessage, key string) json.RawMessage {
 	return m[key]
 }
 
-func TestParseTime(t *testing.T) {
-	berlin, err := time.LoadLocation("Europe/Berlin")
-	require.NoError(t, err)
-	tests := []struct {
-		in   string
-		want time.Time
-	}{
-		{`"2026-03-01T10:15:30Z"`, time.Date(2026, 3, 1, 10, 15, 30, 0, time.UTC)},
-		{`"2026-03-01T10:15:30.250+02:00"`, time.Date(2026, 3, 1, 8, 15, 30, 250e6, time.UTC)},
-		{`"2026-03-01T10:15:30+0200"`, time.Date(2026, 3, 1, 8, 15, 30, 0, time.UTC)},
-		{`"2026-03-01 10:15:30"`, time.Date(2026, 3, 1, 10, 15, 30, 0, berlin)},
-		{`"2026-03-01T10:15:30"`, time.Date(2026, 3, 1, 10, 15, 30, 0, berlin)},
-		{`"2026-03-01 10:15"`, time.Date(2026, 3, 1, 10, 15, 0, 0, berlin)},
-		{`"2026-03-01"`, time.Date(2026, 3, 1, 0, 0, 0, 0, berlin)},
-		{`"2026-03-01 10:15:30 +0000"`, time.Date(2026, 3, 1, 10, 15, 30, 0, time.UTC)},
-		{`1772360130`, time.Unix(1772360130, 0)},
-		{`"1772360130"`, time.Unix(1772360130, 0)},
-		{`1772360130123`, time.UnixMilli(1772360130123)},
-		{`""`, time.Time{}},
-		{`"0000-00-00 00:00:00"`, time.Time{}},
-	}
-	for _, tt := range tests {
-		got, ok := parseTime(json.RawMessage(tt.in), berlin)
-		require.True(t, ok, tt.in)
-		assert.True(t, got.Equal(tt.want), "%s: got %s want %s", tt.in, got, tt.want)
-	}
-	for _, bad := range []string{`"yesterday"`, `"2026-13-01"`, `{}`, `[1]`, `true`} {
-		_, ok := parseTime(json.RawMessage(bad), time.UTC)
-		assert.False(t, ok, bad)
-	}
-}
-
-func TestFieldConversions(t *testing.T) {
-	f, err := newFields([]byte(`{"Amount":"12.50","count":"7","flag":"Y","off":0,"n":3.0,"frac":2.5,"obj":{"a":1},"nul":null,"empty":""}`), time.UTC)
-	require.NoError(t, err)
-	var amount, empty Amount
-	var count, n int64
-	var flag, off bool
-	f.amount(&amount, "amount")
-	f.amount(&empty, "empty")
-	f.int(&count, "count")
-	f.int(&n, "n")
-	f.bool(&flag, "flag")
-	f.bool(&off, "off")
-	require.NoError(t, f.err)
-	assert.Equal(t, "12.50", amount.String())
-	assert.True(t, empty.IsZero() && !empty.IsNull())
-	assert.Equal(t, int64(7), count)
-	assert.Equal(t, int64(3), n)
-	assert.True(t, flag)
-	assert.False(t, off)
-
-	var s string
-	f.str(&s, "nul", "missing")
-	require.NoError(t, f.err, "null and missing leave the zero value")
-	assert.Empty(t, s)
-
-	var frac int64
-	f.int(&frac, "frac")
-	require.ErrorContains(t, f.err, `field "frac": 2.5 is not an integer`)
-
-	f.err = nil
-	f.str(&s, "obj")
-	require.ErrorContains(t, f.err, "is not a string")
-}
-
 func TestKeysMatchWhateverTheirCase(t *testing.T) {
 	for _, body := range []string{
 		`{"referral_id": "r1"}`, `{"referralId": "r1"}`, `{"ReferralID": "r1"}`, `{"refid": "r1"}`, `{"REFERRAL-ID": "r1"}`,
@@ -217,65 +152,6 @@ func TestKeysMatchWhateverTheirCase(t *testing.T) {
 		assert.Equal(t, "r1", a.ReferralID, body)
 		assert.JSONEq(t, body, string(a.Raw))
 	}
-}
-
-func TestExtractList(t *testing.T) {
-	tests := []struct {
-		name      string
-		body      string
-		wantN     int
-		wantTotal int // -1: none
-	}{
-		{"bare array", `[{"id":"a"},{"id":"b"}]`, 2, -1},
-		{"empty array", `[]`, 0, -1},
-		{"data", `{"data":[{"id":"a"}],"total":9}`, 1, 9},
-		{"items", `{"items":[{"id":"a"}],"total_count":"9"}`, 1, 9},
-		{"results", `{"results":[{"id":"a"}],"totalCount":9}`, 1, 9},
-		{"resource key", `{"affiliates":[{"id":"a"}]}`, 1, -1},
-		{"data items", `{"data":{"items":[{"id":"a"}],"total":4}}`, 1, 4},
-		{"data results, total outside", `{"data":{"results":[{"id":"a"}]},"total":4}`, 1, 4},
-		{"data resource", `{"data":{"affiliates":[{"id":"a"}]}}`, 1, -1},
-		{"meta total", `{"data":[{"id":"a"}],"meta":{"total":12}}`, 1, 12},
-		{"pagination total", `{"items":[{"id":"a"}],"pagination":{"total_count":12}}`, 1, 12},
-		{"count equal to page is not a total", `{"data":[{"id":"a"},{"id":"b"}],"count":2}`, 2, -1},
-		{"count beyond page is a total", `{"data":[{"id":"a"},{"id":"b"}],"count":20}`, 2, 20},
-		{"null data", `{"data":null,"total":0}`, 0, 0},
-		{"negative total ignored", `{"data":[],"total":-1}`, 0, -1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			env, err := extractList([]byte(tt.body), affiliateKeys)
-			require.NoError(t, err)
-			assert.Len(t, env.items, tt.wantN)
-			if tt.wantTotal < 0 {
-				assert.Nil(t, env.total)
-			} else {
-				require.NotNil(t, env.total)
-				assert.Equal(t, tt.wantTotal, *env.total)
-			}
-		})
-	}
-	for _, bad := range []string{`{"message":"ok"}`, `"text"`, `{"data":{"id":"a"}}`, `{"transactions":[]}`} {
-		_, err := extractList([]byte(bad), affiliateKeys)
-		assert.Error(t, err, bad)
-	}
-}
-
-func TestUnwrapRecord(t *testing.T) {
-	for _, body := range []string{
-		`{"id":"a1","username":"x@example.com"}`,
-		`{"data":{"id":"a1","username":"x@example.com"}}`,
-		`{"affiliate":{"id":"a1","username":"x@example.com"}}`,
-	} {
-		raw, err := unwrapRecord([]byte(body), "affiliate")
-		require.NoError(t, err)
-		var a Affiliate
-		require.NoError(t, json.Unmarshal(raw, &a))
-		assert.Equal(t, "a1", a.ID, body)
-		assert.Equal(t, "x@example.com", a.Username, body)
-	}
-	_, err := unwrapRecord([]byte(`[{"id":"a1"}]`), "affiliate")
-	assert.Error(t, err)
 }
 
 func TestStatusAndTypeWords(t *testing.T) {
@@ -291,34 +167,6 @@ func TestStatusAndTypeWords(t *testing.T) {
 	assert.Equal(t, "signup bonus", TypeSignupBonus.Label())
 	assert.Equal(t, "paid", parsePayoutStatus("paid").Label())
 	assert.Equal(t, PayoutUnpaid, parsePayoutStatus("U"))
-}
-
-func TestScanValidJSON(t *testing.T) {
-	tests := []struct {
-		name string
-		body string
-		want []string
-	}{
-		{"scalars", ` [ 1 , -2.5e3,"a",true ,false, null ] `, []string{`1`, `-2.5e3`, `"a"`, `true`, `false`, `null`}},
-		{"nested", `[{"a":[1,{"b":"]}"}]},[[],{}],"\"[{"]`, []string{`{"a":[1,{"b":"]}"}]}`, `[[],{}]`, `"\"[{"`}},
-		{"escapes", `["\\", "\\\"", "\u005d"]`, []string{`"\\"`, `"\\\""`, `"\u005d"`}},
-		{"empty", `[]`, []string{}},
-		{"space inside", "[\n\t{ \"a\" : 1 }\r\n]", []string{`{ "a" : 1 }`}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			body := bytes.TrimSpace([]byte(tt.body))
-			require.True(t, json.Valid(body))
-			got := []string{}
-			for _, it := range validElements(body) {
-				got = append(got, string(it))
-			}
-			assert.Equal(t, tt.want, got)
-		})
-	}
-	m := validObject([]byte(`{"a\u0062":1, "x":{"y":"}"} ,"a\"":[ ],"x":2}`))
-	assert.Equal(t, map[string]json.RawMessage{"ab": json.RawMessage(`1`), `a"`: json.RawMessage(`[ ]`), "x": json.RawMessage(`2`)}, m,
-		"escaped keys are unescaped; of repeated keys the last wins")
 }
 
 func TestRecordKeysNormalizingAlike(t *testing.T) {

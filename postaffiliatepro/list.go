@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-querystring/query"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -80,21 +81,18 @@ func listPage[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *C
 	if err != nil {
 		return nil, nil, fmt.Errorf("postaffiliatepro: GET %s: %w", c.endpoint(path), err)
 	}
-	body := &listBody{keys: resourceKeys}
+	body := &listBody{keys: append(append([]string(nil), listKeys...), resourceKeys...)}
 	resp, err := c.do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: q}, body)
 	if err != nil {
 		return nil, nil, err
 	}
-	env := body.env
-	items := make([]*T, 0, len(env.items))
-	for i, raw := range env.items {
-		it, err := decodeRecord[T, PT](raw, c.location)
-		if err != nil {
-			return nil, nil, c.malformed(http.MethodGet, path, resp, body.raw, fmt.Sprintf("record %d", i), err)
+	items := make([]*T, len(body.items))
+	for i, raw := range body.items {
+		if items[i], err = decodeRecord[T, PT](raw, c.location); err != nil {
+			return nil, nil, transport.MalformedResponse(resp, body.raw, fmt.Sprintf("record %d", i), err)
 		}
-		items = append(items, it)
 	}
-	resp.Total = env.total
+	resp.Total = body.total
 	transport.SetPage(resp, p.Page, p.PerPage, len(items))
 	return items, resp, nil
 }
@@ -103,37 +101,36 @@ func listPage[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *C
 // transport calls inside its retry loop, so a body of the wrong shape is
 // retried like any other malformed body of a read.
 type listBody struct {
-	keys []string
-	raw  json.RawMessage
-	env  envelope
+	keys  []string
+	raw   json.RawMessage
+	items []json.RawMessage
+	total *int
+	found bool
 }
 
 // UnmarshalJSON keeps the body for Validate.
 func (b *listBody) UnmarshalJSON(data []byte) error {
-	b.raw = append(b.raw[:0], data...)
+	b.raw, b.found = append(b.raw[:0], data...), false
 	return nil
 }
 
 // DecodeBody implements transport.BodyDecoder: the transport hands over
-// the body as is, and extractList's own parse rejects what is not JSON, so
-// the body is not first validated and copied by json.Unmarshal.
+// the body as is, and tolerant.Records' own parse rejects what is not
+// JSON, so the body is not first validated and copied by json.Unmarshal.
 func (b *listBody) DecodeBody(data []byte) error {
-	env, err := extractList(data, b.keys)
-	if err != nil {
-		return err
-	}
-	b.raw, b.env = data, env
-	return nil
+	b.raw, b.found = data, false
+	return b.Validate()
 }
 
-// Validate implements transport.Validator: it finds the records in a
-// body that came through UnmarshalJSON (DecodeBody has found them already).
+// Validate implements transport.Validator: it finds the records in the
+// body, once.
 func (b *listBody) Validate() error {
-	if b.env.items != nil || b.raw == nil {
+	if b.found || b.raw == nil {
 		return nil
 	}
-	env, err := extractList(b.raw, b.keys)
-	b.env = env
+	var err error
+	b.items, b.total, err = tolerant.Records(b.raw, b.keys)
+	b.found = err == nil
 	return err
 }
 
@@ -201,7 +198,7 @@ func (b *recordBody[T, PT]) Validate() error {
 
 // DecodeBody implements transport.BodyDecoder.
 func (b *recordBody[T, PT]) DecodeBody(data []byte) error {
-	raw, err := unwrapRecord(data, b.singular)
+	raw, err := tolerant.Unwrap(data, "data", b.singular)
 	if err == nil {
 		b.rec, err = decodeRecord[T, PT](raw, b.loc)
 	}

@@ -6,6 +6,8 @@ import (
 	"iter"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // ReportsService runs reports: the top affiliates (/reports/top-affiliates)
@@ -34,16 +36,16 @@ type TopAffiliate struct {
 }
 
 // decode reads the row's fields and their aliases.
-func (r *TopAffiliate) decode(f *fields) {
-	f.str(&r.AffiliateID, "affiliate_id", "userid", "user_id", "id")
-	f.str(&r.Username, "username", "email")
-	f.str(&r.FirstName, "firstname", "first_name")
-	f.str(&r.LastName, "lastname", "last_name", "surname")
-	f.str(&r.ReferralID, "referral_id", "refid")
-	f.int(&r.Clicks, "clicks", "clicks_count", "raw_clicks")
-	f.int(&r.Sales, "sales", "sales_count")
-	f.amount(&r.Commission, "commission", "commissions")
-	f.amount(&r.TotalCost, "total_cost", "totalcost", "sales_total")
+func (r *TopAffiliate) decode(f *tolerant.Object) {
+	f.String(&r.AffiliateID, "affiliate_id", "userid", "user_id", "id")
+	f.String(&r.Username, "username", "email")
+	f.String(&r.FirstName, "firstname", "first_name")
+	f.String(&r.LastName, "lastname", "last_name", "surname")
+	f.String(&r.ReferralID, "referral_id", "refid")
+	f.Int(&r.Clicks, "clicks", "clicks_count", "raw_clicks")
+	f.Int(&r.Sales, "sales", "sales_count")
+	f.Amount(&r.Commission, "commission", "commissions")
+	f.Amount(&r.TotalCost, "total_cost", "totalcost", "sales_total")
 }
 
 func (r *TopAffiliate) setRaw(raw json.RawMessage) { r.Raw = raw }
@@ -104,17 +106,17 @@ type Click struct {
 }
 
 // decode reads the click's fields and their aliases.
-func (c *Click) decode(f *fields) {
-	f.str(&c.ID, "id", "clickid", "click_id")
-	f.str(&c.AffiliateID, "affiliate_id", "userid", "user_id")
-	f.str(&c.CampaignID, "campaign_id", "campaignid")
-	f.str(&c.BannerID, "banner_id", "bannerid")
-	f.str(&c.DestinationURL, "destination_url", "destinationurl")
-	f.str(&c.ReferrerURL, "referral_url", "referrer_url", "referer_url", "referrerurl", "refererurl")
-	f.str(&c.IP, "ip")
-	f.str(&c.UserAgent, "user_agent", "useragent")
-	f.str(&c.CountryCode, "country_code", "countrycode", "country")
-	f.time(&c.CreatedAt, "created_at", "datetime", "date_time", "date_inserted", "dateinserted")
+func (c *Click) decode(f *tolerant.Object) {
+	f.String(&c.ID, "id", "clickid", "click_id")
+	f.String(&c.AffiliateID, "affiliate_id", "userid", "user_id")
+	f.String(&c.CampaignID, "campaign_id", "campaignid")
+	f.String(&c.BannerID, "banner_id", "bannerid")
+	f.String(&c.DestinationURL, "destination_url", "destinationurl")
+	f.String(&c.ReferrerURL, "referral_url", "referrer_url", "referer_url", "referrerurl", "refererurl")
+	f.String(&c.IP, "ip")
+	f.String(&c.UserAgent, "user_agent", "useragent")
+	f.String(&c.CountryCode, "country_code", "countrycode", "country")
+	f.Time(&c.CreatedAt, "created_at", "datetime", "date_time", "date_inserted", "dateinserted")
 }
 
 func (c *Click) setRaw(raw json.RawMessage) { c.Raw = raw }

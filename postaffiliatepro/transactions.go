@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -59,36 +60,36 @@ type Transaction struct {
 }
 
 // decode reads the transaction's fields and their legacy aliases.
-func (t *Transaction) decode(f *fields) {
-	f.str(&t.ID, "id", "transid", "transaction_id")
+func (t *Transaction) decode(f *tolerant.Object) {
+	f.String(&t.ID, "id", "transid", "transaction_id")
 	var typ, status, payout string
-	f.str(&typ, "type", "rtype")
+	f.String(&typ, "type", "rtype")
 	t.Type = parseType(typ)
-	f.str(&status, "status", "rstatus")
+	f.String(&status, "status", "rstatus")
 	t.Status = parseStatus(status)
-	f.str(&payout, "payout_status", "payoutstatus")
+	f.String(&payout, "payout_status", "payoutstatus")
 	t.PayoutStatus = parsePayoutStatus(payout)
-	f.amount(&t.Commission, "commission")
-	f.amount(&t.TotalCost, "total_cost", "totalcost")
-	f.str(&t.Currency, "currency", "currency_code", "currencyid")
+	f.Amount(&t.Commission, "commission")
+	f.Amount(&t.TotalCost, "total_cost", "totalcost")
+	f.String(&t.Currency, "currency", "currency_code", "currencyid")
 	money.SetCurrency(t.Currency, &t.Commission, &t.TotalCost)
-	f.str(&t.OrderID, "order_id", "orderid")
-	f.str(&t.ProductID, "product_id", "productid")
-	f.str(&t.CampaignID, "campaign_id", "campaignid")
-	f.str(&t.AffiliateID, "affiliate_id", "userid", "user_id")
-	f.str(&t.BannerID, "banner_id", "bannerid")
-	f.int(&t.Tier, "tier", "commission_tier")
-	f.str(&t.ActionCode, "action_code", "actioncode")
-	f.str(&t.SystemNote, "system_note", "systemnote")
-	f.str(&t.MerchantNote, "merchant_note", "merchantnote")
-	f.str(&t.Data1, "data1")
-	f.str(&t.Data2, "data2")
-	f.str(&t.Data3, "data3")
-	f.str(&t.Data4, "data4")
-	f.str(&t.Data5, "data5")
-	f.str(&t.IP, "ip")
-	f.time(&t.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
-	f.timePtr(&t.ApprovedAt, "approved_at", "date_approved", "dateapproved")
+	f.String(&t.OrderID, "order_id", "orderid")
+	f.String(&t.ProductID, "product_id", "productid")
+	f.String(&t.CampaignID, "campaign_id", "campaignid")
+	f.String(&t.AffiliateID, "affiliate_id", "userid", "user_id")
+	f.String(&t.BannerID, "banner_id", "bannerid")
+	f.Int(&t.Tier, "tier", "commission_tier")
+	f.String(&t.ActionCode, "action_code", "actioncode")
+	f.String(&t.SystemNote, "system_note", "systemnote")
+	f.String(&t.MerchantNote, "merchant_note", "merchantnote")
+	f.String(&t.Data1, "data1")
+	f.String(&t.Data2, "data2")
+	f.String(&t.Data3, "data3")
+	f.String(&t.Data4, "data4")
+	f.String(&t.Data5, "data5")
+	f.String(&t.IP, "ip")
+	f.Time(&t.CreatedAt, "created_at", "date_inserted", "dateinserted", "created")
+	f.TimePtr(&t.ApprovedAt, "approved_at", "date_approved", "dateapproved")
 }
 
 func (t *Transaction) setRaw(raw json.RawMessage) { t.Raw = raw }

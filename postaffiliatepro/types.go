@@ -1,6 +1,10 @@
 package postaffiliatepro
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
+)
 
 // Status is the approval state of an affiliate or a transaction, as the
 // one-letter code the Post Affiliate Pro data model documents (A, P, D).
@@ -89,7 +93,7 @@ func parseType(s string) TransactionType {
 	if len(s) == 1 {
 		return TransactionType(strings.ToUpper(s))
 	}
-	if t, ok := typeWords[normKey(s)]; ok {
+	if t, ok := typeWords[tolerant.NormKey(s)]; ok {
 		return t
 	}
 	return TransactionType(s)

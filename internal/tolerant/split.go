@@ -1,4 +1,4 @@
-package postaffiliatepro
+package tolerant
 
 import (
 	"encoding/json"
@@ -6,18 +6,18 @@ import (
 	"strings"
 )
 
-// A list page is cut into its records in one cheap pass: the body is
-// checked once with json.Valid, and the functions below, which rely on
-// that check, find where each value ends without decoding it. Records are
-// subslices of the body, never copies.
+// Members, Elements and ObjectMembers cut valid JSON into its parts in one
+// cheap pass: the caller checks the body once with json.Valid (SyntaxError
+// says what is wrong when it is not), and these find where each value ends
+// without decoding it. The parts are subslices of the body, never copies.
 
-// errNotValid is returned for a body that is not valid JSON; syntaxError
-// describes it.
+// errNotValid is what SyntaxError returns when encoding/json has nothing
+// to add.
 var errNotValid = errors.New("invalid JSON")
 
-// syntaxError returns encoding/json's description of what is wrong with
-// an invalid body.
-func syntaxError(b []byte) error {
+// SyntaxError returns encoding/json's description of what is wrong with
+// the invalid JSON b.
+func SyntaxError(b []byte) error {
 	var v any
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
@@ -86,9 +86,9 @@ func valueEnd(b []byte, i int) int {
 	return j
 }
 
-// validMembers calls fn with each member of the valid JSON object b
-// (which starts with '{'), in order.
-func validMembers(b []byte, fn func(key string, value []byte)) {
+// Members calls fn with each member of the valid JSON object b (which
+// starts with '{'), in order; escaped keys are unescaped.
+func Members(b []byte, fn func(key string, value []byte)) {
 	i := 1
 	for {
 		i = skipSpace(b, i)
@@ -111,9 +111,9 @@ func validMembers(b []byte, fn func(key string, value []byte)) {
 	}
 }
 
-// validElements returns the elements of the valid JSON array b (which
-// starts with '['), as subslices of b.
-func validElements(b []byte) []json.RawMessage {
+// Elements returns the elements of the valid JSON array b (which starts
+// with '['), as subslices of b.
+func Elements(b []byte) []json.RawMessage {
 	items := []json.RawMessage{}
 	i := 1
 	for {
@@ -130,10 +130,10 @@ func validElements(b []byte) []json.RawMessage {
 	}
 }
 
-// validObject returns the members of the valid JSON object b as a map;
+// ObjectMembers returns the members of the valid JSON object b as a map;
 // of repeated keys the last wins, as with json.Unmarshal.
-func validObject(b []byte) map[string]json.RawMessage {
+func ObjectMembers(b []byte) map[string]json.RawMessage {
 	m := make(map[string]json.RawMessage)
-	validMembers(b, func(k string, v []byte) { m[k] = v })
+	Members(b, func(k string, v []byte) { m[k] = v })
 	return m
 }
