@@ -14,6 +14,8 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // Conversion is a row of the GraphQL conversions list. Refersion documents
@@ -84,7 +86,7 @@ func decodeUnix(raw json.RawMessage) (time.Time, error) {
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) || bytes.Equal(raw, []byte(`""`)) {
 		return time.Time{}, errors.New("missing")
 	}
-	var n flexInt
+	var n tolerant.FormattedInt
 	if err := json.Unmarshal(raw, &n); err != nil {
 		return time.Time{}, err
 	}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // ConversionsService credits, cancels and totals conversions
@@ -71,7 +73,7 @@ type ConversionResult struct {
 // as a number (12345) and conversion/cancel as a string ("11900254").
 func (r *ConversionResult) UnmarshalJSON(b []byte) error {
 	var w struct {
-		ConversionID flexInt `json:"conversion_id"`
+		ConversionID tolerant.FormattedInt `json:"conversion_id"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -308,7 +310,7 @@ type ConversionTotals struct {
 	Currency string `json:"currency"`
 
 	// sent holds the amounts as decoded, with their tokens as sent.
-	sent [3]flexAmount
+	sent [3]tolerant.FormattedAmount
 }
 
 // UnmarshalJSON decodes the totals. Refersion documents numbers but its own
@@ -319,11 +321,11 @@ func (t *ConversionTotals) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var w struct {
-		ConversionsCount         *flexInt   `json:"conversions_count"`
-		CommissionTotal          flexAmount `json:"commission_total"`
-		OrderTotal               flexAmount `json:"order_total"`
-		CommissionableOrderTotal flexAmount `json:"commissionable_order_total"`
-		Currency                 string     `json:"currency"`
+		ConversionsCount         *tolerant.FormattedInt   `json:"conversions_count"`
+		CommissionTotal          tolerant.FormattedAmount `json:"commission_total"`
+		OrderTotal               tolerant.FormattedAmount `json:"order_total"`
+		CommissionableOrderTotal tolerant.FormattedAmount `json:"commissionable_order_total"`
+		Currency                 string                   `json:"currency"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -331,7 +333,7 @@ func (t *ConversionTotals) UnmarshalJSON(b []byte) error {
 	if w.ConversionsCount == nil {
 		return errors.New(`no "conversions_count" in the totals`)
 	}
-	sent := [3]flexAmount{w.CommissionTotal, w.OrderTotal, w.CommissionableOrderTotal}
+	sent := [3]tolerant.FormattedAmount{w.CommissionTotal, w.OrderTotal, w.CommissionableOrderTotal}
 	for i := range sent {
 		money.SetCurrency(w.Currency, &sent[i].Value)
 	}
@@ -353,8 +355,8 @@ func (t ConversionTotals) MarshalJSON() ([]byte, error) {
 		CommissionableOrderTotal json.RawMessage `json:"commissionable_order_total"`
 		Currency                 string          `json:"currency"`
 	}{
-		t.ConversionsCount, encodeAmount(t.CommissionTotal, t.sent[0]), encodeAmount(t.OrderTotal, t.sent[1]),
-		encodeAmount(t.CommissionableOrderTotal, t.sent[2]), t.Currency,
+		t.ConversionsCount, t.sent[0].Encode(t.CommissionTotal), t.sent[1].Encode(t.OrderTotal),
+		t.sent[2].Encode(t.CommissionableOrderTotal), t.Currency,
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
@@ -79,9 +80,9 @@ func TestDecodeTrigger(t *testing.T) {
 	require.NoError(t, json.Unmarshal(sample(t, "affiliate_trigger.json"), &tr))
 	assert.Equal(t, Trigger{TriggerID: 1097, Trigger: "CODE100"}, tr)
 
-	var ids []flexInt
+	var ids []tolerant.FormattedInt
 	require.NoError(t, json.Unmarshal(sample(t, "trigger_delete.json"), &ids))
-	assert.Equal(t, []int64{23213131}, int64s(ids))
+	assert.Equal(t, []int64{23213131}, tolerant.Int64s(ids))
 }
 
 func TestDecodeConversionIDs(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // fuzzClient returns a client whose every request is answered with body,
@@ -87,7 +89,7 @@ func FuzzDecodeRecords(f *testing.F) {
 		for _, v := range []any{
 			new(Affiliate), new(AffiliateCreateResult), new(ConversionResult), new(CreditOrderResult),
 			new(ConversionTotals), new(SKUCommissionResult), new(ReportLink), new(Trigger), new(ChangeResult),
-			new(FlexString), new(flexInt), new(flexAmount), new(affiliatePage), new(CustomField), new(SKUCommission),
+			new(FlexString), new(tolerant.FormattedInt), new(tolerant.FormattedAmount), new(affiliatePage), new(CustomField), new(SKUCommission),
 		} {
 			if json.Unmarshal(body, v) != nil {
 				continue

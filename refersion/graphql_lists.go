@@ -7,6 +7,8 @@ import (
 	"iter"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // GraphQLListOptions pages a GraphQL list other than conversions.
@@ -89,14 +91,14 @@ type OfferSummary struct {
 	// Type says how Commission is computed, as Refersion names it.
 	Type string `json:"type"`
 
-	sent flexAmount
+	sent tolerant.FormattedAmount
 }
 
 // UnmarshalJSON decodes a row, reading commission exactly.
 func (o *OfferSummary) UnmarshalJSON(b []byte) error {
 	var w struct {
-		Commission flexAmount `json:"commission"`
-		Type       string     `json:"type"`
+		Commission tolerant.FormattedAmount `json:"commission"`
+		Type       string                   `json:"type"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -110,7 +112,7 @@ func (o OfferSummary) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		Commission json.RawMessage `json:"commission"`
 		Type       string          `json:"type"`
-	}{encodeAmount(o.Commission, o.sent), o.Type})
+	}{o.sent.Encode(o.Commission), o.Type})
 }
 
 const offerSummaryFields = "commission, type"

@@ -4,14 +4,16 @@ import (
 	"errors"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // affiliatePage is the envelope of affiliate/list and affiliate/search:
 // {"total": 3, "results": [...]}. total is the number of matching records,
 // not the page size; it may arrive as a number or a numeric string.
 type affiliatePage struct {
-	Total   *flexInt     `json:"total"`
-	Results []*Affiliate `json:"results"`
+	Total   *tolerant.FormattedInt `json:"total"`
+	Results []*Affiliate           `json:"results"`
 }
 
 // check rejects a body that is not the envelope.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // OffersService changes offers (offer/*, REST). The REST API cannot list
@@ -54,10 +56,10 @@ func (c SKUCommission) MarshalJSON() ([]byte, error) {
 // string or a number, exactly.
 func (c *SKUCommission) UnmarshalJSON(b []byte) error {
 	var w struct {
-		SKU                string         `json:"sku"`
-		ProductDescription string         `json:"product_description"`
-		CommissionType     CommissionType `json:"commission_type"`
-		CommissionAmount   flexAmount     `json:"commission_amount"`
+		SKU                string                   `json:"sku"`
+		ProductDescription string                   `json:"product_description"`
+		CommissionType     CommissionType           `json:"commission_type"`
+		CommissionAmount   tolerant.FormattedAmount `json:"commission_amount"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err

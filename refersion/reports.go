@@ -13,6 +13,8 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // ReportsService downloads saved reports: reporting/link. Reports are
@@ -37,8 +39,8 @@ type ReportLink struct {
 // numeric string).
 func (l *ReportLink) UnmarshalJSON(b []byte) error {
 	var w struct {
-		DownloadLink string  `json:"download_link"`
-		ExpireTime   flexInt `json:"expire_time"`
+		DownloadLink string                `json:"download_link"`
+		ExpireTime   tolerant.FormattedInt `json:"expire_time"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err

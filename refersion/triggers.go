@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // TriggerType is the kind of a conversion trigger: what, found in an order,
@@ -45,8 +47,8 @@ type Trigger struct {
 // numeric string.
 func (t *Trigger) UnmarshalJSON(b []byte) error {
 	var w struct {
-		TriggerID flexInt `json:"trigger_id"`
-		Trigger   string  `json:"trigger"`
+		TriggerID tolerant.FormattedInt `json:"trigger_id"`
+		Trigger   string                `json:"trigger"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -109,10 +111,10 @@ func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers []Trigg
 	body := struct {
 		Affiliates []TriggerRef `json:"affiliates"`
 	}{triggers}
-	ids, err := postChecked(ctx, s.client, triggerDelete, body, transport.Require(new([]flexInt),
-		"the answer is not an array of trigger ids", func(ids *[]flexInt) bool { return *ids != nil }), opts...)
+	ids, err := postChecked(ctx, s.client, triggerDelete, body, transport.Require(new([]tolerant.FormattedInt),
+		"the answer is not an array of trigger ids", func(ids *[]tolerant.FormattedInt) bool { return *ids != nil }), opts...)
 	if err != nil {
 		return nil, err
 	}
-	return int64s(*ids), nil
+	return tolerant.Int64s(*ids), nil
 }
