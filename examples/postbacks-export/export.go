@@ -53,6 +53,11 @@ func (e *exporter) toFile(ctx context.Context, params *everflow.PostbackReportPa
 			os.Remove(tmp.Name())
 		}
 	}()
+	// CreateTemp makes the file private (0600); the export is an ordinary
+	// file that others may read, like one written by os.Create.
+	if err = tmp.Chmod(0o644); err != nil {
+		return 0, err
+	}
 	if rows, err = e.export(ctx, params, tmp); err != nil {
 		return rows, err
 	}

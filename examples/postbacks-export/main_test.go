@@ -46,6 +46,9 @@ func TestExportCSVFromTheFake(t *testing.T) {
 	assert.Equal(t, 20480, csvRows(t, out))
 	assert.Contains(t, stderr.String(), "in-process fake server")
 	assert.Contains(t, stderr.String(), "done: 20480 rows")
+	info, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), info.Mode().Perm(), "readable by others, like a file from os.Create")
 }
 
 func TestExportNDJSONToStdoutWithAFilter(t *testing.T) {

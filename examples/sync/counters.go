@@ -25,9 +25,6 @@ func (c *counters) snapshot() snapshot {
 	return snapshot{c.requests.Load(), c.rateLimited.Load(), c.retries.Load(), time.Duration(c.waited.Load())}
 }
 
-func (s snapshot) sub(o snapshot) snapshot {
-	return snapshot{s.requests - o.requests, s.rateLimited - o.rateLimited, s.retries - o.retries, s.waited - o.waited}
-}
 
 // httpClient returns an *http.Client whose transport counts requests and
 // 429 answers before handing them to the client's retry logic.
@@ -41,12 +38,30 @@ type countingTransport struct {
 }
 
 func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	t.c.requests.Add(1)
+	t.c.each(r.Context(), func(c *counters) { c.requests.Add(1) })
 	resp, err := t.next.RoundTrip(r)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
-		t.c.rateLimited.Add(1)
+		t.c.each(r.Context(), func(c *counters) { c.rateLimited.Add(1) })
 	}
 	return resp, err
+}
+
+// countersKey is the context key of a stream's own counters.
+type countersKey struct{}
+
+// withCounters returns ctx carrying a stream's counters: the traffic of
+// requests made with it is counted there too, so streams of one client
+// that run at once each see their own.
+func withCounters(ctx context.Context, c *counters) context.Context {
+	return context.WithValue(ctx, countersKey{}, c)
+}
+
+// each calls f with c and with the stream's counters ctx carries.
+func (c *counters) each(ctx context.Context, f func(*counters)) {
+	f(c)
+	if sc, ok := ctx.Value(countersKey{}).(*counters); ok && sc != c {
+		f(sc)
+	}
 }
 
 // logger returns the slog.Logger given to the client (WithLogger): it
@@ -71,10 +86,10 @@ func (h countingHandler) Enabled(ctx context.Context, l slog.Level) bool {
 
 func (h countingHandler) Handle(ctx context.Context, r slog.Record) error {
 	if r.Message == retryMessage {
-		h.c.retries.Add(1)
+		h.c.each(ctx, func(c *counters) { c.retries.Add(1) })
 		r.Attrs(func(a slog.Attr) bool {
 			if a.Key == "wait" {
-				h.c.waited.Add(int64(a.Value.Duration()))
+				h.c.each(ctx, func(c *counters) { c.waited.Add(int64(a.Value.Duration())) })
 				return false
 			}
 			return true

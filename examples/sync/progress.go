@@ -60,10 +60,15 @@ func describe(cp checkpoint) string {
 }
 
 func (p *progress) page(r *result, traffic snapshot, elapsed time.Duration) {
-	if time.Since(p.last) < p.interval {
+	p.mu.Lock()
+	due := time.Since(p.last) >= p.interval
+	if due {
+		p.last = time.Now()
+	}
+	p.mu.Unlock()
+	if !due {
 		return
 	}
-	p.last = time.Now()
 	p.printf("%s: %s\n", r.stream.key(), line(r.fetched, r.pages, r.counts, traffic, elapsed))
 }
 

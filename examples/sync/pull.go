@@ -19,56 +19,105 @@ type cursorLister[T any] func(ctx context.Context, cp checkpoint, cursor string)
 // toRecord converts an API value to a stored record.
 type toRecord[T any] func(*T) (record, error)
 
-// pagePull reads a page-number list from the checkpoint's page on.
+// pagePull reads a page-number list from the checkpoint's page on. The
+// next page is fetched while the current one is committed.
 func pagePull[T any](list pageLister[T], conv toRecord[T]) func(context.Context, checkpoint, emitFunc) error {
 	return func(ctx context.Context, cp checkpoint, emit emitFunc) error {
-		for page := max(cp.Page, 1); ; {
-			items, next, err := list(ctx, cp, page)
-			if err != nil {
-				return fmt.Errorf("page %d: %w", page, err)
-			}
-			if next != 0 && next <= page {
-				return fmt.Errorf("page %d: the next page (%d) does not advance", page, next)
-			}
-			recs, err := convert(items, conv)
-			if err != nil {
-				return fmt.Errorf("page %d: %w", page, err)
-			}
-			if err := emit(recs, position{Page: next}); err != nil {
-				return err
-			}
-			if next == 0 {
+		return pullAhead(ctx, max(cp.Page, 1), 0,
+			func(ctx context.Context, page int) ([]*T, int, error) { return list(ctx, cp, page) },
+			conv,
+			func(page, next int) error {
+				if next != 0 && next <= page {
+					return fmt.Errorf("page %d: the next page (%d) does not advance", page, next)
+				}
 				return nil
-			}
-			page = next
-		}
+			},
+			func(page int) string { return fmt.Sprintf("page %d", page) },
+			func(recs []record, next int) error { return emit(recs, position{Page: next}) })
 	}
 }
 
-// cursorPull reads a cursor list from the checkpoint's cursor on.
+// cursorPull reads a cursor list from the checkpoint's cursor on. The
+// next page is fetched while the current one is committed.
 func cursorPull[T any](list cursorLister[T], conv toRecord[T]) func(context.Context, checkpoint, emitFunc) error {
 	return func(ctx context.Context, cp checkpoint, emit emitFunc) error {
-		for cursor := cp.Cursor; ; {
-			items, next, err := list(ctx, cp, cursor)
-			if err != nil {
-				return fmt.Errorf("page after %q: %w", cursor, err)
-			}
-			if next != "" && next == cursor {
-				return fmt.Errorf("page after %q: the cursor does not advance", cursor)
-			}
-			recs, err := convert(items, conv)
-			if err != nil {
-				return fmt.Errorf("page after %q: %w", cursor, err)
-			}
-			if err := emit(recs, position{Cursor: next}); err != nil {
-				return err
-			}
-			if next == "" {
+		return pullAhead(ctx, cp.Cursor, "",
+			func(ctx context.Context, cursor string) ([]*T, string, error) { return list(ctx, cp, cursor) },
+			conv,
+			func(cursor, next string) error {
+				if next != "" && next == cursor {
+					return fmt.Errorf("page after %q: the cursor does not advance", cursor)
+				}
 				return nil
-			}
-			cursor = next
-		}
+			},
+			func(cursor string) string { return fmt.Sprintf("page after %q", cursor) },
+			func(recs []record, next string) error { return emit(recs, position{Cursor: next}) })
 	}
+}
+
+// pullAhead reads pages from first until a page names end as its
+// successor: each page is checked, converted and emitted (committed)
+// while its successor is already being fetched, so the round trip and the
+// commit overlap. A failure cancels the page fetched ahead and waits for
+// it, so nothing is left running.
+func pullAhead[T any, P comparable](ctx context.Context, first, end P,
+	fetch func(context.Context, P) ([]*T, P, error), conv toRecord[T],
+	check func(at, next P) error, name func(P) string, emit func([]record, P) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	var next *future[T, P]
+	defer func() {
+		cancel()
+		if next != nil {
+			next.wait()
+		}
+	}()
+	at, cur := first, startFetch(ctx, fetch, first)
+	for {
+		items, succ, err := cur.wait()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name(at), err)
+		}
+		if err := check(at, succ); err != nil {
+			return err
+		}
+		if succ != end {
+			next = startFetch(ctx, fetch, succ)
+		}
+		recs, err := convert(items, conv)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name(at), err)
+		}
+		if err := emit(recs, succ); err != nil {
+			return err
+		}
+		if succ == end {
+			return nil
+		}
+		at, cur, next = succ, next, nil
+	}
+}
+
+// future is a page being fetched in its own goroutine.
+type future[T any, P any] struct {
+	done  chan struct{}
+	items []*T
+	next  P
+	err   error
+}
+
+func startFetch[T any, P any](ctx context.Context, fetch func(context.Context, P) ([]*T, P, error), at P) *future[T, P] {
+	f := &future[T, P]{done: make(chan struct{})}
+	go func() {
+		defer close(f.done)
+		f.items, f.next, f.err = fetch(ctx, at)
+	}()
+	return f
+}
+
+// wait returns the page once it is in; it may be called more than once.
+func (f *future[T, P]) wait() ([]*T, P, error) {
+	<-f.done
+	return f.items, f.next, f.err
 }
 
 func convert[T any](items []*T, conv toRecord[T]) ([]record, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 )
 
@@ -54,16 +55,22 @@ type syncer struct {
 	// now is the clock that starts passes.
 	now func() time.Time
 	// afterPage, when not nil, is called as a stream starts (pages 0)
-	// and after each committed page.
+	// and after each committed page, on the stream's goroutine: the
+	// streams of one platform call it at once.
 	afterPage func(stream string, pages int)
 }
 
-// run syncs every stream of every platform in order. A failed stream does
-// not stop the others; a cancelled ctx (SIGINT) stops everything, leaving
-// each stream's last committed checkpoint to resume from.
+// run syncs the platforms one after another, and the streams of one
+// platform at once: they share the platform's client, whose throttle keeps
+// them together within its quota, so one stream's round trips and commits
+// fill the time another waits. A failed stream does not stop the others;
+// a cancelled ctx (SIGINT) stops everything, leaving each stream's last
+// committed checkpoint to resume from. Results are in the order of the
+// streams.
 func (s *syncer) run(ctx context.Context, platforms []*platform) []*result {
 	var out []*result
 	for _, p := range platforms {
+		var wg sync.WaitGroup
 		for _, st := range p.streams {
 			r := &result{stream: st}
 			out = append(out, r)
@@ -71,8 +78,13 @@ func (s *syncer) run(ctx context.Context, platforms []*platform) []*result {
 				r.skipped = true
 				continue
 			}
-			s.runStream(ctx, p, r)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s.runStream(ctx, p, r)
+			}()
 		}
+		wg.Wait()
 	}
 	return out
 }
@@ -82,9 +94,11 @@ func (s *syncer) run(ctx context.Context, platforms []*platform) []*result {
 // pass finished at the end.
 func (s *syncer) runStream(ctx context.Context, p *platform, r *result) {
 	st := r.stream
-	start, before := time.Now(), p.counters.snapshot()
+	traffic := &counters{}
+	ctx = withCounters(ctx, traffic)
+	start := time.Now()
 	defer func() {
-		r.elapsed, r.traffic = time.Since(start), p.counters.snapshot().sub(before)
+		r.elapsed, r.traffic = time.Since(start), traffic.snapshot()
 		s.progress.done(r)
 	}()
 	prev, ok, err := s.store.loadCheckpoint(ctx, st)
@@ -112,7 +126,7 @@ func (s *syncer) runStream(ctx context.Context, p *platform, r *result) {
 		r.counts.inserted += c.inserted
 		r.counts.updated += c.updated
 		r.counts.unchanged += c.unchanged
-		s.progress.page(r, p.counters.snapshot().sub(before), time.Since(start))
+		s.progress.page(r, traffic.snapshot(), time.Since(start))
 		if s.afterPage != nil {
 			s.afterPage(st.key(), r.pages)
 		}
