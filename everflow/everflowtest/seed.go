@@ -311,13 +311,6 @@ func (s *Server) SeedClicks(n int) {
 	}
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // AddConversion stores a conversion, assigning ids and timestamps when
 // they are empty.
 func (s *Server) AddConversion(c Conversion) Conversion {
