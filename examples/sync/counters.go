@@ -25,7 +25,6 @@ func (c *counters) snapshot() snapshot {
 	return snapshot{c.requests.Load(), c.rateLimited.Load(), c.retries.Load(), time.Duration(c.waited.Load())}
 }
 
-
 // httpClient returns an *http.Client whose transport counts requests and
 // 429 answers before handing them to the client's retry logic.
 func (c *counters) httpClient() *http.Client {
