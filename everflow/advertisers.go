@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/http"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/fieldcopy"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -74,36 +73,29 @@ func (a *Advertiser) UnmarshalJSON(b []byte) error {
 	type plain Advertiser
 	aux := struct {
 		*plain
-		TimeCreated unixTime `json:"time_created"`
-		TimeSaved   unixTime `json:"time_saved"`
-	}{plain: (*plain)(a)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
+		TimeCreated *tolerant.Unix             `json:"time_created"`
+		TimeSaved   *tolerant.Unix             `json:"time_saved"`
+		Labels      tolerant.Present[[]string] `json:"labels"`
+	}{(*plain)(a), (*tolerant.Unix)(&a.TimeCreated), (*tolerant.Unix)(&a.TimeSaved), tolerant.Present[[]string]{P: &a.Labels}}
+	err := tolerant.UnmarshalRest(b, &aux, &a.Other)
+	a.labelsRead = aux.Labels.Set || a.Relationship.labelsInto(&a.Labels)
+	return err
+}
+
+// labelsInto sets *dst to a copy of the relationship's labels and reports
+// whether it had any.
+func (r *AdvertiserRelationship) labelsInto(dst *[]string) bool {
+	if r == nil || r.Labels == nil {
+		return false
 	}
-	a.TimeCreated, a.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(b, &top); err != nil {
-		return err
-	}
-	_, a.labelsRead = top["labels"]
-	if r := a.Relationship; !a.labelsRead && r != nil && r.Labels != nil {
-		a.Labels, a.labelsRead = slices.Clone(r.Labels.Entries), true
-		if a.Labels == nil {
-			a.Labels = []string{}
-		}
-	}
-	a.Other = otherOf(top, a)
-	return nil
+	*dst = append([]string{}, r.Labels.Entries...)
+	return true
 }
 
 // MarshalJSON encodes the advertiser with the members kept in Other.
 func (a Advertiser) MarshalJSON() ([]byte, error) {
 	type plain Advertiser
-	b, err := json.Marshal(plain(a))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, a.Other)
+	return tolerant.MarshalRest(plain(a), a.Other)
 }
 
 // AdvertiserRelationship is the "relationship" object of an advertiser.
@@ -131,33 +123,16 @@ type AdvertiserRelationship struct {
 // UnmarshalJSON keeps the members it does not model in Other.
 func (r *AdvertiserRelationship) UnmarshalJSON(b []byte) error {
 	type plain AdvertiserRelationship
-	aux := struct {
+	return tolerant.UnmarshalRest(b, &struct {
 		*plain
-		Labels *Collection[flexLabel] `json:"labels"`
-	}{plain: (*plain)(r)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	r.Labels = nil
-	if aux.Labels != nil {
-		r.Labels = &Collection[string]{Total: aux.Labels.Total, Entries: make([]string, len(aux.Labels.Entries))}
-		for i, l := range aux.Labels.Entries {
-			r.Labels.Entries[i] = string(l)
-		}
-	}
-	other, err := otherFields(b, r)
-	r.Other = other
-	return err
+		Labels labels `json:"labels"`
+	}{(*plain)(r), labels{&r.Labels}}, &r.Other)
 }
 
 // MarshalJSON encodes the relationship with the members kept in Other.
 func (r AdvertiserRelationship) MarshalJSON() ([]byte, error) {
 	type plain AdvertiserRelationship
-	b, err := json.Marshal(plain(r))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, r.Other)
+	return tolerant.MarshalRest(plain(r), r.Other)
 }
 
 // AdvertiserReporting is the "reporting" relationship: the advertiser's
@@ -184,12 +159,10 @@ type AdvertiserReporting struct {
 // a number is an error.
 func (r *AdvertiserReporting) Amount(name string) (Amount, error) {
 	var a Amount
-	raw, ok := r.Metrics[name]
-	if !ok {
-		return a, nil
-	}
-	if err := json.Unmarshal(raw, &a); err != nil {
-		return Amount{}, fmt.Errorf("everflow: reporting metric %s: %w", name, err)
+	if raw, ok := r.Metrics[name]; ok {
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return Amount{}, fmt.Errorf("everflow: reporting metric %s: %w", name, err)
+		}
 	}
 	return a, nil
 }
@@ -197,22 +170,13 @@ func (r *AdvertiserReporting) Amount(name string) (Amount, error) {
 // UnmarshalJSON keeps the members it does not model in Metrics.
 func (r *AdvertiserReporting) UnmarshalJSON(b []byte) error {
 	type plain AdvertiserReporting
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	other, err := otherFields(b, r)
-	r.Metrics = other
-	return err
+	return tolerant.UnmarshalRest(b, (*plain)(r), &r.Metrics)
 }
 
 // MarshalJSON encodes the totals with the members kept in Metrics.
 func (r AdvertiserReporting) MarshalJSON() ([]byte, error) {
 	type plain AdvertiserReporting
-	b, err := json.Marshal(plain(r))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, r.Metrics)
+	return tolerant.MarshalRest(plain(r), r.Metrics)
 }
 
 // Relationships of advertisers (RelationshipReporting, RelationshipBilling
@@ -249,18 +213,12 @@ func (s *AdvertisersService) List(ctx context.Context, opts ...*AdvertiserListOp
 // follows the other network lists; a bare array is accepted too.
 func (s *AdvertisersService) ListPage(ctx context.Context, opts *AdvertiserListOptions) ([]*Advertiser, *Response, error) {
 	o := copyOpts(opts)
-	var f basicFilters
-	f.eq("account_status", string(o.AccountStatus))
-	f.after("time_saved", o.SavedAfter)
-	f.before("time_saved", o.SavedBefore)
-	q, err := f.query(o.Filters)
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: GET networks/advertisers: %w", err)
-	}
-	addRelationships(q, o.Relationships)
-	return fetchPage[Advertiser](ctx, s.client, pageRequest{
-		method: http.MethodGet, path: "networks/advertisers", key: "advertisers", query: q,
-	}, &o.ListParams)
+	return getPage[Advertiser](ctx, s.client, "networks/advertisers", "advertisers", o.filters(), o.Relationships, &o.ListParams)
+}
+
+func (o *AdvertiserListOptions) filters() []BasicFilter {
+	return basicFilters(nil).eq("account_status", string(o.AccountStatus)).
+		after("time_saved", o.SavedAfter).before("time_saved", o.SavedBefore).with(o.Filters)
 }
 
 func advertiserRecord(a *Advertiser) *transport.Checked[Advertiser] {
@@ -270,12 +228,7 @@ func advertiserRecord(a *Advertiser) *transport.Checked[Advertiser] {
 // Get returns one advertiser: GET networks/advertisers/{id}. Pass [WithRelationships]
 // to include related objects (?relationship=...).
 func (s *AdvertisersService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Advertiser, error) {
-	a := new(Advertiser)
-	path := transport.Join("networks/advertisers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, advertiserRecord(a), opts...); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return record(ctx, s.client, get(transport.Join("networks/advertisers/%s", id)), advertiserRecord, opts)
 }
 
 // AdvertiserCreateParams is the body of POST networks/advertisers. The
@@ -310,18 +263,13 @@ type AdvertiserCreateParams struct {
 // Create adds an advertiser: POST networks/advertisers. It is not retried
 // after it may have reached the server.
 func (s *AdvertisersService) Create(ctx context.Context, params *AdvertiserCreateParams, opts ...RequestOption) (*Advertiser, error) {
-	if params == nil || strings.TrimSpace(params.Name) == "" {
+	switch {
+	case params == nil || strings.TrimSpace(params.Name) == "":
 		return nil, errors.New("everflow: create advertiser: Name is required")
-	}
-	if params.IsContactAddressEnabled && params.ContactAddress == nil {
+	case params.IsContactAddressEnabled && params.ContactAddress == nil:
 		return nil, errors.New("everflow: create advertiser: IsContactAddressEnabled needs a ContactAddress")
 	}
-	a := new(Advertiser)
-	req := &transport.Request{Method: http.MethodPost, Path: "networks/advertisers", Body: params}
-	if _, err := s.client.do(ctx, req, advertiserRecord(a), opts...); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return record(ctx, s.client, post("networks/advertisers", params), advertiserRecord, opts)
 }
 
 // AdvertiserUpdateParams is the body of PUT networks/advertisers/{id}.
@@ -370,11 +318,7 @@ type AdvertiserUpdateParams struct {
 // MarshalJSON encodes the params with the members of Other.
 func (p AdvertiserUpdateParams) MarshalJSON() ([]byte, error) {
 	type plain AdvertiserUpdateParams
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, p.Other)
+	return tolerant.MarshalRest(plain(p), p.Other)
 }
 
 // UpdateParams returns the params that replace the advertiser with its
@@ -382,57 +326,29 @@ func (p AdvertiserUpdateParams) MarshalJSON() ([]byte, error) {
 // does not model (Other) included, the labels wherever Everflow sent
 // them, and the billing block when it was read.
 func (a *Advertiser) UpdateParams() *AdvertiserUpdateParams {
-	p := &AdvertiserUpdateParams{
-		Name:                    a.Name,
-		AccountStatus:           a.AccountStatus,
-		NetworkEmployeeID:       a.NetworkEmployeeID,
-		SalesManagerID:          a.SalesManagerID,
-		InternalNotes:           a.InternalNotes,
-		AddressID:               a.AddressID,
-		IsContactAddressEnabled: a.IsContactAddressEnabled,
-		DefaultCurrencyID:       a.DefaultCurrencyID,
-		PlatformName:            a.PlatformName,
-		PlatformURL:             a.PlatformURL,
-		PlatformUsername:        a.PlatformUsername,
-		ReportingTimezoneID:     a.ReportingTimezoneID,
-		AccountingContactEmail:  a.AccountingContactEmail,
-		VerificationToken:       a.VerificationToken,
-		OfferIDMacro:            a.OfferIDMacro,
-		AffiliateIDMacro:        a.AffiliateIDMacro,
-		Labels:                  slices.Clone(a.Labels),
-		Other:                   cloneRaw(a.Other),
-		labelsUnread:            !a.labelsRead,
-	}
-	if a.IsExposePublisherReportingData != nil {
-		v := *a.IsExposePublisherReportingData
-		p.IsExposePublisherReportingData = &v
-	}
-	if a.ContactAddress != nil {
-		c := *a.ContactAddress
-		p.ContactAddress = &c
-	}
-	if a.Relationship != nil && a.Relationship.Billing != nil {
-		p.Billing = append(json.RawMessage(nil), a.Relationship.Billing...)
-	}
+	p := &AdvertiserUpdateParams{Billing: a.Relationship.billing(), labelsUnread: !a.labelsRead}
+	fieldcopy.Copy(p, a)
 	return p
+}
+
+// billing returns a copy of the billing block, nil when none was read.
+func (r *AdvertiserRelationship) billing() json.RawMessage {
+	if r == nil {
+		return nil
+	}
+	return append(json.RawMessage(nil), r.Billing...)
 }
 
 // Update replaces the advertiser with the given id: PUT
 // networks/advertisers/{id}. See AdvertiserUpdateParams.
 func (s *AdvertisersService) Update(ctx context.Context, id int64, params *AdvertiserUpdateParams, opts ...RequestOption) (*Advertiser, error) {
-	if params == nil || strings.TrimSpace(params.Name) == "" {
+	switch {
+	case params == nil || strings.TrimSpace(params.Name) == "":
 		return nil, errors.New("everflow: update advertiser: Name is required (the update replaces the whole record; start from Advertiser.UpdateParams)")
-	}
-	if params.IsContactAddressEnabled && params.ContactAddress == nil {
+	case params.IsContactAddressEnabled && params.ContactAddress == nil:
 		return nil, errors.New("everflow: update advertiser: IsContactAddressEnabled without a ContactAddress would erase the address (the update replaces the whole record): set ContactAddress, or clear IsContactAddressEnabled")
-	}
-	if params.labelsUnread && params.Labels == nil {
+	case params.labelsUnread && params.Labels == nil:
 		return nil, errors.New("everflow: update advertiser: the advertiser was read without its labels, which the update would reset: Get it with RelationshipLabels, or set Labels")
 	}
-	a := new(Advertiser)
-	path := transport.Join("networks/advertisers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, advertiserRecord(a), opts...); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return record(ctx, s.client, put(transport.Join("networks/advertisers/%s", id), params), advertiserRecord, opts)
 }

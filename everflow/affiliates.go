@@ -6,13 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/fieldcopy"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -84,49 +85,41 @@ func (a *Affiliate) UnmarshalJSON(b []byte) error {
 	type plain Affiliate
 	aux := struct {
 		*plain
-		TimeCreated unixTime `json:"time_created"`
-		TimeSaved   unixTime `json:"time_saved"`
-	}{plain: (*plain)(a)}
-	if err := json.Unmarshal(b, &aux); err != nil {
+		TimeCreated *tolerant.Unix             `json:"time_created"`
+		TimeSaved   *tolerant.Unix             `json:"time_saved"`
+		Tier        tolerant.Present[int64]    `json:"network_affiliate_tier_id"`
+		Labels      tolerant.Present[[]string] `json:"labels"`
+	}{(*plain)(a), (*tolerant.Unix)(&a.TimeCreated), (*tolerant.Unix)(&a.TimeSaved),
+		tolerant.Present[int64]{P: &a.NetworkAffiliateTierID}, tolerant.Present[[]string]{P: &a.Labels}}
+	if err := tolerant.UnmarshalRest(b, &aux, &a.Other); err != nil {
 		return err
 	}
-	a.TimeCreated, a.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(b, &top); err != nil {
-		return err
+	a.unread = a.fromRelationship(aux.Tier.Set, aux.Labels.Set)
+	return nil
+}
+
+// fromRelationship takes the tier and labels the top level lacked from
+// relationship, and returns the names of those found in neither place.
+func (a *Affiliate) fromRelationship(hasTier, hasLabels bool) (unread []string) {
+	if r := a.Relationship; r != nil && !hasTier && r.hasTier {
+		a.NetworkAffiliateTierID, hasTier = r.NetworkAffiliateTierID, true
 	}
-	_, hasTier := top["network_affiliate_tier_id"]
-	_, hasLabels := top["labels"]
-	if r := a.Relationship; r != nil {
-		if !hasTier && r.hasTier {
-			a.NetworkAffiliateTierID, hasTier = r.NetworkAffiliateTierID, true
-		}
-		if !hasLabels && r.Labels != nil {
-			a.Labels, hasLabels = slices.Clone(r.Labels.Entries), true
-			if a.Labels == nil {
-				a.Labels = []string{}
-			}
-		}
+	if r := a.Relationship; r != nil && !hasLabels && r.Labels != nil {
+		a.Labels, hasLabels = append([]string{}, r.Labels.Entries...), true
 	}
-	a.unread = nil
 	if !hasTier {
-		a.unread = append(a.unread, "network_affiliate_tier_id")
+		unread = append(unread, "network_affiliate_tier_id")
 	}
 	if !hasLabels {
-		a.unread = append(a.unread, "labels")
+		unread = append(unread, "labels")
 	}
-	a.Other = otherOf(top, a)
-	return nil
+	return unread
 }
 
 // MarshalJSON encodes the affiliate with the members kept in Other.
 func (a Affiliate) MarshalJSON() ([]byte, error) {
 	type plain Affiliate
-	b, err := json.Marshal(plain(a))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, a.Other)
+	return tolerant.MarshalRest(plain(a), a.Other)
 }
 
 // AffiliateRelationship is the "relationship" object of an affiliate.
@@ -156,59 +149,60 @@ func (r *AffiliateRelationship) UnmarshalJSON(b []byte) error {
 	type plain AffiliateRelationship
 	aux := struct {
 		*plain
-		Labels *Collection[flexLabel] `json:"labels"`
-	}{plain: (*plain)(r)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	r.Labels = nil
-	if aux.Labels != nil {
-		r.Labels = &Collection[string]{Total: aux.Labels.Total, Entries: make([]string, len(aux.Labels.Entries))}
-		for i, l := range aux.Labels.Entries {
-			r.Labels.Entries[i] = string(l)
-		}
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil {
-		return err
-	}
-	_, r.hasTier = m["network_affiliate_tier_id"]
-	r.Other = otherOf(m, r)
-	return nil
+		Tier   tolerant.Present[int64] `json:"network_affiliate_tier_id"`
+		Labels labels                  `json:"labels"`
+	}{(*plain)(r), tolerant.Present[int64]{P: &r.NetworkAffiliateTierID}, labels{&r.Labels}}
+	err := tolerant.UnmarshalRest(b, &aux, &r.Other)
+	r.hasTier = aux.Tier.Set
+	return err
 }
 
 // MarshalJSON encodes the relationship with the members kept in Other.
 func (r AffiliateRelationship) MarshalJSON() ([]byte, error) {
 	type plain AffiliateRelationship
-	b, err := json.Marshal(plain(r))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, r.Other)
+	return tolerant.MarshalRest(plain(r), r.Other)
 }
 
-// flexLabel decodes a label entry: a string, or an object whose "label"
-// or "name" member is the label (the entry shape is not documented).
-type flexLabel string
+// labels decodes a {total, entries} list of labels into the collection
+// p points to (nil for null).
+type labels struct{ p **Collection[string] }
 
-func (l *flexLabel) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
-		*l = flexLabel(s)
+func (l labels) UnmarshalJSON(b []byte) error {
+	var c *Collection[label]
+	err := json.Unmarshal(b, &c)
+	*l.p = labelStrings(c)
+	return err
+}
+
+// labelStrings returns the collection with its labels as strings.
+func labelStrings(c *Collection[label]) *Collection[string] {
+	if c == nil {
 		return nil
 	}
+	out := &Collection[string]{Total: c.Total, Entries: make([]string, len(c.Entries))}
+	for i, e := range c.Entries {
+		out.Entries[i] = string(e)
+	}
+	return out
+}
+
+// label decodes a label entry: a string, or an object whose "label" or
+// "name" member is the label (the entry shape is not documented).
+type label string
+
+func (l *label) UnmarshalJSON(b []byte) error {
 	var o struct {
 		Label *string `json:"label"`
 		Name  *string `json:"name"`
 	}
-	if err := json.Unmarshal(b, &o); err != nil {
-		return fmt.Errorf("label %s is neither a string nor an object", b)
-	}
 	switch {
+	case json.Unmarshal(b, (*string)(l)) == nil:
+	case json.Unmarshal(b, &o) != nil:
+		return fmt.Errorf("label %s is neither a string nor an object", b)
 	case o.Label != nil:
-		*l = flexLabel(*o.Label)
+		*l = label(*o.Label)
 	case o.Name != nil:
-		*l = flexLabel(*o.Name)
+		*l = label(*o.Name)
 	default:
 		*l = ""
 	}
@@ -254,16 +248,11 @@ type AffiliateUser struct {
 // UnmarshalJSON decodes the unix-second timestamps.
 func (u *AffiliateUser) UnmarshalJSON(b []byte) error {
 	type plain AffiliateUser
-	aux := struct {
+	return json.Unmarshal(b, &struct {
 		*plain
-		TimeCreated unixTime `json:"time_created"`
-		TimeSaved   unixTime `json:"time_saved"`
-	}{plain: (*plain)(u)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	u.TimeCreated, u.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	return nil
+		TimeCreated *tolerant.Unix `json:"time_created"`
+		TimeSaved   *tolerant.Unix `json:"time_saved"`
+	}{(*plain)(u), (*tolerant.Unix)(&u.TimeCreated), (*tolerant.Unix)(&u.TimeSaved)})
 }
 
 // AffiliateUserParams is a user created with an affiliate.
@@ -302,36 +291,13 @@ type Billing struct {
 // UnmarshalJSON keeps the members it does not model in Other.
 func (b *Billing) UnmarshalJSON(data []byte) error {
 	type plain Billing
-	if err := json.Unmarshal(data, (*plain)(b)); err != nil {
-		return err
-	}
-	other, err := otherFields(data, b)
-	b.Other = other
-	return err
+	return tolerant.UnmarshalRest(data, (*plain)(b), &b.Other)
 }
 
 // MarshalJSON encodes the billing block with the members kept in Other.
 func (b Billing) MarshalJSON() ([]byte, error) {
 	type plain Billing
-	out, err := json.Marshal(plain(b))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(out, b.Other)
-}
-
-func (b *Billing) clone() *Billing {
-	if b == nil {
-		return nil
-	}
-	c := *b
-	c.Other = cloneRaw(b.Other)
-	if b.Details != nil {
-		d := *b.Details
-		d.Other = cloneRaw(b.Details.Other)
-		c.Details = &d
-	}
-	return &c
+	return tolerant.MarshalRest(plain(b), b.Other)
 }
 
 // BillingDetails are the frequency's settings.
@@ -346,22 +312,13 @@ type BillingDetails struct {
 // UnmarshalJSON keeps the members it does not model in Other.
 func (d *BillingDetails) UnmarshalJSON(data []byte) error {
 	type plain BillingDetails
-	if err := json.Unmarshal(data, (*plain)(d)); err != nil {
-		return err
-	}
-	other, err := otherFields(data, d)
-	d.Other = other
-	return err
+	return tolerant.UnmarshalRest(data, (*plain)(d), &d.Other)
 }
 
 // MarshalJSON encodes the details with the members kept in Other.
 func (d BillingDetails) MarshalJSON() ([]byte, error) {
 	type plain BillingDetails
-	out, err := json.Marshal(plain(d))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(out, d.Other)
+	return tolerant.MarshalRest(plain(d), d.Other)
 }
 
 // ContactAddress is an affiliate's postal address.
@@ -393,19 +350,10 @@ type AffiliateListOptions struct {
 	Relationships []Relationship
 }
 
-func (o *AffiliateListOptions) query() (url.Values, error) {
-	var f basicFilters
-	f.eq("account_status", string(o.AccountStatus))
-	f.after("time_created", o.CreatedAfter)
-	f.before("time_created", o.CreatedBefore)
-	f.after("time_saved", o.SavedAfter)
-	f.before("time_saved", o.SavedBefore)
-	q, err := f.query(o.Filters)
-	if err != nil {
-		return nil, err
-	}
-	addRelationships(q, o.Relationships)
-	return q, nil
+func (o *AffiliateListOptions) filters() basicFilters {
+	return basicFilters(nil).eq("account_status", string(o.AccountStatus)).
+		after("time_created", o.CreatedAfter).before("time_created", o.CreatedBefore).
+		after("time_saved", o.SavedAfter).before("time_saved", o.SavedBefore).with(o.Filters)
 }
 
 // List iterates over the affiliates matching opts, fetching pages of up to
@@ -418,13 +366,7 @@ func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOpti
 // networks/affiliates.
 func (s *AffiliatesService) ListPage(ctx context.Context, opts *AffiliateListOptions) ([]*Affiliate, *Response, error) {
 	o := copyOpts(opts)
-	q, err := o.query()
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: GET networks/affiliates: %w", err)
-	}
-	return fetchPage[Affiliate](ctx, s.client, pageRequest{
-		method: http.MethodGet, path: "networks/affiliates", key: "affiliates", query: q,
-	}, &o.ListParams)
+	return getPage[Affiliate](ctx, s.client, "networks/affiliates", "affiliates", o.filters(), o.Relationships, &o.ListParams)
 }
 
 // AffiliateSearchOptions are the search terms and filters of POST
@@ -465,21 +407,18 @@ func (s *AffiliatesService) Search(ctx context.Context, opts ...*AffiliateSearch
 // reads, so it is retried like a GET.
 func (s *AffiliatesService) SearchPage(ctx context.Context, opts *AffiliateSearchOptions) ([]*Affiliate, *Response, error) {
 	o := copyOpts(opts)
-	return fetchPage[Affiliate](ctx, s.client, pageRequest{
-		method: http.MethodPost, path: "networks/affiliatestable", key: "affiliates",
-		body: tableBody[AffiliateTableFilters]{SearchTerms: o.SearchTerms, Filters: o.Filters},
-	}, &o.ListParams)
+	body := tableBody[AffiliateTableFilters]{SearchTerms: o.SearchTerms, Filters: o.Filters}
+	return postPage[Affiliate](ctx, s.client, "networks/affiliatestable", "affiliates", body, nil, &o.ListParams)
 }
 
 // Get returns one affiliate: GET networks/affiliates/{id}. Pass [WithRelationships]
 // to include related objects (?relationship=...).
 func (s *AffiliatesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Affiliate, error) {
-	a := new(Affiliate)
-	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return record(ctx, s.client, get(transport.Join("networks/affiliates/%s", id)), affiliateRecord, opts)
+}
+
+func affiliateRecord(a *Affiliate) *transport.Checked[Affiliate] {
+	return transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 })
 }
 
 // AffiliateCreateParams is the body of POST networks/affiliates.
@@ -514,16 +453,11 @@ func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateP
 	if params == nil || strings.TrimSpace(params.Name) == "" {
 		return nil, errors.New("everflow: create affiliate: Name is required")
 	}
-	var q url.Values
+	r := post("networks/affiliates", params)
 	if params.Notification != nil {
-		q = url.Values{"notification": {strconv.FormatBool(*params.Notification)}}
+		r.Query = url.Values{"notification": {strconv.FormatBool(*params.Notification)}}
 	}
-	a := new(Affiliate)
-	req := &transport.Request{Method: http.MethodPost, Path: "networks/affiliates", Query: q, Body: params}
-	if _, err := s.client.do(ctx, req, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return record(ctx, s.client, r, affiliateRecord, opts)
 }
 
 // AffiliateUpdateParams is the body of PUT networks/affiliates/{id}.
@@ -569,11 +503,7 @@ type AffiliateUpdateParams struct {
 // MarshalJSON encodes the params with the members of Other.
 func (p AffiliateUpdateParams) MarshalJSON() ([]byte, error) {
 	type plain AffiliateUpdateParams
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, p.Other)
+	return tolerant.MarshalRest(plain(p), p.Other)
 }
 
 // UpdateParams returns the params that replace the affiliate with its
@@ -586,28 +516,17 @@ func (p AffiliateUpdateParams) MarshalJSON() ([]byte, error) {
 // address is nil, set it again before Update, which refuses to send the
 // flag without the address it would erase.
 func (a *Affiliate) UpdateParams() *AffiliateUpdateParams {
-	p := &AffiliateUpdateParams{
-		Name:                         a.Name,
-		AccountStatus:                a.AccountStatus,
-		NetworkEmployeeID:            a.NetworkEmployeeID,
-		DefaultCurrencyID:            a.DefaultCurrencyID,
-		InternalNotes:                a.InternalNotes,
-		EnableMediaCostTrackingLinks: a.EnableMediaCostTrackingLinks,
-		ReferrerID:                   a.ReferrerID,
-		IsContactAddressEnabled:      a.IsContactAddressEnabled,
-		NetworkAffiliateTierID:       a.NetworkAffiliateTierID,
-		Labels:                       slices.Clone(a.Labels),
-		Other:                        cloneRaw(a.Other),
-		unread:                       slices.Clone(a.unread),
-	}
-	if a.ContactAddress != nil {
-		c := *a.ContactAddress
-		p.ContactAddress = &c
-	}
-	if a.Relationship != nil {
-		p.Billing = a.Relationship.Billing.clone()
-	}
+	p := &AffiliateUpdateParams{Billing: a.Relationship.billing(), unread: slices.Clone(a.unread)}
+	fieldcopy.Copy(p, a)
 	return p
+}
+
+// billing returns a copy of the billing block, nil when none was read.
+func (r *AffiliateRelationship) billing() *Billing {
+	if r == nil {
+		return nil
+	}
+	return fieldcopy.Clone(r.Billing)
 }
 
 // resets names the members the params would reset because the record
@@ -628,19 +547,20 @@ func (p *AffiliateUpdateParams) resets() []string {
 // networks/affiliates/{id}. See AffiliateUpdateParams for the
 // get-modify-put pattern.
 func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams, opts ...RequestOption) (*Affiliate, error) {
-	if params == nil || strings.TrimSpace(params.Name) == "" {
-		return nil, errors.New("everflow: update affiliate: Name is required (the update replaces the whole record; start from Affiliate.UpdateParams)")
+	if err := params.check(); err != nil {
+		return nil, fmt.Errorf("everflow: update affiliate: %w", err)
 	}
-	if params.IsContactAddressEnabled && params.ContactAddress == nil {
-		return nil, errors.New("everflow: update affiliate: IsContactAddressEnabled without a ContactAddress would erase the address (the update replaces the whole record, and the address was not read back): set ContactAddress, or clear IsContactAddressEnabled")
+	return record(ctx, s.client, put(transport.Join("networks/affiliates/%s", id), params), affiliateRecord, opts)
+}
+
+func (p *AffiliateUpdateParams) check() error {
+	switch {
+	case p == nil || strings.TrimSpace(p.Name) == "":
+		return errors.New("Name is required (the update replaces the whole record; start from Affiliate.UpdateParams)")
+	case p.IsContactAddressEnabled && p.ContactAddress == nil:
+		return errors.New("IsContactAddressEnabled without a ContactAddress would erase the address (the update replaces the whole record, and the address was not read back): set ContactAddress, or clear IsContactAddressEnabled")
+	case len(p.resets()) > 0:
+		return fmt.Errorf("the affiliate was read without %s, which the update would reset (Everflow sends the tier and labels inside relationship): Get it with a relationship such as RelationshipBilling, or set NetworkAffiliateTierID and Labels", strings.Join(p.resets(), " and "))
 	}
-	if r := params.resets(); len(r) > 0 {
-		return nil, fmt.Errorf("everflow: update affiliate: the affiliate was read without %s, which the update would reset (Everflow sends the tier and labels inside relationship): Get it with a relationship such as RelationshipBilling, or set NetworkAffiliateTierID and Labels", strings.Join(r, " and "))
-	}
-	a := new(Affiliate)
-	path := transport.Join("networks/affiliates/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(a, "network_affiliate_id", func(v *Affiliate) bool { return v.NetworkAffiliateID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return a, nil
+	return nil
 }

@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -58,24 +58,19 @@ type Click struct {
 // amounts the click's currency.
 func (c *Click) UnmarshalJSON(b []byte) error {
 	type plain Click
-	aux := struct {
+	err := json.Unmarshal(b, &struct {
 		*plain
-		UnixTimestamp unixTime `json:"unix_timestamp"`
-		IsUnique      flexBool `json:"is_unique"`
-		IsViewThrough flexBool `json:"is_view_through"`
-		IsTestMode    flexBool `json:"is_test_mode"`
-		HasConversion flexBool `json:"has_conversion"`
-		IsPassThrough flexBool `json:"is_pass_through"`
-		IsSDKClick    flexBool `json:"is_sdk_click"`
-	}{plain: (*plain)(c)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	c.UnixTimestamp = time.Time(aux.UnixTimestamp)
-	c.IsUnique, c.IsViewThrough, c.IsTestMode = bool(aux.IsUnique), bool(aux.IsViewThrough), bool(aux.IsTestMode)
-	c.HasConversion, c.IsPassThrough, c.IsSDKClick = bool(aux.HasConversion), bool(aux.IsPassThrough), bool(aux.IsSDKClick)
+		UnixTimestamp *tolerant.Unix `json:"unix_timestamp"`
+		IsUnique      *tolerant.Bool `json:"is_unique"`
+		IsViewThrough *tolerant.Bool `json:"is_view_through"`
+		IsTestMode    *tolerant.Bool `json:"is_test_mode"`
+		HasConversion *tolerant.Bool `json:"has_conversion"`
+		IsPassThrough *tolerant.Bool `json:"is_pass_through"`
+		IsSDKClick    *tolerant.Bool `json:"is_sdk_click"`
+	}{(*plain)(c), (*tolerant.Unix)(&c.UnixTimestamp), (*tolerant.Bool)(&c.IsUnique), (*tolerant.Bool)(&c.IsViewThrough),
+		(*tolerant.Bool)(&c.IsTestMode), (*tolerant.Bool)(&c.HasConversion), (*tolerant.Bool)(&c.IsPassThrough), (*tolerant.Bool)(&c.IsSDKClick)})
 	money.SetCurrency(c.CurrencyID, &c.Payout, &c.Revenue)
-	return nil
+	return err
 }
 
 // ClickRelationship is the "relationship" object of a click.
@@ -90,12 +85,7 @@ type ClickRelationship struct {
 // UnmarshalJSON keeps the members it does not model in Other.
 func (r *ClickRelationship) UnmarshalJSON(b []byte) error {
 	type plain ClickRelationship
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	other, err := otherFields(b, r)
-	r.Other = other
-	return err
+	return tolerant.UnmarshalRest(b, (*plain)(r), &r.Other)
 }
 
 // Geolocation is where a click came from.
@@ -110,17 +100,10 @@ type Geolocation struct {
 // UnmarshalJSON keeps the members it does not model in Other.
 func (g *Geolocation) UnmarshalJSON(b []byte) error {
 	type plain Geolocation
-	aux := struct {
+	return tolerant.UnmarshalRest(b, &struct {
 		*plain
-		IsProxy flexBool `json:"is_proxy"`
-	}{plain: (*plain)(g)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	g.IsProxy = bool(aux.IsProxy)
-	other, err := otherFields(b, g)
-	g.Other = other
-	return err
+		IsProxy *tolerant.Bool `json:"is_proxy"`
+	}{(*plain)(g), (*tolerant.Bool)(&g.IsProxy)}, &g.Other)
 }
 
 // ClickStreamParams select raw clicks.
@@ -149,31 +132,29 @@ type ClickStream struct {
 // a GET.
 func (s *ClicksService) Stream(ctx context.Context, params *ClickStreamParams, opts ...RequestOption) (*ClickStream, error) {
 	const path = "networks/reporting/clicks/stream"
-	if params == nil {
-		return nil, fmt.Errorf("everflow: POST %s: From, To and TimezoneID are required", path)
-	}
-	w, err := clickWindow(params.From, params.To, params.TimezoneID)
+	body, err := params.body()
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", path, err)
 	}
-	body := struct {
-		wireWindow
-		Query *Query `json:"query,omitempty"`
-	}{wireWindow: w}
-	if !params.Query.IsZero() {
-		q := params.Query
-		body.Query = &q
-	}
-	out := &envelope[Click]{key: "clicks"}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, out, opts...)
+	clicks, sent, err := all[Click](ctx, s.client, read(path, body), "clicks", opts)
 	if err != nil {
 		return nil, err
 	}
-	if !out.found {
-		return nil, s.client.malformed(http.MethodPost, path, resp, nil, `the response has no "clicks" list`, nil)
-	}
 	// Truncated counts the rows as sent, before nulls are dropped.
-	return &ClickStream{Clicks: transport.DropNil(out.items), Truncated: len(out.items) >= ClickStreamLimit}, nil
+	return &ClickStream{Clicks: clicks, Truncated: sent >= ClickStreamLimit}, nil
+}
+
+type clickBody struct {
+	wireWindow
+	Query *Query `json:"query,omitempty"`
+}
+
+func (p *ClickStreamParams) body() (clickBody, error) {
+	if p == nil {
+		return clickBody{}, errors.New("From, To and TimezoneID are required")
+	}
+	w, err := clickWindow(p.From, p.To, p.TimezoneID)
+	return clickBody{wireWindow: w, Query: p.Query.orNil()}, err
 }
 
 // Get returns one click by its transaction id: GET
@@ -182,10 +163,7 @@ func (s *ClicksService) Get(ctx context.Context, transactionID string, opts ...R
 	if transactionID == "" {
 		return nil, errors.New("everflow: get click: empty transaction id")
 	}
-	c := new(Click)
-	path := transport.Join("networks/reporting/clicks/%s", transactionID)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(c, "transaction_id", func(v *Click) bool { return v.TransactionID != "" }), opts...); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return record(ctx, s.client, get(transport.Join("networks/reporting/clicks/%s", transactionID)), func(c *Click) *transport.Checked[Click] {
+		return transport.Record(c, "transaction_id", func(v *Click) bool { return v.TransactionID != "" })
+	}, opts)
 }

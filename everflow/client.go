@@ -48,8 +48,6 @@ const (
 // Client talks to the Everflow Network API. It is safe for concurrent use.
 type Client struct {
 	t *transport.Client
-	// basePath is the base URL's path, for error messages.
-	basePath string
 	// reports holds one token per reporting request in flight.
 	reports chan struct{}
 
@@ -110,9 +108,8 @@ func NewClient(opts ...Option) (*Client, error) {
 		return nil, fmt.Errorf("everflow: %w", err)
 	}
 	c := &Client{
-		t:        t,
-		basePath: strings.TrimRight(s.BaseURL.EscapedPath(), "/"),
-		reports:  make(chan struct{}, MaxConcurrentReports),
+		t:       t,
+		reports: make(chan struct{}, MaxConcurrentReports),
 	}
 	base := &service{client: c}
 	c.Affiliates = (*AffiliatesService)(base)

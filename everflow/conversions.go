@@ -7,11 +7,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"net/http"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
-	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // ConversionsService reads the raw conversion report:
@@ -112,21 +111,16 @@ type Conversion struct {
 // the amounts the conversion's currency.
 func (c *Conversion) UnmarshalJSON(b []byte) error {
 	type plain Conversion
-	aux := struct {
+	err := json.Unmarshal(b, &struct {
 		*plain
-		ConversionID            flexString `json:"conversion_id"`
-		TransactionID           flexString `json:"transaction_id"`
-		ConversionUnixTimestamp unixTime   `json:"conversion_unix_timestamp"`
-		ClickUnixTimestamp      unixTime   `json:"click_unix_timestamp"`
-	}{plain: (*plain)(c)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	c.ConversionID, c.TransactionID = string(aux.ConversionID), string(aux.TransactionID)
-	c.ConversionUnixTimestamp = time.Time(aux.ConversionUnixTimestamp)
-	c.ClickUnixTimestamp = time.Time(aux.ClickUnixTimestamp)
+		ConversionID            *tolerant.Text `json:"conversion_id"`
+		TransactionID           *tolerant.Text `json:"transaction_id"`
+		ConversionUnixTimestamp *tolerant.Unix `json:"conversion_unix_timestamp"`
+		ClickUnixTimestamp      *tolerant.Unix `json:"click_unix_timestamp"`
+	}{(*plain)(c), (*tolerant.Text)(&c.ConversionID), (*tolerant.Text)(&c.TransactionID),
+		(*tolerant.Unix)(&c.ConversionUnixTimestamp), (*tolerant.Unix)(&c.ClickUnixTimestamp)})
 	money.SetCurrency(c.CurrencyID, &c.Payout, &c.Revenue, &c.SaleAmount)
-	return nil
+	return err
 }
 
 // ConversionRelationship is the "relationship" object of a conversion.
@@ -142,12 +136,7 @@ type ConversionRelationship struct {
 // UnmarshalJSON keeps the members it does not model in Other.
 func (r *ConversionRelationship) UnmarshalJSON(b []byte) error {
 	type plain ConversionRelationship
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	other, err := otherFields(b, r)
-	r.Other = other
-	return err
+	return tolerant.UnmarshalRest(b, (*plain)(r), &r.Other)
 }
 
 // ConversionReportParams select conversions for the report, its summary
@@ -187,21 +176,11 @@ func (p *ConversionReportParams) body() (conversionBody, error) {
 		return conversionBody{}, errors.New("missing a required param: From, To or TimezoneID")
 	}
 	w, err := reportWindow(p.From, p.To, p.TimezoneID)
-	if err != nil {
-		return conversionBody{}, err
-	}
-	b := conversionBody{
-		wireWindow: w, CurrencyID: p.CurrencyID,
-		ShowConversions: p.ShowConversions, ShowEvents: p.ShowEvents,
-	}
-	if !b.ShowConversions && !b.ShowEvents {
-		b.ShowConversions = true
-	}
-	if !p.Query.IsZero() {
-		q := p.Query
-		b.Query = &q
-	}
-	return b, nil
+	// Neither shown means base conversions.
+	return conversionBody{
+		wireWindow: w, CurrencyID: p.CurrencyID, Query: p.Query.orNil(),
+		ShowConversions: p.ShowConversions || !p.ShowEvents, ShowEvents: p.ShowEvents,
+	}, err
 }
 
 // ConversionListOptions page through the conversion report.
@@ -224,12 +203,7 @@ const conversionsPath = "networks/reporting/conversions"
 func (s *ConversionsService) ListPage(ctx context.Context, opts *ConversionListOptions) ([]*Conversion, *Response, error) {
 	o := copyOpts(opts)
 	body, err := o.ConversionReportParams.body()
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsPath, err)
-	}
-	return fetchPage[Conversion](ctx, s.client, pageRequest{
-		method: http.MethodPost, path: conversionsPath, key: "conversions", body: body,
-	}, &o.ListParams)
+	return postPage[Conversion](ctx, s.client, conversionsPath, "conversions", body, err, &o.ListParams)
 }
 
 // ConversionSummary holds the totals of the conversion report.
@@ -261,12 +235,7 @@ func (s *ConversionsService) Summary(ctx context.Context, params *ConversionRepo
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", path, err)
 	}
-	out := new(ConversionSummary)
-	req := &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}
-	if _, err := s.client.do(ctx, req, out, opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return record(ctx, s.client, read(path, body), unchecked[ConversionSummary], opts)
 }
 
 // ConversionExportParams select the conversions of an export.
@@ -276,18 +245,19 @@ type ConversionExportParams struct {
 	Columns []string
 }
 
-const conversionsExportPath = conversionsPath + "/export"
+// conversionExport is the conversion export: POST
+// networks/reporting/conversions/export.
+var conversionExport = export[*ConversionExportParams, conversionBody, Conversion]{
+	path: conversionsPath + "/export", body: (*ConversionExportParams).body,
+}
 
 func (p *ConversionExportParams) body(f ExportFormat) (conversionBody, error) {
 	if p == nil {
 		return conversionBody{}, errors.New("missing a required param: From, To or TimezoneID")
 	}
 	b, err := p.ConversionReportParams.body()
-	if err != nil {
-		return b, err
-	}
 	b.Columns, b.Format = p.Columns, f
-	return b, nil
+	return b, err
 }
 
 // Export streams every conversion matching params, without the report's
@@ -297,11 +267,7 @@ func (p *ConversionExportParams) body(f ExportFormat) (conversionBody, error) {
 // (WithMaxResponseBytes, default 32 MiB); a longer row ends the loop with
 // ErrMalformedResponse.
 func (s *ConversionsService) Export(ctx context.Context, params *ConversionExportParams) iter.Seq2[*Conversion, error] {
-	body, err := params.body(FormatJSON)
-	if err != nil {
-		return errSeq[*Conversion](fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err))
-	}
-	return exportJSON[Conversion](ctx, s.client, conversionsExportPath, body)
+	return conversionExport.rows(ctx, s.client, params)
 }
 
 // ExportCSV streams the CSV export row by row; read a column by its
@@ -309,11 +275,7 @@ func (s *ConversionsService) Export(ctx context.Context, params *ConversionExpor
 // at most the client's response cap (WithMaxResponseBytes, default
 // 32 MiB); a longer row ends the loop with ErrMalformedResponse.
 func (s *ConversionsService) ExportCSV(ctx context.Context, params *ConversionExportParams) iter.Seq2[CSVRecord, error] {
-	body, err := params.body(FormatCSV)
-	if err != nil {
-		return errSeq[CSVRecord](fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err))
-	}
-	return exportCSV(ctx, s.client, conversionsExportPath, body)
+	return conversionExport.csv(ctx, s.client, params)
 }
 
 // ExportRaw opens the export in the given format and returns the file
@@ -323,20 +285,5 @@ func (s *ConversionsService) ExportCSV(ctx context.Context, params *ConversionEx
 // so the caller must bound what it reads (io.LimitReader, or a per-row
 // limit when parsing it); Export and ExportCSV do that for you.
 func (s *ConversionsService) ExportRaw(ctx context.Context, params *ConversionExportParams, format ExportFormat, opts ...RequestOption) (io.ReadCloser, *Response, error) {
-	if err := checkFormat(format); err != nil {
-		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err)
-	}
-	body, err := params.body(format)
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: POST %s: %w", conversionsExportPath, err)
-	}
-	return s.client.exportRaw(ctx, conversionsExportPath, body, opts...)
-}
-
-// errSeq is a sequence that yields err once.
-func errSeq[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
+	return conversionExport.raw(ctx, s.client, params, format, opts)
 }

@@ -3,6 +3,7 @@ package everflow
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -10,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"net/http"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/rowcap"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
@@ -27,17 +27,65 @@ const (
 	FormatJSON ExportFormat = "json"
 )
 
-// exportRequest is the POST that opens an export. Exports only read, so
-// they are retried like any read until the body starts to arrive; a
-// stream that breaks off later is reported, not retried.
-func exportRequest(path string, body any) *transport.Request {
-	return &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}
+// export is one of Everflow's export endpoints, for every format: the
+// POST at path, whose body B the params P build for a format, and T the
+// record of a row of its JSON export.
+type export[P, B, T any] struct {
+	path string
+	body func(P, ExportFormat) (B, error)
 }
 
-// exportRaw opens an export and returns its body untouched. The reporting
-// slot is held until the body is closed.
+// open checks the format and builds the body.
+func (e export[P, B, T]) open(params P, format ExportFormat) (B, error) {
+	body, err := e.body(params, format)
+	if err = cmp.Or(checkFormat(format), err); err != nil {
+		return body, fmt.Errorf("everflow: POST %s: %w", e.path, err)
+	}
+	return body, nil
+}
+
+// rows streams the JSON export as records (see exportJSON).
+func (e export[P, B, T]) rows(ctx context.Context, c *Client, params P) iter.Seq2[*T, error] {
+	body, err := e.open(params, FormatJSON)
+	if err != nil {
+		return errSeq[*T](err)
+	}
+	return exportJSON[T](ctx, c, e.path, body)
+}
+
+// csv streams the CSV export as records read by its header row's names
+// (see exportCSV).
+func (e export[P, B, T]) csv(ctx context.Context, c *Client, params P) iter.Seq2[CSVRecord, error] {
+	body, err := e.open(params, FormatCSV)
+	if err != nil {
+		return errSeq[CSVRecord](err)
+	}
+	return exportCSV(ctx, c, e.path, body)
+}
+
+// raw opens the export in format and returns its body untouched.
+func (e export[P, B, T]) raw(ctx context.Context, c *Client, params P, format ExportFormat, opts []RequestOption) (io.ReadCloser, *Response, error) {
+	body, err := e.open(params, format)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.exportRaw(ctx, e.path, body, opts...)
+}
+
+// errSeq is a sequence that yields err once.
+func errSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
+
+// exportRaw opens an export and returns its body untouched. Exports only
+// read, so they are retried like any read until the body starts to
+// arrive; a stream that breaks off later is reported, not retried. The
+// reporting slot is held until the body is closed.
 func (c *Client) exportRaw(ctx context.Context, path string, body any, opts ...RequestOption) (io.ReadCloser, *Response, error) {
-	return c.stream(ctx, exportRequest(path, body), opts...)
+	return c.stream(ctx, read(path, body), opts...)
 }
 
 // exportJSON streams a JSON export as records of type T. The body is
@@ -55,18 +103,7 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 			return
 		}
 		defer rc.Close()
-		fail := func(msg string, cause error) {
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
-				return
-			}
-			if errors.Is(cause, transport.ErrTimeout) {
-				// The stream paused longer than the client's timeout.
-				yield(nil, fmt.Errorf("everflow: POST %s: %w", path, cause))
-				return
-			}
-			yield(nil, c.malformed(http.MethodPost, path, resp, nil, rowMessage(msg, cause), cause))
-		}
+		fail := func(msg string, cause error) { yield(nil, streamError(ctx, resp, path, msg, cause)) }
 		br := bufio.NewReaderSize(rc, 64<<10)
 		first, err := peekNonSpace(br)
 		if errors.Is(err, io.EOF) {
@@ -80,11 +117,11 @@ func exportJSON[T any](ctx context.Context, c *Client, path string, body any) it
 		case '{', '[':
 		case '<':
 			head, _ := br.Peek(min(br.Buffered(), 512))
-			yield(nil, c.malformed(http.MethodPost, path, resp, head, "HTML page instead of a JSON export", nil))
+			yield(nil, transport.MalformedResponse(resp, head, "HTML page instead of a JSON export", nil))
 			return
 		default:
 			head, _ := br.Peek(min(br.Buffered(), 512))
-			yield(nil, c.malformed(http.MethodPost, path, resp, head, "the export is not JSON", nil))
+			yield(nil, transport.MalformedResponse(resp, head, "the export is not JSON", nil))
 			return
 		}
 		capped := rowcap.NewReader(br, c.t.MaxResponseBytes())
@@ -170,21 +207,11 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			return
 		}
 		defer rc.Close()
-		fail := func(msg string, cause error) {
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				yield(CSVRecord{}, fmt.Errorf("everflow: POST %s: %w", path, ctxErr))
-				return
-			}
-			if errors.Is(cause, transport.ErrTimeout) {
-				yield(CSVRecord{}, fmt.Errorf("everflow: POST %s: %w", path, cause))
-				return
-			}
-			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, nil, rowMessage(msg, cause), cause))
-		}
+		fail := func(msg string, cause error) { yield(CSVRecord{}, streamError(ctx, resp, path, msg, cause)) }
 		br := bufio.NewReaderSize(rc, 64<<10)
 		if first, err := peekNonSpace(br); err == nil && (first == '<' || first == '{' || first == '[') {
 			head, _ := br.Peek(min(br.Buffered(), 512))
-			yield(CSVRecord{}, c.malformed(http.MethodPost, path, resp, head, "the export is not CSV", nil))
+			yield(CSVRecord{}, transport.MalformedResponse(resp, head, "the export is not CSV", nil))
 			return
 		}
 		capped := rowcap.NewReader(br, c.t.MaxResponseBytes())
@@ -218,6 +245,19 @@ func exportCSV(ctx context.Context, c *Client, path string, body any) iter.Seq2[
 			}
 		}
 	}
+}
+
+// streamError is the error that ends an export stream: the context's
+// when it is done, the timeout when the stream paused longer than the
+// client's, and otherwise ErrMalformedResponse with msg.
+func streamError(ctx context.Context, resp *Response, path, msg string, cause error) error {
+	switch {
+	case ctx.Err() != nil:
+		return fmt.Errorf("everflow: POST %s: %w", path, ctx.Err())
+	case errors.Is(cause, transport.ErrTimeout):
+		return fmt.Errorf("everflow: POST %s: %w", path, cause)
+	}
+	return transport.MalformedResponse(resp, nil, rowMessage(msg, cause), cause)
 }
 
 // cause returns why a parser stopped: the capped reader's own error (a row

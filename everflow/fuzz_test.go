@@ -12,6 +12,7 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // fuzzClient returns a client whose every request is answered with body
@@ -110,8 +111,8 @@ func FuzzDecodeRecords(f *testing.F) {
 			new(Affiliate), new(AffiliateRelationship), new(AffiliateUser), new(Click), new(ClickRelationship),
 			new(Geolocation), new(Conversion), new(ConversionRelationship), new(Network), new(Offer),
 			new(OfferRelationship), new(Pixel), new(PostbackLog), new(Metrics), new(ColumnValue), new(Timezone),
-			new(ConversionSummary), new(unixTime), new(flexString), new(flexBool), new(flexDate),
-			&envelope[Conversion]{key: "conversions"},
+			new(ConversionSummary), new(tolerant.Unix), new(tolerant.Text), new(tolerant.Bool), &tolerant.OptionalDate{P: new(*time.Time)},
+			page[Conversion]("conversions"),
 		} {
 			if json.Unmarshal(body, v) != nil {
 				continue

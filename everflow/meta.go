@@ -2,10 +2,7 @@ package everflow
 
 import (
 	"context"
-	"net/http"
 	"time"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // MetaService reads Everflow's metadata lookups: meta/....
@@ -26,13 +23,6 @@ func (t *Timezone) Location() (*time.Location, error) { return time.LoadLocation
 
 // Timezones lists the time zones and their ids: GET meta/timezones.
 func (s *MetaService) Timezones(ctx context.Context, opts ...RequestOption) ([]*Timezone, error) {
-	out := &envelope[Timezone]{key: "timezones"}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "meta/timezones"}, out, opts...)
-	if err != nil {
-		return nil, err
-	}
-	if !out.found {
-		return nil, s.client.malformed(http.MethodGet, "meta/timezones", resp, nil, `the response has no "timezones" list`, nil)
-	}
-	return transport.DropNil(out.items), nil
+	zones, _, err := all[Timezone](ctx, s.client, get("meta/timezones"), "timezones", opts)
+	return zones, err
 }

@@ -3,9 +3,9 @@ package everflow
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -27,23 +27,16 @@ type Network struct {
 // UnmarshalJSON decodes the unix-second timestamps.
 func (n *Network) UnmarshalJSON(b []byte) error {
 	type plain Network
-	aux := struct {
+	return json.Unmarshal(b, &struct {
 		*plain
-		TimeCreated unixTime `json:"time_created"`
-		TimeSaved   unixTime `json:"time_saved"`
-	}{plain: (*plain)(n)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	n.TimeCreated, n.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	return nil
+		TimeCreated *tolerant.Unix `json:"time_created"`
+		TimeSaved   *tolerant.Unix `json:"time_saved"`
+	}{(*plain)(n), (*tolerant.Unix)(&n.TimeCreated), (*tolerant.Unix)(&n.TimeSaved)})
 }
 
 // Get returns the network's settings: GET networks.
 func (s *NetworkService) Get(ctx context.Context, opts ...RequestOption) (*Network, error) {
-	n := new(Network)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: "networks"}, transport.Record(n, "network_id", func(v *Network) bool { return v.NetworkID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return n, nil
+	return record(ctx, s.client, get("networks"), func(n *Network) *transport.Checked[Network] {
+		return transport.Record(n, "network_id", func(v *Network) bool { return v.NetworkID != 0 })
+	}, opts)
 }

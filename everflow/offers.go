@@ -3,13 +3,11 @@ package everflow
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
-	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -118,6 +116,13 @@ func (o *Offer) caps() []*Amount {
 		&o.DailyRevenueCap, &o.WeeklyRevenueCap, &o.MonthlyRevenueCap, &o.GlobalRevenueCap}
 }
 
+// writable makes each amount what Everflow's writes take, in place: a
+// null one zero, all in full currency units (see inMajorUnits).
+func writable(amounts ...*Amount) error {
+	nullAsZero(amounts...)
+	return inMajorUnits(amounts...)
+}
+
 // nullAsZero turns each null amount into zero, in place: Everflow's
 // writes take a number.
 func nullAsZero(amounts ...*Amount) {
@@ -164,11 +169,7 @@ func (o Offer) MarshalJSON() ([]byte, error) {
 	if err := inMajorUnits(o.caps()...); err != nil {
 		return nil, err
 	}
-	b, err := json.Marshal(plain(o))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, o.Other)
+	return tolerant.MarshalRest(plain(o), o.Other)
 }
 
 // UnmarshalJSON decodes the unix-second timestamps and the optional date,
@@ -176,21 +177,19 @@ func (o Offer) MarshalJSON() ([]byte, error) {
 // currency and keeps the members it does not model in Other.
 func (o *Offer) UnmarshalJSON(b []byte) error {
 	type plain Offer
-	aux := struct {
+	err := tolerant.UnmarshalRest(b, &struct {
 		*plain
-		TimeCreated   unixTime `json:"time_created"`
-		TimeSaved     unixTime `json:"time_saved"`
-		DateLiveUntil flexDate `json:"date_live_until"`
-	}{plain: (*plain)(o)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	o.TimeCreated, o.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	o.DateLiveUntil = aux.DateLiveUntil.t
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(b, &top); err != nil {
-		return err
-	}
+		TimeCreated   *tolerant.Unix        `json:"time_created"`
+		TimeSaved     *tolerant.Unix        `json:"time_saved"`
+		DateLiveUntil tolerant.OptionalDate `json:"date_live_until"`
+	}{(*plain)(o), (*tolerant.Unix)(&o.TimeCreated), (*tolerant.Unix)(&o.TimeSaved), tolerant.OptionalDate{P: &o.DateLiveUntil}}, &o.Other)
+	o.setCurrency()
+	return err
+}
+
+// setCurrency gives the cap amounts and those of the payout_revenue
+// entries the offer's currency.
+func (o *Offer) setCurrency() {
 	money.SetCurrency(o.CurrencyID, o.caps()...)
 	if r := o.Relationship; r != nil && r.PayoutRevenue != nil {
 		for _, e := range r.PayoutRevenue.Entries {
@@ -199,8 +198,6 @@ func (o *Offer) UnmarshalJSON(b []byte) error {
 			}
 		}
 	}
-	o.Other = otherOf(top, o)
-	return nil
 }
 
 // OfferRelationship is the "relationship" object of an offer.
@@ -231,22 +228,13 @@ type OfferRelationship struct {
 // UnmarshalJSON keeps the members it does not model in Other.
 func (r *OfferRelationship) UnmarshalJSON(b []byte) error {
 	type plain OfferRelationship
-	if err := json.Unmarshal(b, (*plain)(r)); err != nil {
-		return err
-	}
-	other, err := otherFields(b, r)
-	r.Other = other
-	return err
+	return tolerant.UnmarshalRest(b, (*plain)(r), &r.Other)
 }
 
 // MarshalJSON encodes the relationship with the members kept in Other.
 func (r OfferRelationship) MarshalJSON() ([]byte, error) {
 	type plain OfferRelationship
-	b, err := json.Marshal(plain(r))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, r.Other)
+	return tolerant.MarshalRest(plain(r), r.Other)
 }
 
 // PayoutRevenue is one payout and revenue entry of an offer: the base
@@ -292,37 +280,35 @@ type PayoutRevenue struct {
 // as a null Amount; a missing or null percentage reads as "".
 func (p *PayoutRevenue) UnmarshalJSON(b []byte) error {
 	type plain PayoutRevenue
-	aux := struct {
+	return tolerant.UnmarshalRest(b, &struct {
 		*plain
-		TimeCreated unixTime `json:"time_created"`
-	}{plain: (*plain)(p)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	p.TimeCreated = time.Time(aux.TimeCreated)
-	other, err := otherFields(b, p)
-	p.Other = other
-	return err
+		TimeCreated *tolerant.Unix `json:"time_created"`
+	}{(*plain)(p), (*tolerant.Unix)(&p.TimeCreated)}, &p.Other)
 }
 
 // MarshalJSON encodes the entry with the members kept in Other. A null
 // amount and an empty percentage are encoded as 0.
 func (p PayoutRevenue) MarshalJSON() ([]byte, error) {
 	type plain PayoutRevenue
-	nullAsZero(&p.PayoutAmount, &p.RevenueAmount)
-	if err := inMajorUnits(&p.PayoutAmount, &p.RevenueAmount); err != nil {
+	if err := p.writable(); err != nil {
 		return nil, err
 	}
-	for _, n := range []*json.Number{&p.PayoutPercentage, &p.RevenuePercentage} {
-		if *n == "" {
-			*n = "0"
-		}
+	return tolerant.MarshalRest(plain(p), p.Other)
+}
+
+// writable makes the entry what Everflow's writes take, in place: null
+// amounts and empty percentages zero, the amounts in full currency units.
+func (p *PayoutRevenue) writable() error {
+	p.PayoutPercentage, p.RevenuePercentage = orZero(p.PayoutPercentage), orZero(p.RevenuePercentage)
+	return writable(&p.PayoutAmount, &p.RevenueAmount)
+}
+
+// orZero returns n, or 0 for an empty number.
+func orZero(n json.Number) json.Number {
+	if n == "" {
+		return "0"
 	}
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, p.Other)
+	return n
 }
 
 // OfferListOptions filter GET networks/offers.
@@ -347,17 +333,8 @@ func (s *OffersService) List(ctx context.Context, opts ...*OfferListOptions) ite
 // networks/offers.
 func (s *OffersService) ListPage(ctx context.Context, opts *OfferListOptions) ([]*Offer, *Response, error) {
 	o := copyOpts(opts)
-	var f basicFilters
-	f.after("time_saved", o.SavedAfter)
-	f.before("time_saved", o.SavedBefore)
-	q, err := f.query(o.Filters)
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: GET networks/offers: %w", err)
-	}
-	addRelationships(q, o.Relationships)
-	return fetchPage[Offer](ctx, s.client, pageRequest{
-		method: http.MethodGet, path: "networks/offers", key: "offers", query: q,
-	}, &o.ListParams)
+	filters := basicFilters(nil).after("time_saved", o.SavedAfter).before("time_saved", o.SavedBefore).with(o.Filters)
+	return getPage[Offer](ctx, s.client, "networks/offers", "offers", filters, o.Relationships, &o.ListParams)
 }
 
 // OfferSearchOptions are the search terms and filters of POST
@@ -394,21 +371,14 @@ func (s *OffersService) Search(ctx context.Context, opts ...*OfferSearchOptions)
 // reads, so it is retried like a GET.
 func (s *OffersService) SearchPage(ctx context.Context, opts *OfferSearchOptions) ([]*Offer, *Response, error) {
 	o := copyOpts(opts)
-	return fetchPage[Offer](ctx, s.client, pageRequest{
-		method: http.MethodPost, path: "networks/offerstable", key: "offers",
-		body: tableBody[OfferTableFilters]{SearchTerms: o.SearchTerms, Filters: o.Filters},
-	}, &o.ListParams)
+	body := tableBody[OfferTableFilters]{SearchTerms: o.SearchTerms, Filters: o.Filters}
+	return postPage[Offer](ctx, s.client, "networks/offerstable", "offers", body, nil, &o.ListParams)
 }
 
 // Get returns one offer: GET networks/offers/{id}. Pass [WithRelationships]
 // to include related objects (?relationship=...).
 func (s *OffersService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Offer, error) {
-	o := new(Offer)
-	path := transport.Join("networks/offers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(o, "network_offer_id", func(v *Offer) bool { return v.NetworkOfferID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return o, nil
+	return record(ctx, s.client, get(transport.Join("networks/offers/%s", id)), offerRecord, opts)
 }
 
 // OfferGroup is a group of offers sharing caps, with the members of
@@ -455,33 +425,20 @@ type OfferGroup struct {
 // it does not model in Other.
 func (g *OfferGroup) UnmarshalJSON(b []byte) error {
 	type plain OfferGroup
-	aux := struct {
+	return tolerant.UnmarshalRest(b, &struct {
 		*plain
-		TimeCreated unixTime `json:"time_created"`
-		TimeSaved   unixTime `json:"time_saved"`
-	}{plain: (*plain)(g)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	g.TimeCreated, g.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	other, err := otherFields(b, g)
-	g.Other = other
-	return err
+		TimeCreated *tolerant.Unix `json:"time_created"`
+		TimeSaved   *tolerant.Unix `json:"time_saved"`
+	}{(*plain)(g), (*tolerant.Unix)(&g.TimeCreated), (*tolerant.Unix)(&g.TimeSaved)}, &g.Other)
 }
 
 // MarshalJSON encodes the group with the members kept in Other; a null
 // amount is encoded as 0.
 func (g OfferGroup) MarshalJSON() ([]byte, error) {
 	type plain OfferGroup
-	caps := []*Amount{&g.DailyPayoutCap, &g.WeeklyPayoutCap, &g.MonthlyPayoutCap, &g.GlobalPayoutCap,
-		&g.DailyRevenueCap, &g.WeeklyRevenueCap, &g.MonthlyRevenueCap, &g.GlobalRevenueCap}
-	nullAsZero(caps...)
-	if err := inMajorUnits(caps...); err != nil {
+	if err := writable(&g.DailyPayoutCap, &g.WeeklyPayoutCap, &g.MonthlyPayoutCap, &g.GlobalPayoutCap,
+		&g.DailyRevenueCap, &g.WeeklyRevenueCap, &g.MonthlyRevenueCap, &g.GlobalRevenueCap); err != nil {
 		return nil, err
 	}
-	b, err := json.Marshal(plain(g))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, g.Other)
+	return tolerant.MarshalRest(plain(g), g.Other)
 }

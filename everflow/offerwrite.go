@@ -4,11 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/http"
-	"strconv"
+	"fmt"
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/fieldcopy"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -81,11 +82,10 @@ func (p OfferCreateParams) MarshalJSON() ([]byte, error) {
 	if err := inMajorUnits(p.caps()...); err != nil {
 		return nil, err
 	}
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
-	return withPayoutRevenue(b, p.PayoutRevenue, nil)
+	return tolerant.MarshalRest(struct {
+		plain
+		PayoutRevenue *[]*payoutRevenueWrite `json:"payout_revenue,omitempty"`
+	}{plain(p), writeEntries(p.PayoutRevenue)}, nil)
 }
 
 // OfferUpdateParams is the body of PUT networks/offers/{id}.
@@ -173,11 +173,10 @@ func (p OfferUpdateParams) MarshalJSON() ([]byte, error) {
 	if err := inMajorUnits(p.caps()...); err != nil {
 		return nil, err
 	}
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
-	return withPayoutRevenue(b, p.PayoutRevenue, p.Other)
+	return tolerant.MarshalRest(struct {
+		plain
+		PayoutRevenue *[]*payoutRevenueWrite `json:"payout_revenue,omitempty"`
+	}{plain(p), writeEntries(p.PayoutRevenue)}, p.Other)
 }
 
 // caps returns the params' cap amounts.
@@ -192,51 +191,44 @@ func (p *OfferUpdateParams) caps() []*Amount {
 		&p.DailyRevenueCap, &p.WeeklyRevenueCap, &p.MonthlyRevenueCap, &p.GlobalRevenueCap}
 }
 
-// withPayoutRevenue adds the payout_revenue list (when there is one) and
-// the members of other to the JSON object b.
-func withPayoutRevenue(b []byte, entries []*PayoutRevenue, other map[string]json.RawMessage) ([]byte, error) {
-	if entries == nil {
-		return withOther(b, other)
-	}
-	list := make([]json.RawMessage, 0, len(entries))
-	for _, e := range entries {
-		if e == nil {
-			continue
-		}
-		eb, err := json.Marshal(e)
-		if err != nil {
-			return nil, err
-		}
-		ts := int64(0)
-		if !e.TimeCreated.IsZero() {
-			ts = e.TimeCreated.Unix()
-		}
-		if eb, err = withMember(eb, "time_created", strconv.FormatInt(ts, 10)); err != nil {
-			return nil, err
-		}
-		list = append(list, eb)
-	}
-	lb, err := json.Marshal(list)
-	if err != nil {
+// payoutRevenueWrite is an entry in the form the offer writes send it
+// (see PayoutRevenue.writable), its time_created as unix seconds (0 when
+// unset).
+type payoutRevenueWrite PayoutRevenue
+
+func (e payoutRevenueWrite) MarshalJSON() ([]byte, error) {
+	type plain PayoutRevenue
+	p := PayoutRevenue(e)
+	if err := p.writable(); err != nil {
 		return nil, err
 	}
-	all := map[string]json.RawMessage{"payout_revenue": lb}
-	for k, v := range other {
-		if _, ok := all[k]; !ok {
-			all[k] = v
-		}
-	}
-	return withOther(b, all)
+	return tolerant.MarshalRest(struct {
+		plain
+		TimeCreated int64 `json:"time_created"`
+	}{plain(p), unixOrZero(p.TimeCreated)}, p.Other)
 }
 
-// withMember sets the member name of the JSON object b to the raw value.
-func withMember(b []byte, name, raw string) ([]byte, error) {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
+// unixOrZero returns t's unix seconds, 0 for the zero time.
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
 	}
-	m[name] = json.RawMessage(raw)
-	return json.Marshal(m)
+	return t.Unix()
+}
+
+// writeEntries returns the non-nil entries in their write form; nil, which
+// leaves the list out, for nil.
+func writeEntries(entries []*PayoutRevenue) *[]*payoutRevenueWrite {
+	if entries == nil {
+		return nil
+	}
+	out := []*payoutRevenueWrite{}
+	for _, e := range entries {
+		if e != nil {
+			out = append(out, (*payoutRevenueWrite)(e))
+		}
+	}
+	return &out
 }
 
 func dateOnly(t *time.Time) string {
@@ -251,69 +243,20 @@ func dateOnly(t *time.Time) string {
 // model (Other) included, the caps as the read sent them and the payouts
 // and revenues read in relationship.payout_revenue.
 func (o *Offer) UpdateParams() *OfferUpdateParams {
-	p := &OfferUpdateParams{
-		NetworkAdvertiserID:               o.NetworkAdvertiserID,
-		NetworkOfferGroupID:               o.NetworkOfferGroupID,
-		Name:                              o.Name,
-		OfferStatus:                       o.OfferStatus,
-		Visibility:                        o.Visibility,
-		CurrencyID:                        o.CurrencyID,
-		DestinationURL:                    o.DestinationURL,
-		PreviewURL:                        o.PreviewURL,
-		ThumbnailURL:                      o.ThumbnailURL,
-		HTMLDescription:                   o.HTMLDescription,
-		IsDescriptionPlainText:            o.IsDescriptionPlainText,
-		InternalNotes:                     o.InternalNotes,
-		NetworkCategoryID:                 o.NetworkCategoryID,
-		ProjectID:                         o.ProjectID,
-		NetworkTrackingDomainID:           o.NetworkTrackingDomainID,
-		AppIdentifier:                     o.AppIdentifier,
-		DateLiveUntil:                     dateOnly(o.DateLiveUntil),
-		CapsTimezoneID:                    o.CapsTimezoneID,
-		IsCapsEnabled:                     o.IsCapsEnabled,
-		DailyConversionCap:                o.DailyConversionCap,
-		WeeklyConversionCap:               o.WeeklyConversionCap,
-		MonthlyConversionCap:              o.MonthlyConversionCap,
-		GlobalConversionCap:               o.GlobalConversionCap,
-		DailyPayoutCap:                    o.DailyPayoutCap,
-		WeeklyPayoutCap:                   o.WeeklyPayoutCap,
-		MonthlyPayoutCap:                  o.MonthlyPayoutCap,
-		GlobalPayoutCap:                   o.GlobalPayoutCap,
-		DailyRevenueCap:                   o.DailyRevenueCap,
-		WeeklyRevenueCap:                  o.WeeklyRevenueCap,
-		MonthlyRevenueCap:                 o.MonthlyRevenueCap,
-		GlobalRevenueCap:                  o.GlobalRevenueCap,
-		DailyClickCap:                     o.DailyClickCap,
-		WeeklyClickCap:                    o.WeeklyClickCap,
-		MonthlyClickCap:                   o.MonthlyClickCap,
-		GlobalClickCap:                    o.GlobalClickCap,
-		ConversionMethod:                  o.ConversionMethod,
-		RedirectMode:                      o.RedirectMode,
-		SessionDefinition:                 o.SessionDefinition,
-		SessionDuration:                   o.SessionDuration,
-		AttributionMethod:                 o.AttributionMethod,
-		IsUsingExplicitTermsAndConditions: o.IsUsingExplicitTermsAndConditions,
-		TermsAndConditions:                o.TermsAndConditions,
-		IsForceTermsAndConditions:         o.IsForceTermsAndConditions,
-		IsUsingSuppressionList:            o.IsUsingSuppressionList,
-		SuppressionListID:                 o.SuppressionListID,
-		IsUseDirectLinking:                o.IsUseDirectLinking,
-		Other:                             cloneRaw(o.Other),
-		payoutRevenueUnread:               true,
-	}
+	p := &OfferUpdateParams{DateLiveUntil: dateOnly(o.DateLiveUntil)}
+	fieldcopy.Copy(p, o)
+	p.PayoutRevenue, p.payoutRevenueUnread = o.Relationship.payoutRevenue()
 	nullAsZero(p.caps()...)
-	if r := o.Relationship; r != nil && r.PayoutRevenue != nil {
-		p.payoutRevenueUnread = false
-		p.PayoutRevenue = make([]*PayoutRevenue, 0, len(r.PayoutRevenue.Entries))
-		for _, e := range r.PayoutRevenue.Entries {
-			if e != nil {
-				c := *e
-				c.Other = cloneRaw(e.Other)
-				p.PayoutRevenue = append(p.PayoutRevenue, &c)
-			}
-		}
-	}
 	return p
+}
+
+// payoutRevenue returns copies of the relationship's payout and revenue
+// entries, nulls dropped, or unread when it has none.
+func (r *OfferRelationship) payoutRevenue() (entries []*PayoutRevenue, unread bool) {
+	if r == nil || r.PayoutRevenue == nil {
+		return nil, true
+	}
+	return transport.DropNil(append([]*PayoutRevenue{}, *fieldcopy.Clone(&r.PayoutRevenue.Entries)...)), false
 }
 
 func offerRecord(o *Offer) *transport.Checked[Offer] {
@@ -338,41 +281,39 @@ func checkPayoutRevenue(entries []*PayoutRevenue) error {
 // Create adds an offer: POST networks/offers. It is not retried after it
 // may have reached the server.
 func (s *OffersService) Create(ctx context.Context, params *OfferCreateParams, opts ...RequestOption) (*Offer, error) {
+	if err := params.check(); err != nil {
+		return nil, fmt.Errorf("everflow: create offer: %w", err)
+	}
+	return record(ctx, s.client, post("networks/offers", params), offerRecord, opts)
+}
+
+func (p *OfferCreateParams) check() error {
 	switch {
-	case params == nil || strings.TrimSpace(params.Name) == "":
-		return nil, errors.New("everflow: create offer: Name is required")
-	case params.NetworkAdvertiserID == 0:
-		return nil, errors.New("everflow: create offer: NetworkAdvertiserID is required")
-	case strings.TrimSpace(params.DestinationURL) == "":
-		return nil, errors.New("everflow: create offer: DestinationURL is required")
+	case p == nil || strings.TrimSpace(p.Name) == "":
+		return errors.New("Name is required")
+	case p.NetworkAdvertiserID == 0:
+		return errors.New("NetworkAdvertiserID is required")
+	case strings.TrimSpace(p.DestinationURL) == "":
+		return errors.New("DestinationURL is required")
 	}
-	if err := checkPayoutRevenue(params.PayoutRevenue); err != nil {
-		return nil, errors.New("everflow: create offer: " + err.Error())
-	}
-	o := new(Offer)
-	req := &transport.Request{Method: http.MethodPost, Path: "networks/offers", Body: params}
-	if _, err := s.client.do(ctx, req, offerRecord(o), opts...); err != nil {
-		return nil, err
-	}
-	return o, nil
+	return checkPayoutRevenue(p.PayoutRevenue)
 }
 
 // Update replaces the offer with the given id: PUT networks/offers/{id}.
 // See OfferUpdateParams for the get-modify-put pattern.
 func (s *OffersService) Update(ctx context.Context, id int64, params *OfferUpdateParams, opts ...RequestOption) (*Offer, error) {
-	if params == nil || strings.TrimSpace(params.Name) == "" {
-		return nil, errors.New("everflow: update offer: Name is required (the update replaces the whole record; start from Offer.UpdateParams)")
+	if err := params.check(); err != nil {
+		return nil, fmt.Errorf("everflow: update offer: %w", err)
 	}
-	if params.payoutRevenueUnread && params.PayoutRevenue == nil {
-		return nil, errors.New("everflow: update offer: the offer was read without its payouts and revenues, which the update would reset: Get it with RelationshipPayoutRevenue, or set PayoutRevenue")
+	return record(ctx, s.client, put(transport.Join("networks/offers/%s", id), params), offerRecord, opts)
+}
+
+func (p *OfferUpdateParams) check() error {
+	switch {
+	case p == nil || strings.TrimSpace(p.Name) == "":
+		return errors.New("Name is required (the update replaces the whole record; start from Offer.UpdateParams)")
+	case p.payoutRevenueUnread && p.PayoutRevenue == nil:
+		return errors.New("the offer was read without its payouts and revenues, which the update would reset: Get it with RelationshipPayoutRevenue, or set PayoutRevenue")
 	}
-	if err := checkPayoutRevenue(params.PayoutRevenue); err != nil {
-		return nil, errors.New("everflow: update offer: " + err.Error())
-	}
-	o := new(Offer)
-	path := transport.Join("networks/offers/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, offerRecord(o), opts...); err != nil {
-		return nil, err
-	}
-	return o, nil
+	return checkPayoutRevenue(p.PayoutRevenue)
 }

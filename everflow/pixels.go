@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/http"
-	"strconv"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/fieldcopy"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -105,28 +105,17 @@ type Pixel struct {
 // it does not model in Other.
 func (p *Pixel) UnmarshalJSON(b []byte) error {
 	type plain Pixel
-	aux := struct {
+	return tolerant.UnmarshalRest(b, &struct {
 		*plain
-		TimeCreated unixTime `json:"time_created"`
-		TimeSaved   unixTime `json:"time_saved"`
-	}{plain: (*plain)(p)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	p.TimeCreated, p.TimeSaved = time.Time(aux.TimeCreated), time.Time(aux.TimeSaved)
-	other, err := otherFields(b, p)
-	p.Other = other
-	return err
+		TimeCreated *tolerant.Unix `json:"time_created"`
+		TimeSaved   *tolerant.Unix `json:"time_saved"`
+	}{(*plain)(p), (*tolerant.Unix)(&p.TimeCreated), (*tolerant.Unix)(&p.TimeSaved)}, &p.Other)
 }
 
 // MarshalJSON encodes the pixel with the members kept in Other.
 func (p Pixel) MarshalJSON() ([]byte, error) {
 	type plain Pixel
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, p.Other)
+	return tolerant.MarshalRest(plain(p), p.Other)
 }
 
 // PixelRelationship is the "relationship" object of a pixel.
@@ -153,13 +142,7 @@ func (s *PixelsService) List(ctx context.Context, opts ...*PixelListOptions) ite
 // response has no paging object a full page is taken to have a successor.
 func (s *PixelsService) ListPage(ctx context.Context, opts *PixelListOptions) ([]*Pixel, *Response, error) {
 	o := copyOpts(opts)
-	q, err := basicFilters(nil).query(o.Filters)
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: GET networks/pixels: %w", err)
-	}
-	return fetchPage[Pixel](ctx, s.client, pageRequest{
-		method: http.MethodGet, path: "networks/pixels", key: "pixels", query: q,
-	}, &o.ListParams)
+	return getPage[Pixel](ctx, s.client, "networks/pixels", "pixels", o.Filters, nil, &o.ListParams)
 }
 
 // PixelSearchOptions are the search terms and filters of POST
@@ -180,24 +163,20 @@ func (s *PixelsService) Search(ctx context.Context, opts ...*PixelSearchOptions)
 // SearchPage fetches one page of a table search: POST networks/pixelstable.
 func (s *PixelsService) SearchPage(ctx context.Context, opts *PixelSearchOptions) ([]*Pixel, *Response, error) {
 	o := copyOpts(opts)
-	filters := o.Filters
-	if filters == nil {
-		filters = map[string]any{}
+	body := tableBody[map[string]any]{SearchTerms: o.SearchTerms, Filters: o.Filters}
+	if body.Filters == nil {
+		body.Filters = map[string]any{}
 	}
-	return fetchPage[Pixel](ctx, s.client, pageRequest{
-		method: http.MethodPost, path: "networks/pixelstable", key: "pixels",
-		body: tableBody[map[string]any]{SearchTerms: o.SearchTerms, Filters: filters},
-	}, &o.ListParams)
+	return postPage[Pixel](ctx, s.client, "networks/pixelstable", "pixels", body, nil, &o.ListParams)
 }
 
 // Get returns one postback configuration: GET networks/pixels/{id}.
 func (s *PixelsService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Pixel, error) {
-	p := new(Pixel)
-	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return record(ctx, s.client, get(transport.Join("networks/pixels/%s", id)), pixelRecord, opts)
+}
+
+func pixelRecord(p *Pixel) *transport.Checked[Pixel] {
+	return transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 })
 }
 
 // PixelCreateParams is the body of POST networks/pixels.
@@ -232,11 +211,7 @@ type PixelCreateParams struct {
 // MarshalJSON encodes the params with the members of Other.
 func (p PixelCreateParams) MarshalJSON() ([]byte, error) {
 	type plain PixelCreateParams
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
-	return withOther(b, p.Other)
+	return tolerant.MarshalRest(plain(p), p.Other)
 }
 
 func (p *PixelCreateParams) check() error {
@@ -257,11 +232,7 @@ func (s *PixelsService) Create(ctx context.Context, params *PixelCreateParams, o
 	if err := params.check(); err != nil {
 		return nil, fmt.Errorf("everflow: create pixel: %w", err)
 	}
-	p := new(Pixel)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: "networks/pixels", Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return record(ctx, s.client, post("networks/pixels", params), pixelRecord, opts)
 }
 
 // PixelUpdateParams is the body of PUT networks/pixels/{id}: like the
@@ -277,24 +248,9 @@ func (p PixelUpdateParams) MarshalJSON() ([]byte, error) {
 // state, to change and pass to Update: every member read is sent back,
 // the ones this package does not model (Other) included.
 func (p *Pixel) UpdateParams() *PixelUpdateParams {
-	return &PixelUpdateParams{
-		NetworkAffiliateID:          p.NetworkAffiliateID,
-		NetworkOfferID:              p.NetworkOfferID,
-		NetworkOfferPayoutRevenueID: p.NetworkOfferPayoutRevenueID,
-		DeliveryMethod:              p.DeliveryMethod,
-		PixelLevel:                  p.PixelLevel,
-		PixelStatus:                 p.PixelStatus,
-		PixelType:                   p.PixelType,
-		PostbackURL:                 p.PostbackURL,
-		HTMLCode:                    p.HTMLCode,
-		Description:                 p.Description,
-		DelayMS:                     p.DelayMS,
-		FacebookPixel:               p.FacebookPixel,
-		TiktokPixel:                 p.TiktokPixel,
-		SnapchatPixel:               p.SnapchatPixel,
-		RumblePixel:                 p.RumblePixel,
-		Other:                       cloneRaw(p.Other),
-	}
+	u := new(PixelUpdateParams)
+	fieldcopy.Copy(u, p)
+	return u
 }
 
 // Update replaces the postback configuration with the given id: PUT
@@ -303,10 +259,5 @@ func (s *PixelsService) Update(ctx context.Context, id int64, params *PixelUpdat
 	if err := (*PixelCreateParams)(params).check(); err != nil {
 		return nil, fmt.Errorf("everflow: update pixel: %w", err)
 	}
-	p := new(Pixel)
-	path := transport.Join("networks/pixels/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: params}, transport.Record(p, "network_pixel_id", func(v *Pixel) bool { return v.NetworkPixelID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return record(ctx, s.client, put(transport.Join("networks/pixels/%s", id), params), pixelRecord, opts)
 }

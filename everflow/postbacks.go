@@ -1,16 +1,17 @@
 package everflow
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"net/http"
+	"slices"
 	"time"
 
-	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // PostbacksService reads the affiliate postback log: every postback
@@ -56,21 +57,15 @@ type PostbackLog struct {
 // and accepts numeric conversion and transaction ids.
 func (p *PostbackLog) UnmarshalJSON(b []byte) error {
 	type plain PostbackLog
-	aux := struct {
+	return json.Unmarshal(b, &struct {
 		*plain
-		ConversionID  flexString `json:"conversion_id"`
-		TransactionID flexString `json:"transaction_id"`
-		Timestamp     unixTime   `json:"timestamp"`
-		LastAttempt   unixTime   `json:"last_attempt"`
-		IsSuccess     flexBool   `json:"is_success"`
-	}{plain: (*plain)(p)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	p.ConversionID, p.TransactionID = string(aux.ConversionID), string(aux.TransactionID)
-	p.Timestamp, p.LastAttempt = time.Time(aux.Timestamp), time.Time(aux.LastAttempt)
-	p.IsSuccess = bool(aux.IsSuccess)
-	return nil
+		ConversionID  *tolerant.Text `json:"conversion_id"`
+		TransactionID *tolerant.Text `json:"transaction_id"`
+		Timestamp     *tolerant.Unix `json:"timestamp"`
+		LastAttempt   *tolerant.Unix `json:"last_attempt"`
+		IsSuccess     *tolerant.Bool `json:"is_success"`
+	}{(*plain)(p), (*tolerant.Text)(&p.ConversionID), (*tolerant.Text)(&p.TransactionID),
+		(*tolerant.Unix)(&p.Timestamp), (*tolerant.Unix)(&p.LastAttempt), (*tolerant.Bool)(&p.IsSuccess)})
 }
 
 // PostbackRelationship is the offer and affiliate of a postback, with the
@@ -117,28 +112,24 @@ func (p *PostbackReportParams) body(f ExportFormat) (postbackBody, error) {
 		return postbackBody{}, errors.New("missing a required param: From, To or TimezoneID")
 	}
 	w, err := reportWindow(p.From, p.To, p.TimezoneID)
-	if err != nil {
-		return postbackBody{}, err
-	}
-	for _, list := range [][]Filter{p.Query.Filters, p.Query.Exclusions} {
-		for _, flt := range list {
-			switch flt.ResourceType {
-			case ResourceOffer, ResourceAffiliate:
-			case ResourceDeliveryStatus:
-				if s := DeliveryStatus(flt.FilterIDValue); s != DeliverySuccess && s != DeliveryFailure {
-					return postbackBody{}, fmt.Errorf("delivery_status filter must be %q or %q, got %q", DeliverySuccess, DeliveryFailure, flt.FilterIDValue)
-				}
-			default:
-				return postbackBody{}, fmt.Errorf("the postback report filters by offer, affiliate or delivery_status, not %q", flt.ResourceType)
+	return postbackBody{wireWindow: w, Query: p.Query.orNil(), Format: f}, cmp.Or(err, checkPostbackFilters(p.Query))
+}
+
+// checkPostbackFilters refuses the filters the postback report does not
+// take: only offer, affiliate and delivery_status (success or failure).
+func checkPostbackFilters(q Query) error {
+	for _, flt := range append(slices.Clip(q.Filters), q.Exclusions...) {
+		switch s := DeliveryStatus(flt.FilterIDValue); flt.ResourceType {
+		case ResourceOffer, ResourceAffiliate:
+		case ResourceDeliveryStatus:
+			if s != DeliverySuccess && s != DeliveryFailure {
+				return fmt.Errorf("delivery_status filter must be %q or %q, got %q", DeliverySuccess, DeliveryFailure, flt.FilterIDValue)
 			}
+		default:
+			return fmt.Errorf("the postback report filters by offer, affiliate or delivery_status, not %q", flt.ResourceType)
 		}
 	}
-	b := postbackBody{wireWindow: w, Format: f}
-	if !p.Query.IsZero() {
-		q := p.Query
-		b.Query = &q
-	}
-	return b, nil
+	return nil
 }
 
 // PostbackReport is the answer of the postback report.
@@ -150,10 +141,13 @@ type PostbackReport struct {
 	Truncated bool
 }
 
-const (
-	postbacksPath       = "networks/reporting/affiliate/pixels"
-	postbacksExportPath = postbacksPath + "/export"
-)
+const postbacksPath = "networks/reporting/affiliate/pixels"
+
+// postbackExport is the postback export: POST
+// networks/reporting/affiliate/pixels/export.
+var postbackExport = export[*PostbackReportParams, postbackBody, PostbackLog]{
+	path: postbacksPath + "/export", body: (*PostbackReportParams).body,
+}
 
 // Report returns the postback report for params: POST
 // networks/reporting/affiliate/pixels. The report is not paged and holds at
@@ -165,16 +159,12 @@ func (s *PostbacksService) Report(ctx context.Context, params *PostbackReportPar
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", postbacksPath, err)
 	}
-	out := &envelope[PostbackLog]{key: "pixels"}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: postbacksPath, Body: body, RetrySafe: true}, out, opts...)
+	logs, sent, err := all[PostbackLog](ctx, s.client, read(postbacksPath, body), "pixels", opts)
 	if err != nil {
 		return nil, err
 	}
-	if !out.found {
-		return nil, s.client.malformed(http.MethodPost, postbacksPath, resp, nil, `the response has no "pixels" list`, nil)
-	}
 	// Truncated counts the rows as sent, before nulls are dropped.
-	return &PostbackReport{Postbacks: transport.DropNil(out.items), Truncated: len(out.items) >= PostbackReportLimit}, nil
+	return &PostbackReport{Postbacks: logs, Truncated: sent >= PostbackReportLimit}, nil
 }
 
 // Export streams every postback matching params, without the report's
@@ -185,11 +175,7 @@ func (s *PostbacksService) Report(ctx context.Context, params *PostbackReportPar
 // take at most the client's response cap (WithMaxResponseBytes, default
 // 32 MiB); a longer row ends the loop with ErrMalformedResponse.
 func (s *PostbacksService) Export(ctx context.Context, params *PostbackReportParams) iter.Seq2[*PostbackLog, error] {
-	body, err := params.body(FormatJSON)
-	if err != nil {
-		return errSeq[*PostbackLog](fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err))
-	}
-	return exportJSON[PostbackLog](ctx, s.client, postbacksExportPath, body)
+	return postbackExport.rows(ctx, s.client, params)
 }
 
 // ExportCSV streams the CSV export row by row; read a column by its header
@@ -198,11 +184,7 @@ func (s *PostbacksService) Export(ctx context.Context, params *PostbackReportPar
 // client's response cap (WithMaxResponseBytes, default 32 MiB); a longer
 // row ends the loop with ErrMalformedResponse.
 func (s *PostbacksService) ExportCSV(ctx context.Context, params *PostbackReportParams) iter.Seq2[CSVRecord, error] {
-	body, err := params.body(FormatCSV)
-	if err != nil {
-		return errSeq[CSVRecord](fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err))
-	}
-	return exportCSV(ctx, s.client, postbacksExportPath, body)
+	return postbackExport.csv(ctx, s.client, params)
 }
 
 // ExportRaw opens the export in the given format and returns the file
@@ -212,12 +194,5 @@ func (s *PostbacksService) ExportCSV(ctx context.Context, params *PostbackReport
 // so the caller must bound what it reads (io.LimitReader, or a per-row
 // limit when parsing it); Export and ExportCSV do that for you.
 func (s *PostbacksService) ExportRaw(ctx context.Context, params *PostbackReportParams, format ExportFormat, opts ...RequestOption) (io.ReadCloser, *Response, error) {
-	if err := checkFormat(format); err != nil {
-		return nil, nil, fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err)
-	}
-	body, err := params.body(format)
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: POST %s: %w", postbacksExportPath, err)
-	}
-	return s.client.exportRaw(ctx, postbacksExportPath, body, opts...)
+	return postbackExport.raw(ctx, s.client, params, format, opts)
 }

@@ -22,6 +22,14 @@ func (q Query) IsZero() bool {
 	return len(q.Filters) == 0 && len(q.Exclusions) == 0 && len(q.SearchTerms) == 0
 }
 
+// orNil returns a copy of q to send, nil when q is empty.
+func (q Query) orNil() *Query {
+	if q.IsZero() {
+		return nil
+	}
+	return &q
+}
+
 // ResourceType names what a Filter matches.
 type ResourceType string
 
@@ -116,38 +124,45 @@ func (f BasicFilter) String() string { return f.Field + string(f.Op) + f.Value }
 // basicFilters collects the filter query parameters of a GET list.
 type basicFilters []BasicFilter
 
-func (b *basicFilters) eq(field, value string) {
-	if value != "" {
-		*b = append(*b, BasicFilter{Field: field, Op: OpEqual, Value: value})
+// eq, after and before add a typed filter when its value is set; with
+// adds the caller's filters after them.
+func (b basicFilters) eq(field, value string) basicFilters {
+	if value == "" {
+		return b
 	}
+	return append(b, BasicFilter{Field: field, Op: OpEqual, Value: value})
 }
 
-func (b *basicFilters) after(field string, t time.Time) {
-	if !t.IsZero() {
-		*b = append(*b, BasicFilter{Field: field, Op: OpGreaterThan, Value: strconv.FormatInt(t.Unix(), 10)})
+func (b basicFilters) after(field string, t time.Time) basicFilters {
+	if t.IsZero() {
+		return b
 	}
+	return append(b, BasicFilter{Field: field, Op: OpGreaterThan, Value: strconv.FormatInt(t.Unix(), 10)})
 }
 
-func (b *basicFilters) before(field string, t time.Time) {
-	if !t.IsZero() {
-		*b = append(*b, BasicFilter{Field: field, Op: OpLessThan, Value: strconv.FormatInt(t.Unix(), 10)})
+func (b basicFilters) before(field string, t time.Time) basicFilters {
+	if t.IsZero() {
+		return b
 	}
+	return append(b, BasicFilter{Field: field, Op: OpLessThan, Value: strconv.FormatInt(t.Unix(), 10)})
 }
 
-// query encodes the filters, repeating the filter parameter.
-func (b basicFilters) query(extra []BasicFilter) (url.Values, error) {
+func (b basicFilters) with(extra []BasicFilter) basicFilters { return append(b, extra...) }
+
+// query encodes the filters, repeating the filter parameter, and the
+// related objects rels.
+func (b basicFilters) query(rels []Relationship) (url.Values, error) {
 	q := url.Values{}
-	for _, f := range append(b, extra...) {
-		switch f.Op {
-		case OpEqual, OpGreaterThan, OpLessThan:
-		default:
+	for _, f := range b {
+		switch {
+		case f.Op != OpEqual && f.Op != OpGreaterThan && f.Op != OpLessThan:
 			return nil, fmt.Errorf("filter %q: operator must be =, > or <", f.String())
-		}
-		if f.Field == "" {
+		case f.Field == "":
 			return nil, fmt.Errorf("filter %q: empty field", f.String())
 		}
 		q.Add("filter", f.String())
 	}
+	addRelationships(q, rels)
 	return q, nil
 }
 

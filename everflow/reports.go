@@ -1,16 +1,18 @@
 package everflow
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"net/http"
+	"slices"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -141,20 +143,13 @@ type entityBody struct {
 
 func newEntityBody(from, to time.Time, tz int, currency string, q Query) (entityBody, error) {
 	w, err := reportWindow(from, to, tz)
-	if err != nil {
-		return entityBody{}, err
-	}
-	if currency == "" {
-		return entityBody{}, errors.New(`CurrencyID is required (e.g. "USD")`)
-	}
-	filters := q.Filters
-	if filters == nil {
-		filters = []Filter{}
+	if err == nil && currency == "" {
+		err = errors.New(`CurrencyID is required (e.g. "USD")`)
 	}
 	return entityBody{
 		wireWindow: w, CurrencyID: currency,
-		Query: entityQuery{Filters: filters, Exclusions: q.Exclusions, SearchTerms: q.SearchTerms},
-	}, nil
+		Query: entityQuery{Filters: nonNil(q.Filters), Exclusions: q.Exclusions, SearchTerms: q.SearchTerms},
+	}, err
 }
 
 func (p *EntityReportParams) body(f ExportFormat) (entityBody, error) {
@@ -162,27 +157,31 @@ func (p *EntityReportParams) body(f ExportFormat) (entityBody, error) {
 		return entityBody{}, errors.New("missing a required param: From, To, TimezoneID, CurrencyID or Columns")
 	}
 	b, err := newEntityBody(p.From, p.To, p.TimezoneID, p.CurrencyID, p.Query)
-	if err != nil {
-		return b, err
+	b.Columns, b.Format = columnSpecs(p.Columns), f
+	return b, cmp.Or(err, checkColumns(p.Columns))
+}
+
+func columnSpecs(cols []ReportColumn) []columnSpec {
+	var out []columnSpec
+	for _, c := range cols {
+		out = append(out, columnSpec{Column: c})
 	}
-	if n := len(p.Columns); n == 0 || n > MaxReportColumns {
-		return b, fmt.Errorf("an entity report needs 1 to %d columns, got %d", MaxReportColumns, n)
+	return out
+}
+
+// checkColumns checks an entity report's columns: 1 to MaxReportColumns,
+// none empty, at most one of them a time column.
+func checkColumns(cols []ReportColumn) error {
+	if n := len(cols); n == 0 || n > MaxReportColumns {
+		return fmt.Errorf("an entity report needs 1 to %d columns, got %d", MaxReportColumns, n)
 	}
-	timeCols := 0
-	for _, c := range p.Columns {
-		if c == "" {
-			return b, errors.New("empty report column")
-		}
-		if c.IsTime() {
-			timeCols++
-		}
-		b.Columns = append(b.Columns, columnSpec{Column: c})
+	if slices.Contains(cols, "") {
+		return errors.New("empty report column")
 	}
-	if timeCols > 1 {
-		return b, errors.New("an entity report may use at most one time column (hour, date, week, month or year)")
+	if len(slices.DeleteFunc(slices.Clone(cols), func(c ReportColumn) bool { return !c.IsTime() })) > 1 {
+		return errors.New("an entity report may use at most one time column (hour, date, week, month or year)")
 	}
-	b.Format = f
-	return b, nil
+	return nil
 }
 
 // Metrics are the measures of an entity report row or summary. Money
@@ -227,12 +226,7 @@ func (m *Metrics) setCurrency(currency string) {
 // UnmarshalJSON keeps the metrics it does not model in Other.
 func (m *Metrics) UnmarshalJSON(b []byte) error {
 	type plain Metrics
-	if err := json.Unmarshal(b, (*plain)(m)); err != nil {
-		return err
-	}
-	other, err := otherFields(b, m)
-	m.Other = other
-	return err
+	return tolerant.UnmarshalRest(b, (*plain)(m), &m.Other)
 }
 
 // ColumnValue is a row's value of one report column.
@@ -247,15 +241,10 @@ type ColumnValue struct {
 // UnmarshalJSON accepts a numeric id.
 func (v *ColumnValue) UnmarshalJSON(b []byte) error {
 	type plain ColumnValue
-	aux := struct {
+	return json.Unmarshal(b, &struct {
 		*plain
-		ID flexString `json:"id"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
-	}
-	v.ID = string(aux.ID)
-	return nil
+		ID *tolerant.Text `json:"id"`
+	}{(*plain)(v), (*tolerant.Text)(&v.ID)})
 }
 
 // EntityRow is one row of an entity report.
@@ -289,55 +278,56 @@ type EntityReport struct {
 
 const entityTablePath = "networks/reporting/entity/table"
 
+// entityExport is the entity report's export: POST
+// networks/reporting/entity/table/export (CSV or raw only).
+var entityExport = export[*EntityReportParams, entityBody, EntityRow]{
+	path: entityTablePath + "/export", body: (*EntityReportParams).body,
+}
+
 // Table runs an entity report: POST networks/reporting/entity/table.
 func (s *ReportsService) Table(ctx context.Context, params *EntityReportParams, opts ...RequestOption) (*EntityReport, error) {
 	body, err := params.body("")
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", entityTablePath, err)
 	}
-	var out struct {
-		EntityReport
-		Table *json.RawMessage `json:"table"`
+	rep, err := record(ctx, s.client, read(entityTablePath, body), func(r *EntityReport) *transport.Checked[EntityReport] {
+		return transport.Require(r, `the response has no "table"`, func(r *EntityReport) bool { return r.Rows != nil })
+	}, opts)
+	return rep.setCurrency(params.CurrencyID), err
+}
+
+// setCurrency drops the null rows and gives the money metrics the
+// report's currency; nil stays nil.
+func (r *EntityReport) setCurrency(currency string) *EntityReport {
+	if r != nil {
+		r.Rows = transport.DropNil(r.Rows)
+		for _, row := range r.Rows {
+			row.Reporting.setCurrency(currency)
+		}
+		r.Summary.setCurrency(currency)
 	}
-	resp, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: entityTablePath, Body: body, RetrySafe: true}, &out, opts...)
-	if err != nil {
-		return nil, err
-	}
-	if out.Table == nil {
-		return nil, s.client.malformed(http.MethodPost, entityTablePath, resp, nil, `the response has no "table"`, nil)
-	}
-	rep := out.EntityReport
-	if err := json.Unmarshal(*out.Table, &rep.Rows); err != nil {
-		return nil, s.client.malformed(http.MethodPost, entityTablePath, resp, nil, "decoding the report table", err)
-	}
-	rep.Rows = transport.DropNil(rep.Rows)
-	for _, r := range rep.Rows {
-		r.Reporting.setCurrency(params.CurrencyID)
-	}
-	rep.Summary.setCurrency(params.CurrencyID)
-	return &rep, nil
+	return r
 }
 
 // Summary returns the totals of an entity report: POST
 // networks/reporting/entity/summary.
 func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParams, opts ...RequestOption) (*Metrics, error) {
 	const path = "networks/reporting/entity/summary"
-	if params == nil {
-		return nil, fmt.Errorf("everflow: POST %s: From, To, TimezoneID and CurrencyID are required", path)
-	}
-	body, err := newEntityBody(params.From, params.To, params.TimezoneID, params.CurrencyID, params.Query)
+	body, err := params.body()
 	if err != nil {
 		return nil, fmt.Errorf("everflow: POST %s: %w", path, err)
 	}
-	m := new(Metrics)
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPost, Path: path, Body: body, RetrySafe: true}, m, opts...); err != nil {
-		return nil, err
-	}
+	m, err := record(ctx, s.client, read(path, body), unchecked[Metrics], opts)
 	m.setCurrency(params.CurrencyID)
-	return m, nil
+	return m, err
 }
 
-const entityExportPath = entityTablePath + "/export"
+func (p *EntitySummaryParams) body() (entityBody, error) {
+	if p == nil {
+		return entityBody{}, errors.New("From, To, TimezoneID and CurrencyID are required")
+	}
+	return newEntityBody(p.From, p.To, p.TimezoneID, p.CurrencyID, p.Query)
+}
 
 // ExportCSV streams an entity report without the table's row limit: POST
 // networks/reporting/entity/table/export with format csv. Columns are
@@ -346,11 +336,7 @@ const entityExportPath = entityTablePath + "/export"
 // most the client's response cap (WithMaxResponseBytes, default 32 MiB);
 // a longer row ends the loop with ErrMalformedResponse.
 func (s *ReportsService) ExportCSV(ctx context.Context, params *EntityReportParams) iter.Seq2[CSVRecord, error] {
-	body, err := params.body(FormatCSV)
-	if err != nil {
-		return errSeq[CSVRecord](fmt.Errorf("everflow: POST %s: %w", entityExportPath, err))
-	}
-	return exportCSV(ctx, s.client, entityExportPath, body)
+	return entityExport.csv(ctx, s.client, params)
 }
 
 // ExportRaw opens the entity export in the given format and returns the
@@ -359,12 +345,5 @@ func (s *ReportsService) ExportCSV(ctx context.Context, params *EntityReportPara
 // it reads (io.LimitReader, or a per-row limit when parsing it); ExportCSV
 // does that for you.
 func (s *ReportsService) ExportRaw(ctx context.Context, params *EntityReportParams, format ExportFormat, opts ...RequestOption) (io.ReadCloser, *Response, error) {
-	if err := checkFormat(format); err != nil {
-		return nil, nil, fmt.Errorf("everflow: POST %s: %w", entityExportPath, err)
-	}
-	body, err := params.body(format)
-	if err != nil {
-		return nil, nil, fmt.Errorf("everflow: POST %s: %w", entityExportPath, err)
-	}
-	return s.client.exportRaw(ctx, entityExportPath, body, opts...)
+	return entityExport.raw(ctx, s.client, params, format, opts)
 }

@@ -17,12 +17,12 @@ import (
 func TestOfferDecodesSample(t *testing.T) {
 	raw, err := os.ReadFile("testdata/affiliate_api_alloffers.json")
 	require.NoError(t, err)
-	env := &envelope[Offer]{key: "offers"}
+	env := page[Offer]("offers")
 	require.NoError(t, json.Unmarshal(raw, env))
-	require.True(t, env.found)
-	assert.Equal(t, &Paging{Page: 1, PageSize: 50, TotalCount: 34}, env.paging)
-	require.Len(t, env.items, 1)
-	o := env.items[0]
+	require.True(t, env.Found)
+	assert.Equal(t, &Paging{Page: 1, PageSize: 50, TotalCount: 34}, env.Meta)
+	require.Len(t, env.Items, 1)
+	o := env.Items[0]
 	assert.Equal(t, int64(1), o.NetworkOfferID)
 	assert.Equal(t, int64(1), o.NetworkID)
 	assert.Equal(t, "Offer Example", o.Name)
@@ -52,10 +52,10 @@ func TestOfferDecodesSample(t *testing.T) {
 func TestPixelDecodesSample(t *testing.T) {
 	raw, err := os.ReadFile("testdata/affiliate_api_pixels_list.json")
 	require.NoError(t, err)
-	env := &envelope[Pixel]{key: "pixels"}
+	env := page[Pixel]("pixels")
 	require.NoError(t, json.Unmarshal(raw, env))
-	require.Len(t, env.items, 1)
-	p := env.items[0]
+	require.Len(t, env.Items, 1)
+	p := env.Items[0]
 	assert.Equal(t, int64(1), p.NetworkPixelID)
 	assert.Equal(t, int64(7), p.NetworkAffiliateID)
 	assert.Equal(t, int64(1), p.NetworkOfferID)
@@ -82,10 +82,10 @@ func TestPixelDecodesSample(t *testing.T) {
 func TestPostbackLogDecodesVerbatimExample(t *testing.T) {
 	raw, err := os.ReadFile("testdata/affiliate_pixels_report.json")
 	require.NoError(t, err)
-	env := &envelope[PostbackLog]{key: "pixels"}
+	env := page[PostbackLog]("pixels")
 	require.NoError(t, json.Unmarshal(raw, env))
-	require.Len(t, env.items, 1)
-	p := env.items[0]
+	require.Len(t, env.Items, 1)
+	p := env.Items[0]
 
 	assert.Equal(t, int64(1), p.NetworkID)
 	assert.Equal(t, int64(11), p.NetworkOfferID)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
@@ -45,12 +44,7 @@ func offerVisibilityRecord(v *OfferVisibility) *transport.Checked[OfferVisibilit
 // GetVisibility returns the offer's affiliate visibility settings: GET
 // networks/offers/{id}/visibility.
 func (s *OffersService) GetVisibility(ctx context.Context, offerID int64, opts ...RequestOption) (*OfferVisibility, error) {
-	v := new(OfferVisibility)
-	path := transport.Join("networks/offers/%s/visibility", strconv.FormatInt(offerID, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodGet, Path: path}, offerVisibilityRecord(v), opts...); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return record(ctx, s.client, get(transport.Join("networks/offers/%s/visibility", offerID)), offerVisibilityRecord, opts)
 }
 
 // OfferVisibilitySetParams is the body of PUT
@@ -72,16 +66,8 @@ func (s *OffersService) SetVisibility(ctx context.Context, offerID int64, params
 	if params == nil || !params.SetType.valid() {
 		return nil, errors.New("everflow: set offer visibility: SetType must be visible, hidden or rejected")
 	}
-	body := *params
-	if body.NetworkAffiliateIDs == nil {
-		body.NetworkAffiliateIDs = []int64{} // required by the API
-	}
-	v := new(OfferVisibility)
-	path := transport.Join("networks/offers/%s/visibility", strconv.FormatInt(offerID, 10))
-	if _, err := s.client.do(ctx, &transport.Request{Method: http.MethodPut, Path: path, Body: body}, offerVisibilityRecord(v), opts...); err != nil {
-		return nil, err
-	}
-	return v, nil
+	body := OfferVisibilitySetParams{NetworkAffiliateIDs: nonNil(params.NetworkAffiliateIDs), SetType: params.SetType}
+	return record(ctx, s.client, put(transport.Join("networks/offers/%s/visibility", offerID), body), offerVisibilityRecord, opts)
 }
 
 // AffiliateOfferVisibilityUpdateParams is the body of PATCH
@@ -103,20 +89,18 @@ type visibilityResult struct {
 // absolute values, so it is retried like a PUT. An answer of
 // {"result": false} is returned as an error.
 func (s *AffiliatesService) UpdateOfferVisibility(ctx context.Context, affiliateID int64, params *AffiliateOfferVisibilityUpdateParams, opts ...RequestOption) error {
-	if params == nil || len(params.NetworkOfferIDs) == 0 {
+	switch {
+	case params == nil || len(params.NetworkOfferIDs) == 0:
 		return errors.New("everflow: update affiliate offer visibility: NetworkOfferIDs is required")
-	}
-	if !params.VisibilityType.valid() {
+	case !params.VisibilityType.valid():
 		return errors.New("everflow: update affiliate offer visibility: VisibilityType must be visible, hidden or rejected")
 	}
-	out := new(visibilityResult)
-	path := transport.Join("networks/affiliates/%s/offers/visibility", strconv.FormatInt(affiliateID, 10))
-	req := &transport.Request{Method: http.MethodPatch, Path: path, Body: params, RetrySafe: true}
-	if _, err := s.client.do(ctx, req, transport.Require(out, `no "result" in the answer`, func(v *visibilityResult) bool { return v.Result != nil }), opts...); err != nil {
-		return err
+	r := &transport.Request{Method: http.MethodPatch, Path: transport.Join("networks/affiliates/%s/offers/visibility", affiliateID), Body: params, RetrySafe: true}
+	out, err := record(ctx, s.client, r, func(v *visibilityResult) *transport.Checked[visibilityResult] {
+		return transport.Require(v, `no "result" in the answer`, func(v *visibilityResult) bool { return v.Result != nil })
+	}, opts)
+	if err == nil && !*out.Result {
+		err = fmt.Errorf("everflow: PATCH %s: the API answered result false", r.Path)
 	}
-	if !*out.Result {
-		return fmt.Errorf("everflow: PATCH %s: the API answered result false", path)
-	}
-	return nil
+	return err
 }
