@@ -35,13 +35,24 @@ type pager[O any] interface {
 // listPage fetches one page of a bare JSON array list. opts is a copy the
 // caller owns; its ListParams are normalized in place.
 func listPage[T any, O any, PO pager[O]](ctx context.Context, c *Client, path string, opts *O) ([]*T, *Response, error) {
-	var items []*T
-	resp, err := listPageInto[O, PO](ctx, c, path, opts, &items)
+	items, resp, err := pageOf[[]*T, T, O, PO](ctx, c, path, opts, func(p *[]*T) *[]*T { return p })
 	if err != nil {
 		return nil, nil, err
 	}
-	setNext(resp, PO(opts).listParams(), len(items))
-	return transport.DropNil(items), resp, nil
+	return *items, resp, nil
+}
+
+// pageOf fetches one page of a list into an E, the bare array or the
+// envelope whose records records returns. The next page is derived from
+// the records as sent; the nulls among them are then dropped.
+func pageOf[E, T any, O any, PO pager[O]](ctx context.Context, c *Client, path string, opts *O, records func(*E) *[]*T) (*E, *Response, error) {
+	page := new(E)
+	resp, err := listPageInto[O, PO](ctx, c, path, opts, page)
+	if err != nil {
+		return nil, nil, err
+	}
+	setNext(resp, PO(opts).listParams(), records(page))
+	return page, resp, nil
 }
 
 // listPageInto normalizes the page parameters and GETs a page into out.
@@ -53,13 +64,14 @@ func listPageInto[O any, PO pager[O]](ctx context.Context, c *Client, path strin
 	return c.t.Do(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: opts}, out)
 }
 
-// setNext derives the next page from the page size: a full page may have a
-// successor, a short or empty one is the last.
-func setNext(resp *Response, p *ListParams, n int) {
-	if n > 0 && n >= p.PerPage {
-		resp.NextPage = p.Page + 1
-		resp.HasMore = true
+// setNext derives the next page from the page size (a full page may have
+// a successor, a short or empty one is the last) and drops the nulls among
+// the records.
+func setNext[T any](resp *Response, p *ListParams, records *[]*T) {
+	if n := len(*records); n > 0 && n >= p.PerPage {
+		resp.NextPage, resp.HasMore = p.Page+1, true
 	}
+	*records = transport.DropNil(*records)
 }
 
 // list iterates every page of a list, starting at the options' page.

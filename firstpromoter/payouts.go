@@ -249,15 +249,7 @@ func (p *PayoutGroupPage) UnmarshalJSON(b []byte) error {
 // grouped by promoter, with the totals in Meta. Resume with the
 // Response's NextPage as for the other lists.
 func (s *PayoutsService) GroupByPromoters(ctx context.Context, opts *PayoutGroupListOptions) (*PayoutGroupPage, *Response, error) {
-	o := copyOpts(opts)
-	page := new(PayoutGroupPage)
-	resp, err := listPageInto(ctx, s.client, "company/payouts/group_by_promoters", o, page)
-	if err != nil {
-		return nil, nil, err
-	}
-	setNext(resp, o.listParams(), len(page.Groups))
-	page.Groups = transport.DropNil(page.Groups)
-	return page, resp, nil
+	return pageOf(ctx, s.client, "company/payouts/group_by_promoters", copyOpts(opts), func(p *PayoutGroupPage) *[]*PayoutGroup { return &p.Groups })
 }
 
 // PayoutStatsOptions is the query of GET /company/payouts/stats.

@@ -342,15 +342,7 @@ func (s *PromotersService) ListPage(ctx context.Context, opts *PromoterListOptio
 // ListPageWithMeta is ListPage returning the whole envelope, whose Meta
 // carries the account's count of pending promoters.
 func (s *PromotersService) ListPageWithMeta(ctx context.Context, opts *PromoterListOptions) (*PromoterPage, *Response, error) {
-	o := copyOpts(opts)
-	page := new(PromoterPage)
-	resp, err := listPageInto(ctx, s.client, "company/promoters", o, page)
-	if err != nil {
-		return nil, nil, err
-	}
-	setNext(resp, o.listParams(), len(page.Promoters))
-	page.Promoters = transport.DropNil(page.Promoters)
-	return page, resp, nil
+	return pageOf(ctx, s.client, "company/promoters", copyOpts(opts), func(p *PromoterPage) *[]*Promoter { return &p.Promoters })
 }
 
 // PromoterLookup names the attribute that a key given instead of a
@@ -401,13 +393,9 @@ func (s *PromotersService) get(ctx context.Context, key string, by PromoterLooku
 	if key == "" {
 		return nil, errors.New("firstpromoter: get promoter: empty key")
 	}
-	p := new(Promoter)
 	req := &transport.Request{Method: http.MethodGet, Path: transport.Join("company/promoters/%s", key),
 		ShownPath: shownPromoterPath(by), Query: findBy{string(by)}}
-	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p), opts...); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return call(ctx, s.client, req, withID[Promoter], opts)
 }
 
 // PromoterProfileParams are the profile fields of a create or update.
@@ -461,11 +449,7 @@ func (s *PromotersService) Create(ctx context.Context, params *PromoterCreatePar
 	if params == nil || params.Email == "" {
 		return nil, errors.New("firstpromoter: create promoter: Email is required")
 	}
-	p := new(Promoter)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/promoters", nil, params, transport.RecordID(p), opts...); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return call(ctx, s.client, post("company/promoters", params), withID[Promoter], opts)
 }
 
 // PromoterUpdateParams is the body of PUT /company/promoters/{id}. Empty
@@ -504,16 +488,9 @@ func (s *PromotersService) update(ctx context.Context, key string, by PromoterLo
 	if key == "" {
 		return nil, errors.New("firstpromoter: update promoter: empty key")
 	}
-	if params == nil {
-		params = &PromoterUpdateParams{}
-	}
-	p := new(Promoter)
 	req := &transport.Request{Method: http.MethodPut, Path: transport.Join("company/promoters/%s", key),
-		ShownPath: shownPromoterPath(by), Body: promoterUpdateBody{params, by}}
-	if _, err := s.client.t.Do(ctx, req, transport.RecordID(p), opts...); err != nil {
-		return nil, err
-	}
-	return p, nil
+		ShownPath: shownPromoterPath(by), Body: promoterUpdateBody{orEmpty(params), by}}
+	return call(ctx, s.client, req, withID[Promoter], opts)
 }
 
 // shownPromoterPath keeps a promoter's auth token, a credential, out of
@@ -607,12 +584,8 @@ func (s *PromotersService) ChartData(ctx context.Context, id int64, params *Prom
 	if params == nil || params.PeriodFrom.IsZero() || params.PeriodTo.IsZero() || params.Selection == "" {
 		return nil, errors.New("firstpromoter: promoter chart data: PeriodFrom, PeriodTo and Selection are required")
 	}
-	d := new(PromoterChartData)
 	path := transport.Join("company/promoters/%s/chart_data", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, d, opts...); err != nil {
-		return nil, err
-	}
-	return d, nil
+	return call(ctx, s.client, get(path, params), asIs[PromoterChartData], opts)
 }
 
 // campaignIDsBody is the body of accept, reject, block and add actions.
@@ -622,13 +595,12 @@ type campaignIDsBody struct {
 	DripEmails bool    `json:"drip_emails,omitempty"`
 }
 
+func (b campaignIDsBody) selected() []int64 { return b.IDs }
+
 func (s *PromotersService) campaignAction(ctx context.Context, action string, campaignID int64, ids []int64, opts ...RequestOption) (*Batch, error) {
 	path := "company/promoters/" + action
 	if campaignID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: a campaign id is required", path)
-	}
-	if len(ids) == 0 {
-		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
 	}
 	return s.client.bulk(ctx, http.MethodPost, path, campaignIDsBody{CampaignID: campaignID, IDs: ids}, opts...)
 }
@@ -672,15 +644,14 @@ type PromoterMoveParams struct {
 	SoftMoveReferrals bool `json:"soft_move_referrals,omitempty"`
 }
 
+func (p *PromoterMoveParams) selected() []int64 { return p.IDs }
+
 // MoveToCampaign moves promoters from one campaign to another (a batch;
 // see Accept).
 func (s *PromotersService) MoveToCampaign(ctx context.Context, params *PromoterMoveParams, opts ...RequestOption) (*Batch, error) {
 	const path = "company/promoters/move_to_campaign"
 	if params == nil || params.FromCampaignID == 0 || params.ToCampaignID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: FromCampaignID and ToCampaignID are required", path)
-	}
-	if len(params.IDs) == 0 {
-		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
 	}
 	return s.client.bulk(ctx, http.MethodPost, path, params, opts...)
 }
@@ -702,9 +673,6 @@ func (s *PromotersService) AddToCampaign(ctx context.Context, params *PromoterAd
 	if params == nil || params.CampaignID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: CampaignID is required", path)
 	}
-	if len(params.IDs) == 0 {
-		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
-	}
 	return s.client.bulk(ctx, http.MethodPost, path, campaignIDsBody{CampaignID: params.CampaignID, IDs: params.IDs, DripEmails: params.DripEmails}, opts...)
 }
 
@@ -714,15 +682,14 @@ type assignParentBody struct {
 	IDs              []int64 `json:"ids"`
 }
 
+func (b assignParentBody) selected() []int64 { return b.IDs }
+
 // AssignParent makes parentPromoterID the parent of the promoters (a
 // batch; see Accept).
 func (s *PromotersService) AssignParent(ctx context.Context, parentPromoterID int64, ids []int64, opts ...RequestOption) (*Batch, error) {
 	const path = "company/promoters/assign_parent"
 	if parentPromoterID == 0 {
 		return nil, fmt.Errorf("firstpromoter: POST %s: a parent promoter id is required", path)
-	}
-	if len(ids) == 0 {
-		return nil, fmt.Errorf("firstpromoter: POST %s: no ids given", path)
 	}
 	return s.client.bulk(ctx, http.MethodPost, path, assignParentBody{ParentPromoterID: parentPromoterID, IDs: ids}, opts...)
 }

@@ -125,11 +125,7 @@ func (s *ReferralsService) get(ctx context.Context, key, by string, opts ...Requ
 	if key == "" {
 		return nil, errors.New("firstpromoter: get referral: empty key")
 	}
-	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodGet, transport.Join("company/referrals/%s", key), findBy{by}, nil, transport.RecordID(r), opts...); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return call(ctx, s.client, get(transport.Join("company/referrals/%s", key), findBy{by}), withID[Referral], opts)
 }
 
 // ReferralCreateParams is the body of POST /company/referrals.
@@ -147,17 +143,21 @@ type ReferralCreateParams struct {
 // Create adds a referral. It is not retried after it may have reached the
 // server.
 func (s *ReferralsService) Create(ctx context.Context, params *ReferralCreateParams, opts ...RequestOption) (*Referral, error) {
-	if params == nil || params.PromoterCampaignID == 0 {
-		return nil, errors.New("firstpromoter: create referral: PromoterCampaignID is required")
-	}
-	if params.Email == "" && params.UID == "" {
-		return nil, errors.New("firstpromoter: create referral: Email or UID is required")
-	}
-	r := new(Referral)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/referrals", nil, params, transport.RecordID(r), opts...); err != nil {
+	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return r, nil
+	return call(ctx, s.client, post("company/referrals", params), withID[Referral], opts)
+}
+
+// check reports the first required field params lacks.
+func (p *ReferralCreateParams) check() error {
+	switch {
+	case p == nil || p.PromoterCampaignID == 0:
+		return errors.New("firstpromoter: create referral: PromoterCampaignID is required")
+	case p.Email == "" && p.UID == "":
+		return errors.New("firstpromoter: create referral: Email or UID is required")
+	}
+	return nil
 }
 
 // ReferralUpdateParams is the body of PUT /company/referrals/{id}. Empty
@@ -211,15 +211,8 @@ func (s *ReferralsService) update(ctx context.Context, key string, by ReferralLo
 	if key == "" {
 		return nil, errors.New("firstpromoter: update referral: empty key")
 	}
-	if params == nil {
-		params = &ReferralUpdateParams{}
-	}
-	r := new(Referral)
-	path := transport.Join("company/referrals/%s", key)
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, referralUpdateBody{params, by}, transport.RecordID(r), opts...); err != nil {
-		return nil, err
-	}
-	return r, nil
+	body := referralUpdateBody{orEmpty(params), by}
+	return call(ctx, s.client, put(transport.Join("company/referrals/%s", key), body), withID[Referral], opts)
 }
 
 // Delete deletes referrals. More than 5 ids run asynchronously: wait for
@@ -278,12 +271,8 @@ func (s *ReferralsService) importEvents(ctx context.Context, key string, by Refe
 	if key == "" {
 		return nil, errors.New("firstpromoter: import referral events: empty key")
 	}
-	batch := new(Batch)
 	path := transport.Join("company/referrals/%s/import_events", key)
-	if _, err := s.client.do(ctx, http.MethodPost, path, findBy{string(by)}, nil, batch, opts...); err != nil {
-		return nil, err
-	}
-	return batch, nil
+	return call(ctx, s.client, &transport.Request{Method: http.MethodPost, Path: path, Query: findBy{string(by)}}, asIs[Batch], opts)
 }
 
 // idsBody is the BatchSelectionRequest body of the bulk actions.
@@ -291,14 +280,16 @@ type idsBody struct {
 	IDs []int64 `json:"ids"`
 }
 
-// bulk sends a bulk action and returns its batch process.
+// selection is the body of a bulk action that must name at least one id.
+type selection interface{ selected() []int64 }
+
+func (b idsBody) selected() []int64 { return b.IDs }
+
+// bulk sends a bulk action and returns its batch process. A body that is
+// a selection of no ids is refused before anything is sent.
 func (c *Client) bulk(ctx context.Context, method, path string, body any, opts ...RequestOption) (*Batch, error) {
-	if b, ok := body.(idsBody); ok && len(b.IDs) == 0 {
+	if b, ok := body.(selection); ok && len(b.selected()) == 0 {
 		return nil, fmt.Errorf("firstpromoter: %s %s: no ids given", method, path)
 	}
-	batch := new(Batch)
-	if _, err := c.do(ctx, method, path, nil, body, batch, opts...); err != nil {
-		return nil, err
-	}
-	return batch, nil
+	return call(ctx, c, &transport.Request{Method: method, Path: path, Body: body}, asIs[Batch], opts)
 }
