@@ -215,12 +215,10 @@ func (s *AssetCategoriesService) Update(ctx context.Context, changes []AssetCate
 	if len(changes) == 0 {
 		return nil, errors.New("firstpromoter: update asset categories: no changes given")
 	}
-	body := struct {
-		AssetCategories []AssetCategoryChange `json:"asset_categories"`
-	}{changes}
-	var out []*AssetCategory
-	if _, err := s.client.do(ctx, http.MethodPut, "company/assets/categories", nil, body, &out, opts...); err != nil {
-		return nil, err
-	}
-	return transport.DropNil(out), nil
+	return callList[AssetCategory](ctx, s.client, put("company/assets/categories", assetCategoriesBody{changes}), opts)
+}
+
+// assetCategoriesBody is the body of the categories' update.
+type assetCategoriesBody struct {
+	AssetCategories []AssetCategoryChange `json:"asset_categories"`
 }

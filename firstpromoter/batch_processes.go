@@ -92,12 +92,8 @@ func (s *BatchProcessesService) ListPage(ctx context.Context, opts *BatchListOpt
 
 // Get returns one batch process.
 func (s *BatchProcessesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Batch, error) {
-	b := new(Batch)
 	path := transport.Join("company/batch_processes/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(b), opts...); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return call(ctx, s.client, get(path, nil), withID[Batch], opts)
 }
 
 // Progress returns the progress (0-100) of the batches matching params

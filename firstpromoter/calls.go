@@ -2,6 +2,7 @@ package firstpromoter
 
 import (
 	"context"
+	"io"
 	"net/http"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
@@ -32,11 +33,35 @@ func callOrNone[T any](ctx context.Context, c *Client, req *transport.Request, t
 // callList sends req and returns the records of the JSON array it
 // answers, without the nulls the array may hold.
 func callList[T any](ctx context.Context, c *Client, req *transport.Request, opts []RequestOption) ([]*T, error) {
-	var out []*T
-	if _, err := c.t.Do(ctx, req, &out, opts...); err != nil {
+	return records(call(ctx, c, req, asIs[[]*T], opts))
+}
+
+// asList returns the slice l points to as decoded, nulls included, or the
+// error of the call that decoded it.
+func asList[T any](l *[]*T, err error) ([]*T, error) {
+	if err != nil {
 		return nil, err
 	}
-	return transport.DropNil(out), nil
+	return *l, nil
+}
+
+// records returns the records l points to without nulls, or the error of
+// the call that decoded them.
+func records[L ~[]*T, T any](l *L, err error) ([]*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return transport.DropNil([]*T(*l)), nil
+}
+
+// stream sends req and returns the open body of its answer; the caller
+// closes it.
+func (c *Client) stream(ctx context.Context, req *transport.Request, opts []RequestOption) (io.ReadCloser, error) {
+	body, _, err := c.t.Stream(ctx, req, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return body, nil
 }
 
 // asIs decodes an answer into v as it comes.

@@ -239,21 +239,25 @@ type CampaignCreateParams struct {
 // Create adds a campaign (the API answers 201). It is not retried after it
 // may have reached the server.
 func (s *CampaignsService) Create(ctx context.Context, params *CampaignCreateParams, opts ...RequestOption) (*Campaign, error) {
-	switch {
-	case params == nil || params.Name == "":
-		return nil, errors.New("firstpromoter: create campaign: Name is required")
-	case params.LandingURL == "":
-		return nil, errors.New("firstpromoter: create campaign: LandingURL is required")
-	case params.RefTokenParam == "":
-		return nil, errors.New("firstpromoter: create campaign: RefTokenParam is required")
-	case params.VisitorCookieLife <= 0:
-		return nil, errors.New("firstpromoter: create campaign: VisitorCookieLife (days) is required")
-	}
-	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/campaigns", nil, params, transport.RecordID(c), opts...); err != nil {
+	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return c, nil
+	return call(ctx, s.client, post("company/campaigns", params), withID[Campaign], opts)
+}
+
+// check reports the first required field params lacks.
+func (p *CampaignCreateParams) check() error {
+	switch {
+	case p == nil || p.Name == "":
+		return errors.New("firstpromoter: create campaign: Name is required")
+	case p.LandingURL == "":
+		return errors.New("firstpromoter: create campaign: LandingURL is required")
+	case p.RefTokenParam == "":
+		return errors.New("firstpromoter: create campaign: RefTokenParam is required")
+	case p.VisitorCookieLife <= 0:
+		return errors.New("firstpromoter: create campaign: VisitorCookieLife (days) is required")
+	}
+	return nil
 }
 
 // CampaignUpdateParams is the body of PUT /company/campaigns/{id}. Empty
@@ -275,29 +279,14 @@ type CampaignUpdateParams struct {
 
 // Update changes the campaign with the given id.
 func (s *CampaignsService) Update(ctx context.Context, id int64, params *CampaignUpdateParams, opts ...RequestOption) (*Campaign, error) {
-	if params == nil {
-		params = &CampaignUpdateParams{}
-	}
-	c := new(Campaign)
-	if _, err := s.client.do(ctx, http.MethodPut, campaignPath(id), nil, params, transport.RecordID(c), opts...); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return call(ctx, s.client, put(campaignPath(id), orEmpty(params)), withID[Campaign], opts)
 }
 
 // Delete deletes the campaign with the given id and returns it as the API
 // sends it back. A 204 without a body returns a nil campaign and no error;
 // a 200 without a body is a malformed answer (ErrMalformedResponse).
 func (s *CampaignsService) Delete(ctx context.Context, id int64, opts ...RequestOption) (*Campaign, error) {
-	c := new(Campaign)
-	resp, err := s.client.do(ctx, http.MethodDelete, campaignPath(id), nil, nil, transport.RecordID(c), opts...)
-	if err != nil {
-		return nil, err
-	}
-	if resp != nil && resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	return c, nil
+	return callOrNone(ctx, s.client, del(campaignPath(id)), withID[Campaign], opts)
 }
 
 func campaignPath(id int64) string {

@@ -345,6 +345,12 @@ func (l *commissionList) identified() bool {
 	return n > 0
 }
 
+// checked decodes an answer into l and refuses it as malformed when a
+// commission lacks its id.
+func (l *commissionList) checked() any {
+	return transport.Require(l, `no "id" in a commission`, (*commissionList).identified)
+}
+
 // Create adds a commission and returns what the API created: one
 // commission, or one per tier when parent promoters earn too. An answer
 // that is a single object is returned as a one-item slice. It is not
@@ -353,12 +359,7 @@ func (s *CommissionsService) Create(ctx context.Context, params *CommissionCreat
 	if err := params.validate(); err != nil {
 		return nil, fmt.Errorf("firstpromoter: create commission: %w", err)
 	}
-	var out commissionList
-	if _, err := s.client.do(ctx, http.MethodPost, "company/commissions", nil, params,
-		transport.Require(&out, `no "id" in a commission`, (*commissionList).identified), opts...); err != nil {
-		return nil, err
-	}
-	return transport.DropNil(out), nil
+	return records(call(ctx, s.client, post("company/commissions", params), (*commissionList).checked, opts))
 }
 
 // CommissionUpdateParams is the body of PUT /company/commissions/{id}.
@@ -372,15 +373,8 @@ type CommissionUpdateParams struct {
 
 // Update changes the notes of the commission with the given id.
 func (s *CommissionsService) Update(ctx context.Context, id int64, params *CommissionUpdateParams, opts ...RequestOption) (*Commission, error) {
-	if params == nil {
-		params = &CommissionUpdateParams{}
-	}
-	c := new(Commission)
 	path := transport.Join("company/commissions/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(c), opts...); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return call(ctx, s.client, put(path, orEmpty(params)), withID[Commission], opts)
 }
 
 // Approve approves commissions. More than 5 ids run asynchronously: wait

@@ -187,13 +187,11 @@ func (s *ContractDocumentsService) Download(ctx context.Context, id int64, forma
 	if format == "" {
 		return nil, errors.New("firstpromoter: download contract document: no format given")
 	}
-	query := struct {
-		ContentType ContractDocumentFormat `url:"content_type"`
-	}{format}
 	path := transport.Join("company/contract_documents/%s", strconv.FormatInt(id, 10))
-	body, _, err := s.client.t.Stream(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: query}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return body, nil
+	return s.client.stream(ctx, get(path, documentQuery{format}), opts)
+}
+
+// documentQuery is the query of a contract document's download.
+type documentQuery struct {
+	ContentType ContractDocumentFormat `url:"content_type"`
 }

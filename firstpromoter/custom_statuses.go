@@ -37,12 +37,8 @@ const customStatusesPath = "api/admin/v1/custom_referral_statuses"
 // All returns every custom referral status, ordered by Order; the API
 // answers them in one response, unpaged.
 func (s *CustomReferralStatusesService) All(ctx context.Context, opts ...RequestOption) ([]*CustomReferralStatus, error) {
-	var out []*CustomReferralStatus
 	req := &transport.Request{Method: http.MethodGet, Path: customStatusesPath, FromRoot: true}
-	if _, err := s.client.t.Do(ctx, req, &out, opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return asList(call(ctx, s.client, req, asIs[[]*CustomReferralStatus], opts))
 }
 
 // CustomReferralStatusChange is one item of an Update: a create (ID 0), an
@@ -83,24 +79,40 @@ func (c CustomReferralStatusChange) MarshalJSON() ([]byte, error) {
 // and is retried like one: a repeated create cannot duplicate a status,
 // since names are unique, but fails with the API's validation error.
 func (s *CustomReferralStatusesService) Update(ctx context.Context, changes []CustomReferralStatusChange, opts ...RequestOption) ([]*CustomReferralStatus, error) {
-	if len(changes) == 0 {
-		return nil, errors.New("firstpromoter: update custom referral statuses: no changes given")
-	}
-	for i, c := range changes {
-		if c.Destroy && c.ID == 0 {
-			return nil, errors.New("firstpromoter: update custom referral statuses: change " + strconv.Itoa(i) + " deletes without an ID")
-		}
-		if !c.Destroy && c.ID == 0 && c.Name == "" {
-			return nil, errors.New("firstpromoter: update custom referral statuses: change " + strconv.Itoa(i) + " creates without a Name")
-		}
-	}
-	body := struct {
-		Statuses []CustomReferralStatusChange `json:"custom_referral_statuses"`
-	}{changes}
-	var out []*CustomReferralStatus
-	req := &transport.Request{Method: http.MethodPut, Path: customStatusesPath + "/update", FromRoot: true, Body: body}
-	if _, err := s.client.t.Do(ctx, req, &out, opts...); err != nil {
+	if err := checkStatusChanges(changes); err != nil {
 		return nil, err
 	}
-	return out, nil
+	req := &transport.Request{Method: http.MethodPut, Path: customStatusesPath + "/update", FromRoot: true,
+		Body: customStatusesBody{changes}}
+	return asList(call(ctx, s.client, req, asIs[[]*CustomReferralStatus], opts))
+}
+
+// customStatusesBody is the body of the statuses' update.
+type customStatusesBody struct {
+	Statuses []CustomReferralStatusChange `json:"custom_referral_statuses"`
+}
+
+// checkStatusChanges refuses an empty update, a delete without an ID and
+// a create without a Name.
+func checkStatusChanges(changes []CustomReferralStatusChange) error {
+	if len(changes) == 0 {
+		return errors.New("firstpromoter: update custom referral statuses: no changes given")
+	}
+	for i, c := range changes {
+		if err := c.check(i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// check reports what makes change i of an update unusable.
+func (c CustomReferralStatusChange) check(i int) error {
+	switch {
+	case c.Destroy && c.ID == 0:
+		return errors.New("firstpromoter: update custom referral statuses: change " + strconv.Itoa(i) + " deletes without an ID")
+	case !c.Destroy && c.ID == 0 && c.Name == "":
+		return errors.New("firstpromoter: update custom referral statuses: change " + strconv.Itoa(i) + " creates without a Name")
+	}
+	return nil
 }

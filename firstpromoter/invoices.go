@@ -78,12 +78,8 @@ func (s *InvoicesService) ListPage(ctx context.Context, opts *InvoiceListOptions
 
 // Get returns the invoice with the given id, HTML included.
 func (s *InvoicesService) Get(ctx context.Context, id int64, opts ...RequestOption) (*Invoice, error) {
-	inv := new(Invoice)
 	path := transport.Join("company/invoices/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, transport.RecordID(inv), opts...); err != nil {
-		return nil, err
-	}
-	return inv, nil
+	return call(ctx, s.client, get(path, nil), withID[Invoice], opts)
 }
 
 // Void marks invoices void (a batch; see Referrals.Delete). It is not
@@ -120,7 +116,7 @@ type invoiceExportQuery struct {
 // a per-row limit when parsing it). An export the API queues instead
 // (HTTP 202) returns an error matching ErrExportQueued.
 func (s *InvoicesService) Export(ctx context.Context, promoterID int64, opts ...RequestOption) (io.ReadCloser, error) {
-	return s.client.export(ctx, "company/invoices/export", invoiceExportQuery{promoterID}, opts...)
+	return s.client.download(ctx, get("company/invoices/export", invoiceExportQuery{promoterID}), ErrExportQueued, opts)
 }
 
 // ExportZIP exports every invoice's PDF in one ZIP file. The spec
@@ -128,28 +124,33 @@ func (s *InvoicesService) Export(ctx context.Context, promoterID int64, opts ...
 // matching ErrExportQueued with the API's message; a ZIP sent at once is
 // returned as a stream, not size-capped, as by Export.
 func (s *InvoicesService) ExportZIP(ctx context.Context, opts ...RequestOption) (io.ReadCloser, error) {
-	return s.client.export(ctx, "company/invoices/export_zip", nil, opts...)
+	return s.client.download(ctx, get("company/invoices/export_zip", nil), ErrExportQueued, opts)
 }
 
-// export streams a file download; a 202 answer is ErrExportQueued.
-func (c *Client) export(ctx context.Context, path string, query any, opts ...RequestOption) (io.ReadCloser, error) {
-	body, resp, err := c.t.Stream(ctx, &transport.Request{Method: http.MethodGet, Path: path, Query: query}, opts...)
-	if err != nil {
+// download streams a file; a 202 answer, the file being prepared in the
+// background, is the error queued carrying the API's message.
+func (c *Client) download(ctx context.Context, req *transport.Request, queued error, opts []RequestOption) (io.ReadCloser, error) {
+	switch body, resp, err := c.t.Stream(ctx, req, opts...); {
+	case err != nil:
 		return nil, err
-	}
-	if resp.StatusCode != http.StatusAccepted {
+	case resp.StatusCode == http.StatusAccepted:
+		return nil, queuedError(body, queued)
+	default:
 		return body, nil
 	}
+}
+
+// queuedError reads the message of a 202 answer (its first 64 KiB), closes
+// the body and returns queued with the message, when there is one.
+func queuedError(body io.ReadCloser, queued error) error {
 	defer body.Close()
 	var msg struct {
 		Message string `json:"message"`
 	}
-	b, _ := io.ReadAll(io.LimitReader(body, 64<<10))
-	_ = json.Unmarshal(b, &msg)
-	if msg.Message == "" {
-		return nil, ErrExportQueued
+	if b, _ := io.ReadAll(io.LimitReader(body, 64<<10)); json.Unmarshal(b, &msg) != nil || msg.Message == "" {
+		return queued
 	}
-	return nil, fmt.Errorf("%w: %s", ErrExportQueued, msg.Message)
+	return fmt.Errorf("%w: %s", queued, msg.Message)
 }
 
 // htmlBody is the {"html": ...} body of the template updates.

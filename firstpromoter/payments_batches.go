@@ -31,11 +31,7 @@ func (s *PaymentsBatchesService) Pay(ctx context.Context, id int64, params *Paym
 	if params == nil || params.OTP == "" {
 		return nil, errors.New("firstpromoter: pay payments batch: OTP is required")
 	}
-	b := new(PaymentsBatch)
-	if _, err := s.client.do(ctx, http.MethodPost, paymentsBatchPath(id)+"/pay", nil, params, transport.RecordID(b), opts...); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return call(ctx, s.client, post(paymentsBatchPath(id)+"/pay", params), withID[PaymentsBatch], opts)
 }
 
 // Delete deletes the payments batch with the given id; its payouts are

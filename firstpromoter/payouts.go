@@ -433,12 +433,13 @@ func (s *PayoutsService) CreatePaymentsBatch(ctx context.Context, params *Paymen
 	if params == nil || params.Method == "" {
 		return nil, fmt.Errorf("firstpromoter: POST %s: Method is required", path)
 	}
-	out := new(PaymentsBatchResult)
-	if _, err := s.client.do(ctx, http.MethodPost, path, nil, params, transport.Record(out, "id",
-		func(r *PaymentsBatchResult) bool { return r.PaymentsBatch != nil && r.PaymentsBatch.ID != 0 }), opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call(ctx, s.client, post(path, params), (*PaymentsBatchResult).checked, opts)
+}
+
+// checked decodes an answer into r and refuses it as malformed when the
+// batch has no id.
+func (r *PaymentsBatchResult) checked() any {
+	return transport.Record(r, "id", func(r *PaymentsBatchResult) bool { return r.PaymentsBatch != nil && r.PaymentsBatch.ID != 0 })
 }
 
 // PayoutBatchMeta sums up the payouts a payout action selected.
@@ -484,11 +485,7 @@ func (s *PayoutsService) action(ctx context.Context, method, path string, ids []
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("firstpromoter: %s %s: no ids given", method, path)
 	}
-	out := new(PayoutBatchResult)
-	if _, err := s.client.do(ctx, method, path, nil, idsBody{IDs: ids}, out, opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call(ctx, s.client, &transport.Request{Method: method, Path: path, Body: idsBody{IDs: ids}}, asIs[PayoutBatchResult], opts)
 }
 
 // MarkAsPaid marks payouts as paid. More than 5 ids run asynchronously:

@@ -81,19 +81,23 @@ type PromoCodeCreateParams struct {
 // Create adds a promo code. FirstPromoter creates codes only for accounts
 // that use Stripe. It is not retried after it may have reached the server.
 func (s *PromoCodesService) Create(ctx context.Context, params *PromoCodeCreateParams, opts ...RequestOption) (*PromoCode, error) {
-	switch {
-	case params == nil || params.Code == "":
-		return nil, errors.New("firstpromoter: create promo code: Code is required")
-	case params.RewardID == 0:
-		return nil, errors.New("firstpromoter: create promo code: RewardID is required")
-	case params.PromoterCampaignID == 0:
-		return nil, errors.New("firstpromoter: create promo code: PromoterCampaignID is required")
-	}
-	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/promo_codes", nil, params, transport.RecordID(pc), opts...); err != nil {
+	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return pc, nil
+	return call(ctx, s.client, post("company/promo_codes", params), withID[PromoCode], opts)
+}
+
+// check reports the first required field params lacks.
+func (p *PromoCodeCreateParams) check() error {
+	switch {
+	case p == nil || p.Code == "":
+		return errors.New("firstpromoter: create promo code: Code is required")
+	case p.RewardID == 0:
+		return errors.New("firstpromoter: create promo code: RewardID is required")
+	case p.PromoterCampaignID == 0:
+		return errors.New("firstpromoter: create promo code: PromoterCampaignID is required")
+	}
+	return nil
 }
 
 // PromoCodeUpdateParams is the body of PUT /company/promo_codes/{id}.
@@ -109,14 +113,7 @@ type PromoCodeUpdateParams struct {
 // Update changes the promo code with the given id. The API refuses to
 // change an archived code that exists at the payment provider.
 func (s *PromoCodesService) Update(ctx context.Context, id int64, params *PromoCodeUpdateParams, opts ...RequestOption) (*PromoCode, error) {
-	if params == nil {
-		params = &PromoCodeUpdateParams{}
-	}
-	pc := new(PromoCode)
-	if _, err := s.client.do(ctx, http.MethodPut, promoCodePath(id), nil, params, transport.RecordID(pc), opts...); err != nil {
-		return nil, err
-	}
-	return pc, nil
+	return call(ctx, s.client, put(promoCodePath(id), orEmpty(params)), withID[PromoCode], opts)
 }
 
 // Delete archives the promo code with the given id; an archived code keeps

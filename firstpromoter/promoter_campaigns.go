@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -95,14 +94,12 @@ func (s *PromoterCampaignsService) Search(ctx context.Context, q string, opts ..
 	if strings.TrimSpace(q) == "" {
 		return nil, errors.New("firstpromoter: search promoter campaigns: empty query")
 	}
-	var out []*PromoterCampaign
-	query := struct {
-		Q string `url:"q"`
-	}{q}
-	if _, err := s.client.do(ctx, http.MethodGet, "company/promoter_campaigns/search", query, nil, &out, opts...); err != nil {
-		return nil, err
-	}
-	return transport.DropNil(out), nil
+	return callList[PromoterCampaign](ctx, s.client, get("company/promoter_campaigns/search", searchQuery{q}), opts)
+}
+
+// searchQuery is the query of the promoter campaign search.
+type searchQuery struct {
+	Q string `url:"q"`
 }
 
 // PromoterCampaignUpdateParams is the body of PUT
@@ -124,15 +121,8 @@ type PromoterCampaignUpdateParams struct {
 
 // Update changes the promoter campaign with the given id.
 func (s *PromoterCampaignsService) Update(ctx context.Context, id int64, params *PromoterCampaignUpdateParams, opts ...RequestOption) (*PromoterCampaign, error) {
-	if params == nil {
-		params = &PromoterCampaignUpdateParams{}
-	}
-	pc := new(PromoterCampaign)
 	path := transport.Join("company/promoter_campaigns/%s", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodPut, path, nil, params, transport.RecordID(pc), opts...); err != nil {
-		return nil, err
-	}
-	return pc, nil
+	return call(ctx, s.client, put(path, orEmpty(params)), withID[PromoterCampaign], opts)
 }
 
 // ReferralLink is one of the links a promoter can share in a campaign.
@@ -151,12 +141,8 @@ type ReferralLink struct {
 // ReferralLinks returns the referral links of the promoter campaign with
 // the given id.
 func (s *PromoterCampaignsService) ReferralLinks(ctx context.Context, id int64, opts ...RequestOption) ([]*ReferralLink, error) {
-	var out []*ReferralLink
 	path := transport.Join("company/promoter_campaigns/%s/referral_links", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, nil, nil, &out, opts...); err != nil {
-		return nil, err
-	}
-	return transport.DropNil(out), nil
+	return callList[ReferralLink](ctx, s.client, get(path, nil), opts)
 }
 
 // PromoterCampaignChartParams is the query of GET
@@ -278,10 +264,6 @@ func (s *PromoterCampaignsService) ChartData(ctx context.Context, id int64, para
 	case params.Selection == "":
 		return nil, errors.New("firstpromoter: promoter campaign chart: Selection is required")
 	}
-	out := new(PromoterCampaignChart)
 	path := transport.Join("company/promoter_campaigns/%s/chart_data", strconv.FormatInt(id, 10))
-	if _, err := s.client.do(ctx, http.MethodGet, path, params, nil, out, opts...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call(ctx, s.client, get(path, params), asIs[PromoterCampaignChart], opts)
 }

@@ -7,11 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"strconv"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 // ReportsService reads the aggregated reports: /company/reports. Every
@@ -256,11 +253,7 @@ func (s *ReportsService) report(ctx context.Context, kind string, params *Report
 	if err := params.validate(kind + " report"); err != nil {
 		return nil, err
 	}
-	var rows []*ReportRow
-	if _, err := s.client.do(ctx, http.MethodGet, "company/reports/"+kind, params, nil, &rows, opts...); err != nil {
-		return nil, err
-	}
-	return transport.DropNil(rows), nil
+	return callList[ReportRow](ctx, s.client, get("company/reports/"+kind, params), opts)
 }
 
 // ReportType names a report for Download.
@@ -304,23 +297,5 @@ func (s *ReportsService) Download(ctx context.Context, params *ReportDownloadPar
 	if err := params.ReportParams.validate("download report"); err != nil {
 		return nil, err
 	}
-	body, resp, err := s.client.t.Stream(ctx, &transport.Request{
-		Method: http.MethodGet, Path: "company/reports/download", Query: params,
-	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusAccepted {
-		defer body.Close()
-		var msg struct {
-			Message string `json:"message"`
-		}
-		b, _ := io.ReadAll(io.LimitReader(body, 64<<10))
-		_ = json.Unmarshal(b, &msg)
-		if msg.Message == "" {
-			return nil, ErrReportQueued
-		}
-		return nil, fmt.Errorf("%w: %s", ErrReportQueued, msg.Message)
-	}
-	return body, nil
+	return s.client.download(ctx, get("company/reports/download", params), ErrReportQueued, opts)
 }
