@@ -91,4 +91,4 @@ func del(path string) *transport.Request {
 
 // orEmpty returns a copy of params, or a zero value for nil: the body of
 // an update given no changes is {} rather than null.
-func orEmpty[P any](params *P) *P { return copyOpts(params) }
+func orEmpty[P any](params *P) *P { return transport.CopyOrZero(params) }

@@ -1,6 +1,7 @@
 package firstpromoter
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"time"
@@ -61,23 +62,34 @@ type service struct {
 // NewClient returns a client configured by opts. WithAPIKey and
 // WithAccountID are required.
 func NewClient(opts ...Option) (*Client, error) {
-	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
-	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
-	s.Prefetch = 1
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("firstpromoter: %w", err)
-		}
+	s, err := configure(opts)
+	if err != nil {
+		return nil, err
 	}
-	if s.apiKey.IsZero() {
-		return nil, errors.New("firstpromoter: an API key is required (WithAPIKey)")
+	return s.client()
+}
+
+// configure applies opts over the defaults and checks that the
+// credentials were given.
+func configure(opts []Option) (*settings, error) {
+	s := &settings{Settings: transport.NewSettings(DefaultBaseURL)}
+	s.RateLimitRequests, s.RateLimitPer, s.Prefetch = RateLimitRequests, RateLimitWindow, 1
+	return s, cmp.Or(transport.ApplyOptions("firstpromoter", s, opts), s.missing())
+}
+
+// missing names the credential that was not given, or returns nil.
+func (s *settings) missing() error {
+	switch {
+	case s.apiKey.IsZero():
+		return errors.New("firstpromoter: an API key is required (WithAPIKey)")
+	case s.accountID.IsZero():
+		return errors.New("firstpromoter: an account id is required (WithAccountID)")
 	}
-	if s.accountID.IsZero() {
-		return nil, errors.New("firstpromoter: an account id is required (WithAccountID)")
-	}
+	return nil
+}
+
+// client builds the transport and a Client with every service on it.
+func (s *settings) client() (*Client, error) {
 	t, err := transport.New(transport.Config{
 		Settings: s.Settings,
 		Platform: "firstpromoter",
@@ -89,32 +101,39 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("firstpromoter: %w", err)
 	}
-	c := &Client{t: t}
+	return newServices(&Client{t: t}), nil
+}
+
+// newServices points every service of c at c and returns it.
+func newServices(c *Client) *Client {
 	base := &service{client: c}
-	c.Promoters = (*PromotersService)(base)
-	c.Referrals = (*ReferralsService)(base)
-	c.Commissions = (*CommissionsService)(base)
-	c.Payouts = (*PayoutsService)(base)
-	c.Campaigns = (*CampaignsService)(base)
-	c.PromoterCampaigns = (*PromoterCampaignsService)(base)
-	c.Reports = (*ReportsService)(base)
-	c.PromoCodes = (*PromoCodesService)(base)
-	c.BatchProcesses = (*BatchProcessesService)(base)
-	c.Webhooks = (*WebhooksService)(base)
-	c.Tracking = (*TrackingService)(base)
-	c.Emails = (*EmailsService)(base)
-	c.Rewards = (*RewardsService)(base)
-	c.Products = (*ProductsService)(base)
-	c.PayoutMethods = (*PayoutMethodsService)(base)
-	c.Invoices = (*InvoicesService)(base)
-	c.Assets = (*AssetsService)(base)
-	c.AssetCategories = (*AssetCategoriesService)(base)
-	c.Contracts = (*ContractsService)(base)
-	c.ContractDocuments = (*ContractDocumentsService)(base)
-	c.Dashboards = (*DashboardsService)(base)
-	c.PaymentsBatches = (*PaymentsBatchesService)(base)
-	c.CustomReferralStatuses = (*CustomReferralStatusesService)(base)
-	return c, nil
+	*c = Client{
+		t:                      c.t,
+		Promoters:              (*PromotersService)(base),
+		Referrals:              (*ReferralsService)(base),
+		Commissions:            (*CommissionsService)(base),
+		Payouts:                (*PayoutsService)(base),
+		Campaigns:              (*CampaignsService)(base),
+		PromoterCampaigns:      (*PromoterCampaignsService)(base),
+		Reports:                (*ReportsService)(base),
+		PromoCodes:             (*PromoCodesService)(base),
+		BatchProcesses:         (*BatchProcessesService)(base),
+		Webhooks:               (*WebhooksService)(base),
+		Tracking:               (*TrackingService)(base),
+		Emails:                 (*EmailsService)(base),
+		Rewards:                (*RewardsService)(base),
+		Products:               (*ProductsService)(base),
+		PayoutMethods:          (*PayoutMethodsService)(base),
+		Invoices:               (*InvoicesService)(base),
+		Assets:                 (*AssetsService)(base),
+		AssetCategories:        (*AssetCategoriesService)(base),
+		Contracts:              (*ContractsService)(base),
+		ContractDocuments:      (*ContractDocumentsService)(base),
+		Dashboards:             (*DashboardsService)(base),
+		PaymentsBatches:        (*PaymentsBatchesService)(base),
+		CustomReferralStatuses: (*CustomReferralStatusesService)(base),
+	}
+	return c
 }
 
 // RateLimit returns the quota announced by the last response. FirstPromoter
