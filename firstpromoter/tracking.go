@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
@@ -312,40 +311,45 @@ func (s *TrackingService) Signup(ctx context.Context, params *TrackSignupParams,
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, errors.New("firstpromoter: track signup: Email or UID is required")
 	}
-	out := new(TrackedEvent)
-	return track(ctx, s, "track/signup", params, out, func(e *TrackedEvent) bool { return e.ID != 0 }, opts...)
+	return track(ctx, s, "track/signup", params, func(e *TrackedEvent) bool { return e.ID != 0 }, opts...)
 }
 
 // Sale records a sale and the commissions it earns. See TrackingService
 // for retries and 204.
 func (s *TrackingService) Sale(ctx context.Context, params *TrackSaleParams, opts ...RequestOption) (*TrackedEvent, error) {
-	if params == nil || (params.Email == "" && params.UID == "") {
+	if params == nil {
 		return nil, errors.New("firstpromoter: track sale: Email or UID is required")
 	}
-	if params.EventID == "" {
-		return nil, errors.New("firstpromoter: track sale: EventID is required")
+	if err := checkTracked("track sale", params.Email, params.UID, params.EventID, params.Amount); err != nil {
+		return nil, err
 	}
-	if params.Amount.IsNull() || params.Amount.Sign() <= 0 {
-		return nil, errors.New("firstpromoter: track sale: Amount must be positive")
-	}
-	out := new(TrackedEvent)
-	return track(ctx, s, "track/sale", params, out, func(e *TrackedEvent) bool { return e.ID != 0 }, opts...)
+	return track(ctx, s, "track/sale", params, func(e *TrackedEvent) bool { return e.ID != 0 }, opts...)
 }
 
 // Refund records a refund and its negative commissions. See
 // TrackingService for retries and 204.
 func (s *TrackingService) Refund(ctx context.Context, params *TrackRefundParams, opts ...RequestOption) (*TrackedLeadEvent, error) {
-	if params == nil || (params.Email == "" && params.UID == "") {
+	if params == nil {
 		return nil, errors.New("firstpromoter: track refund: Email or UID is required")
 	}
-	if params.EventID == "" {
-		return nil, errors.New("firstpromoter: track refund: EventID is required")
+	if err := checkTracked("track refund", params.Email, params.UID, params.EventID, params.Amount); err != nil {
+		return nil, err
 	}
-	if params.Amount.IsNull() || params.Amount.Sign() <= 0 {
-		return nil, errors.New("firstpromoter: track refund: Amount must be positive")
+	return track(ctx, s, "track/refund", params, func(e *TrackedLeadEvent) bool { return e.ID != 0 }, opts...)
+}
+
+// checkTracked reports the first required field a sale or refund (op)
+// lacks: Email or UID, EventID, and a positive Amount.
+func checkTracked(op, email, uid, eventID string, amount Amount) error {
+	switch {
+	case email == "" && uid == "":
+		return errors.New("firstpromoter: " + op + ": Email or UID is required")
+	case eventID == "":
+		return errors.New("firstpromoter: " + op + ": EventID is required")
+	case amount.IsNull() || amount.Sign() <= 0:
+		return errors.New("firstpromoter: " + op + ": Amount must be positive")
 	}
-	out := new(TrackedLeadEvent)
-	return track(ctx, s, "track/refund", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 }, opts...)
+	return nil
 }
 
 // Cancellation marks a customer as cancelled. See TrackingService for
@@ -354,20 +358,12 @@ func (s *TrackingService) Cancellation(ctx context.Context, params *TrackCancell
 	if params == nil || (params.Email == "" && params.UID == "") {
 		return nil, errors.New("firstpromoter: track cancellation: Email or UID is required")
 	}
-	out := new(TrackedLeadEvent)
-	return track(ctx, s, "track/cancellation", params, out, func(e *TrackedLeadEvent) bool { return e.ID != 0 }, opts...)
+	return track(ctx, s, "track/cancellation", params, func(e *TrackedLeadEvent) bool { return e.ID != 0 }, opts...)
 }
 
-// track POSTs body to path and decodes the answer into out, an event that
-// must carry its id (hasID); a 204 (the email or uid is not a referral)
+// track POSTs body to path and returns the event answered, which must
+// carry its id (hasID); a 204 (the email or uid is not a referral)
 // gives (nil, nil).
-func track[T any](ctx context.Context, s *TrackingService, path string, body any, out *T, hasID func(*T) bool, opts ...RequestOption) (*T, error) {
-	resp, err := s.client.do(ctx, http.MethodPost, path, nil, body, transport.Record(out, "id", hasID), opts...)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode == http.StatusNoContent {
-		return nil, nil
-	}
-	return out, nil
+func track[T any](ctx context.Context, s *TrackingService, path string, body any, hasID func(*T) bool, opts ...RequestOption) (*T, error) {
+	return callOrNone(ctx, s.client, post(path, body), func(v *T) any { return transport.Record(v, "id", hasID) }, opts)
 }

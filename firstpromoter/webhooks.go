@@ -160,20 +160,22 @@ func (p WebhookCreateParams) LogValue() slog.Value { return redactedLogValue(p) 
 // subscription carries the SecretKey, which later reads do not. It is not
 // retried after it may have reached the server.
 func (s *WebhooksService) Create(ctx context.Context, params *WebhookCreateParams, opts ...RequestOption) (*WebhookSubscription, error) {
+	if err := params.check(); err != nil {
+		return nil, err
+	}
+	return call(ctx, s.client, post("company/webhooks", params), withID[WebhookSubscription], opts)
+}
+
+// check reports the first required field params lacks or the first limit
+// it exceeds.
+func (p *WebhookCreateParams) check() error {
 	switch {
-	case params == nil || params.URL == "":
-		return nil, errors.New("firstpromoter: create webhook: URL is required")
-	case len(params.EventTypes) == 0:
-		return nil, errors.New("firstpromoter: create webhook: at least one event type is required")
+	case p == nil || p.URL == "":
+		return errors.New("firstpromoter: create webhook: URL is required")
+	case len(p.EventTypes) == 0:
+		return errors.New("firstpromoter: create webhook: at least one event type is required")
 	}
-	if err := checkWebhookLimits("create webhook", params.Timeout, params.MaxRetries); err != nil {
-		return nil, err
-	}
-	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodPost, "company/webhooks", nil, params, transport.RecordID(w), opts...); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return checkWebhookLimits("create webhook", p.Timeout, p.MaxRetries)
 }
 
 // WebhookUpdateParams is the body of PUT /company/webhooks/{id}. Empty and
@@ -198,17 +200,11 @@ func (p WebhookUpdateParams) LogValue() slog.Value { return redactedLogValue(p) 
 
 // Update changes the webhook subscription with the given id.
 func (s *WebhooksService) Update(ctx context.Context, id int64, params *WebhookUpdateParams, opts ...RequestOption) (*WebhookSubscription, error) {
-	if params == nil {
-		params = &WebhookUpdateParams{}
-	}
+	params = orEmpty(params)
 	if err := checkWebhookLimits("update webhook", params.Timeout, params.MaxRetries); err != nil {
 		return nil, err
 	}
-	w := new(WebhookSubscription)
-	if _, err := s.client.do(ctx, http.MethodPut, webhookPath(id), nil, params, transport.RecordID(w), opts...); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return call(ctx, s.client, put(webhookPath(id), params), withID[WebhookSubscription], opts)
 }
 
 func checkWebhookLimits(op string, timeout int, maxRetries *int) error {
@@ -301,12 +297,16 @@ func (s *WebhooksService) Test(ctx context.Context, params *WebhookTestParams, o
 	case params.EventType == "":
 		return nil, errors.New("firstpromoter: test webhook: EventType is required")
 	}
-	body, _, err := s.client.t.Stream(ctx, &transport.Request{
-		Method: http.MethodPost, Path: "company/webhooks/test", Body: params,
-	}, opts...)
+	body, err := s.client.stream(ctx, post("company/webhooks/test", params), opts)
 	if err != nil {
 		return nil, err
 	}
+	return readWebhookTestResult(body)
+}
+
+// readWebhookTestResult reads the test's answer, up to maxTestBody, and
+// closes it.
+func readWebhookTestResult(body io.ReadCloser) (*WebhookTestResult, error) {
 	defer body.Close()
 	raw, err := io.ReadAll(io.LimitReader(body, maxTestBody))
 	if err != nil {
