@@ -556,6 +556,7 @@ func (s *AffiliatesService) Update(ctx context.Context, id int64, params *Affili
 func (p *AffiliateUpdateParams) check() error {
 	switch {
 	case p == nil || strings.TrimSpace(p.Name) == "":
+		//lint:ignore ST1005 the message starts with the Go field's name
 		return errors.New("Name is required (the update replaces the whole record; start from Affiliate.UpdateParams)")
 	case p.IsContactAddressEnabled && p.ContactAddress == nil:
 		return errors.New("IsContactAddressEnabled without a ContactAddress would erase the address (the update replaces the whole record, and the address was not read back): set ContactAddress, or clear IsContactAddressEnabled")

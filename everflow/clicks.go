@@ -151,6 +151,7 @@ type clickBody struct {
 
 func (p *ClickStreamParams) body() (clickBody, error) {
 	if p == nil {
+		//lint:ignore ST1005 the message starts with the Go field's name
 		return clickBody{}, errors.New("From, To and TimezoneID are required")
 	}
 	w, err := clickWindow(p.From, p.To, p.TimezoneID)

@@ -290,6 +290,7 @@ func (s *OffersService) Create(ctx context.Context, params *OfferCreateParams, o
 func (p *OfferCreateParams) check() error {
 	switch {
 	case p == nil || strings.TrimSpace(p.Name) == "":
+		//lint:ignore ST1005 the message starts with the Go field's name
 		return errors.New("Name is required")
 	case p.NetworkAdvertiserID == 0:
 		return errors.New("NetworkAdvertiserID is required")
@@ -311,6 +312,7 @@ func (s *OffersService) Update(ctx context.Context, id int64, params *OfferUpdat
 func (p *OfferUpdateParams) check() error {
 	switch {
 	case p == nil || strings.TrimSpace(p.Name) == "":
+		//lint:ignore ST1005 the message starts with the Go field's name
 		return errors.New("Name is required (the update replaces the whole record; start from Offer.UpdateParams)")
 	case p.payoutRevenueUnread && p.PayoutRevenue == nil:
 		return errors.New("the offer was read without its payouts and revenues, which the update would reset: Get it with RelationshipPayoutRevenue, or set PayoutRevenue")

@@ -324,6 +324,7 @@ func (s *ReportsService) Summary(ctx context.Context, params *EntitySummaryParam
 
 func (p *EntitySummaryParams) body() (entityBody, error) {
 	if p == nil {
+		//lint:ignore ST1005 the message starts with the Go field's name
 		return entityBody{}, errors.New("From, To, TimezoneID and CurrencyID are required")
 	}
 	return newEntityBody(p.From, p.To, p.TimezoneID, p.CurrencyID, p.Query)

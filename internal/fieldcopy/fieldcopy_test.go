@@ -31,6 +31,7 @@ func TestCopy(t *testing.T) {
 	d := &dst{Diff: "kept"}
 	Copy(d, s)
 	assert.Equal(t, &dst{A: "a", B: []string{"x"}, C: &inner{N: []int{1}}, M: map[string][]byte{"k": []byte("v")}, Diff: "kept"}, d)
+	assert.False(t, d.only, "unexported fields are not copied")
 	s.B[0], s.C.N[0], s.M["k"][0] = "changed", 9, 'w'
 	assert.Equal(t, "x", d.B[0], "slices are copied")
 	assert.Equal(t, 1, d.C.N[0], "pointers are copied, and what they hold")
