@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
@@ -74,8 +75,8 @@ func listPartnershipsByHand(ctx context.Context, hc *http.Client, baseURL string
 	}
 }
 
-// listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.NewListBench(benchkit.Platform[*partnerstack.Client, *partnerstack.Partnership]{
+// benchPlatform describes the list benchmarks below to internal/benchkit.
+var benchPlatform = benchkit.Platform[*partnerstack.Client, *partnerstack.Partnership]{
 	Records:  benchRecords,
 	PageSize: partnerstack.MaxPerPage,
 	Fake: func(n int) (string, func()) {
@@ -100,7 +101,10 @@ var listBench = benchkit.NewListBench(benchkit.Platform[*partnerstack.Client, *p
 		items, _, err := c.Partnerships.ListPage(ctx, nil)
 		return len(items), err
 	},
-})
+}
+
+// listBench drives the list benchmarks below through internal/benchkit.
+var listBench = benchkit.NewListBench(benchPlatform)
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator
@@ -116,3 +120,166 @@ func BenchmarkListOverheadRatio(b *testing.B) { listBench.Ratio(b) }
 // shared client from 1 to 8 goroutines, with and without 1ms of simulated
 // latency.
 func BenchmarkListParallel(b *testing.B) { listBench.Parallel(b) }
+
+// BenchmarkListVsPlainDecode measures the issue's target for PartnerStack's
+// list: its cost per record at most 1.2 times that of decoding the same
+// bytes into plain structs with encoding/json. Each operation reads the
+// same recorded pages twice, taking turns at going first: once through
+// the SDK's Partnerships.List over a server replaying them (the whole
+// list: requests, checks and decoding into Partnership), and once with
+// json.Unmarshal of the page bodies, already in memory, into
+// plainPartnership. It reports both times per record and their ratio,
+// x-plain. The plain side does no HTTP, so the ratio also charges the SDK
+// its loopback round trips (about one tenth of a record's cost): the
+// stricter reading of the target.
+func BenchmarkListVsPlainDecode(b *testing.B) {
+	baseURL, closeFake := benchPlatform.Fake(benchRecords)
+	pages, err := benchkit.RecordPages(baseURL, benchPageKey, benchRecords, benchPlatform.ByHand)
+	closeFake()
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := benchkit.NewServer(b, pages, benchPageKey, 0)
+	c := benchkit.Client(b, benchPlatform.NewClient, srv.URL)
+	sdk := func() int { return benchkit.Count(b, c.Partnerships.List(context.Background()), benchPlatform.Valid) }
+	plain := func() int {
+		n := 0
+		for _, body := range pages {
+			var page plainPage
+			if err := json.Unmarshal(body, &page); err != nil {
+				b.Fatal(err)
+			}
+			for _, p := range page.Data.Items {
+				if p.Key != "" {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	ops := [2]func() int{sdk, plain}
+	var took [2]time.Duration
+	b.ReportAllocs()
+	for i := range b.N {
+		for j := range 2 {
+			k := (i + j) % 2
+			start := time.Now()
+			if n := ops[k](); n != benchRecords {
+				b.Fatalf("read %d records, want %d", n, benchRecords)
+			}
+			took[k] += time.Since(start)
+		}
+	}
+	records := float64(b.N * benchRecords)
+	b.ReportMetric(float64(took[0].Nanoseconds())/records, "sdk-ns/record")
+	b.ReportMetric(float64(took[1].Nanoseconds())/records, "plain-ns/record")
+	b.ReportMetric(float64(took[0])/float64(took[1]), "x-plain")
+}
+
+// plainPage is a list body as encoding/json reads it into plain structs.
+type plainPage struct {
+	Data struct {
+		HasMore bool                `json:"has_more"`
+		Items   []*plainPartnership `json:"items"`
+		Total   *int                `json:"total"`
+	} `json:"data"`
+	Message string `json:"message"`
+}
+
+// plainPartnership has the JSON fields of partnerstack.Partnership in the
+// types encoding/json decodes the wire format into unaided: timestamps as
+// the epoch milliseconds sent, amounts as json.Number (exact, like the
+// SDK's Amount), nested objects as plain structs of their own fields.
+type plainPartnership struct {
+	Key        string                 `json:"key"`
+	PartnerKey string                 `json:"partner_key"`
+	Email      string                 `json:"email"`
+	FirstName  string                 `json:"first_name"`
+	LastName   string                 `json:"last_name"`
+	Group      *plainGroup            `json:"group"`
+	JoinedAt   *int64                 `json:"joined_at"`
+	Manager    map[string]any         `json:"manager"`
+	MData      map[string]any         `json:"m_data"`
+	Stats      map[string]json.Number `json:"stats"`
+	Tags       []string               `json:"tags"`
+	Team       *plainTeam             `json:"team"`
+	Tier       *struct {
+		Key  string `json:"key"`
+		Name string `json:"name"`
+	} `json:"tier"`
+	Address *struct {
+		Country string `json:"country"`
+	} `json:"address"`
+	Fields  []*plainField `json:"fields"`
+	Claimed bool          `json:"claimed"`
+	Company *struct {
+		ID   int64  `json:"id"`
+		Key  string `json:"key"`
+		Name string `json:"name"`
+	} `json:"company"`
+	HasSubID   bool `json:"has_sub_id"`
+	IsArchived bool `json:"is_archived"`
+	Offers     []*struct {
+		BaseRate    json.Number `json:"base_rate"`
+		Currency    string      `json:"currency"`
+		Description string      `json:"description"`
+		Type        string      `json:"type"`
+	} `json:"offers"`
+	Status    string `json:"status"`
+	Link      any    `json:"link"`
+	CreatedAt int64  `json:"created_at"`
+	UpdatedAt int64  `json:"updated_at"`
+}
+
+// plainGroup has the JSON fields of partnerstack.Group.
+type plainGroup struct {
+	Key      string `json:"key"`
+	Name     string `json:"name"`
+	Slug     string `json:"slug"`
+	Archived bool   `json:"archived"`
+	Default  bool   `json:"default"`
+	Features struct {
+		ApplicationEnabled bool `json:"application_enabled"`
+		DealsEnabled       bool `json:"deals_enabled"`
+		DisableLinkCreate  bool `json:"disable_link_create"`
+		LeadsEnabled       bool `json:"leads_enabled"`
+	} `json:"features"`
+	CreatedAt int64 `json:"created_at"`
+	UpdatedAt int64 `json:"updated_at"`
+}
+
+// plainTeam has the JSON fields of partnerstack.Team and its members.
+type plainTeam struct {
+	Key     string `json:"key"`
+	Name    string `json:"name"`
+	Members []*struct {
+		Key       string `json:"key"`
+		Email     string `json:"email"`
+		FirstName string `json:"first_name"`
+		LastName  string `json:"last_name"`
+		CreatedAt int64  `json:"created_at"`
+		UpdatedAt int64  `json:"updated_at"`
+	} `json:"members"`
+	CreatedAt int64 `json:"created_at"`
+	UpdatedAt int64 `json:"updated_at"`
+}
+
+// plainField has the JSON fields of partnerstack.Field.
+type plainField struct {
+	APIName         string            `json:"api_name"`
+	ExternalType    string            `json:"external_type"`
+	FieldKey        string            `json:"field_key"`
+	HelpText        string            `json:"help_text"`
+	Hidden          bool              `json:"hidden"`
+	InternalName    string            `json:"internal_name"`
+	Name            string            `json:"name"`
+	PlaceholderText string            `json:"placeholder_text"`
+	Position        int               `json:"position"`
+	Required        bool              `json:"required"`
+	Type            string            `json:"type"`
+	Value           any               `json:"value"`
+	Options         map[string]string `json:"options"`
+	DefaultValue    string            `json:"default_value"`
+	MapsTo          any               `json:"maps_to"`
+	Protected       bool              `json:"protected"`
+}
