@@ -1,0 +1,82 @@
+package tolerant
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
+)
+
+// wireTimeType is the shadow of the time fields under r's options.
+func (r *Twins) wireTimeType() reflect.Type {
+	switch r.opts.NumericTime {
+	case Seconds:
+		return reflect.TypeFor[wireTimeSeconds]()
+	case Millis:
+		return reflect.TypeFor[wireTimeMillis]()
+	}
+	return reflect.TypeFor[wireTime]()
+}
+
+// wireTime is the shadow of a time field: a JSON number (Auto) or RFC
+// 3339 text; Set and Null tell absent, null and a time apart. Any other
+// form fails the pass, and the record takes the tolerant path. The fields
+// are read by moveTime and moveTimePtr, in this order. (The modes are
+// separate types, not one generic type, because encoding/json asks every
+// field's type for its name, which is slow for a generic type.)
+type wireTime struct {
+	Set, Null bool
+	T         time.Time
+}
+
+// wireTimeSeconds and wireTimeMillis are wireTime in the modes Seconds
+// and Millis.
+type (
+	wireTimeSeconds wireTime
+	wireTimeMillis  wireTime
+)
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (w *wireTime) UnmarshalJSON(b []byte) error { return w.read(b, Auto) }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (w *wireTimeSeconds) UnmarshalJSON(b []byte) error { return (*wireTime)(w).read(b, Seconds) }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (w *wireTimeMillis) UnmarshalJSON(b []byte) error { return (*wireTime)(w).read(b, Millis) }
+
+// read reads the timestamp b, a number as how says.
+func (w *wireTime) read(b []byte, how NumericTime) error {
+	*w = wireTime{Set: true}
+	b = bytes.TrimSpace(b)
+	switch {
+	case string(b) == "null":
+		w.Null = true
+		return nil
+	case len(b) > 0 && b[0] == '"':
+		return w.T.UnmarshalJSON(b)
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return fmt.Errorf("%s is not a timestamp", b)
+	}
+	w.T, err = numberTime(f, how)
+	return err
+}
+
+// numberTime reads the number f as how says, as fromNumber does, except
+// that seconds are rounded to the millisecond: 1784119626.123 is
+// 12:47:06.123, where float64 seconds hold 12:47:06.122999906.
+func numberTime(f float64, how NumericTime) (time.Time, error) {
+	switch {
+	case f == 0:
+		return time.Time{}, nil
+	case how == Seconds, how == Auto && math.Abs(f) < secondsBelow:
+		f *= 1000
+	}
+	return unixtime.FloatMillis(f)
+}
