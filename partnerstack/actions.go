@@ -32,7 +32,7 @@ type Action struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (a *Action) UnmarshalJSON(b []byte) error { return decodeObject(b, a) }
+func (a *Action) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, a) }
 
 func (a *Action) itemKey() string { return a.Key }
 

@@ -20,18 +20,18 @@ type ApplicationsService service
 // Application is a partner's application to join the program.
 type Application struct {
 	Key       string    `json:"key"`
-	Email     string    `json:"email,omitempty" partnerstack:"lenient"`
-	FirstName string    `json:"first_name,omitempty" partnerstack:"lenient"`
-	LastName  string    `json:"last_name,omitempty" partnerstack:"lenient"`
-	GroupKey  string    `json:"group_key,omitempty" partnerstack:"lenient"`
-	Status    string    `json:"status,omitempty" partnerstack:"lenient"`
-	Fields    []*Field  `json:"fields,omitempty" partnerstack:"lenient"`
+	Email     string    `json:"email,omitempty" tolerant:"lenient"`
+	FirstName string    `json:"first_name,omitempty" tolerant:"lenient"`
+	LastName  string    `json:"last_name,omitempty" tolerant:"lenient"`
+	GroupKey  string    `json:"group_key,omitempty" tolerant:"lenient"`
+	Status    string    `json:"status,omitempty" tolerant:"lenient"`
+	Fields    []*Field  `json:"fields,omitempty" tolerant:"lenient"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (a *Application) UnmarshalJSON(b []byte) error { return decodeObject(b, a) }
+func (a *Application) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, a) }
 
 func (a *Application) itemKey() string { return a.Key }
 

@@ -41,8 +41,8 @@ type Customer struct {
 	// partner (Vendor API).
 	Test bool `json:"test,omitempty"`
 	// Meta and FieldData are the deprecated forms of Fields (Vendor API).
-	Meta      map[string]any `json:"meta,omitempty" partnerstack:"lenient"`
-	FieldData map[string]any `json:"field_data,omitempty" partnerstack:"lenient"`
+	Meta      map[string]any `json:"meta,omitempty" tolerant:"lenient"`
+	FieldData map[string]any `json:"field_data,omitempty" tolerant:"lenient"`
 	Fields    []*Field       `json:"fields,omitempty"`
 	// Archived, Company, CountryISO, HasPaid, SharedID and SubIDs are sent
 	// by the Partner API; CountryISO and SharedID are nil when it sends
@@ -58,7 +58,7 @@ type Customer struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (c *Customer) UnmarshalJSON(b []byte) error { return decodeObject(b, c) }
+func (c *Customer) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, c) }
 
 func (c *Customer) itemKey() string { return c.Key }
 

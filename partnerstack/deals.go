@@ -26,7 +26,7 @@ type Deal struct {
 	Key string `json:"key"`
 	// AccountName is the prospect's account. The SDK types it as a string;
 	// another peer reads an object, which decodes as "".
-	AccountName string `json:"account_name,omitempty" partnerstack:"lenient"`
+	AccountName string `json:"account_name,omitempty" tolerant:"lenient"`
 	// Amount is sent in cents of a currency the deal does not carry
 	// (120000 is "1200.00").
 	Amount Amount `json:"amount"`
@@ -44,8 +44,8 @@ type Deal struct {
 	// Source is DealSourcePartner or DealSourceVendor.
 	Source     string      `json:"source,omitempty"`
 	Stage      string      `json:"stage,omitempty"`
-	Team       *Team       `json:"team,omitempty" partnerstack:"lenient"`
-	TeamMember *TeamMember `json:"team_member,omitempty" partnerstack:"lenient"`
+	Team       *Team       `json:"team,omitempty" tolerant:"lenient"`
+	TeamMember *TeamMember `json:"team_member,omitempty" tolerant:"lenient"`
 	CreatedAt  time.Time   `json:"created_at"`
 	UpdatedAt  time.Time   `json:"updated_at"`
 }
@@ -53,7 +53,7 @@ type Deal struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
 // becomes its value.
 func (d *Deal) UnmarshalJSON(b []byte) error {
-	if err := decodeObject(b, d); err != nil {
+	if err := records.Unmarshal(b, d); err != nil {
 		return err
 	}
 	return fromCents("", &d.Amount)

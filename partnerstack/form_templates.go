@@ -21,13 +21,13 @@ type FormTemplate struct {
 	// Type is the kind of object the form creates.
 	Type      string    `json:"type"`
 	Fields    []*Field  `json:"fields,omitempty"`
-	Groups    []*Group  `json:"groups,omitempty" partnerstack:"lenient"`
+	Groups    []*Group  `json:"groups,omitempty" tolerant:"lenient"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (f *FormTemplate) UnmarshalJSON(b []byte) error { return decodeObject(b, f) }
+func (f *FormTemplate) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, f) }
 
 func (f *FormTemplate) itemKey() string { return f.Key }
 

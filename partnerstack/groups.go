@@ -19,13 +19,13 @@ type Group struct {
 	Archived bool   `json:"archived"`
 	// Default reports the group new partners join.
 	Default   bool          `json:"default"`
-	Features  GroupFeatures `json:"features" partnerstack:"lenient"`
+	Features  GroupFeatures `json:"features" tolerant:"lenient"`
 	CreatedAt time.Time     `json:"created_at"`
 	UpdatedAt time.Time     `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (g *Group) UnmarshalJSON(b []byte) error { return decodeObject(b, g) }
+func (g *Group) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, g) }
 
 func (g *Group) itemKey() string { return g.Key }
 

@@ -35,8 +35,8 @@ type Lead struct {
 	ExternalKey string   `json:"external_key,omitempty"`
 	Fields      []*Field `json:"fields,omitempty"`
 	// FieldData and Meta are the deprecated forms of Fields.
-	FieldData  map[string]any `json:"field_data,omitempty" partnerstack:"lenient"`
-	Meta       map[string]any `json:"meta,omitempty" partnerstack:"lenient"`
+	FieldData  map[string]any `json:"field_data,omitempty" tolerant:"lenient"`
+	Meta       map[string]any `json:"meta,omitempty" tolerant:"lenient"`
 	GroupKey   string         `json:"group_key,omitempty"`
 	MoldKey    string         `json:"mold_key,omitempty"`
 	PartnerKey string         `json:"partner_key,omitempty"`
@@ -49,7 +49,7 @@ type Lead struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
 // becomes its value.
 func (l *Lead) UnmarshalJSON(b []byte) error {
-	if err := decodeObject(b, l); err != nil {
+	if err := records.Unmarshal(b, l); err != nil {
 		return err
 	}
 	return fromCents("", &l.Amount)

@@ -9,6 +9,7 @@ import (
 	"iter"
 	"net/http"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -98,11 +99,10 @@ func (w *listWire[T]) to(d *listData[T]) error {
 	// A missing has_more means there is no further page, as peers read it.
 	*d = listData[T]{HasMore: w.HasMore != nil && *w.HasMore, Items: w.Items}
 	if len(w.Total) > 0 && string(w.Total) != "null" {
-		n, err := parseInt(w.Total)
-		if err != nil {
+		var t int
+		if err := tolerant.Unmarshal(w.Total, &t, nil); err != nil {
 			return fmt.Errorf("total: %w", err)
 		}
-		t := int(n)
 		d.Total = &t
 	}
 	return nil
@@ -110,10 +110,13 @@ func (w *listWire[T]) to(d *listData[T]) error {
 
 // listBody is a whole list response, {"data": {"has_more", "items",
 // "total"}, "message", "status"}, decoded in one pass (message and status
-// are not read). A page is the largest body the API sends, and the general
-// envelope (dataEnvelope, then listData) would parse its records three
-// times. A data that is not an object (the bare array an undocumented list
-// may send) takes the general envelope's path.
+// are not read), its records inline when records lists their type. A page
+// is the largest body the API sends, and the general envelope
+// (dataEnvelope, then listData) would parse its records three times. A
+// page that pass refuses is decoded again with each record through its
+// own UnmarshalJSON, the tolerant way; a data that is not an object (the
+// bare array an undocumented list may send) takes the general envelope's
+// path.
 type listBody[T any] struct {
 	data listData[T]
 }
@@ -124,7 +127,11 @@ func (l *listBody[T]) UnmarshalJSON(b []byte) error {
 	var env struct {
 		Data *listWire[T] `json:"data"`
 	}
-	err := json.Unmarshal(b, &env)
+	err := records.Fast(b, &env)
+	if err != nil {
+		env.Data = nil
+		err = json.Unmarshal(b, &env)
+	}
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &te) && te.Field == "data":

@@ -93,10 +93,10 @@ type Payout struct {
 	Amount   Amount `json:"amount"`
 	Currency string `json:"currency"`
 	// Provider is the payment provider; its shape is not documented.
-	Provider       map[string]any `json:"provider,omitempty" partnerstack:"lenient"`
-	Status         string         `json:"status,omitempty" partnerstack:"lenient"`
-	SentAt         *time.Time     `json:"sent_at,omitempty" partnerstack:"lenient"`
-	WithdrawalDate *time.Time     `json:"withdrawal_date,omitempty" partnerstack:"lenient"`
+	Provider       map[string]any `json:"provider,omitempty" tolerant:"lenient"`
+	Status         string         `json:"status,omitempty" tolerant:"lenient"`
+	SentAt         *time.Time     `json:"sent_at,omitempty" tolerant:"lenient"`
+	WithdrawalDate *time.Time     `json:"withdrawal_date,omitempty" tolerant:"lenient"`
 	CreatedAt      time.Time      `json:"created_at"`
 	UpdatedAt      time.Time      `json:"updated_at"`
 }
@@ -104,7 +104,7 @@ type Payout struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
 // becomes its value in Currency.
 func (p *Payout) UnmarshalJSON(b []byte) error {
-	if err := decodeObject(b, p); err != nil {
+	if err := records.Unmarshal(b, p); err != nil {
 		return err
 	}
 	return fromCents(p.Currency, &p.Amount)
@@ -144,19 +144,19 @@ type Program struct {
 	Key         string   `json:"key"`
 	Name        string   `json:"name"`
 	Description string   `json:"description,omitempty"`
-	Category    []string `json:"category,omitempty" partnerstack:"lenient"`
-	Country     string   `json:"country,omitempty" partnerstack:"lenient"`
+	Category    []string `json:"category,omitempty" tolerant:"lenient"`
+	Country     string   `json:"country,omitempty" tolerant:"lenient"`
 	HasSubID    bool     `json:"has_sub_id,omitempty"`
 	// Logo and Website are URLs.
-	Logo       string       `json:"logo,omitempty" partnerstack:"lenient"`
-	Website    string       `json:"website,omitempty" partnerstack:"lenient"`
-	Offers     []*Offer     `json:"offers,omitempty" partnerstack:"lenient"`
-	Promotions []*Promotion `json:"promotions,omitempty" partnerstack:"lenient"`
+	Logo       string       `json:"logo,omitempty" tolerant:"lenient"`
+	Website    string       `json:"website,omitempty" tolerant:"lenient"`
+	Offers     []*Offer     `json:"offers,omitempty" tolerant:"lenient"`
+	Promotions []*Promotion `json:"promotions,omitempty" tolerant:"lenient"`
 	CreatedAt  time.Time    `json:"created_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *Program) UnmarshalJSON(b []byte) error { return decodeObject(b, p) }
+func (p *Program) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, p) }
 
 func (p *Program) itemKey() string { return p.Key }
 
@@ -174,10 +174,10 @@ func (p *Promotion) UnmarshalJSON(b []byte) error {
 	var alt struct {
 		Type string `json:"type_"`
 	}
-	if err := decodeObject(b, p); err != nil {
+	if err := records.Unmarshal(b, p); err != nil {
 		return err
 	}
-	if p.Type == "" && decodeObject(b, &alt) == nil {
+	if p.Type == "" && records.Unmarshal(b, &alt) == nil {
 		p.Type = alt.Type
 	}
 	return nil

@@ -56,19 +56,19 @@ type Partnership struct {
 	JoinedAt *time.Time `json:"joined_at,omitempty"`
 	// Manager is the partner manager (Vendor API); its fields are not
 	// documented.
-	Manager map[string]any `json:"manager,omitempty" partnerstack:"lenient"`
+	Manager map[string]any `json:"manager,omitempty" tolerant:"lenient"`
 	// MData is the partnership's metadata (Vendor API).
-	MData map[string]any `json:"m_data,omitempty" partnerstack:"lenient"`
+	MData map[string]any `json:"m_data,omitempty" tolerant:"lenient"`
 	// Stats are the partner's statistics (Vendor API; may be missing).
-	Stats Stats `json:"stats,omitempty" partnerstack:"lenient"`
+	Stats Stats `json:"stats,omitempty" tolerant:"lenient"`
 	// Tags are the partnership's tags (Vendor API).
 	Tags []string `json:"tags,omitempty"`
 	// Team is the partner team (stack) the partner belongs to.
-	Team *Team `json:"team,omitempty" partnerstack:"lenient"`
+	Team *Team `json:"team,omitempty" tolerant:"lenient"`
 	// Tier is the partner's tier (Vendor API).
-	Tier *TierRef `json:"tier,omitempty" partnerstack:"lenient"`
+	Tier *TierRef `json:"tier,omitempty" tolerant:"lenient"`
 	// Address holds the partner's country (Vendor API; may be null).
-	Address *Address `json:"address,omitempty" partnerstack:"lenient"`
+	Address *Address `json:"address,omitempty" tolerant:"lenient"`
 	// Fields are the partner's custom form fields (Vendor API).
 	Fields []*Field `json:"fields,omitempty"`
 	// Claimed is false until the partner claims the partnership.
@@ -79,8 +79,8 @@ type Partnership struct {
 	// API's partnership list; peer documentation only.
 	HasSubID   bool     `json:"has_sub_id,omitempty"`
 	IsArchived bool     `json:"is_archived,omitempty"`
-	Offers     []*Offer `json:"offers,omitempty" partnerstack:"lenient"`
-	Status     string   `json:"status,omitempty" partnerstack:"lenient"`
+	Offers     []*Offer `json:"offers,omitempty" tolerant:"lenient"`
+	Status     string   `json:"status,omitempty" tolerant:"lenient"`
 	// Link is the partner's referral link, in a shape that is not
 	// documented (a URL string or an object).
 	Link      any       `json:"link,omitempty"`
@@ -89,7 +89,7 @@ type Partnership struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *Partnership) UnmarshalJSON(b []byte) error { return decodeObject(b, p) }
+func (p *Partnership) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, p) }
 
 func (p *Partnership) itemKey() string { return p.Key }
 

@@ -20,16 +20,16 @@ type ProductsService service
 // Product is a product from the product book held by a customer.
 type Product struct {
 	Key            string    `json:"key"`
-	ExternalKey    string    `json:"external_key,omitempty" partnerstack:"lenient"`
-	ProductBookKey string    `json:"product_book_key,omitempty" partnerstack:"lenient"`
-	CustomerKey    string    `json:"customer_key,omitempty" partnerstack:"lenient"`
-	Status         string    `json:"status,omitempty" partnerstack:"lenient"`
+	ExternalKey    string    `json:"external_key,omitempty" tolerant:"lenient"`
+	ProductBookKey string    `json:"product_book_key,omitempty" tolerant:"lenient"`
+	CustomerKey    string    `json:"customer_key,omitempty" tolerant:"lenient"`
+	Status         string    `json:"status,omitempty" tolerant:"lenient"`
 	CreatedAt      time.Time `json:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *Product) UnmarshalJSON(b []byte) error { return decodeObject(b, p) }
+func (p *Product) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, p) }
 
 func (p *Product) itemKey() string { return p.Key }
 
@@ -121,14 +121,14 @@ type ProductBooksService service
 // ProductBook is a catalogue entry products are created from.
 type ProductBook struct {
 	Key         string    `json:"key"`
-	Name        string    `json:"name,omitempty" partnerstack:"lenient"`
-	Description string    `json:"description,omitempty" partnerstack:"lenient"`
+	Name        string    `json:"name,omitempty" tolerant:"lenient"`
+	Description string    `json:"description,omitempty" tolerant:"lenient"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *ProductBook) UnmarshalJSON(b []byte) error { return decodeObject(b, p) }
+func (p *ProductBook) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, p) }
 
 func (p *ProductBook) itemKey() string { return p.Key }
 

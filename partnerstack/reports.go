@@ -26,14 +26,14 @@ type ReportsService service
 type ReportConfiguration struct {
 	// Key is the configuration key (vrc_…).
 	Key         string    `json:"key"`
-	Name        string    `json:"name,omitempty" partnerstack:"lenient"`
-	Description string    `json:"description,omitempty" partnerstack:"lenient"`
+	Name        string    `json:"name,omitempty" tolerant:"lenient"`
+	Description string    `json:"description,omitempty" tolerant:"lenient"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (r *ReportConfiguration) UnmarshalJSON(b []byte) error { return decodeObject(b, r) }
+func (r *ReportConfiguration) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, r) }
 
 func (r *ReportConfiguration) itemKey() string { return r.Key }
 
@@ -65,12 +65,12 @@ func (s *ReportsService) GetConfiguration(ctx context.Context, key string, opts 
 type ReportExport struct {
 	// Key is the export key (vrex_…).
 	Key    string `json:"key"`
-	Status string `json:"status,omitempty" partnerstack:"lenient"`
+	Status string `json:"status,omitempty" tolerant:"lenient"`
 	// FileURL and FileName are set once the export has a file that has not
 	// expired.
-	FileURL   string    `json:"file_url,omitempty" partnerstack:"lenient"`
-	FileName  string    `json:"file_name,omitempty" partnerstack:"lenient"`
-	Archived  bool      `json:"archived,omitempty" partnerstack:"lenient"`
+	FileURL   string    `json:"file_url,omitempty" tolerant:"lenient"`
+	FileName  string    `json:"file_name,omitempty" tolerant:"lenient"`
+	Archived  bool      `json:"archived,omitempty" tolerant:"lenient"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -78,7 +78,7 @@ type ReportExport struct {
 func (r *ReportExport) itemKey() string { return r.Key }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (r *ReportExport) UnmarshalJSON(b []byte) error { return decodeObject(b, r) }
+func (r *ReportExport) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, r) }
 
 // ReportExportParams is the body of POST
 // /v2/vendor_report_export/{configuration_key}.

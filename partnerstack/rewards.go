@@ -80,11 +80,11 @@ type Reward struct {
 	Withdrawn   bool               `json:"withdrawn"`
 	// Partnership, Action, Invoice, Offer and Trigger are sent by the
 	// Vendor API.
-	Partnership *RewardPartnership `json:"partnership,omitempty" partnerstack:"lenient"`
-	Action      *RewardAction      `json:"action,omitempty" partnerstack:"lenient"`
-	Invoice     *Invoice           `json:"invoice,omitempty" partnerstack:"lenient"`
-	Offer       *RewardOffer       `json:"offer,omitempty" partnerstack:"lenient"`
-	Trigger     *RewardTrigger     `json:"trigger,omitempty" partnerstack:"lenient"`
+	Partnership *RewardPartnership `json:"partnership,omitempty" tolerant:"lenient"`
+	Action      *RewardAction      `json:"action,omitempty" tolerant:"lenient"`
+	Invoice     *Invoice           `json:"invoice,omitempty" tolerant:"lenient"`
+	Offer       *RewardOffer       `json:"offer,omitempty" tolerant:"lenient"`
+	Trigger     *RewardTrigger     `json:"trigger,omitempty" tolerant:"lenient"`
 	CreatedAt   time.Time          `json:"created_at"`
 	UpdatedAt   time.Time          `json:"updated_at"`
 }
@@ -92,7 +92,7 @@ type Reward struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in US cents,
 // becomes its value in USD.
 func (r *Reward) UnmarshalJSON(b []byte) error {
-	if err := decodeObject(b, r); err != nil {
+	if err := records.Unmarshal(b, r); err != nil {
 		return err
 	}
 	return fromCents("USD", &r.Amount)
@@ -130,7 +130,7 @@ type RewardTransaction struct {
 // UnmarshalJSON implements json.Unmarshaler. The amounts, sent in cents,
 // become their values in Currency and USD.
 func (t *RewardTransaction) UnmarshalJSON(b []byte) error {
-	if err := decodeObject(b, t); err != nil {
+	if err := records.Unmarshal(b, t); err != nil {
 		return err
 	}
 	if err := fromCents(t.Currency, &t.Amount); err != nil {
@@ -144,11 +144,11 @@ type RewardPartnership struct {
 	Key   string `json:"key"`
 	Email string `json:"email,omitempty"`
 	Name  string `json:"name,omitempty"`
-	Group *Group `json:"group,omitempty" partnerstack:"lenient"`
+	Group *Group `json:"group,omitempty" tolerant:"lenient"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (p *RewardPartnership) UnmarshalJSON(b []byte) error { return decodeObject(b, p) }
+func (p *RewardPartnership) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, p) }
 
 // RewardAction is the action nested in a Vendor API reward.
 type RewardAction struct {
@@ -158,7 +158,7 @@ type RewardAction struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (a *RewardAction) UnmarshalJSON(b []byte) error { return decodeObject(b, a) }
+func (a *RewardAction) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, a) }
 
 // Invoice is the vendor invoice that paid a reward.
 type Invoice struct {
@@ -171,7 +171,7 @@ type Invoice struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (i *Invoice) UnmarshalJSON(b []byte) error { return decodeObject(b, i) }
+func (i *Invoice) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, i) }
 
 // RewardOffer is the offer a reward was earned under.
 type RewardOffer struct {

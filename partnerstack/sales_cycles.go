@@ -15,12 +15,12 @@ type SalesCyclesService service
 // beyond its existence; the modeled fields decode leniently.
 type Stage struct {
 	Key      string `json:"key"`
-	Name     string `json:"name,omitempty" partnerstack:"lenient"`
-	Position int    `json:"position,omitempty" partnerstack:"lenient"`
+	Name     string `json:"name,omitempty" tolerant:"lenient"`
+	Position int    `json:"position,omitempty" tolerant:"lenient"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (s *Stage) UnmarshalJSON(b []byte) error { return decodeObject(b, s) }
+func (s *Stage) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, s) }
 
 // StageOptions filter the stages.
 type StageOptions struct {

@@ -21,13 +21,13 @@ type Tier struct {
 	Key  string `json:"key"`
 	Name string `json:"name"`
 	// CollectionKey is the tier collection the tier belongs to.
-	CollectionKey string    `json:"collection_key,omitempty" partnerstack:"lenient"`
+	CollectionKey string    `json:"collection_key,omitempty" tolerant:"lenient"`
 	CreatedAt     time.Time `json:"created_at"`
 	UpdatedAt     time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (t *Tier) UnmarshalJSON(b []byte) error { return decodeObject(b, t) }
+func (t *Tier) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, t) }
 
 func (t *Tier) itemKey() string { return t.Key }
 
@@ -35,13 +35,13 @@ func (t *Tier) itemKey() string { return t.Key }
 type TierCollection struct {
 	Key       string    `json:"key"`
 	Name      string    `json:"name"`
-	Tiers     []*Tier   `json:"tiers,omitempty" partnerstack:"lenient"`
+	Tiers     []*Tier   `json:"tiers,omitempty" tolerant:"lenient"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (c *TierCollection) UnmarshalJSON(b []byte) error { return decodeObject(b, c) }
+func (c *TierCollection) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, c) }
 
 func (c *TierCollection) itemKey() string { return c.Key }
 

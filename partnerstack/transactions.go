@@ -38,9 +38,9 @@ type Transaction struct {
 	// Vendor API.
 	Approved    bool           `json:"approved,omitempty"`
 	CustomerKey string         `json:"customer_key,omitempty"`
-	Metadata    map[string]any `json:"metadata,omitempty" partnerstack:"lenient"`
+	Metadata    map[string]any `json:"metadata,omitempty" tolerant:"lenient"`
 	Test        bool           `json:"test,omitempty"`
-	Extension   map[string]any `json:"extension,omitempty" partnerstack:"lenient"`
+	Extension   map[string]any `json:"extension,omitempty" tolerant:"lenient"`
 	CreatedAt   time.Time      `json:"created_at"`
 	UpdatedAt   time.Time      `json:"updated_at"`
 }
@@ -48,7 +48,7 @@ type Transaction struct {
 // UnmarshalJSON implements json.Unmarshaler. The amounts, sent in cents,
 // become their values in Currency and USD.
 func (t *Transaction) UnmarshalJSON(b []byte) error {
-	if err := decodeObject(b, t); err != nil {
+	if err := records.Unmarshal(b, t); err != nil {
 		return err
 	}
 	if err := fromCents(t.Currency, &t.Amount); err != nil {
@@ -179,4 +179,14 @@ func (s *TransactionsService) Delete(ctx context.Context, key string, opts ...Re
 		return err
 	}
 	return remove(ctx, s.api, transport.Join("transactions/%s", key), opts...)
+}
+
+// msOf returns t as epoch milliseconds for a request body, nil (omitted)
+// for the zero time.
+func msOf(t time.Time) *int64 {
+	if t.IsZero() {
+		return nil
+	}
+	m := t.UnixMilli()
+	return &m
 }

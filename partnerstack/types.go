@@ -42,7 +42,7 @@ type CompanyRef struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (c *CompanyRef) UnmarshalJSON(b []byte) error { return decodeObject(b, c) }
+func (c *CompanyRef) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, c) }
 
 // CustomerRef is the customer nested in actions, transactions and rewards.
 // Which fields are filled depends on the object and the API: the Partner
@@ -68,7 +68,7 @@ type CustomerRef struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (c *CustomerRef) UnmarshalJSON(b []byte) error { return decodeObject(b, c) }
+func (c *CustomerRef) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, c) }
 
 // Field is a custom form field with the value submitted for it, as in the
 // fields of partnerships, customers, deals and leads. In request bodies
@@ -93,15 +93,15 @@ type Field struct {
 	// Value is the submitted value, usually a string.
 	Value any `json:"value,omitempty"`
 	// Options are the choices of a picklist or checkbox field.
-	Options map[string]string `json:"options,omitempty" partnerstack:"lenient"`
+	Options map[string]string `json:"options,omitempty" tolerant:"lenient"`
 	// DefaultValue, MapsTo and Protected are sent in form templates.
-	DefaultValue string `json:"default_value,omitempty" partnerstack:"lenient"`
+	DefaultValue string `json:"default_value,omitempty" tolerant:"lenient"`
 	MapsTo       any    `json:"maps_to,omitempty"`
 	Protected    bool   `json:"protected,omitempty"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (f *Field) UnmarshalJSON(b []byte) error { return decodeObject(b, f) }
+func (f *Field) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, f) }
 
 // Team is a partner team (stack), nested in partnerships and deals and
 // returned by PartnershipsService.GetTeam.
@@ -110,7 +110,7 @@ type Team struct {
 	Name string `json:"name"`
 	// Members is filled by PartnershipsService.GetTeam; its shape is not
 	// documented beyond team members.
-	Members   []*TeamMember `json:"members,omitempty" partnerstack:"lenient"`
+	Members   []*TeamMember `json:"members,omitempty" tolerant:"lenient"`
 	CreatedAt time.Time     `json:"created_at"`
 	UpdatedAt time.Time     `json:"updated_at"`
 }
@@ -118,7 +118,7 @@ type Team struct {
 func (t *Team) itemKey() string { return t.Key }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (t *Team) UnmarshalJSON(b []byte) error { return decodeObject(b, t) }
+func (t *Team) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, t) }
 
 // TeamMember is a member of a partner team.
 type TeamMember struct {
@@ -131,7 +131,7 @@ type TeamMember struct {
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (m *TeamMember) UnmarshalJSON(b []byte) error { return decodeObject(b, m) }
+func (m *TeamMember) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, m) }
 
 // TierRef is the tier nested in a partnership.
 type TierRef struct {
@@ -165,7 +165,7 @@ func (o *Offer) UnmarshalJSON(b []byte) error {
 	var alt struct {
 		Type string `json:"type_"`
 	}
-	if err := decodeObject(b, o); err != nil {
+	if err := records.Unmarshal(b, o); err != nil {
 		return err
 	}
 	if o.Type == "" && json.Unmarshal(b, &alt) == nil {

@@ -35,16 +35,16 @@ const (
 type Webhook struct {
 	Key string `json:"key"`
 	// Target is the URL events are delivered to.
-	Target string `json:"target" partnerstack:"lenient"`
+	Target string `json:"target" tolerant:"lenient"`
 	// Events are the subscribed event names.
-	Events    []string  `json:"events,omitempty" partnerstack:"lenient"`
-	Archived  bool      `json:"archived,omitempty" partnerstack:"lenient"`
+	Events    []string  `json:"events,omitempty" tolerant:"lenient"`
+	Archived  bool      `json:"archived,omitempty" tolerant:"lenient"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
-func (w *Webhook) UnmarshalJSON(b []byte) error { return decodeObject(b, w) }
+func (w *Webhook) UnmarshalJSON(b []byte) error { return records.Unmarshal(b, w) }
 
 func (w *Webhook) itemKey() string { return w.Key }
 
