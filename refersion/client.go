@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/clientopts"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -65,61 +67,109 @@ type service struct {
 // WithGraphQLKey (the GraphQL API) or both are required; a call to an API
 // whose credentials were not given fails before sending.
 func NewClient(opts ...Option) (*Client, error) {
-	s := settings{Settings: transport.NewSettings(DefaultBaseURL), gqlURL: DefaultGraphQLURL}
-	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
-	s.Prefetch = 1
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("refersion: %w", err)
+	s, err := newSettings(opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.client()
+}
+
+// newSettings applies opts to the defaults and checks that they gave
+// credentials for at least one of the two APIs.
+func newSettings(opts []Option) (*settings, error) {
+	s := &settings{Settings: clientopts.Defaults(DefaultBaseURL, RateLimitRequests, RateLimitWindow), gqlURL: DefaultGraphQLURL}
+	if err := clientopts.Apply("refersion", s, opts); err != nil {
+		return nil, err
+	}
+	return s, s.checkCredentials()
+}
+
+// hasREST reports whether the options gave the REST key pair.
+func (s *settings) hasREST() bool { return !s.publicKey.IsZero() && !s.secretKey.IsZero() }
+
+// checkCredentials rejects settings without the credentials of either API.
+func (s *settings) checkCredentials() error {
+	if !s.hasREST() && s.gqlKey.IsZero() {
+		return errors.New("refersion: credentials are required: a REST key pair (WithKeys), a GraphQL access token (WithGraphQLKey), or both")
+	}
+	return nil
+}
+
+// client builds the client with a transport for each API it has
+// credentials for.
+func (s *settings) client() (*Client, error) {
+	c := newClient(basePath(s.BaseURL))
+	for _, connect := range []func(*Client) error{s.connectREST, s.connectGraphQL} {
+		if err := connect(c); err != nil {
+			return nil, err
 		}
 	}
-	rest := !s.publicKey.IsZero() && !s.secretKey.IsZero()
-	if !rest && s.gqlKey.IsZero() {
-		return nil, errors.New("refersion: credentials are required: a REST key pair (WithKeys), a GraphQL access token (WithGraphQLKey), or both")
-	}
-	c := &Client{basePath: strings.TrimRight(s.BaseURL.EscapedPath(), "/")}
-	if rest {
-		t, err := transport.New(transport.Config{
-			Settings: s.Settings,
-			Platform: "refersion",
-			Auth: transport.HeaderAuth{
-				"Refersion-Public-Key": s.publicKey,
-				"Refersion-Secret-Key": s.secretKey,
-			},
-		})
-		if err != nil {
-			return nil, fmt.Errorf("refersion: %w", err)
-		}
-		c.t = t
-	}
-	if !s.gqlKey.IsZero() {
-		// A transport of its own: the token goes to the GraphQL origin
-		// only, and the REST keys never do.
-		gs := s.Settings
-		u, err := transport.ParseBaseURL(s.gqlURL)
-		if err != nil {
-			return nil, fmt.Errorf("refersion: GraphQL URL: %w", err)
-		}
-		gs.BaseURL = u
-		g, err := transport.New(transport.Config{
-			Settings: gs,
-			Platform: "refersion",
-			Auth:     transport.HeaderAuth{"X-Refersion-Key": s.gqlKey},
-		})
-		if err != nil {
-			return nil, fmt.Errorf("refersion: %w", err)
-		}
-		c.gql, c.gqlBasePath, c.gqlToken = g, strings.TrimRight(u.EscapedPath(), "/"), s.gqlKey
-	}
-	base := &service{client: c}
-	c.Affiliates = (*AffiliatesService)(base)
-	c.Conversions = (*ConversionsService)(base)
-	c.Offers = (*OffersService)(base)
-	c.Reports = (*ReportsService)(base)
 	return c, nil
+}
+
+// newClient returns a client without transports, its services wired.
+func newClient(basePath string) *Client {
+	c := &Client{basePath: basePath}
+	c.wire(&service{client: c})
+	return c
+}
+
+// wire points every service of c at base.
+func (c *Client) wire(base *service) {
+	c.Affiliates, c.Conversions, c.Offers, c.Reports = (*AffiliatesService)(base), (*ConversionsService)(base),
+		(*OffersService)(base), (*ReportsService)(base)
+}
+
+// connectREST gives c the transport of the REST API when the options gave
+// the key pair.
+func (s *settings) connectREST(c *Client) (err error) {
+	if s.hasREST() {
+		c.t, err = newTransport(s.Settings, transport.HeaderAuth{
+			"Refersion-Public-Key": s.publicKey,
+			"Refersion-Secret-Key": s.secretKey,
+		})
+	}
+	return err
+}
+
+// connectGraphQL gives c the transport of the GraphQL API when the options
+// gave its token.
+func (s *settings) connectGraphQL(c *Client) (err error) {
+	if !s.gqlKey.IsZero() {
+		c.gql, c.gqlBasePath, err = s.graphQL()
+		c.gqlToken = s.gqlKey
+	}
+	return err
+}
+
+// graphQL returns the transport of the GraphQL API and its base path. It
+// is a transport of its own: the token goes to the GraphQL origin only,
+// and the REST keys never do.
+func (s *settings) graphQL() (*transport.Client, string, error) {
+	u, err := transport.ParseBaseURL(s.gqlURL)
+	if err != nil {
+		return nil, "", fmt.Errorf("refersion: GraphQL URL: %w", err)
+	}
+	t, err := newTransport(withBaseURL(s.Settings, u), transport.HeaderAuth{"X-Refersion-Key": s.gqlKey})
+	return t, basePath(u), err
+}
+
+// withBaseURL returns st with the base URL u.
+func withBaseURL(st transport.Settings, u *url.URL) transport.Settings {
+	st.BaseURL = u
+	return st
+}
+
+// basePath is the escaped path of a base URL without its trailing slash.
+func basePath(u *url.URL) string { return strings.TrimRight(u.EscapedPath(), "/") }
+
+// newTransport returns a transport of Refersion with st and auth.
+func newTransport(st transport.Settings, auth transport.Auth) (*transport.Client, error) {
+	t, err := transport.New(transport.Config{Settings: st, Platform: "refersion", Auth: auth})
+	if err != nil {
+		return nil, fmt.Errorf("refersion: %w", err)
+	}
+	return t, nil
 }
 
 // RateLimit returns the quota announced by the last REST response (the

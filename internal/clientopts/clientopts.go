@@ -1,0 +1,35 @@
+// Package clientopts builds the settings a platform client starts from:
+// the shared defaults with the platform's own throttle, and the loop that
+// applies the caller's options to them in order.
+package clientopts
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
+)
+
+// Defaults returns the transport settings every platform client starts
+// from: [transport.NewSettings] with baseURL ("" for a platform without a
+// default host), a throttle of requests per window, and one page of a
+// list fetched ahead of the caller.
+func Defaults(baseURL string, requests int, per time.Duration) transport.Settings {
+	s := transport.NewSettings(baseURL)
+	s.RateLimitRequests, s.RateLimitPer, s.Prefetch = requests, per, 1
+	return s
+}
+
+// Apply calls each non-nil option on s in order and returns the first
+// error, prefixed with the platform's name ("refersion: ...").
+func Apply[S any, O ~func(*S) error](platform string, s *S, opts []O) error {
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(s); err != nil {
+			return fmt.Errorf("%s: %w", platform, err)
+		}
+	}
+	return nil
+}
