@@ -2,13 +2,16 @@ package refersion
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -42,22 +45,16 @@ type gqlError struct {
 	} `json:"extensions"`
 }
 
-// flexCode is an error code sent as a string or a number.
+// flexCode is an error code sent as a string or a number; a code of
+// another type is no code.
 type flexCode string
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (c *flexCode) UnmarshalJSON(b []byte) error {
-	var s string
-	if json.Unmarshal(b, &s) == nil {
-		*c = flexCode(s)
-		return nil
+	var t tolerant.Text
+	if t.UnmarshalJSON(b) == nil {
+		*c = flexCode(t)
 	}
-	var n json.Number
-	if json.Unmarshal(b, &n) == nil {
-		*c = flexCode(n.String())
-		return nil
-	}
-	*c = ""
 	return nil
 }
 
@@ -71,46 +68,40 @@ func (f *gqlFailure) Error() string { return f.err.Error() }
 // gqlPage decodes the answer to a list query: {"data": {"<root>": [...]},
 // "errors": [...]}. Its check runs inside the transport's retry loop.
 type gqlPage[T any] struct {
-	root  string
-	items []*T
-	// present reports that data held the root field.
-	present bool
-	errs    []gqlError
-	body    []byte
+	root string
+	// data is the object under "data", holding the rows under root.
+	data tolerant.Page[T, struct{}]
+	errs []gqlError
+	body []byte
 	// mapErr turns errs into the call's *Error.
 	mapErr func(errs []gqlError, body []byte) *Error
+}
+
+// gqlAnswer is the envelope of every GraphQL answer, decoded in one pass
+// into the page it points to.
+type gqlAnswer[T any] struct {
+	Data   *tolerant.Page[T, struct{}] `json:"data"`
+	Errors *[]gqlError                 `json:"errors"`
 }
 
 // UnmarshalJSON implements json.Unmarshaler, starting afresh on each
 // attempt.
 func (p *gqlPage[T]) UnmarshalJSON(b []byte) error {
-	p.items, p.present, p.errs = nil, false, nil
-	p.body = append(p.body[:0], b[:min(len(b), 4096)]...)
+	p.data, p.errs, p.body = tolerant.Page[T, struct{}]{Key: p.root}, nil, append(p.body[:0], b[:min(len(b), 4096)]...)
+	err := json.Unmarshal(b, &gqlAnswer[T]{Data: &p.data, Errors: &p.errs})
+	return p.partial(b, err)
+}
+
+// partial keeps the errors of an answer whose data did not decode: they
+// say more than a broken partial answer.
+func (p *gqlPage[T]) partial(b []byte, err error) error {
 	var w struct {
-		Data   map[string]json.RawMessage `json:"data"`
-		Errors []gqlError                 `json:"errors"`
+		Errors []gqlError `json:"errors"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
+	if err != nil && json.Unmarshal(b, &w) == nil && len(w.Errors) > 0 {
+		p.data.Items, p.errs, err = nil, w.Errors, nil
 	}
-	p.errs = w.Errors
-	raw, ok := w.Data[p.root]
-	if !ok {
-		return nil
-	}
-	p.present = true
-	if raw = bytes.TrimSpace(raw); bytes.Equal(raw, []byte("null")) {
-		return nil
-	}
-	if err := json.Unmarshal(raw, &p.items); err != nil {
-		if len(p.errs) > 0 {
-			// The errors say more than a broken partial answer.
-			p.items = nil
-			return nil
-		}
-		return err
-	}
-	return nil
+	return err
 }
 
 // Validate implements transport.Validator. A rate limit or a server fault
@@ -119,16 +110,36 @@ func (p *gqlPage[T]) UnmarshalJSON(b []byte) error {
 // call. An answer with neither errors nor the root field is malformed.
 func (p *gqlPage[T]) Validate() error {
 	if len(p.errs) > 0 {
-		e := p.mapErr(p.errs, p.body)
-		if errors.Is(e, ErrRateLimited) || errors.Is(e, ErrServer) {
-			return &gqlFailure{err: e}
-		}
-		return nil
+		return p.retryable()
 	}
-	if !p.present {
+	if !p.data.Found {
 		return fmt.Errorf(`no "data.%s" in the answer`, p.root)
 	}
 	return nil
+}
+
+// retryable is the failure of an errors answer worth retrying, or nil.
+func (p *gqlPage[T]) retryable() error {
+	if e := p.mapErr(p.errs, p.body); errors.Is(e, ErrRateLimited) || errors.Is(e, ErrServer) {
+		return &gqlFailure{err: e}
+	}
+	return nil
+}
+
+// result is the rows of the page or the error of the call: a failure
+// carried out of the retry loop, or the final errors array. Partial data
+// beside errors is an error, never a short page.
+func (p *gqlPage[T]) result(resp *Response, err error) ([]*T, *Response, error) {
+	var f *gqlFailure
+	switch {
+	case errors.As(err, &f):
+		return nil, nil, f.err
+	case err != nil:
+		return nil, nil, err
+	case len(p.errs) > 0:
+		return nil, resp, p.mapErr(p.errs, p.body)
+	}
+	return p.data.Items, resp, nil
 }
 
 // gqlShownPath is how errors and logs name a GraphQL query: the endpoint
@@ -137,38 +148,42 @@ func (p *gqlPage[T]) Validate() error {
 func gqlShownPath(root string) string { return "graphql(" + root + ")" }
 
 // gqlList sends one list query and returns its rows as sent (nulls
-// included, for the page count). Every list query is
-// a read, retried like a GET.
+// included, for the page count).
 func gqlList[T any](ctx context.Context, c *Client, root, query string) ([]*T, *Response, error) {
+	page := &gqlPage[T]{root: root, mapErr: c.gqlErrorOf(root)}
+	resp, err := c.gqlPost(ctx, root, query, page)
+	return page.result(resp, err)
+}
+
+// gqlPost posts query, whose root field is root, to the GraphQL API and
+// decodes the answer into out. Every list query is a read, retried like a
+// GET.
+func (c *Client) gqlPost(ctx context.Context, root, query string, out any) (*Response, error) {
 	if c.gql == nil {
-		return nil, nil, fmt.Errorf("refersion: GraphQL %s: no GraphQL access token: the GraphQL API needs WithGraphQLKey", root)
+		return nil, fmt.Errorf("refersion: GraphQL %s: no GraphQL access token: the GraphQL API needs WithGraphQLKey", root)
 	}
-	shown := gqlShownPath(root)
-	path := c.gqlBasePath + "/" + shown
-	page := &gqlPage[T]{root: root, mapErr: func(errs []gqlError, body []byte) *Error {
-		e := graphQLError(http.MethodPost, path, errs, body)
-		// An answer that echoes the token never carries it into the error.
-		if tok := c.gqlToken.Reveal(); tok != "" {
-			e.Message = strings.ReplaceAll(e.Message, tok, "[REDACTED]")
-			e.Body = bytes.ReplaceAll(e.Body, []byte(tok), []byte("[REDACTED]"))
-		}
-		return e
-	}}
-	resp, err := c.gql.Do(ctx, &transport.Request{
-		Method: http.MethodPost, ShownPath: shown, Body: gqlQuery{Query: query}, RetrySafe: true,
-	}, page)
-	if err != nil {
-		var f *gqlFailure
-		if errors.As(err, &f) {
-			return nil, nil, f.err
-		}
-		return nil, nil, err
+	return c.gql.Do(ctx, &transport.Request{
+		Method: http.MethodPost, ShownPath: gqlShownPath(root), Body: gqlQuery{Query: query}, RetrySafe: true,
+	}, out)
+}
+
+// gqlErrorOf returns the mapping of the errors array of a query of root
+// onto its *Error (see graphQLError).
+func (c *Client) gqlErrorOf(root string) func([]gqlError, []byte) *Error {
+	path := c.gqlBasePath + "/" + gqlShownPath(root)
+	return func(errs []gqlError, body []byte) *Error {
+		return c.scrub(graphQLError(http.MethodPost, path, errs, body))
 	}
-	if len(page.errs) > 0 {
-		// Partial data beside errors is an error, never a short page.
-		return nil, resp, page.mapErr(page.errs, page.body)
+}
+
+// scrub removes the GraphQL token from an error built from an answer, so
+// that an answer which echoes the token never carries it into the error.
+func (c *Client) scrub(e *Error) *Error {
+	if tok := c.gqlToken.Reveal(); tok != "" {
+		e.Message = strings.ReplaceAll(e.Message, tok, "[REDACTED]")
+		e.Body = bytes.ReplaceAll(e.Body, []byte(tok), []byte("[REDACTED]"))
 	}
-	return page.items, resp, nil
+	return e
 }
 
 // graphQLError maps a GraphQL errors array onto an *Error with the status
@@ -176,61 +191,64 @@ func gqlList[T any](ctx context.Context, c *Client, root, query string) ([]*T, *
 // the messages, and the error matches ErrUnauthorized, ErrForbidden,
 // ErrRateLimited, ErrInvalidRequest or, for anything else, ErrServer.
 func graphQLError(method, path string, errs []gqlError, body []byte) *Error {
+	msg, code := gqlMessages(errs)
+	e := transport.NewStatusError("refersion", method, path, http.StatusOK, "GraphQL: "+msg, graphQLKind(code, msg))
+	e.Code, e.Body = code, bytes.Clone(body)
+	return e
+}
+
+// gqlMessages joins the messages of errs and returns the first
+// extensions.code among them.
+func gqlMessages(errs []gqlError) (msg, code string) {
 	var msgs []string
-	code := ""
 	for _, e := range errs {
 		if e.Message != "" {
 			msgs = append(msgs, e.Message)
 		}
-		if code == "" {
-			code = string(e.Extensions.Code)
-		}
+		code = cmp.Or(code, string(e.Extensions.Code))
 	}
-	msg := strings.Join(msgs, "; ")
-	if msg == "" {
-		msg = "GraphQL errors without a message"
-	}
-	e := transport.NewStatusError("refersion", method, path, http.StatusOK, "GraphQL: "+msg, graphQLKind(code, msg))
-	e.Code = code
-	e.Body = bytes.Clone(body)
-	return e
+	return cmp.Or(strings.Join(msgs, "; "), "GraphQL errors without a message"), code
+}
+
+// gqlKind is a kind of GraphQL error: the codes that name it, and the
+// words that name it in a message without a known code.
+type gqlKind struct {
+	kind         error
+	codes, words []string
+}
+
+// gqlKinds are the kinds a GraphQL error is classified into, by code
+// first and by message second, in this order. Refersion publishes no list
+// of codes; these are the codes and wordings of common GraphQL servers.
+var gqlKinds = []gqlKind{
+	{ErrUnauthorized, []string{"UNAUTHENTICATED", "UNAUTHORIZED", "INVALID_TOKEN", "401"},
+		[]string{"unauthenticated", "unauthorized", "not authenticated", "access token", "api key", "invalid token", "invalid key"}},
+	{ErrForbidden, []string{"FORBIDDEN", "403"}, []string{"forbidden", "not allowed", "permission"}},
+	{ErrRateLimited, []string{"TOO_MANY_REQUESTS", "RATE_LIMITED", "THROTTLED", "429"},
+		[]string{"too many requests", "rate limit", "throttl"}},
+	{ErrInvalidRequest, []string{"GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "VALIDATION", "400"},
+		[]string{"cannot query field", "syntax error", "unknown argument", "expected type", "expected name",
+			"argument", "must have a selection", "validation"}},
+	{ErrServer, []string{"INTERNAL_SERVER_ERROR", "INTERNAL", "500", "503"}, nil},
 }
 
 // graphQLKind classifies a GraphQL error by its code, or by its message
-// when it has none. Refersion publishes no list of codes; these are the
-// codes and wordings of common GraphQL servers.
+// when no kind has that code; ErrServer when neither says.
 func graphQLKind(code, msg string) error {
-	switch strings.ToUpper(strings.TrimSpace(code)) {
-	case "UNAUTHENTICATED", "UNAUTHORIZED", "INVALID_TOKEN", "401":
-		return ErrUnauthorized
-	case "FORBIDDEN", "403":
-		return ErrForbidden
-	case "TOO_MANY_REQUESTS", "RATE_LIMITED", "THROTTLED", "429":
-		return ErrRateLimited
-	case "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "VALIDATION", "400":
-		return ErrInvalidRequest
-	case "INTERNAL_SERVER_ERROR", "INTERNAL", "500", "503":
-		return ErrServer
+	code, msg = strings.ToUpper(strings.TrimSpace(code)), strings.ToLower(msg)
+	return cmp.Or(gqlKindWhere(func(k gqlKind) bool { return slices.Contains(k.codes, code) }),
+		gqlKindWhere(func(k gqlKind) bool { return containsAny(msg, k.words) }), ErrServer)
+}
+
+// gqlKindWhere is the first kind that match accepts, or nil.
+func gqlKindWhere(match func(gqlKind) bool) error {
+	if i := slices.IndexFunc(gqlKinds, match); i >= 0 {
+		return gqlKinds[i].kind
 	}
-	m := strings.ToLower(msg)
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(m, w) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has("unauthenticated", "unauthorized", "not authenticated", "access token", "api key", "invalid token", "invalid key"):
-		return ErrUnauthorized
-	case has("forbidden", "not allowed", "permission"):
-		return ErrForbidden
-	case has("too many requests", "rate limit", "throttl"):
-		return ErrRateLimited
-	case has("cannot query field", "syntax error", "unknown argument", "expected type", "expected name",
-		"argument", "must have a selection", "validation"):
-		return ErrInvalidRequest
-	}
-	return ErrServer
+	return nil
+}
+
+// containsAny reports whether s contains any of words.
+func containsAny(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
 }

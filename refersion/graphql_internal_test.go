@@ -50,7 +50,7 @@ func TestGraphQLSamplesRoundTrip(t *testing.T) {
 	page := &gqlPage[Conversion]{root: "conversions"}
 	require.NoError(t, json.Unmarshal(sample(t, "vendor/graphql_conversions.json"), page))
 	require.NoError(t, page.Validate())
-	assert.Len(t, page.items, 2)
+	assert.Len(t, page.data.Items, 2)
 
 	var bad Conversion
 	for _, row := range []string{`{"created":"soon"}`, `{"total":"1.00"}`, `{"created":null}`, `{"created":"1","total":"x"}`} {
