@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/clientopts"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -65,32 +66,57 @@ var keyPattern = regexp.MustCompile(`^pap_[A-Za-z0-9]+_[A-Za-z0-9]+$`)
 // NewClient returns a client configured by opts. WithAPIKey is required, and
 // one of WithAccount or WithBaseURL.
 func NewClient(opts ...Option) (*Client, error) {
-	s := settings{Settings: transport.NewSettings(""), location: time.UTC, clicksPath: "reports/clicks"}
-	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
-	s.Prefetch = 1
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("postaffiliatepro: %w", err)
-		}
+	s, err := newSettings(opts)
+	if err != nil {
+		return nil, err
 	}
-	if s.apiKey.IsZero() {
-		return nil, errors.New("postaffiliatepro: an API key is required (WithAPIKey)")
+	return s.client()
+}
+
+// newSettings applies opts to the defaults and checks what they set.
+func newSettings(opts []Option) (*settings, error) {
+	s := &settings{Settings: clientopts.Defaults("", RateLimitRequests, RateLimitWindow), location: time.UTC, clicksPath: "reports/clicks"}
+	if err := clientopts.Apply("postaffiliatepro", s, opts); err != nil {
+		return nil, err
 	}
-	if s.account != "" && s.baseURLSet {
-		return nil, errors.New("postaffiliatepro: WithAccount and WithBaseURL both set the base URL; use one")
+	return s, s.check()
+}
+
+// check rejects settings without a key or an API URL, or with two ways of
+// setting the URL, and notes in the debug log a key not of the
+// documented shape.
+func (s *settings) check() error {
+	switch {
+	case s.apiKey.IsZero():
+		return errors.New("postaffiliatepro: an API key is required (WithAPIKey)")
+	case s.account != "" && s.baseURLSet:
+		return errors.New("postaffiliatepro: WithAccount and WithBaseURL both set the base URL; use one")
+	case s.BaseURL == nil:
+		return errors.New("postaffiliatepro: the account's API URL is required (WithAccount or WithBaseURL); there is no default host")
 	}
-	if s.BaseURL == nil {
-		return nil, errors.New("postaffiliatepro: the account's API URL is required (WithAccount or WithBaseURL); there is no default host")
-	}
+	s.noteKeyShape()
+	return nil
+}
+
+// noteKeyShape logs at debug level a key that does not look like
+// pap_<id>_<secret>; it is sent all the same.
+func (s *settings) noteKeyShape() {
 	if !keyPattern.MatchString(s.apiKey.Reveal()) && s.Logger != nil {
 		s.Logger.LogAttrs(context.Background(), slog.LevelDebug,
 			"postaffiliatepro: the API key does not look like pap_<id>_<secret>; sending it as a bearer token as given",
 			slog.String("platform", "postaffiliatepro"))
 	}
-	t, err := transport.New(transport.Config{
+}
+
+// transportConfig is the configuration of the client's transport: the
+// key as a bearer token, and the rate-limit headers the API documents.
+//
+// RateLimitWindow stays zero: a 429 is documented to carry Retry-After
+// and X-RateLimit-Reset, and should neither come, the quota is a token
+// bucket that frees a request every 600ms, so exponential backoff from
+// the minimum wait fits better than waiting out a whole minute.
+func (s *settings) transportConfig() transport.Config {
+	return transport.Config{
 		Settings: s.Settings,
 		Platform: "postaffiliatepro",
 		Auth:     transport.BearerAuth{Token: s.apiKey},
@@ -100,15 +126,21 @@ func NewClient(opts ...Option) (*Client, error) {
 			Reset:     "X-RateLimit-Reset",
 			ResetKind: transport.ResetUnixSeconds,
 		},
-		// RateLimitWindow stays zero: a 429 is documented to carry
-		// Retry-After and X-RateLimit-Reset, and should neither come, the
-		// quota is a token bucket that frees a request every 600ms, so
-		// exponential backoff from the minimum wait fits better than
-		// waiting out a whole minute.
-	})
+	}
+}
+
+// client builds the client of the settings.
+func (s *settings) client() (*Client, error) {
+	t, err := transport.New(s.transportConfig())
 	if err != nil {
 		return nil, fmt.Errorf("postaffiliatepro: %w", err)
 	}
+	return s.newClient(t), nil
+}
+
+// newClient returns the client of the settings on transport t, its
+// services wired.
+func (s *settings) newClient(t *transport.Client) *Client {
 	c := &Client{
 		t:          t,
 		basePath:   strings.TrimRight(s.BaseURL.EscapedPath(), "/"),
@@ -116,13 +148,14 @@ func NewClient(opts ...Option) (*Client, error) {
 		location:   s.location,
 		clicksPath: s.clicksPath,
 	}
-	base := &service{client: c}
-	c.Affiliates = (*AffiliatesService)(base)
-	c.Transactions = (*TransactionsService)(base)
-	c.Campaigns = (*CampaignsService)(base)
-	c.Banners = (*BannersService)(base)
-	c.Reports = (*ReportsService)(base)
-	return c, nil
+	c.wire(&service{client: c})
+	return c
+}
+
+// wire points every service of c at base.
+func (c *Client) wire(base *service) {
+	c.Affiliates, c.Transactions, c.Campaigns, c.Banners, c.Reports = (*AffiliatesService)(base),
+		(*TransactionsService)(base), (*CampaignsService)(base), (*BannersService)(base), (*ReportsService)(base)
 }
 
 // RateLimit returns the quota announced by the last response: the limit
