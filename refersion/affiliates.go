@@ -1,6 +1,7 @@
 package refersion
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"iter"
 	"log/slog"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -93,14 +95,9 @@ func (s *AffiliatesService) List(ctx context.Context, opts ...*AffiliateListOpti
 // number of affiliates and Response.NextPage the page that follows (0 after
 // the last).
 func (s *AffiliatesService) ListPage(ctx context.Context, opts *AffiliateListOptions) ([]*Affiliate, *Response, error) {
-	var o AffiliateListOptions
-	if opts != nil {
-		o = *opts
-	}
-	if err := transport.NormalizePage(&o.Page, &o.PerPage, MaxPerPage, MaxPerPage, "limit"); err != nil {
-		return nil, nil, fmt.Errorf("refersion: affiliate/list: %w", err)
-	}
-	return s.client.affiliatePage(ctx, affiliateList, &o, o.Page, o.PerPage)
+	o := *cmp.Or(opts, &AffiliateListOptions{})
+	err := transport.NormalizePage(&o.Page, &o.PerPage, MaxPerPage, MaxPerPage, "limit")
+	return s.client.affiliatePage(ctx, affiliateList.check(err), &o, o.Page, o.PerPage)
 }
 
 // AffiliateSearchOptions narrow and page affiliate/search.
@@ -194,24 +191,28 @@ func (s *AffiliatesService) searchPage(ctx context.Context, q *searchQuery) ([]*
 // returns no affiliates and a Response with Total 0 and the API's
 // StatusCode (422), not an error.
 func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts *AffiliateSearchOptions) ([]*Affiliate, *Response, error) {
-	keyword = strings.TrimSpace(keyword)
-	if keyword == "" {
-		return nil, nil, errors.New("refersion: affiliate/search: keyword is required")
-	}
-	var o AffiliateSearchOptions
-	if opts != nil {
-		o = *opts
+	body, err := newSearchBody(keyword, cmp.Or(opts, &AffiliateSearchOptions{}))
+	items, resp, err := s.client.affiliatePage(ctx, affiliateSearch.check(err), body, body.Page, -1)
+	return nothingFound(items, resp, err)
+}
+
+// newSearchBody returns the body of affiliate/search with its page
+// normalized, and the error of the arguments.
+func newSearchBody(keyword string, o *AffiliateSearchOptions) (*searchBody, error) {
+	b := &searchBody{Keyword: strings.TrimSpace(keyword), FirstName: o.FirstName, LastName: o.LastName, Page: o.Page}
+	if b.Keyword == "" {
+		return b, errors.New("keyword is required")
 	}
 	// The search's page size is fixed by Refersion.
-	if err := transport.NormalizePage(&o.Page, nil, 0, 0, ""); err != nil {
-		return nil, nil, fmt.Errorf("refersion: affiliate/search: %w", err)
-	}
-	body := &searchBody{Keyword: keyword, FirstName: o.FirstName, LastName: o.LastName, Page: o.Page}
-	items, resp, err := s.client.affiliatePage(ctx, affiliateSearch, body, o.Page, -1)
+	return b, transport.NormalizePage(&b.Page, nil, 0, 0, "")
+}
+
+// nothingFound turns the 422 of a search that finds nothing into an empty
+// result with Total 0 and the API's status.
+func nothingFound(items []*Affiliate, resp *Response, err error) ([]*Affiliate, *Response, error) {
 	var apiErr *Error
 	if errors.As(err, &apiErr) && apiErr.StatusCode == 422 && strings.Contains(apiErr.Message, "Could not find affiliates") {
-		zero := 0
-		return []*Affiliate{}, &Response{StatusCode: apiErr.StatusCode, Total: &zero}, nil
+		return []*Affiliate{}, &Response{StatusCode: apiErr.StatusCode, Total: new(int)}, nil
 	}
 	return items, resp, err
 }
@@ -219,21 +220,10 @@ func (s *AffiliatesService) SearchPage(ctx context.Context, keyword string, opts
 // affiliatePage posts one list or search request. size is the page size,
 // or -1 to take the length of the page.
 func (c *Client) affiliatePage(ctx context.Context, op call, body any, page, size int) ([]*Affiliate, *Response, error) {
-	var p affiliatePage
+	p := new(affiliatePage)
 	// The envelope was checked inside the retry loop (affiliatePage.Validate).
-	resp, err := c.post(ctx, op, body, &p)
-	if err != nil {
-		return nil, nil, err
-	}
-	if size < 0 {
-		size = len(p.Results)
-	}
-	p.fill(resp, page, size)
-	items := transport.DropNil(p.Results)
-	for _, a := range items {
-		a.Code = string(a.ID)
-	}
-	return items, resp, nil
+	resp, err := c.post(ctx, op, body, p)
+	return p.result(resp, err, page, size)
 }
 
 var affiliateGet = call{path: "affiliate/get", readOnly: true}
@@ -407,23 +397,17 @@ var affiliateNew = call{path: "affiliate/new"}
 // Create adds an affiliate. It is a write: retried only on a 429, or a 503
 // with Retry-After, which prove the server did not act.
 func (s *AffiliatesService) Create(ctx context.Context, params *AffiliateCreateParams, opts ...RequestOption) (*AffiliateCreateResult, error) {
-	if params == nil {
-		return nil, errors.New("refersion: affiliate/new: params are required")
-	}
-	for _, f := range []struct{ name, v string }{
-		{"FirstName", params.FirstName}, {"LastName", params.LastName}, {"Email", params.Email},
-		{"Password", params.Password}, {"Status", string(params.Status)},
-	} {
-		if strings.TrimSpace(f.v) == "" {
-			return nil, fmt.Errorf("refersion: affiliate/new: %s is required", f.name)
-		}
-	}
-	r, err := postChecked(ctx, s.client, affiliateNew, params,
+	return postChecked(ctx, s.client, affiliateNew.check(params.validate()), params,
 		transport.Record(new(AffiliateCreateResult), "id", func(r *AffiliateCreateResult) bool { return FlexString(r.Code).isID() }), opts...)
-	if err != nil {
-		return nil, err
+}
+
+// validate checks the required fields.
+func (p *AffiliateCreateParams) validate() error {
+	if p == nil {
+		return errors.New("params are required")
 	}
-	return r, nil
+	return required([2]string{"FirstName", p.FirstName}, [2]string{"LastName", p.LastName}, [2]string{"Email", p.Email},
+		[2]string{"Password", p.Password}, [2]string{"Status", string(p.Status)})
 }
 
 // AffiliateUpdateParams are the fields affiliate/edit changes; empty fields
@@ -474,25 +458,32 @@ var affiliateEditCall = call{path: "affiliate/edit"}
 // Refersion lists an id it did not change in IDsNotChanged rather than
 // failing.
 func (s *AffiliatesService) Update(ctx context.Context, id int64, params *AffiliateUpdateParams, opts ...RequestOption) (*ChangeResult, error) {
-	if id <= 0 {
-		return nil, fmt.Errorf("refersion: affiliate/edit: invalid affiliate id %d", id)
-	}
-	if params.empty() {
-		return nil, errors.New("refersion: affiliate/edit: at least one field to change is required")
-	}
-	e := affiliateEdit{ID: id, AffiliateUpdateParams: params}
-	keys := make([]string, 0, len(params.CustomFields))
-	for k := range params.CustomFields {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		e.CustomFields = append(e.CustomFields, map[string]string{k: params.CustomFields[k]})
-	}
 	body := struct {
 		Affiliates []affiliateEdit `json:"affiliates"`
-	}{[]affiliateEdit{e}}
-	return s.client.change(ctx, affiliateEditCall, body, opts)
+	}{[]affiliateEdit{{ID: id, AffiliateUpdateParams: params, CustomFields: params.customFields()}}}
+	return s.client.change(ctx, affiliateEditCall.check(params.validate(id)), body, opts)
+}
+
+// validate checks the affiliate id and that something is to change.
+func (p *AffiliateUpdateParams) validate(id int64) error {
+	switch {
+	case id <= 0:
+		return fmt.Errorf("invalid affiliate id %d", id)
+	case p.empty():
+		return errors.New("at least one field to change is required")
+	}
+	return nil
+}
+
+// customFields is CustomFields as affiliate/edit takes them,
+// [{"1234": "Hello"}, ...], in the order of their ids; nil when empty.
+func (p *AffiliateUpdateParams) customFields() (out []map[string]string) {
+	if p != nil {
+		for _, k := range slices.Sorted(maps.Keys(p.CustomFields)) {
+			out = append(out, map[string]string{k: p.CustomFields[k]})
+		}
+	}
+	return out
 }
 
 var affiliateStatusChange = call{path: "affiliate/status_change"}
@@ -500,37 +491,27 @@ var affiliateStatusChange = call{path: "affiliate/status_change"}
 // ChangeStatus sets the status of up to [MaxBatch] affiliates, by numeric
 // id, to [AffiliateActive], [AffiliateDenied] or [AffiliateDisabled].
 func (s *AffiliatesService) ChangeStatus(ctx context.Context, status AffiliateStatus, ids []int64, opts ...RequestOption) (*ChangeResult, error) {
-	if status == "" {
-		return nil, errors.New("refersion: affiliate/status_change: status is required")
+	body := statusChange[AffiliateStatus]{ids, status}
+	return s.client.change(ctx, affiliateStatusChange.check(body.validate()), body, opts)
+}
+
+// statusChange is the body of a status change of a batch of ids.
+type statusChange[S ~string] struct {
+	IDs    []int64 `json:"ids"`
+	Status S       `json:"status"`
+}
+
+// validate checks the status and the size of the batch.
+func (b statusChange[S]) validate() error {
+	if b.Status == "" {
+		return errors.New("status is required")
 	}
-	if err := checkBatch("ids", len(ids)); err != nil {
-		return nil, fmt.Errorf("refersion: affiliate/status_change: %w", err)
-	}
-	body := struct {
-		IDs    []int64         `json:"ids"`
-		Status AffiliateStatus `json:"status"`
-	}{ids, status}
-	return s.client.change(ctx, affiliateStatusChange, body, opts)
+	return checkBatch("ids", len(b.IDs))
 }
 
 // change posts a batch write answered with ids_changed/ids_not_changed.
 func (c *Client) change(ctx context.Context, op call, body any, opts []RequestOption) (*ChangeResult, error) {
-	r, err := postChecked(ctx, c, op, body, transport.Require(new(ChangeResult),
+	return postChecked(ctx, c, op, body, transport.Require(new(ChangeResult),
 		`neither "ids_changed" nor "ids_not_changed" in the answer`,
 		func(r *ChangeResult) bool { return r.IDsChanged != nil || r.IDsNotChanged != nil }), opts...)
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-// checkBatch rejects an empty batch or one over MaxBatch.
-func checkBatch(what string, n int) error {
-	switch {
-	case n == 0:
-		return fmt.Errorf("no %s given", what)
-	case n > MaxBatch:
-		return fmt.Errorf("%d %s given, more than the %d the API accepts in one call", n, what, MaxBatch)
-	}
-	return nil
 }

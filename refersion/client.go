@@ -150,6 +150,11 @@ func (s *settings) graphQL() (*transport.Client, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("refersion: GraphQL URL: %w", err)
 	}
+	return s.graphQLAt(u)
+}
+
+// graphQLAt is graphQL with the GraphQL URL u.
+func (s *settings) graphQLAt(u *url.URL) (*transport.Client, string, error) {
 	t, err := newTransport(withBaseURL(s.Settings, u), transport.HeaderAuth{"X-Refersion-Key": s.gqlKey})
 	return t, basePath(u), err
 }
@@ -214,6 +219,15 @@ type call struct {
 	readOnly bool
 	// remap reads a status in the endpoint's own sense (see triggerDelete).
 	remap func(status int, h http.Header, body []byte) int
+	// invalid is the error of the call's arguments (see check).
+	invalid error
+}
+
+// check returns op failing with err, when err is not nil, before anything
+// is sent: the error of the call's arguments, named by its endpoint.
+func (op call) check(err error) call {
+	op.invalid = err
+	return op
 }
 
 // post sends one API call, a POST with a JSON body, and decodes the answer
@@ -221,20 +235,42 @@ type call struct {
 // ("invalid field in the request") becomes an *Error matching
 // ErrInvalidRequest.
 func (c *Client) post(ctx context.Context, op call, body, out any, opts ...RequestOption) (*Response, error) {
-	if c.t == nil {
-		return nil, c.errNoRESTKeys(http.MethodPost, op.path)
-	}
-	resp, err := c.t.Do(ctx, &transport.Request{
-		Method: http.MethodPost, Path: op.path, Body: body, RetrySafe: op.readOnly, RemapStatus: op.remap,
-	}, out, opts...)
+	resp, err := c.send(ctx, op, body, out, opts)
 	if err != nil {
 		return nil, err
 	}
-	if resp.StatusCode == http.StatusNoContent {
-		return resp, transport.NewStatusError("refersion", http.MethodPost, c.apiPath(op.path), http.StatusNoContent,
-			"invalid field in the request (Refersion's meaning of 204 No Content)", ErrInvalidRequest)
+	return resp, c.noContent(op, resp.StatusCode)
+}
+
+// send is post without the reading of a 204.
+func (c *Client) send(ctx context.Context, op call, body, out any, opts []RequestOption) (*Response, error) {
+	if err := c.refuse(op); err != nil {
+		return nil, err
 	}
-	return resp, nil
+	return c.t.Do(ctx, &transport.Request{
+		Method: http.MethodPost, Path: op.path, Body: body, RetrySafe: op.readOnly, RemapStatus: op.remap,
+	}, out, opts...)
+}
+
+// refuse is the error of a call that is not sent: its arguments are
+// invalid, or the client has no REST keys.
+func (c *Client) refuse(op call) error {
+	switch {
+	case op.invalid != nil:
+		return fmt.Errorf("refersion: %s: %w", op.path, op.invalid)
+	case c.t == nil:
+		return c.errNoRESTKeys(http.MethodPost, op.path)
+	}
+	return nil
+}
+
+// noContent is the error of a 204 answer, nil for any other status.
+func (c *Client) noContent(op call, status int) error {
+	if status != http.StatusNoContent {
+		return nil
+	}
+	return transport.NewStatusError("refersion", http.MethodPost, c.apiPath(op.path), http.StatusNoContent,
+		"invalid field in the request (Refersion's meaning of 204 No Content)", ErrInvalidRequest)
 }
 
 // postChecked posts one API call and decodes its answer through check
@@ -247,6 +283,15 @@ func postChecked[T any](ctx context.Context, c *Client, op call, body any, check
 		return nil, err
 	}
 	return check.V, nil
+}
+
+// postInto posts one API call and decodes its answer into a new T.
+func postInto[T any](ctx context.Context, c *Client, op call, body any, opts ...RequestOption) (*T, error) {
+	v := new(T)
+	if _, err := c.post(ctx, op, body, v, opts...); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 // apiPath is the escaped URL path of an endpoint, as errors show it.

@@ -121,23 +121,25 @@ var manualCredit = call{path: "conversion/manual_credit"}
 // carries no idempotency key): only a 429, or a 503 with Retry-After, is
 // retried.
 func (s *ConversionsService) ManualCredit(ctx context.Context, params *ConversionManualCreditParams, opts ...RequestOption) (*ConversionResult, error) {
-	if params == nil || params.ID <= 0 || params.Status == "" || params.Commission.IsNull() {
-		return nil, errors.New("refersion: conversion/manual_credit: ID, Commission and Status are required")
+	return s.client.conversion(ctx, manualCredit.check(params.validate()), params, opts)
+}
+
+// validate checks the required fields, and that Currency, when set, is
+// the currency Commission carries, if any.
+func (p *ConversionManualCreditParams) validate() error {
+	switch {
+	case p == nil || p.ID <= 0 || p.Status == "" || p.Commission.IsNull():
+		return errors.New("ID, Commission and Status are required")
+	case p.Commission.Currency() != "" && p.Currency != "" && !strings.EqualFold(p.Commission.Currency(), p.Currency):
+		return fmt.Errorf("Commission is in %s, Currency is %s", p.Commission.Currency(), p.Currency)
 	}
-	if cur := params.Commission.Currency(); cur != "" && params.Currency != "" && !strings.EqualFold(cur, params.Currency) {
-		return nil, fmt.Errorf("refersion: conversion/manual_credit: Commission is in %s, Currency is %s", cur, params.Currency)
-	}
-	return s.client.conversion(ctx, manualCredit, params, opts)
+	return nil
 }
 
 // conversion posts a write answered with the conversion it made.
 func (c *Client) conversion(ctx context.Context, op call, body any, opts []RequestOption) (*ConversionResult, error) {
-	r, err := postChecked(ctx, c, op, body,
+	return postChecked(ctx, c, op, body,
 		transport.Record(new(ConversionResult), "conversion_id", func(r *ConversionResult) bool { return r.ConversionID != 0 }), opts...)
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
 }
 
 // ConversionCreditOrderParams is the body of
@@ -168,15 +170,12 @@ var creditOrder = call{path: "conversion/manual_credit_order_id"}
 // processes it asynchronously. Never retried once it may have reached the
 // server.
 func (s *ConversionsService) CreditOrder(ctx context.Context, params *ConversionCreditOrderParams, opts ...RequestOption) (*CreditOrderResult, error) {
+	var invalid error
 	if params == nil || params.ID <= 0 || strings.TrimSpace(params.OrderID) == "" {
-		return nil, errors.New("refersion: conversion/manual_credit_order_id: ID and OrderID are required")
+		invalid = errors.New("ID and OrderID are required")
 	}
-	r, err := postChecked(ctx, s.client, creditOrder, params, transport.Require(new(CreditOrderResult),
+	return postChecked(ctx, s.client, creditOrder.check(invalid), params, transport.Require(new(CreditOrderResult),
 		`no "message" in the answer`, func(r *CreditOrderResult) bool { return r.Message != "" }), opts...)
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
 }
 
 var conversionStatusChange = call{path: "conversion/status_change"}
@@ -184,17 +183,8 @@ var conversionStatusChange = call{path: "conversion/status_change"}
 // ChangeStatus sets the status of up to [MaxBatch] conversions to
 // [ConversionApproved], [ConversionUnqualified] or [ConversionDenied].
 func (s *ConversionsService) ChangeStatus(ctx context.Context, status ConversionStatus, ids []int64, opts ...RequestOption) (*ChangeResult, error) {
-	if status == "" {
-		return nil, errors.New("refersion: conversion/status_change: status is required")
-	}
-	if err := checkBatch("ids", len(ids)); err != nil {
-		return nil, fmt.Errorf("refersion: conversion/status_change: %w", err)
-	}
-	body := struct {
-		IDs    []int64          `json:"ids"`
-		Status ConversionStatus `json:"status"`
-	}{ids, status}
-	return s.client.change(ctx, conversionStatusChange, body, opts)
+	body := statusChange[ConversionStatus]{ids, status}
+	return s.client.change(ctx, conversionStatusChange.check(body.validate()), body, opts)
 }
 
 // CancelItem is one SKU of an order to cancel.
@@ -236,15 +226,16 @@ var conversionCancel = call{path: "conversion/cancel"}
 // Cancel records a cancellation conversion for some or all SKUs of an
 // order and returns it. Never retried once it may have reached the server.
 func (s *ConversionsService) Cancel(ctx context.Context, params *ConversionCancelParams, opts ...RequestOption) (*ConversionResult, error) {
-	if params == nil || strings.TrimSpace(params.OrderID) == "" || len(params.Items) == 0 {
-		return nil, errors.New("refersion: conversion/cancel: OrderID and Items are required")
+	return s.client.conversion(ctx, conversionCancel.check(params.validate()), params, opts)
+}
+
+// validate checks the order id and that there are items, each with its
+// SKU.
+func (p *ConversionCancelParams) validate() error {
+	if p == nil || strings.TrimSpace(p.OrderID) == "" || len(p.Items) == 0 {
+		return errors.New("OrderID and Items are required")
 	}
-	for i, it := range params.Items {
-		if strings.TrimSpace(it.SKU) == "" {
-			return nil, fmt.Errorf("refersion: conversion/cancel: item %d has no SKU", i)
-		}
-	}
-	return s.client.conversion(ctx, conversionCancel, params, opts)
+	return everyItem(p.Items, func(it CancelItem) bool { return strings.TrimSpace(it.SKU) != "" }, "item %d has no SKU")
 }
 
 // ConversionTotalsParams filter conversion/totals. Zero fields are not
@@ -366,15 +357,14 @@ var conversionTotals = call{path: "conversion/totals", readOnly: true}
 // commissions and order totals, filtered by params (nil: every status).
 // It only reads, so it is retried like a GET.
 func (s *ConversionsService) Totals(ctx context.Context, params *ConversionTotalsParams, opts ...RequestOption) (*ConversionTotals, error) {
-	if params == nil {
-		params = &ConversionTotalsParams{}
+	params = cmp.Or(params, &ConversionTotalsParams{})
+	return postInto[ConversionTotals](ctx, s.client, conversionTotals.check(params.validate()), params, opts...)
+}
+
+// validate checks that the window does not end before it starts.
+func (p *ConversionTotalsParams) validate() error {
+	if !p.CreatedFrom.IsZero() && !p.CreatedTo.IsZero() && p.CreatedTo.Before(p.CreatedFrom) {
+		return errors.New("CreatedTo is before CreatedFrom")
 	}
-	if !params.CreatedFrom.IsZero() && !params.CreatedTo.IsZero() && params.CreatedTo.Before(params.CreatedFrom) {
-		return nil, errors.New("refersion: conversion/totals: CreatedTo is before CreatedFrom")
-	}
-	t := new(ConversionTotals)
-	if _, err := s.client.post(ctx, conversionTotals, params, t, opts...); err != nil {
-		return nil, err
-	}
-	return t, nil
+	return nil
 }

@@ -1,6 +1,7 @@
 package refersion
 
 import (
+	"cmp"
 	"errors"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
@@ -28,6 +29,27 @@ func (p *affiliatePage) check() error {
 // its retry loop, so an envelope of the wrong shape is retried like any
 // other malformed body of a read.
 func (p *affiliatePage) Validate() error { return p.check() }
+
+// result is the page's affiliates, without nulls and with their codes
+// filled in, and resp with its pagination set (see fill); or err. size is
+// the page size, or -1 to take the length of the page.
+func (p *affiliatePage) result(resp *Response, err error, page, size int) ([]*Affiliate, *Response, error) {
+	if err != nil {
+		return nil, nil, err
+	}
+	p.fill(resp, page, cmp.Or(max(size, 0), len(p.Results)))
+	return p.affiliates(), resp, nil
+}
+
+// affiliates are the records of the page without nulls, each with Code
+// set from the id the list sends.
+func (p *affiliatePage) affiliates() []*Affiliate {
+	items := transport.DropNil(p.Results)
+	for _, a := range items {
+		a.Code = string(a.ID)
+	}
+	return items
+}
 
 // fill sets the pagination fields of resp for page number page of a list
 // whose page size is size (transport.SetPage). A page short of its total

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
@@ -91,22 +90,21 @@ var newSKUCommission = call{path: "offer/new_sku_commission"}
 // must include SKU commissions). More than MaxBatch SKUs fail before any
 // request.
 func (s *OffersService) AddSKUCommissions(ctx context.Context, params *SKUCommissionCreateParams, opts ...RequestOption) (*SKUCommissionResult, error) {
-	if params == nil || strings.TrimSpace(params.OfferID) == "" {
-		return nil, errors.New("refersion: offer/new_sku_commission: OfferID is required")
-	}
-	if err := checkBatch("SKUs", len(params.SKUs)); err != nil {
-		return nil, fmt.Errorf("refersion: offer/new_sku_commission: %w", err)
-	}
-	for i, sku := range params.SKUs {
-		if strings.TrimSpace(sku.SKU) == "" || sku.CommissionType == "" || sku.CommissionAmount.IsNull() {
-			return nil, fmt.Errorf("refersion: offer/new_sku_commission: SKU %d needs SKU, CommissionType and CommissionAmount", i)
-		}
-	}
-	r, err := postChecked(ctx, s.client, newSKUCommission, params, transport.Require(new(SKUCommissionResult),
+	return postChecked(ctx, s.client, newSKUCommission.check(params.validate()), params, transport.Require(new(SKUCommissionResult),
 		`neither "added" nor "duplicate_not_added" in the answer`,
 		func(r *SKUCommissionResult) bool { return r.Added != nil || r.DuplicateNotAdded != nil }), opts...)
-	if err != nil {
-		return nil, err
+}
+
+// validate checks the offer id, the size of the batch, and that each SKU
+// has its SKU, type and amount.
+func (p *SKUCommissionCreateParams) validate() error {
+	if p == nil || strings.TrimSpace(p.OfferID) == "" {
+		return errors.New("OfferID is required")
 	}
-	return r, nil
+	if err := checkBatch("SKUs", len(p.SKUs)); err != nil {
+		return err
+	}
+	return everyItem(p.SKUs, func(c SKUCommission) bool {
+		return strings.TrimSpace(c.SKU) != "" && c.CommissionType != "" && !c.CommissionAmount.IsNull()
+	}, "SKU %d needs SKU, CommissionType and CommissionAmount")
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -61,15 +60,16 @@ var affiliateTrigger = call{path: "affiliate/trigger"}
 
 // AddTrigger creates a conversion trigger for an affiliate.
 func (s *AffiliatesService) AddTrigger(ctx context.Context, params *TriggerCreateParams, opts ...RequestOption) (*Trigger, error) {
-	if params == nil || strings.TrimSpace(params.AffiliateCode) == "" || params.Type == "" || strings.TrimSpace(params.Trigger) == "" {
-		return nil, errors.New("refersion: affiliate/trigger: AffiliateCode, Type and Trigger are required")
-	}
-	t, err := postChecked(ctx, s.client, affiliateTrigger, params,
+	return postChecked(ctx, s.client, affiliateTrigger.check(params.validate()), params,
 		transport.Record(new(Trigger), "trigger_id", func(t *Trigger) bool { return t.TriggerID != 0 }), opts...)
-	if err != nil {
-		return nil, err
+}
+
+// validate checks the required fields.
+func (p *TriggerCreateParams) validate() error {
+	if p == nil || strings.TrimSpace(p.AffiliateCode) == "" || p.Type == "" || strings.TrimSpace(p.Trigger) == "" {
+		return errors.New("AffiliateCode, Type and Trigger are required")
 	}
-	return t, nil
+	return nil
 }
 
 // TriggerRef names one conversion trigger to delete.
@@ -100,21 +100,33 @@ var triggerDelete = call{path: "trigger/delete", remap: func(status int, _ http.
 // Refersion answers one with 429, which here means "too many items", not
 // a rate limit, and is never retried.
 func (s *AffiliatesService) DeleteTriggers(ctx context.Context, triggers []TriggerRef, opts ...RequestOption) ([]int64, error) {
-	if err := checkBatch("triggers", len(triggers)); err != nil {
-		return nil, fmt.Errorf("refersion: trigger/delete: %w", err)
-	}
-	for i, t := range triggers {
-		if t.ID <= 0 || strings.TrimSpace(t.Trigger) == "" || t.Type == "" {
-			return nil, fmt.Errorf("refersion: trigger/delete: trigger %d needs ID, Trigger and Type", i)
-		}
-	}
 	body := struct {
 		Affiliates []TriggerRef `json:"affiliates"`
 	}{triggers}
-	ids, err := postChecked(ctx, s.client, triggerDelete, body, transport.Require(new([]tolerant.FormattedInt),
-		"the answer is not an array of trigger ids", func(ids *[]tolerant.FormattedInt) bool { return *ids != nil }), opts...)
-	if err != nil {
-		return nil, err
+	ids, err := postChecked(ctx, s.client, triggerDelete.check(checkTriggers(triggers)), body, transport.Require(new(triggerIDs),
+		"the answer is not an array of trigger ids", func(ids *triggerIDs) bool { return *ids != nil }), opts...)
+	return ids.int64s(), err
+}
+
+// checkTriggers checks the size of the batch and that each trigger is
+// named whole.
+func checkTriggers(triggers []TriggerRef) error {
+	if err := checkBatch("triggers", len(triggers)); err != nil {
+		return err
 	}
-	return tolerant.Int64s(*ids), nil
+	return everyItem(triggers, func(t TriggerRef) bool {
+		return t.ID > 0 && strings.TrimSpace(t.Trigger) != "" && t.Type != ""
+	}, "trigger %d needs ID, Trigger and Type")
+}
+
+// triggerIDs is the answer of trigger/delete: the ids deleted, as numbers
+// or numeric strings.
+type triggerIDs []tolerant.FormattedInt
+
+// int64s returns the ids, nil for a nil answer.
+func (ids *triggerIDs) int64s() []int64 {
+	if ids == nil {
+		return nil
+	}
+	return tolerant.Int64s(*ids)
 }
