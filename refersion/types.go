@@ -1,7 +1,6 @@
 package refersion
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -16,24 +15,9 @@ type FlexString string
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (s *FlexString) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case len(b) == 0 || bytes.Equal(b, []byte("null")):
-		*s = ""
-		return nil
-	case b[0] == '"':
-		var v string
-		if err := json.Unmarshal(b, &v); err != nil {
-			return err
-		}
-		*s = FlexString(v)
-		return nil
+	if err := (*tolerant.Text)(s).UnmarshalJSON(b); err != nil {
+		return fmt.Errorf("refersion: %w", err)
 	}
-	var n json.Number
-	if err := json.Unmarshal(b, &n); err != nil {
-		return fmt.Errorf("refersion: %s is neither a string nor a number", b)
-	}
-	*s = FlexString(n.String())
 	return nil
 }
 
