@@ -66,20 +66,8 @@ var keyPattern = regexp.MustCompile(`^pap_[A-Za-z0-9]+_[A-Za-z0-9]+$`)
 // NewClient returns a client configured by opts. WithAPIKey is required, and
 // one of WithAccount or WithBaseURL.
 func NewClient(opts ...Option) (*Client, error) {
-	s, err := newSettings(opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.client()
-}
-
-// newSettings applies opts to the defaults and checks what they set.
-func newSettings(opts []Option) (*settings, error) {
 	s := &settings{Settings: clientopts.Defaults("", RateLimitRequests, RateLimitWindow), location: time.UTC, clicksPath: "reports/clicks"}
-	if err := clientopts.Apply("postaffiliatepro", s, opts); err != nil {
-		return nil, err
-	}
-	return s, s.check()
+	return clientopts.New("postaffiliatepro", s, opts, (*settings).check, (*settings).client)
 }
 
 // check rejects settings without a key or an API URL, or with two ways of

@@ -67,21 +67,8 @@ type service struct {
 // WithGraphQLKey (the GraphQL API) or both are required; a call to an API
 // whose credentials were not given fails before sending.
 func NewClient(opts ...Option) (*Client, error) {
-	s, err := newSettings(opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.client()
-}
-
-// newSettings applies opts to the defaults and checks that they gave
-// credentials for at least one of the two APIs.
-func newSettings(opts []Option) (*settings, error) {
 	s := &settings{Settings: clientopts.Defaults(DefaultBaseURL, RateLimitRequests, RateLimitWindow), gqlURL: DefaultGraphQLURL}
-	if err := clientopts.Apply("refersion", s, opts); err != nil {
-		return nil, err
-	}
-	return s, s.checkCredentials()
+	return clientopts.New("refersion", s, opts, (*settings).checkCredentials, (*settings).client)
 }
 
 // hasREST reports whether the options gave the REST key pair.

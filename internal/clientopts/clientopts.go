@@ -1,6 +1,6 @@
-// Package clientopts builds the settings a platform client starts from:
-// the shared defaults with the platform's own throttle, and the loop that
-// applies the caller's options to them in order.
+// Package clientopts builds a platform client from its options: the
+// settings every client starts from, the loop that applies the caller's
+// options to them in order, and the steps of a NewClient.
 package clientopts
 
 import (
@@ -32,4 +32,18 @@ func Apply[S any, O ~func(*S) error](platform string, s *S, opts []O) error {
 		}
 	}
 	return nil
+}
+
+// New is the body of a platform's NewClient: it applies opts to s (the
+// platform's defaults), checks the result with check and builds the
+// client with build. The errors of check and build are returned as they
+// are.
+func New[S, C any, O ~func(*S) error](platform string, s *S, opts []O, check func(*S) error, build func(*S) (*C, error)) (*C, error) {
+	if err := Apply(platform, s, opts); err != nil {
+		return nil, err
+	}
+	if err := check(s); err != nil {
+		return nil, err
+	}
+	return build(s)
 }

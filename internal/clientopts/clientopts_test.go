@@ -41,3 +41,19 @@ func TestDefaults(t *testing.T) {
 	assert.Equal(t, 1, s.Prefetch)
 	assert.Nil(t, Defaults("", 1, time.Second).BaseURL)
 }
+
+type client struct{ seen []string }
+
+func TestNewChecksThenBuilds(t *testing.T) {
+	build := func(s *settings) (*client, error) { return &client{seen: s.seen}, nil }
+	noCheck := func(*settings) error { return nil }
+	c, err := New("demo", &settings{}, []option{note("a")}, noCheck, build)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a"}, c.seen)
+
+	missing := errors.New("demo: a key is required")
+	_, err = New("demo", &settings{}, []option(nil), func(*settings) error { return missing }, build)
+	assert.Equal(t, missing, err)
+	_, err = New("demo", &settings{}, []option{func(*settings) error { return errors.New("bad") }}, noCheck, build)
+	assert.EqualError(t, err, "demo: bad")
+}
