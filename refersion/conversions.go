@@ -131,6 +131,7 @@ func (p *ConversionManualCreditParams) validate() error {
 	case p == nil || p.ID <= 0 || p.Status == "" || p.Commission.IsNull():
 		return errors.New("ID, Commission and Status are required")
 	case p.Commission.Currency() != "" && p.Currency != "" && !strings.EqualFold(p.Commission.Currency(), p.Currency):
+		//lint:ignore ST1005 the message starts with the Go field's name
 		return fmt.Errorf("Commission is in %s, Currency is %s", p.Commission.Currency(), p.Currency)
 	}
 	return nil

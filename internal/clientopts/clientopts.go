@@ -1,10 +1,9 @@
 // Package clientopts builds a platform client from its options: the
-// settings every client starts from, the loop that applies the caller's
-// options to them in order, and the steps of a NewClient.
+// settings every client starts from and the steps of a NewClient (the
+// options are applied by [transport.ApplyOptions]).
 package clientopts
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
@@ -20,26 +19,12 @@ func Defaults(baseURL string, requests int, per time.Duration) transport.Setting
 	return s
 }
 
-// Apply calls each non-nil option on s in order and returns the first
-// error, prefixed with the platform's name ("refersion: ...").
-func Apply[S any, O ~func(*S) error](platform string, s *S, opts []O) error {
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(s); err != nil {
-			return fmt.Errorf("%s: %w", platform, err)
-		}
-	}
-	return nil
-}
-
 // New is the body of a platform's NewClient: it applies opts to s (the
 // platform's defaults), checks the result with check and builds the
 // client with build. The errors of check and build are returned as they
 // are.
 func New[S, C any, O ~func(*S) error](platform string, s *S, opts []O, check func(*S) error, build func(*S) (*C, error)) (*C, error) {
-	if err := Apply(platform, s, opts); err != nil {
+	if err := transport.ApplyOptions(platform, s, opts); err != nil {
 		return nil, err
 	}
 	if err := check(s); err != nil {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
 type settings struct{ seen []string }
@@ -19,7 +21,7 @@ func note(name string) option {
 
 func TestApplyInOrderSkippingNil(t *testing.T) {
 	var s settings
-	require.NoError(t, Apply("demo", &s, []option{note("a"), nil, note("b")}))
+	require.NoError(t, transport.ApplyOptions("demo", &s, []option{note("a"), nil, note("b")}))
 	assert.Equal(t, []string{"a", "b"}, s.seen)
 }
 
@@ -27,7 +29,7 @@ func TestApplyStopsAtTheFirstError(t *testing.T) {
 	var s settings
 	bad := errors.New("key is empty")
 	fail := func(*settings) error { return bad }
-	err := Apply("demo", &s, []option{note("a"), fail, note("b")})
+	err := transport.ApplyOptions("demo", &s, []option{note("a"), fail, note("b")})
 	require.ErrorIs(t, err, bad)
 	assert.EqualError(t, err, "demo: key is empty")
 	assert.Equal(t, []string{"a"}, s.seen)
