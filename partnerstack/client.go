@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/clientopts"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -218,16 +219,9 @@ func (c *Client) ThrottleStats() ThrottleStats { return c.api.t.ThrottleStats() 
 func (c *PartnerClient) RateLimit() RateLimit { return c.api.t.RateLimit() }
 
 func apply(opts []Option) (settings, error) {
-	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
-	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
-	s.Prefetch = 1
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return s, fmt.Errorf("partnerstack: %w", err)
-		}
+	s := settings{Settings: clientopts.Defaults(DefaultBaseURL, RateLimitRequests, RateLimitWindow)}
+	if err := transport.ApplyOptions("partnerstack", &s, opts); err != nil {
+		return s, err
 	}
 	return s, nil
 }

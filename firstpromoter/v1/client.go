@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/clientopts"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -42,16 +43,9 @@ type service struct {
 
 // NewClient returns a client configured by opts. WithAPIKey is required.
 func NewClient(opts ...Option) (*Client, error) {
-	s := settings{Settings: transport.NewSettings(DefaultBaseURL)}
-	s.RateLimitRequests, s.RateLimitPer = RateLimitRequests, RateLimitWindow
-	s.Prefetch = 1
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("%s: %w", platform, err)
-		}
+	s := settings{Settings: clientopts.Defaults(DefaultBaseURL, RateLimitRequests, RateLimitWindow)}
+	if err := transport.ApplyOptions(platform, &s, opts); err != nil {
+		return nil, err
 	}
 	if s.apiKey.IsZero() {
 		return nil, errors.New(platform + ": an API key is required (WithAPIKey)")
