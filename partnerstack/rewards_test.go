@@ -120,9 +120,9 @@ func TestRewardNullIDsFromTheFake(t *testing.T) {
 	c, srv, _ := newVendor(t)
 	ctx := context.Background()
 	srv.AddCustomer(partnerstacktest.Customer{Key: "cus_null", PartnershipKey: partnerstacktest.PartnerPartnershipKey})
-	srv.AddTransaction(partnerstacktest.Transaction{Key: "tx_null", CustomerKey: "cus_null", Amount: 100, Currency: "USD"})
+	srv.AddTransaction(partnerstacktest.Transaction{Key: "tx_null", CustomerKey: "cus_null", Amount: mustParse("1.00", "USD"), Currency: "USD"})
 	srv.AddReward(partnerstacktest.Reward{
-		Amount: partnerstack.Ptr(int64(20)), CustomerKey: "cus_null", TransactionKey: "tx_null",
+		Amount: partnerstack.Ptr(mustParse("0.20", "USD")), CustomerKey: "cus_null", TransactionKey: "tx_null",
 		Source: &partnerstacktest.RewardSource{Key: "tx_null"},
 	})
 	all := collect(t, c.Rewards.List(ctx))

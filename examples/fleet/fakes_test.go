@@ -122,7 +122,7 @@ func psAccount(t testing.TB, i int, o fleetOptions) *fakeAccount {
 			}
 			for _, r := range s.Transactions() {
 				if !r.Archived {
-					m["transactions"][r.Key] = cents(r.Amount)
+					m["transactions"][r.Key] = r.Amount.String()
 				}
 			}
 			return m
@@ -223,15 +223,6 @@ func tables() map[string]map[string]string {
 		m[t] = map[string]string{}
 	}
 	return m
-}
-
-// cents writes integer cents as the decimal the SDK's Amount gives.
-func cents(c int64) string {
-	sign := ""
-	if c < 0 {
-		sign, c = "-", -c
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, c/100, c%100)
 }
 
 // stored reads an account's live rows: table -> id -> amount text.

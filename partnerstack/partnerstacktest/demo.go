@@ -1,18 +1,14 @@
 package partnerstacktest
 
 import (
-	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 )
 
-const (
-	minuteMs = int64(60 * 1000)
-	hourMs   = 60 * minuteMs
-	dayMs    = 24 * hourMs
-)
+const day = 24 * time.Hour
 
 var (
 	firstNames = []string{"Elena", "Marcus", "Priya", "Tomás", "Hannah", "Kenji", "Amara", "Lucas", "Sofia", "Daniel",
@@ -42,7 +38,7 @@ func (s *Server) seedDemo() {
 	defer s.mu.Unlock()
 	// The newest records are dated now by the server's clock; older
 	// ones step back from it.
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	groups := []Group{
 		{Name: "Affiliates", Default: true, Features: GroupFeatures{ApplicationEnabled: true}},
 		{Name: "Agencies", Features: GroupFeatures{ApplicationEnabled: true, DealsEnabled: true, LeadsEnabled: true}},
@@ -51,7 +47,7 @@ func (s *Server) seedDemo() {
 	for i := range groups {
 		g := &groups[i]
 		g.Slug = slug(g.Name)
-		g.CreatedAt = epoch - int64(400-i)*dayMs
+		g.CreatedAt = epoch.Add(-time.Duration(400-i) * day)
 		s.groups.put(s, g)
 	}
 	s.seedPartnerships(24)
@@ -66,7 +62,7 @@ func (s *Server) seedDemo() {
 		{"https://hooks.acme-analytics.example/partnerstack", "partnership_created,customer_created"},
 		{"https://ops.acme-analytics.example/ps-events", "partnership_updated,partnership_deleted,customer_deleted"},
 	} {
-		h := &Webhook{Target: t.target, Events: strings.Split(t.events, ","), CreatedAt: epoch - int64(200-i)*dayMs}
+		h := &Webhook{Target: t.target, Events: strings.Split(t.events, ","), CreatedAt: epoch.Add(-time.Duration(200-i) * day)}
 		s.webhooks.put(s, h)
 	}
 	s.seedObjects()
@@ -78,9 +74,9 @@ func (s *Server) seedDemo() {
 func (s *Server) SeedPartnerships(n int) { s.locked(func() { s.seedPartnerships(n) }) }
 
 func (s *Server) seedPartnerships(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	if len(s.groups.rows) == 0 {
-		g := &Group{Name: "Affiliates", Slug: "affiliates", Default: true, CreatedAt: epoch - 400*dayMs}
+		g := &Group{Name: "Affiliates", Slug: "affiliates", Default: true, CreatedAt: epoch.Add(-400 * day)}
 		s.groups.put(s, g)
 	}
 	base := len(s.partnerships.rows)
@@ -95,8 +91,8 @@ func (s *Server) seedPartnerships(n int) {
 			Claimed: i%5 != 4, ApprovedStatus: "approved", HasSubID: i%2 == 0,
 			Address: &Address{Country: countries[i%len(countries)]}, Tags: []string{}, Fields: []map[string]any{},
 			MData:     map[string]any{"company": company},
-			Stats:     map[string]int64{statCustomerCount: 0},
-			CreatedAt: epoch - int64(300-i%300)*dayMs - int64(i)*minuteMs,
+			Stats:     partnerstack.Stats{statCustomerCount: whole(0)},
+			CreatedAt: epoch.Add(-time.Duration(300-i%300)*day - time.Duration(i)*time.Minute),
 		}
 		if i >= len(companies) {
 			p.PartnerKey = fmt.Sprintf("%s-%d", slug(company), i)
@@ -129,7 +125,7 @@ func (s *Server) seedPartnerships(n int) {
 func (s *Server) SeedCustomers(n int) { s.locked(func() { s.seedCustomers(n) }) }
 
 func (s *Server) seedCustomers(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	if len(s.partnerships.rows) == 0 {
 		s.seedPartnerships(4)
 	}
@@ -146,16 +142,16 @@ func (s *Server) seedCustomers(n int) {
 		if i >= len(customerCompanies) {
 			name = fmt.Sprintf("%s %d", name, i/len(customerCompanies)+1)
 		}
-		created := epoch - int64(i)*7*hourMs - 13*minuteMs
+		created := epoch.Add(-time.Duration(i)*7*time.Hour - 13*time.Minute)
 		c := &Customer{
 			CustomerKey: ptr(fmt.Sprintf("%d", 7661000000000000000+int64(i)*104729)),
 			Email:       ptr(fmt.Sprintf("billing@%s.example", slug(name))), Name: ptr(name),
 			PartnerKey: p.PartnerKey, PartnershipKey: p.Key, ProviderKey: ptr(fmt.Sprintf("cus_Q%08d", i*7919)),
 			SourceKey: p.Key, SourceType: "link", CountryISO: ptr(countries[i%len(countries)]),
-			SubIDs: []string{}, CreatedAt: created, UpdatedAt: created + 26*hourMs + int64(i%50)*minuteMs,
+			SubIDs: []string{}, CreatedAt: created, UpdatedAt: created.Add(26*time.Hour + time.Duration(i%50)*time.Minute),
 		}
 		s.customers.put(s, c)
-		p.Stats[statCustomerCount]++
+		countCustomer(p)
 	}
 }
 
@@ -164,7 +160,7 @@ func (s *Server) seedCustomers(n int) {
 func (s *Server) SeedTransactions(n int) { s.locked(func() { s.seedTransactions(n) }) }
 
 func (s *Server) seedTransactions(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	if len(s.customers.rows) == 0 {
 		s.seedCustomers(20)
 	}
@@ -173,10 +169,10 @@ func (s *Server) seedTransactions(n int) {
 		i := base + j
 		c := s.customers.rows[(i*7)%len(s.customers.rows)]
 		currency := currencies[i%len(currencies)]
-		created := epoch - int64(i)*47*hourMs - 41*minuteMs
+		created := epoch.Add(-time.Duration(i)*47*time.Hour - 41*time.Minute)
 		t := &Transaction{
-			Key:    fmt.Sprintf("txn_%06d_%s", 100001+i, time.UnixMilli(created).UTC().Format("20060102")),
-			Amount: plans[i%len(plans)], Currency: currency, CustomerKey: c.Key, PartnershipKey: c.PartnershipKey,
+			Key:    fmt.Sprintf("txn_%06d_%s", 100001+i, created.Format("20060102")),
+			Amount: fromCents(plans[i%len(plans)], currency), Currency: currency, CustomerKey: c.Key, PartnershipKey: c.PartnershipKey,
 			CategoryKey: ptr("subscription"), ProductKey: ptr(fmt.Sprintf("plan_%d", plans[i%len(plans)]/100)),
 			Approved: true, Metadata: map[string]string{}, CreatedAt: created, UpdatedAt: created,
 		}
@@ -185,11 +181,11 @@ func (s *Server) seedTransactions(n int) {
 		rw := s.rewardFor(t)
 		// Rewards are held for 30 days, then become available; every third
 		// older one has been withdrawn.
-		ready := created + 30*dayMs
+		ready := created.Add(30 * day)
 		switch {
-		case ready > epoch && i%5 == 4:
+		case ready.After(epoch) && i%5 == 4:
 			rw.RewardStatus = ptr("hold")
-		case ready > epoch:
+		case ready.After(epoch):
 			rw.RewardStatus = ptr("pending")
 		case i%3 == 0:
 			rw.RewardStatus, rw.PaymentStatus, rw.PaymentDate = ptr("paid"), ptr("withdrawn"), &ready
@@ -205,7 +201,7 @@ func (s *Server) seedTransactions(n int) {
 func (s *Server) SeedActions(n int) { s.locked(func() { s.seedActions(n) }) }
 
 func (s *Server) seedActions(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	if len(s.customers.rows) == 0 {
 		s.seedCustomers(20)
 	}
@@ -214,10 +210,10 @@ func (s *Server) seedActions(n int) {
 	for j := range n {
 		i := base + j
 		c := s.customers.rows[i%len(s.customers.rows)]
-		created := epoch - int64(i)*5*hourMs - 7*minuteMs
+		created := epoch.Add(-time.Duration(i)*5*time.Hour - 7*time.Minute)
 		a := &Action{
 			Type: types[i%len(types)], Value: 1, CustomerKey: &c.Key, PartnershipKey: c.PartnershipKey,
-			CreatedAt: created, UpdatedAt: created + 28*hourMs,
+			CreatedAt: created, UpdatedAt: created.Add(28 * time.Hour),
 		}
 		s.actions.put(s, a)
 	}
@@ -227,7 +223,7 @@ func (s *Server) seedActions(n int) {
 func (s *Server) SeedDeals(n int) { s.locked(func() { s.seedDeals(n) }) }
 
 func (s *Server) seedDeals(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	if len(s.partnerships.rows) == 0 {
 		s.seedPartnerships(4)
 	}
@@ -237,14 +233,14 @@ func (s *Server) seedDeals(n int) {
 		i := base + j
 		p := s.partnerships.rows[(i*5+2)%len(s.partnerships.rows)]
 		prospect := customerCompanies[(i*3+5)%len(customerCompanies)]
-		created := epoch - int64(i)*2*dayMs - 3*hourMs
+		created := epoch.Add(-time.Duration(i)*2*day - 3*time.Hour)
 		d := &Deal{
-			AccountName: ptr(prospect), Amount: 120000 + int64(i%7)*45000,
-			CloseDate:        ptr(time.UnixMilli(created + 45*dayMs).UTC().Format(time.DateOnly)),
+			AccountName: ptr(prospect), Amount: fromCents(120000+int64(i%7)*45000, ""),
+			CloseDate:        ptr(created.Add(45 * day).Format(time.DateOnly)),
 			ContactFirstName: ptr(firstNames[(i+9)%len(firstNames)]), ContactLastName: ptr(lastNames[(i+4)%len(lastNames)]),
 			ExternalKey: ptr(fmt.Sprintf("crm-opp-%05d", 4100+i)), Fields: []map[string]any{},
 			GroupKey: &p.Group.Key, PartnerKey: &p.PartnerKey, Source: "partner", Stage: ptr(stages[i%len(stages)]),
-			CreatedAt: created, UpdatedAt: created + 3*dayMs,
+			CreatedAt: created, UpdatedAt: created.Add(3 * day),
 		}
 		if *d.Stage == "Closed lost" {
 			d.LostReason = ptr("Chose a competitor")
@@ -257,7 +253,7 @@ func (s *Server) seedDeals(n int) {
 func (s *Server) SeedLeads(n int) { s.locked(func() { s.seedLeads(n) }) }
 
 func (s *Server) seedLeads(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	if len(s.partnerships.rows) == 0 {
 		s.seedPartnerships(4)
 	}
@@ -267,13 +263,13 @@ func (s *Server) seedLeads(n int) {
 		i := base + j
 		p := s.partnerships.rows[(i*7+3)%len(s.partnerships.rows)]
 		prospect := customerCompanies[(i*11+2)%len(customerCompanies)]
-		created := epoch - int64(i)*30*hourMs - 19*minuteMs
+		created := epoch.Add(-time.Duration(i)*30*time.Hour - 19*time.Minute)
 		first, last := firstNames[(i+13)%len(firstNames)], lastNames[(i+2)%len(lastNames)]
 		l := &Lead{
-			Amount: 50000 + int64(i%5)*25000, Approved: i%3 != 2, ExternalKey: ptr(fmt.Sprintf("%s@%s.example", strings.ToLower(first), slug(prospect))),
+			Amount: fromCents(50000+int64(i%5)*25000, ""), Approved: i%3 != 2, ExternalKey: ptr(fmt.Sprintf("%s@%s.example", strings.ToLower(first), slug(prospect))),
 			Fields: []map[string]any{}, GroupKey: &p.Group.Key, PartnerKey: p.PartnerKey, Status: statuses[i%len(statuses)],
 			Meta:      map[string]string{"first_name": first, "last_name": last, "company": prospect},
-			CreatedAt: created, UpdatedAt: created + 20*hourMs,
+			CreatedAt: created, UpdatedAt: created.Add(20 * time.Hour),
 		}
 		s.leads.put(s, l)
 	}
@@ -283,15 +279,15 @@ func (s *Server) seedLeads(n int) {
 func (s *Server) SeedPayouts(n int) { s.locked(func() { s.seedPayouts(n) }) }
 
 func (s *Server) seedPayouts(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	base := len(s.payouts.rows)
 	for j := range n {
 		i := base + j
-		created := epoch - int64(i)*30*dayMs - 2*hourMs
+		created := epoch.Add(-time.Duration(i)*30*day - 2*time.Hour)
 		p := &Payout{
-			Amount: 18640 + int64(i%4)*5230, Currency: "USD", Provider: map[string]any{"name": "PayPal", "type": "paypal"},
-			Status: "completed", WithdrawalDate: ptr(created), SentAt: ptr(created + 2*dayMs),
-			CreatedAt: created, UpdatedAt: created + 2*dayMs,
+			Amount: fromCents(18640+int64(i%4)*5230, "USD"), Currency: "USD", Provider: map[string]any{"name": "PayPal", "type": "paypal"},
+			Status: "completed", WithdrawalDate: ptr(created), SentAt: ptr(created.Add(2 * day)),
+			CreatedAt: created, UpdatedAt: created.Add(2 * day),
 		}
 		if i == 0 {
 			p.Status, p.SentAt = "in_transit", nil
@@ -305,7 +301,7 @@ func (s *Server) seedPayouts(n int) {
 func (s *Server) SeedPrograms(n int) { s.locked(func() { s.seedPrograms(n) }) }
 
 func (s *Server) seedPrograms(n int) {
-	epoch := s.nowMs()
+	epoch := s.nowTime()
 	names := []string{CompanyName, "Cloudlane Hosting", "Ledgerly Accounting", "Pixelforge Design", "Shipwise Logistics",
 		"Trellis CRM", "Voxa Video", "Quanta Security", "Formstack Forms", "Mailbird Email"}
 	cats := [][]string{{"Analytics"}, {"Hosting", "Developer Tools"}, {"Finance"}, {"Design"}, {"E-commerce"}, {"Sales", "CRM"},
@@ -322,10 +318,10 @@ func (s *Server) seedPrograms(n int) {
 			Category: cats[i%len(cats)], Country: "US", HasSubID: i%2 == 0,
 			Logo:    fmt.Sprintf("https://assets.partnerstack.example/logos/%s.png", slug(name)),
 			Website: fmt.Sprintf("https://www.%s.example", slug(name)),
-			Offers: []Offer{{BaseRate: json.Number(strconv.Itoa(15 + (i%4)*5)), Currency: "USD",
+			Offers: []Offer{{BaseRate: whole(int64(15 + (i%4)*5)), Currency: "USD",
 				Description: fmt.Sprintf("%d%% of every payment for 12 months", 15+(i%4)*5), Type: "percent"}},
 			Promotions: []Promotion{},
-			CreatedAt:  epoch - int64(i)*17*dayMs,
+			CreatedAt:  epoch.Add(-time.Duration(i) * 17 * day),
 		}
 		if i == 0 && base == 0 {
 			p.Key, p.ID = CompanyKey, CompanyID
@@ -336,8 +332,8 @@ func (s *Server) seedPrograms(n int) {
 
 // seedObjects fills the resources without a documented schema.
 func (s *Server) seedObjects() {
-	epoch := s.nowMs()
-	at := func(days int64) int64 { return epoch - days*dayMs }
+	epoch := s.nowTime()
+	at := func(days int64) int64 { return epochMs(epoch.Add(-time.Duration(days) * day)) }
 	for i, name := range []string{"Partner performance by month", "Top customers by revenue", "Reward payouts"} {
 		s.addObject("report_configurations", Object{"name": name, "description": "Saved in the Performance tab", "created_at": at(int64(90 - i*10))})
 	}

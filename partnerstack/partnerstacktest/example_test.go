@@ -62,3 +62,33 @@ func ExampleNewClock() {
 	// waited on the fake clock: 1m0s
 	// real time under a second: true
 }
+
+// Records are seeded with the client's types, time.Time and
+// partnerstack.Amount; the client reads back what was seeded.
+func ExampleServer_AddTransaction() {
+	srv := partnerstacktest.NewServer()
+	defer srv.Close()
+	amount, err := partnerstack.ParseAmount("49.00", "EUR")
+	if err != nil {
+		log.Fatal(err)
+	}
+	p := srv.AddPartnership(partnerstacktest.Partnership{Email: "ana@example.com"})
+	c := srv.AddCustomer(partnerstacktest.Customer{PartnershipKey: p.Key})
+	srv.AddTransaction(partnerstacktest.Transaction{
+		Key: "tx_1", CustomerKey: c.Key, Amount: amount, Currency: "EUR",
+		CreatedAt: time.Date(2026, 1, 15, 9, 30, 0, 0, time.UTC),
+	})
+
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for tx, err := range client.Transactions.List(context.Background()) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(tx.Key, tx.Amount, tx.AmountUSD, tx.CreatedAt.Format(time.DateTime))
+	}
+	// Output:
+	// tx_1 49.00 EUR 52.92 USD 2026-01-15 09:30:00
+}

@@ -7,6 +7,7 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
@@ -79,12 +80,12 @@ func validEmail(e string) bool {
 }
 
 // timeField returns the sort value of a record with these timestamps.
-func timeField(created, updated int64) func(string) int64 {
+func timeField(created, updated time.Time) func(string) int64 {
 	return func(f string) int64 {
 		if f == "updated_at" {
-			return updated
+			return epochMs(updated)
 		}
-		return created
+		return epochMs(created)
 	}
 }
 
@@ -257,7 +258,7 @@ func (s *Server) updatePartnership(w http.ResponseWriter, r *http.Request, who r
 	if body.Fields != nil {
 		p.Fields = body.Fields
 	}
-	p.UpdatedAt = s.nowMs()
+	p.UpdatedAt = s.nowTime()
 	writeData(w, http.StatusOK, "Partnership updated successfully", s.partnershipView(p, who, false))
 }
 
@@ -280,7 +281,7 @@ func (s *Server) movePartnerships(w http.ResponseWriter, r *http.Request, _ role
 			return
 		}
 	}
-	now := s.nowMs()
+	now := s.nowTime()
 	for _, k := range body.PartnershipKeys {
 		p, _ := s.partnerships.get(k)
 		p.Group, p.UpdatedAt = g, now
@@ -294,7 +295,7 @@ func (s *Server) archivePartnership(w http.ResponseWriter, r *http.Request, _ ro
 		writeError(w, http.StatusNotFound, "Partnership not found.")
 		return
 	}
-	p.Archived, p.UpdatedAt = true, s.nowMs()
+	p.Archived, p.UpdatedAt = true, s.nowTime()
 	writeData(w, http.StatusOK, "Partnership archived successfully", map[string]any{"key": p.Key})
 }
 
@@ -321,7 +322,7 @@ func (s *Server) tagPartnership(w http.ResponseWriter, r *http.Request, who role
 		}
 	}
 	p.Tags = slices.DeleteFunc(p.Tags, func(t string) bool { return slices.Contains(body.Remove, t) })
-	p.UpdatedAt = s.nowMs()
+	p.UpdatedAt = s.nowTime()
 	writeData(w, http.StatusOK, "Partnership tags updated successfully", s.partnershipView(p, who, false))
 }
 
@@ -351,7 +352,7 @@ func (s *Server) addMember(w http.ResponseWriter, r *http.Request, _ role) {
 	m := TeamMember{Email: body.Email, FirstName: body.FirstName, LastName: body.LastName}
 	s.stamp(&m.Key, "mbr", &m.CreatedAt, &m.UpdatedAt)
 	p.Team.Members = append(p.Team.Members, m)
-	writeData(w, http.StatusOK, "Partner member invited successfully", m)
+	writeData(w, http.StatusOK, "Partner member invited successfully", memberWire(m))
 }
 
 func (s *Server) getTeam(w http.ResponseWriter, r *http.Request, _ role) {
@@ -363,7 +364,7 @@ func (s *Server) getTeam(w http.ResponseWriter, r *http.Request, _ role) {
 	if t.Members == nil {
 		t.Members = []TeamMember{}
 	}
-	writeData(w, http.StatusOK, "Partner team retrieved successfully", t)
+	writeData(w, http.StatusOK, "Partner team retrieved successfully", teamWire(*t))
 }
 
 // ---- customers ----
@@ -465,7 +466,7 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request, who role
 		PartnershipKey: p.Key, ProviderKey: body.ProviderKey, Meta: body.Meta, SourceType: "api",
 	}
 	s.customers.put(s, c)
-	p.Stats[statCustomerCount]++
+	countCustomer(p)
 	writeData(w, http.StatusOK, "Customer created successfully", s.customerView(c, who))
 }
 
@@ -510,7 +511,7 @@ func (s *Server) updateCustomer(w http.ResponseWriter, r *http.Request, who role
 	if body.Meta != nil {
 		c.Meta = body.Meta
 	}
-	c.UpdatedAt = s.nowMs()
+	c.UpdatedAt = s.nowTime()
 	writeData(w, http.StatusOK, "Customer updated successfully", s.customerView(c, who))
 }
 
@@ -520,6 +521,6 @@ func (s *Server) deleteCustomer(w http.ResponseWriter, r *http.Request, _ role) 
 		writeError(w, http.StatusNotFound, "Customer not found.")
 		return
 	}
-	c.Archived, c.UpdatedAt = true, s.nowMs()
+	c.Archived, c.UpdatedAt = true, s.nowTime()
 	writeData(w, http.StatusOK, "Customer deleted successfully", map[string]any{"key": c.Key})
 }

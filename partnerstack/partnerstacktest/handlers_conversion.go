@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
 // TrackingToken is the tracking token the conversion host accepts, as a
@@ -22,7 +23,9 @@ type Conversion struct {
 	ExternalType string            `json:"external_type,omitempty"`
 	SubIDs       []string          `json:"sub_ids,omitempty"`
 	Meta         map[string]string `json:"meta,omitempty"`
-	CreatedAt    int64             `json:"created_at"`
+	// CreatedAt is when the fake received it (its clock, to the
+	// millisecond, in UTC).
+	CreatedAt time.Time `json:"-"`
 }
 
 // DistiListingCategory is one category of the disti listing taxonomy.
@@ -75,7 +78,7 @@ func (s *Server) recordConversion(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	c.CreatedAt = s.nowMs()
+	c.CreatedAt = s.nowTime()
 	s.conversions = append(s.conversions, c)
 	s.mu.Unlock()
 	writeData(w, http.StatusOK, "Conversion recorded successfully", map[string]string{"customer_key": c.CustomerKey, "xid": c.XID})

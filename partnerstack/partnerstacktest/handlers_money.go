@@ -6,10 +6,21 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 )
 
 // statCustomerCount is the partnership statistic of referred customers.
-const statCustomerCount = "CUSTOMER_COUNT"
+const statCustomerCount = partnerstack.StatCustomerCount
+
+// countCustomer adds one to a partnership's customer count.
+func countCustomer(p *Partnership) {
+	n, _ := p.Stats.Count(statCustomerCount)
+	if p.Stats == nil {
+		p.Stats = partnerstack.Stats{}
+	}
+	p.Stats[statCustomerCount] = whole(n + 1)
+}
 
 // rewardPercent is the share of a transaction the demo offer pays.
 const rewardPercent = 20
@@ -33,7 +44,7 @@ func (s *Server) listTransactions(w http.ResponseWriter, r *http.Request, who ro
 	})
 	writeList(w, q, "Transactions retrieved successfully", false, rows,
 		func(t *Transaction) string { return t.Key },
-		func(t *Transaction, f string) int64 { return t.CreatedAt },
+		func(t *Transaction, f string) int64 { return epochMs(t.CreatedAt) },
 		func(t *Transaction) any { return s.transactionView(t, who) })
 }
 
@@ -107,19 +118,19 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request, who r
 		}
 	}
 	t := &Transaction{
-		Amount: *body.Amount, Currency: strings.ToUpper(*body.Currency), CategoryKey: body.CategoryKey,
+		Amount: fromCents(*body.Amount, strings.ToUpper(*body.Currency)), Currency: strings.ToUpper(*body.Currency), CategoryKey: body.CategoryKey,
 		ProductKey: body.ProductKey, CustomerKey: c.Key, PartnershipKey: c.PartnershipKey, Metadata: body.Metadata,
 		Test: body.Test, Approved: true,
 	}
 	if body.Key != nil {
 		t.Key = *body.Key
 	}
-	if body.CreatedAt != nil {
-		t.CreatedAt = *body.CreatedAt
+	if body.CreatedAt != nil && *body.CreatedAt != 0 {
+		t.CreatedAt = fromMs(*body.CreatedAt)
 	}
 	s.transactions.put(s, t)
-	c.HasPaid = c.HasPaid || t.Amount > 0
-	if !t.Test && t.Amount > 0 {
+	c.HasPaid = c.HasPaid || t.Amount.Sign() > 0
+	if !t.Test && t.Amount.Sign() > 0 {
 		s.rewardFor(t)
 	}
 	writeData(w, http.StatusOK, "Transaction created successfully", s.transactionView(t, who))
@@ -127,7 +138,7 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request, who r
 
 // rewardFor creates the reward the demo offer pays for a transaction.
 func (s *Server) rewardFor(t *Transaction) *Reward {
-	amount := roundDiv(t.AmountUSD*rewardPercent, 100)
+	amount := fromCents(roundDiv(centsOf(t.AmountUSD)*rewardPercent, 100), "USD")
 	rw := &Reward{
 		Amount: &amount, Currency: ptr("USD"), CreationSource: ptr("transaction"), CustomerKey: t.CustomerKey,
 		Description: ptr("20% of every payment for 12 months"), PartnershipKey: t.PartnershipKey,
@@ -145,7 +156,7 @@ func (s *Server) deleteTransaction(w http.ResponseWriter, r *http.Request, _ rol
 		writeError(w, http.StatusNotFound, "Transaction not found.")
 		return
 	}
-	t.Archived, t.UpdatedAt = true, s.nowMs()
+	t.Archived, t.UpdatedAt = true, s.nowTime()
 	for _, rw := range s.rewards.rows {
 		if rw.TransactionKey == t.Key {
 			rw.Archived = true
@@ -202,14 +213,14 @@ func (s *Server) listRewards(w http.ResponseWriter, r *http.Request, who role) {
 				if rw.Amount == nil {
 					return 0
 				}
-				return *rw.Amount
+				return centsOf(*rw.Amount)
 			case "ready_at":
 				if rw.PaymentDate == nil {
 					return 0
 				}
-				return *rw.PaymentDate
+				return epochMs(*rw.PaymentDate)
 			}
-			return rw.CreatedAt
+			return epochMs(rw.CreatedAt)
 		},
 		func(rw *Reward) any { return s.rewardView(rw, who) })
 }
@@ -232,7 +243,7 @@ func (s *Server) createReward(w http.ResponseWriter, r *http.Request, who role) 
 		return
 	}
 	rw := &Reward{
-		Amount: body.Amount, Currency: ptr("USD"), CreationSource: ptr("api"), Description: body.Description,
+		Amount: ptr(fromCents(*body.Amount, "USD")), Currency: ptr("USD"), CreationSource: ptr("api"), Description: body.Description,
 		PaymentStatus: ptr("pending"), RewardStatus: ptr("approved"), CreatedBy: ptr("api"),
 	}
 	switch {
@@ -299,7 +310,7 @@ func (s *Server) listActions(w http.ResponseWriter, r *http.Request, who role) {
 	})
 	writeList(w, q, "Actions retrieved successfully", true, rows,
 		func(a *Action) string { return a.Key },
-		func(a *Action, f string) int64 { return a.CreatedAt },
+		func(a *Action, f string) int64 { return epochMs(a.CreatedAt) },
 		func(a *Action) any { return s.actionView(a, who) })
 }
 
@@ -351,7 +362,7 @@ func (s *Server) archiveAction(w http.ResponseWriter, r *http.Request, _ role) {
 		writeError(w, http.StatusNotFound, "Action not found.")
 		return
 	}
-	a.Archived, a.UpdatedAt = true, s.nowMs()
+	a.Archived, a.UpdatedAt = true, s.nowTime()
 	for _, rw := range s.rewards.rows {
 		if rw.Source != nil && rw.Source.Type == "action" && rw.Source.Key == a.Key {
 			rw.Archived = true
@@ -371,8 +382,8 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request, _ role) {
 	rows := s.groups.filter(func(g *Group) bool { return q.inTime(g.CreatedAt, g.UpdatedAt) })
 	writeList(w, q, "Groups retrieved successfully", false, rows,
 		func(g *Group) string { return g.Key },
-		func(g *Group, f string) int64 { return g.CreatedAt },
-		func(g *Group) any { return g })
+		func(g *Group, f string) int64 { return epochMs(g.CreatedAt) },
+		func(g *Group) any { return groupWire(*g) })
 }
 
 func (s *Server) listLinks(w http.ResponseWriter, r *http.Request, _ role) {
@@ -389,7 +400,7 @@ func (s *Server) listLinks(w http.ResponseWriter, r *http.Request, _ role) {
 	rows := s.links.filter(func(l *Link) bool { return l.PartnershipKey == p.Key })
 	writeList(w, q, "Links retrieved successfully", false, rows,
 		func(l *Link) string { return l.Key },
-		func(l *Link, f string) int64 { return l.CreatedAt },
+		func(l *Link, f string) int64 { return epochMs(l.CreatedAt) },
 		func(l *Link) any { return l })
 }
 
@@ -402,8 +413,8 @@ func (s *Server) listPayouts(w http.ResponseWriter, r *http.Request, _ role) {
 	rows := s.payouts.filter(func(p *Payout) bool { return q.inTime(p.CreatedAt, p.UpdatedAt) })
 	writeList(w, q, "Payouts retrieved successfully", false, rows,
 		func(p *Payout) string { return p.Key },
-		func(p *Payout, f string) int64 { return p.CreatedAt },
-		func(p *Payout) any { return p })
+		func(p *Payout, f string) int64 { return epochMs(p.CreatedAt) },
+		func(p *Payout) any { return payoutWire(*p) })
 }
 
 func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request, _ role) {
@@ -419,8 +430,8 @@ func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request, _ role) {
 	})
 	writeList(w, q, "Programs retrieved successfully", false, rows,
 		func(p *Program) string { return p.Key },
-		func(p *Program, f string) int64 { return p.CreatedAt },
-		func(p *Program) any { return p })
+		func(p *Program, f string) int64 { return epochMs(p.CreatedAt) },
+		func(p *Program) any { return programWire(*p) })
 }
 
 func (s *Server) getProgram(w http.ResponseWriter, r *http.Request, _ role) {
@@ -429,5 +440,5 @@ func (s *Server) getProgram(w http.ResponseWriter, r *http.Request, _ role) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("Program %q not found.", r.PathValue("key")))
 		return
 	}
-	writeData(w, http.StatusOK, "Program retrieved successfully", p)
+	writeData(w, http.StatusOK, "Program retrieved successfully", programWire(*p))
 }

@@ -102,7 +102,7 @@ func (s *Server) listObjects(kind, msg string, filters ...string) handler {
 		v := r.URL.Query()
 		keywords := strings.ToLower(v.Get("keywords"))
 		rows := s.objects[kind].filter(func(o *Object) bool {
-			if !q.inTime(int64Of((*o)["created_at"]), int64Of((*o)["updated_at"])) || (*o)["archived"] == true {
+			if !q.inMs(int64Of((*o)["created_at"]), int64Of((*o)["updated_at"])) || (*o)["archived"] == true {
 				return false
 			}
 			for _, f := range filters {

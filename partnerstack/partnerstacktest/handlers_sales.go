@@ -49,6 +49,7 @@ type resource[T, B any] struct {
 	required func(B) string              // the message of a create body missing a field, or ""
 	fresh    func() *T                   // a new record before a create body is applied
 	apply    func(*Server, *T, B) string // copies the set fields, or returns a 400 message
+	wire     func(*T) any                // the record as sent
 }
 
 // listFilter is a list query parameter that a record's value must equal
@@ -94,7 +95,7 @@ func (o resource[T, B]) list(s *Server) handler {
 				_, created, updated := t.stamps(rec)
 				return timeField(*created, *updated)(f)
 			},
-			func(rec *T) any { return rec })
+			o.wire)
 	}
 }
 
@@ -125,14 +126,14 @@ func (o resource[T, B]) create(s *Server) handler {
 			return
 		}
 		o.table(s).put(s, rec)
-		writeData(w, http.StatusOK, o.name+" created successfully", rec)
+		writeData(w, http.StatusOK, o.name+" created successfully", o.wire(rec))
 	}
 }
 
 func (o resource[T, B]) get(s *Server) handler {
 	return func(w http.ResponseWriter, r *http.Request, _ role) {
 		if rec, ok := o.find(s, w, r); ok {
-			writeData(w, http.StatusOK, o.name+" retrieved successfully", rec)
+			writeData(w, http.StatusOK, o.name+" retrieved successfully", o.wire(rec))
 		}
 	}
 }
@@ -152,8 +153,8 @@ func (o resource[T, B]) update(s *Server) handler {
 			return
 		}
 		_, _, updated := o.table(s).stamps(rec)
-		*updated = s.nowMs()
-		writeData(w, http.StatusOK, o.name+" updated successfully", rec)
+		*updated = s.nowTime()
+		writeData(w, http.StatusOK, o.name+" updated successfully", o.wire(rec))
 	}
 }
 
@@ -161,7 +162,7 @@ func (o resource[T, B]) archive(s *Server) handler {
 	return func(w http.ResponseWriter, r *http.Request, _ role) {
 		if rec, ok := o.find(s, w, r); ok {
 			key, _, updated := o.table(s).stamps(rec)
-			*o.archived(rec), *updated = true, s.nowMs()
+			*o.archived(rec), *updated = true, s.nowTime()
 			writeData(w, http.StatusOK, o.name+" archived successfully", map[string]any{"key": *key})
 		}
 	}
@@ -213,7 +214,7 @@ func (s *Server) applyDeal(d *Deal, b dealBody) string {
 		d.GroupKey = b.GroupKey
 	}
 	if b.Amount != nil {
-		d.Amount = *b.Amount
+		d.Amount = fromCents(*b.Amount, "")
 	}
 	for dst, src := range map[**string]*string{
 		&d.AccountName: b.AccountName, &d.ContactFirstName: b.ContactFirstName, &d.ContactLastName: b.ContactLastName,
@@ -248,6 +249,7 @@ var deals = resource[Deal, dealBody]{
 	},
 	fresh: func() *Deal { return &Deal{Source: "partner", Fields: []map[string]any{}} },
 	apply: (*Server).applyDeal,
+	wire:  func(d *Deal) any { return dealWire(*d) },
 }
 
 // convert turns a lead or deal of partnerKey into a customer.
@@ -270,14 +272,14 @@ func (s *Server) convert(w http.ResponseWriter, r *http.Request, who role, partn
 	}
 	c := &Customer{CustomerKey: b.CustomerKey, Email: &b.Email, PartnerKey: p.PartnerKey, PartnershipKey: p.Key, SourceType: "conversion"}
 	s.customers.put(s, c)
-	p.Stats[statCustomerCount]++
+	countCustomer(p)
 	writeData(w, http.StatusOK, "Converted successfully", s.customerView(c, who))
 	return c
 }
 
 func (s *Server) convertDeal(w http.ResponseWriter, r *http.Request, who role) {
 	if d, ok := deals.find(s, w, r); ok {
-		d.Stage, d.UpdatedAt = ptr("closed won"), s.nowMs()
+		d.Stage, d.UpdatedAt = ptr("closed won"), s.nowTime()
 		if c := s.convert(w, r, who, strOr(d.PartnerKey)); c != nil {
 			d.CustomerKey = &c.Key
 		}
@@ -319,7 +321,7 @@ func (s *Server) assignDeal(w http.ResponseWriter, r *http.Request, _ role) {
 		writeError(w, http.StatusNotFound, "Partner team not found.")
 		return
 	}
-	d.PartnerKey, d.UpdatedAt = &p.PartnerKey, s.nowMs()
+	d.PartnerKey, d.UpdatedAt = &p.PartnerKey, s.nowTime()
 	writeData(w, http.StatusOK, "Partnership assigned successfully", nil)
 }
 
@@ -354,7 +356,7 @@ func (s *Server) applyLead(l *Lead, b leadBody) string {
 		l.PartnerKey = *b.PartnerKey
 	}
 	if b.Amount != nil {
-		l.Amount = *b.Amount
+		l.Amount = fromCents(*b.Amount, "")
 	}
 	if b.Approved != nil {
 		l.Approved = *b.Approved
@@ -395,11 +397,12 @@ var leads = resource[Lead, leadBody]{
 	},
 	fresh: func() *Lead { return &Lead{Status: "open", Fields: []map[string]any{}} },
 	apply: (*Server).applyLead,
+	wire:  func(l *Lead) any { return leadWire(*l) },
 }
 
 func (s *Server) convertLead(w http.ResponseWriter, r *http.Request, who role) {
 	if l, ok := leads.find(s, w, r); ok {
-		l.Status, l.UpdatedAt = "closed won", s.nowMs()
+		l.Status, l.UpdatedAt = "closed won", s.nowTime()
 		s.convert(w, r, who, l.PartnerKey)
 	}
 }
@@ -419,6 +422,7 @@ var webhooks = resource[Webhook, webhookBody]{
 		return ""
 	},
 	fresh: func() *Webhook { return &Webhook{} },
+	wire:  func(h *Webhook) any { return webhookWire(*h) },
 	apply: func(_ *Server, h *Webhook, b webhookBody) string {
 		if b.Target != nil {
 			if !validTarget(*b.Target) {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 )
@@ -100,8 +101,14 @@ func parseList(r *http.Request, orders ...string) (listQuery, error) {
 	return q, nil
 }
 
-// inTime applies the min/max filters.
-func (q listQuery) inTime(created, updated int64) bool {
+// inTime applies the min/max filters to a record's times, to the
+// millisecond as they are sent.
+func (q listQuery) inTime(created, updated time.Time) bool {
+	return q.inMs(epochMs(created), epochMs(updated))
+}
+
+// inMs applies the min/max filters to times in epoch milliseconds.
+func (q listQuery) inMs(created, updated int64) bool {
 	return (q.minCreated == nil || created >= *q.minCreated) &&
 		(q.maxCreated == nil || created <= *q.maxCreated) &&
 		(q.minUpdated == nil || updated >= *q.minUpdated) &&

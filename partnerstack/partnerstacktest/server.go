@@ -10,6 +10,24 @@
 // pass [Server].URL to partnerstack.WithBaseURL and authenticate with
 // [PublicKey] and [SecretKey] (Vendor API) or [APIKey] (Partner API).
 //
+// # Seeding
+//
+// [WithDemoData] and the Seed methods generate data; the Add methods
+// ([Server.AddTransaction], ...) store records you build. Records hold
+// the client's types: times are time.Time, money is [partnerstack.Amount]
+// and a partnership's statistics are [partnerstack.Stats]. The fake sends
+// them as PartnerStack does, times as epoch milliseconds and money as
+// integer cents, so the client reads back what was seeded:
+//
+//	amount, err := partnerstack.ParseAmount("49.00", "USD")
+//	if err != nil { ... }
+//	p := srv.AddPartnership(partnerstacktest.Partnership{Email: "ana@example.com"})
+//	c := srv.AddCustomer(partnerstacktest.Customer{PartnershipKey: p.Key})
+//	srv.AddTransaction(partnerstacktest.Transaction{
+//		CustomerKey: c.Key, Amount: amount, Currency: "USD",
+//		CreatedAt: time.Date(2026, 1, 15, 9, 30, 0, 0, time.UTC),
+//	})
+//
 // # Time
 //
 // The fake stamps records and meters its quota ([WithRateLimit], off by

@@ -3,6 +3,7 @@ package partnerstacktest
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"maps"
 	"net/http"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 )
 
 type caller struct {
@@ -216,6 +219,14 @@ func TestFiltersAndOrder(t *testing.T) {
 	assert.Contains(t, its[0], "partnership", "vendor rewards carry the partnership")
 }
 
+// amount parses a decimal amount of currency.
+func amount(t *testing.T, text, currency string) partnerstack.Amount {
+	t.Helper()
+	a, err := partnerstack.ParseAmount(text, currency)
+	require.NoError(t, err)
+	return a
+}
+
 func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
 
 func TestWritesAndValidation(t *testing.T) {
@@ -290,14 +301,14 @@ func TestSeedingAndReadBack(t *testing.T) {
 
 	g := srv.AddGroup(Group{Name: "VIP"})
 	assert.True(t, strings.HasPrefix(g.Key, "grup_"))
-	assert.Equal(t, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC).UnixMilli(), g.CreatedAt)
+	assert.Equal(t, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), g.CreatedAt)
 	p := srv.AddPartnership(Partnership{Email: "z@z.example"})
 	assert.True(t, strings.HasPrefix(p.Key, "part_"))
 	assert.NotEmpty(t, p.PartnerKey)
 	c := srv.AddCustomer(Customer{PartnerKey: p.PartnerKey})
 	assert.Equal(t, p.Key, c.PartnershipKey)
-	tx := srv.AddTransaction(Transaction{CustomerKey: c.Key, Amount: 1000, Currency: "EUR"})
-	assert.Equal(t, int64(1080), tx.AmountUSD)
+	tx := srv.AddTransaction(Transaction{CustomerKey: c.Key, Amount: amount(t, "10.00", "EUR"), Currency: "EUR"})
+	assert.Equal(t, "10.80 USD", fmt.Sprint(tx.AmountUSD))
 	assert.Equal(t, p.Key, tx.PartnershipKey)
 	srv.AddReward(Reward{PartnershipKey: p.Key})
 	srv.AddAction(Action{PartnershipKey: p.Key, Type: "sign_up"})
@@ -305,7 +316,7 @@ func TestSeedingAndReadBack(t *testing.T) {
 	srv.AddLead(Lead{PartnerKey: p.PartnerKey})
 	srv.AddLink(Link{PartnershipKey: p.Key, URL: "https://x.example"})
 	srv.AddWebhook(Webhook{Target: "https://h.example", Events: []string{"customer_created"}})
-	srv.AddPayout(Payout{Amount: 100, Currency: "USD"})
+	srv.AddPayout(Payout{Amount: amount(t, "1.00", "USD"), Currency: "USD"})
 	srv.AddProgram(Program{Name: "X"})
 	srv.AddTeam(Team{Name: "T"})
 	o := srv.AddObject("tiers", Object{"name": "Gold"})

@@ -2,6 +2,9 @@ package partnerstacktest
 
 import (
 	"slices"
+	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 )
 
 // table holds one resource's records in insertion order with a key index.
@@ -12,15 +15,15 @@ type table[T any] struct {
 	index map[string]int
 	keyOf func(*T) string
 
-	prefix string                                          // of the keys put makes
-	stamps func(*T) (key *string, created, updated *int64) // the fields put stamps
-	fill   func(*T)                                        // sets defaults; may be nil
+	prefix string                                              // of the keys put makes
+	stamps func(*T) (key *string, created, updated *time.Time) // the fields put stamps
+	fill   func(*T)                                            // sets defaults; may be nil
 }
 
 // newTable returns a table whose records are keyed by the key stamps points
 // at. put makes keys with prefix and runs fill (if not nil) on every record
 // it stores.
-func newTable[T any](prefix string, stamps func(*T) (*string, *int64, *int64), fill func(*T)) table[T] {
+func newTable[T any](prefix string, stamps func(*T) (*string, *time.Time, *time.Time), fill func(*T)) table[T] {
 	return table[T]{
 		keyOf:  func(r *T) string { k, _, _ := stamps(r); return *k },
 		prefix: prefix, stamps: stamps, fill: fill,
@@ -28,7 +31,9 @@ func newTable[T any](prefix string, stamps func(*T) (*string, *int64, *int64), f
 }
 
 // noUpdate stamps a record that has no updated time.
-func noUpdate(key *string, created *int64) (*string, *int64, *int64) { return key, created, new(int64) }
+func noUpdate(key *string, created *time.Time) (*string, *time.Time, *time.Time) {
+	return key, created, new(time.Time)
+}
 
 func (t *table[T]) add(r *T) {
 	if t.index == nil {
@@ -113,15 +118,17 @@ func (s *Server) newKey(prefix string) string {
 	return string(b)
 }
 
-// stamp fills a zero key, created and updated time.
-func (s *Server) stamp(key *string, prefix string, created, updated *int64) {
+// stamp fills a zero key, created and updated time: created is the
+// server's clock to the millisecond, in UTC (see nowTime), and updated is
+// created.
+func (s *Server) stamp(key *string, prefix string, created, updated *time.Time) {
 	if *key == "" {
 		*key = s.newKey(prefix)
 	}
-	if *created == 0 {
-		*created = s.nowMs()
+	if created.IsZero() {
+		*created = s.nowTime()
 	}
-	if *updated == 0 {
+	if updated.IsZero() {
 		*updated = *created
 	}
 }
@@ -163,23 +170,23 @@ func (s *Server) locked(f func()) {
 // initTables makes the record tables: the key prefix of each resource, the
 // fields that are stamped and the defaults a stored record gets.
 func (s *Server) initTables() {
-	s.groups = newTable("grup", func(g *Group) (*string, *int64, *int64) { return &g.Key, &g.CreatedAt, &g.UpdatedAt }, nil)
-	s.partnerships = newTable("part", func(p *Partnership) (*string, *int64, *int64) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, s.fillPartnership)
-	s.customers = newTable("cus", func(c *Customer) (*string, *int64, *int64) { return &c.Key, &c.CreatedAt, &c.UpdatedAt }, s.fillCustomer)
-	s.transactions = newTable("tx", func(t *Transaction) (*string, *int64, *int64) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, s.fillTransaction)
-	s.rewards = newTable("rwrd", func(r *Reward) (*string, *int64, *int64) { return &r.Key, &r.CreatedAt, &r.UpdatedAt }, nil)
-	s.actions = newTable("act", func(a *Action) (*string, *int64, *int64) { return &a.Key, &a.CreatedAt, &a.UpdatedAt },
+	s.groups = newTable("grup", func(g *Group) (*string, *time.Time, *time.Time) { return &g.Key, &g.CreatedAt, &g.UpdatedAt }, nil)
+	s.partnerships = newTable("part", func(p *Partnership) (*string, *time.Time, *time.Time) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, s.fillPartnership)
+	s.customers = newTable("cus", func(c *Customer) (*string, *time.Time, *time.Time) { return &c.Key, &c.CreatedAt, &c.UpdatedAt }, s.fillCustomer)
+	s.transactions = newTable("tx", func(t *Transaction) (*string, *time.Time, *time.Time) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, s.fillTransaction)
+	s.rewards = newTable("rwrd", func(r *Reward) (*string, *time.Time, *time.Time) { return &r.Key, &r.CreatedAt, &r.UpdatedAt }, nil)
+	s.actions = newTable("act", func(a *Action) (*string, *time.Time, *time.Time) { return &a.Key, &a.CreatedAt, &a.UpdatedAt },
 		func(a *Action) { orDefault(&a.Value, 1) })
-	s.deals = newTable("deal", func(d *Deal) (*string, *int64, *int64) { return &d.Key, &d.CreatedAt, &d.UpdatedAt },
+	s.deals = newTable("deal", func(d *Deal) (*string, *time.Time, *time.Time) { return &d.Key, &d.CreatedAt, &d.UpdatedAt },
 		func(d *Deal) { orDefault(&d.Source, "partner") })
-	s.leads = newTable("lead", func(l *Lead) (*string, *int64, *int64) { return &l.Key, &l.CreatedAt, &l.UpdatedAt },
+	s.leads = newTable("lead", func(l *Lead) (*string, *time.Time, *time.Time) { return &l.Key, &l.CreatedAt, &l.UpdatedAt },
 		func(l *Lead) { orDefault(&l.Status, "open") })
-	s.links = newTable("lnk", func(l *Link) (*string, *int64, *int64) { return noUpdate(&l.Key, &l.CreatedAt) }, nil)
-	s.webhooks = newTable("wh", func(h *Webhook) (*string, *int64, *int64) { return &h.Key, &h.CreatedAt, &h.UpdatedAt }, nil)
-	s.payouts = newTable("pout", func(p *Payout) (*string, *int64, *int64) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, nil)
-	s.programs = newTable("co", func(p *Program) (*string, *int64, *int64) { return noUpdate(&p.Key, &p.CreatedAt) },
+	s.links = newTable("lnk", func(l *Link) (*string, *time.Time, *time.Time) { return noUpdate(&l.Key, &l.CreatedAt) }, nil)
+	s.webhooks = newTable("wh", func(h *Webhook) (*string, *time.Time, *time.Time) { return &h.Key, &h.CreatedAt, &h.UpdatedAt }, nil)
+	s.payouts = newTable("pout", func(p *Payout) (*string, *time.Time, *time.Time) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, nil)
+	s.programs = newTable("co", func(p *Program) (*string, *time.Time, *time.Time) { return noUpdate(&p.Key, &p.CreatedAt) },
 		func(p *Program) { orDefault(&p.ID, int64(20000+len(s.programs.rows))) })
-	s.teams = newTable("stck", func(t *Team) (*string, *int64, *int64) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, nil)
+	s.teams = newTable("stck", func(t *Team) (*string, *time.Time, *time.Time) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, nil)
 	for _, kind := range objectKinds {
 		s.objects[kind.name] = &table[Object]{keyOf: func(o *Object) string { return o.Key() }}
 	}
@@ -203,7 +210,7 @@ func (s *Server) fillPartnership(p *Partnership) {
 	orDefault(&p.JoinedAt, p.CreatedAt)
 	orDefault(&p.ApprovedStatus, "approved")
 	if p.Stats == nil {
-		p.Stats = map[string]int64{}
+		p.Stats = partnerstack.Stats{}
 	}
 	if p.Tags == nil {
 		p.Tags = []string{}
@@ -233,10 +240,10 @@ func (s *Server) fillCustomer(c *Customer) {
 }
 
 // fillTransaction gives a transaction currency USD, its amount in US
-// cents, and its customer's partnership.
+// dollars, and its customer's partnership.
 func (s *Server) fillTransaction(t *Transaction) {
 	orDefault(&t.Currency, "USD")
-	orDefault(&t.AmountUSD, toUSD(t.Amount, t.Currency))
+	orDefault(&t.AmountUSD, fromCents(toUSD(centsOf(t.Amount), t.Currency), "USD"))
 	if t.PartnershipKey == "" {
 		if c, ok := s.customers.get(t.CustomerKey); ok {
 			t.PartnershipKey = c.PartnershipKey
@@ -263,9 +270,11 @@ func (s *Server) AddCustomer(c Customer) Customer { return putLocked(s, &s.custo
 // Customers returns the stored customers.
 func (s *Server) Customers() []Customer { return snapshotLocked(s, &s.customers) }
 
-// AddTransaction stores t, assigning a key and timestamps when zero and
-// the customer's partnership when empty. Unlike a transaction created
-// through the API it earns no reward.
+// AddTransaction stores t, assigning a key and timestamps when zero, the
+// customer's partnership when empty, currency USD when empty, and an
+// AmountUSD, when it is the zero value, converted from Amount at fixed
+// demo rates. Unlike a transaction created through the API it earns no
+// reward.
 func (s *Server) AddTransaction(t Transaction) Transaction { return putLocked(s, &s.transactions, t) }
 
 // Transactions returns the stored transactions.
