@@ -33,3 +33,33 @@ func ExampleNewClock() {
 	// Output:
 	// promoter 1001 read after 3 requests and 2s of fake waits
 }
+
+// The seeded records hold the client's types: the reward's Amount and the
+// payout's CreatedAt compare with what the client reads.
+func ExampleServer_SeedRewards() {
+	srv := v1test.NewServer(v1test.WithClock(func() time.Time { return time.Date(2026, 3, 16, 12, 0, 0, 0, time.UTC) }))
+	defer srv.Close()
+	seeded := srv.SeedRewards(1)[0]
+	payout := srv.SeedPayouts(1)[0]
+	client, err := srv.Client()
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	for r, err := range client.Rewards.List(ctx) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		same, err := r.Amount.Cmp(seeded.Amount)
+		fmt.Println("reward", r.Amount, "as seeded:", same == 0 && err == nil)
+	}
+	for p, err := range client.Payouts.List(ctx) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println("payout", p.Amount, "created", p.CreatedAt.Equal(payout.CreatedAt), p.CreatedAt.Format(time.DateTime))
+	}
+	// Output:
+	// reward 10.00 as seeded: true
+	// payout 30.00 created true 2026-03-16 12:00:00
+}

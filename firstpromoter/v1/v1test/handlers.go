@@ -89,7 +89,7 @@ func (s *Server) showPromoter(q request) (answer, *apiError) {
 	if err != nil {
 		return answer{}, err
 	}
-	return ok(p)
+	return ok(promoterOut(p))
 }
 
 // setProfile applies the profile parameters of a create or update.
@@ -140,7 +140,7 @@ func (s *Server) createPromoter(q request) (answer, *apiError) {
 		p.Promotions[0].RefID, p.DefaultRefID = ref, ref
 	}
 	setProfile(q, p)
-	return ok(p)
+	return ok(promoterOut(p))
 }
 
 func (s *Server) updatePromoter(q request) (answer, *apiError) {
@@ -158,7 +158,7 @@ func (s *Server) updatePromoter(q request) (answer, *apiError) {
 		p.Promotions[0].RefID, p.DefaultRefID = ref, ref
 	}
 	setProfile(q, p)
-	return ok(p)
+	return ok(promoterOut(p))
 }
 
 func (s *Server) deletePromoter(q request) (answer, *apiError) {
@@ -195,7 +195,7 @@ func (s *Server) moveToCampaign(q request) (answer, *apiError) {
 	}
 	p.Promotions[i].CampaignID = to
 	p.Promotions[i].CampaignName = fmt.Sprintf("Campaign %d", to)
-	return ok(p)
+	return ok(promoterOut(p))
 }
 
 func (s *Server) addToCampaign(q request) (answer, *apiError) {
@@ -214,7 +214,7 @@ func (s *Server) addToCampaign(q request) (answer, *apiError) {
 		return answer{}, errorf(http.StatusUnprocessableEntity, "The promoter is already in this campaign")
 	}
 	p.Promotions = append(p.Promotions, s.newPromotion(p, cid, fmt.Sprintf("%s%d", p.DefaultRefID, cid)))
-	return ok(p)
+	return ok(promoterOut(p))
 }
 
 func (s *Server) refreshToken(q request) (answer, *apiError) {
@@ -323,7 +323,11 @@ func (s *Server) updateLead(q request) (answer, *apiError) {
 		l.Email = v
 	}
 	if v := q.str("customer_since"); v != "" {
-		l.CustomerSince = strp(v)
+		t, err := parseTime(v)
+		if err != nil {
+			return answer{}, errorf(http.StatusUnprocessableEntity, "Customer since is invalid")
+		}
+		l.CustomerSince = &t
 	}
 	if v := q.str("plan_name"); v != "" {
 		l.PlanName = v
@@ -475,18 +479,19 @@ func (s *Server) createPayout(q request) (answer, *apiError) {
 	if !slices.Contains(payoutStatuses, status) {
 		return answer{}, errorf(http.StatusUnprocessableEntity, "status must be pending, processing or completed")
 	}
-	var total int64
+	var total int64 // cents
 	for _, r := range s.rewards.All() {
 		pr, _ := s.promotion(r.PromotionID)
 		if pr != nil && pr.PromoterID == p.ID && (cid == 0 || pr.CampaignID == cid) && r.Unit == "cash" && r.Status == "approved" && !r.Paid {
-			total += r.Amount
+			total += minorOrZero(r.Amount, r.Unit)
 			r.Paid = true
 		}
 	}
 	if cid == 0 {
 		cid = p.Promotions[0].CampaignID
 	}
-	po := &Payout{ID: s.nextID(), Status: status, Amount: total, Unit: "cash", CreatedAt: s.now(), DueDate: strp(s.now()), PromoterID: p.ID, CampaignID: cid}
+	now := s.nowTime()
+	po := &Payout{ID: s.nextID(), Status: status, Amount: amountOf(total, unitCash), Unit: unitCash, CreatedAt: now, DueDate: &now, PromoterID: p.ID, CampaignID: cid}
 	s.payouts.Put(po)
 	return ok(s.renderPayout(po))
 }
@@ -509,7 +514,8 @@ func (s *Server) updatePayout(q request) (answer, *apiError) {
 		}
 		po.Status = st
 		if st == "completed" {
-			po.DatePaid = strp(s.now())
+			now := s.nowTime()
+			po.DatePaid = &now
 		}
 	}
 	return ok(s.renderPayout(po))

@@ -3,29 +3,39 @@ package v1test
 import (
 	"fmt"
 	"strconv"
+	"time"
+
+	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 )
+
+// The records hold times as time.Time and money as [v1.Amount], the
+// client's types; the fake sends them as v1 does (wire.go): times as UTC
+// text to the millisecond ("2026-03-16T12:00:00.000Z"), amounts as integer
+// cents for the cash unit and as whole counts for the other units. An
+// amount finer than that has no wire form: the endpoint that would send it
+// answers 500.
 
 // Promoter is a promoter as v1 renders it in full (promoters/show).
 type Promoter struct {
-	ID                 int64            `json:"id"`
-	Status             string           `json:"status"`
-	CustID             *string          `json:"cust_id"`
-	Email              string           `json:"email"`
-	CreatedAt          string           `json:"created_at"`
-	TempPassword       *string          `json:"temp_password"`
-	DefaultPromotionID int64            `json:"default_promotion_id"`
-	Pref               string           `json:"pref"`
-	DefaultRefID       string           `json:"default_ref_id"`
-	Note               *string          `json:"note"`
-	W8FormURL          *string          `json:"w8_form_url"`
-	W9FormURL          *string          `json:"w9_form_url"`
-	ParentPromoterID   *int64           `json:"parent_promoter_id"`
-	EarningsBalance    map[string]int64 `json:"earnings_balance"`
-	CurrentBalance     map[string]int64 `json:"current_balance"`
-	PaidBalance        map[string]int64 `json:"paid_balance"`
-	AuthToken          string           `json:"auth_token"`
-	Profile            Profile          `json:"profile"`
-	Promotions         []*Promotion     `json:"promotions"`
+	ID                 int64        `json:"id"`
+	Status             string       `json:"status"`
+	CustID             *string      `json:"cust_id"`
+	Email              string       `json:"email"`
+	CreatedAt          time.Time    `json:"created_at"`
+	TempPassword       *string      `json:"temp_password"`
+	DefaultPromotionID int64        `json:"default_promotion_id"`
+	Pref               string       `json:"pref"`
+	DefaultRefID       string       `json:"default_ref_id"`
+	Note               *string      `json:"note"`
+	W8FormURL          *string      `json:"w8_form_url"`
+	W9FormURL          *string      `json:"w9_form_url"`
+	ParentPromoterID   *int64       `json:"parent_promoter_id"`
+	EarningsBalance    v1.Balance   `json:"earnings_balance"`
+	CurrentBalance     v1.Balance   `json:"current_balance"`
+	PaidBalance        v1.Balance   `json:"paid_balance"`
+	AuthToken          string       `json:"auth_token"`
+	Profile            Profile      `json:"profile"`
+	Promotions         []*Promotion `json:"promotions"`
 }
 
 // Profile is a promoter's profile.
@@ -52,7 +62,7 @@ type Promotion struct {
 	RefID                  string      `json:"ref_id"`
 	PromoCode              *string     `json:"promo_code"`
 	CustomerPromoCode      *string     `json:"customer_promo_code"`
-	TargetReachedAt        *string     `json:"target_reached_at"`
+	TargetReachedAt        *time.Time  `json:"target_reached_at"`
 	PromoterID             int64       `json:"promoter_id"`
 	CampaignID             int64       `json:"campaign_id"`
 	ReferralLink           string      `json:"referral_link"`
@@ -68,35 +78,35 @@ type Promotion struct {
 	RefundsCount           int         `json:"refunds_count"`
 	CancellationsCount     int         `json:"cancellations_count"`
 	SalesCount             int         `json:"sales_count"`
-	SalesTotal             int64       `json:"sales_total"`
-	RefundsTotal           int64       `json:"refunds_total"`
+	SalesTotal             v1.Amount   `json:"sales_total"`
+	RefundsTotal           v1.Amount   `json:"refunds_total"`
 	ActiveCustomersCount   int         `json:"active_customers_count"`
 }
 
 // RewardPlan is a campaign's reward definition; Amount is cents for cash.
 type RewardPlan struct {
-	ID               int64  `json:"id"`
-	Amount           int64  `json:"amount"`
-	Type             string `json:"type"`
-	Unit             string `json:"unit"`
-	Name             string `json:"name"`
-	PerOfSale        int    `json:"per_of_sale"`
-	DefaultPromoCode string `json:"default_promo_code"`
+	ID               int64     `json:"id"`
+	Amount           v1.Amount `json:"amount"`
+	Type             string    `json:"type"`
+	Unit             string    `json:"unit"`
+	Name             string    `json:"name"`
+	PerOfSale        int       `json:"per_of_sale"`
+	DefaultPromoCode string    `json:"default_promo_code"`
 }
 
 // briefPromoter is the promoter embedded in leads, rewards and tracking
 // answers: no profile, no promotions.
 type briefPromoter struct {
-	ID                 int64            `json:"id"`
-	CustID             *string          `json:"cust_id"`
-	Email              string           `json:"email"`
-	TempPassword       *string          `json:"temp_password"`
-	DefaultPromotionID int64            `json:"default_promotion_id"`
-	DefaultRefID       string           `json:"default_ref_id"`
-	EarningsBalance    map[string]int64 `json:"earnings_balance"`
-	CurrentBalance     map[string]int64 `json:"current_balance"`
-	PaidBalance        map[string]int64 `json:"paid_balance"`
-	AuthToken          string           `json:"auth_token"`
+	ID                 int64                 `json:"id"`
+	CustID             *string               `json:"cust_id"`
+	Email              string                `json:"email"`
+	TempPassword       *string               `json:"temp_password"`
+	DefaultPromotionID int64                 `json:"default_promotion_id"`
+	DefaultRefID       string                `json:"default_ref_id"`
+	EarningsBalance    map[string]wireAmount `json:"earnings_balance"`
+	CurrentBalance     map[string]wireAmount `json:"current_balance"`
+	PaidBalance        map[string]wireAmount `json:"paid_balance"`
+	AuthToken          string                `json:"auth_token"`
 }
 
 func (p *Promoter) brief() *briefPromoter {
@@ -104,66 +114,66 @@ func (p *Promoter) brief() *briefPromoter {
 		return nil
 	}
 	return &briefPromoter{p.ID, p.CustID, p.Email, p.TempPassword, p.DefaultPromotionID, p.DefaultRefID,
-		p.EarningsBalance, p.CurrentBalance, p.PaidBalance, p.AuthToken}
+		balanceWire(p.EarningsBalance), balanceWire(p.CurrentBalance), balanceWire(p.PaidBalance), p.AuthToken}
 }
 
 // Lead is a lead or customer; PromotionID ties it to a promoter.
 type Lead struct {
-	ID            int64   `json:"id"`
-	State         string  `json:"state"`
-	Email         string  `json:"email"`
-	UID           string  `json:"uid"`
-	CustomerSince *string `json:"customer_since"`
-	PlanName      string  `json:"plan_name"`
-	Suspicion     string  `json:"suspicion"`
-	PromotionID   int64   `json:"-"`
+	ID            int64      `json:"id"`
+	State         string     `json:"state"`
+	Email         string     `json:"email"`
+	UID           string     `json:"uid"`
+	CustomerSince *time.Time `json:"customer_since"`
+	PlanName      string     `json:"plan_name"`
+	Suspicion     string     `json:"suspicion"`
+	PromotionID   int64      `json:"-"`
 }
 
 // leadJSON is a lead as v1 renders it, with its promotion and promoter.
 type leadJSON struct {
-	*Lead
-	Promotion *Promotion     `json:"promotion,omitempty"`
+	*leadWire
+	Promotion *promotionWire `json:"promotion,omitempty"`
 	Promoter  *briefPromoter `json:"promoter,omitempty"`
 }
 
 // Reward is a reward; Amount is cents for the cash unit.
 type Reward struct {
-	ID               int64   `json:"id"`
-	Status           string  `json:"status"`
-	Amount           int64   `json:"amount"`
-	Unit             string  `json:"unit"`
-	ConversionAmount *int64  `json:"conversion_amount"`
-	EventID          *string `json:"event_id"`
-	PromotionID      int64   `json:"-"`
-	LeadID           int64   `json:"-"`
-	Paid             bool    `json:"-"`
+	ID               int64      `json:"id"`
+	Status           string     `json:"status"`
+	Amount           v1.Amount  `json:"amount"`
+	Unit             string     `json:"unit"`
+	ConversionAmount *v1.Amount `json:"conversion_amount"`
+	EventID          *string    `json:"event_id"`
+	PromotionID      int64      `json:"-"`
+	LeadID           int64      `json:"-"`
+	Paid             bool       `json:"-"`
 }
 
 type rewardJSON struct {
-	*Reward
+	*rewardWire
 	Promoter  *briefPromoter `json:"promoter"`
-	Promotion *Promotion     `json:"promotion"`
+	Promotion *promotionWire `json:"promotion"`
 }
 
 // Payout is a payout; Amount is cents for the cash unit.
 type Payout struct {
-	ID         int64   `json:"id"`
-	Status     string  `json:"status"`
-	Amount     int64   `json:"amount"`
-	DatePaid   *string `json:"date_paid"`
-	DueDate    *string `json:"due_date"`
-	Unit       string  `json:"unit"`
-	CreatedAt  string  `json:"created_at"`
-	HasIssues  bool    `json:"has_issues"`
-	PromoterID int64   `json:"-"`
-	CampaignID int64   `json:"-"`
+	ID         int64      `json:"id"`
+	Status     string     `json:"status"`
+	Amount     v1.Amount  `json:"amount"`
+	DatePaid   *time.Time `json:"date_paid"`
+	DueDate    *time.Time `json:"due_date"`
+	Unit       string     `json:"unit"`
+	CreatedAt  time.Time  `json:"created_at"`
+	HasIssues  bool       `json:"has_issues"`
+	PromoterID int64      `json:"-"`
+	CampaignID int64      `json:"-"`
 }
 
 type payoutJSON struct {
-	*Payout
-	Reward   *RewardPlan    `json:"reward"`
-	Promoter *briefPromoter `json:"promoter"`
-	Campaign *campaign      `json:"campaign"`
+	*payoutWire
+	Reward   *rewardPlanWire `json:"reward"`
+	Promoter *briefPromoter  `json:"promoter"`
+	Campaign *campaign       `json:"campaign"`
 }
 
 type campaign struct {
@@ -172,7 +182,7 @@ type campaign struct {
 }
 
 // defaultReward is the cash reward of every campaign: 20 % of each sale.
-var defaultReward = RewardPlan{ID: 205, Amount: 2000, Type: "per_referral", Unit: "cash", Name: "20% recurring commission", PerOfSale: 20}
+var defaultReward = RewardPlan{ID: 205, Amount: amountOf(2000, unitCash), Type: "per_referral", Unit: "cash", Name: "20% recurring commission", PerOfSale: 20}
 
 func strp(s string) *string { return &s }
 
@@ -181,7 +191,7 @@ func (s *Server) newPromoter(email string, campaignID int64) *Promoter {
 	id := s.nextID()
 	ref := "ref" + strconv.FormatInt(id, 10)
 	p := &Promoter{
-		ID: id, Status: "active", Email: email, CreatedAt: s.now(), Pref: "p" + strconv.FormatInt(id, 36),
+		ID: id, Status: "active", Email: email, CreatedAt: s.nowTime(), Pref: "p" + strconv.FormatInt(id, 36),
 		DefaultRefID: ref, AuthToken: fmt.Sprintf("tok_%d_%x", id, id*7919),
 		Profile: Profile{ID: id + 500000, SocialAccounts: map[string]any{}},
 	}
@@ -226,18 +236,21 @@ func (s *Server) byRefID(ref string) (*Promotion, *Promoter) {
 
 func (s *Server) renderLead(l *Lead) leadJSON {
 	pr, p := s.promotion(l.PromotionID)
-	return leadJSON{Lead: l, Promotion: pr, Promoter: p.brief()}
+	return leadJSON{leadWire: leadOut(l), Promotion: promotionOut(pr), Promoter: p.brief()}
 }
 
 func (s *Server) renderReward(r *Reward) rewardJSON {
 	pr, p := s.promotion(r.PromotionID)
-	return rewardJSON{Reward: r, Promoter: p.brief(), Promotion: pr}
+	w := &rewardWire{r.ID, r.Status, wireAmount{r.Amount, r.Unit}, r.Unit, centsPtr(r.ConversionAmount), r.EventID}
+	return rewardJSON{rewardWire: w, Promoter: p.brief(), Promotion: promotionOut(pr)}
 }
 
 func (s *Server) renderPayout(p *Payout) payoutJSON {
 	pm, _ := s.promoters.Get(p.PromoterID)
+	w := &payoutWire{p.ID, p.Status, wireAmount{p.Amount, p.Unit}, timePtr(p.DatePaid), timePtr(p.DueDate), p.Unit,
+		wireTime(p.CreatedAt), p.HasIssues}
 	plan := defaultReward
-	return payoutJSON{Payout: p, Reward: &plan, Promoter: pm.brief(), Campaign: &campaign{ID: p.CampaignID, Name: fmt.Sprintf("Campaign %d", p.CampaignID)}}
+	return payoutJSON{payoutWire: w, Reward: planOut(&plan), Promoter: pm.brief(), Campaign: &campaign{ID: p.CampaignID, Name: fmt.Sprintf("Campaign %d", p.CampaignID)}}
 }
 
 // SeedPromoters adds n promoters in campaign 1 and returns them.
@@ -284,7 +297,7 @@ func (s *Server) SeedRewards(n int) []Reward {
 	out := make([]Reward, n)
 	for i := range n {
 		l := ls[i%len(ls)]
-		r := s.addReward(l.PromotionID, l.ID, "approved", "cash", 1000, nil, nil)
+		r := s.addReward(l.PromotionID, l.ID, "approved", unitCash, 1000, nil, nil)
 		out[i] = *r
 	}
 	return out
@@ -302,23 +315,30 @@ func (s *Server) SeedPayouts(n int) []Payout {
 	out := make([]Payout, n)
 	for i := range n {
 		p := ps[i%len(ps)]
-		po := &Payout{ID: s.nextID(), Status: "pending", Amount: 3000, Unit: "cash", CreatedAt: s.now(), DueDate: strp(s.now()), PromoterID: p.ID, CampaignID: p.Promotions[0].CampaignID}
+		now := s.nowTime()
+		po := &Payout{ID: s.nextID(), Status: "pending", Amount: amountOf(3000, unitCash), Unit: unitCash, CreatedAt: now, DueDate: &now, PromoterID: p.ID, CampaignID: p.Promotions[0].CampaignID}
 		s.payouts.Put(po)
 		out[i] = *po
 	}
 	return out
 }
 
-// addReward stores a reward and credits the promoter's balances.
+// addReward stores a reward of amount integer units of unit (cents for
+// cash), of a sale of conversion cents when not nil, and credits the
+// promoter's balances.
 func (s *Server) addReward(promotionID, leadID int64, status, unit string, amount int64, conversion *int64, eventID *string) *Reward {
-	r := &Reward{ID: s.nextID(), Status: status, Amount: amount, Unit: unit, ConversionAmount: conversion, EventID: eventID, PromotionID: promotionID, LeadID: leadID}
+	r := &Reward{ID: s.nextID(), Status: status, Amount: amountOf(amount, unit), Unit: unit, EventID: eventID, PromotionID: promotionID, LeadID: leadID}
+	if conversion != nil {
+		c := amountOf(*conversion, unitCash)
+		r.ConversionAmount = &c
+	}
 	s.rewards.Put(r)
 	if _, p := s.promotion(promotionID); p != nil && status != "denied" {
 		if p.EarningsBalance == nil {
-			p.EarningsBalance, p.CurrentBalance = map[string]int64{}, map[string]int64{}
+			p.EarningsBalance, p.CurrentBalance = v1.Balance{}, v1.Balance{}
 		}
-		p.EarningsBalance[unit] += amount
-		p.CurrentBalance[unit] += amount
+		addTo(p.EarningsBalance, unit, amount)
+		addTo(p.CurrentBalance, unit, amount)
 	}
 	return r
 }

@@ -46,7 +46,7 @@ func (s *Server) reportQuery(q request) ([]string, string, *apiError) {
 type figures struct{ revenue, referrals, customers, sales, refunds, cancellations int64 }
 
 func (f *figures) add(pr *Promotion) {
-	f.revenue += pr.SalesTotal - pr.RefundsTotal
+	f.revenue += minorOrZero(pr.SalesTotal, unitCash) - minorOrZero(pr.RefundsTotal, unitCash)
 	f.referrals += int64(pr.LeadsCount)
 	f.customers += int64(pr.CustomersCount)
 	f.sales += int64(pr.SalesCount)

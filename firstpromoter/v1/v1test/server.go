@@ -13,6 +13,23 @@
 //	srv := v1test.NewServer(v1test.WithClock(clk.Now))
 //	defer srv.Close()
 //	client, err := srv.Client(v1.WithClock(clk))
+//
+// # Records
+//
+// The records that the Seed methods return and [Server.Promoters],
+// [Server.Leads], [Server.Rewards] and [Server.Payouts] list hold the
+// client's types: times are time.Time, money is [v1.Amount] and balances
+// are [v1.Balance]. The fake sends them as v1 does, times as UTC text to
+// the millisecond and amounts as integer cents (whole counts for units
+// other than cash), so a record compares with what the client reads:
+//
+//	seeded := srv.SeedRewards(1)[0] // seeded.Amount is 10.00
+//	for r, err := range client.Rewards.List(ctx) {
+//		... // r.Amount.Cmp(seeded.Amount) is 0
+//	}
+//
+// [v1.Amount]: https://pkg.go.dev/github.com/affiliatekit/affiliatekit-go/firstpromoter/v1#Amount
+// [v1.Balance]: https://pkg.go.dev/github.com/affiliatekit/affiliatekit-go/firstpromoter/v1#Balance
 package v1test
 
 import (
@@ -314,11 +331,6 @@ func pageURL(r *http.Request, n int) string {
 	v := r.URL.Query()
 	v.Set("page", strconv.Itoa(n))
 	return (&url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path, RawQuery: v.Encode()}).String()
-}
-
-// now is the server's clock in UTC, to the millisecond, as v1 writes it.
-func (s *Server) now() string {
-	return s.clock().UTC().Truncate(time.Millisecond).Format("2006-01-02T15:04:05.000Z")
 }
 
 func (s *Server) nextID() int64 {

@@ -11,13 +11,13 @@ type trackAnswer struct {
 	ID          int64          `json:"id"`
 	Type        string         `json:"type"`
 	AmountCents *int64         `json:"amount_cents"`
-	Lead        *Lead          `json:"lead"`
+	Lead        *leadWire      `json:"lead"`
 	Promoter    *briefPromoter `json:"promoter"`
 }
 
 func (s *Server) tracked(typ string, amount *int64, l *Lead) (answer, *apiError) {
 	_, p := s.promotion(l.PromotionID)
-	return ok(trackAnswer{ID: s.nextID(), Type: typ, AmountCents: amount, Lead: l, Promoter: p.brief()})
+	return ok(trackAnswer{ID: s.nextID(), Type: typ, AmountCents: amount, Lead: leadOut(l), Promoter: p.brief()})
 }
 
 func noContent() (answer, *apiError) { return answer{status: http.StatusNoContent}, nil }
@@ -144,15 +144,16 @@ func (s *Server) trackSale(q request) (answer, *apiError) {
 	}
 	s.events["sale:"+ev] = true
 	if l.State != "active" {
-		l.State, l.CustomerSince = "active", strp(s.now())
+		now := s.nowTime()
+		l.State, l.CustomerSince = "active", &now
 		pr.CustomersCount++
 	}
 	if p := q.str("plan"); p != "" {
 		l.PlanName = p
 	}
 	pr.SalesCount++
-	pr.SalesTotal += amount
-	s.addReward(pr.ID, l.ID, "approved", "cash", amount*int64(defaultReward.PerOfSale)/100, &amount, strp(ev))
+	pr.SalesTotal = amountOf(minorOrZero(pr.SalesTotal, unitCash)+amount, unitCash)
+	s.addReward(pr.ID, l.ID, "approved", unitCash, amount*int64(defaultReward.PerOfSale)/100, &amount, strp(ev))
 	return s.tracked("sale", &amount, l)
 }
 
@@ -181,9 +182,9 @@ func (s *Server) trackRefund(q request) (answer, *apiError) {
 	}
 	s.events["refund:"+ev] = true
 	pr.RefundsCount++
-	pr.RefundsTotal += amount
+	pr.RefundsTotal = amountOf(minorOrZero(pr.RefundsTotal, unitCash)+amount, unitCash)
 	neg := -amount
-	s.addReward(pr.ID, l.ID, "approved", "cash", neg*int64(defaultReward.PerOfSale)/100, &neg, strp(ev))
+	s.addReward(pr.ID, l.ID, "approved", unitCash, neg*int64(defaultReward.PerOfSale)/100, &neg, strp(ev))
 	return s.tracked("refund", &neg, l)
 }
 
