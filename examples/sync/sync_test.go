@@ -195,7 +195,13 @@ func seeded(f *fakes) map[string]struct {
 	}
 	m = add("partnerstack_transactions", "amount_cents")
 	for _, tx := range f.partnerStack.Transactions() {
-		m[tx.Key] = fmt.Sprint(tx.Amount)
+		// PartnerStack sends every amount in hundredths; the fake's
+		// currencies all have two decimals.
+		cents, err := tx.Amount.MinorUnits(tx.Currency)
+		if err != nil {
+			continue
+		}
+		m[tx.Key] = fmt.Sprint(cents)
 	}
 	m = add("refersion_affiliates", "email")
 	for _, a := range f.refersion.Affiliates() {
