@@ -14,6 +14,7 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
+	"github.com/affiliatekit/affiliatekit-go/internal/apicheck"
 )
 
 // TestWithResponseInto: a get, a create, an update, a multi-record write
@@ -125,4 +126,10 @@ func TestWithRelationships(t *testing.T) {
 			assert.Equal(t, len(tt.wantQuery) > 0, a.Relationship != nil)
 		})
 	}
+}
+
+// TestEveryCallTakesRequestOptions: every exported method of a service
+// that is not a list ends in opts ...RequestOption and passes them on.
+func TestEveryCallTakesRequestOptions(t *testing.T) {
+	assert.Positive(t, apicheck.RequestOptions(t, "."), "methods checked")
 }

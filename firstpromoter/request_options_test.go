@@ -11,6 +11,7 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
+	"github.com/affiliatekit/affiliatekit-go/internal/apicheck"
 )
 
 // TestWithResponseInto: a get, a create, an update, a delete and an error
@@ -89,4 +90,10 @@ func TestWithResponseIntoNoResponse(t *testing.T) {
 	_, err = client.Referrals.Create(context.Background(), &firstpromoter.ReferralCreateParams{}, firstpromoter.WithResponseInto(&resp))
 	require.Error(t, err)
 	assert.Equal(t, 299, resp.StatusCode)
+}
+
+// TestEveryCallTakesRequestOptions: every exported method of a service
+// that is not a list ends in opts ...RequestOption and passes them on.
+func TestEveryCallTakesRequestOptions(t *testing.T) {
+	assert.Positive(t, apicheck.RequestOptions(t, "."), "methods checked")
 }

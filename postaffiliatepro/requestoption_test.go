@@ -3,17 +3,13 @@ package postaffiliatepro_test
 import (
 	"context"
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"net/http"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/apicheck"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
 	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
@@ -91,72 +87,5 @@ func TestWithResponseIntoNoResponse(t *testing.T) {
 // TestEveryCallTakesRequestOptions: every exported method of a service
 // that is not a list ends in opts ...RequestOption and passes them on.
 func TestEveryCallTakesRequestOptions(t *testing.T) {
-	paths, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	fset := token.NewFileSet()
-	n := 0
-	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		require.NoError(t, err)
-		for _, d := range f.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || !fn.Name.IsExported() || !isService(fn.Recv) || isList(fn) {
-				continue
-			}
-			n++
-			params := fn.Type.Params.List
-			last := params[len(params)-1]
-			ell, ok := last.Type.(*ast.Ellipsis)
-			if !ok || len(last.Names) != 1 || last.Names[0].Name != "opts" || types(ell.Elt) != "RequestOption" {
-				t.Errorf("%s: %s does not end in opts ...RequestOption", fset.Position(fn.Pos()), fn.Name.Name)
-				continue
-			}
-			used := false
-			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				if id, ok := n.(*ast.Ident); ok && id.Name == "opts" {
-					used = true
-				}
-				return !used
-			})
-			if !used {
-				t.Errorf("%s: %s does not pass its opts on", fset.Position(fn.Pos()), fn.Name.Name)
-			}
-		}
-	}
-	assert.GreaterOrEqual(t, n, 7, "methods checked")
-}
-
-// isService reports whether a receiver is a *XService.
-func isService(recv *ast.FieldList) bool {
-	star, ok := recv.List[0].Type.(*ast.StarExpr)
-	return ok && strings.HasSuffix(types(star.X), "Service")
-}
-
-// isList reports whether fn is a list: List, a ...Page method or an
-// iterator.
-func isList(fn *ast.FuncDecl) bool {
-	name := fn.Name.Name
-	if name == "List" || strings.HasSuffix(name, "Page") {
-		return true
-	}
-	res := fn.Type.Results
-	return res != nil && len(res.List) == 1 && strings.HasPrefix(types(res.List[0].Type), "iter.")
-}
-
-// types returns the source text of a simple type expression.
-func types(e ast.Expr) string {
-	switch e := e.(type) {
-	case *ast.Ident:
-		return e.Name
-	case *ast.SelectorExpr:
-		return types(e.X) + "." + e.Sel.Name
-	case *ast.IndexListExpr:
-		return types(e.X)
-	case *ast.IndexExpr:
-		return types(e.X)
-	}
-	return ""
+	assert.GreaterOrEqual(t, apicheck.RequestOptions(t, "."), 7, "methods checked")
 }

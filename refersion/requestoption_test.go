@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/apicheck"
 	"github.com/affiliatekit/affiliatekit-go/refersion"
 	"github.com/affiliatekit/affiliatekit-go/refersion/refersiontest"
 )
@@ -93,4 +94,10 @@ func TestWithResponseIntoUntouchedBeforeSending(t *testing.T) {
 	_, err = c.Affiliates.Get(context.Background(), 0, refersion.WithResponseInto(&resp))
 	require.Error(t, err)
 	assert.Equal(t, 999, resp.StatusCode)
+}
+
+// TestEveryCallTakesRequestOptions: every exported method of a service
+// that is not a list ends in opts ...RequestOption and passes them on.
+func TestEveryCallTakesRequestOptions(t *testing.T) {
+	assert.Positive(t, apicheck.RequestOptions(t, "."), "methods checked")
 }

@@ -11,6 +11,7 @@ import (
 
 	fpv1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
+	"github.com/affiliatekit/affiliatekit-go/internal/apicheck"
 )
 
 // TestWithResponseInto: a get, a create, an update, a delete and an error
@@ -69,4 +70,10 @@ func TestWithResponseInto(t *testing.T) {
 			assert.Equal(t, "req-"+tt.name, resp.RequestID)
 		})
 	}
+}
+
+// TestEveryCallTakesRequestOptions: every exported method of a service
+// that is not a list ends in opts ...RequestOption and passes them on.
+func TestEveryCallTakesRequestOptions(t *testing.T) {
+	assert.Positive(t, apicheck.RequestOptions(t, "."), "methods checked")
 }
