@@ -165,10 +165,11 @@ func (r *recentRecords[T]) dedupe(items []*T, window int) []*T {
 	}
 	keys := make(map[uint64]struct{}, len(items))
 	out := items[:0]
-	for _, it := range items {
-		var h maphash.Hash
-		h.SetSeed(pageSeed)
-		if it == nil || !hashIDs(&h, []*T{it}, ids) {
+	var h maphash.Hash
+	h.SetSeed(pageSeed)
+	for i, it := range items {
+		h.Reset()
+		if it == nil || !hashIDs(&h, items[i:i+1], ids) {
 			out = append(out, it)
 			continue
 		}
