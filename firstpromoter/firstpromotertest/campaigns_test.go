@@ -134,21 +134,25 @@ func TestReports(t *testing.T) {
 	srv := newServer(t, firstpromotertest.WithDemoData())
 	base := "columns[]=revenue_amount&columns[]=referrals_count&columns[]=promoter_earnings_amount&group_by=month&start_date=2025-02-01&end_date=2025-03-31"
 	overview := okJSON[[]struct {
-		Period string             `json:"period"`
-		ID     string             `json:"id"`
-		Data   map[string]float64 `json:"data"`
+		Period string                 `json:"period"`
+		ID     string                 `json:"id"`
+		Data   map[string]json.Number `json:"data"`
 	}](t, call(t, srv, http.MethodGet, "/company/reports/overview?"+base, nil), http.StatusOK)
 	require.Len(t, overview, 2)
 	assert.Equal(t, "2025-02", overview[0].Period)
 	assert.Equal(t, "2025-03", overview[1].Period)
 	assert.ElementsMatch(t, []string{"revenue_amount", "referrals_count", "promoter_earnings_amount"}, keys(overview[0].Data))
-	var revenue float64
+	var revenue int64
 	for _, c := range srv.Commissions() {
 		if n := centsOf(t, c.SaleAmount); n > 0 {
-			revenue += float64(n)
+			revenue += n
 		}
 	}
-	assert.Equal(t, revenue, overview[0].Data["revenue_amount"]+overview[1].Data["revenue_amount"])
+	feb, err := overview[0].Data["revenue_amount"].Int64()
+	require.NoError(t, err)
+	mar, err := overview[1].Data["revenue_amount"].Int64()
+	require.NoError(t, err)
+	assert.Equal(t, revenue, feb+mar, "revenue in cents, summed exactly")
 
 	for kind, field := range map[string]string{"campaigns": "campaign", "promoters": "promoter", "traffic_sources": "source", "urls": "url"} {
 		rows := okJSON[[]map[string]any](t, call(t, srv, http.MethodGet, "/company/reports/"+kind+"?"+base+"&sorting[revenue_amount]=desc", nil), http.StatusOK)
