@@ -24,7 +24,8 @@ type Ceiling struct {
 	PageSize int
 	// MaxScale, when set, caps CeilingScale for this platform: a quota so
 	// large in records a second that a scaled run would measure the CPU,
-	// not the network (Everflow's 20 pages of 2,000 a second).
+	// not the network. Below 1 it stretches every duration instead
+	// (Everflow's 20 pages of 2,000 a second run at 0.25: 5 a second).
 	MaxScale float64
 	// Start starts the platform's fake holding records records, enforcing
 	// quota requests per window and answering each request after rtt, and

@@ -95,7 +95,8 @@ type Server struct {
 	mux       *http.ServeMux
 	clock     func() time.Time
 	noLinks   bool
-	quota     *quota // WithRateLimit
+	quota     *quota                            // WithRateLimit
+	latency   func(*http.Request) time.Duration // WithLatency
 	mu        sync.Mutex
 	promoters *fakeserver.Table[int64, Promoter]
 	leads     *fakeserver.Table[int64, Lead]
@@ -124,6 +125,19 @@ func WithClock(now func() time.Time) ServerOption {
 // paging details are held in response headers; which ones is unconfirmed.
 func WithoutLinkHeader() ServerOption { return func(s *Server) { s.noLinks = true } }
 
+// WithLatency makes the server wait d before it answers each request, as a
+// distant API would: for throughput benchmarks of your own code. The wait
+// ends early when the client gives up.
+func WithLatency(d time.Duration) ServerOption {
+	return WithLatencyFunc(func(*http.Request) time.Duration { return d })
+}
+
+// WithLatencyFunc makes the server wait f(r) before it answers each
+// request r (a round trip that varies, say).
+func WithLatencyFunc(f func(*http.Request) time.Duration) ServerOption {
+	return func(s *Server) { s.latency = f }
+}
+
 // NewServer starts a fake server on a loopback port. Close it when done.
 func NewServer(opts ...ServerOption) *Server {
 	s := &Server{
@@ -143,6 +157,7 @@ func NewServer(opts ...ServerOption) *Server {
 	s.mux = http.NewServeMux()
 	s.routes()
 	s.fs = fakeserver.New(http.HandlerFunc(s.serve), errorBody)
+	s.fs.SetLatency(s.latency)
 	s.URL = s.fs.URL() + PathPrefix
 	return s
 }
