@@ -13,7 +13,6 @@ import (
 
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
-	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
@@ -90,7 +89,7 @@ func decodeUnix(raw json.RawMessage) (time.Time, error) {
 	if err := json.Unmarshal(raw, &n); err != nil {
 		return time.Time{}, err
 	}
-	return unixtime.Seconds(int64(n))
+	return tolerant.UnixSeconds(int64(n))
 }
 
 // ConversionListOptions selects the conversions of Conversions.List and

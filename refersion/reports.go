@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
-	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
@@ -47,7 +46,7 @@ func (l *ReportLink) UnmarshalJSON(b []byte) error {
 	}
 	*l = ReportLink{DownloadLink: w.DownloadLink}
 	if w.ExpireTime > 0 {
-		t, err := unixtime.Seconds(int64(w.ExpireTime))
+		t, err := tolerant.UnixSeconds(int64(w.ExpireTime))
 		if err != nil {
 			return fmt.Errorf("expire_time: %w", err)
 		}

@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // The types below decode one field whose wire type drifts, on the fast
@@ -51,17 +49,17 @@ func parseUnix(b []byte) (time.Time, error) {
 		if n == 0 {
 			return time.Time{}, nil
 		}
-		return unixtime.Seconds(n)
+		return UnixSeconds(n)
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		if f == 0 {
 			return time.Time{}, nil
 		}
-		return unixtime.Float(math.Trunc(f))
+		return UnixFloat(math.Trunc(f))
 	}
 	if quoted {
 		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-			return unixtime.Check(t.UTC())
+			return CheckTime(t.UTC())
 		}
 	}
 	return time.Time{}, fmt.Errorf("timestamp %s is not unix seconds", b)

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // zonedLayouts and zonelessLayouts are the timestamp layouts LooseTime
@@ -49,22 +47,22 @@ func LooseTime(raw []byte, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, true
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-		conv := unixtime.Seconds
+		conv := UnixSeconds
 		if n > secondsBelow || n < -secondsBelow {
-			conv = unixtime.Millis
+			conv = UnixMillis
 		}
 		t, err := conv(n)
 		return t, err == nil
 	}
 	for _, layout := range zonedLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			_, err = unixtime.Check(t)
+			_, err = CheckTime(t)
 			return t, err == nil
 		}
 	}
 	for _, layout := range zonelessLayouts {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			_, err = unixtime.Check(t)
+			_, err = CheckTime(t)
 			return t, err == nil
 		}
 	}

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // secondsBelow is the magnitude under which Auto reads a numeric
@@ -73,7 +71,7 @@ func parseTime(r []byte, o *Options) (time.Time, error) {
 				t, err = time.ParseInLocation(l.layout, s, loc)
 			}
 			if err == nil {
-				return unixtime.Check(t)
+				return CheckTime(t)
 			}
 		}
 	}
@@ -86,7 +84,7 @@ func fromNumber(f float64, how NumericTime) (time.Time, error) {
 	}
 	switch {
 	case how == Seconds, how == Auto && math.Abs(f) < secondsBelow:
-		return unixtime.Float(f)
+		return UnixFloat(f)
 	}
-	return unixtime.FloatMillis(f)
+	return UnixFloatMillis(f)
 }

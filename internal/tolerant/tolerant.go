@@ -1,7 +1,9 @@
 // Package tolerant decodes JSON whose scalar types drift from what a
 // platform documents: numbers sent as strings, booleans as "1" or "yes",
 // timestamps as unix seconds, milliseconds or several text layouts, and
-// nulls inside arrays.
+// nulls inside arrays. Its unix-time conversions (UnixSeconds and the
+// rest) refuse the years outside 0 to 9999, which a time.Time cannot
+// carry through encoding/json.
 //
 // Unmarshal decodes straight into the target with encoding/json first, so
 // well-formed input costs nothing extra; only when that fails does it walk

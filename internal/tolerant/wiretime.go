@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"strconv"
 	"time"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
 )
 
 // wireTimeType is the shadow of the time fields under r's options.
@@ -78,5 +76,5 @@ func numberTime(f float64, how NumericTime) (time.Time, error) {
 	case how == Seconds, how == Auto && math.Abs(f) < secondsBelow:
 		f *= 1000
 	}
-	return unixtime.FloatMillis(f)
+	return UnixFloatMillis(f)
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/affiliatekit/affiliatekit-go/internal/unixtime"
+	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
 )
 
 // The types below decode fields whose JSON type the platforms do not pin
@@ -192,14 +192,14 @@ func ParseTime(s string) (time.Time, error) {
 		case f == 0:
 			return time.Time{}, nil
 		case math.Abs(f) < secondsBelow:
-			return unixtime.Float(f)
+			return tolerant.UnixFloat(f)
 		default:
-			return unixtime.FloatMillis(math.Trunc(f))
+			return tolerant.UnixFloatMillis(math.Trunc(f))
 		}
 	}
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return unixtime.Check(t.UTC())
+			return tolerant.CheckTime(t.UTC())
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time", s)
