@@ -30,8 +30,10 @@ var layouts = []struct {
 // ParseTime reads a timestamp the tolerant way: an RFC 3339 string, a
 // string in one of the zone-less layouts (in opts.Location, else UTC),
 // unix seconds or milliseconds as a number or a numeric string
-// (opts.NumericTime), or null, "" and 0 for the zero time. The result
-// always encodes back to JSON.
+// (opts.NumericTime), or null, "" and 0 for the zero time. Text keeps its
+// fraction to the nanosecond and a number is rounded to the millisecond,
+// as on the fast path of Twins, so a record reads the same times on
+// either path. The result always encodes back to JSON.
 func ParseTime(r []byte, opts *Options) (time.Time, error) {
 	if opts == nil {
 		opts = &Options{}
@@ -55,7 +57,7 @@ func parseTime(r []byte, o *Options) (time.Time, error) {
 		}
 	}
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		return fromNumber(f, o.NumericTime)
+		return numberTime(f, o.NumericTime)
 	}
 	if quoted {
 		loc := o.Location
@@ -78,13 +80,16 @@ func parseTime(r []byte, o *Options) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%s is not a timestamp", r)
 }
 
-func fromNumber(f float64, how NumericTime) (time.Time, error) {
-	if f == 0 {
-		return time.Time{}, nil
-	}
+// numberTime reads the number f as how says, seconds rounded to the
+// millisecond: 1784119626.123 is 12:47:06.123, where float64 seconds hold
+// 12:47:06.122999906. The fast path of Twins and the tolerant path both
+// read numbers here, so they agree on every numeric timestamp.
+func numberTime(f float64, how NumericTime) (time.Time, error) {
 	switch {
+	case f == 0:
+		return time.Time{}, nil
 	case how == Seconds, how == Auto && math.Abs(f) < secondsBelow:
-		return UnixFloat(f)
+		f *= 1000
 	}
 	return UnixFloatMillis(f)
 }

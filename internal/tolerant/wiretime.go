@@ -3,7 +3,6 @@ package tolerant
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"reflect"
 	"strconv"
 	"time"
@@ -64,17 +63,4 @@ func (w *wireTime) read(b []byte, how NumericTime) error {
 	}
 	w.T, err = numberTime(f, how)
 	return err
-}
-
-// numberTime reads the number f as how says, as fromNumber does, except
-// that seconds are rounded to the millisecond: 1784119626.123 is
-// 12:47:06.123, where float64 seconds hold 12:47:06.122999906.
-func numberTime(f float64, how NumericTime) (time.Time, error) {
-	switch {
-	case f == 0:
-		return time.Time{}, nil
-	case how == Seconds, how == Auto && math.Abs(f) < secondsBelow:
-		f *= 1000
-	}
-	return UnixFloatMillis(f)
 }
