@@ -2,7 +2,6 @@ package webhook
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -39,13 +38,8 @@ func NewHandler(template string, cb Callbacks, opts ...Option) (*Handler, error)
 		return nil, err
 	}
 	var s settings
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("everflow/webhook: %w", err)
-		}
+	if err := webhookkit.ApplyOptions("everflow/webhook", &s, opts); err != nil {
+		return nil, err
 	}
 	if s.Store != nil && !slices.Contains(slices.Collect(maps.Values(t.params)), MacroConversionID) {
 		return nil, fmt.Errorf("everflow/webhook: WithStore needs {%s} in the template, or two conversions on one click would be taken for one delivery", MacroConversionID)
@@ -74,17 +68,7 @@ func NewHandler(template string, cb Callbacks, opts ...Option) (*Handler, error)
 		},
 	}}
 	if len(s.secrets) > 0 {
-		h.core.Verify = func(r *http.Request, body []byte) error {
-			q, err := requestValues(r, body)
-			if err != nil {
-				return errors.Join(ErrInvalidSignature, err)
-			}
-			secrets := make([]string, len(s.secrets))
-			for i, sec := range s.secrets {
-				secrets[i] = sec.Reveal()
-			}
-			return webhookkit.CheckQuerySecret(q, s.param, secrets)
-		}
+		h.core.Verify = webhookkit.QuerySecret(s.param, s.secrets, requestValues)
 	}
 	return h, nil
 }

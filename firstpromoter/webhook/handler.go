@@ -43,13 +43,8 @@ type Handler struct {
 // NewHandler returns a Handler dispatching to cb. WithSecret is required.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 	var s settings
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("firstpromoter/webhook: %w", err)
-		}
+	if err := webhookkit.ApplyOptions("firstpromoter/webhook", &s, opts); err != nil {
+		return nil, err
 	}
 	if len(s.secrets) == 0 {
 		return nil, errors.New("firstpromoter/webhook: WithSecret is required: FirstPromoter signs every delivery")
@@ -58,13 +53,7 @@ func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 		Platform: "firstpromoter",
 		Settings: s.Settings,
 		Verify:   s.verify,
-		Parse: func(r *http.Request, body []byte) (*webhookkit.Delivery, error) {
-			ev, err := Parse(r.Header, body)
-			if err != nil {
-				return nil, err
-			}
-			return cb.delivery(ev)
-		},
+		Parse:    webhookkit.ParseWith(parseRequest, cb.delivery),
 	}}
 	return h, nil
 }
@@ -72,16 +61,12 @@ func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.core.ServeHTTP(w, r) }
 
+// parseRequest parses the delivery r carries.
+func parseRequest(r *http.Request, body []byte) (*Event, error) { return Parse(r.Header, body) }
+
 // verify runs every configured check; all must pass.
 func (s *settings) verify(r *http.Request, body []byte) error {
-	sig := r.Header.Get(SignatureHeader)
-	var err error
-	for _, secret := range s.secrets {
-		if err = VerifySignature(secret.Reveal(), body, sig); err == nil {
-			break
-		}
-	}
-	if err != nil {
+	if err := scheme.VerifyAny(r, body, s.secrets); err != nil {
 		return err
 	}
 	if !s.basicUser.IsZero() {
@@ -113,29 +98,17 @@ func (cb *Callbacks) delivery(ev *Event) (*webhookkit.Delivery, error) {
 		}
 		return d, nil
 	case ev.entity() == EntityPromoter && cb.Promoter != nil:
-		return typed(d, ev, (*Event).Promoter, cb.Promoter)
+		return webhookkit.Bind(d, ev, (*Event).Promoter, cb.Promoter)
 	case ev.entity() == EntityPromoterCampaign && cb.PromoterCampaign != nil:
-		return typed(d, ev, (*Event).PromoterCampaign, cb.PromoterCampaign)
+		return webhookkit.Bind(d, ev, (*Event).PromoterCampaign, cb.PromoterCampaign)
 	case ev.entity() == EntityReferral && cb.Referral != nil:
-		return typed(d, ev, (*Event).Referral, cb.Referral)
+		return webhookkit.Bind(d, ev, (*Event).Referral, cb.Referral)
 	case ev.entity() == EntityCommission && cb.Commission != nil:
-		return typed(d, ev, (*Event).Commission, cb.Commission)
+		return webhookkit.Bind(d, ev, (*Event).Commission, cb.Commission)
 	case ev.entity() == EntityPayout && cb.Payout != nil:
-		return typed(d, ev, (*Event).Payout, cb.Payout)
+		return webhookkit.Bind(d, ev, (*Event).Payout, cb.Payout)
 	case cb.Default != nil:
 		d.Run = func(ctx context.Context) error { return cb.Default(ctx, ev) }
 	}
-	return d, nil
-}
-
-// typed decodes the event's resource now, so that a payload that does not
-// decode is answered 400, and binds it to fn.
-func typed[T any](d *webhookkit.Delivery, ev *Event, decode func(*Event) (*T, error),
-	fn func(context.Context, *Event, *T) error) (*webhookkit.Delivery, error) {
-	v, err := decode(ev)
-	if err != nil {
-		return nil, err
-	}
-	d.Run = func(ctx context.Context) error { return fn(ctx, ev, v) }
 	return d, nil
 }

@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
-	"fmt"
-	"net/url"
 )
 
 // HMACSHA256 returns the HMAC-SHA256 of body keyed with secret.
@@ -42,25 +40,4 @@ func Digest(parts ...[]byte) string {
 		h.Write(p)
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// CheckQuerySecret verifies that the query parameter name of q equals one
-// of secrets, in constant time. It fails with ErrInvalidSignature.
-func CheckQuerySecret(q url.Values, name string, secrets []string) error {
-	got, ok := q[name]
-	if !ok || len(got) == 0 {
-		return fmt.Errorf("%w: no %q parameter", ErrInvalidSignature, name)
-	}
-	match := false
-	for _, s := range secrets {
-		// Every secret is compared, so the time does not reveal which one
-		// matched.
-		if EqualString(got[0], s) {
-			match = true
-		}
-	}
-	if !match {
-		return fmt.Errorf("%w: the %q parameter does not match", ErrInvalidSignature, name)
-	}
-	return nil
 }

@@ -2,7 +2,6 @@ package webhookkit
 
 import (
 	"encoding/hex"
-	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -27,13 +26,4 @@ func TestDigest(t *testing.T) {
 	assert.Len(t, Digest([]byte("x")), 64)
 	assert.Equal(t, Digest([]byte("a"), []byte("b")), Digest([]byte("a"), []byte("b")))
 	assert.NotEqual(t, Digest([]byte("ab"), []byte("")), Digest([]byte("a"), []byte("b")), "parts are delimited")
-}
-
-func TestCheckQuerySecret(t *testing.T) {
-	q := url.Values{"token": {"s3cr3t"}}
-	assert.NoError(t, CheckQuerySecret(q, "token", []string{"s3cr3t"}))
-	assert.NoError(t, CheckQuerySecret(q, "token", []string{"old", "s3cr3t"}))
-	assert.ErrorIs(t, CheckQuerySecret(q, "token", []string{"other"}), ErrInvalidSignature)
-	assert.ErrorIs(t, CheckQuerySecret(url.Values{}, "token", []string{"s3cr3t"}), ErrInvalidSignature)
-	assert.ErrorIs(t, CheckQuerySecret(url.Values{"token": {}}, "token", []string{"s3cr3t"}), ErrInvalidSignature)
 }

@@ -2,7 +2,6 @@ package webhook
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
@@ -41,33 +40,18 @@ type Handler struct {
 // no signature; protect the URL with WithSecretParam.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 	var s settings
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("partnerstack/webhook: %w", err)
-		}
+	if err := webhookkit.ApplyOptions("partnerstack/webhook", &s, opts); err != nil {
+		return nil, err
 	}
 	h := &Handler{core: webhookkit.Handler{
 		Platform: "partnerstack",
 		Settings: s.Settings,
-		Parse: func(_ *http.Request, body []byte) (*webhookkit.Delivery, error) {
-			ev, err := Parse(body, s.eventType)
-			if err != nil {
-				return nil, err
-			}
-			return cb.delivery(ev)
-		},
+		Parse: webhookkit.ParseWith(func(_ *http.Request, body []byte) (*Event, error) {
+			return Parse(body, s.eventType)
+		}, cb.delivery),
 	}}
 	if len(s.secrets) > 0 {
-		h.core.Verify = func(r *http.Request, _ []byte) error {
-			secrets := make([]string, len(s.secrets))
-			for i, sec := range s.secrets {
-				secrets[i] = sec.Reveal()
-			}
-			return webhookkit.CheckQuerySecret(r.URL.Query(), s.param, secrets)
-		}
+		h.core.Verify = webhookkit.QuerySecret(s.param, s.secrets, webhookkit.URLQuery)
 	}
 	return h, nil
 }
@@ -84,25 +68,13 @@ func (cb *Callbacks) delivery(ev *Event) (*webhookkit.Delivery, error) {
 		}
 		return d, nil
 	case kind == kindPartnership && cb.Partnership != nil:
-		return typed(d, ev, (*Event).Partnership, cb.Partnership)
+		return webhookkit.Bind(d, ev, (*Event).Partnership, cb.Partnership)
 	case kind == kindCustomer && cb.Customer != nil:
-		return typed(d, ev, (*Event).Customer, cb.Customer)
+		return webhookkit.Bind(d, ev, (*Event).Customer, cb.Customer)
 	case kind == kindAction && cb.Action != nil:
-		return typed(d, ev, (*Event).Action, cb.Action)
+		return webhookkit.Bind(d, ev, (*Event).Action, cb.Action)
 	case cb.Default != nil:
 		d.Run = func(ctx context.Context) error { return cb.Default(ctx, ev) }
 	}
-	return d, nil
-}
-
-// typed decodes the event's resource now, so that a payload that does not
-// decode is answered 400, and binds it to fn.
-func typed[T any](d *webhookkit.Delivery, ev *Event, decode func(*Event) (*T, error),
-	fn func(context.Context, *Event, *T) error) (*webhookkit.Delivery, error) {
-	v, err := decode(ev)
-	if err != nil {
-		return nil, err
-	}
-	d.Run = func(ctx context.Context) error { return fn(ctx, ev, v) }
 	return d, nil
 }

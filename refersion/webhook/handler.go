@@ -3,7 +3,6 @@ package webhook
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
@@ -37,13 +36,8 @@ type Handler struct {
 // NewHandler returns a Handler dispatching to cb. WithSecret is required.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 	var s settings
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("refersion/webhook: %w", err)
-		}
+	if err := webhookkit.ApplyOptions("refersion/webhook", &s, opts); err != nil {
+		return nil, err
 	}
 	if len(s.secrets) == 0 {
 		return nil, errors.New("refersion/webhook: WithSecret is required: Refersion signs every delivery")
@@ -52,53 +46,32 @@ func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 		Platform: "refersion",
 		Settings: s.Settings,
 		Verify:   s.verify,
-		Parse: func(r *http.Request, body []byte) (*webhookkit.Delivery, error) {
-			ev, err := Parse(r.Header, body)
-			if err != nil {
-				return nil, err
-			}
-			return cb.delivery(ev)
-		},
+		Parse:    webhookkit.ParseWith(parseRequest, cb.delivery),
 	}}, nil
 }
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.core.ServeHTTP(w, r) }
 
+// verify checks the delivery's signature with each configured secret.
 func (s *settings) verify(r *http.Request, body []byte) error {
-	sig := r.Header.Get(SignatureHeader)
-	var err error
-	for _, secret := range s.secrets {
-		if err = VerifySignature(secret.Reveal(), body, sig); err == nil {
-			return nil
-		}
-	}
-	return err
+	return scheme.VerifyAny(r, body, s.secrets)
 }
+
+// parseRequest parses the delivery r carries.
+func parseRequest(r *http.Request, body []byte) (*Event, error) { return Parse(r.Header, body) }
 
 func (cb *Callbacks) delivery(ev *Event) (*webhookkit.Delivery, error) {
 	d := &webhookkit.Delivery{Key: ev.ID, Type: ev.Type}
 	switch {
 	case ev.Kind == KindConversion && cb.Conversion != nil:
-		return typed(d, ev, (*Event).Conversion, cb.Conversion)
+		return webhookkit.Bind(d, ev, (*Event).Conversion, cb.Conversion)
 	case ev.Kind == KindAffiliate && cb.Affiliate != nil:
-		return typed(d, ev, (*Event).Affiliate, cb.Affiliate)
+		return webhookkit.Bind(d, ev, (*Event).Affiliate, cb.Affiliate)
 	case ev.Kind == KindTrigger && cb.Trigger != nil:
-		return typed(d, ev, (*Event).Trigger, cb.Trigger)
+		return webhookkit.Bind(d, ev, (*Event).Trigger, cb.Trigger)
 	case cb.Default != nil:
 		d.Run = func(ctx context.Context) error { return cb.Default(ctx, ev) }
 	}
-	return d, nil
-}
-
-// typed decodes the event's resource now, so that a payload that does not
-// decode is answered 400, and binds it to fn.
-func typed[T any](d *webhookkit.Delivery, ev *Event, decode func(*Event) (*T, error),
-	fn func(context.Context, *Event, *T) error) (*webhookkit.Delivery, error) {
-	v, err := decode(ev)
-	if err != nil {
-		return nil, err
-	}
-	d.Run = func(ctx context.Context) error { return fn(ctx, ev, v) }
 	return d, nil
 }

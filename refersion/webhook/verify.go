@@ -1,37 +1,19 @@
 package webhook
 
-import (
-	"encoding/base64"
-	"fmt"
-	"strings"
+import "github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
 
-	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
-)
+// scheme is Refersion's signature: the base64 HMAC-SHA256 of the body in
+// Refersion-Signature.
+var scheme = webhookkit.Base64HMAC(SignatureHeader)
 
 // VerifySignature checks signature, the Refersion-Signature header, against
 // the raw body for the Webhook Signing Secret. Pass the body exactly as
 // received, before any JSON decoding. The comparison takes constant time.
 // The error wraps ErrInvalidSignature.
 func VerifySignature(secret string, body []byte, signature string) error {
-	signature = strings.TrimSpace(signature)
-	switch {
-	case secret == "":
-		return fmt.Errorf("%w: no secret to verify with", ErrInvalidSignature)
-	case signature == "":
-		return fmt.Errorf("%w: no %s header", ErrInvalidSignature, SignatureHeader)
-	}
-	got, err := base64.StdEncoding.DecodeString(signature)
-	if err != nil {
-		return fmt.Errorf("%w: %s is not base64", ErrInvalidSignature, SignatureHeader)
-	}
-	if !webhookkit.EqualBytes(got, webhookkit.HMACSHA256(secret, body)) {
-		return fmt.Errorf("%w: %s does not match the body", ErrInvalidSignature, SignatureHeader)
-	}
-	return nil
+	return scheme.Verify(secret, body, signature)
 }
 
 // Sign returns the Refersion-Signature value of body for secret, as
 // Refersion computes it; use it to send signed deliveries in tests.
-func Sign(secret string, body []byte) string {
-	return base64.StdEncoding.EncodeToString(webhookkit.HMACSHA256(secret, body))
-}
+func Sign(secret string, body []byte) string { return scheme.Sign(secret, body) }
