@@ -107,23 +107,11 @@ func setNext(resp *Response, p *ListParams, pg *Paging, n int) {
 
 // list iterates every page of a list, starting at the options' page.
 func list[T any, O any, PO pager[O]](ctx context.Context, opts []*O, page func(context.Context, *O) ([]*T, *Response, error)) iter.Seq2[*T, error] {
-	return transport.List(ctx, opts, page, func(o *O, r *Response) bool {
-		if r.NextPage == 0 {
-			return false
-		}
-		PO(o).listParams().Page = r.NextPage
-		return true
-	})
+	return transport.ListByPage(ctx, opts, page, func(o *O) *int { return &PO(o).listParams().Page })
 }
 
 // copyOpts returns a copy of opts, or a zero value for nil.
-func copyOpts[O any](opts *O) *O {
-	var o O
-	if opts != nil {
-		o = *opts
-	}
-	return &o
-}
+func copyOpts[O any](opts *O) *O { return transport.CopyOrZero(opts) }
 
 // all fetches a list that is not paged, with r: the records under key,
 // nulls dropped, and how many entries were sent.

@@ -205,13 +205,7 @@ func list[T any, O any, PO pager[O]](ctx context.Context, opts []*O, page func(c
 }
 
 // copyOpts returns a copy of opts, or a zero value for nil.
-func copyOpts[O any](opts *O) *O {
-	var o O
-	if opts != nil {
-		o = *opts
-	}
-	return &o
-}
+func copyOpts[O any](opts *O) *O { return transport.CopyOrZero(opts) }
 
 // record is the check of an answer holding one record: its "key" must be
 // set, which refuses {"data": {}} and a null data alike.

@@ -146,13 +146,7 @@ func list[T any, PT record[T], O any, PO pager[O]](ctx context.Context, c *Clien
 }
 
 // copyOpts returns a copy of opts, or a zero value for nil.
-func copyOpts[O any](opts *O) *O {
-	var o O
-	if opts != nil {
-		o = *opts
-	}
-	return &o
-}
+func copyOpts[O any](opts *O) *O { return transport.CopyOrZero(opts) }
 
 // identified is a record that carries its own id.
 type identified[T any] interface {
