@@ -1,7 +1,6 @@
 package firstpromoter
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -56,39 +55,12 @@ func minorExponent(currency string) int {
 // ""; cents when neither is known). An amount finer than the minor unit,
 // a null and mixed currencies are errors.
 func toCents(a Amount, currency string) (int64, error) {
-	if a.IsNull() {
-		return 0, money.ErrNull
-	}
-	units, err := a.MinorUnits(currency)
-	if err == nil || !errors.Is(err, money.ErrUnknownExponent) {
-		return units, err
-	}
-	return wholeUnits(a, centsExponent)
+	return money.MinorUnitsOr(a, currency, centsExponent)
 }
 
 // toCount returns a as a whole number (exponent 0): the count of a
 // non-cash unit (points, credits, free months).
-func toCount(a Amount) (int64, error) {
-	if a.IsNull() {
-		return 0, money.ErrNull
-	}
-	return wholeUnits(a, 0)
-}
-
-// wholeUnits returns a × 10^exp, failing when a digit would be lost.
-func wholeUnits(a Amount, exp int) (int64, error) {
-	whole, frac, _ := strings.Cut(a.String(), ".")
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) > exp {
-		return 0, fmt.Errorf("%w: %s", money.ErrNotWhole, a.String())
-	}
-	frac += strings.Repeat("0", exp-len(frac))
-	n, err := strconv.ParseInt(whole+frac, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%w: %s", money.ErrOverflow, a.String())
-	}
-	return n, nil
-}
+func toCount(a Amount) (int64, error) { return money.WholeUnits(a, 0) }
 
 // AmountRange filters on a money field in cents:
 // filters[<field>][from]/[to]. A nil bound is not sent; a bound is sent as

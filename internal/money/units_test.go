@@ -1,0 +1,48 @@
+package money
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestWholeUnitsAndMinorUnitsOr(t *testing.T) {
+	mustParse := func(text, currency string) Amount {
+		a, err := ParseDecimal(text, currency)
+		require.NoError(t, err)
+		return a
+	}
+	tests := []struct {
+		name     string
+		conv     func() (int64, error)
+		want     int64
+		wantErr  error
+		wantText string
+	}{
+		{"whole count", func() (int64, error) { return WholeUnits(mustParse("12", ""), 0) }, 12, nil, ""},
+		{"trailing zeros are whole", func() (int64, error) { return WholeUnits(mustParse("12.00", ""), 0) }, 12, nil, ""},
+		{"cents", func() (int64, error) { return WholeUnits(mustParse("25.5", ""), 2) }, 2550, nil, ""},
+		{"negative cents", func() (int64, error) { return WholeUnits(mustParse("-0.05", ""), 2) }, -5, nil, ""},
+		{"finer than the unit", func() (int64, error) { return WholeUnits(mustParse("0.0125", ""), 2) }, 0, ErrNotWhole, "0.0125"},
+		{"overflow", func() (int64, error) { return WholeUnits(mustParse("9223372036854775807", ""), 2) }, 0, ErrOverflow, ""},
+		{"null", func() (int64, error) { return WholeUnits(Null(), 2) }, 0, ErrNull, ""},
+		{"known currency", func() (int64, error) { return MinorUnitsOr(mustParse("1500", "JPY"), "", 2) }, 1500, nil, ""},
+		{"unknown currency falls back", func() (int64, error) { return MinorUnitsOr(mustParse("25.00", ""), "", 2) }, 2500, nil, ""},
+		{"currency given", func() (int64, error) { return MinorUnitsOr(mustParse("7", ""), "KWD", 2) }, 7000, nil, ""},
+		{"mixed currencies", func() (int64, error) { return MinorUnitsOr(mustParse("1", "EUR"), "USD", 2) }, 0, ErrCurrencyMismatch, ""},
+		{"null with fallback", func() (int64, error) { return MinorUnitsOr(Null(), "", 2) }, 0, ErrNull, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.conv()
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.Contains(t, err.Error(), tt.wantText)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
