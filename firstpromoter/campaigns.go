@@ -81,10 +81,7 @@ type CampaignStats struct {
 // UnmarshalJSON decodes RevenueAmount from cents.
 func (s *CampaignStats) UnmarshalJSON(b []byte) error {
 	type plain CampaignStats
-	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
-		return err
-	}
-	return money.ToMinorUnits(centsExponent, &s.RevenueAmount)
+	return money.UnmarshalMinorUnits(b, (*plain)(s), centsExponent, &s.RevenueAmount)
 }
 
 // CampaignUpgrade moves a promoter to CampaignID once Metric reaches

@@ -66,10 +66,7 @@ type PromoterCampaignStats struct {
 // UnmarshalJSON decodes RevenueAmount from cents.
 func (s *PromoterCampaignStats) UnmarshalJSON(b []byte) error {
 	type plain PromoterCampaignStats
-	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
-		return err
-	}
-	return money.ToMinorUnits(centsExponent, &s.RevenueAmount)
+	return money.UnmarshalMinorUnits(b, (*plain)(s), centsExponent, &s.RevenueAmount)
 }
 
 // PromoterCampaignListOptions page GET /company/promoter_campaigns, which

@@ -107,10 +107,7 @@ type PromoterStats struct {
 // UnmarshalJSON decodes RevenueAmount from cents.
 func (s *PromoterStats) UnmarshalJSON(b []byte) error {
 	type plain PromoterStats
-	if err := json.Unmarshal(b, (*plain)(s)); err != nil {
-		return err
-	}
-	return money.ToMinorUnits(centsExponent, &s.RevenueAmount)
+	return money.UnmarshalMinorUnits(b, (*plain)(s), centsExponent, &s.RevenueAmount)
 }
 
 // PromoterProfile is a promoter's personal, tax and social details. Fields

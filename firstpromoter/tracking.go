@@ -193,10 +193,7 @@ type TrackedLeadEvent struct {
 // UnmarshalJSON decodes AmountCents to its value.
 func (e *TrackedLeadEvent) UnmarshalJSON(b []byte) error {
 	type plain TrackedLeadEvent
-	if err := json.Unmarshal(b, (*plain)(e)); err != nil {
-		return err
-	}
-	return money.ToMinorUnits(centsExponent, &e.AmountCents)
+	return money.UnmarshalMinorUnits(b, (*plain)(e), centsExponent, &e.AmountCents)
 }
 
 // TrackedReward is a commission as the legacy API shows it.

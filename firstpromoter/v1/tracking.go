@@ -2,7 +2,6 @@ package v1
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -41,10 +40,7 @@ type TrackEvent struct {
 // UnmarshalJSON decodes AmountCents as cents.
 func (e *TrackEvent) UnmarshalJSON(data []byte) error {
 	type plain TrackEvent
-	if err := json.Unmarshal(data, (*plain)(e)); err != nil {
-		return err
-	}
-	return money.ToMinorUnits(centsExponent, &e.AmountCents)
+	return money.UnmarshalMinorUnits(data, (*plain)(e), centsExponent, &e.AmountCents)
 }
 
 // TrackSignupParams is the form of POST /track/signup (and

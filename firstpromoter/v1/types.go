@@ -108,10 +108,7 @@ type Promotion struct {
 // UnmarshalJSON decodes the totals as cents.
 func (p *Promotion) UnmarshalJSON(data []byte) error {
 	type plain Promotion
-	if err := json.Unmarshal(data, (*plain)(p)); err != nil {
-		return err
-	}
-	return money.ToMinorUnits(centsExponent, &p.SalesTotal, &p.RefundsTotal)
+	return money.UnmarshalMinorUnits(data, (*plain)(p), centsExponent, &p.SalesTotal, &p.RefundsTotal)
 }
 
 // RewardPlan is a campaign's reward or offer definition, as embedded in a

@@ -1,6 +1,7 @@
 package money
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -41,4 +42,16 @@ func MinorUnitsOr(a Amount, currency string, fallback int) (int64, error) {
 		return units, err
 	}
 	return WholeUnits(a, fallback)
+}
+
+// UnmarshalMinorUnits decodes data into v with encoding/json, then turns
+// amounts, fields of v decoded as plain numbers, into counts of minor
+// units with exponent (ToMinorUnits): the UnmarshalJSON of a record whose
+// amounts are sent as integer cents, called with the record as a type
+// without methods.
+func UnmarshalMinorUnits(data []byte, v any, exponent int, amounts ...*Amount) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return err
+	}
+	return ToMinorUnits(exponent, amounts...)
 }

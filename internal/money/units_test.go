@@ -46,3 +46,33 @@ func TestWholeUnitsAndMinorUnitsOr(t *testing.T) {
 		})
 	}
 }
+
+func TestUnmarshalMinorUnits(t *testing.T) {
+	type record struct {
+		Revenue Amount `json:"revenue"`
+		Refunds Amount `json:"refunds"`
+		Name    string `json:"name"`
+	}
+	tests := []struct {
+		name    string
+		body    string
+		want    []string
+		wantErr bool
+	}{
+		{"cents", `{"revenue":2500,"refunds":"-125","name":"a"}`, []string{"25.00", "-1.25"}, false},
+		{"null stays null", `{"revenue":null,"refunds":0}`, []string{"null", "0.00"}, false},
+		{"malformed", `{"revenue":[1]}`, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r record
+			err := UnmarshalMinorUnits([]byte(tt.body), &r, 2, &r.Revenue, &r.Refunds)
+			if tt.wantErr {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, []string{r.Revenue.String(), r.Refunds.String()})
+		})
+	}
+}
