@@ -215,9 +215,5 @@ func decodeData[T any](e *Event, entity string) (*T, error) {
 	if len(bytes.TrimSpace(e.Data)) == 0 || string(bytes.TrimSpace(e.Data)) == "null" {
 		return nil, fmt.Errorf("%w: %s event %s has no data", ErrMalformedPayload, e.Type, e.ID)
 	}
-	v := new(T)
-	if err := json.Unmarshal(e.Data, v); err != nil {
-		return nil, fmt.Errorf("%w: %s data: %v", ErrMalformedPayload, e.Type, err)
-	}
-	return v, nil
+	return webhookkit.DecodeResource[T](e.Data, e.Type+" data")
 }

@@ -115,9 +115,5 @@ func decodeData[T any](e *Event, kind string) (*T, error) {
 	if got := e.kind(); got != kind {
 		return nil, fmt.Errorf("webhook: the %q event is not about a %s", e.Type, kind)
 	}
-	v := new(T)
-	if err := json.Unmarshal(e.Data, v); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrMalformedPayload, e.Type, err)
-	}
-	return v, nil
+	return webhookkit.DecodeResource[T](e.Data, e.Type)
 }

@@ -131,11 +131,7 @@ func (e *Event) Conversion() (*Conversion, error) {
 	if err := e.want(KindConversion); err != nil {
 		return nil, err
 	}
-	c := new(Conversion)
-	if err := json.Unmarshal(e.Raw, c); err != nil {
-		return nil, fmt.Errorf("%w: conversion: %v", ErrMalformedPayload, err)
-	}
-	return c, nil
+	return webhookkit.DecodeResource[Conversion](e.Raw, "conversion")
 }
 
 // Affiliate decodes the delivery as an affiliate.
@@ -143,11 +139,7 @@ func (e *Event) Affiliate() (*Affiliate, error) {
 	if err := e.want(KindAffiliate); err != nil {
 		return nil, err
 	}
-	a := new(Affiliate)
-	if err := json.Unmarshal(e.Raw, a); err != nil {
-		return nil, fmt.Errorf("%w: affiliate: %v", ErrMalformedPayload, err)
-	}
-	return a, nil
+	return webhookkit.DecodeResource[Affiliate](e.Raw, "affiliate")
 }
 
 // Trigger decodes the delivery as a conversion trigger.
@@ -155,11 +147,7 @@ func (e *Event) Trigger() (*ConversionTrigger, error) {
 	if err := e.want(KindTrigger); err != nil {
 		return nil, err
 	}
-	t := new(ConversionTrigger)
-	if err := json.Unmarshal(e.Raw, t); err != nil {
-		return nil, fmt.Errorf("%w: conversion trigger: %v", ErrMalformedPayload, err)
-	}
-	return t, nil
+	return webhookkit.DecodeResource[ConversionTrigger](e.Raw, "conversion trigger")
 }
 
 func (e *Event) want(k Kind) error {
