@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
 )
 
@@ -38,7 +39,7 @@ func NewHandler(template string, cb Callbacks, opts ...Option) (*Handler, error)
 		return nil, err
 	}
 	var s settings
-	if err := webhookkit.ApplyOptions("everflow/webhook", &s, opts); err != nil {
+	if err := transport.ApplyOptions("everflow/webhook", &s, opts); err != nil {
 		return nil, err
 	}
 	if s.Store != nil && !slices.Contains(slices.Collect(maps.Values(t.params)), MacroConversionID) {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
 )
 
@@ -43,7 +44,7 @@ type Handler struct {
 // NewHandler returns a Handler dispatching to cb. WithSecret is required.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 	var s settings
-	if err := webhookkit.ApplyOptions("firstpromoter/webhook", &s, opts); err != nil {
+	if err := transport.ApplyOptions("firstpromoter/webhook", &s, opts); err != nil {
 		return nil, err
 	}
 	if len(s.secrets) == 0 {

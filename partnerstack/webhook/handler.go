@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 )
@@ -40,7 +41,7 @@ type Handler struct {
 // no signature; protect the URL with WithSecretParam.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 	var s settings
-	if err := webhookkit.ApplyOptions("partnerstack/webhook", &s, opts); err != nil {
+	if err := transport.ApplyOptions("partnerstack/webhook", &s, opts); err != nil {
 		return nil, err
 	}
 	h := &Handler{core: webhookkit.Handler{

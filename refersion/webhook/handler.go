@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 	"github.com/affiliatekit/affiliatekit-go/internal/webhookkit"
 )
 
@@ -36,7 +37,7 @@ type Handler struct {
 // NewHandler returns a Handler dispatching to cb. WithSecret is required.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
 	var s settings
-	if err := webhookkit.ApplyOptions("refersion/webhook", &s, opts); err != nil {
+	if err := transport.ApplyOptions("refersion/webhook", &s, opts); err != nil {
 		return nil, err
 	}
 	if len(s.secrets) == 0 {
