@@ -81,6 +81,9 @@ type service struct {
 
 // NewClient returns a client configured by opts. WithAPIKey is required.
 func NewClient(opts ...Option) (*Client, error) {
+	// The settings and the required key are checked as in firstpromoter/v1's
+	// NewClient: one call each into clientopts and transport, over this
+	// package's own settings type, so there is nothing more to share.
 	s := settings{Settings: clientopts.Defaults(DefaultBaseURL, RateLimitRequests, RateLimitWindow)}
 	if err := transport.ApplyOptions("everflow", &s, opts); err != nil {
 		return nil, err

@@ -43,6 +43,9 @@ type Handler struct {
 
 // NewHandler returns a Handler dispatching to cb. WithSecret is required.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
+	// The options and the required secret are checked as in refersion/webhook's
+	// NewHandler: one shared call and one check of this package's own settings,
+	// with its own message, so there is nothing more to share.
 	var s settings
 	if err := transport.ApplyOptions("firstpromoter/webhook", &s, opts); err != nil {
 		return nil, err

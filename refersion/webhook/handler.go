@@ -36,6 +36,9 @@ type Handler struct {
 
 // NewHandler returns a Handler dispatching to cb. WithSecret is required.
 func NewHandler(cb Callbacks, opts ...Option) (*Handler, error) {
+	// The options and the required secret are checked as in firstpromoter/webhook's
+	// NewHandler: one shared call and one check of this package's own settings,
+	// with its own message, so there is nothing more to share.
 	var s settings
 	if err := transport.ApplyOptions("refersion/webhook", &s, opts); err != nil {
 		return nil, err
