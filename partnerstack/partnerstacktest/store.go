@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 )
 
@@ -176,27 +177,19 @@ func (s *Server) initTables() {
 	s.transactions = newTable("tx", func(t *Transaction) (*string, *time.Time, *time.Time) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, s.fillTransaction)
 	s.rewards = newTable("rwrd", func(r *Reward) (*string, *time.Time, *time.Time) { return &r.Key, &r.CreatedAt, &r.UpdatedAt }, nil)
 	s.actions = newTable("act", func(a *Action) (*string, *time.Time, *time.Time) { return &a.Key, &a.CreatedAt, &a.UpdatedAt },
-		func(a *Action) { orDefault(&a.Value, 1) })
+		func(a *Action) { fakeserver.OrDefault(&a.Value, 1) })
 	s.deals = newTable("deal", func(d *Deal) (*string, *time.Time, *time.Time) { return &d.Key, &d.CreatedAt, &d.UpdatedAt },
-		func(d *Deal) { orDefault(&d.Source, "partner") })
+		func(d *Deal) { fakeserver.OrDefault(&d.Source, "partner") })
 	s.leads = newTable("lead", func(l *Lead) (*string, *time.Time, *time.Time) { return &l.Key, &l.CreatedAt, &l.UpdatedAt },
-		func(l *Lead) { orDefault(&l.Status, "open") })
+		func(l *Lead) { fakeserver.OrDefault(&l.Status, "open") })
 	s.links = newTable("lnk", func(l *Link) (*string, *time.Time, *time.Time) { return noUpdate(&l.Key, &l.CreatedAt) }, nil)
 	s.webhooks = newTable("wh", func(h *Webhook) (*string, *time.Time, *time.Time) { return &h.Key, &h.CreatedAt, &h.UpdatedAt }, nil)
 	s.payouts = newTable("pout", func(p *Payout) (*string, *time.Time, *time.Time) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, nil)
 	s.programs = newTable("co", func(p *Program) (*string, *time.Time, *time.Time) { return noUpdate(&p.Key, &p.CreatedAt) },
-		func(p *Program) { orDefault(&p.ID, int64(20000+len(s.programs.rows))) })
+		func(p *Program) { fakeserver.OrDefault(&p.ID, int64(20000+len(s.programs.rows))) })
 	s.teams = newTable("stck", func(t *Team) (*string, *time.Time, *time.Time) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, nil)
 	for _, kind := range objectKinds {
 		s.objects[kind.name] = &table[Object]{keyOf: func(o *Object) string { return o.Key() }}
-	}
-}
-
-// orDefault sets *v to def when *v is the zero value.
-func orDefault[V comparable](v *V, def V) {
-	var zero V
-	if *v == zero {
-		*v = def
 	}
 }
 
@@ -207,8 +200,8 @@ func (s *Server) fillPartnership(p *Partnership) {
 	if p.PartnerKey == "" {
 		p.PartnerKey = "partner-" + p.Key[len("part_"):]
 	}
-	orDefault(&p.JoinedAt, p.CreatedAt)
-	orDefault(&p.ApprovedStatus, "approved")
+	fakeserver.OrDefault(&p.JoinedAt, p.CreatedAt)
+	fakeserver.OrDefault(&p.ApprovedStatus, "approved")
 	if p.Stats == nil {
 		p.Stats = partnerstack.Stats{}
 	}
@@ -226,7 +219,7 @@ func (s *Server) fillCustomer(c *Customer) {
 	if c.SubIDs == nil {
 		c.SubIDs = []string{}
 	}
-	orDefault(&c.SourceType, "api")
+	fakeserver.OrDefault(&c.SourceType, "api")
 	if c.PartnershipKey == "" && c.PartnerKey != "" {
 		if p, ok := s.partnerships.find(func(p *Partnership) bool { return p.PartnerKey == c.PartnerKey }); ok {
 			c.PartnershipKey = p.Key
@@ -242,8 +235,8 @@ func (s *Server) fillCustomer(c *Customer) {
 // fillTransaction gives a transaction currency USD, its amount in US
 // dollars, and its customer's partnership.
 func (s *Server) fillTransaction(t *Transaction) {
-	orDefault(&t.Currency, "USD")
-	orDefault(&t.AmountUSD, fromCents(toUSD(centsOf(t.Amount), t.Currency), "USD"))
+	fakeserver.OrDefault(&t.Currency, "USD")
+	fakeserver.OrDefault(&t.AmountUSD, fromCents(toUSD(centsOf(t.Amount), t.Currency), "USD"))
 	if t.PartnershipKey == "" {
 		if c, ok := s.customers.get(t.CustomerKey); ok {
 			t.PartnershipKey = c.PartnershipKey

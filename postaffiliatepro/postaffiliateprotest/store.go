@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 )
 
 // kind describes how the server stores one record type: the sequence its
@@ -22,8 +24,8 @@ var (
 		rows: func(s *Server) *[]Affiliate { return &s.affiliates },
 		base: func(a *Affiliate) (*string, *time.Time) { return &a.ID, &a.CreatedAt },
 		defaults: func(a *Affiliate) {
-			orDefault(&a.ReferralID, a.ID)
-			orDefault(&a.Status, "A")
+			fakeserver.OrDefault(&a.ReferralID, a.ID)
+			fakeserver.OrDefault(&a.Status, "A")
 		},
 	}
 	campaigns = kind[Campaign]{
@@ -31,25 +33,25 @@ var (
 		rows: func(s *Server) *[]Campaign { return &s.campaigns },
 		base: func(c *Campaign) (*string, *time.Time) { return &c.ID, &c.CreatedAt },
 		defaults: func(c *Campaign) {
-			orDefault(&c.Status, "active")
-			orDefault(&c.Type, "public")
+			fakeserver.OrDefault(&c.Status, "active")
+			fakeserver.OrDefault(&c.Type, "public")
 		},
 	}
 	banners = kind[Banner]{
 		name:     "banner",
 		rows:     func(s *Server) *[]Banner { return &s.banners },
 		base:     func(b *Banner) (*string, *time.Time) { return &b.ID, &b.CreatedAt },
-		defaults: func(b *Banner) { orDefault(&b.Status, "active") },
+		defaults: func(b *Banner) { fakeserver.OrDefault(&b.Status, "active") },
 	}
 	transactions = kind[Transaction]{
 		name: "transaction",
 		rows: func(s *Server) *[]Transaction { return &s.transactions },
 		base: func(t *Transaction) (*string, *time.Time) { return &t.ID, &t.CreatedAt },
 		defaults: func(t *Transaction) {
-			orDefault(&t.Type, "S")
-			orDefault(&t.Status, "P")
-			orDefault(&t.PayoutStatus, "U")
-			orDefault(&t.Tier, 1)
+			fakeserver.OrDefault(&t.Type, "S")
+			fakeserver.OrDefault(&t.Status, "P")
+			fakeserver.OrDefault(&t.PayoutStatus, "U")
+			fakeserver.OrDefault(&t.Tier, 1)
 		},
 	}
 	clicks = kind[Click]{
@@ -59,14 +61,6 @@ var (
 		defaults: func(*Click) {},
 	}
 )
-
-// orDefault sets *v to def when *v is the zero value.
-func orDefault[V comparable](v *V, def V) {
-	var zero V
-	if *v == zero {
-		*v = def
-	}
-}
 
 // newID returns a fresh 8-character alphanumeric id, deterministic in the
 // order ids are made. s.mu must be held.

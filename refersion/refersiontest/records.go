@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/refersion"
 )
@@ -126,10 +127,10 @@ func (s *Server) AddAffiliate(a Affiliate) Affiliate {
 
 func (s *Server) addAffiliate(a Affiliate) *Affiliate {
 	nextID(&a.ID, &s.nextAff)
-	orDefault(&a.Code, codeFor(a.ID))
-	orDefault(&a.Link, "https://demo.refersion.com/c/"+a.Code)
-	orDefault(&a.Status, refersion.AffiliateActive)
-	orDefault(&a.OfferID, defaultOfferID)
+	fakeserver.OrDefault(&a.Code, codeFor(a.ID))
+	fakeserver.OrDefault(&a.Link, "https://demo.refersion.com/c/"+a.Code)
+	fakeserver.OrDefault(&a.Status, refersion.AffiliateActive)
+	fakeserver.OrDefault(&a.OfferID, defaultOfferID)
 	if a.CustomFields == nil {
 		a.CustomFields = []refersion.CustomField{}
 	}
@@ -153,14 +154,6 @@ func nextID(id, next *int64) {
 		*id = *next
 	}
 	*next = max(*next, *id+1)
-}
-
-// orDefault sets *v to def when *v is the zero value.
-func orDefault[V comparable](v *V, def V) {
-	var zero V
-	if *v == zero {
-		*v = def
-	}
 }
 
 // locked returns f's result, computed under the server lock.
@@ -273,10 +266,10 @@ func (s *Server) addConversion(c Conversion) *Conversion {
 	if c.Created.IsZero() {
 		c.Created = s.now().UTC().Truncate(time.Second)
 	}
-	orDefault(&c.Status, refersion.ConversionPending)
-	orDefault(&c.Type, refersion.ConversionAffiliateSite)
-	orDefault(&c.PaymentStatus, refersion.PaymentUnpaid)
-	orDefault(&c.Currency, "USD")
+	fakeserver.OrDefault(&c.Status, refersion.ConversionPending)
+	fakeserver.OrDefault(&c.Type, refersion.ConversionAffiliateSite)
+	fakeserver.OrDefault(&c.PaymentStatus, refersion.PaymentUnpaid)
+	fakeserver.OrDefault(&c.Currency, "USD")
 	p := &c
 	s.conversions = append(s.conversions, p)
 	return p
