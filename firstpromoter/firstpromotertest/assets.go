@@ -96,7 +96,7 @@ func (s *Server) listAssets(r *http.Request) (int, any, *apiError) {
 	}
 	search := q.get("q")
 	rows := []Asset{}
-	for _, a := range s.assets.all() {
+	for _, a := range s.assets.All() {
 		switch {
 		case search != "" && !containsFold(search, a.Name, a.URL),
 			kind != "" && string(a.AssetType) != kind,
@@ -171,11 +171,11 @@ func (s *Server) updateAssetsCategory(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	if _, ok := s.assetCategories.get(cat); cat != 0 && !ok {
+	if _, ok := s.assetCategories.Get(cat); cat != 0 && !ok {
 		return 0, nil, errNotFound()
 	}
 	return s.bulk(p, "Update assets category", nil, func(id int64) error {
-		a, ok := s.assets.get(id)
+		a, ok := s.assets.Get(id)
 		if !ok {
 			return errRecordNotFound
 		}
@@ -190,7 +190,7 @@ func (s *Server) deleteAssets(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	return s.bulk(p, "Delete assets", nil, func(id int64) error {
-		if !s.assets.del(id) {
+		if !s.assets.Delete(id) {
 			return errRecordNotFound
 		}
 		return nil
@@ -222,7 +222,7 @@ func (s *Server) updateAssetCategories(r *http.Request) (int, any, *apiError) {
 		return 0, nil, errParam("asset_categories")
 	}
 	for _, ch := range changes {
-		if _, ok := s.assetCategories.get(ch.ID); ch.ID != 0 && !ok {
+		if _, ok := s.assetCategories.Get(ch.ID); ch.ID != 0 && !ok {
 			return 0, nil, errNotFound()
 		}
 		if ch.ID == 0 && strings.TrimSpace(ch.Name) == "" {
@@ -233,14 +233,14 @@ func (s *Server) updateAssetCategories(r *http.Request) (int, any, *apiError) {
 	for _, ch := range changes {
 		switch {
 		case ch.Destroy && ch.ID != 0:
-			s.assetCategories.del(ch.ID)
-			for _, a := range s.assets.all() {
+			s.assetCategories.Delete(ch.ID)
+			for _, a := range s.assets.All() {
 				if a.CategoryID == ch.ID {
 					a.CategoryID = 0
 				}
 			}
 		case ch.ID != 0:
-			c, _ := s.assetCategories.get(ch.ID)
+			c, _ := s.assetCategories.Get(ch.ID)
 			if ch.Name != "" {
 				c.Name = ch.Name
 			}
@@ -249,12 +249,12 @@ func (s *Server) updateAssetCategories(r *http.Request) (int, any, *apiError) {
 			}
 			c.UpdatedAt = &now
 		default:
-			c := AssetCategory{ID: s.assetCategories.assign(0), Name: strings.TrimSpace(ch.Name), CreatedAt: &now, UpdatedAt: &now}
-			c.Position = s.assetCategories.len() + 1
+			c := AssetCategory{ID: s.assetCategories.Assign(0), Name: strings.TrimSpace(ch.Name), CreatedAt: &now, UpdatedAt: &now}
+			c.Position = s.assetCategories.Len() + 1
 			if ch.Position != nil {
 				c.Position = *ch.Position
 			}
-			s.assetCategories.put(c.ID, &c)
+			s.assetCategories.Put(&c)
 		}
 	}
 	return http.StatusOK, s.assetCategoryList(), nil
@@ -262,7 +262,7 @@ func (s *Server) updateAssetCategories(r *http.Request) (int, any, *apiError) {
 
 func (s *Server) assetCategoryList() []AssetCategory {
 	out := []AssetCategory{}
-	for _, c := range s.assetCategories.all() {
+	for _, c := range s.assetCategories.All() {
 		out = append(out, *c)
 	}
 	slices.SortStableFunc(out, func(a, b AssetCategory) int { return a.Position - b.Position })
@@ -292,7 +292,7 @@ func (s *Server) applyAsset(p *params, a *Asset) *apiError {
 	if id, ok, e := p.int("category_id"); e != nil {
 		return e
 	} else if ok {
-		if _, found := s.assetCategories.get(id); !found {
+		if _, found := s.assetCategories.Get(id); !found {
 			return errNotFound()
 		}
 		a.CategoryID = id
@@ -303,7 +303,7 @@ func (s *Server) applyAsset(p *params, a *Asset) *apiError {
 			return e
 		}
 		for _, id := range ids {
-			if _, ok := s.campaigns.get(id); !ok {
+			if _, ok := s.campaigns.Get(id); !ok {
 				return errInvalid("allowed_campaign_ids", "contains an unknown campaign")
 			}
 		}
@@ -323,7 +323,7 @@ func (s *Server) assetByPath(r *http.Request) (*Asset, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	a, found := s.assets.get(id)
+	a, found := s.assets.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -342,8 +342,8 @@ func (s *Server) AddAsset(a Asset) Asset {
 func (s *Server) Assets() []Asset {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Asset, 0, s.assets.len())
-	for _, a := range s.assets.all() {
+	out := make([]Asset, 0, s.assets.Len())
+	for _, a := range s.assets.All() {
 		out = append(out, s.assetView(a))
 	}
 	return out
@@ -352,7 +352,7 @@ func (s *Server) Assets() []Asset {
 // addAsset stores a; the caller holds s.mu. Images and documents get file
 // details from their URL.
 func (s *Server) addAsset(a Asset) *Asset {
-	a.ID = s.assets.assign(a.ID)
+	a.ID = s.assets.Assign(a.ID)
 	if a.CreatedAt.IsZero() {
 		a.CreatedAt = At(s.now())
 	}
@@ -370,7 +370,7 @@ func (s *Server) addAsset(a Asset) *Asset {
 			a.ThumbnailURL = a.URL
 		}
 	}
-	s.assets.put(a.ID, &a)
+	s.assets.Put(&a)
 	return &a
 }
 
@@ -383,7 +383,7 @@ func (s *Server) assetView(a *Asset) Asset {
 		v.Details = &d
 	}
 	v.Category = nil
-	if c, ok := s.assetCategories.get(a.CategoryID); ok {
+	if c, ok := s.assetCategories.Get(a.CategoryID); ok {
 		v.Category = &AssetCategory{ID: c.ID, Name: c.Name, Position: c.Position}
 	}
 	v.AllowedCampaigns = []CampaignRef{}

@@ -78,7 +78,7 @@ func (s *Server) listBatches(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	var rows []Batch
-	for _, b := range s.batches.all() {
+	for _, b := range s.batches.All() {
 		if slices.Contains(statuses, string(b.Status)) {
 			rows = append(rows, batchView(b))
 		}
@@ -97,7 +97,7 @@ func (s *Server) batchProgress(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	out := map[string]int{}
-	for _, b := range s.batches.all() {
+	for _, b := range s.batches.All() {
 		if slices.Contains(statuses, string(b.Status)) {
 			out[strconv.FormatInt(b.ID, 10)] = b.Progress
 		}
@@ -112,7 +112,7 @@ func (s *Server) getBatch(r *http.Request) (int, any, *apiError) {
 	if !ok {
 		return 0, nil, errNotFound()
 	}
-	b, found := s.batches.get(id)
+	b, found := s.batches.Get(id)
 	if !found {
 		return 0, nil, errNotFound()
 	}
@@ -151,10 +151,10 @@ func (s *Server) startBatch(ids []int64, label string, meta map[string]any, asyn
 		meta = map[string]any{}
 	}
 	b := &Batch{
-		ID: s.batches.assign(0), Status: "in_progress", Total: len(ids), SelectedTotal: len(ids),
+		ID: s.batches.Assign(0), Status: "in_progress", Total: len(ids), SelectedTotal: len(ids),
 		ActionLabel: label, CreatedAt: now, UpdatedAt: now, Meta: meta, ProcessingErrors: []string{},
 	}
-	s.batches.put(b.ID, b)
+	s.batches.Put(b)
 	if !async {
 		s.finishBatch(b, ids, apply)
 		return http.StatusOK, batchView(b)
@@ -198,7 +198,7 @@ func batchView(b *Batch) Batch {
 func (s *Server) AddBatchProcess(b Batch) Batch {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b.ID = s.batches.assign(b.ID)
+	b.ID = s.batches.Assign(b.ID)
 	now := At(s.now())
 	if b.CreatedAt.IsZero() {
 		b.CreatedAt = now
@@ -215,7 +215,7 @@ func (s *Server) AddBatchProcess(b Batch) Batch {
 	if b.ProcessingErrors == nil {
 		b.ProcessingErrors = []string{}
 	}
-	s.batches.put(b.ID, &b)
+	s.batches.Put(&b)
 	return batchView(&b)
 }
 
@@ -224,8 +224,8 @@ func (s *Server) AddBatchProcess(b Batch) Batch {
 func (s *Server) BatchProcesses() []Batch {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Batch, 0, s.batches.len())
-	for _, b := range s.batches.all() {
+	out := make([]Batch, 0, s.batches.Len())
+	for _, b := range s.batches.All() {
 		out = append(out, batchView(b))
 	}
 	return out

@@ -72,7 +72,7 @@ var defaultRewards = []reward{
 
 // findReward returns the stored reward id; the caller holds s.mu.
 func (s *Server) findReward(id int64) (reward, bool) {
-	r, ok := s.rewards.get(id)
+	r, ok := s.rewards.Get(id)
 	if !ok {
 		return reward{}, false
 	}
@@ -107,7 +107,7 @@ func (s *Server) listCampaigns(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	ix := s.index()
-	rows := paginate(s.campaigns.all(), page, per)
+	rows := paginate(s.campaigns.All(), page, per)
 	out := make([]Campaign, len(rows))
 	for i, c := range rows {
 		out[i] = s.campaignView(c, ix)
@@ -165,7 +165,7 @@ func (s *Server) deleteCampaign(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	view := s.campaignView(c, s.index())
-	s.campaigns.del(c.ID)
+	s.campaigns.Delete(c.ID)
 	return http.StatusOK, view, nil
 }
 
@@ -174,7 +174,7 @@ func (s *Server) campaignByPath(r *http.Request) (*Campaign, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	c, found := s.campaigns.get(id)
+	c, found := s.campaigns.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -283,8 +283,8 @@ func (s *Server) Campaigns() []Campaign {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ix := s.index()
-	out := make([]Campaign, 0, s.campaigns.len())
-	for _, c := range s.campaigns.all() {
+	out := make([]Campaign, 0, s.campaigns.Len())
+	for _, c := range s.campaigns.All() {
 		out = append(out, s.campaignView(c, ix))
 	}
 	return out
@@ -295,19 +295,19 @@ func (s *Server) SeedCampaigns(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for range n {
-		i := s.campaigns.len()
+		i := s.campaigns.Len()
 		s.addCampaign(Campaign{Name: campaignNames[i%len(campaignNames)] + suffix(i, len(campaignNames))})
 	}
 }
 
 // addCampaign stores c; the caller holds s.mu.
 func (s *Server) addCampaign(c Campaign) *Campaign {
-	c.ID = s.campaigns.assign(c.ID)
-	if s.campaigns.len() == 0 {
+	c.ID = s.campaigns.Assign(c.ID)
+	if s.campaigns.Len() == 0 {
 		c.IsDefault = true
 	}
 	s.fillCampaign(&c)
-	s.campaigns.put(c.ID, &c)
+	s.campaigns.Put(&c)
 	return &c
 }
 
@@ -369,7 +369,7 @@ func (s *Server) campaignView(c *Campaign, ix *index) Campaign {
 
 // campaignRef is the short campaign object, nil for a deleted campaign.
 func (s *Server) campaignRef(id int64) *CampaignRef {
-	c, ok := s.campaigns.get(id)
+	c, ok := s.campaigns.Get(id)
 	if !ok {
 		return nil
 	}
@@ -379,12 +379,12 @@ func (s *Server) campaignRef(id int64) *CampaignRef {
 // defaultCampaign returns the default campaign, creating one when the
 // account has none.
 func (s *Server) defaultCampaign() *Campaign {
-	for _, c := range s.campaigns.all() {
+	for _, c := range s.campaigns.All() {
 		if c.IsDefault {
 			return c
 		}
 	}
-	if all := s.campaigns.all(); len(all) > 0 {
+	if all := s.campaigns.All(); len(all) > 0 {
 		return all[0]
 	}
 	return s.addCampaign(Campaign{Name: "Partner Program", IsDefault: true, AutoApprovePromoters: true})
@@ -394,7 +394,7 @@ func (s *Server) defaultCampaign() *Campaign {
 // from the campaign's first promoter reward (20% when it has none).
 func (s *Server) commissionFor(campaignID, saleAmount int64) (amount int64, rewardID int64) {
 	rewardID = 201
-	if c, ok := s.campaigns.get(campaignID); ok && len(c.RewardsForPromoters) > 0 {
+	if c, ok := s.campaigns.Get(campaignID); ok && len(c.RewardsForPromoters) > 0 {
 		rewardID = c.RewardsForPromoters[0].RewardID
 	}
 	rw, ok := s.findReward(rewardID)

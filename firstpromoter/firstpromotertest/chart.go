@@ -66,7 +66,7 @@ func (s *Server) chart(r *http.Request, pcIDs []int64, selections []string) (cha
 			sums[periodLabel(t.Time, c.groupBy)] += v
 		}
 	}
-	for _, ref := range s.referrals.all() {
+	for _, ref := range s.referrals.All() {
 		if !slices.Contains(pcIDs, ref.promoterCampaignID()) {
 			continue
 		}
@@ -79,7 +79,7 @@ func (s *Server) chart(r *http.Request, pcIDs []int64, selections []string) (cha
 			add(ref.CancelledAt, 1)
 		}
 	}
-	for _, cm := range s.commissions.all() {
+	for _, cm := range s.commissions.All() {
 		if !slices.Contains(pcIDs, cm.promoterCampaignID()) {
 			continue
 		}

@@ -87,7 +87,7 @@ func (s *Server) commissionRoutes() {
 	s.handle("POST /company/commissions/mark_fulfilled", s.commissionAction("commission/mark_fulfilled", s.fulfil("completed")))
 	s.handle("POST /company/commissions/mark_unfulfilled", s.commissionAction("commission/mark_unfulfilled", s.fulfil("pending")))
 	s.handle("DELETE /company/commissions/destroy", s.commissionAction("commission/destroy", func(c *Commission) error {
-		s.commissions.del(c.ID)
+		s.commissions.Delete(c.ID)
 		return nil
 	}))
 	s.handle("POST /company/commissions/generate_payouts", s.commissionAction("commission/generate_payouts", s.generatePayout))
@@ -123,7 +123,7 @@ func (s *Server) fulfil(payoutStatus string) func(*Commission) error {
 		case c.Status != "approved":
 			return errors.New("the commission is not approved")
 		}
-		po, ok := s.payouts.get(c.PayoutID)
+		po, ok := s.payouts.Get(c.PayoutID)
 		if !ok {
 			return errors.New("the commission has no payout")
 		}
@@ -162,7 +162,7 @@ func (s *Server) listCommissions(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	var rows []Commission
-	for _, c := range s.commissions.all() {
+	for _, c := range s.commissions.All() {
 		if match(c) {
 			rows = append(rows, s.commissionView(c))
 		}
@@ -227,7 +227,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 	}
 	fraud, plans, search := q.values("filters[fraud_check]"), q.values("filters[plan_id]"), q.get("q")
 	first := map[int64]int64{} // referral id -> id of its first sale commission
-	for _, c := range s.commissions.all() {
+	for _, c := range s.commissions.All() {
 		if rid := c.referralID(); rid != 0 && c.CommissionType == "sale" && c.sale() > 0 {
 			if _, seen := first[rid]; !seen {
 				first[rid] = c.ID
@@ -235,7 +235,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 		}
 	}
 	return func(c *Commission) bool {
-		pc, _ := s.promoterCampaigns.get(c.promoterCampaignID())
+		pc, _ := s.promoterCampaigns.Get(c.promoterCampaignID())
 		if pc == nil {
 			pc = &PromoterCampaign{}
 		}
@@ -269,7 +269,7 @@ func (s *Server) commissionFilter(q listQuery) (func(*Commission) bool, *apiErro
 		}
 		if search != "" {
 			fields := []string{string(c.EventID)}
-			if ref, ok := s.referrals.get(c.referralID()); ok {
+			if ref, ok := s.referrals.Get(c.referralID()); ok {
 				fields = append(fields, string(ref.Email), string(ref.UID))
 			}
 			if !containsFold(search, fields...) {
@@ -303,11 +303,11 @@ func (s *Server) createCommission(r *http.Request) (int, any, *apiError) {
 		if e != nil {
 			return 0, nil, e
 		}
-		ref, ok := s.referrals.get(refID)
+		ref, ok := s.referrals.Get(refID)
 		if !ok {
 			return 0, nil, errNotFound()
 		}
-		pc, ok := s.promoterCampaigns.get(ref.promoterCampaignID())
+		pc, ok := s.promoterCampaigns.Get(ref.promoterCampaignID())
 		if !ok {
 			return 0, nil, errOperation("Referral is not assigned to a promoter")
 		}
@@ -330,7 +330,7 @@ func (s *Server) createCommission(r *http.Request) (int, any, *apiError) {
 			return 0, nil, e
 		}
 		amount = v
-		if _, ok := s.promoterCampaigns.get(pcID); !ok {
+		if _, ok := s.promoterCampaigns.Get(pcID); !ok {
 			return 0, nil, errNotFound()
 		}
 		c.PromoterCampaign = &PromoterCampaignRef{ID: pcID}
@@ -352,7 +352,7 @@ func (s *Server) createCommission(r *http.Request) (int, any, *apiError) {
 	c.EventID, c.PlanID = NullString(p.str("event_id")), NullString(p.str("plan_id"))
 	c.InternalNote, c.ExternalNote = NullString(p.str("internal_note")), NullString(p.str("external_note"))
 	if c.EventID != "" {
-		for _, other := range s.commissions.all() {
+		for _, other := range s.commissions.All() {
 			if other.EventID == c.EventID {
 				return 0, nil, errInvalid("event_id", "has already been taken")
 			}
@@ -406,7 +406,7 @@ func (s *Server) commissionByPath(r *http.Request) (*Commission, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	c, found := s.commissions.get(id)
+	c, found := s.commissions.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -421,7 +421,7 @@ func (s *Server) commissionAction(label string, fn func(*Commission) error) hand
 			return 0, nil, e
 		}
 		return s.bulk(p, label, nil, func(id int64) error {
-			c, ok := s.commissions.get(id)
+			c, ok := s.commissions.Get(id)
 			if !ok {
 				return errRecordNotFound
 			}
@@ -445,12 +445,12 @@ func (s *Server) generatePayout(c *Commission) error {
 // addToPendingPayout puts c into the pending payout of its promoter,
 // campaign and unit, creating the payout if needed.
 func (s *Server) addToPendingPayout(c *Commission) error {
-	pc, ok := s.promoterCampaigns.get(c.promoterCampaignID())
+	pc, ok := s.promoterCampaigns.Get(c.promoterCampaignID())
 	if !ok {
 		return errors.New("commission has no promoter")
 	}
 	var payout *Payout
-	for _, p := range s.payouts.all() {
+	for _, p := range s.payouts.All() {
 		if p.Status == "pending" && p.Unit == string(c.Unit) && p.promoterID() == pc.PromoterID && p.campaignID() == pc.CampaignID {
 			payout = p
 			break
@@ -483,8 +483,8 @@ func (s *Server) AddCommission(c Commission) Commission {
 func (s *Server) Commissions() []Commission {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Commission, 0, s.commissions.len())
-	for _, c := range s.commissions.all() {
+	out := make([]Commission, 0, s.commissions.Len())
+	for _, c := range s.commissions.All() {
 		out = append(out, s.commissionView(c))
 	}
 	return out
@@ -496,21 +496,21 @@ func (s *Server) Commissions() []Commission {
 func (s *Server) SeedCommissions(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	refs := s.referrals.all()
+	refs := s.referrals.All()
 	if len(refs) == 0 {
 		pcs := s.seedPromoterCampaigns()
 		for range max(n/2, 1) {
-			refs = append(refs, s.addReferral(s.genReferral(s.referrals.len(), pcs, s.now().Add(-time.Duration(s.referrals.len()+1)*time.Hour))))
+			refs = append(refs, s.addReferral(s.genReferral(s.referrals.Len(), pcs, s.now().Add(-time.Duration(s.referrals.Len()+1)*time.Hour))))
 		}
 	}
 	for range n {
-		s.addCommission(s.genCommission(s.commissions.len(), refs))
+		s.addCommission(s.genCommission(s.commissions.Len(), refs))
 	}
 }
 
 // addCommission stores c; the caller holds s.mu.
 func (s *Server) addCommission(c Commission) *Commission {
-	c.ID = s.commissions.assign(c.ID)
+	c.ID = s.commissions.Assign(c.ID)
 	if c.CreatedAt.IsZero() {
 		c.CreatedAt = At(s.now())
 	}
@@ -552,7 +552,7 @@ func (s *Server) addCommission(c Commission) *Commission {
 		c.Metadata = map[string]any{}
 	}
 	if c.PromoterCampaign == nil && c.Referral != nil {
-		if ref, ok := s.referrals.get(c.Referral.ID); ok && ref.PromoterCampaign != nil {
+		if ref, ok := s.referrals.Get(c.Referral.ID); ok && ref.PromoterCampaign != nil {
 			c.PromoterCampaign = &PromoterCampaignRef{ID: ref.PromoterCampaign.ID}
 		}
 	}
@@ -564,12 +564,12 @@ func (s *Server) addCommission(c Commission) *Commission {
 	}
 	if c.Reward == nil {
 		rewardID := int64(201)
-		if pc, ok := s.promoterCampaigns.get(c.promoterCampaignID()); ok {
+		if pc, ok := s.promoterCampaigns.Get(c.promoterCampaignID()); ok {
 			_, rewardID = s.commissionFor(pc.CampaignID, 0)
 		}
 		c.Reward = &RewardRef{ID: rewardID}
 	}
-	s.commissions.put(c.ID, &c)
+	s.commissions.Put(&c)
 	return &c
 }
 

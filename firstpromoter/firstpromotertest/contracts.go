@@ -50,7 +50,7 @@ func (s *Server) listContracts(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	rows := []Contract{}
-	for _, c := range s.contracts.all() {
+	for _, c := range s.contracts.All() {
 		rows = append(rows, contractView(c))
 	}
 	return http.StatusOK, paginate(rows, page, per), nil
@@ -73,9 +73,9 @@ func (s *Server) createContract(r *http.Request) (int, any, *apiError) {
 	if e := s.applyContract(p, &c); e != nil {
 		return 0, nil, e
 	}
-	c.ID = s.contracts.assign(0)
-	c.Default = s.contracts.len() == 0
-	s.contracts.put(c.ID, &c)
+	c.ID = s.contracts.Assign(0)
+	c.Default = s.contracts.Len() == 0
+	s.contracts.Put(&c)
 	s.generateContractDocuments(&c)
 	return http.StatusOK, contractView(&c), nil
 }
@@ -106,7 +106,7 @@ func (s *Server) updateContract(r *http.Request) (int, any, *apiError) {
 	if v, ok, e := p.bool("default"); e != nil {
 		return 0, nil, e
 	} else if ok && v {
-		for _, o := range s.contracts.all() {
+		for _, o := range s.contracts.All() {
 			o.Default = false
 		}
 		next.Default = true
@@ -122,10 +122,10 @@ func (s *Server) deleteContract(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	s.contracts.del(c.ID)
-	for _, d := range s.contractDocuments.all() {
+	s.contracts.Delete(c.ID)
+	for _, d := range s.contractDocuments.All() {
 		if d.ContractID == c.ID {
-			s.contractDocuments.del(d.ID)
+			s.contractDocuments.Delete(d.ID)
 		}
 	}
 	return http.StatusOK, nil, nil
@@ -158,12 +158,12 @@ func (s *Server) listContractDocuments(r *http.Request) (int, any, *apiError) {
 	}
 	search := q.get("q")
 	rows := []ContractDocument{}
-	for _, d := range s.contractDocuments.all() {
+	for _, d := range s.contractDocuments.All() {
 		if status != "" && d.Status != status || !inIDs(promoters, d.PromoterID) || !inIDs(contracts, d.ContractID) {
 			continue
 		}
 		if search != "" {
-			pr, ok := s.promoters.get(d.PromoterID)
+			pr, ok := s.promoters.Get(d.PromoterID)
 			if !ok || !containsFold(search, pr.Name, pr.Email) {
 				continue
 			}
@@ -190,9 +190,9 @@ func (s *Server) downloadContractDocument(w http.ResponseWriter, r *http.Request
 		name string
 	)
 	if id, valid := pathID(r, "id"); valid {
-		if d, ok = s.contractDocuments.get(id); ok {
-			c, ok = s.contracts.get(d.ContractID)
-			if pr, found := s.promoters.get(d.PromoterID); found {
+		if d, ok = s.contractDocuments.Get(id); ok {
+			c, ok = s.contracts.Get(d.ContractID)
+			if pr, found := s.promoters.Get(d.PromoterID); found {
 				name = pr.Name
 			}
 		}
@@ -255,7 +255,7 @@ func (s *Server) applyContract(p *params, c *Contract) *apiError {
 			return e
 		}
 		for _, id := range ids {
-			if _, ok := s.campaigns.get(id); !ok {
+			if _, ok := s.campaigns.Get(id); !ok {
 				return errInvalid("campaign_ids", "contains an unknown campaign")
 			}
 		}
@@ -271,16 +271,16 @@ func (s *Server) applyContract(p *params, c *Contract) *apiError {
 // the contract's campaigns that has none.
 func (s *Server) generateContractDocuments(c *Contract) {
 	now := At(s.now())
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		if !slices.Contains(c.CampaignIDs, pc.CampaignID) {
 			continue
 		}
-		exists := slices.ContainsFunc(s.contractDocuments.all(), func(d *ContractDocument) bool {
+		exists := slices.ContainsFunc(s.contractDocuments.All(), func(d *ContractDocument) bool {
 			return d.ContractID == c.ID && d.PromoterID == pc.PromoterID
 		})
 		if !exists {
-			d := ContractDocument{ID: s.contractDocuments.assign(0), Status: "pending", PromoterID: pc.PromoterID, ContractID: c.ID, CreatedAt: now}
-			s.contractDocuments.put(d.ID, &d)
+			d := ContractDocument{ID: s.contractDocuments.Assign(0), Status: "pending", PromoterID: pc.PromoterID, ContractID: c.ID, CreatedAt: now}
+			s.contractDocuments.Put(&d)
 		}
 	}
 }
@@ -290,7 +290,7 @@ func (s *Server) contractByPath(r *http.Request) (*Contract, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	c, found := s.contracts.get(id)
+	c, found := s.contracts.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -302,7 +302,7 @@ func (s *Server) contractByPath(r *http.Request) (*Contract, *apiError) {
 func (s *Server) SignContractDocument(id int64) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	d, ok := s.contractDocuments.get(id)
+	d, ok := s.contractDocuments.Get(id)
 	if ok {
 		d.Status, d.SignedAt = "signed", At(s.now())
 	}
@@ -313,8 +313,8 @@ func (s *Server) SignContractDocument(id int64) bool {
 func (s *Server) ContractDocuments() []ContractDocument {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]ContractDocument, 0, s.contractDocuments.len())
-	for _, d := range s.contractDocuments.all() {
+	out := make([]ContractDocument, 0, s.contractDocuments.Len())
+	for _, d := range s.contractDocuments.All() {
 		out = append(out, *d)
 	}
 	return out

@@ -32,7 +32,7 @@ func (s *Server) listCustomStatuses(*http.Request) (int, any, *apiError) {
 
 func (s *Server) customStatusList() []CustomReferralStatus {
 	out := []CustomReferralStatus{}
-	for _, st := range s.customStatuses.all() {
+	for _, st := range s.customStatuses.All() {
 		out = append(out, *st)
 	}
 	slices.SortStableFunc(out, func(a, b CustomReferralStatus) int {
@@ -80,7 +80,7 @@ func (s *Server) updateCustomStatuses(r *http.Request) (int, any, *apiError) {
 	}
 	now := At(s.now())
 	next := map[int64]CustomReferralStatus{}
-	for _, st := range s.customStatuses.all() {
+	for _, st := range s.customStatuses.All() {
 		next[st.ID] = *st
 	}
 	var created []CustomReferralStatus
@@ -148,21 +148,21 @@ func (s *Server) updateCustomStatuses(r *http.Request) (int, any, *apiError) {
 		names[strings.ToLower(st.Name)], orders[st.Order] = true, true
 	}
 	for _, id := range destroyed {
-		s.customStatuses.del(id)
-		for _, ref := range s.referrals.all() {
+		s.customStatuses.Delete(id)
+		for _, ref := range s.referrals.All() {
 			if ref.CustomStatusID == id {
 				ref.CustomStatusID = 0
 			}
 		}
 	}
-	for id, st := range next {
+	for _, st := range next {
 		v := st
-		s.customStatuses.put(id, &v)
+		s.customStatuses.Put(&v)
 	}
 	for _, st := range created {
-		st.ID = s.customStatuses.assign(0)
+		st.ID = s.customStatuses.Assign(0)
 		v := st
-		s.customStatuses.put(st.ID, &v)
+		s.customStatuses.Put(&v)
 	}
 	return http.StatusOK, s.customStatusList(), nil
 }
@@ -172,7 +172,7 @@ func (s *Server) updateCustomStatuses(r *http.Request) (int, any, *apiError) {
 func (s *Server) AddCustomReferralStatus(st CustomReferralStatus) CustomReferralStatus {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st.ID = s.customStatuses.assign(st.ID)
+	st.ID = s.customStatuses.Assign(st.ID)
 	if st.CompanyID == 0 {
 		st.CompanyID = companyID
 	}
@@ -182,7 +182,7 @@ func (s *Server) AddCustomReferralStatus(st CustomReferralStatus) CustomReferral
 	if st.UpdatedAt.IsZero() {
 		st.UpdatedAt = st.CreatedAt
 	}
-	s.customStatuses.put(st.ID, &st)
+	s.customStatuses.Put(&st)
 	return st
 }
 

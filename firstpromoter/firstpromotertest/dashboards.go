@@ -28,7 +28,7 @@ func (s *Server) dashboardScope(r *http.Request) ([]int64, *apiError) {
 		return nil, e
 	}
 	var pcs []int64
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		if inIDs(camps, pc.CampaignID) {
 			pcs = append(pcs, pc.ID)
 		}
@@ -45,7 +45,7 @@ func (s *Server) dashboardStats(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	promoters, pending := map[int64]bool{}, map[int64]bool{}
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		if slices.Contains(pcs, pc.ID) {
 			promoters[pc.PromoterID] = true
 			if pc.State == "pending" {
@@ -54,7 +54,7 @@ func (s *Server) dashboardStats(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	var referrals, customers, pendingCommissions, revenue int64
-	for _, ref := range s.referrals.all() {
+	for _, ref := range s.referrals.All() {
 		if slices.Contains(pcs, ref.promoterCampaignID()) {
 			referrals++
 			if !ref.CustomerSince.IsZero() {
@@ -62,7 +62,7 @@ func (s *Server) dashboardStats(r *http.Request) (int, any, *apiError) {
 			}
 		}
 	}
-	for _, cm := range s.commissions.all() {
+	for _, cm := range s.commissions.All() {
 		if slices.Contains(pcs, cm.promoterCampaignID()) {
 			if cm.CommissionType == "sale" {
 				revenue += cm.sale()
@@ -86,9 +86,9 @@ func (s *Server) dashboardTrendings(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	revenue := map[int64]int64{}
-	for _, cm := range s.commissions.all() {
+	for _, cm := range s.commissions.All() {
 		if cm.CommissionType == "sale" && slices.Contains(pcs, cm.promoterCampaignID()) {
-			if pc, ok := s.promoterCampaigns.get(cm.promoterCampaignID()); ok {
+			if pc, ok := s.promoterCampaigns.Get(cm.promoterCampaignID()); ok {
 				revenue[pc.PromoterID] += cm.sale()
 			}
 		}
@@ -156,19 +156,19 @@ func (s *Server) dashboardPayoutsAndCommissions(r *http.Request) (int, any, *api
 		return 0, nil, e
 	}
 	promoters := map[int64]bool{}
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		if slices.Contains(pcs, pc.ID) {
 			promoters[pc.PromoterID] = true
 		}
 	}
 	payouts := map[string]money.Amount{}
-	for _, po := range s.payouts.all() {
+	for _, po := range s.payouts.All() {
 		if promoters[po.promoterID()] && po.Unit == "cash" {
 			payouts[string(po.Status)] = plus(payouts[string(po.Status)], po.Amount)
 		}
 	}
 	commissions := map[string]int64{}
-	for _, cm := range s.commissions.all() {
+	for _, cm := range s.commissions.All() {
 		if slices.Contains(pcs, cm.promoterCampaignID()) && cm.Unit == "cash" {
 			commissions[string(cm.Status)] += cm.units()
 		}

@@ -77,7 +77,7 @@ func (s *Server) seedDemo() {
 			pr.PromoterCampaigns = append(pr.PromoterCampaigns, PromoterCampaignSummary{CampaignID: campaigns[1].ID, State: "accepted"})
 		}
 		added := s.addPromoter(pr)
-		for _, pc := range s.promoterCampaigns.all() {
+		for _, pc := range s.promoterCampaigns.All() {
 			if pc.PromoterID == added.ID && pc.State == "accepted" {
 				accepted = append(accepted, pc)
 			}
@@ -119,7 +119,7 @@ func (s *Server) seedDemo() {
 		}
 		var total int64
 		var comms []*Commission
-		for _, c := range s.commissions.all() {
+		for _, c := range s.commissions.All() {
 			if c.promoterCampaignID() == pc.ID && c.Status == "approved" && c.CreatedAt.Before(monthStart) && c.Unit == "cash" {
 				total += c.units()
 				comms = append(comms, c)
@@ -239,7 +239,7 @@ func (s *Server) genCommission(i int, refs []*Referral) Commission {
 	case i%13 == 6:
 		c.Status = "denied"
 	}
-	if pc, ok := s.promoterCampaigns.get(ref.promoterCampaignID()); ok {
+	if pc, ok := s.promoterCampaigns.Get(ref.promoterCampaignID()); ok {
 		c.PromoterCampaign = &PromoterCampaignRef{ID: pc.ID}
 		amount, _ := s.commissionFor(pc.CampaignID, sale)
 		c.Amount = cents(amount)
@@ -277,17 +277,17 @@ func (s *Server) genPayout(i int, pcs []*PromoterCampaign) Payout {
 // spread over, creating a campaign and a promoter when there is none.
 func (s *Server) seedPromoterCampaigns() []*PromoterCampaign {
 	var out []*PromoterCampaign
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		if pc.State == "accepted" {
 			out = append(out, pc)
 		}
 	}
 	if len(out) == 0 {
 		s.defaultCampaign()
-		pr := s.genPromoter(s.promoters.len())
+		pr := s.genPromoter(s.promoters.Len())
 		pr.State = "accepted"
 		added := s.addPromoter(pr)
-		for _, pc := range s.promoterCampaigns.all() {
+		for _, pc := range s.promoterCampaigns.All() {
 			if pc.PromoterID == added.ID {
 				out = append(out, pc)
 			}

@@ -92,7 +92,7 @@ func (s *Server) listEmails(r *http.Request) (int, any, *apiError) {
 	}
 	search := q.get("q")
 	rows := []Email{}
-	for _, m := range s.emails.all() {
+	for _, m := range s.emails.All() {
 		trigger := ""
 		if m.Trigger != nil {
 			trigger = string(m.Trigger.TriggerOn)
@@ -168,7 +168,7 @@ func (s *Server) deleteEmail(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	s.emails.del(m.ID)
+	s.emails.Delete(m.ID)
 	return http.StatusOK, nil, nil
 }
 
@@ -237,7 +237,7 @@ func (s *Server) applyEmail(p *params, m *Email) *apiError {
 		return e
 	}
 	for _, id := range ids {
-		if _, ok := s.campaigns.get(id); !ok {
+		if _, ok := s.campaigns.Get(id); !ok {
 			return errInvalid("allowed_campaign_ids", "contains an unknown campaign")
 		}
 	}
@@ -268,7 +268,7 @@ func (s *Server) emailByPath(r *http.Request) (*Email, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	m, found := s.emails.get(id)
+	m, found := s.emails.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -287,8 +287,8 @@ func (s *Server) AddEmail(m Email) Email {
 func (s *Server) Emails() []Email {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Email, 0, s.emails.len())
-	for _, m := range s.emails.all() {
+	out := make([]Email, 0, s.emails.Len())
+	for _, m := range s.emails.All() {
 		out = append(out, emailView(m))
 	}
 	return out
@@ -303,14 +303,14 @@ func (s *Server) EmailTheme() string {
 
 // addEmail stores m; the caller holds s.mu.
 func (s *Server) addEmail(m Email) *Email {
-	m.ID = s.emails.assign(m.ID)
+	m.ID = s.emails.Assign(m.ID)
 	if m.AllowedCampaignIDs == nil {
 		m.AllowedCampaignIDs = []int64{}
 	}
 	if m.Trigger == nil {
 		m.Trigger = &EmailTrigger{TriggerOn: "broadcast", Settings: map[string]any{}}
 	}
-	s.emails.put(m.ID, &m)
+	s.emails.Put(&m)
 	return &m
 }
 

@@ -85,7 +85,7 @@ func (s *Server) listInvoices(r *http.Request) (int, any, *apiError) {
 		return 0, nil, errParam("filters[status]")
 	}
 	rows := []Invoice{}
-	for _, inv := range s.invoices.all() {
+	for _, inv := range s.invoices.All() {
 		if inIDs(promoters, inv.Promoter.ID) && (status == "" || string(inv.Status) == status) {
 			rows = append(rows, s.invoiceView(inv, false))
 		}
@@ -98,7 +98,7 @@ func (s *Server) getInvoice(r *http.Request) (int, any, *apiError) {
 	if !ok {
 		return 0, nil, errNotFound()
 	}
-	inv, found := s.invoices.get(id)
+	inv, found := s.invoices.Get(id)
 	if !found {
 		return 0, nil, errNotFound()
 	}
@@ -114,7 +114,7 @@ func (s *Server) invoiceAction(label string, fn func(*Invoice) error) handlerFun
 			return 0, nil, e
 		}
 		return s.bulk(p, label, nil, func(id int64) error {
-			inv, ok := s.invoices.get(id)
+			inv, ok := s.invoices.Get(id)
 			if !ok {
 				return errRecordNotFound
 			}
@@ -124,7 +124,7 @@ func (s *Server) invoiceAction(label string, fn func(*Invoice) error) handlerFun
 			if inv.Status == "paid" {
 				return errorString("Paid invoices can not be deleted")
 			}
-			s.invoices.del(id)
+			s.invoices.Delete(id)
 			return nil
 		})
 	}
@@ -139,7 +139,7 @@ func (s *Server) exportInvoices(w http.ResponseWriter, r *http.Request) {
 	if e == nil {
 		cw := csv.NewWriter(&buf)
 		_ = cw.Write([]string{"number", "date", "promoter_email", "total", "total_incl_tax", "status"})
-		for _, inv := range s.invoices.all() {
+		for _, inv := range s.invoices.All() {
 			if inIDs(promoters, inv.Promoter.ID) {
 				_ = cw.Write([]string{inv.Number, inv.Date, inv.Promoter.Email, inv.Total.String(), inv.TotalInclTax.String(), string(inv.Status)})
 			}
@@ -195,7 +195,7 @@ func (s *Server) previewInvoice(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	if _, ok := s.promoters.get(pid); !ok {
+	if _, ok := s.promoters.Get(pid); !ok {
 		return 0, nil, errNotFound()
 	}
 	ids, e := p.ids("payout_ids")
@@ -203,7 +203,7 @@ func (s *Server) previewInvoice(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	inv := Invoice{Number: "INV-PREVIEW", Promoter: s.promoterRef(pid), Total: num(0)}
-	for _, po := range s.payouts.all() {
+	for _, po := range s.payouts.All() {
 		if po.promoterID() == pid && (len(ids) > 0 && slices.Contains(ids, po.ID) || len(ids) == 0 && po.Status == "pending") {
 			inv.Total = plus(inv.Total, po.Amount)
 		}
@@ -241,7 +241,7 @@ func renderInvoice(tmpl string, inv *Invoice) string {
 func (s *Server) AddInvoice(inv Invoice) Invoice {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	inv.ID = s.invoices.assign(inv.ID)
+	inv.ID = s.invoices.Assign(inv.ID)
 	if inv.Number == "" {
 		inv.Number = "INV-" + idString(inv.ID)
 	}
@@ -259,7 +259,7 @@ func (s *Server) AddInvoice(inv Invoice) Invoice {
 	}
 	if inv.Total.IsZero() {
 		for _, id := range inv.PayoutIDs {
-			if po, ok := s.payouts.get(id); ok {
+			if po, ok := s.payouts.Get(id); ok {
 				inv.Total = plus(inv.Total, po.Amount)
 				inv.TotalInclTax = plus(inv.TotalInclTax, po.TotalInclTax)
 			}
@@ -269,7 +269,7 @@ func (s *Server) AddInvoice(inv Invoice) Invoice {
 		inv.TotalInclTax = inv.Total
 	}
 	inv.PayoutIDs = slices.Clone(inv.PayoutIDs)
-	s.invoices.put(inv.ID, &inv)
+	s.invoices.Put(&inv)
 	return s.invoiceView(&inv, false)
 }
 
@@ -277,8 +277,8 @@ func (s *Server) AddInvoice(inv Invoice) Invoice {
 func (s *Server) Invoices() []Invoice {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Invoice, 0, s.invoices.len())
-	for _, inv := range s.invoices.all() {
+	out := make([]Invoice, 0, s.invoices.Len())
+	for _, inv := range s.invoices.All() {
 		out = append(out, s.invoiceView(inv, false))
 	}
 	return out
@@ -304,7 +304,7 @@ func (s *Server) invoiceView(inv *Invoice, withHTML bool) Invoice {
 	}
 	v.Payouts = []Payout{}
 	for _, id := range inv.PayoutIDs {
-		if po, ok := s.payouts.get(id); ok {
+		if po, ok := s.payouts.Get(id); ok {
 			v.Payouts = append(v.Payouts, s.payoutView(po))
 		}
 	}

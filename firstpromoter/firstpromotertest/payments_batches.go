@@ -50,7 +50,7 @@ func (s *Server) payPaymentsBatch(r *http.Request) (int, any, *apiError) {
 	}
 	now := At(s.now())
 	for _, id := range b.payoutIDs {
-		if po, ok := s.payouts.get(id); ok {
+		if po, ok := s.payouts.Get(id); ok {
 			po.Status, po.PaidAt = "completed", now
 		}
 	}
@@ -70,7 +70,7 @@ func (s *Server) deletePaymentsBatch(r *http.Request) (int, any, *apiError) {
 		return 0, nil, errOperation("A paid payments batch can not be deleted")
 	}
 	for _, id := range b.payoutIDs {
-		if po, ok := s.payouts.get(id); ok {
+		if po, ok := s.payouts.Get(id); ok {
 			po.Status, po.PaymentsBatchID, po.ProcessingStartedAt = "pending", nil, Timestamp{}
 		}
 	}

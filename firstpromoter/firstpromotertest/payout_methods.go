@@ -41,15 +41,16 @@ func (s *Server) payoutMethodRoutes() {
 // syncPayoutMethods stores the selected payout methods of promoters added
 // through AddPromoter or the demo data; the caller holds s.mu.
 func (s *Server) syncPayoutMethods() {
-	for _, pr := range s.promoters.all() {
+	for _, pr := range s.promoters.All() {
 		m := pr.SelectedPayoutMethod
 		if m == nil || m.ID == 0 {
 			continue
 		}
-		if _, ok := s.payoutMethods.get(m.ID); ok {
+		if _, ok := s.payoutMethods.Get(m.ID); ok {
 			continue
 		}
-		s.payoutMethods.put(s.payoutMethods.assign(m.ID), &payoutMethodRow{
+		s.payoutMethods.Assign(m.ID)
+		s.payoutMethods.Put(&payoutMethodRow{
 			PayoutMethod: PayoutMethod{
 				ID: m.ID, Method: m.Method, DateAdded: m.DateAdded, IsDisabled: m.IsDisabled, IsSelected: true,
 				Meta: map[string]any{}, Details: map[string]any{},
@@ -75,7 +76,7 @@ func (s *Server) listPayoutMethods(r *http.Request) (int, any, *apiError) {
 	}
 	s.syncPayoutMethods()
 	rows := []PayoutMethod{}
-	for _, m := range s.payoutMethods.all() {
+	for _, m := range s.payoutMethods.All() {
 		if slices.Contains(ids, m.promoterID) {
 			rows = append(rows, payoutMethodView(m))
 		}
@@ -97,12 +98,12 @@ func (s *Server) createPayoutMethod(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	first := true
-	for _, o := range s.payoutMethods.all() {
+	for _, o := range s.payoutMethods.All() {
 		first = first && o.promoterID != m.promoterID
 	}
 	m.IsSelected = m.IsSelected || first
-	m.ID = s.payoutMethods.assign(0)
-	s.payoutMethods.put(m.ID, &m)
+	m.ID = s.payoutMethods.Assign(0)
+	s.payoutMethods.Put(&m)
 	s.selectPayoutMethod(&m)
 	return http.StatusOK, payoutMethodView(&m), nil
 }
@@ -143,14 +144,14 @@ func (s *Server) deletePayoutMethod(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	if m.IsSelected {
-		for _, po := range s.payouts.all() {
+		for _, po := range s.payouts.All() {
 			if po.promoterID() == m.promoterID && (po.Status == "pending" || po.Status == "processing") {
 				return 0, nil, errConflict("The payout method is used by pending payouts")
 			}
 		}
 	}
-	s.payoutMethods.del(m.ID)
-	if pr, ok := s.promoters.get(m.promoterID); ok && pr.SelectedPayoutMethod != nil && pr.SelectedPayoutMethod.ID == m.ID {
+	s.payoutMethods.Delete(m.ID)
+	if pr, ok := s.promoters.Get(m.promoterID); ok && pr.SelectedPayoutMethod != nil && pr.SelectedPayoutMethod.ID == m.ID {
 		pr.SelectedPayoutMethod = nil
 	}
 	return http.StatusOK, nil, nil
@@ -167,7 +168,7 @@ func (s *Server) applyPayoutMethod(p *params, m *payoutMethodRow) *apiError {
 	if e != nil {
 		return e
 	}
-	if _, ok := s.promoters.get(pid); !ok {
+	if _, ok := s.promoters.Get(pid); !ok {
 		return errNotFound()
 	}
 	var details map[string]any
@@ -206,12 +207,12 @@ func (s *Server) selectPayoutMethod(m *payoutMethodRow) {
 	if !m.IsSelected {
 		return
 	}
-	for _, o := range s.payoutMethods.all() {
+	for _, o := range s.payoutMethods.All() {
 		if o.ID != m.ID && o.promoterID == m.promoterID {
 			o.IsSelected = false
 		}
 	}
-	if pr, ok := s.promoters.get(m.promoterID); ok {
+	if pr, ok := s.promoters.Get(m.promoterID); ok {
 		pr.SelectedPayoutMethod = &PayoutMethodRef{ID: m.ID, Method: m.Method, DateAdded: m.DateAdded, IsDisabled: m.IsDisabled}
 	}
 }
@@ -222,7 +223,7 @@ func (s *Server) payoutMethodByPath(r *http.Request) (*payoutMethodRow, *apiErro
 		return nil, errNotFound()
 	}
 	s.syncPayoutMethods()
-	m, found := s.payoutMethods.get(id)
+	m, found := s.payoutMethods.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -236,7 +237,7 @@ func (s *Server) PayoutMethods(promoterID int64) []PayoutMethod {
 	defer s.mu.Unlock()
 	s.syncPayoutMethods()
 	var out []PayoutMethod
-	for _, m := range s.payoutMethods.all() {
+	for _, m := range s.payoutMethods.All() {
 		if m.promoterID == promoterID {
 			out = append(out, payoutMethodView(m))
 		}

@@ -80,18 +80,18 @@ func (s *Server) payoutRoutes() {
 		return nil
 	}))
 	s.handle("DELETE /company/payouts/destroy", s.payoutAction("payout/destroy", func(p *Payout) error {
-		for _, c := range s.commissions.all() {
+		for _, c := range s.commissions.All() {
 			if c.PayoutID == p.ID {
 				c.PayoutID = 0
 			}
 		}
-		s.payouts.del(p.ID)
+		s.payouts.Delete(p.ID)
 		return nil
 	}))
 }
 
 func (s *Server) setPayoutCommissionsPaid(payoutID int64, paid bool) {
-	for _, c := range s.commissions.all() {
+	for _, c := range s.commissions.All() {
 		if c.PayoutID == payoutID {
 			c.IsPaid = paid
 		}
@@ -117,7 +117,7 @@ func (s *Server) listPayouts(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	var rows []Payout
-	for _, p := range s.payouts.all() {
+	for _, p := range s.payouts.All() {
 		if v := s.payoutView(p); match(&v) {
 			rows = append(rows, v)
 		}
@@ -180,7 +180,7 @@ func (s *Server) payoutFilter(q listQuery) (func(*Payout) bool, *apiError) {
 		if p.PaymentsBatchID != nil {
 			batch = *p.PaymentsBatchID
 		}
-		pr, _ := s.promoters.get(p.promoterID())
+		pr, _ := s.promoters.Get(p.promoterID())
 		if pr == nil {
 			pr = &Promoter{}
 		}
@@ -281,14 +281,14 @@ func (s *Server) payoutsByPromoter(r *http.Request) (int, any, *apiError) {
 	var groups []*group
 	byPromoter := map[int64]*group{}
 	var latestEnd time.Time
-	for _, p := range s.payouts.all() {
+	for _, p := range s.payouts.All() {
 		v := s.payoutView(p)
 		if !match(&v) {
 			continue
 		}
 		g := byPromoter[v.promoterID()]
 		if g == nil {
-			pr, _ := s.promoters.get(v.promoterID())
+			pr, _ := s.promoters.Get(v.promoterID())
 			if pr == nil {
 				pr = &Promoter{ID: v.promoterID()}
 			}
@@ -394,7 +394,7 @@ func (s *Server) payoutStats(r *http.Request) (int, any, *apiError) {
 	}
 	byStatus, byMethod := map[string]*payoutSum{}, map[string]*payoutSum{}
 	var periods []*periodSum
-	for _, p := range s.payouts.all() {
+	for _, p := range s.payouts.All() {
 		v := s.payoutView(p)
 		if !match(&v) {
 			continue
@@ -452,7 +452,7 @@ func (s *Server) payoutDueStats(r *http.Request) (int, any, *apiError) {
 	}
 	sums := map[string]*dueSum{"next": {}, "overdue": {}, "custom": {}}
 	now := s.now()
-	for _, p := range s.payouts.all() {
+	for _, p := range s.payouts.All() {
 		v := s.payoutView(p)
 		d := duePeriod(&v, now)
 		if d == "" || !match(&v) {
@@ -486,7 +486,7 @@ func (s *Server) createPaymentsBatch(r *http.Request) (int, any, *apiError) {
 		return 0, nil, errParam("method")
 	}
 	var picked []*Payout
-	for _, po := range s.payouts.all() {
+	for _, po := range s.payouts.All() {
 		if v := s.payoutView(po); isPayable(&v) && po.PaymentsBatchID == nil && payoutMethodName(&v) == method {
 			picked = append(picked, po)
 		}
@@ -531,16 +531,16 @@ func (s *Server) payoutAction(label string, fn func(*Payout) error) handlerFunc 
 		}
 		var sum payoutSum
 		for _, id := range ids {
-			if po, ok := s.payouts.get(id); ok {
+			if po, ok := s.payouts.Get(id); ok {
 				sum.add(po)
 			}
 		}
 		all := map[int64]bool{}
-		for _, po := range s.payouts.all() {
+		for _, po := range s.payouts.All() {
 			all[po.promoterID()] = true
 		}
 		status, batch, e := s.bulk(p, label, nil, func(id int64) error {
-			po, ok := s.payouts.get(id)
+			po, ok := s.payouts.Get(id)
 			if !ok {
 				return errRecordNotFound
 			}
@@ -574,8 +574,8 @@ func (s *Server) AddPayout(p Payout) Payout {
 func (s *Server) Payouts() []Payout {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Payout, 0, s.payouts.len())
-	for _, p := range s.payouts.all() {
+	out := make([]Payout, 0, s.payouts.Len())
+	for _, p := range s.payouts.All() {
 		out = append(out, s.payoutView(p))
 	}
 	return out
@@ -588,13 +588,13 @@ func (s *Server) SeedPayouts(n int) {
 	defer s.mu.Unlock()
 	pcs := s.seedPromoterCampaigns()
 	for range n {
-		s.addPayout(s.genPayout(s.payouts.len(), pcs))
+		s.addPayout(s.genPayout(s.payouts.Len(), pcs))
 	}
 }
 
 // addPayout stores p; the caller holds s.mu.
 func (s *Server) addPayout(p Payout) *Payout {
-	p.ID = s.payouts.assign(p.ID)
+	p.ID = s.payouts.Assign(p.ID)
 	if p.CreatedAt.IsZero() {
 		p.CreatedAt = At(s.now())
 	}
@@ -608,7 +608,7 @@ func (s *Server) addPayout(p Payout) *Payout {
 		p.TotalInclTax = withTax(p.Amount, p.TaxRate)
 	}
 	if p.Campaign == nil && p.Promoter != nil {
-		for _, pc := range s.promoterCampaigns.all() {
+		for _, pc := range s.promoterCampaigns.All() {
 			if pc.PromoterID == p.Promoter.ID {
 				p.Campaign = &CampaignRef{ID: pc.CampaignID}
 				break
@@ -621,7 +621,7 @@ func (s *Server) addPayout(p Payout) *Payout {
 	if p.Campaign != nil {
 		p.Campaign = &CampaignRef{ID: p.Campaign.ID}
 	}
-	s.payouts.put(p.ID, &p)
+	s.payouts.Put(&p)
 	return &p
 }
 
@@ -636,7 +636,7 @@ func (s *Server) payoutView(p *Payout) Payout {
 	if p.Promoter != nil {
 		v.Promoter = s.promoterRef(p.Promoter.ID)
 		if v.PayoutMethod == nil {
-			if pr, ok := s.promoters.get(p.Promoter.ID); ok && pr.SelectedPayoutMethod != nil {
+			if pr, ok := s.promoters.Get(p.Promoter.ID); ok && pr.SelectedPayoutMethod != nil {
 				m := pr.SelectedPayoutMethod
 				v.PayoutMethod = &PayoutMethod{
 					ID: m.ID, Method: m.Method, DateAdded: m.DateAdded, IsDisabled: m.IsDisabled,

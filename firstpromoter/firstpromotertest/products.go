@@ -39,7 +39,7 @@ func (s *Server) listProducts(r *http.Request) (int, any, *apiError) {
 	}
 	search := q.get("q")
 	rows := []Product{}
-	for _, p := range s.products.all() {
+	for _, p := range s.products.All() {
 		fields := []string{p.Name}
 		for _, pr := range p.Prices {
 			fields = append(fields, pr.ExtID, string(pr.Desc))
@@ -107,7 +107,7 @@ func (s *Server) deleteProduct(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	s.products.del(p.ID)
+	s.products.Delete(p.ID)
 	return http.StatusOK, nil, nil
 }
 
@@ -144,7 +144,7 @@ func (s *Server) productByPath(r *http.Request) (*Product, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	p, found := s.products.get(id)
+	p, found := s.products.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -163,8 +163,8 @@ func (s *Server) AddProduct(p Product) Product {
 func (s *Server) Products() []Product {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Product, 0, s.products.len())
-	for _, p := range s.products.all() {
+	out := make([]Product, 0, s.products.Len())
+	for _, p := range s.products.All() {
 		out = append(out, productView(p))
 	}
 	return out
@@ -172,14 +172,14 @@ func (s *Server) Products() []Product {
 
 // addProduct stores p; the caller holds s.mu.
 func (s *Server) addProduct(p Product) *Product {
-	p.ID = s.products.assign(p.ID)
+	p.ID = s.products.Assign(p.ID)
 	if p.CreatedAt.IsZero() {
 		p.CreatedAt = At(s.now())
 	}
 	if p.Prices == nil {
 		p.Prices = []ProductPrice{}
 	}
-	s.products.put(p.ID, &p)
+	s.products.Put(&p)
 	return &p
 }
 

@@ -43,7 +43,7 @@ func (s *Server) listPromoCodes(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	var rows []PromoCode
-	for _, c := range s.promoCodes.all() {
+	for _, c := range s.promoCodes.All() {
 		if inIDs(pcs, c.PromoterCampaignID) {
 			rows = append(rows, promoCodeView(c))
 		}
@@ -77,7 +77,7 @@ func (s *Server) createPromoCode(r *http.Request) (int, any, *apiError) {
 	if _, ok := s.findReward(rewardID); !ok {
 		return 0, nil, errNotFound()
 	}
-	if _, ok := s.promoterCampaigns.get(pcID); !ok {
+	if _, ok := s.promoterCampaigns.Get(pcID); !ok {
 		return 0, nil, errNotFound()
 	}
 	if s.promoCodeTaken(code, 0) {
@@ -131,7 +131,7 @@ func (s *Server) updatePromoCode(r *http.Request) (int, any, *apiError) {
 	if id, ok, e := p.int("promoter_campaign_id"); e != nil {
 		return 0, nil, e
 	} else if ok {
-		if _, found := s.promoterCampaigns.get(id); !found {
+		if _, found := s.promoterCampaigns.Get(id); !found {
 			return 0, nil, errNotFound()
 		}
 		next.PromoterCampaignID = id
@@ -164,7 +164,7 @@ func (s *Server) promoCodeByPath(r *http.Request) (*PromoCode, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	c, found := s.promoCodes.get(id)
+	c, found := s.promoCodes.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -172,7 +172,7 @@ func (s *Server) promoCodeByPath(r *http.Request) (*PromoCode, *apiError) {
 }
 
 func (s *Server) promoCodeTaken(code string, self int64) bool {
-	for _, c := range s.promoCodes.all() {
+	for _, c := range s.promoCodes.All() {
 		if c.ID != self && strings.EqualFold(c.Code, code) {
 			return true
 		}
@@ -192,8 +192,8 @@ func (s *Server) AddPromoCode(c PromoCode) PromoCode {
 func (s *Server) PromoCodes() []PromoCode {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]PromoCode, 0, s.promoCodes.len())
-	for _, c := range s.promoCodes.all() {
+	out := make([]PromoCode, 0, s.promoCodes.Len())
+	for _, c := range s.promoCodes.All() {
 		out = append(out, promoCodeView(c))
 	}
 	return out
@@ -206,7 +206,7 @@ func (s *Server) SeedPromoCodes(n int) {
 	defer s.mu.Unlock()
 	pcs := s.seedPromoterCampaigns()
 	for range n {
-		i := s.promoCodes.len()
+		i := s.promoCodes.Len()
 		pc := pcs[i%len(pcs)]
 		code := strings.ToUpper(string(pc.RefToken))
 		if len(code) > 8 {
@@ -222,7 +222,7 @@ func (s *Server) SeedPromoCodes(n int) {
 
 // addPromoCode stores c; the caller holds s.mu.
 func (s *Server) addPromoCode(c PromoCode) *PromoCode {
-	c.ID = s.promoCodes.assign(c.ID)
+	c.ID = s.promoCodes.Assign(c.ID)
 	if c.Code == "" {
 		c.Code = "PROMO" + idString(c.ID)
 	}
@@ -242,7 +242,7 @@ func (s *Server) addPromoCode(c PromoCode) *PromoCode {
 	if c.Details == nil {
 		c.Details = map[string]any{}
 	}
-	s.promoCodes.put(c.ID, &c)
+	s.promoCodes.Put(&c)
 	return &c
 }
 

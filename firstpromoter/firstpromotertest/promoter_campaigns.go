@@ -88,7 +88,7 @@ func (s *Server) listPromoterCampaigns(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	ix := s.index()
-	rows := paginate(s.promoterCampaigns.all(), page, per)
+	rows := paginate(s.promoterCampaigns.All(), page, per)
 	out := make([]PromoterCampaign, len(rows))
 	for i, pc := range rows {
 		out[i] = s.promoterCampaignView(pc, ix)
@@ -105,7 +105,7 @@ func (s *Server) searchPromoterCampaigns(r *http.Request) (int, any, *apiError) 
 	}
 	ix := s.index()
 	out := []PromoterCampaign{}
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		v := s.promoterCampaignView(pc, ix)
 		var fields []string
 		if v.Promoter != nil {
@@ -207,7 +207,7 @@ func (s *Server) promoterCampaignLinks(r *http.Request) (int, any, *apiError) {
 		ID: pc.ID * 10, Name: "Default link", URL: string(v.RefLink), IsDefault: true,
 		Source: "campaign", Campaign: v.Campaign,
 	}}
-	if c, ok := s.campaigns.get(pc.CampaignID); ok {
+	if c, ok := s.campaigns.Get(pc.CampaignID); ok {
 		for i, l := range c.Links {
 			links = append(links, ReferralLink{
 				ID: pc.ID*10 + int64(i) + 1, Name: l.Name, URL: withRefToken(l.URL, c.RefTokenParam, string(pc.RefToken)),
@@ -252,7 +252,7 @@ func (s *Server) promoterCampaignByPath(r *http.Request) (*PromoterCampaign, *ap
 	if !ok {
 		return nil, errNotFound()
 	}
-	pc, found := s.promoterCampaigns.get(id)
+	pc, found := s.promoterCampaigns.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -261,7 +261,7 @@ func (s *Server) promoterCampaignByPath(r *http.Request) (*PromoterCampaign, *ap
 
 func (s *Server) promoterCampaignByRefToken(tok string) *PromoterCampaign {
 	if id, ok := s.refTokens[strings.ToLower(tok)]; ok {
-		if pc, ok := s.promoterCampaigns.get(id); ok && strings.EqualFold(string(pc.RefToken), tok) {
+		if pc, ok := s.promoterCampaigns.Get(id); ok && strings.EqualFold(string(pc.RefToken), tok) {
 			return pc
 		}
 	}
@@ -274,10 +274,10 @@ func (s *Server) promoterCampaignByRefToken(tok string) *PromoterCampaign {
 func (s *Server) AddPromoterCampaign(pc PromoterCampaign) PromoterCampaign {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.promoters.get(pc.PromoterID); !ok {
+	if _, ok := s.promoters.Get(pc.PromoterID); !ok {
 		panic("firstpromotertest: AddPromoterCampaign: no promoter " + idString(pc.PromoterID))
 	}
-	if _, ok := s.campaigns.get(pc.CampaignID); !ok {
+	if _, ok := s.campaigns.Get(pc.CampaignID); !ok {
 		panic("firstpromotertest: AddPromoterCampaign: no campaign " + idString(pc.CampaignID))
 	}
 	return s.promoterCampaignView(s.addPromoterCampaign(pc), s.index())
@@ -288,8 +288,8 @@ func (s *Server) PromoterCampaigns() []PromoterCampaign {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ix := s.index()
-	out := make([]PromoterCampaign, 0, s.promoterCampaigns.len())
-	for _, pc := range s.promoterCampaigns.all() {
+	out := make([]PromoterCampaign, 0, s.promoterCampaigns.Len())
+	for _, pc := range s.promoterCampaigns.All() {
 		out = append(out, s.promoterCampaignView(pc, ix))
 	}
 	return out
@@ -297,7 +297,7 @@ func (s *Server) PromoterCampaigns() []PromoterCampaign {
 
 // addPromoterCampaign stores pc; the caller holds s.mu.
 func (s *Server) addPromoterCampaign(pc PromoterCampaign) *PromoterCampaign {
-	pc.ID = s.promoterCampaigns.assign(pc.ID)
+	pc.ID = s.promoterCampaigns.Assign(pc.ID)
 	if pc.CreatedAt.IsZero() {
 		pc.CreatedAt = At(s.now())
 	}
@@ -306,7 +306,7 @@ func (s *Server) addPromoterCampaign(pc PromoterCampaign) *PromoterCampaign {
 	}
 	if pc.RefToken == "" {
 		base := "ref"
-		if p, ok := s.promoters.get(pc.PromoterID); ok {
+		if p, ok := s.promoters.Get(pc.PromoterID); ok {
 			base = slug(firstWord(p.Name, p.Email))
 		}
 		tok := base
@@ -323,7 +323,7 @@ func (s *Server) addPromoterCampaign(pc PromoterCampaign) *PromoterCampaign {
 	}
 	pc.Promoter, pc.Campaign = nil, nil
 	s.refTokens[strings.ToLower(string(pc.RefToken))] = pc.ID
-	s.promoterCampaigns.put(pc.ID, &pc)
+	s.promoterCampaigns.Put(&pc)
 	return &pc
 }
 
@@ -339,14 +339,14 @@ func (s *Server) promoterCampaignView(pc *PromoterCampaign, ix *index) PromoterC
 		CustomersCount: st.customers, RevenueAmount: cents(st.revenue),
 	}
 	if v.RefLink == "" {
-		if c, ok := s.campaigns.get(pc.CampaignID); ok {
+		if c, ok := s.campaigns.Get(pc.CampaignID); ok {
 			v.RefLink = NullString(withRefToken(c.LandingURL, c.RefTokenParam, string(pc.RefToken)))
 		}
 	}
 	v.RewardsForPromoters = append([]CampaignReward{}, pc.RewardsForPromoters...)
 	v.RewardsForReferrals = append([]CampaignReward{}, pc.RewardsForReferrals...)
 	v.PromoCodes = []string{}
-	for _, code := range s.promoCodes.all() {
+	for _, code := range s.promoCodes.All() {
 		if code.PromoterCampaignID == pc.ID && code.ArchivedAt.IsZero() {
 			v.PromoCodes = append(v.PromoCodes, code.Code)
 		}
@@ -357,7 +357,7 @@ func (s *Server) promoterCampaignView(pc *PromoterCampaign, ix *index) PromoterC
 // promoterCampaignRef is the nested promoter campaign of referrals and
 // commissions, nil when id is unknown.
 func (s *Server) promoterCampaignRef(id int64) *PromoterCampaignRef {
-	pc, ok := s.promoterCampaigns.get(id)
+	pc, ok := s.promoterCampaigns.Get(id)
 	if !ok {
 		return nil
 	}

@@ -196,7 +196,7 @@ func (s *Server) listPromoters(r *http.Request) (int, any, *apiError) {
 	ix := s.index()
 	var rows []Promoter
 	pending := 0
-	for _, p := range s.promoters.all() {
+	for _, p := range s.promoters.All() {
 		v := s.promoterView(p, ix)
 		if v.State == "pending" {
 			pending++
@@ -365,7 +365,7 @@ func (s *Server) createPromoter(r *http.Request) (int, any, *apiError) {
 	if id, ok, e := p.int("initial_campaign_id"); e != nil {
 		return 0, nil, e
 	} else if ok {
-		c, found := s.campaigns.get(id)
+		c, found := s.campaigns.Get(id)
 		if !found {
 			return 0, nil, errNotFound()
 		}
@@ -463,7 +463,7 @@ func (s *Server) promoterChart(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	var pcIDs []int64
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		if pc.PromoterID == pr.ID {
 			pcIDs = append(pcIDs, pc.ID)
 		}
@@ -494,7 +494,7 @@ func (s *Server) promoterStateAction(action string, state firstpromoter.Promoter
 		if e != nil {
 			return 0, nil, e
 		}
-		if _, ok := s.campaigns.get(campaignID); !ok {
+		if _, ok := s.campaigns.Get(campaignID); !ok {
 			return 0, nil, errNotFound()
 		}
 		return s.bulk(p, "promoter/"+action, map[string]any{"campaign_id": campaignID}, func(id int64) error {
@@ -519,7 +519,7 @@ func (s *Server) archivePromoters(archive bool) handlerFunc {
 			return 0, nil, e
 		}
 		return s.bulk(p, label, nil, func(id int64) error {
-			pr, ok := s.promoters.get(id)
+			pr, ok := s.promoters.Get(id)
 			if !ok {
 				return errRecordNotFound
 			}
@@ -547,7 +547,7 @@ func (s *Server) movePromoters(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	for _, id := range []int64{from, to} {
-		if _, ok := s.campaigns.get(id); !ok {
+		if _, ok := s.campaigns.Get(id); !ok {
 			return 0, nil, errNotFound()
 		}
 	}
@@ -575,12 +575,12 @@ func (s *Server) addPromotersToCampaign(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	c, ok := s.campaigns.get(campaignID)
+	c, ok := s.campaigns.Get(campaignID)
 	if !ok {
 		return 0, nil, errNotFound()
 	}
 	return s.bulk(p, "promoter/add_to_campaign", map[string]any{"campaign_id": campaignID}, func(id int64) error {
-		if _, ok := s.promoters.get(id); !ok {
+		if _, ok := s.promoters.Get(id); !ok {
 			return errRecordNotFound
 		}
 		if s.membership(id, campaignID) != nil {
@@ -604,11 +604,11 @@ func (s *Server) assignParent(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	if _, ok := s.promoters.get(parent); !ok {
+	if _, ok := s.promoters.Get(parent); !ok {
 		return 0, nil, errNotFound()
 	}
 	return s.bulk(p, "promoter/assign_parent", map[string]any{"parent_promoter_id": parent}, func(id int64) error {
-		pr, ok := s.promoters.get(id)
+		pr, ok := s.promoters.Get(id)
 		if !ok {
 			return errRecordNotFound
 		}
@@ -622,7 +622,7 @@ func (s *Server) assignParent(r *http.Request) (int, any, *apiError) {
 
 // membership returns the promoter's promoter campaign in a campaign.
 func (s *Server) membership(promoterID, campaignID int64) *PromoterCampaign {
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		if pc.PromoterID == promoterID && pc.CampaignID == campaignID {
 			return pc
 		}
@@ -631,7 +631,7 @@ func (s *Server) membership(promoterID, campaignID int64) *PromoterCampaign {
 }
 
 func (s *Server) touchPromoter(id int64) error {
-	pr, ok := s.promoters.get(id)
+	pr, ok := s.promoters.Get(id)
 	if !ok {
 		return errRecordNotFound
 	}
@@ -648,11 +648,11 @@ func (s *Server) findPromoter(key, by string) (*Promoter, *apiError) {
 		if err != nil {
 			return nil, errNotFound()
 		}
-		if pr, ok := s.promoters.get(id); ok {
+		if pr, ok := s.promoters.Get(id); ok {
 			return pr, nil
 		}
 	case "email", "cust_id", "auth_token":
-		for _, pr := range s.promoters.all() {
+		for _, pr := range s.promoters.All() {
 			if (by == "email" && strings.EqualFold(pr.Email, key)) ||
 				(by == "cust_id" && key != "" && string(pr.CustID) == key) ||
 				(by == "auth_token" && key != "" && pr.AuthToken == key) {
@@ -661,15 +661,15 @@ func (s *Server) findPromoter(key, by string) (*Promoter, *apiError) {
 		}
 	case "ref_token":
 		if pc := s.promoterCampaignByRefToken(key); pc != nil {
-			if pr, ok := s.promoters.get(pc.PromoterID); ok {
+			if pr, ok := s.promoters.Get(pc.PromoterID); ok {
 				return pr, nil
 			}
 		}
 	case "promo_code":
-		for _, code := range s.promoCodes.all() {
+		for _, code := range s.promoCodes.All() {
 			if strings.EqualFold(code.Code, key) {
-				if pc, ok := s.promoterCampaigns.get(code.PromoterCampaignID); ok {
-					if pr, ok := s.promoters.get(pc.PromoterID); ok {
+				if pc, ok := s.promoterCampaigns.Get(code.PromoterCampaignID); ok {
+					if pr, ok := s.promoters.Get(pc.PromoterID); ok {
 						return pr, nil
 					}
 				}
@@ -687,7 +687,7 @@ func (s *Server) checkPromoterEmail(email string, self int64) *apiError {
 	if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
 		return errInvalid("email", "is invalid")
 	}
-	for _, pr := range s.promoters.all() {
+	for _, pr := range s.promoters.All() {
 		if pr.ID != self && strings.EqualFold(pr.Email, email) {
 			return errInvalid("email", "has already been taken")
 		}
@@ -699,7 +699,7 @@ func (s *Server) checkCustID(custID string, self int64) *apiError {
 	if custID == "" {
 		return nil
 	}
-	for _, pr := range s.promoters.all() {
+	for _, pr := range s.promoters.All() {
 		if pr.ID != self && string(pr.CustID) == custID {
 			return errInvalid("cust_id", "has already been taken")
 		}
@@ -753,8 +753,8 @@ func (s *Server) Promoters() []Promoter {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ix := s.index()
-	out := make([]Promoter, 0, s.promoters.len())
-	for _, pr := range s.promoters.all() {
+	out := make([]Promoter, 0, s.promoters.Len())
+	for _, pr := range s.promoters.All() {
 		out = append(out, s.promoterView(pr, ix))
 	}
 	return out
@@ -767,13 +767,13 @@ func (s *Server) SeedPromoters(n int) {
 	defer s.mu.Unlock()
 	s.defaultCampaign()
 	for range n {
-		s.addPromoter(s.genPromoter(s.promoters.len()))
+		s.addPromoter(s.genPromoter(s.promoters.Len()))
 	}
 }
 
 // addPromoter stores pr; the caller holds s.mu.
 func (s *Server) addPromoter(pr Promoter) *Promoter {
-	pr.ID = s.promoters.assign(pr.ID)
+	pr.ID = s.promoters.Assign(pr.ID)
 	now := At(s.now())
 	if pr.CreatedAt.IsZero() {
 		pr.CreatedAt = now
@@ -810,7 +810,7 @@ func (s *Server) addPromoter(pr Promoter) *Promoter {
 	}
 	clicks := pr.Stats.ClicksCount
 	pr.PromoterCampaigns, pr.State, pr.Stats = nil, "", PromoterStats{}
-	s.promoters.put(pr.ID, &pr)
+	s.promoters.Put(&pr)
 	for i, m := range memberships {
 		campaignID := m.CampaignID
 		if campaignID == 0 {
@@ -878,7 +878,7 @@ func (s *Server) promoterView(pr *Promoter, ix *index) Promoter {
 
 // promoterRef is the short promoter object, nil for an unknown id.
 func (s *Server) promoterRef(id int64) *PromoterRef {
-	pr, ok := s.promoters.get(id)
+	pr, ok := s.promoters.Get(id)
 	if !ok {
 		return nil
 	}

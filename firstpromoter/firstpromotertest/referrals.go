@@ -64,7 +64,7 @@ func (s *Server) referralRoutes() {
 	s.handle("GET /company/referrals", s.listReferrals)
 	s.handle("POST /company/referrals", s.createReferral)
 	s.handle("DELETE /company/referrals", s.referralAction("referral/delete", func(r *Referral) error {
-		s.referrals.del(r.ID)
+		s.referrals.Delete(r.ID)
 		return nil
 	}))
 	s.handle("GET /company/referrals/{id}", s.getReferral)
@@ -132,7 +132,7 @@ func (s *Server) listReferrals(r *http.Request) (int, any, *apiError) {
 	// costs its page, not the table.
 	filtered := len(ids) > 0 || state != "" || kind != "" || len(promoters) > 0 || len(campaigns) > 0 || search != "" ||
 		ranges["customer_since"].set() || ranges["created_at"].set() || ranges["cancelled_at"].set()
-	all := s.referrals.all()
+	all := s.referrals.All()
 	if !filtered {
 		out := []Referral{}
 		for _, ref := range paginate(all, page, per) {
@@ -187,7 +187,7 @@ func (s *Server) createReferral(r *http.Request) (int, any, *apiError) {
 	if email == "" && uid == "" {
 		return 0, nil, errParam("email")
 	}
-	if _, ok := s.promoterCampaigns.get(pcID); !ok {
+	if _, ok := s.promoterCampaigns.Get(pcID); !ok {
 		return 0, nil, errNotFound()
 	}
 	ref := Referral{
@@ -241,7 +241,7 @@ func (s *Server) updateReferral(r *http.Request) (int, any, *apiError) {
 	if id, ok, e := p.int("promoter_campaign_id"); e != nil {
 		return 0, nil, e
 	} else if ok {
-		if _, found := s.promoterCampaigns.get(id); !found {
+		if _, found := s.promoterCampaigns.Get(id); !found {
 			return 0, nil, errNotFound()
 		}
 		next.PromoterCampaign = &PromoterCampaignRef{ID: id}
@@ -262,7 +262,7 @@ func (s *Server) updateReferral(r *http.Request) (int, any, *apiError) {
 			return 0, nil, e
 		}
 		if ok {
-			if _, found := s.customStatuses.get(id); !found {
+			if _, found := s.customStatuses.Get(id); !found {
 				return 0, nil, errInvalid("custom_status_id", "is not a custom referral status of this account")
 			}
 		}
@@ -282,7 +282,7 @@ func (s *Server) referralAction(label string, fn func(*Referral) error) handlerF
 			return 0, nil, e
 		}
 		return s.bulk(p, label, nil, func(id int64) error {
-			ref, ok := s.referrals.get(id)
+			ref, ok := s.referrals.Get(id)
 			if !ok {
 				return errRecordNotFound
 			}
@@ -300,7 +300,7 @@ func (s *Server) moveReferrals(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	if _, ok := s.promoterCampaigns.get(pcID); !ok {
+	if _, ok := s.promoterCampaigns.Get(pcID); !ok {
 		return 0, nil, errNotFound()
 	}
 	withCommissions, _, e := p.bool("move_associated_commissions")
@@ -309,13 +309,13 @@ func (s *Server) moveReferrals(r *http.Request) (int, any, *apiError) {
 	}
 	meta := map[string]any{"promoter_campaign_id": pcID, "move_associated_commissions": withCommissions}
 	return s.bulk(p, "referral/move_to_promoter", meta, func(id int64) error {
-		ref, ok := s.referrals.get(id)
+		ref, ok := s.referrals.Get(id)
 		if !ok {
 			return errRecordNotFound
 		}
 		ref.PromoterCampaign = &PromoterCampaignRef{ID: pcID}
 		if withCommissions {
-			for _, c := range s.commissions.all() {
+			for _, c := range s.commissions.All() {
 				if c.referralID() == id {
 					c.PromoterCampaign = &PromoterCampaignRef{ID: pcID}
 				}
@@ -349,14 +349,14 @@ func (s *Server) findReferral(key, by string) (*Referral, *apiError) {
 		if err != nil {
 			return nil, errNotFound()
 		}
-		if ref, ok := s.referrals.get(id); ok {
+		if ref, ok := s.referrals.Get(id); ok {
 			return ref, nil
 		}
 	case "email", "uid", "username":
 		if key == "" {
 			return nil, errNotFound()
 		}
-		for _, ref := range s.referrals.all() {
+		for _, ref := range s.referrals.All() {
 			if (by == "email" && strings.EqualFold(string(ref.Email), key)) ||
 				(by == "uid" && string(ref.UID) == key) || (by == "username" && string(ref.Username) == key) {
 				return ref, nil
@@ -370,7 +370,7 @@ func (s *Server) findReferral(key, by string) (*Referral, *apiError) {
 
 // referralByEmailOrUID finds the referral a tracking call names.
 func (s *Server) referralByEmailOrUID(email, uid string) *Referral {
-	for _, ref := range s.referrals.all() {
+	for _, ref := range s.referrals.All() {
 		if (uid != "" && string(ref.UID) == uid) || (email != "" && strings.EqualFold(string(ref.Email), email)) {
 			return ref
 		}
@@ -380,7 +380,7 @@ func (s *Server) referralByEmailOrUID(email, uid string) *Referral {
 
 // checkReferral rejects a taken email or uid.
 func (s *Server) checkReferral(ref *Referral) *apiError {
-	for _, other := range s.referrals.all() {
+	for _, other := range s.referrals.All() {
 		if other.ID == ref.ID {
 			continue
 		}
@@ -406,8 +406,8 @@ func (s *Server) AddReferral(ref Referral) Referral {
 func (s *Server) Referrals() []Referral {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Referral, 0, s.referrals.len())
-	for _, ref := range s.referrals.all() {
+	out := make([]Referral, 0, s.referrals.Len())
+	for _, ref := range s.referrals.All() {
 		out = append(out, s.referralView(ref))
 	}
 	return out
@@ -421,13 +421,13 @@ func (s *Server) SeedReferrals(n int) {
 	defer s.mu.Unlock()
 	pcs := s.seedPromoterCampaigns()
 	for range n {
-		s.addReferral(s.genReferral(s.referrals.len(), pcs, s.now().Add(-time.Duration(s.referrals.len()+1)*time.Hour)))
+		s.addReferral(s.genReferral(s.referrals.Len(), pcs, s.now().Add(-time.Duration(s.referrals.Len()+1)*time.Hour)))
 	}
 }
 
 // addReferral stores ref; the caller holds s.mu.
 func (s *Server) addReferral(ref Referral) *Referral {
-	ref.ID = s.referrals.assign(ref.ID)
+	ref.ID = s.referrals.Assign(ref.ID)
 	if ref.CreatedAt.IsZero() {
 		ref.CreatedAt = At(s.now())
 	}
@@ -446,7 +446,7 @@ func (s *Server) addReferral(ref Referral) *Referral {
 	if ref.PromoterCampaign != nil {
 		ref.PromoterCampaign = &PromoterCampaignRef{ID: ref.PromoterCampaign.ID}
 	}
-	s.referrals.put(ref.ID, &ref)
+	s.referrals.Put(&ref)
 	return &ref
 }
 
@@ -462,7 +462,7 @@ func (s *Server) referralView(ref *Referral) Referral {
 		v.PromoterCampaign = s.promoterCampaignRef(ref.PromoterCampaign.ID)
 	}
 	v.CustomStatus = nil
-	if st, ok := s.customStatuses.get(ref.CustomStatusID); ok {
+	if st, ok := s.customStatuses.Get(ref.CustomStatusID); ok {
 		c := *st
 		v.CustomStatus = &c
 	}
@@ -471,7 +471,7 @@ func (s *Server) referralView(ref *Referral) Referral {
 
 // referralRef is the short referral object, nil for an unknown id.
 func (s *Server) referralRef(id int64) *ReferralRef {
-	ref, ok := s.referrals.get(id)
+	ref, ok := s.referrals.Get(id)
 	if !ok {
 		return nil
 	}

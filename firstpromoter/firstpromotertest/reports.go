@@ -162,18 +162,18 @@ type reportGroup struct {
 func (s *Server) reportGroups(kind string) []reportGroup {
 	var out []reportGroup
 	pcOf := func(ref *Referral) *PromoterCampaign {
-		pc, _ := s.promoterCampaigns.get(ref.promoterCampaignID())
+		pc, _ := s.promoterCampaigns.Get(ref.promoterCampaignID())
 		return pc
 	}
 	switch kind {
 	case "campaigns":
-		for _, c := range s.campaigns.all() {
+		for _, c := range s.campaigns.All() {
 			id := c.ID
 			out = append(out, reportGroup{id: id, field: "campaign", object: s.campaignRef(id), names: []string{c.Name},
 				match: func(ref *Referral) bool { pc := pcOf(ref); return pc != nil && pc.CampaignID == id }})
 		}
 	case "promoters":
-		for _, p := range s.promoters.all() {
+		for _, p := range s.promoters.All() {
 			id := p.ID
 			out = append(out, reportGroup{id: id, field: "promoter", object: s.promoterRef(id), names: []string{p.Email, p.Name},
 				match: func(ref *Referral) bool { pc := pcOf(ref); return pc != nil && pc.PromoterID == id }})
@@ -186,7 +186,7 @@ func (s *Server) reportGroups(kind string) []reportGroup {
 		}
 	case "urls":
 		seen := map[string]bool{}
-		for _, c := range s.campaigns.all() {
+		for _, c := range s.campaigns.All() {
 			u := c.LandingURL
 			if seen[u] {
 				continue
@@ -198,7 +198,7 @@ func (s *Server) reportGroups(kind string) []reportGroup {
 					if pc == nil {
 						return false
 					}
-					cc, ok := s.campaigns.get(pc.CampaignID)
+					cc, ok := s.campaigns.Get(pc.CampaignID)
 					return ok && cc.LandingURL == u
 				}})
 		}
@@ -213,7 +213,7 @@ func (s *Server) metrics(cols []string, match func(*Referral) bool, from, to tim
 	var referrals, customers, cancelled, active, sales, refunds int64
 	var revenue, net, earnings, paid int64
 	matched := map[int64]bool{}
-	for _, ref := range s.referrals.all() {
+	for _, ref := range s.referrals.All() {
 		if !match(ref) {
 			continue
 		}
@@ -231,7 +231,7 @@ func (s *Server) metrics(cols []string, match func(*Referral) bool, from, to tim
 			active++
 		}
 	}
-	for _, c := range s.commissions.all() {
+	for _, c := range s.commissions.All() {
 		if !matched[c.referralID()] || !in(c.CreatedAt) {
 			continue
 		}

@@ -77,7 +77,7 @@ func (s *Server) listRewards(r *http.Request) (int, any, *apiError) {
 		return 0, nil, errParam("scope")
 	}
 	out := []Reward{}
-	for _, rw := range s.rewards.all() {
+	for _, rw := range s.rewards.All() {
 		if rw.HideReward != nil && *rw.HideReward {
 			continue
 		}
@@ -235,7 +235,7 @@ func (s *Server) rewardByPath(r *http.Request) (*Reward, *apiError) {
 	if !ok {
 		return nil, errNotFound()
 	}
-	rw, found := s.rewards.get(id)
+	rw, found := s.rewards.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -294,8 +294,8 @@ func (s *Server) AddReward(rw Reward) Reward {
 func (s *Server) Rewards() []Reward {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Reward, 0, s.rewards.len())
-	for _, rw := range s.rewards.all() {
+	out := make([]Reward, 0, s.rewards.Len())
+	for _, rw := range s.rewards.All() {
 		out = append(out, rewardView(rw))
 	}
 	return out
@@ -303,7 +303,7 @@ func (s *Server) Rewards() []Reward {
 
 // addReward stores rw; the caller holds s.mu.
 func (s *Server) addReward(rw Reward) *Reward {
-	rw.ID = s.rewards.assign(rw.ID)
+	rw.ID = s.rewards.Assign(rw.ID)
 	if rw.CreatedAt.IsZero() {
 		rw.CreatedAt = At(s.now())
 	}
@@ -313,7 +313,7 @@ func (s *Server) addReward(rw Reward) *Reward {
 	if rw.Schemas == nil {
 		rw.Schemas = []RewardSchema{}
 	}
-	s.rewards.put(rw.ID, &rw)
+	s.rewards.Put(&rw)
 	return &rw
 }
 

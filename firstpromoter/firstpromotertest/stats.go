@@ -26,12 +26,12 @@ func (s *Server) index() *index {
 		pcsByCampaign: map[int64][]*PromoterCampaign{},
 		balance:       map[int64]int64{},
 	}
-	for _, pc := range s.promoterCampaigns.all() {
+	for _, pc := range s.promoterCampaigns.All() {
 		ix.pcs[pc.ID] = &pcStats{}
 		ix.pcsByPromoter[pc.PromoterID] = append(ix.pcsByPromoter[pc.PromoterID], pc)
 		ix.pcsByCampaign[pc.CampaignID] = append(ix.pcsByCampaign[pc.CampaignID], pc)
 	}
-	for _, r := range s.referrals.all() {
+	for _, r := range s.referrals.All() {
 		a := ix.pcs[r.promoterCampaignID()]
 		if a == nil {
 			continue
@@ -44,7 +44,7 @@ func (s *Server) index() *index {
 			a.active++
 		}
 	}
-	for _, c := range s.commissions.all() {
+	for _, c := range s.commissions.All() {
 		pcID := c.promoterCampaignID()
 		if a := ix.pcs[pcID]; a != nil && c.CommissionType == "sale" && c.Tier <= 1 {
 			if c.sale() > 0 {
@@ -53,7 +53,7 @@ func (s *Server) index() *index {
 			a.revenue += c.sale()
 		}
 		if c.Status == "approved" && !c.IsPaid && c.Unit == "cash" {
-			if pc, ok := s.promoterCampaigns.get(pcID); ok {
+			if pc, ok := s.promoterCampaigns.Get(pcID); ok {
 				ix.balance[pc.PromoterID] += c.units()
 			}
 		}

@@ -132,7 +132,7 @@ func (s *Server) trackSale(kind string) handlerFunc {
 		if ref == nil {
 			return http.StatusNoContent, nil, nil
 		}
-		pc, ok := s.promoterCampaigns.get(ref.promoterCampaignID())
+		pc, ok := s.promoterCampaigns.Get(ref.promoterCampaignID())
 		if !ok {
 			return http.StatusNoContent, nil, nil
 		}
@@ -197,7 +197,7 @@ func (s *Server) trackCancellation(r *http.Request) (int, any, *apiError) {
 	if ref == nil {
 		return http.StatusNoContent, nil, nil
 	}
-	pc, ok := s.promoterCampaigns.get(ref.promoterCampaignID())
+	pc, ok := s.promoterCampaigns.Get(ref.promoterCampaignID())
 	if !ok {
 		return http.StatusNoContent, nil, nil
 	}
@@ -228,14 +228,14 @@ func (s *Server) leadV1(ref *Referral) map[string]any {
 // promoterV1 is the promoter object of the refund and cancellation
 // answers, in the v1 shape.
 func (s *Server) promoterV1(pc *PromoterCampaign) map[string]any {
-	pr, ok := s.promoters.get(pc.PromoterID)
+	pr, ok := s.promoters.Get(pc.PromoterID)
 	if !ok {
 		return nil
 	}
 	ix := s.index()
 	earned, paid := int64(0), int64(0)
-	for _, c := range s.commissions.all() {
-		if pcOf, ok := s.promoterCampaigns.get(c.promoterCampaignID()); ok && pcOf.PromoterID == pr.ID && c.Status == "approved" {
+	for _, c := range s.commissions.All() {
+		if pcOf, ok := s.promoterCampaigns.Get(c.promoterCampaignID()); ok && pcOf.PromoterID == pr.ID && c.Status == "approved" {
 			earned += c.units()
 			if c.IsPaid {
 				paid += c.units()

@@ -99,7 +99,7 @@ func (s *Server) listWebhooks(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	all := s.webhooks.all()
+	all := s.webhooks.All()
 	slices.Reverse(all)
 	rows := paginate(all, page, per)
 	out := make([]Webhook, len(rows))
@@ -165,12 +165,12 @@ func (s *Server) deleteWebhook(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	for _, d := range s.deliveries.all() {
+	for _, d := range s.deliveries.All() {
 		if d.WebhookID == w.ID {
-			s.deliveries.del(d.ID)
+			s.deliveries.Delete(d.ID)
 		}
 	}
-	s.webhooks.del(w.ID)
+	s.webhooks.Delete(w.ID)
 	return http.StatusOK, nil, nil
 }
 
@@ -211,7 +211,7 @@ func (s *Server) listDeliveries(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	var rows []WebhookDelivery
-	for _, d := range s.deliveries.all() {
+	for _, d := range s.deliveries.All() {
 		if d.WebhookID == w.ID {
 			rows = append(rows, deliveryView(d))
 		}
@@ -252,7 +252,7 @@ func (s *Server) webhookByPath(r *http.Request, name string) (*Webhook, *apiErro
 	if !ok {
 		return nil, errNotFound()
 	}
-	w, found := s.webhooks.get(id)
+	w, found := s.webhooks.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -268,7 +268,7 @@ func (s *Server) deliveryByPath(r *http.Request) (*WebhookDelivery, *Webhook, *a
 	if !ok {
 		return nil, nil, errNotFound()
 	}
-	d, found := s.deliveries.get(id)
+	d, found := s.deliveries.Get(id)
 	if !found || d.WebhookID != w.ID {
 		return nil, nil, errNotFound()
 	}
@@ -375,8 +375,8 @@ func (s *Server) AddWebhook(w Webhook) Webhook {
 func (s *Server) Webhooks() []Webhook {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Webhook, 0, s.webhooks.len())
-	for _, w := range s.webhooks.all() {
+	out := make([]Webhook, 0, s.webhooks.Len())
+	for _, w := range s.webhooks.All() {
 		out = append(out, webhookView(w))
 	}
 	return out
@@ -388,7 +388,7 @@ func (s *Server) Webhooks() []Webhook {
 func (s *Server) AddWebhookDelivery(d WebhookDelivery) WebhookDelivery {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, ok := s.webhooks.get(d.WebhookID); !ok {
+	if _, ok := s.webhooks.Get(d.WebhookID); !ok {
 		panic("firstpromotertest: AddWebhookDelivery: no webhook " + idString(d.WebhookID))
 	}
 	return deliveryView(s.addDelivery(d))
@@ -399,15 +399,15 @@ func (s *Server) AddWebhookDelivery(d WebhookDelivery) WebhookDelivery {
 func (s *Server) WebhookDeliveries() []WebhookDelivery {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]WebhookDelivery, 0, s.deliveries.len())
-	for _, d := range s.deliveries.all() {
+	out := make([]WebhookDelivery, 0, s.deliveries.Len())
+	for _, d := range s.deliveries.All() {
 		out = append(out, deliveryView(d))
 	}
 	return out
 }
 
 func (s *Server) addWebhook(w Webhook) *Webhook {
-	w.ID = s.webhooks.assign(w.ID)
+	w.ID = s.webhooks.Assign(w.ID)
 	if w.CreatedAt.IsZero() {
 		w.CreatedAt = At(s.now())
 	}
@@ -423,12 +423,12 @@ func (s *Server) addWebhook(w Webhook) *Webhook {
 	if w.EventTypes == nil {
 		w.EventTypes = []string{}
 	}
-	s.webhooks.put(w.ID, &w)
+	s.webhooks.Put(&w)
 	return &w
 }
 
 func (s *Server) addDelivery(d WebhookDelivery) *WebhookDelivery {
-	d.ID = s.deliveries.assign(d.ID)
+	d.ID = s.deliveries.Assign(d.ID)
 	if d.CreatedAt.IsZero() {
 		d.CreatedAt = At(s.now())
 	}
@@ -441,7 +441,7 @@ func (s *Server) addDelivery(d WebhookDelivery) *WebhookDelivery {
 	if d.Payload == nil {
 		d.Payload = map[string]any{}
 	}
-	s.deliveries.put(d.ID, &d)
+	s.deliveries.Put(&d)
 	return &d
 }
 
@@ -478,7 +478,7 @@ func (s *Server) nextEventID() string {
 // timestamp.
 func (s *Server) emit(eventType, entityType string, id int64, changed map[string]any, data any) {
 	var subs []*Webhook
-	for _, w := range s.webhooks.all() {
+	for _, w := range s.webhooks.All() {
 		if w.Active && slices.Contains(w.EventTypes, eventType) {
 			subs = append(subs, w)
 		}
