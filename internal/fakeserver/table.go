@@ -78,6 +78,13 @@ func (t *Table[K, T]) Delete(k K) bool {
 // Len returns the number of records.
 func (t *Table[K, T]) Len() int { return len(t.rows) }
 
+// At returns the record at position i (0 <= i < Len) of the table's
+// order.
+func (t *Table[K, T]) At(i int) *T { return t.rows[i] }
+
+// Key returns the key of r.
+func (t *Table[K, T]) Key(r *T) K { return t.key(r) }
+
 // All returns the records in the table's order (a new slice; the records
 // are shared).
 func (t *Table[K, T]) All() []*T { return slices.Clone(t.rows) }

@@ -31,6 +31,8 @@ func TestTable(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, []string{"b", "a", "c"}, ids(tb.All()), "insertion order, a replaced record in its place")
+	assert.Equal(t, "a", tb.At(1).ID)
+	assert.Equal(t, "c", tb.Key(tb.At(2)))
 	assert.Equal(t, []string{"b", "c"}, ids(tb.Filter(func(r *row) bool { return r.N > 1 })))
 	f, ok := tb.Find(func(r *row) bool { return r.N == 3 })
 	assert.True(t, ok)
