@@ -75,16 +75,16 @@ func (s *Server) SeedPartnerships(n int) { s.locked(func() { s.seedPartnerships(
 
 func (s *Server) seedPartnerships(n int) {
 	epoch := s.nowTime()
-	if len(s.groups.rows) == 0 {
+	if s.groups.Len() == 0 {
 		g := &Group{Name: "Affiliates", Slug: "affiliates", Default: true, CreatedAt: epoch.Add(-400 * day)}
 		s.groups.put(s, g)
 	}
-	base := len(s.partnerships.rows)
+	base := s.partnerships.Len()
 	for j := range n {
 		i := base + j
 		company := companies[i%len(companies)]
 		first, last := firstNames[i%len(firstNames)], lastNames[(i*7)%len(lastNames)]
-		g := s.groups.rows[(i/3)%len(s.groups.rows)]
+		g := s.groups.At((i / 3) % s.groups.Len())
 		p := &Partnership{
 			PartnerKey: slug(company), Email: fmt.Sprintf("%s.%s@%s.example", strings.ToLower(first), strings.ToLower(last), slug(company)),
 			FirstName: first, LastName: last, Group: &GroupRef{Key: g.Key, Name: g.Name, Slug: g.Slug},
@@ -126,15 +126,15 @@ func (s *Server) SeedCustomers(n int) { s.locked(func() { s.seedCustomers(n) }) 
 
 func (s *Server) seedCustomers(n int) {
 	epoch := s.nowTime()
-	if len(s.partnerships.rows) == 0 {
+	if s.partnerships.Len() == 0 {
 		s.seedPartnerships(4)
 	}
-	base := len(s.customers.rows)
+	base := s.customers.Len()
 	for j := range n {
 		i := base + j
-		p := s.partnerships.rows[(i*5+1)%len(s.partnerships.rows)]
+		p := s.partnerships.At((i*5 + 1) % s.partnerships.Len())
 		if i%4 == 0 {
-			if own, ok := s.partnerships.get(PartnerPartnershipKey); ok {
+			if own, ok := s.partnerships.Get(PartnerPartnershipKey); ok {
 				p = own
 			}
 		}
@@ -161,13 +161,13 @@ func (s *Server) SeedTransactions(n int) { s.locked(func() { s.seedTransactions(
 
 func (s *Server) seedTransactions(n int) {
 	epoch := s.nowTime()
-	if len(s.customers.rows) == 0 {
+	if s.customers.Len() == 0 {
 		s.seedCustomers(20)
 	}
-	base := len(s.transactions.rows)
+	base := s.transactions.Len()
 	for j := range n {
 		i := base + j
-		c := s.customers.rows[(i*7)%len(s.customers.rows)]
+		c := s.customers.At((i * 7) % s.customers.Len())
 		currency := currencies[i%len(currencies)]
 		created := epoch.Add(-time.Duration(i)*47*time.Hour - 41*time.Minute)
 		t := &Transaction{
@@ -202,14 +202,14 @@ func (s *Server) SeedActions(n int) { s.locked(func() { s.seedActions(n) }) }
 
 func (s *Server) seedActions(n int) {
 	epoch := s.nowTime()
-	if len(s.customers.rows) == 0 {
+	if s.customers.Len() == 0 {
 		s.seedCustomers(20)
 	}
 	types := []string{"sign_up", "top_up", "sign_up", "top_up", "new_high_value_advertiser"}
-	base := len(s.actions.rows)
+	base := s.actions.Len()
 	for j := range n {
 		i := base + j
-		c := s.customers.rows[i%len(s.customers.rows)]
+		c := s.customers.At(i % s.customers.Len())
 		created := epoch.Add(-time.Duration(i)*5*time.Hour - 7*time.Minute)
 		a := &Action{
 			Type: types[i%len(types)], Value: 1, CustomerKey: &c.Key, PartnershipKey: c.PartnershipKey,
@@ -224,14 +224,14 @@ func (s *Server) SeedDeals(n int) { s.locked(func() { s.seedDeals(n) }) }
 
 func (s *Server) seedDeals(n int) {
 	epoch := s.nowTime()
-	if len(s.partnerships.rows) == 0 {
+	if s.partnerships.Len() == 0 {
 		s.seedPartnerships(4)
 	}
 	stages := []string{"Registered", "Qualified", "Proposal", "Closed won", "Closed lost"}
-	base := len(s.deals.rows)
+	base := s.deals.Len()
 	for j := range n {
 		i := base + j
-		p := s.partnerships.rows[(i*5+2)%len(s.partnerships.rows)]
+		p := s.partnerships.At((i*5 + 2) % s.partnerships.Len())
 		prospect := customerCompanies[(i*3+5)%len(customerCompanies)]
 		created := epoch.Add(-time.Duration(i)*2*day - 3*time.Hour)
 		d := &Deal{
@@ -254,14 +254,14 @@ func (s *Server) SeedLeads(n int) { s.locked(func() { s.seedLeads(n) }) }
 
 func (s *Server) seedLeads(n int) {
 	epoch := s.nowTime()
-	if len(s.partnerships.rows) == 0 {
+	if s.partnerships.Len() == 0 {
 		s.seedPartnerships(4)
 	}
 	statuses := []string{"open", "open", "closed", "closed won", "dead"}
-	base := len(s.leads.rows)
+	base := s.leads.Len()
 	for j := range n {
 		i := base + j
-		p := s.partnerships.rows[(i*7+3)%len(s.partnerships.rows)]
+		p := s.partnerships.At((i*7 + 3) % s.partnerships.Len())
 		prospect := customerCompanies[(i*11+2)%len(customerCompanies)]
 		created := epoch.Add(-time.Duration(i)*30*time.Hour - 19*time.Minute)
 		first, last := firstNames[(i+13)%len(firstNames)], lastNames[(i+2)%len(lastNames)]
@@ -280,7 +280,7 @@ func (s *Server) SeedPayouts(n int) { s.locked(func() { s.seedPayouts(n) }) }
 
 func (s *Server) seedPayouts(n int) {
 	epoch := s.nowTime()
-	base := len(s.payouts.rows)
+	base := s.payouts.Len()
 	for j := range n {
 		i := base + j
 		created := epoch.Add(-time.Duration(i)*30*day - 2*time.Hour)
@@ -306,7 +306,7 @@ func (s *Server) seedPrograms(n int) {
 		"Trellis CRM", "Voxa Video", "Quanta Security", "Formstack Forms", "Mailbird Email"}
 	cats := [][]string{{"Analytics"}, {"Hosting", "Developer Tools"}, {"Finance"}, {"Design"}, {"E-commerce"}, {"Sales", "CRM"},
 		{"Marketing"}, {"Security"}, {"Productivity"}, {"Marketing", "Email"}}
-	base := len(s.programs.rows)
+	base := s.programs.Len()
 	for j := range n {
 		i := base + j
 		name := names[i%len(names)]
@@ -343,14 +343,14 @@ func (s *Server) seedObjects() {
 		t := s.addObject("tiers", Object{"name": name, "collection_key": col.Key(), "created_at": at(int64(249 - i))})
 		tiers = append(tiers, map[string]any{"key": t.Key(), "name": name})
 	}
-	c, _ := s.objects["tier_collections"].get(col.Key())
+	c, _ := s.objects["tier_collections"].Get(col.Key())
 	(*c)["tiers"] = tiers
 	for i, name := range []string{"Starter plan", "Growth plan", "Enterprise plan"} {
 		s.addObject("product_books", Object{"name": name, "description": name + " subscription", "created_at": at(int64(180 - i))})
 	}
-	books := s.objects["product_books"].rows
+	books := s.objects["product_books"].All()
 	for i := range 4 {
-		cust := s.customers.rows[i*3]
+		cust := s.customers.At(i * 3)
 		s.addObject("products", Object{
 			"product_book_key": (*books[i%len(books)]).Key(), "customer_key": cust.Key, "status": "active",
 			"external_key": fmt.Sprintf("sub_%05d", 3100+i), "created_at": at(int64(60 - i)),
@@ -361,7 +361,7 @@ func (s *Server) seedObjects() {
 		status := []string{"pending", "pending", "approved", "declined", "pending"}[i]
 		s.addObject("applications", Object{
 			"email":      fmt.Sprintf("%s.%s@applicant.example", strings.ToLower(first), strings.ToLower(last)),
-			"first_name": first, "last_name": last, "group_key": s.groups.rows[0].Key, "status": status,
+			"first_name": first, "last_name": last, "group_key": s.groups.At(0).Key, "status": status,
 			"created_at": at(int64(10 - i)),
 		})
 	}

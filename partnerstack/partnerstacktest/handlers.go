@@ -122,7 +122,7 @@ func (s *Server) listPartnerships(w http.ResponseWriter, r *http.Request, who ro
 		}
 	}
 	approved := v.Get("approved_status")
-	rows := s.partnerships.filter(func(p *Partnership) bool {
+	rows := s.partnerships.Filter(func(p *Partnership) bool {
 		if !q.inTime(p.CreatedAt, p.UpdatedAt) {
 			return false
 		}
@@ -141,10 +141,10 @@ func (s *Server) listPartnerships(w http.ResponseWriter, r *http.Request, who ro
 
 // partnershipBy finds a partnership by key, partner key or email.
 func (s *Server) partnershipBy(id string) (*Partnership, bool) {
-	if p, ok := s.partnerships.get(id); ok {
+	if p, ok := s.partnerships.Get(id); ok {
 		return p, true
 	}
-	return s.partnerships.find(func(p *Partnership) bool { return p.PartnerKey == id || p.Email == id })
+	return s.partnerships.Find(func(p *Partnership) bool { return p.PartnerKey == id || p.Email == id })
 }
 
 func (s *Server) getPartnership(w http.ResponseWriter, r *http.Request, who role) {
@@ -157,7 +157,7 @@ func (s *Server) getPartnership(w http.ResponseWriter, r *http.Request, who role
 }
 
 func (s *Server) groupRef(key string) (*GroupRef, bool) {
-	g, ok := s.groups.get(key)
+	g, ok := s.groups.Get(key)
 	if !ok {
 		return nil, false
 	}
@@ -192,7 +192,7 @@ func (s *Server) createPartnership(w http.ResponseWriter, r *http.Request, who r
 		return
 	}
 	if body.PartnerKey != "" {
-		if _, taken := s.partnerships.find(func(p *Partnership) bool { return p.PartnerKey == body.PartnerKey }); taken {
+		if _, taken := s.partnerships.Find(func(p *Partnership) bool { return p.PartnerKey == body.PartnerKey }); taken {
 			writeError(w, http.StatusBadRequest, "partner_key: a partnership with this partner_key already exists.")
 			return
 		}
@@ -211,7 +211,7 @@ func (s *Server) createPartnership(w http.ResponseWriter, r *http.Request, who r
 			return
 		}
 		p.Group = g
-	} else if g, ok := s.groups.find(func(g *Group) bool { return g.Default }); ok {
+	} else if g, ok := s.groups.Find(func(g *Group) bool { return g.Default }); ok {
 		p.Group = &GroupRef{Key: g.Key, Name: g.Name, Slug: g.Slug}
 	}
 	if body.ManagerEmail != "" {
@@ -222,7 +222,7 @@ func (s *Server) createPartnership(w http.ResponseWriter, r *http.Request, who r
 }
 
 func (s *Server) updatePartnership(w http.ResponseWriter, r *http.Request, who role) {
-	p, ok := s.partnerships.get(r.PathValue("key"))
+	p, ok := s.partnerships.Get(r.PathValue("key"))
 	if !ok {
 		writeError(w, http.StatusNotFound, "Partnership not found.")
 		return
@@ -248,7 +248,7 @@ func (s *Server) updatePartnership(w http.ResponseWriter, r *http.Request, who r
 		p.Manager = map[string]any{"email": *body.ManagerEmail}
 	}
 	if body.TierKey != nil {
-		t, ok := s.objects["tiers"].get(*body.TierKey)
+		t, ok := s.objects["tiers"].Get(*body.TierKey)
 		if !ok {
 			writeError(w, http.StatusBadRequest, "tier_key: no tier with this key.")
 			return
@@ -276,21 +276,21 @@ func (s *Server) movePartnerships(w http.ResponseWriter, r *http.Request, _ role
 		return
 	}
 	for _, k := range body.PartnershipKeys {
-		if _, ok := s.partnerships.get(k); !ok {
+		if _, ok := s.partnerships.Get(k); !ok {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("partnership_keys: no partnership %q.", k))
 			return
 		}
 	}
 	now := s.nowTime()
 	for _, k := range body.PartnershipKeys {
-		p, _ := s.partnerships.get(k)
+		p, _ := s.partnerships.Get(k)
 		p.Group, p.UpdatedAt = g, now
 	}
 	writeData(w, http.StatusOK, "Partnerships updated successfully", map[string]any{"updated": len(body.PartnershipKeys)})
 }
 
 func (s *Server) archivePartnership(w http.ResponseWriter, r *http.Request, _ role) {
-	p, ok := s.partnerships.get(r.PathValue("key"))
+	p, ok := s.partnerships.Get(r.PathValue("key"))
 	if !ok || p.Archived {
 		writeError(w, http.StatusNotFound, "Partnership not found.")
 		return
@@ -300,7 +300,7 @@ func (s *Server) archivePartnership(w http.ResponseWriter, r *http.Request, _ ro
 }
 
 func (s *Server) tagPartnership(w http.ResponseWriter, r *http.Request, who role) {
-	p, ok := s.partnerships.get(r.PathValue("key"))
+	p, ok := s.partnerships.Get(r.PathValue("key"))
 	if !ok {
 		writeError(w, http.StatusNotFound, "Partnership not found.")
 		return
@@ -356,7 +356,7 @@ func (s *Server) addMember(w http.ResponseWriter, r *http.Request, _ role) {
 }
 
 func (s *Server) getTeam(w http.ResponseWriter, r *http.Request, _ role) {
-	t, ok := s.teams.get(r.PathValue("key"))
+	t, ok := s.teams.Get(r.PathValue("key"))
 	if !ok {
 		writeError(w, http.StatusNotFound, "Partner team not found.")
 		return
@@ -377,7 +377,7 @@ func (s *Server) listCustomers(w http.ResponseWriter, r *http.Request, who role)
 	}
 	v := r.URL.Query()
 	group, partnerKey := v.Get("group"), v.Get("partner_key")
-	rows := s.customers.filter(func(c *Customer) bool {
+	rows := s.customers.Filter(func(c *Customer) bool {
 		if !q.inTime(c.CreatedAt, c.UpdatedAt) {
 			return false
 		}
@@ -388,7 +388,7 @@ func (s *Server) listCustomers(w http.ResponseWriter, r *http.Request, who role)
 			return false
 		}
 		if group != "" {
-			p, ok := s.partnerships.get(c.PartnershipKey)
+			p, ok := s.partnerships.Get(c.PartnershipKey)
 			return ok && p.Group != nil && (p.Group.Slug == group || strings.EqualFold(strings.ReplaceAll(p.Group.Name, " ", ""), group))
 		}
 		return true
@@ -402,10 +402,10 @@ func (s *Server) listCustomers(w http.ResponseWriter, r *http.Request, who role)
 // customerBy finds a customer by PartnerStack key or the vendor's
 // customer key.
 func (s *Server) customerBy(key string) (*Customer, bool) {
-	if c, ok := s.customers.get(key); ok && !c.Archived {
+	if c, ok := s.customers.Get(key); ok && !c.Archived {
 		return c, true
 	}
-	return s.customers.find(func(c *Customer) bool { return !c.Archived && c.CustomerKey != nil && *c.CustomerKey == key })
+	return s.customers.Find(func(c *Customer) bool { return !c.Archived && c.CustomerKey != nil && *c.CustomerKey == key })
 }
 
 func (s *Server) getCustomer(w http.ResponseWriter, r *http.Request, who role) {
@@ -450,7 +450,7 @@ func (s *Server) createCustomer(w http.ResponseWriter, r *http.Request, who role
 		writeError(w, http.StatusBadRequest, "customer_key: this field is required (it may be null).")
 		return
 	}
-	p, ok := s.partnerships.find(func(p *Partnership) bool { return p.PartnerKey == *body.PartnerKey && !p.Archived })
+	p, ok := s.partnerships.Find(func(p *Partnership) bool { return p.PartnerKey == *body.PartnerKey && !p.Archived })
 	if !ok {
 		writeError(w, http.StatusBadRequest, "partner_key: no partner with this key in your program.")
 		return
@@ -495,7 +495,7 @@ func (s *Server) updateCustomer(w http.ResponseWriter, r *http.Request, who role
 		c.Name = body.Name
 	}
 	if body.PartnerKey != nil {
-		p, ok := s.partnerships.find(func(p *Partnership) bool { return p.PartnerKey == *body.PartnerKey })
+		p, ok := s.partnerships.Find(func(p *Partnership) bool { return p.PartnerKey == *body.PartnerKey })
 		if !ok {
 			writeError(w, http.StatusBadRequest, "partner_key: no partner with this key in your program.")
 			return

@@ -33,7 +33,7 @@ func (s *Server) listTransactions(w http.ResponseWriter, r *http.Request, who ro
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	rows := s.transactions.filter(func(t *Transaction) bool {
+	rows := s.transactions.Filter(func(t *Transaction) bool {
 		if !q.inTime(t.CreatedAt, t.UpdatedAt) {
 			return false
 		}
@@ -101,18 +101,18 @@ func (s *Server) createTransaction(w http.ResponseWriter, r *http.Request, who r
 	var ok bool
 	switch {
 	case body.CustomerKey != nil:
-		c, ok = s.customers.get(*body.CustomerKey)
+		c, ok = s.customers.Get(*body.CustomerKey)
 	case body.CustomerExternalKey != nil:
-		c, ok = s.customers.find(func(c *Customer) bool { return c.CustomerKey != nil && *c.CustomerKey == *body.CustomerExternalKey })
+		c, ok = s.customers.Find(func(c *Customer) bool { return c.CustomerKey != nil && *c.CustomerKey == *body.CustomerExternalKey })
 	default:
-		c, ok = s.customers.find(func(c *Customer) bool { return c.Email != nil && strings.EqualFold(*c.Email, *body.CustomerEmail) })
+		c, ok = s.customers.Find(func(c *Customer) bool { return c.Email != nil && strings.EqualFold(*c.Email, *body.CustomerEmail) })
 	}
 	if !ok || c.Archived {
 		writeError(w, http.StatusNotFound, "Customer not found.")
 		return
 	}
 	if body.Key != nil {
-		if _, dup := s.transactions.get(*body.Key); dup {
+		if _, dup := s.transactions.Get(*body.Key); dup {
 			writeError(w, http.StatusBadRequest, "key: a transaction with this key already exists.")
 			return
 		}
@@ -151,13 +151,13 @@ func (s *Server) rewardFor(t *Transaction) *Reward {
 }
 
 func (s *Server) deleteTransaction(w http.ResponseWriter, r *http.Request, _ role) {
-	t, ok := s.transactions.get(r.PathValue("key"))
+	t, ok := s.transactions.Get(r.PathValue("key"))
 	if !ok || t.Archived {
 		writeError(w, http.StatusNotFound, "Transaction not found.")
 		return
 	}
 	t.Archived, t.UpdatedAt = true, s.nowTime()
-	for _, rw := range s.rewards.rows {
+	for _, rw := range s.rewards.All() {
 		if rw.TransactionKey == t.Key {
 			rw.Archived = true
 		}
@@ -182,7 +182,7 @@ func (s *Server) listRewards(w http.ResponseWriter, r *http.Request, who role) {
 		return
 	}
 	company, customer, group, currency := v.Get("company_key"), v.Get("customer_key"), v.Get("group_key"), v.Get("currency")
-	rows := s.rewards.filter(func(rw *Reward) bool {
+	rows := s.rewards.Filter(func(rw *Reward) bool {
 		switch {
 		case !q.inTime(rw.CreatedAt, rw.UpdatedAt), rw.Archived:
 			return false
@@ -200,7 +200,7 @@ func (s *Server) listRewards(w http.ResponseWriter, r *http.Request, who role) {
 			return false
 		}
 		if group != "" {
-			p, ok := s.partnerships.get(rw.PartnershipKey)
+			p, ok := s.partnerships.Get(rw.PartnershipKey)
 			return ok && p.Group != nil && p.Group.Key == group
 		}
 		return true
@@ -256,7 +256,7 @@ func (s *Server) createReward(w http.ResponseWriter, r *http.Request, who role) 
 		rw.CustomerKey, rw.PartnershipKey = c.Key, c.PartnershipKey
 		rw.Source = &RewardSource{Key: c.Key, Type: "bonus"}
 	case body.Target != nil && body.Target.Type == "transaction":
-		t, ok := s.transactions.get(body.Target.Key)
+		t, ok := s.transactions.Get(body.Target.Key)
 		if !ok {
 			writeError(w, http.StatusNotFound, "Transaction not found.")
 			return
@@ -295,7 +295,7 @@ func (s *Server) listActions(w http.ResponseWriter, r *http.Request, who role) {
 	}
 	v := r.URL.Query()
 	pk, typ, ck := v.Get("partnership_key"), v.Get("action_type"), v.Get("customer_key")
-	rows := s.actions.filter(func(a *Action) bool {
+	rows := s.actions.Filter(func(a *Action) bool {
 		switch {
 		case !q.inTime(a.CreatedAt, a.UpdatedAt), a.Archived:
 			return false
@@ -345,7 +345,7 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, who role) 
 		}
 		a.CustomerKey, a.PartnershipKey = &c.Key, c.PartnershipKey
 	} else {
-		p, ok := s.partnerships.get(body.TargetKey)
+		p, ok := s.partnerships.Get(body.TargetKey)
 		if !ok {
 			writeError(w, http.StatusNotFound, "Partnership not found.")
 			return
@@ -357,13 +357,13 @@ func (s *Server) createAction(w http.ResponseWriter, r *http.Request, who role) 
 }
 
 func (s *Server) archiveAction(w http.ResponseWriter, r *http.Request, _ role) {
-	a, ok := s.actions.get(r.PathValue("key"))
+	a, ok := s.actions.Get(r.PathValue("key"))
 	if !ok || a.Archived {
 		writeError(w, http.StatusNotFound, "Action not found.")
 		return
 	}
 	a.Archived, a.UpdatedAt = true, s.nowTime()
-	for _, rw := range s.rewards.rows {
+	for _, rw := range s.rewards.All() {
 		if rw.Source != nil && rw.Source.Type == "action" && rw.Source.Key == a.Key {
 			rw.Archived = true
 		}
@@ -379,7 +379,7 @@ func (s *Server) listGroups(w http.ResponseWriter, r *http.Request, _ role) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	rows := s.groups.filter(func(g *Group) bool { return q.inTime(g.CreatedAt, g.UpdatedAt) })
+	rows := s.groups.Filter(func(g *Group) bool { return q.inTime(g.CreatedAt, g.UpdatedAt) })
 	writeList(w, q, "Groups retrieved successfully", false, rows,
 		func(g *Group) string { return g.Key },
 		func(g *Group, f string) int64 { return epochMs(g.CreatedAt) },
@@ -397,7 +397,7 @@ func (s *Server) listLinks(w http.ResponseWriter, r *http.Request, _ role) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	rows := s.links.filter(func(l *Link) bool { return l.PartnershipKey == p.Key })
+	rows := s.links.Filter(func(l *Link) bool { return l.PartnershipKey == p.Key })
 	writeList(w, q, "Links retrieved successfully", false, rows,
 		func(l *Link) string { return l.Key },
 		func(l *Link, f string) int64 { return epochMs(l.CreatedAt) },
@@ -410,7 +410,7 @@ func (s *Server) listPayouts(w http.ResponseWriter, r *http.Request, _ role) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	rows := s.payouts.filter(func(p *Payout) bool { return q.inTime(p.CreatedAt, p.UpdatedAt) })
+	rows := s.payouts.Filter(func(p *Payout) bool { return q.inTime(p.CreatedAt, p.UpdatedAt) })
 	writeList(w, q, "Payouts retrieved successfully", false, rows,
 		func(p *Payout) string { return p.Key },
 		func(p *Payout, f string) int64 { return epochMs(p.CreatedAt) },
@@ -424,7 +424,7 @@ func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request, _ role) {
 		return
 	}
 	category := r.URL.Query().Get("category")
-	rows := s.programs.filter(func(p *Program) bool {
+	rows := s.programs.Filter(func(p *Program) bool {
 		return q.inTime(p.CreatedAt, p.CreatedAt) &&
 			(category == "" || slices.ContainsFunc(p.Category, func(c string) bool { return strings.EqualFold(c, category) }))
 	})
@@ -435,7 +435,7 @@ func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request, _ role) {
 }
 
 func (s *Server) getProgram(w http.ResponseWriter, r *http.Request, _ role) {
-	p, ok := s.programs.get(r.PathValue("key"))
+	p, ok := s.programs.Get(r.PathValue("key"))
 	if !ok {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("Program %q not found.", r.PathValue("key")))
 		return

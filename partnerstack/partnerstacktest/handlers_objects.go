@@ -101,7 +101,7 @@ func (s *Server) listObjects(kind, msg string, filters ...string) handler {
 		}
 		v := r.URL.Query()
 		keywords := strings.ToLower(v.Get("keywords"))
-		rows := s.objects[kind].filter(func(o *Object) bool {
+		rows := s.objects[kind].Filter(func(o *Object) bool {
 			if !q.inMs(int64Of((*o)["created_at"]), int64Of((*o)["updated_at"])) || (*o)["archived"] == true {
 				return false
 			}
@@ -130,10 +130,10 @@ func (s *Server) listObjects(kind, msg string, filters ...string) handler {
 // objectBy finds an object by key, or by external key for products.
 func (s *Server) objectBy(kind, key string) (*Object, bool) {
 	t := s.objects[kind]
-	if o, ok := t.get(key); ok {
+	if o, ok := t.Get(key); ok {
 		return o, (*o)["archived"] != true
 	}
-	return t.find(func(o *Object) bool { return (*o)["external_key"] == key && (*o)["archived"] != true })
+	return t.Find(func(o *Object) bool { return (*o)["external_key"] == key && (*o)["archived"] != true })
 }
 
 func (s *Server) getObject(kind string) handler {
@@ -216,7 +216,7 @@ func (s *Server) deleteObject(kind string) handler {
 			writeError(w, http.StatusNotFound, "Not found.")
 			return
 		}
-		s.objects[kind].remove(o.Key())
+		s.objects[kind].Delete(o.Key())
 		writeData(w, http.StatusOK, "Deleted successfully", map[string]any{"key": o.Key()})
 	}
 }
@@ -302,7 +302,7 @@ func (s *Server) exportReport(w http.ResponseWriter, r *http.Request, _ role) {
 		"file_name": fmt.Sprint((*cfg)["name"], ".csv"),
 	}
 	exp = s.addObject("report_exports", exp)
-	o2, _ := s.objects["report_exports"].get(exp.Key())
+	o2, _ := s.objects["report_exports"].Get(exp.Key())
 	(*o2)["file_url"] = "https://files.partnerstack.example/exports/" + exp.Key() + ".csv"
 	writeData(w, http.StatusOK, "Export requested successfully", cloneObject(*o2))
 }
@@ -335,7 +335,7 @@ func (s *Server) stages(w http.ResponseWriter, r *http.Request, _ role) {
 	}
 	group := r.URL.Query().Get("group_key")
 	if group != "" {
-		if _, ok := s.groups.get(group); !ok {
+		if _, ok := s.groups.Get(group); !ok {
 			writeError(w, http.StatusNotFound, "Group not found.")
 			return
 		}
@@ -351,7 +351,7 @@ func (s *Server) stages(w http.ResponseWriter, r *http.Request, _ role) {
 func (s *Server) formTemplatesOf(typ string) handler {
 	return func(w http.ResponseWriter, r *http.Request, _ role) {
 		mold := r.URL.Query().Get("mold_key")
-		rows := s.objects["form_templates"].filter(func(o *Object) bool {
+		rows := s.objects["form_templates"].Filter(func(o *Object) bool {
 			return (*o)["type"] == typ && (mold == "" || o.Key() == mold)
 		})
 		items := make([]Object, len(rows))

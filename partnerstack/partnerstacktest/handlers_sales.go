@@ -78,7 +78,7 @@ func (o resource[T, B]) list(s *Server) handler {
 			return
 		}
 		t, v := o.table(s), r.URL.Query()
-		rows := t.filter(func(rec *T) bool {
+		rows := t.Filter(func(rec *T) bool {
 			_, created, updated := t.stamps(rec)
 			if *o.archived(rec) || !q.inTime(*created, *updated) {
 				return false
@@ -90,7 +90,7 @@ func (o resource[T, B]) list(s *Server) handler {
 			}
 			return true
 		})
-		writeList(w, q, o.name+"s retrieved successfully", false, rows, t.keyOf,
+		writeList(w, q, o.name+"s retrieved successfully", false, rows, t.Key,
 			func(rec *T, f string) int64 {
 				_, created, updated := t.stamps(rec)
 				return timeField(*created, *updated)(f)
@@ -102,7 +102,7 @@ func (o resource[T, B]) list(s *Server) handler {
 // find returns the record the path's key names, answering 404 when there
 // is none or it is archived.
 func (o resource[T, B]) find(s *Server, w http.ResponseWriter, r *http.Request) (*T, bool) {
-	rec, ok := o.table(s).get(r.PathValue("key"))
+	rec, ok := o.table(s).Get(r.PathValue("key"))
 	if !ok || *o.archived(rec) {
 		writeError(w, http.StatusNotFound, o.name+" not found.")
 		return nil, false
@@ -208,7 +208,7 @@ func (s *Server) applyDeal(d *Deal, b dealBody) string {
 		d.PartnerKey = b.PartnerKey
 	}
 	if b.GroupKey != nil {
-		if _, ok := s.groups.get(*b.GroupKey); !ok {
+		if _, ok := s.groups.Get(*b.GroupKey); !ok {
 			return "group_key: no group with this key."
 		}
 		d.GroupKey = b.GroupKey
@@ -312,12 +312,12 @@ func (s *Server) assignDeal(w http.ResponseWriter, r *http.Request, _ role) {
 	if !ok {
 		return
 	}
-	p, ok := s.partnerships.get(r.PathValue("partnership"))
+	p, ok := s.partnerships.Get(r.PathValue("partnership"))
 	if !ok {
 		writeError(w, http.StatusNotFound, "Partnership not found.")
 		return
 	}
-	if _, ok := s.teams.get(r.PathValue("stack")); !ok && (p.Team == nil || p.Team.Key != r.PathValue("stack")) {
+	if _, ok := s.teams.Get(r.PathValue("stack")); !ok && (p.Team == nil || p.Team.Key != r.PathValue("stack")) {
 		writeError(w, http.StatusNotFound, "Partner team not found.")
 		return
 	}

@@ -176,7 +176,7 @@ type Server struct {
 	payouts      table[Payout]
 	programs     table[Program]
 	teams        table[Team]
-	objects      map[string]*table[Object]
+	objects      map[string]*fakeserver.Table[string, Object]
 	exportsAt    map[string]int64 // report configuration key -> last export (ms)
 	conversions  []Conversion
 	// quota is the request quota of WithRateLimit; nil when off.
@@ -185,7 +185,7 @@ type Server struct {
 
 // NewServer starts a fake on loopback.
 func NewServer(opts ...ServerOption) *Server {
-	s := &Server{now: time.Now, objects: map[string]*table[Object]{}, exportsAt: map[string]int64{}}
+	s := &Server{now: time.Now, objects: map[string]*fakeserver.Table[string, Object]{}, exportsAt: map[string]int64{}}
 	s.initTables()
 	for _, opt := range opts {
 		opt(s)

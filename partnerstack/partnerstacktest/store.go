@@ -1,20 +1,17 @@
 package partnerstacktest
 
 import (
-	"slices"
 	"time"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 )
 
-// table holds one resource's records in insertion order with a key index.
-// A table made by newTable also knows how to stamp and complete a new
-// record (see put).
+// table holds one resource's records in insertion order, keyed by the key
+// its stamps point at, and knows how to stamp and complete a new record
+// (see put).
 type table[T any] struct {
-	rows  []*T
-	index map[string]int
-	keyOf func(*T) string
+	*fakeserver.Table[string, T]
 
 	prefix string                                              // of the keys put makes
 	stamps func(*T) (key *string, created, updated *time.Time) // the fields put stamps
@@ -26,7 +23,7 @@ type table[T any] struct {
 // it stores.
 func newTable[T any](prefix string, stamps func(*T) (*string, *time.Time, *time.Time), fill func(*T)) table[T] {
 	return table[T]{
-		keyOf:  func(r *T) string { k, _, _ := stamps(r); return *k },
+		Table:  fakeserver.NewTable(func(r *T) string { k, _, _ := stamps(r); return *k }),
 		prefix: prefix, stamps: stamps, fill: fill,
 	}
 }
@@ -34,70 +31,6 @@ func newTable[T any](prefix string, stamps func(*T) (*string, *time.Time, *time.
 // noUpdate stamps a record that has no updated time.
 func noUpdate(key *string, created *time.Time) (*string, *time.Time, *time.Time) {
 	return key, created, new(time.Time)
-}
-
-func (t *table[T]) add(r *T) {
-	if t.index == nil {
-		t.index = map[string]int{}
-	}
-	k := t.keyOf(r)
-	if i, ok := t.index[k]; ok {
-		t.rows[i] = r
-		return
-	}
-	t.index[k] = len(t.rows)
-	t.rows = append(t.rows, r)
-}
-
-func (t *table[T]) get(key string) (*T, bool) {
-	i, ok := t.index[key]
-	if !ok {
-		return nil, false
-	}
-	return t.rows[i], true
-}
-
-func (t *table[T]) remove(key string) bool {
-	i, ok := t.index[key]
-	if !ok {
-		return false
-	}
-	t.rows = slices.Delete(t.rows, i, i+1)
-	delete(t.index, key)
-	for j := i; j < len(t.rows); j++ {
-		t.index[t.keyOf(t.rows[j])] = j
-	}
-	return true
-}
-
-// find returns the first record matching ok.
-func (t *table[T]) find(ok func(*T) bool) (*T, bool) {
-	for _, r := range t.rows {
-		if ok(r) {
-			return r, true
-		}
-	}
-	return nil, false
-}
-
-// filter returns the records matching ok, in insertion order.
-func (t *table[T]) filter(ok func(*T) bool) []*T {
-	out := make([]*T, 0, len(t.rows))
-	for _, r := range t.rows {
-		if ok(r) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// snapshot copies the records.
-func (t *table[T]) snapshot() []T {
-	out := make([]T, len(t.rows))
-	for i, r := range t.rows {
-		out[i] = *r
-	}
-	return out
 }
 
 const keyAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -142,7 +75,7 @@ func (t *table[T]) put(s *Server, r *T) {
 	if t.fill != nil {
 		t.fill(r)
 	}
-	t.add(r)
+	t.Put(r)
 }
 
 // putLocked is put under the server lock, for the exported Add methods: it
@@ -158,7 +91,7 @@ func putLocked[T any](s *Server, t *table[T], r T) T {
 func snapshotLocked[T any](s *Server, t *table[T]) []T {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return t.snapshot()
+	return t.Values()
 }
 
 // locked runs f under the server lock.
@@ -186,10 +119,10 @@ func (s *Server) initTables() {
 	s.webhooks = newTable("wh", func(h *Webhook) (*string, *time.Time, *time.Time) { return &h.Key, &h.CreatedAt, &h.UpdatedAt }, nil)
 	s.payouts = newTable("pout", func(p *Payout) (*string, *time.Time, *time.Time) { return &p.Key, &p.CreatedAt, &p.UpdatedAt }, nil)
 	s.programs = newTable("co", func(p *Program) (*string, *time.Time, *time.Time) { return noUpdate(&p.Key, &p.CreatedAt) },
-		func(p *Program) { fakeserver.OrDefault(&p.ID, int64(20000+len(s.programs.rows))) })
+		func(p *Program) { fakeserver.OrDefault(&p.ID, int64(20000+s.programs.Len())) })
 	s.teams = newTable("stck", func(t *Team) (*string, *time.Time, *time.Time) { return &t.Key, &t.CreatedAt, &t.UpdatedAt }, nil)
 	for _, kind := range objectKinds {
-		s.objects[kind.name] = &table[Object]{keyOf: func(o *Object) string { return o.Key() }}
+		s.objects[kind.name] = fakeserver.NewTable(func(o *Object) string { return o.Key() })
 	}
 }
 
@@ -221,12 +154,12 @@ func (s *Server) fillCustomer(c *Customer) {
 	}
 	fakeserver.OrDefault(&c.SourceType, "api")
 	if c.PartnershipKey == "" && c.PartnerKey != "" {
-		if p, ok := s.partnerships.find(func(p *Partnership) bool { return p.PartnerKey == c.PartnerKey }); ok {
+		if p, ok := s.partnerships.Find(func(p *Partnership) bool { return p.PartnerKey == c.PartnerKey }); ok {
 			c.PartnershipKey = p.Key
 		}
 	}
 	if c.PartnerKey == "" && c.PartnershipKey != "" {
-		if p, ok := s.partnerships.get(c.PartnershipKey); ok {
+		if p, ok := s.partnerships.Get(c.PartnershipKey); ok {
 			c.PartnerKey = p.PartnerKey
 		}
 	}
@@ -238,7 +171,7 @@ func (s *Server) fillTransaction(t *Transaction) {
 	fakeserver.OrDefault(&t.Currency, "USD")
 	fakeserver.OrDefault(&t.AmountUSD, fromCents(toUSD(centsOf(t.Amount), t.Currency), "USD"))
 	if t.PartnershipKey == "" {
-		if c, ok := s.customers.get(t.CustomerKey); ok {
+		if c, ok := s.customers.Get(t.CustomerKey); ok {
 			t.PartnershipKey = c.PartnershipKey
 		}
 	}
@@ -350,7 +283,7 @@ func (s *Server) addObject(kind string, o Object) Object {
 	if _, ok := o["updated_at"]; !ok {
 		o["updated_at"] = o["created_at"]
 	}
-	t.add(&o)
+	t.Put(&o)
 	return cloneObject(o)
 }
 
@@ -362,8 +295,8 @@ func (s *Server) Objects(kind string) []Object {
 	if t == nil {
 		return nil
 	}
-	out := make([]Object, len(t.rows))
-	for i, o := range t.rows {
+	out := make([]Object, t.Len())
+	for i, o := range t.All() {
 		out[i] = cloneObject(*o)
 	}
 	return out

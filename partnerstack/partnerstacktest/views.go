@@ -23,7 +23,7 @@ type partnerCustomerRef struct {
 }
 
 func (s *Server) customerRef(key string) *partnerCustomerRef {
-	c, ok := s.customers.get(key)
+	c, ok := s.customers.Get(key)
 	if !ok {
 		return nil
 	}
@@ -177,7 +177,7 @@ func (s *Server) transactionView(t *Transaction, who role) any {
 	if v.Metadata == nil {
 		v.Metadata = map[string]string{}
 	}
-	if c, ok := s.customers.get(t.CustomerKey); ok {
+	if c, ok := s.customers.Get(t.CustomerKey); ok {
 		v.Customer = vendorCustomerRef{Email: c.Email, ExternalKey: c.CustomerKey, Key: c.Key}
 	}
 	return v
@@ -289,7 +289,7 @@ func (s *Server) rewardView(r *Reward, who role) any {
 	if r.Source != nil {
 		v.Source = &rewardSourceView{Key: r.Source.Key, Type: nullIfEmpty(r.Source.Type)}
 	}
-	if c, ok := s.customers.get(r.CustomerKey); ok {
+	if c, ok := s.customers.Get(r.CustomerKey); ok {
 		v.Customer = &rewardCustomerView{
 			CreatedAt: msPtr(&c.CreatedAt), Email: c.Email, Key: nullIfEmpty(c.Key), Name: c.Name, SharedID: c.SharedID,
 			SubIDs: c.SubIDs, UpdatedAt: msPtr(&c.UpdatedAt),
@@ -298,7 +298,7 @@ func (s *Server) rewardView(r *Reward, who role) any {
 			v.Customer.ExternalKey = c.CustomerKey
 		}
 	}
-	if t, ok := s.transactions.get(r.TransactionKey); ok {
+	if t, ok := s.transactions.Get(r.TransactionKey); ok {
 		v.Transaction = &rewardTransactionView{
 			Amount: cents(t.Amount), AmountUSD: cents(t.AmountUSD), Archived: t.Archived, CategoryKey: t.CategoryKey,
 			CreatedAt: msTime(t.CreatedAt), Currency: t.Currency, ProductKey: t.ProductKey, UpdatedAt: msTime(t.UpdatedAt),
@@ -308,7 +308,7 @@ func (s *Server) rewardView(r *Reward, who role) any {
 		}
 	}
 	if who == vendor {
-		if p, ok := s.partnerships.get(r.PartnershipKey); ok {
+		if p, ok := s.partnerships.Get(r.PartnershipKey); ok {
 			v.Partnership = &rewardPartnershipView{Email: p.Email, Group: p.Group, Key: p.Key, Name: p.FirstName + " " + p.LastName}
 		}
 	}
