@@ -80,7 +80,7 @@ func (s *Server) affiliateList(f fields) (any, *apiError) {
 	if e != nil {
 		return nil, e
 	}
-	return page(s.affiliates, p, int(min(limit, MaxPerPage))), nil
+	return page(s.affiliates.All(), p, int(min(limit, MaxPerPage))), nil
 }
 
 func (s *Server) affiliateSearch(f fields) (any, *apiError) {
@@ -97,7 +97,7 @@ func (s *Server) affiliateSearch(f fields) (any, *apiError) {
 	last, _ := f.str("last_name")
 	kw := strings.ToLower(keyword)
 	var hits []*Affiliate
-	for _, a := range s.affiliates {
+	for _, a := range s.affiliates.All() {
 		match := a.Code == keyword || strconv.FormatInt(a.ID, 10) == keyword ||
 			strings.Contains(strings.ToLower(a.Email), kw)
 		if match && (first == "" || strings.EqualFold(first, a.FirstName)) &&
@@ -119,7 +119,7 @@ func (s *Server) affiliateGet(f fields) (any, *apiError) {
 		if !ok {
 			return nil, notAllowed(f.raw("id"), "id")
 		}
-		a = s.byID[id]
+		a = s.affiliate(id)
 	case f.present("affiliate_code"):
 		code, _ := f.str("affiliate_code")
 		a = s.byCode[code]
@@ -188,7 +188,7 @@ func validEmail(e string) bool {
 }
 
 func (s *Server) emailTaken(email string, except int64) bool {
-	for _, a := range s.affiliates {
+	for _, a := range s.affiliates.All() {
 		if a.ID != except && strings.EqualFold(a.Email, email) {
 			return true
 		}
@@ -240,7 +240,7 @@ func (s *Server) affiliateNew(f fields) (any, *apiError) {
 	offer := str("offer")
 	if offer == "" {
 		offer = defaultOfferID
-	} else if s.offerIndex(offer) < 0 {
+	} else if !s.hasOffer(offer) {
 		errs = append(errs, msgOfferMissing)
 	}
 	coupon := strings.ToUpper(str("conversion_trigger_coupon"))
@@ -306,7 +306,7 @@ func (s *Server) affiliateEdit(f fields) (any, *apiError) {
 			return nil, &apiError{http.StatusBadRequest, map[string]string{"error": "Missing required field: at least one field besides id"}}
 		}
 		if e.present("offer") {
-			if _, ok := e.int("offer"); !ok || s.offerIndex(e.raw("offer")) < 0 {
+			if _, ok := e.int("offer"); !ok || !s.hasOffer(e.raw("offer")) {
 				// Refersion's documented 404 example for affiliate/edit puts an
 				// array under "error".
 				return nil, &apiError{http.StatusNotFound, map[string][]string{"error": {msgOfferMissing}}}
@@ -340,7 +340,7 @@ func (s *Server) affiliateEdit(f fields) (any, *apiError) {
 	res := newChangeResult()
 	for _, e := range edits {
 		id, _ := e.int("id")
-		a := s.byID[id]
+		a := s.affiliate(id)
 		if a == nil {
 			res.IDsNotChanged = append(res.IDsNotChanged, id)
 			continue
@@ -411,7 +411,7 @@ func (s *Server) affiliateStatusChange(f fields) (any, *apiError) {
 	}
 	res := newChangeResult()
 	for _, id := range ids {
-		if a := s.byID[id]; a != nil && string(a.Status) != status {
+		if a := s.affiliate(id); a != nil && string(a.Status) != status {
 			a.Status = refersion.AffiliateStatus(status)
 			res.IDsChanged = append(res.IDsChanged, id)
 		} else {
@@ -487,7 +487,7 @@ func (s *Server) triggerDelete(f fields) (any, *apiError) {
 		if !oneOf(typ, "COUPON", "SKU", "EMAIL") {
 			return nil, notAllowed(typ, "type")
 		}
-		if s.byID[id] == nil {
+		if s.affiliate(id) == nil {
 			unknownAff = append(unknownAff, strconv.FormatInt(id, 10))
 			continue
 		}

@@ -37,7 +37,7 @@ func (s *Server) manualCredit(f fields) (any, *apiError) {
 			return nil, unprocessable(currency + " is not a valid currency")
 		}
 	}
-	a := s.byID[id]
+	a := s.affiliate(id)
 	if a == nil {
 		return nil, unprocessable(msgInvalidAffID)
 	}
@@ -80,7 +80,7 @@ func (s *Server) creditOrder(f fields) (any, *apiError) {
 			return nil, notAllowed(status, "status")
 		}
 	}
-	if s.byID[id] == nil {
+	if s.affiliate(id) == nil {
 		return nil, unprocessable(msgInvalidAffID)
 	}
 	orderID, _ := f.str("order_id")

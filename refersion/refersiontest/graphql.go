@@ -170,7 +170,7 @@ func (s *Server) gqlConversions(args map[string]int64) []map[string]any {
 			continue
 		}
 		aff := map[string]any{"name": nil, "email": nil}
-		if a := s.byID[c.AffiliateID]; a != nil {
+		if a := s.affiliate(c.AffiliateID); a != nil {
 			aff = map[string]any{"name": strings.TrimSpace(a.FirstName + " " + a.LastName), "email": a.Email}
 		}
 		rows = append(rows, map[string]any{
@@ -184,8 +184,8 @@ func (s *Server) gqlConversions(args map[string]int64) []map[string]any {
 
 // gqlAffiliates are the affiliates in id order.
 func (s *Server) gqlAffiliates(map[string]int64) []map[string]any {
-	rows := make([]map[string]any, 0, len(s.affiliates))
-	for _, a := range s.affiliates {
+	rows := make([]map[string]any, 0, s.affiliates.Len())
+	for _, a := range s.affiliates.All() {
 		rows = append(rows, map[string]any{
 			"status": a.Status, "name": strings.TrimSpace(a.FirstName + " " + a.LastName), "email": a.Email,
 			"rfsn_parameter": "&rfsn=" + rfsnAccount + "." + a.Code,
@@ -198,8 +198,8 @@ func (s *Server) gqlAffiliates(map[string]int64) []map[string]any {
 // as a numeric string and its CommissionType (10, PERCENT_OF_SALE when
 // unset).
 func (s *Server) gqlOffers(map[string]int64) []map[string]any {
-	rows := make([]map[string]any, 0, len(s.offers))
-	for _, o := range s.offers {
+	rows := make([]map[string]any, 0, s.offers.Len())
+	for _, o := range s.offers.All() {
 		commission, kind := o.Commission.String(), o.CommissionType
 		if o.Commission.IsZero() || o.Commission.IsNull() {
 			commission = "10"

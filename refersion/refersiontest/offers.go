@@ -39,11 +39,10 @@ func (s *Server) newSKUCommission(f fields) (any, *apiError) {
 			CommissionType: refersion.CommissionType(typ), CommissionAmount: amount})
 	}
 	offerID, _ := f.str("offer_id")
-	i := s.offerIndex(offerID)
-	if i < 0 {
+	offer, ok := s.offers.Get(offerID)
+	if !ok {
 		return nil, unprocessable("Offer ID does not exist (error 1).")
 	}
-	offer := s.offers[i]
 	res := struct {
 		Added             []string `json:"added"`
 		DuplicateNotAdded []string `json:"duplicate_not_added"`

@@ -126,7 +126,7 @@ func (s *Server) AddAffiliate(a Affiliate) Affiliate {
 }
 
 func (s *Server) addAffiliate(a Affiliate) *Affiliate {
-	nextID(&a.ID, &s.nextAff)
+	a.ID = s.affSeq.Assign(a.ID)
 	fakeserver.OrDefault(&a.Code, codeFor(a.ID))
 	fakeserver.OrDefault(&a.Link, "https://demo.refersion.com/c/"+a.Code)
 	fakeserver.OrDefault(&a.Status, refersion.AffiliateActive)
@@ -135,25 +135,18 @@ func (s *Server) addAffiliate(a Affiliate) *Affiliate {
 		a.CustomFields = []refersion.CustomField{}
 	}
 	p := &a
-	i, _ := slices.BinarySearchFunc(s.affiliates, a.ID, func(x *Affiliate, id int64) int { return cmpInt(x.ID, id) })
-	if i < len(s.affiliates) && s.affiliates[i].ID == a.ID {
-		delete(s.byCode, s.affiliates[i].Code)
-		s.affiliates[i] = p
-	} else {
-		s.affiliates = slices.Insert(s.affiliates, i, p)
+	if old, ok := s.affiliates.Get(a.ID); ok {
+		delete(s.byCode, old.Code)
 	}
-	s.byID[a.ID] = p
+	s.affiliates.Put(p)
 	s.byCode[a.Code] = p
 	return p
 }
 
-// nextID gives *id the next number of a sequence when it is zero, and
-// moves the sequence's next number past *id.
-func nextID(id, next *int64) {
-	if *id == 0 {
-		*id = *next
-	}
-	*next = max(*next, *id+1)
+// affiliate returns the stored affiliate with id, or nil.
+func (s *Server) affiliate(id int64) *Affiliate {
+	a, _ := s.affiliates.Get(id)
+	return a
 }
 
 // locked returns f's result, computed under the server lock.
@@ -186,16 +179,6 @@ func seed[T any](n, start int, gen func(i int) T, add func(T) *T) []T {
 	return out
 }
 
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // codeFor derives a stable, unique affiliate code from an id: a bijection
 // of the id modulo 36^5, written in base 36 ("694c"-like).
 func codeFor(id int64) string {
@@ -217,7 +200,7 @@ func (s *Server) SeedAffiliates(n int) []Affiliate {
 }
 
 func (s *Server) seedAffiliates(n int) []Affiliate {
-	return seed(n, len(s.affiliates), func(i int) Affiliate {
+	return seed(n, s.affiliates.Len(), func(i int) Affiliate {
 		first := firstNames[i%len(firstNames)]
 		last := lastNames[(i%len(firstNames)+i/len(firstNames))%len(lastNames)]
 		email := strings.ToLower(first + "." + last)
@@ -248,7 +231,7 @@ func (s *Server) seedAffiliates(n int) []Affiliate {
 // Affiliates returns a snapshot of the stored affiliates in id order.
 func (s *Server) Affiliates() []Affiliate {
 	return locked(s, func() []Affiliate {
-		return copies(s.affiliates, func(a *Affiliate) { a.CustomFields = slices.Clone(a.CustomFields) })
+		return copies(s.affiliates.All(), func(a *Affiliate) { a.CustomFields = slices.Clone(a.CustomFields) })
 	})
 }
 
@@ -262,7 +245,7 @@ func (s *Server) AddConversion(c Conversion) Conversion {
 }
 
 func (s *Server) addConversion(c Conversion) *Conversion {
-	nextID(&c.ID, &s.nextConv)
+	c.ID = s.convSeq.Assign(c.ID)
 	if c.Created.IsZero() {
 		c.Created = s.now().UTC().Truncate(time.Second)
 	}
@@ -308,7 +291,7 @@ func (s *Server) SeedConversionsEvery(n int, start time.Time, step time.Duration
 }
 
 func (s *Server) seedConversions(n int, base time.Time, step time.Duration) []Conversion {
-	if len(s.affiliates) == 0 {
+	if s.affiliates.Len() == 0 {
 		s.seedAffiliates(12)
 	}
 	statuses := []refersion.ConversionStatus{refersion.ConversionApproved, refersion.ConversionApproved,
@@ -318,7 +301,7 @@ func (s *Server) seedConversions(n int, base time.Time, step time.Duration) []Co
 		refersion.ConversionTriggerCoupon, refersion.ConversionAffiliateSite, refersion.ConversionTriggerSKU}
 	first := len(s.conversions)
 	return seed(n, first, func(i int) Conversion {
-		a := s.affiliates[(i*7)%len(s.affiliates)]
+		a := s.affiliates.At((i * 7) % s.affiliates.Len())
 		var items []ConversionItem
 		var total int64 // cents
 		for j := range 1 + i%3 {
@@ -385,7 +368,7 @@ func (s *Server) AddTrigger(t Trigger) Trigger {
 }
 
 func (s *Server) addTrigger(t Trigger) *Trigger {
-	nextID(&t.TriggerID, &s.nextTrigger)
+	t.TriggerID = s.triggerSeq.Assign(t.TriggerID)
 	p := &t
 	s.triggers = append(s.triggers, p)
 	return p
@@ -405,22 +388,18 @@ func (s *Server) AddOffer(o Offer) Offer {
 	})
 }
 
-func (s *Server) addOffer(o Offer) {
-	if i := s.offerIndex(o.OfferID); i >= 0 {
-		s.offers[i] = &o
-	} else {
-		s.offers = append(s.offers, &o)
-	}
-}
+func (s *Server) addOffer(o Offer) { s.offers.Put(&o) }
 
-func (s *Server) offerIndex(id string) int {
-	return slices.IndexFunc(s.offers, func(o *Offer) bool { return o.OfferID == id })
+// hasOffer reports whether an offer with id is stored.
+func (s *Server) hasOffer(id string) bool {
+	_, ok := s.offers.Get(id)
+	return ok
 }
 
 // Offers returns a snapshot of the stored offers.
 func (s *Server) Offers() []Offer {
 	return locked(s, func() []Offer {
-		return copies(s.offers, func(o *Offer) { o.SKUs = slices.Clone(o.SKUs) })
+		return copies(s.offers.All(), func(o *Offer) { o.SKUs = slices.Clone(o.SKUs) })
 	})
 }
 
@@ -447,7 +426,7 @@ func (s *Server) seedDemo() {
 	}
 	s.seedAffiliates(36)
 	s.seedConversions(demoConversions, s.seedStart(demoConversions), seedStep)
-	for i, a := range s.affiliates[:6] {
+	for i, a := range s.affiliates.All()[:6] {
 		s.addTrigger(Trigger{AffiliateID: a.ID, Type: refersion.TriggerCoupon,
 			Trigger: strings.ToUpper(a.FirstName) + strconv.Itoa(10+i*5)})
 	}

@@ -76,7 +76,7 @@ func (s *Server) conversionsCSV() string {
 	_ = cw.Write(strings.Split(ConversionsCSVHeader, ","))
 	for _, c := range s.conversions {
 		code, name := "", ""
-		if a := s.byID[c.AffiliateID]; a != nil {
+		if a := s.affiliate(c.AffiliateID); a != nil {
 			code, name = a.Code, strings.TrimSpace(a.FirstName+" "+a.LastName)
 		}
 		_ = cw.Write([]string{

@@ -215,17 +215,16 @@ type Server struct {
 	restBucket, gqlBucket *bucket
 
 	mu          sync.Mutex
-	affiliates  []*Affiliate // in id order
-	byID        map[int64]*Affiliate
+	affiliates  *fakeserver.Table[int64, Affiliate] // in id order
 	byCode      map[string]*Affiliate
 	conversions []*Conversion
 	triggers    []*Trigger
-	offers      []*Offer
+	offers      *fakeserver.Table[string, Offer]
 	reports     map[int64]*Report
 	links       map[string]link
-	nextAff     int64
-	nextConv    int64
-	nextTrigger int64
+	affSeq      fakeserver.Seq
+	convSeq     fakeserver.Seq
+	triggerSeq  fakeserver.Seq
 	linkSeq     int
 }
 
@@ -238,20 +237,21 @@ type link struct {
 // NewServer starts a fake on a loopback port. Close it when done.
 func NewServer(opts ...ServerOption) *Server {
 	s := &Server{
-		now:         time.Now,
-		byID:        map[int64]*Affiliate{},
-		byCode:      map[string]*Affiliate{},
-		reports:     map[int64]*Report{},
-		links:       map[string]link{},
-		nextAff:     37567401,
-		nextConv:    11900001,
-		nextTrigger: 1001,
+		now:        time.Now,
+		affiliates: fakeserver.NewSortedTable(func(a *Affiliate) int64 { return a.ID }),
+		byCode:     map[string]*Affiliate{},
+		offers:     fakeserver.NewTable(func(o *Offer) string { return o.OfferID }),
+		reports:    map[int64]*Report{},
+		links:      map[string]link{},
+		affSeq:     fakeserver.NewSeq(37567401),
+		convSeq:    fakeserver.NewSeq(11900001),
+		triggerSeq: fakeserver.NewSeq(1001),
 	}
 	for _, o := range opts {
 		o(s)
 	}
 	s.reports[ConversionsReportID] = &Report{ID: ConversionsReportID, Name: "All conversions"}
-	s.offers = []*Offer{{OfferID: defaultOfferID, Name: "Default offer"}}
+	s.offers.Put(&Offer{OfferID: defaultOfferID, Name: "Default offer"})
 	if s.demo {
 		s.seedDemo()
 	}
