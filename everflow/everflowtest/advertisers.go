@@ -3,7 +3,6 @@ package everflowtest
 import (
 	"encoding/json"
 	"github.com/affiliatekit/affiliatekit-go/everflow"
-	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -42,27 +41,28 @@ func (s *Server) addAdvertiserLocked(a Advertiser) *Advertiser {
 		a.Labels = []string{}
 	}
 	p := &a
-	s.advertisers[a.NetworkAdvertiserID] = p
+	s.advertisers.Put(p)
 	return p
 }
 
 func (s *Server) maxAdvertiserID() int64 {
-	var m int64
-	for id := range s.advertisers {
-		m = max(m, id)
+	if n := s.advertisers.Len(); n > 0 {
+		return s.advertisers.At(n - 1).NetworkAdvertiserID
 	}
-	return m
+	return 0
+}
+
+// advertiserByID returns the stored advertiser with id, or nil.
+func (s *Server) advertiserByID(id int64) *Advertiser {
+	a, _ := s.advertisers.Get(id)
+	return a
 }
 
 // Advertisers returns a snapshot of the stored advertisers, by id.
 func (s *Server) Advertisers() []Advertiser {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Advertiser, 0, len(s.advertisers))
-	for _, id := range slices.Sorted(maps.Keys(s.advertisers)) {
-		out = append(out, *s.advertisers[id])
-	}
-	return out
+	return s.advertisers.Values()
 }
 
 // advertiserView is an advertiser as rendered, with the relationships
@@ -118,8 +118,7 @@ func (s *Server) listAdvertisers(w http.ResponseWriter, r *http.Request) {
 	rels := r.URL.Query()["relationship"]
 	s.mu.Lock()
 	var out []advertiserView
-	for _, id := range slices.Sorted(maps.Keys(s.advertisers)) {
-		a := s.advertisers[id]
+	for _, a := range s.advertisers.All() {
 		ok := true
 		for _, f := range filters {
 			switch f.field {
@@ -147,7 +146,7 @@ func (s *Server) getAdvertiser(w http.ResponseWriter, r *http.Request) {
 	}
 	rels := r.URL.Query()["relationship"]
 	s.mu.Lock()
-	a := s.advertisers[id]
+	a := s.advertiserByID(id)
 	var v advertiserView
 	if a != nil {
 		c := *a
@@ -242,7 +241,7 @@ func (s *Server) updateAdvertiser(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.advertisers[id]
+	a := s.advertiserByID(id)
 	if a == nil {
 		writeError(w, http.StatusNotFound, msgNotFound)
 		return

@@ -124,7 +124,7 @@ func (s *Server) offerView(o *Offer, rels []string) offerView {
 	for _, name := range rels {
 		switch name {
 		case "advertiser":
-			if a := s.advertisers[o.NetworkAdvertiserID]; a != nil {
+			if a := s.advertiserByID(o.NetworkAdvertiserID); a != nil {
 				c := *a
 				v.Relationship["advertiser"] = advertiserView{Advertiser: &c}
 			} else {

@@ -88,7 +88,7 @@ func (s *Server) validateOffer(b *offerBody) string {
 		return "name is required"
 	case b.NetworkAdvertiserID == 0:
 		return "network_advertiser_id is required"
-	case s.advertisers[b.NetworkAdvertiserID] == nil:
+	case s.advertiserByID(b.NetworkAdvertiserID) == nil:
 		return fmt.Sprintf("unknown network_advertiser_id %d", b.NetworkAdvertiserID)
 	case strings.TrimSpace(b.DestinationURL) == "":
 		return "destination_url is required"

@@ -151,7 +151,7 @@ func (s *Server) SeedOffers(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, name := range advertiserNames {
-		if s.advertisers[int64(i+1)] == nil {
+		if s.advertiserByID(int64(i+1)) == nil {
 			s.addAdvertiserLocked(Advertiser{NetworkAdvertiserID: int64(i + 1), Name: name, TimeCreated: fromUnix(1693836000)})
 		}
 	}
@@ -398,7 +398,7 @@ func (s *Server) SeedConversions(n int) {
 }
 
 func (s *Server) advertiserName(id int64) string {
-	if a, ok := s.advertisers[id]; ok {
+	if a, ok := s.advertisers.Get(id); ok {
 		return a.Name
 	}
 	return fmt.Sprintf("Advertiser %d", id)

@@ -147,7 +147,7 @@ type Server struct {
 	now         func() time.Time
 	network     Network
 	employees   map[int64]Employee
-	advertisers map[int64]*Advertiser
+	advertisers *fakeserver.Table[int64, Advertiser] // by id
 	affiliates  []*Affiliate
 	offers      []*Offer
 	conversions []*Conversion
@@ -236,7 +236,7 @@ func NewServer(opts ...ServerOption) *Server {
 		rateLimit:   DefaultRateLimit,
 		ratePer:     RateLimitWindow,
 		employees:   map[int64]Employee{},
-		advertisers: map[int64]*Advertiser{},
+		advertisers: fakeserver.NewSortedTable(func(a *Advertiser) int64 { return a.NetworkAdvertiserID }),
 		network: Network{
 			NetworkID: 1, Name: "Test Network", Status: "active", DefaultCurrencyID: "USD",
 			ReportingTimezoneID: 67, TimeCreated: fromUnix(1704067200), TimeSaved: fromUnix(1704067200),
