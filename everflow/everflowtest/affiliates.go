@@ -22,7 +22,7 @@ func (s *Server) AddAffiliate(a Affiliate) Affiliate {
 
 func (s *Server) addAffiliateLocked(a Affiliate) *Affiliate {
 	if a.NetworkAffiliateID == 0 {
-		a.NetworkAffiliateID = s.nextID(s.maxAffiliateID())
+		a.NetworkAffiliateID = s.nextID(lastID(s.affiliates, affiliateID))
 	}
 	if a.NetworkID == 0 {
 		a.NetworkID = s.network.NetworkID
@@ -43,18 +43,8 @@ func (s *Server) addAffiliateLocked(a Affiliate) *Affiliate {
 		a.Labels = []string{}
 	}
 	p := &a
-	i, _ := slices.BinarySearchFunc(s.affiliates, a.NetworkAffiliateID, func(x *Affiliate, id int64) int {
-		return cmpInt(x.NetworkAffiliateID, id)
-	})
-	s.affiliates = slices.Insert(s.affiliates, i, p)
+	s.affiliates = insertByID(s.affiliates, p, affiliateID)
 	return p
-}
-
-func (s *Server) maxAffiliateID() int64 {
-	if n := len(s.affiliates); n > 0 {
-		return s.affiliates[n-1].NetworkAffiliateID
-	}
-	return 0
 }
 
 // nextID returns the id after max, the largest id of a resource: ids are
@@ -82,15 +72,7 @@ func (s *Server) Affiliates() []Affiliate {
 	return out
 }
 
-func (s *Server) affiliateByID(id int64) *Affiliate {
-	i, ok := slices.BinarySearchFunc(s.affiliates, id, func(x *Affiliate, id int64) int {
-		return cmpInt(x.NetworkAffiliateID, id)
-	})
-	if !ok {
-		return nil
-	}
-	return s.affiliates[i]
-}
+func (s *Server) affiliateByID(id int64) *Affiliate { return findByID(s.affiliates, id, affiliateID) }
 
 // affiliateView is an affiliate as rendered, with the relationships
 // asked for.

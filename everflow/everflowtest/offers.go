@@ -20,11 +20,7 @@ func (s *Server) AddOffer(o Offer) Offer {
 
 func (s *Server) addOfferLocked(o Offer) *Offer {
 	if o.NetworkOfferID == 0 {
-		max := int64(0)
-		if n := len(s.offers); n > 0 {
-			max = s.offers[n-1].NetworkOfferID
-		}
-		o.NetworkOfferID = s.nextID(max)
+		o.NetworkOfferID = s.nextID(lastID(s.offers, offerID))
 	}
 	if o.NetworkID == 0 {
 		o.NetworkID = s.network.NetworkID
@@ -45,10 +41,7 @@ func (s *Server) addOfferLocked(o Offer) *Offer {
 		o.TimeSaved = o.TimeCreated
 	}
 	p := &o
-	i, _ := slices.BinarySearchFunc(s.offers, o.NetworkOfferID, func(x *Offer, id int64) int {
-		return cmpInt(x.NetworkOfferID, id)
-	})
-	s.offers = slices.Insert(s.offers, i, p)
+	s.offers = insertByID(s.offers, p, offerID)
 	return p
 }
 
@@ -64,15 +57,7 @@ func (s *Server) Offers() []Offer {
 	return out
 }
 
-func (s *Server) offerByID(id int64) *Offer {
-	i, ok := slices.BinarySearchFunc(s.offers, id, func(x *Offer, id int64) int {
-		return cmpInt(x.NetworkOfferID, id)
-	})
-	if !ok {
-		return nil
-	}
-	return s.offers[i]
-}
+func (s *Server) offerByID(id int64) *Offer { return findByID(s.offers, id, offerID) }
 
 func (o *Offer) ref() *OfferRef {
 	return &OfferRef{

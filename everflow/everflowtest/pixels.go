@@ -20,11 +20,7 @@ func (s *Server) AddPixel(p Pixel) Pixel {
 
 func (s *Server) addPixelLocked(p Pixel) *Pixel {
 	if p.NetworkPixelID == 0 {
-		max := int64(0)
-		if n := len(s.pixels); n > 0 {
-			max = s.pixels[n-1].NetworkPixelID
-		}
-		p.NetworkPixelID = s.nextID(max)
+		p.NetworkPixelID = s.nextID(lastID(s.pixels, pixelID))
 	}
 	if p.NetworkID == 0 {
 		p.NetworkID = s.network.NetworkID
@@ -36,10 +32,7 @@ func (s *Server) addPixelLocked(p Pixel) *Pixel {
 		p.TimeSaved = p.TimeCreated
 	}
 	ptr := &p
-	i, _ := slices.BinarySearchFunc(s.pixels, p.NetworkPixelID, func(x *Pixel, id int64) int {
-		return cmpInt(x.NetworkPixelID, id)
-	})
-	s.pixels = slices.Insert(s.pixels, i, ptr)
+	s.pixels = insertByID(s.pixels, ptr, pixelID)
 	return ptr
 }
 
@@ -54,15 +47,7 @@ func (s *Server) Pixels() []Pixel {
 	return out
 }
 
-func (s *Server) pixelByID(id int64) *Pixel {
-	i, ok := slices.BinarySearchFunc(s.pixels, id, func(x *Pixel, id int64) int {
-		return cmpInt(x.NetworkPixelID, id)
-	})
-	if !ok {
-		return nil
-	}
-	return s.pixels[i]
-}
+func (s *Server) pixelByID(id int64) *Pixel { return findByID(s.pixels, id, pixelID) }
 
 // pixelView is a pixel with its affiliate and offer.
 type pixelView struct {
