@@ -74,7 +74,7 @@ func (s *Server) deletePaymentsBatch(r *http.Request) (int, any, *apiError) {
 			po.Status, po.PaymentsBatchID, po.ProcessingStartedAt = "pending", nil, Timestamp{}
 		}
 	}
-	delete(s.paymentsBatches, b.ID)
+	s.paymentsBatches.Delete(b.ID)
 	return http.StatusOK, nil, nil
 }
 
@@ -83,7 +83,7 @@ func (s *Server) paymentsBatchByPath(r *http.Request) (*PaymentsBatch, *apiError
 	if !ok {
 		return nil, errNotFound()
 	}
-	b, found := s.paymentsBatches[id]
+	b, found := s.paymentsBatches.Get(id)
 	if !found {
 		return nil, errNotFound()
 	}
@@ -95,10 +95,8 @@ func (s *Server) PaymentsBatches() []PaymentsBatch {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []PaymentsBatch
-	for id := int64(1201); id < s.paymentsBatchSeq; id++ {
-		if b, ok := s.paymentsBatches[id]; ok {
-			out = append(out, *b)
-		}
+	for _, b := range s.paymentsBatches.All() {
+		out = append(out, *b)
 	}
 	return out
 }

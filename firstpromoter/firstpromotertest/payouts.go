@@ -494,8 +494,7 @@ func (s *Server) createPaymentsBatch(r *http.Request) (int, any, *apiError) {
 	if len(picked) == 0 {
 		return 0, nil, errOperation("There are no payable payouts for the " + method + " payout method")
 	}
-	id := s.paymentsBatchSeq
-	s.paymentsBatchSeq++
+	id := s.paymentsBatches.Assign(0)
 	now := At(s.now())
 	var total money.Amount
 	promoters := map[int64]bool{}
@@ -512,7 +511,7 @@ func (s *Server) createPaymentsBatch(r *http.Request) (int, any, *apiError) {
 	for _, po := range picked {
 		batch.payoutIDs = append(batch.payoutIDs, po.ID)
 	}
-	s.paymentsBatches[id] = batch
+	s.paymentsBatches.Put(batch)
 	return http.StatusCreated, map[string]any{"data": *batch, "meta": map[string]any{"failed": []any{}}}, nil
 }
 

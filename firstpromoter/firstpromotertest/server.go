@@ -61,7 +61,6 @@ type Server struct {
 	refTokens         map[string]int64 // lowercased ref token -> promoter campaign id
 	trackedEvents     map[string]bool  // "sale:<event_id>", "refund:<event_id>"
 	eventSeq          int64
-	paymentsBatchSeq  int64
 	customStatuses    table[CustomReferralStatus]
 	rewards           table[Reward]
 	emails            table[Email]
@@ -74,7 +73,7 @@ type Server struct {
 	assetCategories   table[AssetCategory]
 	contracts         table[Contract]
 	contractDocuments table[ContractDocument]
-	paymentsBatches   map[int64]*PaymentsBatch
+	paymentsBatches   table[PaymentsBatch]
 }
 
 // ServerOption configures a Server.
@@ -137,7 +136,6 @@ func NewServer(opts ...ServerOption) *Server {
 		refTokens:         map[string]int64{},
 		trackedEvents:     map[string]bool{},
 		eventSeq:          880001,
-		paymentsBatchSeq:  1201,
 		customStatuses:    newTable(41, func(r *CustomReferralStatus) int64 { return r.ID }),
 		rewards:           newTable(201, func(r *Reward) int64 { return r.ID }),
 		emails:            newTable(61, func(r *Email) int64 { return r.ID }),
@@ -150,7 +148,7 @@ func NewServer(opts ...ServerOption) *Server {
 		assetCategories:   newTable(31, func(r *AssetCategory) int64 { return r.ID }),
 		contracts:         newTable(51, func(r *Contract) int64 { return r.ID }),
 		contractDocuments: newTable(9501, func(r *ContractDocument) int64 { return r.ID }),
-		paymentsBatches:   map[int64]*PaymentsBatch{},
+		paymentsBatches:   newTable(1201, func(r *PaymentsBatch) int64 { return r.ID }),
 	}
 	for _, opt := range opts {
 		if opt != nil {
