@@ -1,6 +1,8 @@
 // Package fakeserver is the machinery shared by the platform fake servers
 // (firstpromotertest and its siblings): an httptest server that records
-// requests and injects faults in front of a platform's handler.
+// requests and injects faults in front of a platform's handler, the
+// tables and id sequences the fakes keep their records in, and the
+// helpers their handlers read queries and write answers with.
 package fakeserver
 
 import (
