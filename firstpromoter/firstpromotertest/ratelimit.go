@@ -2,8 +2,9 @@ package firstpromotertest
 
 import (
 	"net/http"
-	"sync"
 	"time"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 )
 
 // WithRateLimit makes the server meter its quota as FirstPromoter does:
@@ -18,38 +19,7 @@ import (
 // 400 requests per minute per account. requests or per of zero or less
 // turn it off.
 func WithRateLimit(requests int, per time.Duration) ServerOption {
-	return func(s *Server) {
-		if requests <= 0 || per <= 0 {
-			s.quota = nil
-			return
-		}
-		s.quota = &quota{requests: requests, per: per}
-	}
-}
-
-// quota counts requests in fixed windows.
-type quota struct {
-	requests int
-	per      time.Duration
-
-	mu    sync.Mutex
-	start time.Time // of the current window
-	count int
-}
-
-// allow counts a request made at now, or reports that the window's quota
-// is spent.
-func (q *quota) allow(now time.Time) bool {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if start := now.Truncate(q.per); !start.Equal(q.start) {
-		q.start, q.count = start, 0
-	}
-	if q.count >= q.requests {
-		return false
-	}
-	q.count++
-	return true
+	return func(s *Server) { s.quota = fakeserver.NewFixedWindow(requests, per) }
 }
 
 // errRateLimited is the 429 over the quota. Its body is undocumented; it

@@ -43,7 +43,7 @@ type Server struct {
 	batchPolls int
 	demo       bool
 	// quota, when set, answers 429 over the rate limit (WithRateLimit).
-	quota *quota
+	quota *fakeserver.FixedWindow
 
 	mu                sync.Mutex
 	campaigns         table[Campaign]
@@ -198,7 +198,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeUnauthorized(w)
 		return
 	}
-	if s.quota != nil && !s.quota.allow(s.clock()) {
+	if !s.quota.Allow(s.clock()) {
 		writeError(w, errRateLimited())
 		return
 	}

@@ -95,7 +95,7 @@ type Server struct {
 	mux       *http.ServeMux
 	clock     func() time.Time
 	noLinks   bool
-	quota     *quota                            // WithRateLimit
+	quota     *fakeserver.FixedWindow           // WithRateLimit
 	latency   func(*http.Request) time.Duration // WithLatency
 	mu        sync.Mutex
 	promoters *fakeserver.Table[int64, Promoter]
@@ -221,7 +221,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		fakeserver.WriteRaw(w, http.StatusUnauthorized, unauthorized)
 		return
 	}
-	if s.quota != nil && !s.quota.allow(s.clock()) {
+	if !s.quota.Allow(s.clock()) {
 		writeRateLimited(w)
 		return
 	}
