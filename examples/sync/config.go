@@ -20,6 +20,10 @@ type config struct {
 	// it is not negative.
 	retryWaitMin, retryWaitMax time.Duration
 	maxRetries                 int
+	// rateRequests per rateWindow overrides the clients' throttle when
+	// rateWindow is not zero (the fakes' clients have none otherwise).
+	rateRequests int
+	rateWindow   time.Duration
 	// warn receives notices, such as a pass restarted.
 	warn io.Writer
 	// afterPage, when not nil, is called as each stream starts (pages 0)
@@ -28,10 +32,16 @@ type config struct {
 	afterPage func(stream string, pages int)
 }
 
-// retryOptions returns the retry options cfg asks for, built with a
-// platform package's WithRetryWait and WithMaxRetries.
-func retryOptions[O any](cfg *config, wait func(minWait, maxWait time.Duration) O, retries func(int) O) []O {
+// overrideOptions returns the retry and throttle options cfg asks for,
+// built with a platform package's WithRetryWait, WithMaxRetries and
+// WithRateLimit. They come after the constructor's own options, which
+// they override.
+func overrideOptions[O any](cfg *config, wait func(minWait, maxWait time.Duration) O, retries func(int) O,
+	rate func(requests int, per time.Duration) O) []O {
 	var opts []O
+	if cfg.rateWindow > 0 {
+		opts = append(opts, rate(cfg.rateRequests, cfg.rateWindow))
+	}
 	if cfg.retryWaitMax > 0 {
 		opts = append(opts, wait(cfg.retryWaitMin, cfg.retryWaitMax))
 	}

@@ -46,7 +46,7 @@ func newEverflow(cfg *config) (*platform, error) {
 		// The client's throttle is on by default at the documented quota.
 		opts = append(opts, everflow.WithBaseURL(base), everflow.WithAPIKey(key))
 	}
-	client, err := everflow.NewClient(append(opts, retryOptions(cfg, everflow.WithRetryWait, everflow.WithMaxRetries)...)...)
+	client, err := everflow.NewClient(append(opts, overrideOptions(cfg, everflow.WithRetryWait, everflow.WithMaxRetries, everflow.WithRateLimit)...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,7 @@ func newFirstPromoter(cfg *config) (*platform, error) {
 		// The client's throttle is on by default at the documented quota.
 		opts = append(opts, firstpromoter.WithAPIKey(key), firstpromoter.WithAccountID(account))
 	}
-	client, err := firstpromoter.NewClient(append(opts, retryOptions(cfg, firstpromoter.WithRetryWait, firstpromoter.WithMaxRetries)...)...)
+	client, err := firstpromoter.NewClient(append(opts, overrideOptions(cfg, firstpromoter.WithRetryWait, firstpromoter.WithMaxRetries, firstpromoter.WithRateLimit)...)...)
 	if err != nil {
 		return nil, err
 	}

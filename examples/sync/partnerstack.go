@@ -44,7 +44,7 @@ func newPartnerStack(cfg *config) (*platform, error) {
 		// The client's throttle is on by default at RateLimitRequests.
 		opts = append(opts, partnerstack.WithKeys(public, secret))
 	}
-	client, err := partnerstack.NewClient(append(opts, retryOptions(cfg, partnerstack.WithRetryWait, partnerstack.WithMaxRetries)...)...)
+	client, err := partnerstack.NewClient(append(opts, overrideOptions(cfg, partnerstack.WithRetryWait, partnerstack.WithMaxRetries, partnerstack.WithRateLimit)...)...)
 	if err != nil {
 		return nil, err
 	}

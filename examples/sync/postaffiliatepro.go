@@ -37,7 +37,7 @@ func newPostAffiliatePro(cfg *config) (*platform, error) {
 		opts = append(opts, postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
 			postaffiliatepro.WithRateLimit(0, 0))
 	}
-	client, err := postaffiliatepro.NewClient(append(opts, retryOptions(cfg, postaffiliatepro.WithRetryWait, postaffiliatepro.WithMaxRetries)...)...)
+	client, err := postaffiliatepro.NewClient(append(opts, overrideOptions(cfg, postaffiliatepro.WithRetryWait, postaffiliatepro.WithMaxRetries, postaffiliatepro.WithRateLimit)...)...)
 	if err != nil {
 		return nil, err
 	}

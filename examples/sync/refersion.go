@@ -85,7 +85,7 @@ func newRefersion(cfg *config) (*platform, error) {
 			reportID = id
 		}
 	}
-	client, err := refersion.NewClient(append(opts, retryOptions(cfg, refersion.WithRetryWait, refersion.WithMaxRetries)...)...)
+	client, err := refersion.NewClient(append(opts, overrideOptions(cfg, refersion.WithRetryWait, refersion.WithMaxRetries, refersion.WithRateLimit)...)...)
 	if err != nil {
 		return nil, err
 	}
