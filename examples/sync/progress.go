@@ -28,7 +28,9 @@ func (p *progress) printf(format string, args ...any) {
 }
 
 func (p *progress) start(r *result, cp checkpoint) {
+	p.mu.Lock()
 	p.last = time.Now()
+	p.mu.Unlock()
 	var from string
 	switch {
 	case r.resumed:
