@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -99,7 +100,9 @@ func ceilingScale() float64 {
 // ceilingScale (FirstPromoter at most 10). The measured stream
 // (FirstPromoter's referrals, Post Affiliate Pro's transactions) holds
 // three windows' worth of records at the ceiling, the platform's other
-// streams the program's seeds. It reports:
+// streams the program's seeds. It runs with one page in flight per stream
+// (the program's default) and with config.parallelPages n = ⌈round trip ×
+// requests per second⌉ + 1, and reports:
 //   - ceiling: the records of all the platform's streams stored per window
 //     ÷ (quota × largest page), since the streams share the quota;
 //     measured from the first committed page (its round trip is latency,
@@ -107,26 +110,36 @@ func ceilingScale() float64 {
 //   - 429s: the answers the fake refused for the quota.
 func BenchmarkSyncCeiling(b *testing.B) {
 	for _, c := range syncCeilings {
-		b.Run(fmt.Sprintf("%s/rtt=%s", c.platform, ceilingRTT), func(b *testing.B) {
-			scale := ceilingScale()
-			if c.maxScale > 0 {
-				scale = min(scale, c.maxScale)
-			}
-			window := time.Duration(float64(c.window) / scale)
-			rtt := time.Duration(float64(ceilingRTT) / scale)
-			var ratio, tooMany float64
-			for range b.N {
-				ratio, tooMany = runSyncCeiling(b, c, window, rtt)
-			}
-			b.ReportMetric(ratio, "ceiling")
-			b.ReportMetric(tooMany, "429s")
-		})
+		n := parallelFor(c.quota, c.window, ceilingRTT)
+		for _, parallel := range []int{1, n} {
+			b.Run(fmt.Sprintf("%s/rtt=%s/parallel=%d", c.platform, ceilingRTT, parallel), func(b *testing.B) {
+				scale := ceilingScale()
+				if c.maxScale > 0 {
+					scale = min(scale, c.maxScale)
+				}
+				window := time.Duration(float64(c.window) / scale)
+				rtt := time.Duration(float64(ceilingRTT) / scale)
+				var ratio, tooMany float64
+				for range b.N {
+					ratio, tooMany = runSyncCeiling(b, c, window, rtt, parallel)
+				}
+				b.ReportMetric(ratio, "ceiling")
+				b.ReportMetric(tooMany, "429s")
+			})
+		}
 	}
 }
 
+// parallelFor is the number of pages in flight that keeps the quota busy
+// at a round trip: ⌈rtt × requests per second⌉ + 1.
+func parallelFor(quota int, window, rtt time.Duration) int {
+	return int(math.Ceil(rtt.Seconds()*float64(quota)/window.Seconds())) + 1
+}
+
 // runSyncCeiling syncs c's platform once from a fresh fake into a fresh
-// database and returns the ratio to the ceiling and the 429s.
-func runSyncCeiling(b *testing.B, c syncCeiling, window, rtt time.Duration) (ratio, tooMany float64) {
+// database, parallel pages in flight per stream, and returns the ratio to
+// the ceiling and the 429s.
+func runSyncCeiling(b *testing.B, c syncCeiling, window, rtt time.Duration, parallel int) (ratio, tooMany float64) {
 	b.StopTimer()
 	f := &fakes{}
 	b.Cleanup(f.Close)
@@ -137,7 +150,7 @@ func runSyncCeiling(b *testing.B, c syncCeiling, window, rtt time.Duration) (rat
 	)
 	cfg := &config{
 		getenv: func(string) string { return "" }, fakes: f, warn: io.Discard, maxRetries: -1,
-		rateRequests: c.quota, rateWindow: window,
+		rateRequests: c.quota, rateWindow: window, parallelPages: parallel,
 		afterPage: func(_ string, pages int) {
 			if pages == 0 {
 				return

@@ -24,6 +24,11 @@ type config struct {
 	// rateWindow is not zero (the fakes' clients have none otherwise).
 	rateRequests int
 	rateWindow   time.Duration
+	// parallelPages is how many pages of a page-number list are in flight
+	// at once (0 or 1: the next page while the current one is committed).
+	// Against a distant API, round trip × requests per second + 1 keeps a
+	// platform's quota busy with one stream left.
+	parallelPages int
 	// warn receives notices, such as a pass restarted.
 	warn io.Writer
 	// afterPage, when not nil, is called as each stream starts (pages 0)

@@ -53,7 +53,7 @@ func newEverflow(cfg *config) (*platform, error) {
 	affiliates := &stream{
 		platform: "everflow", name: "affiliates", mode: modeUpdated, overlap: updatedOverlap, intID: true,
 		columns: []column{{"name", "$.name"}, {"account_status", "$.account_status"}, {"time_saved", "$.time_saved"}},
-		pull: pagePull(func(ctx context.Context, cp checkpoint, page int) ([]*everflow.Affiliate, int, error) {
+		pull: pagePull(cfg.parallelPages, func(ctx context.Context, cp checkpoint, page int) ([]*everflow.Affiliate, int, error) {
 			items, resp, err := client.Affiliates.ListPage(ctx, &everflow.AffiliateListOptions{
 				ListParams: everflow.ListParams{Page: page},
 				SavedAfter: cp.Since,

@@ -44,7 +44,7 @@ func newFirstPromoter(cfg *config) (*platform, error) {
 	promoters := &stream{
 		platform: "firstpromoter", name: "promoters", mode: modeFull, intID: true,
 		columns: []column{{"email", "$.email"}, {"joined_at", "$.joined_at"}, {"updated_at", "$.updated_at"}},
-		pull: pagePull(func(ctx context.Context, cp checkpoint, page int) ([]*firstpromoter.Promoter, int, error) {
+		pull: pagePull(cfg.parallelPages, func(ctx context.Context, cp checkpoint, page int) ([]*firstpromoter.Promoter, int, error) {
 			opts := &firstpromoter.PromoterListOptions{ListParams: firstpromoter.ListParams{Page: page}}
 			opts.Filters.JoinedAt.From = fpDate(cp.Since)
 			items, resp, err := client.Promoters.ListPage(ctx, opts)
@@ -57,7 +57,7 @@ func newFirstPromoter(cfg *config) (*platform, error) {
 	referrals := &stream{
 		platform: "firstpromoter", name: "referrals", mode: modeFull, intID: true,
 		columns: []column{{"email", "$.email"}, {"state", "$.state"}, {"created_at", "$.created_at"}},
-		pull: pagePull(func(ctx context.Context, cp checkpoint, page int) ([]*firstpromoter.Referral, int, error) {
+		pull: pagePull(cfg.parallelPages, func(ctx context.Context, cp checkpoint, page int) ([]*firstpromoter.Referral, int, error) {
 			opts := &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{Page: page}}
 			opts.Filters.CreatedAt.From = fpDate(cp.Since)
 			items, resp, err := client.Referrals.ListPage(ctx, opts)
@@ -70,7 +70,7 @@ func newFirstPromoter(cfg *config) (*platform, error) {
 	commissions := &stream{
 		platform: "firstpromoter", name: "commissions", mode: modeFull, intID: true,
 		columns: []column{{"status", "$.status"}, {"amount_cents", "$.amount"}, {"created_at", "$.created_at"}},
-		pull: pagePull(func(ctx context.Context, cp checkpoint, page int) ([]*firstpromoter.Commission, int, error) {
+		pull: pagePull(cfg.parallelPages, func(ctx context.Context, cp checkpoint, page int) ([]*firstpromoter.Commission, int, error) {
 			opts := &firstpromoter.CommissionListOptions{ListParams: firstpromoter.ListParams{Page: page}}
 			opts.Filters.CreatedAt.From = fpDate(cp.Since)
 			items, resp, err := client.Commissions.ListPage(ctx, opts)

@@ -43,7 +43,7 @@ func newPostAffiliatePro(cfg *config) (*platform, error) {
 	}
 	affiliates := &stream{
 		platform: "postaffiliatepro", name: "affiliates", mode: modeFull,
-		pull: pagePull(func(ctx context.Context, _ checkpoint, page int) ([]*postaffiliatepro.Affiliate, int, error) {
+		pull: pagePull(cfg.parallelPages, func(ctx context.Context, _ checkpoint, page int) ([]*postaffiliatepro.Affiliate, int, error) {
 			items, resp, err := client.Affiliates.ListPage(ctx, &postaffiliatepro.AffiliateListOptions{
 				ListParams: postaffiliatepro.ListParams{Page: page},
 			})
@@ -55,7 +55,7 @@ func newPostAffiliatePro(cfg *config) (*platform, error) {
 	}
 	transactions := &stream{
 		platform: "postaffiliatepro", name: "transactions", mode: modeFull,
-		pull: pagePull(func(ctx context.Context, _ checkpoint, page int) ([]*postaffiliatepro.Transaction, int, error) {
+		pull: pagePull(cfg.parallelPages, func(ctx context.Context, _ checkpoint, page int) ([]*postaffiliatepro.Transaction, int, error) {
 			items, resp, err := client.Transactions.ListPage(ctx, &postaffiliatepro.TransactionListOptions{
 				ListParams: postaffiliatepro.ListParams{Page: page},
 			})

@@ -19,11 +19,14 @@ type cursorLister[T any] func(ctx context.Context, cp checkpoint, cursor string)
 // toRecord converts an API value to a stored record.
 type toRecord[T any] func(*T) (record, error)
 
-// pagePull reads a page-number list from the checkpoint's page on. The
-// next page is fetched while the current one is committed.
-func pagePull[T any](list pageLister[T], conv toRecord[T]) func(context.Context, checkpoint, emitFunc) error {
+// pagePull reads a page-number list from the checkpoint's page on,
+// parallel pages at once (at least 1): the page being committed's
+// successor and the parallel-1 pages after it are fetched while it is
+// committed, all under the client's throttle, and committed in order.
+func pagePull[T any](parallel int, list pageLister[T], conv toRecord[T]) func(context.Context, checkpoint, emitFunc) error {
 	return func(ctx context.Context, cp checkpoint, emit emitFunc) error {
-		return pullAhead(ctx, max(cp.Page, 1), 0,
+		return pullAhead(ctx, max(cp.Page, 1), 0, max(parallel, 1),
+			func(page int) (int, bool) { return page + 1, true },
 			func(ctx context.Context, page int) ([]*T, int, error) { return list(ctx, cp, page) },
 			conv,
 			func(page, next int) error {
@@ -38,10 +41,12 @@ func pagePull[T any](list pageLister[T], conv toRecord[T]) func(context.Context,
 }
 
 // cursorPull reads a cursor list from the checkpoint's cursor on. The
-// next page is fetched while the current one is committed.
+// next page is fetched while the current one is committed; a page's
+// successor is known only once it has arrived.
 func cursorPull[T any](list cursorLister[T], conv toRecord[T]) func(context.Context, checkpoint, emitFunc) error {
 	return func(ctx context.Context, cp checkpoint, emit emitFunc) error {
-		return pullAhead(ctx, cp.Cursor, "",
+		return pullAhead(ctx, cp.Cursor, "", 1,
+			func(string) (string, bool) { return "", false },
 			func(ctx context.Context, cursor string) ([]*T, string, error) { return list(ctx, cp, cursor) },
 			conv,
 			func(cursor, next string) error {
@@ -58,34 +63,56 @@ func cursorPull[T any](list cursorLister[T], conv toRecord[T]) func(context.Cont
 // pullAhead reads pages from first until a page names end as its
 // successor: each page is checked, converted and emitted (committed)
 // while its successor is already being fetched, so the round trip and the
-// commit overlap. A failure cancels the page fetched ahead and waits for
-// it, so nothing is left running.
-func pullAhead[T any, P comparable](ctx context.Context, first, end P,
+// commit overlap. With guess, which names the page likely to follow a
+// page, up to parallel pages are in flight at once; pages fetched past
+// the end, or on a wrong guess, are cancelled and their answers dropped.
+// A failure cancels the pages fetched ahead and waits for them, so
+// nothing is left running.
+func pullAhead[T any, P comparable](ctx context.Context, first, end P, parallel int, guess func(P) (P, bool),
 	fetch func(context.Context, P) ([]*T, P, error), conv toRecord[T],
 	check func(at, next P) error, name func(P) string, emit func([]record, P) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	var next *future[T, P]
-	defer func() {
-		cancel()
-		if next != nil {
-			next.wait()
+	// ahead holds the pages in flight, in order; ahead[0] is the next to
+	// emit.
+	var ahead []*future[T, P]
+	drop := func() {
+		for _, f := range ahead {
+			f.cancel()
 		}
-	}()
-	at, cur := first, startFetch(ctx, fetch, first)
+		for _, f := range ahead {
+			f.wait()
+		}
+		ahead = nil
+	}
+	defer drop()
+	ahead = append(ahead, startFetch(ctx, fetch, first))
 	for {
-		items, succ, err := cur.wait()
+		head := ahead[0]
+		ahead = ahead[1:]
+		items, succ, err := head.wait()
 		if err != nil {
-			return fmt.Errorf("%s: %w", name(at), err)
+			return fmt.Errorf("%s: %w", name(head.at), err)
 		}
-		if err := check(at, succ); err != nil {
+		if err := check(head.at, succ); err != nil {
 			return err
 		}
+		if len(ahead) > 0 && (succ == end || ahead[0].at != succ) {
+			drop()
+		}
 		if succ != end {
-			next = startFetch(ctx, fetch, succ)
+			if len(ahead) == 0 {
+				ahead = append(ahead, startFetch(ctx, fetch, succ))
+			}
+			for len(ahead) < parallel {
+				next, ok := guess(ahead[len(ahead)-1].at)
+				if !ok {
+					break
+				}
+				ahead = append(ahead, startFetch(ctx, fetch, next))
+			}
 		}
 		recs, err := convert(items, conv)
 		if err != nil {
-			return fmt.Errorf("%s: %w", name(at), err)
+			return fmt.Errorf("%s: %w", name(head.at), err)
 		}
 		if err := emit(recs, succ); err != nil {
 			return err
@@ -93,22 +120,27 @@ func pullAhead[T any, P comparable](ctx context.Context, first, end P,
 		if succ == end {
 			return nil
 		}
-		at, cur, next = succ, next, nil
 	}
 }
 
 // future is a page being fetched in its own goroutine.
 type future[T any, P any] struct {
-	done  chan struct{}
-	items []*T
-	next  P
-	err   error
+	at     P
+	cancel context.CancelFunc
+	done   chan struct{}
+	items  []*T
+	next   P
+	err    error
 }
 
+// startFetch fetches the page at in its own goroutine, with a context of
+// its own that the future's cancel ends.
 func startFetch[T any, P any](ctx context.Context, fetch func(context.Context, P) ([]*T, P, error), at P) *future[T, P] {
-	f := &future[T, P]{done: make(chan struct{})}
+	ctx, cancel := context.WithCancel(ctx)
+	f := &future[T, P]{at: at, cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(f.done)
+		defer cancel()
 		f.items, f.next, f.err = fetch(ctx, at)
 	}()
 	return f

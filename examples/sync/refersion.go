@@ -94,7 +94,7 @@ func newRefersion(cfg *config) (*platform, error) {
 		p.streams = append(p.streams, &stream{
 			platform: "refersion", name: "affiliates", mode: modeFull,
 			columns: []column{{"email", "$.email"}, {"status", "$.status"}, {"offer_id", "$.offer_id"}},
-			pull: pagePull(func(ctx context.Context, _ checkpoint, page int) ([]*refersion.Affiliate, int, error) {
+			pull: pagePull(cfg.parallelPages, func(ctx context.Context, _ checkpoint, page int) ([]*refersion.Affiliate, int, error) {
 				items, resp, err := client.Affiliates.ListPage(ctx, &refersion.AffiliateListOptions{Page: page})
 				if err != nil {
 					return nil, 0, err

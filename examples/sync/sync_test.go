@@ -287,9 +287,18 @@ func TestKillAndResume(t *testing.T) {
 		kill func(f *fakes, cancel context.CancelFunc)
 		// resumedFetch checks how much the resumed run read again.
 		resumedBelow int
+		// parallel is config.parallelPages.
+		parallel int
 	}{
 		{
 			name: "page numbers, 429 asking for an hour", stream: "firstpromoter/referrals", page: 7,
+			kill: func(f *fakes, _ context.CancelFunc) {
+				f.firstPromoter.Inject(1, firstpromotertest.Fault{Status: 429, RetryAfter: "3600"})
+			},
+			resumedBelow: seedReferrals - 600,
+		},
+		{
+			name: "page numbers three at once, 429 asking for an hour", stream: "firstpromoter/referrals", page: 7, parallel: 3,
 			kill: func(f *fakes, _ context.CancelFunc) {
 				f.firstPromoter.Inject(1, firstpromotertest.Fault{Status: 429, RetryAfter: "3600"})
 			},
@@ -336,6 +345,7 @@ func TestKillAndResume(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// Only the stream under test is synced, to keep the test short.
 			cfg := testConfig(f)
+			cfg.parallelPages = tc.parallel
 			ref := filepath.Join(t.TempDir(), "reference.db")
 			requireOK(t, syncDB(t, context.Background(), cfg, ref, tc.stream))
 			reference := raws(dump(t, ref))
