@@ -25,8 +25,8 @@ type settings struct {
 // advertiser portal key is refused by the network paths with 403 "Out of
 // realm".
 func WithAPIKey(key string) Option {
+	key = strings.TrimSpace(key)
 	return func(s *settings) error {
-		key = strings.TrimSpace(key)
 		if key == "" {
 			return errors.New("API key is empty")
 		}

@@ -23,8 +23,8 @@ type settings struct {
 // WithAPIKey sets the API key sent as "Authorization: Bearer <key>"
 // (Settings → Integrations → Manage API Keys). Required.
 func WithAPIKey(key string) Option {
+	key = strings.TrimSpace(key)
 	return func(s *settings) error {
-		key = strings.TrimSpace(key)
 		if key == "" {
 			return errors.New("API key is empty")
 		}
@@ -37,8 +37,8 @@ func WithAPIKey(key string) Option {
 // beside the API keys in FirstPromoter's settings. Required: the key alone
 // does not authenticate.
 func WithAccountID(id string) Option {
+	id = strings.TrimSpace(id)
 	return func(s *settings) error {
-		id = strings.TrimSpace(id)
 		if id == "" {
 			return errors.New("account id is empty")
 		}

@@ -34,8 +34,8 @@ type settings struct {
 // separate; test keys create test customers and transactions. Required by
 // NewClient; not accepted by NewPartnerClient.
 func WithKeys(publicKey, secretKey string) Option {
+	publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
 	return func(s *settings) error {
-		publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
 		if publicKey == "" {
 			return errors.New("public key is empty")
 		}
@@ -55,8 +55,8 @@ func WithKeys(publicKey, secretKey string) Option {
 // sent as "Authorization: Bearer <key>". Required by NewPartnerClient; not
 // accepted by NewClient.
 func WithAPIKey(key string) Option {
+	key = strings.TrimSpace(key)
 	return func(s *settings) error {
-		key = strings.TrimSpace(key)
 		if key == "" {
 			return errors.New("API key is empty")
 		}
@@ -187,8 +187,8 @@ func WithRateLimiter(l Limiter) Option {
 // <token>" to the conversion host only. The vendor key pair is never sent
 // there, and the token never goes to the API host. Accepted by NewClient.
 func WithTrackingToken(token string) Option {
+	token = strings.TrimSpace(token)
 	return func(s *settings) error {
-		token = strings.TrimSpace(token)
 		if token == "" {
 			return errors.New("tracking token is empty")
 		}

@@ -53,8 +53,8 @@ func (p Pagination) String() string {
 // pap_<id>_<secret>; any other bearer token, such as an OAuth access token,
 // is accepted too and noted at debug level. Required.
 func WithAPIKey(key string) Option {
+	key = strings.TrimSpace(key)
 	return func(s *settings) error {
-		key = strings.TrimSpace(key)
 		if key == "" {
 			return errors.New("API key is empty")
 		}
@@ -71,9 +71,9 @@ func WithAPIKey(key string) Option {
 // The full host name ("acme.postaffiliatepro.com") is accepted too. Use
 // WithBaseURL instead for a custom domain. One of the two is required.
 func WithAccount(account string) Option {
+	account = strings.ToLower(strings.TrimSpace(account))
+	account = strings.TrimSuffix(account, hostSuffix)
 	return func(s *settings) error {
-		account = strings.ToLower(strings.TrimSpace(account))
-		account = strings.TrimSuffix(account, hostSuffix)
 		if !validAccount(account) {
 			return fmt.Errorf("account %q is not a valid host name label (letters, digits and dashes)", account)
 		}
@@ -149,8 +149,8 @@ func WithTimezone(loc *time.Location) Option {
 // default is "reports/clicks". Set the path your account's OpenAPI
 // description shows.
 func WithClicksPath(path string) Option {
+	path = strings.Trim(strings.TrimSpace(path), "/")
 	return func(s *settings) error {
-		path = strings.Trim(strings.TrimSpace(path), "/")
 		if path == "" {
 			return errors.New("clicks path is empty")
 		}

@@ -31,8 +31,8 @@ type settings struct {
 // only WithGraphQLKey serves the GraphQL lists alone. The GraphQL API's
 // single access token does not work here.
 func WithKeys(publicKey, secretKey string) Option {
+	publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
 	return func(s *settings) error {
-		publicKey, secretKey = strings.TrimSpace(publicKey), strings.TrimSpace(secretKey)
 		if publicKey == "" {
 			return errors.New("public key is empty")
 		}
@@ -53,8 +53,8 @@ func WithKeys(publicKey, secretKey string) Option {
 // Conversions.List and ListPage, Affiliates.ListGraphQL and
 // Offers.ListGraphQL. It may be given with or without WithKeys.
 func WithGraphQLKey(token string) Option {
+	token = strings.TrimSpace(token)
 	return func(s *settings) error {
-		token = strings.TrimSpace(token)
 		if token == "" {
 			return errors.New("GraphQL access token is empty")
 		}

@@ -25,8 +25,9 @@ type settings struct {
 // postbacks, so a secret literal in the template is the check to use. Pass
 // several secrets while replacing one.
 func WithSecretParam(name string, secrets ...string) Option {
+	name = strings.TrimSpace(name)
 	return func(s *settings) error {
-		if name = strings.TrimSpace(name); name == "" {
+		if name == "" {
 			return errors.New("secret parameter name is empty")
 		}
 		if len(secrets) == 0 {

@@ -22,8 +22,8 @@ type settings struct {
 // WithAPIKey sets the API key sent in the X-API-KEY header (Settings →
 // Integrations in FirstPromoter). Required.
 func WithAPIKey(key string) Option {
+	key = strings.TrimSpace(key)
 	return func(s *settings) error {
-		key = strings.TrimSpace(key)
 		if key == "" {
 			return errors.New("API key is empty")
 		}

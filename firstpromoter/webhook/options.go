@@ -62,8 +62,8 @@ func WithBasicAuth(user, password string) Option {
 // WithHeader requires a custom header configured on the subscription (its
 // headers object) to carry value. Repeat it for several headers.
 func WithHeader(name, value string) Option {
+	name = http.CanonicalHeaderKey(strings.TrimSpace(name))
 	return func(s *settings) error {
-		name = http.CanonicalHeaderKey(strings.TrimSpace(name))
 		if name == "" || value == "" {
 			return errors.New("header name and value must both be set")
 		}

@@ -26,8 +26,9 @@ type settings struct {
 // this token in the registered URL is the only check available. Pass
 // several secrets while replacing one.
 func WithSecretParam(name string, secrets ...string) Option {
+	name = strings.TrimSpace(name)
 	return func(s *settings) error {
-		if name = strings.TrimSpace(name); name == "" {
+		if name == "" {
 			return errors.New("secret parameter name is empty")
 		}
 		if len(secrets) == 0 {
@@ -47,8 +48,9 @@ func WithSecretParam(name string, secrets ...string) Option {
 // WithEventType names the event of deliveries whose payload has no "event"
 // field, for a URL registered for a single event.
 func WithEventType(name string) Option {
+	name = strings.TrimSpace(name)
 	return func(s *settings) error {
-		if name = strings.TrimSpace(name); name == "" {
+		if name == "" {
 			return errors.New("event type is empty")
 		}
 		s.eventType = name
