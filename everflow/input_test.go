@@ -42,7 +42,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 
 	srv := newFakeServer()
 	defer srv.Close()
-	c := resourceClient(t, srv, &http.Client{})
+	c := platform.NewClient(t, srv, &http.Client{})
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
@@ -74,7 +74,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 func TestIDsWithPathCharactersAreEscaped(t *testing.T) {
 	srv := newFakeServer()
 	defer srv.Close()
-	c := resourceClient(t, srv, &http.Client{}, WithMaxRetries(0))
+	c := platform.NewClient(t, srv, &http.Client{}, WithMaxRetries(0))
 	ctx := context.Background()
 	for _, id := range []string{
 		"../../affiliates", "..", ".", "x/../../y", "x?page=1", "x#fragment",

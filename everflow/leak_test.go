@@ -2,7 +2,6 @@ package everflow_test
 
 import (
 	"context"
-	"net/http"
 	"testing"
 	"time"
 
@@ -13,24 +12,12 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
-	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 // TestMain fails the package's tests if any of them leaves a goroutine
 // running: a connection whose body was never closed, a retry loop or an
 // export stream that outlived its context.
 func TestMain(m *testing.M) { leakcheck.Main(m) }
-
-// resourceClient returns a client of srv on hc with a fake clock.
-func resourceClient(t *testing.T, srv *everflowtest.Server, hc *http.Client, opts ...Option) *Client {
-	t.Helper()
-	clk := testclock.New(time.Date(2024, time.March, 1, 12, 0, 0, 0, time.UTC))
-	c, err := NewClient(append([]Option{
-		WithBaseURL(srv.URL), WithAPIKey(everflowtest.APIKey), WithHTTPClient(hc), WithClock(clk),
-	}, opts...)...)
-	require.NoError(t, err)
-	return c
-}
 
 // TestNoLeakAfterBreakCancelOrError leaves a list and an export stream by
 // breaking out of them, by cancelling their context midway and during a
@@ -40,7 +27,7 @@ func resourceClient(t *testing.T, srv *everflowtest.Server, hc *http.Client, opt
 // The list's calls are the conformance check's; the export streams'
 // follow them on the same server and client.
 func TestNoLeakAfterBreakCancelOrError(t *testing.T) {
-	conformance.NoLeakAfterBreakCancelOrError(t, adapter, func(t *testing.T, srv *everflowtest.Server, c *Client) {
+	conformance.NoLeakAfterBreakCancelOrError(t, platform, func(t *testing.T, srv *everflowtest.Server, c *Client) {
 		srv.SeedConversions(500)
 		export := &ConversionExportParams{ConversionReportParams: ConversionReportParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC}}
 

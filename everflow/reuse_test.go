@@ -11,5 +11,5 @@ import (
 // and the server sees exactly one TCP connection. A response body left
 // unread or unclosed anywhere on the path would open a new one per page.
 func TestConnectionReuse(t *testing.T) {
-	conformance.ConnectionReuse(t, adapter, 100, 100)
+	conformance.ConnectionReuse(t, platform, 100, 100)
 }

@@ -11,27 +11,22 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"iter"
 	"net/http"
 	"strconv"
 	"testing"
 
-	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
-
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/firstpromotertest"
+	"github.com/affiliatekit/affiliatekit-go/internal/benchkit"
 )
 
 // benchRecords is how many referrals one benchmark operation reads.
 const benchRecords = 10_000
 
-// benchPageKey names the page a request asks for.
-func benchPageKey(r *http.Request) string { return r.URL.Query().Get("page") }
-
-// listReferralsByHand is the baseline: what a user writes without the SDK.
-// It sends the requests the SDK sends (same path, query and headers) and
-// decodes each page into the SDK's own Referral struct, stopping at the
-// first short page.
+// listReferralsByHand is the baseline: what a user writes
+// without the SDK. It sends the requests the SDK sends (same path, query
+// and headers) and decodes each page into the SDK's own Referral struct,
+// stopping at the first short page.
 func listReferralsByHand(ctx context.Context, hc *http.Client, baseURL string, each func(*firstpromoter.Referral)) error {
 	for page := 1; ; page++ {
 		u := baseURL + "/company/referrals?page=" + strconv.Itoa(page) + "&per_page=" + strconv.Itoa(firstpromoter.MaxPerPage)
@@ -65,33 +60,7 @@ func listReferralsByHand(ctx context.Context, hc *http.Client, baseURL string, e
 }
 
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.NewListBench(benchkit.Platform[*firstpromoter.Client, *firstpromoter.Referral]{
-	Records:  benchRecords,
-	PageSize: firstpromoter.MaxPerPage,
-	Fake: func(n int) (string, func()) {
-		fake := firstpromotertest.NewServer()
-		fake.SeedReferrals(n)
-		return fake.URL, fake.Close
-	},
-	PageKey: benchPageKey,
-	ByHand:  listReferralsByHand,
-	Valid:   func(r *firstpromoter.Referral) bool { return r.ID != 0 },
-	NewClient: func(baseURL string) (*firstpromoter.Client, error) {
-		return firstpromoter.NewClient(
-			firstpromoter.WithAPIKey(firstpromotertest.APIKey),
-			firstpromoter.WithAccountID(firstpromotertest.AccountID),
-			firstpromoter.WithBaseURL(baseURL),
-			firstpromoter.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
-		)
-	},
-	List: func(ctx context.Context, c *firstpromoter.Client) iter.Seq2[*firstpromoter.Referral, error] {
-		return c.Referrals.List(ctx)
-	},
-	ListPage: func(ctx context.Context, c *firstpromoter.Client) (int, error) {
-		items, _, err := c.Referrals.ListPage(ctx, &firstpromoter.ReferralListOptions{ListParams: firstpromoter.ListParams{Page: 1}})
-		return len(items), err
-	},
-})
+var listBench = benchkit.For(platform)
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator

@@ -4,10 +4,11 @@ import (
 	"context"
 	"testing"
 
-	"github.com/affiliatekit/affiliatekit-go/partnerstack"
-	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
 func TestCustomerWrites(t *testing.T) {

@@ -5,10 +5,11 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/affiliatekit/affiliatekit-go/partnerstack"
-	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
 func TestDealLifecycle(t *testing.T) {

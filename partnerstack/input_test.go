@@ -47,7 +47,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 
 	srv := partnerstacktest.NewServer()
 	defer srv.Close()
-	c := resourceClient(t, srv, &http.Client{})
+	c := platform.NewClient(t, srv, &http.Client{})
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
@@ -83,7 +83,7 @@ func TestIDsWithPathCharactersAreEscaped(t *testing.T) {
 	srv := partnerstacktest.NewServer()
 	defer srv.Close()
 	srv.SeedCustomers(2)
-	c := resourceClient(t, srv, &http.Client{}, partnerstack.WithMaxRetries(0))
+	c := platform.NewClient(t, srv, &http.Client{}, partnerstack.WithMaxRetries(0))
 	ctx := context.Background()
 	for _, id := range pathTricks {
 		srv.ResetRequests()

@@ -1,17 +1,10 @@
 package partnerstack_test
 
 import (
-	"net/http"
 	"testing"
-	"time"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
-	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
-	"github.com/affiliatekit/affiliatekit-go/partnerstack"
-	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
 // TestMain fails the package's tests if any of them leaves a goroutine
@@ -19,23 +12,11 @@ import (
 // outlived its context.
 func TestMain(m *testing.M) { leakcheck.Main(m) }
 
-// resourceClient returns a Vendor API client of srv on hc with a fake clock.
-func resourceClient(t *testing.T, srv *partnerstacktest.Server, hc *http.Client, opts ...partnerstack.Option) *partnerstack.Client {
-	t.Helper()
-	clk := testclock.New(time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC))
-	c, err := partnerstack.NewClient(append([]partnerstack.Option{
-		partnerstack.WithBaseURL(srv.URL), partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
-		partnerstack.WithHTTPClient(hc), partnerstack.WithClock(clk),
-	}, opts...)...)
-	require.NoError(t, err)
-	return c
-}
-
 // TestNoLeakAfterBreakCancelOrError leaves a list by breaking out of it, by
 // cancelling its context mid-list and during a response that never
 // finishes, and by errors after retries; once the pool's idle keep-alive
 // connections are closed, no goroutine or connection the calls started is
 // left, with the server still running.
 func TestNoLeakAfterBreakCancelOrError(t *testing.T) {
-	conformance.NoLeakAfterBreakCancelOrError(t, adapter)
+	conformance.NoLeakAfterBreakCancelOrError(t, platform)
 }

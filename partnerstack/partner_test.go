@@ -6,10 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/affiliatekit/affiliatekit-go/partnerstack"
-	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
 func TestPartnerAPI(t *testing.T) {

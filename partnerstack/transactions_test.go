@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/affiliatekit/affiliatekit-go/partnerstack"
-	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/partnerstack"
+	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
 
 func TestTransactionCreateRoundTripsCreatedAt(t *testing.T) {

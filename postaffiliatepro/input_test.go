@@ -46,7 +46,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 
 	srv := postaffiliateprotest.NewServer(postaffiliateprotest.WithPerPage(20, 50))
 	defer srv.Close()
-	c := resourceClient(t, srv, &http.Client{})
+	c := platform.NewClient(t, srv, &http.Client{})
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
@@ -96,7 +96,7 @@ func TestIDsWithPathCharactersAreEscaped(t *testing.T) {
 	srv := postaffiliateprotest.NewServer()
 	defer srv.Close()
 	srv.SeedAffiliates(2)
-	c := resourceClient(t, srv, &http.Client{}, postaffiliatepro.WithMaxRetries(0))
+	c := platform.NewClient(t, srv, &http.Client{}, postaffiliatepro.WithMaxRetries(0))
 	ctx := context.Background()
 	for _, id := range []string{
 		"../../affiliates", "..", ".", "x/../../y", "x?limit=1", "x#fragment",

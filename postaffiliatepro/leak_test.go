@@ -1,16 +1,10 @@
 package postaffiliatepro_test
 
 import (
-	"net/http"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
-	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
-	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro"
-	"github.com/affiliatekit/affiliatekit-go/postaffiliatepro/postaffiliateprotest"
 )
 
 // TestMain fails the package's tests if any of them leaves a goroutine
@@ -18,23 +12,11 @@ import (
 // outlived its context.
 func TestMain(m *testing.M) { leakcheck.Main(m) }
 
-// resourceClient returns a client of srv on hc with a fake clock.
-func resourceClient(t *testing.T, srv *postaffiliateprotest.Server, hc *http.Client, opts ...postaffiliatepro.Option) *postaffiliatepro.Client {
-	t.Helper()
-	clk := testclock.New(testStart)
-	c, err := postaffiliatepro.NewClient(append([]postaffiliatepro.Option{
-		postaffiliatepro.WithBaseURL(srv.URL), postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
-		postaffiliatepro.WithHTTPClient(hc), postaffiliatepro.WithClock(clk),
-	}, opts...)...)
-	require.NoError(t, err)
-	return c
-}
-
 // TestNoLeakAfterBreakCancelOrError leaves a list by breaking out of it, by
 // cancelling its context mid-list and during a response that never
 // finishes, and by errors after retries; once the pool's idle keep-alive
 // connections are closed, no goroutine or connection the calls started is
 // left, with the server still running.
 func TestNoLeakAfterBreakCancelOrError(t *testing.T) {
-	conformance.NoLeakAfterBreakCancelOrError(t, adapter)
+	conformance.NoLeakAfterBreakCancelOrError(t, platform)
 }

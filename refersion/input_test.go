@@ -43,7 +43,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 
 	srv := refersiontest.NewServer()
 	defer srv.Close()
-	c := resourceClient(t, srv, &http.Client{})
+	c := platform.NewClient(t, srv, &http.Client{})
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
@@ -86,7 +86,7 @@ func TestBadCallerInputIsAClearError(t *testing.T) {
 func TestIDsWithPathCharactersStayInTheBody(t *testing.T) {
 	srv := refersiontest.NewServer()
 	defer srv.Close()
-	c := resourceClient(t, srv, &http.Client{}, WithMaxRetries(0))
+	c := platform.NewClient(t, srv, &http.Client{}, WithMaxRetries(0))
 	ctx := context.Background()
 	for _, code := range []string{"../../affiliate/list", "..", "x?limit=1", "x#fragment", "a/b", "%2F", "ünï©ode"} {
 		srv.ResetRequests()

@@ -10,4 +10,4 @@ import (
 // 100 affiliates, one per page, take 100 sequential requests through List,
 // and the server sees exactly one TCP connection. A response body left
 // unread or unclosed anywhere on the path would open a new one per page.
-func TestConnectionReuse(t *testing.T) { conformance.ConnectionReuse(t, adapter, 100, 100) }
+func TestConnectionReuse(t *testing.T) { conformance.ConnectionReuse(t, platform, 100, 100) }

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 )
 
@@ -22,7 +22,7 @@ func newTest(t *testing.T, opts ...v1test.ServerOption) (*v1test.Server, *v1.Cli
 	now := func() time.Time { return time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC) }
 	srv := v1test.NewServer(append([]v1test.ServerOption{v1test.WithClock(now)}, opts...)...)
 	t.Cleanup(srv.Close)
-	return srv, resourceClient(t, srv, http.DefaultClient)
+	return srv, platform.NewClient(t, srv, http.DefaultClient)
 }
 
 // lastRequest returns the last request the fake received.
@@ -361,7 +361,7 @@ func TestErrors(t *testing.T) {
 		require.ErrorAs(t, err, &e)
 		assert.Contains(t, e.Message, "Bad credentials")
 	}
-	wrong := resourceClient(t, srv, http.DefaultClient, v1.WithAPIKey("wrong"))
+	wrong := platform.NewClient(t, srv, http.DefaultClient, v1.WithAPIKey("wrong"))
 	_, _, err = wrong.Leads.ListPage(ctx, nil)
 	require.ErrorIs(t, err, v1.ErrUnauthorized)
 

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"io"
 	"net/http"
 	"testing"
+
+	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 // linkResponse answers every request with status 200, body and, when
@@ -30,7 +32,7 @@ func (l linkResponse) RoundTrip(r *http.Request) (*http.Response, error) {
 // and link, never retried.
 func fuzzClient(t *testing.T, body []byte, link string) *v1.Client {
 	t.Helper()
-	clk := testClock()
+	clk := testclock.New(platform.ClockStart)
 	c, err := v1.NewClient(v1.WithBaseURL("http://127.0.0.1:9/api/v1"), v1.WithAPIKey("k"),
 		v1.WithHTTPClient(&http.Client{Transport: linkResponse{body, link}}), v1.WithMaxRetries(0), v1.WithPrefetch(0),
 		v1.WithClock(clk))

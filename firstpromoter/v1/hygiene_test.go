@@ -8,9 +8,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 // TestSecretHygiene drives a client through success, every error class,
@@ -25,7 +26,7 @@ func TestSecretHygiene(t *testing.T) {
 	defer srv.Close()
 	token := srv.SeedPromoters(3)[1].AuthToken
 	var sink secretcheck.Sink
-	clk := testClock()
+	clk := testclock.New(platform.ClockStart)
 	opts := []v1.Option{
 		v1.WithBaseURL(srv.URL), v1.WithAPIKey(v1test.APIKey),
 		v1.WithLogger(sink.Logger()), v1.WithMaxRetries(2),

@@ -10,13 +10,15 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
 )
 
 // ByteOrderMark lists and reads through a server that puts a UTF-8
 // byte-order mark before every body the fake sends: the client drops it
 // and decodes the rest as usual.
-func ByteOrderMark[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
-	fake, keys := p.Start(t, 5, true)
+func ByteOrderMark[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, p platformtest.Platform[S, C, O, R]) {
+	fake, keys := p.Start(t, 5, platformtest.Fake{Unthrottled: true})
 	fakeURL, err := url.Parse(p.URL(fake))
 	require.NoError(t, err)
 	handler := fake.HTTPServer().Config.Handler
@@ -32,9 +34,9 @@ func ByteOrderMark[S Server, C Client, O any](t *testing.T, p Platform[S, C, O])
 	}))
 	defer srv.Close()
 
-	c := p.UserClient(t, srv.URL+fakeURL.Path)
+	c := p.UserClient(t, srv.URL+fakeURL.Path, p.Prefetch(0))
 	var got []string
-	for key, err := range p.List(context.Background(), c, 2) {
+	for key, err := range p.Keys(p.List(context.Background(), c, 2)) {
 		require.NoError(t, err)
 		got = append(got, key)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/internal/fakeserver"
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/internal/leakcheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -24,8 +25,8 @@ import (
 // sequential requests through List on a client as a user builds it, and
 // the server sees exactly one TCP connection. A response body left unread
 // or unclosed anywhere on the path would open a new one per page.
-func ConnectionReuse[S Server, C Client, O any](t *testing.T, p Platform[S, C, O], records, requests int) {
-	fake, _ := p.Start(t, records, true)
+func ConnectionReuse[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, p platformtest.Platform[S, C, O, R], records, requests int) {
+	fake, _ := p.Start(t, records, platformtest.Fake{Unthrottled: true})
 
 	// The fake's own handler, behind a server that counts connections.
 	var conns, served atomic.Int64
@@ -44,9 +45,9 @@ func ConnectionReuse[S Server, C Client, O any](t *testing.T, p Platform[S, C, O
 	fakeURL, err := url.Parse(p.URL(fake))
 	require.NoError(t, err)
 
-	c := p.UserClient(t, srv.URL+fakeURL.Path)
+	c := p.UserClient(t, srv.URL+fakeURL.Path, p.Prefetch(0))
 	n := 0
-	for _, err := range p.List(context.Background(), c, 1) {
+	for _, err := range p.Keys(p.List(context.Background(), c, 1)) {
 		require.NoError(t, err)
 		n++
 	}
@@ -61,14 +62,14 @@ func ConnectionReuse[S Server, C Client, O any](t *testing.T, p Platform[S, C, O
 // own calls on the same server and client, if any. Once the pool's idle
 // keep-alive connections are closed, no goroutine or connection the calls
 // started is left, with the server still running.
-func NoLeakAfterBreakCancelOrError[S Server, C Client, O any](t *testing.T, p Platform[S, C, O], more ...func(t *testing.T, srv S, c C)) {
-	srv, _ := p.Start(t, 30, false)
+func NoLeakAfterBreakCancelOrError[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, p platformtest.Platform[S, C, O, R], more ...func(t *testing.T, srv S, c C)) {
+	srv, _ := p.Start(t, 30, platformtest.Fake{})
 	dc := leakcheck.NewDialCounter()
 	c := p.NewClient(t, srv, dc.Client(), p.MaxRetries(1))
 	const pageSize = 5
 	before := leakcheck.Snapshot()
 
-	for _, err := range p.List(context.Background(), c, pageSize) {
+	for _, err := range p.Keys(p.List(context.Background(), c, pageSize)) {
 		require.NoError(t, err)
 		break
 	}
@@ -79,7 +80,7 @@ func NoLeakAfterBreakCancelOrError[S Server, C Client, O any](t *testing.T, p Pl
 	defer cancel()
 	srv.ResetRequests()
 	var last error
-	for _, err := range p.List(ctx, c, pageSize) {
+	for _, err := range p.Keys(p.List(ctx, c, pageSize)) {
 		if last = err; err != nil {
 			break
 		}
@@ -94,7 +95,7 @@ func NoLeakAfterBreakCancelOrError[S Server, C Client, O any](t *testing.T, p Pl
 
 	srv.Inject(1, fakeserver.Fault{Hang: true})
 	hctx, hcancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	err := p.Page(hctx, c, pageSize)
+	_, err := p.Page(hctx, c, pageSize)
 	hcancel()
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 
@@ -111,7 +112,8 @@ func NoLeakAfterBreakCancelOrError[S Server, C Client, O any](t *testing.T, p Pl
 		{1, fakeserver.Fault{Status: http.StatusTooManyRequests, RetryAfter: "3600"}, transport.ErrRateLimited},
 	} {
 		srv.Inject(tc.n, tc.fault)
-		assert.ErrorIs(t, p.Page(context.Background(), c, pageSize), tc.want, "%d x %+v", tc.n, tc.fault)
+		_, err := p.Page(context.Background(), c, pageSize)
+		assert.ErrorIs(t, err, tc.want, "%d x %+v", tc.n, tc.fault)
 	}
 
 	for _, m := range more {
@@ -128,8 +130,8 @@ func NoLeakAfterBreakCancelOrError[S Server, C Client, O any](t *testing.T, p Pl
 // retried faults, error statuses and bodies that are not the expected
 // JSON: every body is drained and closed, so one keep-alive connection
 // carries them all.
-func BodiesDrainedKeepAliveReused[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
-	srv, _ := p.Start(t, 12, false)
+func BodiesDrainedKeepAliveReused[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, p platformtest.Platform[S, C, O, R]) {
+	srv, _ := p.Start(t, 12, platformtest.Fake{})
 	dc := leakcheck.NewDialCounter()
 	defer dc.Transport.CloseIdleConnections()
 	// Pages one after another: the check counts connections.
@@ -138,7 +140,7 @@ func BodiesDrainedKeepAliveReused[S Server, C Client, O any](t *testing.T, p Pla
 	const pageSize = 5
 
 	n := 0
-	for _, err := range p.List(ctx, c, pageSize) {
+	for _, err := range p.Keys(p.List(ctx, c, pageSize)) {
 		require.NoError(t, err)
 		n++
 	}
@@ -146,7 +148,8 @@ func BodiesDrainedKeepAliveReused[S Server, C Client, O any](t *testing.T, p Pla
 	assert.ErrorIs(t, p.GetMissing(ctx, c), transport.ErrNotFound)
 	for _, f := range faultmatrix.RetriedFaults() {
 		srv.Inject(1, f)
-		require.NoError(t, p.Page(ctx, c, pageSize), "%+v is retried", f)
+		_, err := p.Page(ctx, c, pageSize)
+		require.NoError(t, err, "%+v is retried", f)
 	}
 	for _, tc := range []struct {
 		status int
@@ -156,7 +159,8 @@ func BodiesDrainedKeepAliveReused[S Server, C Client, O any](t *testing.T, p Pla
 		{http.StatusBadGateway, transport.ErrServer},
 	} {
 		srv.Inject(1, fakeserver.Fault{Status: tc.status})
-		assert.ErrorIs(t, p.Create(ctx, c, srv), tc.want, "write answered %d", tc.status)
+		_, err := p.Create(ctx, c, srv)
+		assert.ErrorIs(t, err, tc.want, "write answered %d", tc.status)
 	}
 
 	assert.Equal(t, 1, dc.Dials(), "every call reused the first connection")
@@ -165,11 +169,11 @@ func BodiesDrainedKeepAliveReused[S Server, C Client, O any](t *testing.T, p Pla
 // ConcurrentUse shares one client between goroutines listing (the even
 // ones) and reading one record each (the odd ones) at once, through 16
 // 429s and 16 503s, under -race. Every list yields all the seeded records.
-func ConcurrentUse[S Server, C Client, O any](t *testing.T, goroutines int, p Platform[S, C, O]) {
+func ConcurrentUse[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, goroutines int, p platformtest.Platform[S, C, O, R]) {
 	// A fake's own quota runs on the wall clock, which the client's fake
 	// clock does not advance: only the injected faults are wanted here,
 	// so the check asks for the start unthrottled.
-	srv, want := p.Start(t, 25, true)
+	srv, want := p.Start(t, 25, platformtest.Fake{Unthrottled: true})
 	dc := leakcheck.NewDialCounter()
 	defer dc.Transport.CloseIdleConnections()
 	// Every call may meet every injected fault: the budget covers them.
@@ -181,7 +185,7 @@ func ConcurrentUse[S Server, C Client, O any](t *testing.T, goroutines int, p Pl
 		ctx := context.Background()
 		if g%2 == 0 {
 			var got []string
-			for key, err := range p.List(ctx, c, 10) {
+			for key, err := range p.Keys(p.List(ctx, c, 10)) {
 				if err != nil {
 					return err
 				}
@@ -206,10 +210,10 @@ func ConcurrentUse[S Server, C Client, O any](t *testing.T, goroutines int, p Pl
 // WithMaxResponseBytes (2 KiB here) is ErrMalformedResponse, read no
 // further than the cap, never an out-of-memory; under the cap the same
 // client works.
-func BodyOverMaxResponseBytes[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
-	srv, _ := p.Start(t, 50, false)
+func BodyOverMaxResponseBytes[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, p platformtest.Platform[S, C, O, R]) {
+	srv, _ := p.Start(t, 50, platformtest.Fake{})
 	c := p.NewClient(t, srv, &http.Client{}, p.MaxResponseBytes(2048), p.MaxRetries(0))
-	err := p.Page(context.Background(), c, 0)
+	_, err := p.Page(context.Background(), c, 0)
 	require.ErrorIs(t, err, transport.ErrMalformedResponse)
 	assert.ErrorContains(t, err, "maximum size")
 	var apiErr *transport.Error
@@ -217,5 +221,6 @@ func BodyOverMaxResponseBytes[S Server, C Client, O any](t *testing.T, p Platfor
 	assert.LessOrEqual(t, len(apiErr.Body), 4096)
 
 	// Under the cap the same client works.
-	assert.NoError(t, p.Page(context.Background(), c, 1))
+	_, err = p.Page(context.Background(), c, 1)
+	assert.NoError(t, err)
 }

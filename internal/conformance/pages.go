@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -20,7 +21,7 @@ import (
 // request's number (from 1) to the earlier request whose body it gets.
 // The list yields every record of the pages before it once and then ends
 // with ErrMalformedResponse, making no further request.
-func PageRepeats[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
+func PageRepeats[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, p platformtest.Platform[S, C, O, R]) {
 	for _, tc := range []struct {
 		name   string
 		replay map[int]int
@@ -31,7 +32,7 @@ func PageRepeats[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			const pageSize = 2
-			fake, _ := p.Start(t, 10, true)
+			fake, _ := p.Start(t, 10, platformtest.Fake{Unthrottled: true})
 			fakeURL, err := url.Parse(p.URL(fake))
 			require.NoError(t, err)
 			handler := fake.HTTPServer().Config.Handler
@@ -59,10 +60,10 @@ func PageRepeats[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
 			}))
 			defer srv.Close()
 
-			c := p.UserClient(t, srv.URL+fakeURL.Path)
+			c := p.UserClient(t, srv.URL+fakeURL.Path, p.Prefetch(0))
 			seen := map[string]bool{}
 			var last error
-			for key, err := range p.List(context.Background(), c, pageSize) {
+			for key, err := range p.Keys(p.List(context.Background(), c, pageSize)) {
 				if err != nil {
 					last = err
 					continue

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/transport"
 )
 
@@ -44,8 +45,8 @@ func (l *headerLog) all() []http.Header {
 // of the headers its credentials travel in, and without a Referer; the
 // write is never sent there: its 307 comes back as an error that matches
 // ErrOutcomeUnknown.
-func Redirects[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
-	fake, keys := p.Start(t, 3, true)
+func Redirects[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T, p platformtest.Platform[S, C, O, R]) {
+	fake, keys := p.Start(t, 3, platformtest.Fake{Unthrottled: true})
 	fakeURL, err := url.Parse(p.URL(fake))
 	require.NoError(t, err)
 	handler := fake.HTTPServer().Config.Handler
@@ -69,7 +70,7 @@ func Redirects[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
 	}))
 	defer origin.Close()
 
-	c := p.UserClient(t, origin.URL+fakeURL.Path)
+	c := p.UserClient(t, origin.URL+fakeURL.Path, p.Prefetch(0))
 	ctx := context.Background()
 	_ = p.Get(ctx, c, keys[0]) // the fake refuses it without credentials
 
@@ -95,7 +96,7 @@ func Redirects[S Server, C Client, O any](t *testing.T, p Platform[S, C, O]) {
 	code = http.StatusTemporaryRedirect
 	mu.Unlock()
 	before := len(atOther.all())
-	err = p.Create(ctx, c, fake)
+	_, err = p.Create(ctx, c, fake)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, transport.ErrOutcomeUnknown, "a redirected write")
 	assert.Len(t, atOrigin.all(), 2, "the write was sent once")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -78,14 +79,14 @@ type Target struct {
 }
 
 // Collect ranges over seq and returns the key of every record, calling
-// onRecord after each one.
-func Collect[T any](seq iter.Seq2[*T, error], key func(*T) string, onRecord func()) ([]string, error) {
+// onRecord after each one. A nil record without an error is an error.
+func Collect[R any](seq iter.Seq2[R, error], key func(R) string, onRecord func()) ([]string, error) {
 	var keys []string
 	for v, err := range seq {
 		if err != nil {
 			return keys, err
 		}
-		if v == nil {
+		if isNil(v) {
 			return keys, errors.New("the iterator yielded a nil record without an error")
 		}
 		keys = append(keys, key(v))
@@ -94,6 +95,15 @@ func Collect[T any](seq iter.Seq2[*T, error], key func(*T) string, onRecord func
 		}
 	}
 	return keys, nil
+}
+
+// isNil reports whether v is a nil pointer, or nil itself.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	r := reflect.ValueOf(v)
+	return r.Kind() == reflect.Pointer && r.IsNil()
 }
 
 // Run runs every fault against every target. The calling test's name must
