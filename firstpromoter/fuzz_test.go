@@ -12,16 +12,8 @@ import (
 // records without nil entries and a next page that moves forward.
 func checkPage[T any](t *testing.T, what string, page int, items []*T, resp *firstpromoter.Response, err error) {
 	t.Helper()
-	if err != nil {
+	if !conformance.CheckPage(t, what, items, resp, err) {
 		return
-	}
-	if resp == nil {
-		t.Fatalf("%s: no error and no response", what)
-	}
-	for i, it := range items {
-		if it == nil {
-			t.Fatalf("%s: record %d is nil", what, i)
-		}
 	}
 	if resp.NextPage != 0 && resp.NextPage != page+1 {
 		t.Fatalf("%s: next page %d after page %d", what, resp.NextPage, page)
@@ -57,11 +49,6 @@ func FuzzListResponse(f *testing.F) {
 			checkPage(t, "payout groups", 2, groups.Groups, resp, err)
 		}
 		// An iterator over any body ends, after at most the one page.
-		n := 0
-		for _, err := range c.Campaigns.List(ctx) {
-			if n++; n > len(body)+1 || err != nil {
-				break
-			}
-		}
+		conformance.Drain(c.Campaigns.List(ctx), body)
 	})
 }
