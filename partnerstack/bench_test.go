@@ -11,7 +11,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"iter"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -76,36 +75,8 @@ func listPartnershipsByHand(ctx context.Context, hc *http.Client, baseURL string
 	}
 }
 
-// benchPlatform describes the list benchmarks below to internal/benchkit.
-var benchPlatform = benchkit.Platform[*partnerstack.Client, *partnerstack.Partnership]{
-	Records:  benchRecords,
-	PageSize: partnerstack.MaxPerPage,
-	Fake: func(n int) (string, func()) {
-		fake := partnerstacktest.NewServer()
-		fake.SeedPartnerships(n)
-		return fake.URL, fake.Close
-	},
-	PageKey: benchPageKey,
-	ByHand:  listPartnershipsByHand,
-	Valid:   func(p *partnerstack.Partnership) bool { return p.Key != "" },
-	NewClient: func(baseURL string) (*partnerstack.Client, error) {
-		return partnerstack.NewClient(
-			partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey),
-			partnerstack.WithBaseURL(baseURL),
-			partnerstack.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
-		)
-	},
-	List: func(ctx context.Context, c *partnerstack.Client) iter.Seq2[*partnerstack.Partnership, error] {
-		return c.Partnerships.List(ctx)
-	},
-	ListPage: func(ctx context.Context, c *partnerstack.Client) (int, error) {
-		items, _, err := c.Partnerships.ListPage(ctx, nil)
-		return len(items), err
-	},
-}
-
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.NewListBench(benchPlatform)
+var listBench = benchkit.For(platform)
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator
@@ -135,15 +106,13 @@ func BenchmarkListParallel(b *testing.B) { listBench.Parallel(b) }
 // ratio also charges the SDK its loopback round trips: the stricter
 // reading of the target.
 func BenchmarkListVsPlainDecode(b *testing.B) {
-	baseURL, closeFake := benchPlatform.Fake(benchRecords)
-	pages, err := benchkit.RecordPages(baseURL, benchPageKey, benchRecords, benchPlatform.ByHand)
-	closeFake()
+	pages, err := benchkit.Record(b, platform)
 	if err != nil {
 		b.Fatal(err)
 	}
 	srv := benchkit.NewServer(b, pages, benchPageKey, 0)
-	c := benchkit.Client(b, benchPlatform.NewClient, srv.URL)
-	sdk := func() int { return benchkit.Count(b, c.Partnerships.List(context.Background()), benchPlatform.Valid) }
+	c := platform.UserClient(b, srv.URL)
+	sdk := func() int { return benchkit.Count(b, c.Partnerships.List(context.Background()), platform.Bench.Valid) }
 	plain := func() int {
 		n := 0
 		for _, body := range pages {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
+	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
 )
@@ -16,113 +17,55 @@ import (
 // the server.
 func TestFaultMatrix_5x15_cells(t *testing.T) {
 	faultmatrix.Run(t, []faultmatrix.Target{
-		matrixList("partnerships", "partnerships",
+		faultmatrix.ListTarget(platform),
+		faultmatrix.ListRow(platform, "transactions", "transactions",
 			func(s *partnerstacktest.Server) []string {
-				s.SeedPartnerships(7)
-				return keysOf(s.Partnerships(), func(p partnerstacktest.Partnership) string { return p.Key })
+				s.SeedTransactions(faultmatrix.ListRecords)
+				return platformtest.Keyed(s.Transactions(), func(tx partnerstacktest.Transaction) string { return tx.Key })
 			},
-			func(ctx context.Context, c *partnerstack.Client, _ *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Partnership, error] {
-				return c.Partnerships.List(ctx, &partnerstack.PartnershipListOptions{ListParams: p})
-			},
-			func(p *partnerstack.Partnership) string { return p.Key }),
-		matrixList("transactions", "transactions",
-			func(s *partnerstacktest.Server) []string {
-				s.SeedTransactions(7)
-				return keysOf(s.Transactions(), func(tx partnerstacktest.Transaction) string { return tx.Key })
-			},
-			func(ctx context.Context, c *partnerstack.Client, _ *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Transaction, error] {
-				return c.Transactions.List(ctx, &partnerstack.TransactionListOptions{ListParams: p})
+			func(ctx context.Context, c *partnerstack.Client) iter.Seq2[*partnerstack.Transaction, error] {
+				return c.Transactions.List(ctx, &partnerstack.TransactionListOptions{ListParams: matrixPage})
 			},
 			func(tx *partnerstack.Transaction) string { return tx.Key }),
-		matrixList("customers", "customers",
+		faultmatrix.ListRow(platform, "customers", "customers",
 			func(s *partnerstacktest.Server) []string {
-				s.SeedCustomers(7)
-				return keysOf(s.Customers(), func(c partnerstacktest.Customer) string { return c.Key })
+				s.SeedCustomers(faultmatrix.ListRecords)
+				return platformtest.Keyed(s.Customers(), func(c partnerstacktest.Customer) string { return c.Key })
 			},
-			func(ctx context.Context, c *partnerstack.Client, _ *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Customer, error] {
-				return c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: p})
+			func(ctx context.Context, c *partnerstack.Client) iter.Seq2[*partnerstack.Customer, error] {
+				return c.Customers.List(ctx, &partnerstack.CustomerListOptions{ListParams: matrixPage})
 			},
 			func(c *partnerstack.Customer) string { return c.Key }),
-		matrixList("partner_api_programs", "marketplace/programs",
-			func(s *partnerstacktest.Server) []string {
-				s.SeedPrograms(7)
-				return keysOf(s.Programs(), func(p partnerstacktest.Program) string { return p.Key })
-			},
-			func(ctx context.Context, _ *partnerstack.Client, pc *partnerstack.PartnerClient, p partnerstack.ListParams) iter.Seq2[*partnerstack.Program, error] {
-				return pc.Programs.List(ctx, &partnerstack.ProgramListOptions{ListParams: p})
-			},
-			func(p *partnerstack.Program) string { return p.Key }),
-		{
-			Name: "create_customer", Write: true, Path: "customers",
-			New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
-				srv, c, _ := matrixServer(t, env)
-				srv.SeedPartnerships(1)
-				partner := srv.Partnerships()[0].PartnerKey
-				return faultmatrix.Instance{
-					Server: srv,
-					Run: func(ctx context.Context, _ func()) ([]string, error) {
-						cu, err := c.Customers.Create(ctx, &partnerstack.CustomerCreateParams{Email: "matrix@example.com", PartnerKey: partner})
-						if err != nil {
-							return nil, err
-						}
-						return []string{cu.Key}, nil
-					},
-					Applied: func() int { return len(srv.Customers()) },
-				}
-			},
-		},
+		partnerProgramsRow(),
+		faultmatrix.WriteTarget(platform),
 	})
 }
 
-// matrixServer starts an empty fake and both clients on it, configured by
-// env.
-func matrixServer(t *testing.T, env faultmatrix.Env) (*partnerstacktest.Server, *partnerstack.Client, *partnerstack.PartnerClient) {
-	t.Helper()
-	srv := partnerstacktest.NewServer()
-	t.Cleanup(srv.Close)
-	common := []partnerstack.Option{
-		partnerstack.WithBaseURL(srv.URL), partnerstack.WithHTTPClient(env.HTTPClient), partnerstack.WithMaxRetries(env.MaxRetries),
-		partnerstack.WithPrefetch(0),     // a fault lands on the request it is injected before
-		partnerstack.WithRateLimit(0, 0), // the matrix reads the retry waits alone
-		partnerstack.WithClock(env.Clock),
-	}
-	c, err := partnerstack.NewClient(append(common, partnerstack.WithKeys(partnerstacktest.PublicKey, partnerstacktest.SecretKey))...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pc, err := partnerstack.NewPartnerClient(append(common, partnerstack.WithAPIKey(partnerstacktest.APIKey))...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return srv, c, pc
-}
+// matrixPage is the matrix lists' page: three records.
+var matrixPage = partnerstack.ListParams{PerPage: faultmatrix.ListPageSize}
 
-// matrixList is an iterator row: seed fills the fake and returns the seeded
-// keys; the list pages 3 records at a time, so 7 records take 3 pages.
-func matrixList[T any](name, path string, seed func(*partnerstacktest.Server) []string,
-	list func(context.Context, *partnerstack.Client, *partnerstack.PartnerClient, partnerstack.ListParams) iter.Seq2[*T, error], key func(*T) string) faultmatrix.Target {
+// partnerProgramsRow is the row of the Partner API's marketplace list,
+// through a partner client configured like the matrix's own.
+func partnerProgramsRow() faultmatrix.Target {
 	return faultmatrix.Target{
-		Name: name, RetrySafe: true, Path: path,
-		// The envelope is right; the list inside it is not.
-		WrongShape: `{"data":{"unexpected":true},"message":"ok","status":200}`,
+		Name: "partner_api_programs", RetrySafe: true, Path: "marketplace/programs", WrongShape: platform.Matrix.WrongShape,
 		New: func(t *testing.T, env faultmatrix.Env) faultmatrix.Instance {
-			srv, c, pc := matrixServer(t, env)
-			seeded := seed(srv)
+			srv, _ := faultmatrix.Start(t, platform, env, 0)
+			pc, err := partnerstack.NewPartnerClient(
+				partnerstack.WithAPIKey(partnerstacktest.APIKey), partnerstack.WithBaseURL(srv.URL), partnerstack.WithHTTPClient(env.HTTPClient),
+				partnerstack.WithMaxRetries(env.MaxRetries), partnerstack.WithPrefetch(0), partnerstack.WithRateLimit(0, 0), partnerstack.WithClock(env.Clock))
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv.SeedPrograms(faultmatrix.ListRecords)
 			return faultmatrix.Instance{
-				Server: srv, Seeded: seeded,
+				Server: srv,
+				Seeded: platformtest.Keyed(srv.Programs(), func(p partnerstacktest.Program) string { return p.Key }),
 				Run: func(ctx context.Context, onRecord func()) ([]string, error) {
-					return faultmatrix.Collect(list(ctx, c, pc, partnerstack.ListParams{PerPage: 3}), key, onRecord)
+					return faultmatrix.Collect(pc.Programs.List(ctx, &partnerstack.ProgramListOptions{ListParams: matrixPage}),
+						func(p *partnerstack.Program) string { return p.Key }, onRecord)
 				},
 			}
 		},
 	}
-}
-
-// keysOf returns the keys of records.
-func keysOf[R any](records []R, key func(R) string) []string {
-	out := make([]string, len(records))
-	for i, r := range records {
-		out[i] = key(r)
-	}
-	return out
 }
