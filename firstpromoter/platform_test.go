@@ -73,7 +73,7 @@ var platform = platformtest.Platform[*firstpromotertest.Server, *firstpromoter.C
 	},
 	Created: func(srv *firstpromotertest.Server) int { return len(srv.Promoters()) },
 
-	Matrix: platformtest.Matrix[firstpromoter.Option]{
+	Matrix: platformtest.Matrix[*firstpromotertest.Server, firstpromoter.Option]{
 		ListName: "referrals", ListPath: "company/referrals",
 		CreateName: "create_promoter", CreatePath: "company/promoters",
 	},

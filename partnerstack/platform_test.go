@@ -70,13 +70,15 @@ var platform = platformtest.Platform[*partnerstacktest.Server, *partnerstack.Cli
 	Created:   func(srv *partnerstacktest.Server) int { return len(srv.Customers()) },
 	Unordered: true,
 
-	Matrix: platformtest.Matrix[partnerstack.Option]{
+	Matrix: platformtest.Matrix[*partnerstacktest.Server, partnerstack.Option]{
 		ListName: "partnerships", ListPath: "partnerships",
 		CreateName: "create_customer", CreatePath: "customers",
 		// The envelope is right; the list inside it is not.
 		WrongShape: `{"data":{"unexpected":true},"message":"ok","status":200}`,
 		// The matrix reads the retry waits alone.
-		Options: func() []partnerstack.Option { return []partnerstack.Option{partnerstack.WithRateLimit(0, 0)} },
+		Options: func(*partnerstacktest.Server) []partnerstack.Option {
+			return []partnerstack.Option{partnerstack.WithRateLimit(0, 0)}
+		},
 	},
 	Bench: platformtest.Bench[*partnerstack.Partnership]{
 		Records:  benchRecords,

@@ -11,7 +11,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"iter"
 	"net/http"
 	"strconv"
 	"strings"
@@ -87,32 +86,7 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 }
 
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.NewListBench(benchkit.Platform[*refersion.Client, *refersion.Affiliate]{
-	Records:  benchRecords,
-	PageSize: refersion.MaxPerPage,
-	Fake: func(n int) (string, func()) {
-		fake := refersiontest.NewServer()
-		fake.SeedAffiliates(n)
-		return fake.URL, fake.Close
-	},
-	PageKey: benchPageKey,
-	ByHand:  listAffiliatesByHand,
-	Valid:   func(a *refersion.Affiliate) bool { return a.ID != "" },
-	NewClient: func(baseURL string) (*refersion.Client, error) {
-		return refersion.NewClient(
-			refersion.WithKeys(refersiontest.PublicKey, refersiontest.SecretKey),
-			refersion.WithBaseURL(baseURL),
-			refersion.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
-		)
-	},
-	List: func(ctx context.Context, c *refersion.Client) iter.Seq2[*refersion.Affiliate, error] {
-		return c.Affiliates.List(ctx)
-	},
-	ListPage: func(ctx context.Context, c *refersion.Client) (int, error) {
-		items, _, err := c.Affiliates.ListPage(ctx, nil)
-		return len(items), err
-	},
-})
+var listBench = benchkit.For(platform)
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator

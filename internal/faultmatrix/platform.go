@@ -27,7 +27,7 @@ func Client[S platformtest.Server, C platformtest.Client, O, R any](t *testing.T
 	t.Helper()
 	all := []O{p.Clock(env.Clock), p.MaxRetries(env.MaxRetries), p.Prefetch(0)}
 	if p.Matrix.Options != nil {
-		all = append(all, p.Matrix.Options()...)
+		all = append(all, p.Matrix.Options(srv)...)
 	}
 	return p.NewClient(t, srv, env.HTTPClient, append(all, opts...)...)
 }

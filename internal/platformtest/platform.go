@@ -113,7 +113,7 @@ type Platform[S Server, C Client, O any, R any] struct {
 
 	// Matrix names the fault matrix's rows of the listed endpoint and the
 	// write.
-	Matrix Matrix[O]
+	Matrix Matrix[S, O]
 	// Bench is what the list benchmarks need beyond the list.
 	Bench Bench[R]
 	// Hygiene is what the secret hygiene check needs beyond the clients.
@@ -124,7 +124,7 @@ type Platform[S Server, C Client, O any, R any] struct {
 
 // Matrix is what the fault matrix needs to make rows of a Platform's list
 // and write.
-type Matrix[O any] struct {
+type Matrix[S Server, O any] struct {
 	// ListName and CreateName are the rows' subtest names.
 	ListName, CreateName string
 	// ListPath and CreatePath are parts of the endpoints' paths every API
@@ -133,8 +133,9 @@ type Matrix[O any] struct {
 	// WrongShape is a JSON body of the wrong shape for the list; the
 	// default is an object.
 	WrongShape string
-	// Options, when set, returns further options of every matrix client.
-	Options func() []O
+	// Options, when set, returns further options of every matrix client
+	// of srv.
+	Options func(srv S) []O
 }
 
 // Bench is what the list benchmarks need of a Platform beyond its list:
