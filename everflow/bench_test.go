@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -80,33 +79,8 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 	}
 }
 
-// newClient builds the client the benchmarks measure on baseURL.
-func newClient(baseURL string) (*everflow.Client, error) {
-	// Loopback: measure the SDK, not the quota.
-	return everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(baseURL), everflow.WithRateLimit(0, 0))
-}
-
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.NewListBench(benchkit.Platform[*everflow.Client, *everflow.Affiliate]{
-	Records:  benchRecords,
-	PageSize: everflow.MaxPerPage,
-	Fake: func(n int) (string, func()) {
-		fake := newFakeServer()
-		fake.SeedAffiliates(n)
-		return fake.URL, fake.Close
-	},
-	PageKey:   benchPageKey,
-	ByHand:    listAffiliatesByHand,
-	Valid:     func(a *everflow.Affiliate) bool { return a.NetworkAffiliateID != 0 },
-	NewClient: newClient,
-	List: func(ctx context.Context, c *everflow.Client) iter.Seq2[*everflow.Affiliate, error] {
-		return c.Affiliates.List(ctx)
-	},
-	ListPage: func(ctx context.Context, c *everflow.Client) (int, error) {
-		items, _, err := c.Affiliates.ListPage(ctx, nil)
-		return len(items), err
-	},
-})
+var listBench = benchkit.For(platform)
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator
@@ -147,7 +121,8 @@ var exportBlocks = sync.OnceValues(func() (map[everflow.ExportFormat]*exportBloc
 	fake := newFakeServer()
 	defer fake.Close()
 	fake.SeedPostbacks(exportBlockRows)
-	c, err := newClient(fake.URL)
+	// Loopback: measure the SDK, not the quota.
+	c, err := everflow.NewClient(everflow.WithAPIKey(everflowtest.APIKey), everflow.WithBaseURL(fake.URL), everflow.WithRateLimit(0, 0))
 	if err != nil {
 		return nil, err
 	}
@@ -306,7 +281,7 @@ func BenchmarkExportStream(b *testing.B) {
 	})
 	b.Run("format=json/impl=sdk", func(b *testing.B) {
 		srv := newExportServer(b, everflow.FormatJSON)
-		c := benchkit.Client(b, newClient, srv.URL)
+		c := platform.UserClient(b, srv.URL)
 		measureStream(b, srv, func() (int, error) {
 			n := 0
 			for p, err := range c.Postbacks.Export(ctx, exportParams) {
@@ -349,7 +324,7 @@ func BenchmarkExportStream(b *testing.B) {
 	})
 	b.Run("format=csv/impl=sdk", func(b *testing.B) {
 		srv := newExportServer(b, everflow.FormatCSV)
-		c := benchkit.Client(b, newClient, srv.URL)
+		c := platform.UserClient(b, srv.URL)
 		measureStream(b, srv, func() (int, error) {
 			n := 0
 			for rec, err := range c.Postbacks.ExportCSV(ctx, exportParams) {

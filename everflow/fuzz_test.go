@@ -2,7 +2,6 @@ package everflow
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
@@ -42,16 +42,8 @@ func addSamples(f *testing.F) {
 // records without nil entries and a next page that moves forward.
 func checkPage[T any](t *testing.T, what string, page int, items []*T, resp *Response, err error) {
 	t.Helper()
-	if err != nil {
+	if !conformance.CheckPage(t, what, items, resp, err) {
 		return
-	}
-	if resp == nil {
-		t.Fatalf("%s: no error and no response", what)
-	}
-	for i, it := range items {
-		if it == nil {
-			t.Fatalf("%s: record %d is nil", what, i)
-		}
 	}
 	if resp.NextPage != 0 && resp.NextPage <= page {
 		t.Fatalf("%s: next page %d after page %d", what, resp.NextPage, page)
@@ -90,12 +82,7 @@ func FuzzListResponse(f *testing.F) {
 		_, _ = c.Clicks.Stream(ctx, &ClickStreamParams{From: fuzzWindow.From, To: fuzzWindow.From.Add(time.Hour), TimezoneID: TimezoneUTC})
 		_, _ = c.Reports.Table(ctx, &EntityReportParams{From: fuzzWindow.From, To: fuzzWindow.To, TimezoneID: TimezoneUTC,
 			CurrencyID: "USD", Columns: []ReportColumn{ColumnOffer}})
-		n := 0
-		for _, err := range c.Affiliates.List(ctx) {
-			if n++; n > len(body)+1 || err != nil {
-				break
-			}
-		}
+		conformance.Drain(c.Affiliates.List(ctx), body)
 	})
 }
 
@@ -107,20 +94,13 @@ func FuzzDecodeRecords(f *testing.F) {
 	f.Add([]byte(`{"network_offer_id":"7","time_created":"1706745600","payout":"NaN","is_event":"1","date":"2024-02-01"}`))
 	f.Add([]byte(`{"relationship":{"offer":{"network_offer_id":1},"affiliate":null},"conversion_unix_timestamp":1e300}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, v := range []any{
+		conformance.DecodeEncodes(t, body,
 			new(Affiliate), new(AffiliateRelationship), new(AffiliateUser), new(Click), new(ClickRelationship),
 			new(Geolocation), new(Conversion), new(ConversionRelationship), new(Network), new(Offer),
 			new(OfferRelationship), new(Pixel), new(PostbackLog), new(Metrics), new(ColumnValue), new(Timezone),
 			new(ConversionSummary), new(tolerant.Unix), new(tolerant.Text), new(tolerant.Bool), &tolerant.OptionalDate{P: new(*time.Time)},
 			page[Conversion]("conversions"),
-		} {
-			if json.Unmarshal(body, v) != nil {
-				continue
-			}
-			if _, err := json.Marshal(v); err != nil {
-				t.Fatalf("%T decoded from %q does not encode: %v", v, body, err)
-			}
-		}
+		)
 	})
 }
 

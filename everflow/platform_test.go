@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
+
 	. "github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
 )
 
@@ -66,6 +69,98 @@ var platform = platformtest.Platform[*everflowtest.Server, *Client, Option, *Aff
 		return strconv.FormatInt(a.NetworkAffiliateID, 10), nil
 	},
 	Created: func(srv *everflowtest.Server) int { return len(srv.Affiliates()) },
+
+	Matrix: platformtest.Matrix[*everflowtest.Server, Option]{
+		ListName: "affiliates", ListPath: "networks/affiliates",
+		CreateName: "create_affiliate", CreatePath: "networks/affiliates",
+		// The matrix reads the retry waits alone.
+		Options: func(*everflowtest.Server) []Option { return []Option{WithRateLimit(0, 0)} },
+	},
+	Bench: platformtest.Bench[*Affiliate]{
+		Records:  benchRecords,
+		PageSize: MaxPerPage,
+		PageKey:  benchPageKey,
+		ByHand:   listAffiliatesByHand,
+		Valid:    func(a *Affiliate) bool { return a.NetworkAffiliateID != 0 },
+	},
+	Hygiene: platformtest.Hygiene[*everflowtest.Server, *Client, Option]{
+		WrongCredentials: func() []Option { return []Option{WithAPIKey(wrongKey)} },
+		Secrets:          func(*everflowtest.Server) []string { return []string{everflowtest.APIKey, wrongKey} },
+		Setup: func(t *testing.T, srv *everflowtest.Server, c *Client, opts, _ []Option) ([]any, []func(context.Context) error) {
+			srv.SeedConversions(3)
+			holders, err := KeyHolders(c, opts)
+			require.NoError(t, err)
+			return append([]any{c.Affiliates}, holders...), nil
+		},
+		Read: func(ctx context.Context, c *Client, _ *everflowtest.Server) ([]any, error) {
+			items, resp, err := c.Affiliates.ListPage(ctx, nil)
+			if err != nil {
+				return nil, err
+			}
+			return []any{items, resp, *resp}, nil
+		},
+		Calls: []func(context.Context, *Client, *everflowtest.Server) error{
+			func(ctx context.Context, c *Client, _ *everflowtest.Server) error {
+				_, _, err := c.Affiliates.ListPage(ctx, nil)
+				return err
+			},
+			func(ctx context.Context, c *Client, _ *everflowtest.Server) error {
+				_, err := c.Affiliates.Create(ctx, &AffiliateCreateParams{Name: "Hygiene Media", AccountStatus: AccountActive,
+					Billing: &Billing{BillingFrequency: "monthly", PaymentType: "none", Details: &BillingDetails{DayOfMonth: 1}}})
+				return err
+			},
+			func(ctx context.Context, c *Client, _ *everflowtest.Server) error {
+				export := &ConversionExportParams{ConversionReportParams: ConversionReportParams{From: feb(1), To: feb(29), TimezoneID: TimezoneUTC}}
+				for _, err := range c.Conversions.ExportCSV(ctx, export) {
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		},
+	},
+	Input: platformtest.Input[*Client, Option]{
+		APIRoot: DefaultBaseURL,
+		Options: []platformtest.Refused[[]Option]{
+			{Name: "empty API key", Input: []Option{WithAPIKey("")}, Want: "API key is empty"},
+			{Name: "whitespace API key", Input: []Option{WithAPIKey(" \t\n")}, Want: "API key is empty"},
+			{Name: "API key with a line break", Input: []Option{WithAPIKey("k\r\nX-Evil: 1")}, Want: "line breaks"},
+			{Name: "no API key", Want: "required"},
+		},
+		Calls: []platformtest.Refused[[]func(context.Context, *Client) error]{
+			listParamsRefused("negative page size", ListParams{PerPage: -1}, "page size must be 1..2000"),
+			listParamsRefused("page size above the maximum", ListParams{PerPage: MaxPerPage + 1}, "page size must be 1..2000"),
+			listParamsRefused("negative page", ListParams{Page: -1}, "page must not be negative"),
+			{Name: "empty transaction id", Want: "empty transaction id", Input: []func(context.Context, *Client) error{
+				func(ctx context.Context, c *Client) error { _, err := c.Clicks.Get(ctx, ""); return err },
+			}},
+		},
+		Lookups: []platformtest.Lookup[*Client]{
+			{Get: func(ctx context.Context, c *Client, id string) error {
+				_, err := c.Clicks.Get(ctx, id)
+				return err
+			}, Path: "/v1/networks/reporting/clicks/"},
+		},
+		Route: "affiliates", Query: "page=1",
+	},
+}
+
+// wrongKey is an API key the fake refuses.
+const wrongKey = "ef_live_WRONG_c0ffee1234"
+
+// listParamsRefused is a row of list parameters that a page of affiliates
+// and the offer search both refuse.
+func listParamsRefused(name string, p ListParams, want string) platformtest.Refused[[]func(context.Context, *Client) error] {
+	return platformtest.Refused[[]func(context.Context, *Client) error]{Name: name, Want: want, Input: []func(context.Context, *Client) error{
+		func(ctx context.Context, c *Client) error {
+			_, _, err := c.Affiliates.ListPage(ctx, &AffiliateListOptions{ListParams: p})
+			return err
+		},
+		func(ctx context.Context, c *Client) error {
+			return conformance.LastErr(c.Offers.Search(ctx, &OfferSearchOptions{ListParams: p}))
+		},
+	}}
 }
 
 // affiliateIDs returns the network ids of the affiliates srv holds.

@@ -3,7 +3,6 @@ package everflow_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"github.com/affiliatekit/affiliatekit-go/everflow"
 	"github.com/affiliatekit/affiliatekit-go/everflow/everflowtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/apicheck"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 )
 
 // TestWithResponseInto: a get, a create, an update, a multi-record write
@@ -23,33 +23,21 @@ import (
 func TestWithResponseInto(t *testing.T) {
 	srv := newFakeServer(everflowtest.WithDemoData())
 	t.Cleanup(srv.Close)
-	c, err := everflow.NewClient(
-		everflow.WithAPIKey(everflowtest.APIKey),
-		everflow.WithBaseURL(srv.URL),
-		everflow.WithRateLimit(0, 0),
-		everflow.WithMaxRetries(0),
-	)
-	require.NoError(t, err)
-	ctx := context.Background()
+	c := platform.UserClient(t, srv.URL, everflow.WithMaxRetries(0))
 
-	tests := []struct {
-		name       string
-		call       func(opt everflow.RequestOption) error
-		wantStatus int
-		wantErr    error
-	}{
-		{name: "get", wantStatus: http.StatusOK, call: func(opt everflow.RequestOption) error {
+	conformance.ResponseInto(t, srv, everflow.WithResponseInto, []conformance.Answer{
+		{Name: "get", Status: http.StatusOK, Call: func(ctx context.Context, opt everflow.RequestOption) error {
 			_, err := c.Offers.Get(ctx, 5, opt)
 			return err
 		}},
-		{name: "create", wantStatus: http.StatusOK, call: func(opt everflow.RequestOption) error {
+		{Name: "create", Status: http.StatusOK, Call: func(ctx context.Context, opt everflow.RequestOption) error {
 			_, err := c.Advertisers.Create(ctx, &everflow.AdvertiserCreateParams{
 				Name: "Lakeside Gear", NetworkEmployeeID: 2, DefaultCurrencyID: "USD",
 				Billing: json.RawMessage(`{"billing_frequency":"monthly"}`),
 			}, opt)
 			return err
 		}},
-		{name: "update", wantStatus: http.StatusOK, call: func(opt everflow.RequestOption) error {
+		{Name: "update", Status: http.StatusOK, Later: true, Call: func(ctx context.Context, opt everflow.RequestOption) error {
 			o, err := c.Offers.Get(ctx, 5, everflow.WithRelationships(everflow.RelationshipPayoutRevenue))
 			if err != nil {
 				return err
@@ -59,38 +47,26 @@ func TestWithResponseInto(t *testing.T) {
 			_, err = c.Offers.Update(ctx, o.NetworkOfferID, p, opt)
 			return err
 		}},
-		{name: "bulk write", wantStatus: http.StatusOK, call: func(opt everflow.RequestOption) error {
+		{Name: "bulk write", Status: http.StatusOK, Call: func(ctx context.Context, opt everflow.RequestOption) error {
 			return c.Affiliates.UpdateOfferVisibility(ctx, 2, &everflow.AffiliateOfferVisibilityUpdateParams{
 				NetworkOfferIDs: []int64{3, 4}, VisibilityType: everflow.AffiliateHidden,
 			}, opt)
 		}},
-		{name: "error", wantStatus: http.StatusNotFound, wantErr: everflow.ErrNotFound, call: func(opt everflow.RequestOption) error {
+		{Name: "error", Status: http.StatusNotFound, Err: everflow.ErrNotFound, Call: func(ctx context.Context, opt everflow.RequestOption) error {
 			_, err := c.Pixels.Get(ctx, 999999, opt)
 			return err
 		}},
-		{name: "network", wantStatus: http.StatusOK, call: func(opt everflow.RequestOption) error {
+		{Name: "network", Status: http.StatusOK, Call: func(ctx context.Context, opt everflow.RequestOption) error {
 			_, err := c.Network.Get(ctx, opt)
 			return err
 		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var resp everflow.Response
-			err := tt.call(everflow.WithResponseInto(&resp))
-			if tt.wantErr != nil {
-				require.Error(t, err)
-				assert.True(t, errors.Is(err, tt.wantErr), "%v", err)
-			} else {
-				require.NoError(t, err)
-			}
-			assert.Equal(t, tt.wantStatus, resp.StatusCode)
-			assert.Contains(t, resp.Header.Get("Content-Type"), "application/json")
-			assert.Equal(t, strconv.Itoa(everflowtest.DefaultRateLimit), resp.Header.Get("X-RateLimit-Limit"))
-			if tt.wantErr == nil {
-				assert.Equal(t, everflowtest.DefaultRateLimit, resp.RateLimit.Limit)
-			}
-		})
-	}
+	}, func(t *testing.T, a conformance.Answer, resp *everflow.Response) {
+		assert.Contains(t, resp.Header.Get("Content-Type"), "application/json")
+		assert.Equal(t, strconv.Itoa(everflowtest.DefaultRateLimit), resp.Header.Get("X-RateLimit-Limit"))
+		if a.Err == nil {
+			assert.Equal(t, everflowtest.DefaultRateLimit, resp.RateLimit.Limit)
+		}
+	})
 }
 
 // TestWithRelationships: the option sends one relationship parameter per

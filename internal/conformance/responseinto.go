@@ -22,8 +22,8 @@ type Answer struct {
 	// Err is the error the call fails with; nil for none.
 	Err error
 	// Later says the Response holds the answer of a later request than
-	// the first (a download that follows a link), which carries no request
-	// id.
+	// the first (a download that follows a link, a write after a read),
+	// which carries no request id.
 	Later bool
 }
 
