@@ -11,7 +11,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"iter"
 	"net/http"
 	"strconv"
 	"testing"
@@ -68,32 +67,7 @@ func listAffiliatesByHand(ctx context.Context, hc *http.Client, baseURL string, 
 }
 
 // listBench drives the list benchmarks below through internal/benchkit.
-var listBench = benchkit.NewListBench(benchkit.Platform[*postaffiliatepro.Client, *postaffiliatepro.Affiliate]{
-	Records:  benchRecords,
-	PageSize: postaffiliatepro.DefaultPerPage,
-	Fake: func(n int) (string, func()) {
-		fake := postaffiliateprotest.NewServer(postaffiliateprotest.WithRateLimit(0, 0))
-		fake.SeedAffiliates(n)
-		return fake.URL, fake.Close
-	},
-	PageKey: benchPageKey,
-	ByHand:  listAffiliatesByHand,
-	Valid:   func(a *postaffiliatepro.Affiliate) bool { return a.ID != "" },
-	NewClient: func(baseURL string) (*postaffiliatepro.Client, error) {
-		return postaffiliatepro.NewClient(
-			postaffiliatepro.WithAPIKey(postaffiliateprotest.APIKey),
-			postaffiliatepro.WithBaseURL(baseURL),
-			postaffiliatepro.WithRateLimit(0, 0), // loopback: measure the SDK, not the quota
-		)
-	},
-	List: func(ctx context.Context, c *postaffiliatepro.Client) iter.Seq2[*postaffiliatepro.Affiliate, error] {
-		return c.Affiliates.List(ctx)
-	},
-	ListPage: func(ctx context.Context, c *postaffiliatepro.Client) (int, error) {
-		items, _, err := c.Affiliates.ListPage(ctx, nil)
-		return len(items), err
-	},
-})
+var listBench = benchkit.For(platform)
 
 // BenchmarkListOverhead reads benchRecords records per operation through
 // the hand-written loop (impl=nethttp) and through the SDK's iterator

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 	"github.com/affiliatekit/affiliatekit-go/internal/tolerant"
@@ -78,16 +79,8 @@ func fuzzClient(t *testing.T, body []byte, opts ...Option) *Client {
 // records without nil entries and a next page that moves forward.
 func checkPage[T any](t *testing.T, what string, page int, items []*T, resp *Response, err error) {
 	t.Helper()
-	if err != nil {
+	if !conformance.CheckPage(t, what, items, resp, err) {
 		return
-	}
-	if resp == nil {
-		t.Fatalf("%s: no error and no response", what)
-	}
-	for i, it := range items {
-		if it == nil {
-			t.Fatalf("%s: record %d is nil", what, i)
-		}
 	}
 	if resp.NextPage != 0 && resp.NextPage != page+1 {
 		t.Fatalf("%s: next page %d after page %d", what, resp.NextPage, page)
@@ -123,12 +116,7 @@ func FuzzListResponse(f *testing.F) {
 			checkPage(t, "top affiliates", 2, top, resp, err)
 			_, _ = c.Affiliates.Get(ctx, "a1")
 			_, _ = c.Campaigns.Get(ctx, "c1")
-			n := 0
-			for _, err := range c.Reports.Clicks(ctx) {
-				if n++; n > len(body)+1 || err != nil {
-					break
-				}
-			}
+			conformance.Drain(c.Reports.Clicks(ctx), body)
 		}
 	})
 }
@@ -141,15 +129,8 @@ func FuzzDecodeRecords(f *testing.F) {
 	f.Add([]byte(`{"id":"t1","commission":"12.50","total_cost":"NaN","created_at":"2026-01-01 10:00:00","status":"A"}`))
 	f.Add([]byte(`{"id":1,"dateinserted":"99999-01-01","rstatus":"P","clicks":"1e999"}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, v := range []any{
+		conformance.DecodeEncodes(t, body,
 			new(Affiliate), new(Transaction), new(Campaign), new(Banner), new(TopAffiliate), new(Click),
-		} {
-			if json.Unmarshal(body, v) != nil {
-				continue
-			}
-			if _, err := json.Marshal(v); err != nil {
-				t.Fatalf("%T decoded from %q does not encode: %v", v, body, err)
-			}
-		}
+		)
 	})
 }
