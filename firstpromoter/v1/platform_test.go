@@ -9,9 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
+
 	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
+	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"
 )
 
 // createSeq numbers the promoters the shared checks create, so each has its
@@ -70,7 +73,67 @@ var platform = platformtest.Platform[*v1test.Server, *v1.Client, v1.Option, *v1.
 		return strconv.FormatInt(p.ID, 10), nil
 	},
 	Created: func(srv *v1test.Server) int { return len(srv.Promoters()) },
+
+	Matrix: platformtest.Matrix[*v1test.Server, v1.Option]{
+		ListName: "leads", ListPath: "leads/list",
+		CreateName: "create_promoter", CreatePath: "promoters/create",
+	},
+	Hygiene: platformtest.Hygiene[*v1test.Server, *v1.Client, v1.Option]{
+		WrongCredentials: func() []v1.Option { return []v1.Option{v1.WithAPIKey(wrongKey)} },
+		Secrets: func(srv *v1test.Server) []string {
+			return []string{v1test.APIKey, wrongKey, authToken(srv), missingToken}
+		},
+		// Reads by a promoter's auth token, which v1 takes in the query.
+		Setup: func(t *testing.T, srv *v1test.Server, c *v1.Client, opts, _ []v1.Option) ([]any, []func(context.Context) error) {
+			srv.SeedPromoters(3)
+			var s v1.Settings
+			for _, o := range opts {
+				if err := o(&s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return []any{v1.TransportOf(c), s, &s, c.Promoters}, nil
+		},
+		Read: func(ctx context.Context, c *v1.Client, srv *v1test.Server) ([]any, error) {
+			p, err := c.Promoters.GetByAuthToken(ctx, authToken(srv))
+			if err != nil {
+				return nil, err
+			}
+			return []any{p.ID, p.Email}, nil
+		},
+		Calls: []func(context.Context, *v1.Client, *v1test.Server) error{
+			func(ctx context.Context, c *v1.Client, srv *v1test.Server) error {
+				_, err := c.Promoters.GetByAuthToken(ctx, authToken(srv))
+				return err
+			},
+			func(ctx context.Context, c *v1.Client, _ *v1test.Server) error {
+				_, err := c.Promoters.RefreshToken(ctx, v1.PromoterKey{AuthToken: missingToken})
+				return err
+			},
+			func(ctx context.Context, c *v1.Client, _ *v1test.Server) error {
+				_, _, err := c.Leads.ListPage(ctx, nil)
+				return err
+			},
+		},
+		More: func(t *testing.T, _ *v1test.Server, c *v1.Client, _ []v1.Option, sink *secretcheck.Sink) {
+			_, err := c.Promoters.GetByAuthToken(context.Background(), missingToken)
+			require.ErrorIs(t, err, v1.ErrNotFound)
+			sink.Print(err)
+		},
+	},
+	Input: platformtest.Input[*v1.Client, v1.Option]{APIRoot: v1.DefaultBaseURL},
 }
+
+// wrongKey is an API key the fake refuses; missingToken an auth token of
+// no promoter.
+const (
+	wrongKey     = "fpv1_live_WRONG_1a2b3c4d5e"
+	missingToken = "tok_missing_SECRET_77f0e1"
+)
+
+// authToken returns the auth token of the second promoter the hygiene
+// check seeds.
+func authToken(srv *v1test.Server) string { return srv.Promoters()[1].AuthToken }
 
 // leadPage returns the list options of pageSize leads a page, or none
 // for 0.
