@@ -4,9 +4,9 @@
 // against a hand-written net/http loop per record, as paired ratios and
 // across goroutines.
 //
-// A platform package describes its list endpoint once as a Platform (its
-// fake, page key, hand-written loop, client and list calls) and gets its
-// benchmarks from NewListBench.
+// A platform package gets its list benchmarks from For, with the
+// description it gives of itself (platformtest.Platform): its fake, list,
+// client, page key and hand-written loop.
 package benchkit
 
 import (
