@@ -4,11 +4,11 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
@@ -105,12 +105,7 @@ func TestVendorBodiesRoundTrip(t *testing.T) {
 			if status == 0 {
 				status = http.StatusOK
 			}
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-				w.Header().Set("Content-Type", "application/json")
-				w.WriteHeader(status)
-				_, _ = w.Write(body)
-			}))
-			defer srv.Close()
+			srv := conformance.BodyServer(t, status, body)
 			c, err := NewClient(WithAPIKey("key"), WithBaseURL(srv.URL), WithMaxRetries(0))
 			require.NoError(t, err)
 			got, err := row.call(context.Background(), c)

@@ -3,8 +3,6 @@ package everflow
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -28,16 +26,6 @@ func fuzzClient(t *testing.T, contentType string, body []byte) *Client {
 	return c
 }
 
-// addSamples seeds f with the captured responses under testdata.
-func addSamples(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b)
-		}
-	}
-}
-
 // checkPage is what every page call promises for any body: an error, or
 // records without nil entries and a next page that moves forward.
 func checkPage[T any](t *testing.T, what string, page int, items []*T, resp *Response, err error) {
@@ -59,7 +47,7 @@ var fuzzWindow = ConversionReportParams{
 // the single-object answers. Nothing may panic; a body is either a result
 // or an error.
 func FuzzListResponse(f *testing.F) {
-	addSamples(f)
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"affiliates":[{"network_affiliate_id":1,"time_created":1706745600}],"paging":{"page":1,"page_size":1,"total_count":9}}`))
 	f.Add([]byte(`{"conversions":[null],"paging":{"page":-1,"page_size":0,"total_count":99999999999}}`))
 	f.Add([]byte(`{"offers":null,"paging":null}`))
@@ -90,7 +78,7 @@ func FuzzListResponse(f *testing.F) {
 // tolerant unix-time, string, bool and date decoders. A record that decodes
 // encodes back to JSON (no NaN or infinite amounts).
 func FuzzDecodeRecords(f *testing.F) {
-	addSamples(f)
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"network_offer_id":"7","time_created":"1706745600","payout":"NaN","is_event":"1","date":"2024-02-01"}`))
 	f.Add([]byte(`{"relationship":{"offer":{"network_offer_id":1},"affiliate":null},"conversion_unix_timestamp":1e300}`))
 	f.Fuzz(func(t *testing.T, body []byte) {

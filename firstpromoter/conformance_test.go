@@ -3,7 +3,6 @@ package firstpromoter_test
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
@@ -480,11 +480,7 @@ func TestVendorExamplesRoundTrip(t *testing.T) {
 		t.Run(row.file, func(t *testing.T) {
 			body, err := os.ReadFile(filepath.Join("testdata", "spec", row.file))
 			require.NoError(t, err)
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "application/json")
-				_, _ = w.Write(body)
-			}))
-			defer srv.Close()
+			srv := conformance.BodyServer(t, http.StatusOK, body)
 			c, err := firstpromoter.NewClient(firstpromoter.WithBaseURL(srv.URL+"/api/v2"), firstpromoter.WithAPIKey("k"), firstpromoter.WithAccountID("a"), firstpromoter.WithMaxRetries(0))
 			require.NoError(t, err)
 			got, err := row.call(context.Background(), c)

@@ -3,13 +3,13 @@ package partnerstack
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 
@@ -72,11 +72,7 @@ func TestVendorExamplesRoundTrip(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			body, err := os.ReadFile(filepath.Join("testdata", "vendor", tt.file))
 			require.NoError(t, err)
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "application/json")
-				_, _ = w.Write(body)
-			}))
-			t.Cleanup(srv.Close)
+			srv := conformance.BodyServer(t, http.StatusOK, body)
 			c, err := NewPartnerClient(WithAPIKey("key"), WithBaseURL(srv.URL), WithMaxRetries(0))
 			require.NoError(t, err)
 			got, err := tt.call(context.Background(), c)
@@ -88,14 +84,9 @@ func TestVendorExamplesRoundTrip(t *testing.T) {
 
 // Every example file is served by a row.
 func TestVendorExamplesAllServed(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "vendor", "*.json"))
-	require.NoError(t, err)
-	rows := map[string]bool{}
+	var files []string
 	for _, tt := range vendorExamples {
-		rows[tt.file] = true
+		files = append(files, tt.file)
 	}
-	for _, f := range files {
-		require.True(t, rows[filepath.Base(f)], "%s has no row", f)
-	}
-	require.Len(t, rows, len(files))
+	conformance.AllServed(t, "vendor", files)
 }

@@ -2,8 +2,6 @@ package partnerstack
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -44,22 +42,12 @@ func checkPage[T any](t *testing.T, what, after string, items []*T, resp *Respon
 	}
 }
 
-// addSamples seeds f with the captured responses under testdata.
-func addSamples(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b)
-		}
-	}
-}
-
 // FuzzListResponse runs any body, as a 200 answer, through the list pages
 // of both APIs: the {"data": {"items", "has_more", "total"}} envelope and
 // the bare-array form. Nothing may panic; a body is either a page or an
 // error.
 func FuzzListResponse(f *testing.F) {
-	addSamples(f)
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"data":{"has_more":true,"items":[{"key":"part_1","created_at":1706000000000}],"total":"3"},"message":"ok","status":200}`))
 	f.Add([]byte(`{"data":[{"key":"cus_1"}]}`))
 	f.Add([]byte(`{"data":{"has_more":true,"items":[null]}}`))
@@ -93,7 +81,7 @@ func FuzzListResponse(f *testing.F) {
 // fields). A record that decodes encodes back to JSON (no NaN or infinite
 // amounts).
 func FuzzDecodeRecords(f *testing.F) {
-	addSamples(f)
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"key":"rew_1","amount":"12.5","created_at":"1706000000000","updated_at":1706000000,"archived":null}`))
 	f.Add([]byte(`{"key":"tx_1","amount":"NaN","created_at":"2024-01-02"}`))
 	f.Add([]byte(`{"items":[{"key":"a"}],"has_more":false,"total":null}`))

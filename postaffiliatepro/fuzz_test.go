@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -19,12 +17,7 @@ import (
 // reject them, never panic. It rejects what encoding/json rejects, and the
 // records it cuts out of an array are the ones encoding/json sees.
 func FuzzDecodeList(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b)
-		}
-	}
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"data":{"items":[{"id":1,"created_at":"2026-01-01 10:00:00","commission":"1e3"}],"count":"5"}}`))
 	f.Add([]byte(`{"data":null}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -94,12 +87,7 @@ func checkPage[T any](t *testing.T, what string, page int, items []*T, resp *Res
 // in both paging styles and the single-record calls. Nothing may panic; a
 // body is either a result or an error, and an iterator over it ends.
 func FuzzListResponse(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b)
-		}
-	}
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"data":{"items":[{"id":"a1","username":"x@example.com"}],"total":"5"}}`))
 	f.Add([]byte(`{"affiliates":[null],"meta":{"total_count":3}}`))
 	f.Add([]byte(`[{"id":1},{"id":"2"}]`))

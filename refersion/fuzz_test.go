@@ -2,8 +2,6 @@ package refersion
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -27,22 +25,12 @@ func fuzzClient(t *testing.T, body []byte) *Client {
 	return c
 }
 
-// addSamples seeds f with the captured responses under testdata.
-func addSamples(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b)
-		}
-	}
-}
-
 // FuzzListResponse runs any body, as a 200 answer, through the affiliate
 // list and search pages (the {"total", "results"} envelope) and the other
 // calls' answers. Nothing may panic; a body is either a result or an
 // error.
 func FuzzListResponse(f *testing.F) {
-	addSamples(f)
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"total":"1,234,","results":[{"id":"694c","offer_id":12,"status":"ACTIVE","custom_fields":[]}]}`))
 	f.Add([]byte(`{"total":3,"results":[null]}`))
 	f.Add([]byte(`{"results":null}`))
@@ -71,7 +59,7 @@ func FuzzListResponse(f *testing.F) {
 // tolerant number and string decoders. A record that decodes encodes back
 // to JSON (no NaN or infinite amounts).
 func FuzzDecodeRecords(f *testing.F) {
-	addSamples(f)
+	conformance.AddSamples(f)
 	f.Add([]byte(`{"id":37567438,"total":"3,498.03,","commission_total":"NaN","link":"https://x/c/a3y7"}`))
 	f.Add([]byte(`"694c"`))
 	f.Add([]byte(`1e400`))

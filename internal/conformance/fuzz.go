@@ -5,6 +5,8 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
@@ -81,6 +83,17 @@ func Drain[R any](seq iter.Seq2[R, error], body []byte) {
 	for _, err := range seq {
 		if n++; n > len(body)+1 || err != nil {
 			return
+		}
+	}
+}
+
+// AddSamples seeds f with every JSON body under the package's testdata,
+// the captured responses.
+func AddSamples(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b)
 		}
 	}
 }
