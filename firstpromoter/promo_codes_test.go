@@ -7,10 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // promoCodeJSON is a promo code as the API's reference documents it.

@@ -8,10 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // promoterCampaignJSON is a promoter campaign as the API's reference

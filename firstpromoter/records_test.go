@@ -4,10 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // emptyRecords are answers that decode to a record without its id.

@@ -8,10 +8,9 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 func reportParams() *firstpromoter.ReportParams {

@@ -6,10 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 // tapeTrackSignupJSON is the 200 example of POST /track/signup in the v2

@@ -10,10 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/firstpromoter"
 )
 
 const (

@@ -4,11 +4,10 @@ import (
 	"context"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCustomerWrites(t *testing.T) {

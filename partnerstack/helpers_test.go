@@ -4,11 +4,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
-
 	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
+	"github.com/stretchr/testify/require"
 )
 
 // newVendor starts a fake and returns a Vendor API client for it, with a

@@ -7,11 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestTransactionsListPagesWithCursor(t *testing.T) {

@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestPartnershipsListAndGet(t *testing.T) {

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/affiliatekit/affiliatekit-go/internal/money"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack"
 	"github.com/affiliatekit/affiliatekit-go/partnerstack/partnerstacktest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestRewardsListAndCreate(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 )
 

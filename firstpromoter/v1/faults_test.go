@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 	"github.com/affiliatekit/affiliatekit-go/internal/faultmatrix"
 )

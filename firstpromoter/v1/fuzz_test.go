@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"testing"
 
-	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/internal/conformance"
 )
 

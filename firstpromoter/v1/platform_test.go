@@ -11,7 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1/v1test"
 	"github.com/affiliatekit/affiliatekit-go/internal/platformtest"
 	"github.com/affiliatekit/affiliatekit-go/internal/secretcheck"

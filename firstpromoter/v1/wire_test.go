@@ -9,7 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	v1 "github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
+	"github.com/affiliatekit/affiliatekit-go/firstpromoter/v1"
 	"github.com/affiliatekit/affiliatekit-go/internal/wirecheck"
 )
 

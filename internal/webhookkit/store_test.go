@@ -7,10 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/affiliatekit/affiliatekit-go/internal/testclock"
 )
 
 func newTestStore(ttl time.Duration) (*MemoryStore, *testclock.Clock) {
