@@ -3,6 +3,11 @@
 // server's Inject into every target (a list iterator or a write call), and
 // each cell checks the request count, the final error and, for an iterator
 // that recovers, that every record arrives exactly once and in order.
+//
+// A platform's rows of its listed endpoint and of its write come from its
+// description (ListTarget and WriteTarget of a platformtest.Platform);
+// ListRow makes a row of another of its lists, and Start and Client give a
+// row of its own the matrix's fake and client.
 package faultmatrix
 
 import (
