@@ -22,8 +22,11 @@ import (
 type Twins struct {
 	opts   Options
 	inline map[reflect.Type]bool
-	twins  sync.Map // reflect.Type → *twin, nil when the type has none
-	build  sync.Mutex
+	// placeTime and placeTimePtr are the twins' types of time.Time and
+	// *time.Time fields under opts.
+	placeTime, placeTimePtr reflect.Type
+	twins                   sync.Map // reflect.Type → *twin, nil when the type has none
+	build                   sync.Mutex
 }
 
 // NewTwins returns the decoder of a platform's records, which reads
@@ -38,6 +41,7 @@ func NewTwins(opts *Options, inline ...any) *Twins {
 	if opts != nil {
 		r.opts = *opts
 	}
+	r.placeTime, r.placeTimePtr = r.timeTypes()
 	for _, v := range inline {
 		t := reflect.TypeOf(v)
 		for t != nil && t.Kind() == reflect.Pointer {
@@ -72,9 +76,11 @@ var errNotStruct = errors.New("tolerant: Twins decode into a non-nil pointer to 
 // pass, reading time fields (at any depth of pointers to records and
 // slices of them) as numbers or RFC 3339 text, and the nested records
 // NewTwins listed as inline without their UnmarshalJSON. A field
-// whose value is absent, or null in a pointer or slice the twin reads,
-// is left as it is. It returns encoding/json's error, the record then
-// being partly written, and never takes the tolerant path.
+// whose value is absent is left as it is, and so is one holding nested
+// records by pointer or slice when its value is null; when it has a
+// value, it gets new records, never written over the ones it held. It
+// returns encoding/json's error, the record then being partly written,
+// and never takes the tolerant path.
 func (r *Twins) Fast(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
@@ -86,14 +92,39 @@ func (r *Twins) Fast(data []byte, v any) error {
 		// encoding/json must fail on it first.
 		return errors.New("tolerant: no twin type for " + rv.Type().Elem().String())
 	}
-	if len(tw.shadows) == 0 {
-		return json.Unmarshal(data, rv.Convert(tw.mirrorPtr).Interface())
+	held := tw.detach(rv.Elem())
+	err := json.Unmarshal(data, reflect.NewAt(tw.ptr.Elem(), rv.UnsafePointer()).Interface())
+	tw.restore(rv.Elem(), held)
+	return err
+}
+
+// detach takes out of rec the nested records it holds, which encoding/json
+// would otherwise decode into, and returns them by field for restore;
+// nil when it holds none, as a record being read from scratch.
+func (tw *twin) detach(rec reflect.Value) map[int]reflect.Value {
+	var held map[int]reflect.Value
+	for _, i := range tw.nested {
+		f := rec.Field(i)
+		if f.IsNil() {
+			continue
+		}
+		if held == nil {
+			held = make(map[int]reflect.Value, len(tw.nested))
+		}
+		v := reflect.New(f.Type()).Elem()
+		v.Set(f)
+		held[i] = v
+		f.SetZero()
 	}
-	w := reflect.New(tw.typ)
-	w.Elem().Field(0).Set(rv.Convert(tw.mirrorPtr))
-	if err := json.Unmarshal(data, w.Interface()); err != nil {
-		return err
+	return held
+}
+
+// restore puts back into rec the nested records detach took out of the
+// fields the pass left nil: those whose value was absent or null.
+func (tw *twin) restore(rec reflect.Value, held map[int]reflect.Value) {
+	for i, v := range held {
+		if f := rec.Field(i); f.IsNil() {
+			f.Set(v)
+		}
 	}
-	tw.apply(w.Elem(), rv.Elem())
-	return nil
 }

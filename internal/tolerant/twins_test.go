@@ -2,6 +2,7 @@ package tolerant
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -118,3 +119,95 @@ func TestTwinsOptions(t *testing.T) {
 	assert.Equal(t, time.Unix(1000, 0).UTC(), v.At)
 	assert.Error(t, NewTwins(&Options{NumericTime: Seconds}).Unmarshal([]byte(`{"at":1784119626123}`), &v), "past the year 9999")
 }
+
+func TestTwinsNestedRecordsAreNew(t *testing.T) {
+	at := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, in    string
+		keepLead    bool
+		keepMembers bool
+	}{
+		{"absent", `{"key":"t"}`, true, true},
+		{"null", `{"lead":null,"members":null}`, true, true},
+		{"values", `{"lead":{"name":"Bo"},"members":[{"name":"Cy"}]}`, false, false},
+		{"lead only", `{"lead":{"name":"Bo"},"members":null}`, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lead := &twinMember{Name: "Ann", JoinedAt: at}
+			members := []*twinMember{lead}
+			closed := at
+			team := twinTeam{Lead: lead, Members: members, ClosedAt: &closed}
+			require.NoError(t, testTwins.Fast([]byte(tt.in), &team))
+			assert.Equal(t, &twinMember{Name: "Ann", JoinedAt: at}, lead, "a record held is never written over")
+			assert.Equal(t, []*twinMember{lead}, members)
+			assert.Equal(t, tt.keepLead, team.Lead == lead)
+			assert.Equal(t, tt.keepMembers, len(team.Members) == 1 && team.Members[0] == lead)
+			if !tt.keepLead {
+				assert.Equal(t, &twinMember{Name: "Bo"}, team.Lead)
+			}
+			if !tt.keepMembers {
+				assert.Equal(t, []*twinMember{{Name: "Cy"}}, team.Members)
+			}
+			assert.Equal(t, &closed, team.ClosedAt)
+		})
+	}
+}
+
+func TestTwinsTimePointers(t *testing.T) {
+	at := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want *time.Time
+	}{
+		{`null`, nil},
+		{`0`, nil},
+		{`"0001-01-01T00:00:00Z"`, nil},
+		{`1784119626123`, timeAt(time.UnixMilli(1784119626123).UTC())},
+		{`"2026-07-15T12:47:06Z"`, timeAt(time.Date(2026, 7, 15, 12, 47, 6, 0, time.UTC))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			held := at
+			team := twinTeam{ClosedAt: &held}
+			require.NoError(t, testTwins.Fast([]byte(`{"closed_at":`+tt.in+`}`), &team))
+			assert.Equal(t, tt.want, team.ClosedAt)
+			assert.Equal(t, at, held, "the time held is never written over")
+		})
+	}
+	var team twinTeam
+	assert.Error(t, testTwins.Fast([]byte(`{"closed_at":"soon"}`), &team))
+}
+
+func TestTwinsOptionsTimePointers(t *testing.T) {
+	var v struct {
+		At *time.Time `json:"at"`
+	}
+	require.NoError(t, NewTwins(&Options{NumericTime: Millis}).Unmarshal([]byte(`{"at":1000}`), &v))
+	assert.Equal(t, timeAt(time.UnixMilli(1000).UTC()), v.At)
+	require.NoError(t, NewTwins(&Options{NumericTime: Seconds}).Unmarshal([]byte(`{"at":1000}`), &v))
+	assert.Equal(t, timeAt(time.Unix(1000, 0).UTC()), v.At)
+	require.NoError(t, NewTwins(nil).Unmarshal([]byte(`{"at":1000}`), &v))
+	assert.Equal(t, timeAt(time.Unix(1000, 0).UTC()), v.At, "below 1e11 is seconds")
+}
+
+func TestTwinsKeepTheRecordLayout(t *testing.T) {
+	tests := []any{twinTeam{}, twinMember{}, twinPlace{}, struct {
+		A  bool
+		T  time.Time
+		B  bool
+		P  *time.Time
+		C  int8
+		Ms []*twinMember
+		Z  struct{}
+	}{}}
+	for _, v := range tests {
+		rt := reflect.TypeOf(v)
+		tw := testTwins.twinOf(rt)
+		require.NotNil(t, tw, "%s", rt)
+		assert.True(t, sameLayout(rt, tw.ptr.Elem()), "%s", rt)
+	}
+}
+
+// timeAt returns a pointer to t.
+func timeAt(t time.Time) *time.Time { return &t }

@@ -1,74 +1,44 @@
 package tolerant
 
 import (
-	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 	"time"
 )
 
-// A record's twin is what Twins.Fast hands encoding/json in its place:
+// A record's twin is what Twins.Fast hands encoding/json in its place: a
+// struct type built with the record's fields, names and tags and no
+// methods, so a *R read as a *twin is the same memory and encoding/json
+// writes the record's fields where they stand, without calling R's
+// UnmarshalJSON. A field encoding/json cannot read as it is has, in the
+// twin, a type of the same memory layout that it can read:
 //
-//	struct {
-//		Record  *mirror // embedded: the record's own fields, in place
-//		Shadow0 wireTime `json:"created_at"`
-//		Shadow1 []*twinOfField `json:"fields"`
-//		...
-//	}
+//	time.Time            placeTime: numbers and RFC 3339 text (see wireTime)
+//	*time.Time           placeTimePtr: the same, null and the zero time nil
+//	*N, []*N             *twin(N), []*twin(N), for a nested record N
 //
-// The mirror is a struct type built with the record's fields and no
-// methods, so a *R converts to a *mirror of the same memory and
-// encoding/json writes the record's fields where they stand, without
-// calling R's UnmarshalJSON. Each field encoding/json cannot read as it
-// is gets a shadow at depth 0, which wins over the embedded field of the
-// same JSON name: time fields read numbers, nested inline records (and
-// plain structs holding time fields) their own twins. After the pass,
-// apply moves the shadows' values into the record. A record with no such
-// field decodes into its mirror alone.
+// A nested record is an inline one, or a plain struct (without its own
+// UnmarshalJSON) holding such fields. What encoding/json allocates for a
+// *twin(N) is an N, so the pass leaves nothing to move afterwards.
 type twin struct {
-	typ       reflect.Type // the twin struct, or the mirror when no shadows
-	mirrorPtr reflect.Type // *mirror
-	recPtr    reflect.Type // *R
-	shadows   []shadow
+	ptr reflect.Type // *twin
+	// nested are the indexes of the fields holding nested records by
+	// pointer or slice, which Fast reads into fresh values.
+	nested []int
+	// changed says that a field's type differs from the record's.
+	changed bool
 }
 
-// shadow moves one shadow field (index src of the twin) into field dst of
-// the record.
-type shadow struct {
-	dst, src int
-	move     func(dst, src reflect.Value)
-}
-
-// apply moves the shadows of the twin value w into the record value rec.
-func (tw *twin) apply(w, rec reflect.Value) {
-	for _, s := range tw.shadows {
-		s.move(rec.Field(s.dst), w.Field(s.src))
+// timeTypes returns the twin's types of the time.Time and *time.Time
+// fields under r's options, as the shadow type of wireTimeType reads them.
+func (r *Twins) timeTypes() (reflect.Type, reflect.Type) {
+	switch r.wireTimeType() {
+	case reflect.TypeFor[wireTimeSeconds]():
+		return reflect.TypeFor[placeTimeSeconds](), reflect.TypeFor[placeTimePtrSeconds]()
+	case reflect.TypeFor[wireTimeMillis]():
+		return reflect.TypeFor[placeTimeMillis](), reflect.TypeFor[placeTimePtrMillis]()
 	}
-}
-
-// record returns the *R that the decoded twin pointer p stands for.
-func (tw *twin) record(p reflect.Value) reflect.Value {
-	if len(tw.shadows) == 0 {
-		return tw.asRecord(p)
-	}
-	w := p.Elem()
-	rec := w.Field(0)
-	if rec.IsNil() { // no field but shadows was sent
-		rec = reflect.New(tw.recPtr.Elem())
-	} else {
-		rec = tw.asRecord(rec)
-	}
-	tw.apply(w, rec.Elem())
-	return rec
-}
-
-// asRecord returns the *mirror m as the *R of the same memory. It is
-// m.Convert(tw.recPtr), which the two types allow, without Convert's
-// check that their fields are alike, which costs more than decoding a
-// small record: buildTwin made the mirror from R's fields.
-func (tw *twin) asRecord(m reflect.Value) reflect.Value {
-	return reflect.NewAt(tw.recPtr.Elem(), m.UnsafePointer())
+	return reflect.TypeFor[placeTime](), reflect.TypeFor[placeTimePtr]()
 }
 
 // twinOf returns the twin of the struct type t, building it on first use;
@@ -97,34 +67,47 @@ func (r *Twins) buildTwin(t reflect.Type, building map[reflect.Type]bool) (tw *t
 		r.twins.Store(t, tw)
 	}()
 	fields := make([]reflect.StructField, t.NumField())
+	tw = &twin{}
 	for i := range fields {
 		f := t.Field(i)
 		if !f.IsExported() || f.Anonymous {
 			return nil
 		}
 		fields[i] = reflect.StructField{Name: f.Name, Type: f.Type, Tag: f.Tag}
-	}
-	mirror := reflect.StructOf(fields)
-	tw = &twin{typ: mirror, mirrorPtr: reflect.PointerTo(mirror), recPtr: reflect.PointerTo(t)}
-	twinFields := []reflect.StructField{{Name: "Record", Type: tw.mirrorPtr, Anonymous: true}}
-	for i, f := range fields {
-		name := jsonName(f)
-		if name == "" {
+		if jsonName(f) == "" {
 			continue
 		}
-		st, move := r.shadowOf(f.Type, building)
-		if st == nil {
-			continue
+		if ft, nested := r.fieldType(f.Type, building); ft != nil {
+			fields[i].Type = ft
+			tw.changed = true
+			if nested {
+				tw.nested = append(tw.nested, i)
+			}
 		}
-		tw.shadows = append(tw.shadows, shadow{dst: i, src: len(twinFields), move: move})
-		twinFields = append(twinFields, reflect.StructField{
-			Name: "Shadow" + strconv.Itoa(i), Type: st, Tag: reflect.StructTag(fmt.Sprintf("json:%q", name)),
-		})
 	}
-	if len(tw.shadows) > 0 {
-		tw.typ = reflect.StructOf(twinFields)
+	typ := reflect.StructOf(fields)
+	if !sameLayout(t, typ) {
+		return nil
 	}
+	tw.ptr = reflect.PointerTo(typ)
 	return tw
+}
+
+// sameLayout says whether the struct types a and b hold fields of the
+// same sizes at the same offsets, so that one's memory reads as the
+// other's. fieldType only swaps a type for one of the same layout, which
+// this confirms.
+func sameLayout(a, b reflect.Type) bool {
+	if a.Size() != b.Size() || a.Align() != b.Align() || a.NumField() != b.NumField() {
+		return false
+	}
+	for i := range a.NumField() {
+		fa, fb := a.Field(i), b.Field(i)
+		if fa.Offset != fb.Offset || fa.Type.Size() != fb.Type.Size() {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonName is the key encoding/json reads field f from; "" for none.
@@ -140,45 +123,31 @@ func jsonName(f reflect.StructField) string {
 	return name
 }
 
-// shadowOf returns the shadow type of a field of type ft and how its value
-// moves into the field; nil when encoding/json reads the field as it is.
-func (r *Twins) shadowOf(ft reflect.Type, building map[reflect.Type]bool) (reflect.Type, func(dst, src reflect.Value)) {
+// fieldType returns the twin's type of a field of type ft, and whether
+// it holds a nested record; nil when encoding/json reads the field as it
+// is.
+func (r *Twins) fieldType(ft reflect.Type, building map[reflect.Type]bool) (reflect.Type, bool) {
 	switch {
 	case ft == timeType:
-		return r.wireTimeType(), moveTime
+		return r.placeTime, false
 	case ft.Kind() == reflect.Pointer && ft.Elem() == timeType:
-		return r.wireTimeType(), moveTimePtr
+		return r.placeTimePtr, false
 	case ft.Kind() == reflect.Pointer:
 		if tw := r.nestedTwin(ft.Elem(), building); tw != nil {
-			return reflect.PointerTo(tw.typ), func(dst, src reflect.Value) {
-				if !src.IsNil() {
-					dst.Set(tw.record(src))
-				}
-			}
+			return tw.ptr, true
 		}
 	case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Pointer:
 		if tw := r.nestedTwin(ft.Elem().Elem(), building); tw != nil {
-			return reflect.SliceOf(reflect.PointerTo(tw.typ)), func(dst, src reflect.Value) {
-				if src.IsNil() {
-					return
-				}
-				out := reflect.MakeSlice(ft, src.Len(), src.Len())
-				for i := range src.Len() {
-					if e := src.Index(i); !e.IsNil() {
-						out.Index(i).Set(tw.record(e))
-					}
-				}
-				dst.Set(out)
-			}
+			return reflect.SliceOf(tw.ptr), true
 		}
 	}
-	return nil, nil
+	return nil, false
 }
 
 // nestedTwin returns the twin through which a nested struct of type t is
 // read: an inline record's, or a plain struct's (one without its own
-// UnmarshalJSON) when it has shadows; nil when encoding/json reads it as
-// it is.
+// UnmarshalJSON) when a field of it needs another type; nil when
+// encoding/json reads it as it is.
 func (r *Twins) nestedTwin(t reflect.Type, building map[reflect.Type]bool) *twin {
 	if t.Kind() != reflect.Struct || t == timeType || building[t] {
 		return nil
@@ -188,30 +157,103 @@ func (r *Twins) nestedTwin(t reflect.Type, building map[reflect.Type]bool) *twin
 		return nil
 	}
 	tw := r.buildTwin(t, building)
-	if tw == nil || !inline && len(tw.shadows) == 0 {
+	if tw == nil || !inline && !tw.changed {
 		return nil
 	}
 	return tw
 }
 
-// moveTime sets a time.Time field from its wireTime shadow: null is the
-// zero time.
-func moveTime(dst, src reflect.Value) {
-	if src.Field(0).Bool() {
-		dst.Set(src.Field(2))
+// placeTime, placeTimeSeconds and placeTimeMillis stand in a twin for a
+// time.Time field, which they read as wireTime, wireTimeSeconds and
+// wireTimeMillis do: null is the zero time, and any other form than a
+// number or RFC 3339 text fails the pass.
+type (
+	placeTime        time.Time
+	placeTimeSeconds time.Time
+	placeTimeMillis  time.Time
+)
+
+// placeTimePtr, placeTimePtrSeconds and placeTimePtrMillis stand in a
+// twin for a *time.Time field, which they read as placeTime and its
+// kin do, except that null and the zero time are nil. They always set a
+// new pointer, never writing through the one the field holds.
+type (
+	placeTimePtr        struct{ t *time.Time }
+	placeTimePtrSeconds struct{ t *time.Time }
+	placeTimePtrMillis  struct{ t *time.Time }
+)
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *placeTime) UnmarshalJSON(b []byte) error {
+	var w wireTime
+	if err := w.UnmarshalJSON(b); err != nil {
+		return err
 	}
+	moveTime((*time.Time)(p), &w)
+	return nil
 }
 
-// moveTimePtr sets a *time.Time field from its wireTime shadow: null and
-// the zero time are nil.
-func moveTimePtr(dst, src reflect.Value) {
-	switch t := src.Field(2); {
-	case !src.Field(0).Bool():
-	case src.Field(1).Bool() || t.Interface().(time.Time).IsZero():
-		dst.SetZero()
-	default:
-		p := reflect.New(timeType)
-		p.Elem().Set(t)
-		dst.Set(p)
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *placeTimeSeconds) UnmarshalJSON(b []byte) error {
+	var w wireTimeSeconds
+	if err := w.UnmarshalJSON(b); err != nil {
+		return err
 	}
+	moveTime((*time.Time)(p), (*wireTime)(&w))
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *placeTimeMillis) UnmarshalJSON(b []byte) error {
+	var w wireTimeMillis
+	if err := w.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	moveTime((*time.Time)(p), (*wireTime)(&w))
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *placeTimePtr) UnmarshalJSON(b []byte) error {
+	var w wireTime
+	if err := w.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	moveTimePtr(&p.t, &w)
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *placeTimePtrSeconds) UnmarshalJSON(b []byte) error {
+	var w wireTimeSeconds
+	if err := w.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	moveTimePtr(&p.t, (*wireTime)(&w))
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *placeTimePtrMillis) UnmarshalJSON(b []byte) error {
+	var w wireTimeMillis
+	if err := w.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	moveTimePtr(&p.t, (*wireTime)(&w))
+	return nil
+}
+
+// moveTime sets the time.Time field dst from the timestamp w read: null
+// is the zero time.
+func moveTime(dst *time.Time, w *wireTime) { *dst = w.T }
+
+// moveTimePtr sets the *time.Time field dst from the timestamp w read:
+// null and the zero time are nil, another time a new pointer.
+func moveTimePtr(dst **time.Time, w *wireTime) {
+	if w.Null || w.T.IsZero() {
+		*dst = nil
+		return
+	}
+	t := w.T
+	*dst = &t
 }
