@@ -27,7 +27,17 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 	if !ok {
 		limit = min(limit, maxErrorRead)
 	}
-	body, err := readCapped(hresp.Body, limit, hresp.ContentLength)
+	// A body a BorrowedBody decodes is read into the memory of an earlier
+	// one, and its memory is kept for a later one once decoded.
+	borrowed, _ := st.out.(BorrowedBody)
+	if !ok {
+		borrowed = nil
+	}
+	var buf []byte
+	if borrowed != nil {
+		buf = borrowBuffer()
+	}
+	body, err := readCapped(buf, hresp.Body, limit, hresp.ContentLength)
 	st.body = body
 	if err != nil {
 		if !ok {
@@ -57,6 +67,10 @@ func (c *Client) handleResponse(hresp *http.Response) error {
 			resetOut(st.out)
 			return c.malformed(st, hresp.StatusCode, body, "unexpected JSON shape", err)
 		}
+	}
+	if borrowed != nil {
+		st.body = nil
+		returnBuffer(body)
 	}
 	return nil
 }
@@ -121,15 +135,21 @@ const maxErrorRead = 64 << 10
 
 var errTooLarge = errors.New("response body exceeds the configured maximum size")
 
-func readCapped(r io.Reader, limit, hint int64) ([]byte, error) {
+// readCapped reads r, up to limit bytes, into the memory of buf when it
+// holds the hint (the Content-Length, when known) and into new memory
+// otherwise.
+func readCapped(buf []byte, r io.Reader, limit, hint int64) ([]byte, error) {
 	size := int64(bytes.MinRead)
 	if hint > 0 && hint <= limit {
 		size = hint + 1
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	if n > limit {
-		return buf.Bytes()[:limit], errTooLarge
+	if int64(cap(buf)) < size {
+		buf = make([]byte, 0, size)
 	}
-	return buf.Bytes(), err
+	b := bytes.NewBuffer(buf[:0])
+	n, err := b.ReadFrom(io.LimitReader(r, limit+1))
+	if n > limit {
+		return b.Bytes()[:limit], errTooLarge
+	}
+	return b.Bytes(), err
 }
