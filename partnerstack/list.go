@@ -152,6 +152,13 @@ func (l *listBody[T]) UnmarshalJSON(b []byte) error {
 // DecodeBody implements transport.BodyDecoder: the body is walked once.
 func (l *listBody[T]) DecodeBody(b []byte) error { return l.UnmarshalJSON(b) }
 
+// BorrowsBody implements transport.BorrowedBody: every path of
+// UnmarshalJSON decodes with encoding/json or internal/tolerant, which
+// copy what they keep, so the page's memory can take the next page.
+func (l *listBody[T]) BorrowsBody() {}
+
+var _ transport.BorrowedBody = (*listBody[Partnership])(nil)
+
 // listPage fetches one page of a list at path. opts may be nil; it is
 // copied, never changed.
 func listPage[T any, PT keyed[T], O any, PO pager[O]](ctx context.Context, a *api, path string, opts *O) ([]*T, *Response, error) {
