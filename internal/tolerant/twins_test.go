@@ -211,3 +211,27 @@ func TestTwinsKeepTheRecordLayout(t *testing.T) {
 
 // timeAt returns a pointer to t.
 func timeAt(t time.Time) *time.Time { return &t }
+
+// twinNode nests itself: its twin reads Next through twinNode's own
+// UnmarshalJSON.
+type twinNode struct {
+	Name string      `json:"name"`
+	At   time.Time   `json:"at"`
+	Next *twinNode   `json:"next"`
+	All  []*twinNode `json:"all"`
+}
+
+var nodeTwins = NewTwins(nil, twinNode{})
+
+func (n *twinNode) UnmarshalJSON(b []byte) error { return nodeTwins.Unmarshal(b, n) }
+
+func TestTwinsRecursiveRecords(t *testing.T) {
+	var n twinNode
+	require.NoError(t, json.Unmarshal([]byte(`{"name":"a","at":1000,"next":{"name":"b","at":"2026-07-15T00:00:00Z",
+		"next":{"name":"c"}},"all":[{"name":"d","at":2000},null]}`), &n))
+	assert.Equal(t, twinNode{
+		Name: "a", At: time.Unix(1000, 0).UTC(),
+		Next: &twinNode{Name: "b", At: time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC), Next: &twinNode{Name: "c"}},
+		All:  []*twinNode{{Name: "d", At: time.Unix(2000, 0).UTC()}, nil},
+	}, n)
+}
