@@ -53,6 +53,7 @@ type Deal struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
 // becomes its value.
 func (d *Deal) UnmarshalJSON(b []byte) error {
+	d.Amount = Amount{} // cents decoded before are converted already
 	if err := records.Unmarshal(b, d); err != nil {
 		return err
 	}

@@ -49,6 +49,7 @@ type Lead struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
 // becomes its value.
 func (l *Lead) UnmarshalJSON(b []byte) error {
+	l.Amount = Amount{} // cents decoded before are converted already
 	if err := records.Unmarshal(b, l); err != nil {
 		return err
 	}

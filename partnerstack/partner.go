@@ -104,6 +104,7 @@ type Payout struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in cents,
 // becomes its value in Currency.
 func (p *Payout) UnmarshalJSON(b []byte) error {
+	p.Amount = Amount{} // cents decoded before are converted already
 	if err := records.Unmarshal(b, p); err != nil {
 		return err
 	}

@@ -92,6 +92,7 @@ type Reward struct {
 // UnmarshalJSON implements json.Unmarshaler. Amount, sent in US cents,
 // becomes its value in USD.
 func (r *Reward) UnmarshalJSON(b []byte) error {
+	r.Amount = Amount{} // cents decoded before are converted already
 	if err := records.Unmarshal(b, r); err != nil {
 		return err
 	}
@@ -130,6 +131,7 @@ type RewardTransaction struct {
 // UnmarshalJSON implements json.Unmarshaler. The amounts, sent in cents,
 // become their values in Currency and USD.
 func (t *RewardTransaction) UnmarshalJSON(b []byte) error {
+	t.Amount, t.AmountUSD = Amount{}, Amount{} // cents decoded before are converted already
 	if err := records.Unmarshal(b, t); err != nil {
 		return err
 	}

@@ -48,6 +48,7 @@ type Transaction struct {
 // UnmarshalJSON implements json.Unmarshaler. The amounts, sent in cents,
 // become their values in Currency and USD.
 func (t *Transaction) UnmarshalJSON(b []byte) error {
+	t.Amount, t.AmountUSD = Amount{}, Amount{} // cents decoded before are converted already
 	if err := records.Unmarshal(b, t); err != nil {
 		return err
 	}

@@ -48,8 +48,12 @@ func MinorUnitsOr(a Amount, currency string, fallback int) (int64, error) {
 // amounts, fields of v decoded as plain numbers, into counts of minor
 // units with exponent (ToMinorUnits): the UnmarshalJSON of a record whose
 // amounts are sent as integer cents, called with the record as a type
-// without methods.
+// without methods. The amounts are zeroed first, so that one absent from
+// data is not taken for cents again when v held a converted value.
 func UnmarshalMinorUnits(data []byte, v any, exponent int, amounts ...*Amount) error {
+	for _, a := range amounts {
+		*a = Amount{}
+	}
 	if err := json.Unmarshal(data, v); err != nil {
 		return err
 	}

@@ -76,3 +76,17 @@ func TestUnmarshalMinorUnits(t *testing.T) {
 		})
 	}
 }
+
+// A value decoded again keeps no converted amount that data leaves out:
+// it would be divided by 100 a second time.
+func TestUnmarshalMinorUnitsAgain(t *testing.T) {
+	type record struct {
+		Revenue Amount `json:"revenue"`
+		Name    string `json:"name"`
+	}
+	var r record
+	require.NoError(t, UnmarshalMinorUnits([]byte(`{"revenue":6400,"name":"a"}`), &r, 2, &r.Revenue))
+	require.NoError(t, UnmarshalMinorUnits([]byte(`{"name":"b"}`), &r, 2, &r.Revenue))
+	assert.Equal(t, "0.00", r.Revenue.String())
+	assert.Equal(t, "b", r.Name)
+}
