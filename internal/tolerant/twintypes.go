@@ -30,7 +30,8 @@ type twin struct {
 }
 
 // timeTypes returns the twin's types of the time.Time and *time.Time
-// fields under r's options, as the shadow type of wireTimeType reads them.
+// fields under r's options, which read their timestamps through the type
+// wireTimeType returns.
 func (r *Twins) timeTypes() (reflect.Type, reflect.Type) {
 	switch r.wireTimeType() {
 	case reflect.TypeFor[wireTimeSeconds]():

@@ -8,7 +8,8 @@ import (
 	"time"
 )
 
-// wireTimeType is the shadow of the time fields under r's options.
+// wireTimeType is the reader of a timestamp under r's options: the type
+// the in-place time types of twintypes.go decode through.
 func (r *Twins) wireTimeType() reflect.Type {
 	switch r.opts.NumericTime {
 	case Seconds:
@@ -19,12 +20,13 @@ func (r *Twins) wireTimeType() reflect.Type {
 	return reflect.TypeFor[wireTime]()
 }
 
-// wireTime is the shadow of a time field: a JSON number (Auto) or RFC
-// 3339 text; Set and Null tell absent, null and a time apart. Any other
-// form fails the pass, and the record takes the tolerant path. The fields
-// are read by moveTime and moveTimePtr, in this order. (The modes are
-// separate types, not one generic type, because encoding/json asks every
-// field's type for its name, which is slow for a generic type.)
+// wireTime reads one timestamp: a JSON number (Auto) or RFC 3339 text;
+// Set and Null tell absent, null and a time apart. Any other form fails
+// the pass, and the record takes the tolerant path. The in-place time
+// types of twintypes.go decode into one and hand its time to the field
+// with moveTime or moveTimePtr. (The modes are separate types, not one
+// generic type, because encoding/json asks every field's type for its
+// name, which is slow for a generic type.)
 type wireTime struct {
 	Set, Null bool
 	T         time.Time
