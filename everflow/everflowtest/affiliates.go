@@ -144,7 +144,9 @@ func (s *Server) listAffiliates(w http.ResponseWriter, r *http.Request) {
 	}
 	rels := r.URL.Query()["relationship"]
 	s.mu.Lock()
-	var out []affiliateView
+	// Filter on the stored records and render only the page answered, so
+	// a list costs its page, not the table.
+	var match []*Affiliate
 	for _, a := range s.affiliates {
 		ok := true
 		for _, f := range filters {
@@ -158,12 +160,22 @@ func (s *Server) listAffiliates(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		if ok {
-			c := *a
-			out = append(out, s.view(&c, rels, false))
+			match = append(match, a)
 		}
 	}
+	pg, err := pageOf(r, len(match))
+	if err != nil {
+		s.mu.Unlock()
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	out := make([]affiliateView, 0, pg.hi-pg.lo)
+	for _, a := range match[pg.lo:pg.hi] {
+		c := *a
+		out = append(out, s.view(&c, rels, false))
+	}
 	s.mu.Unlock()
-	writePage(w, r, "affiliates", nonNil(out))
+	pg.write(w, "affiliates", out)
 }
 
 func nonNil[T any](s []T) []T {

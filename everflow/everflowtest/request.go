@@ -44,15 +44,37 @@ type paging struct {
 
 // writePage answers {"<key>": items[page], "paging": {...}}.
 func writePage[T any](w http.ResponseWriter, r *http.Request, key string, items []T) {
-	page, size, err := pageParams(r)
+	pg, err := pageOf(r, len(items))
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	lo, hi := fakeserver.Window(len(items), page, size)
+	pg.write(w, key, items[pg.lo:pg.hi])
+}
+
+// listPage is the page of a list a request asks for: its number and size,
+// and the bounds lo:hi of its records among total.
+type listPage struct {
+	page, size, lo, hi, total int
+}
+
+// pageOf reads the page a request asks for of a list of total records,
+// so that a handler renders that page's records only.
+func pageOf(r *http.Request, total int) (listPage, error) {
+	page, size, err := pageParams(r)
+	if err != nil {
+		return listPage{}, err
+	}
+	lo, hi := fakeserver.Window(total, page, size)
+	return listPage{page: page, size: size, lo: lo, hi: hi, total: total}, nil
+}
+
+// write answers the page with its records under key and the paging
+// object.
+func (p listPage) write(w http.ResponseWriter, key string, records any) {
 	fakeserver.WriteJSON(w, http.StatusOK, map[string]any{
-		key:      items[lo:hi],
-		"paging": paging{Page: page, PageSize: size, TotalCount: len(items)},
+		key:      records,
+		"paging": paging{Page: p.page, PageSize: p.size, TotalCount: p.total},
 	})
 }
 
