@@ -74,8 +74,8 @@ type Platform[S Server, C Client, O any, R any] struct {
 	// New is the package's NewClient.
 	New func(opts ...O) (C, error)
 	// Credentials returns the options that give a client the fake's
-	// credentials. They are made anew for each client: an option may
-	// keep what it was given in its own variables as it applies.
+	// credentials, in a new slice each call, which the caller appends the
+	// client's other options to.
 	Credentials func() []O
 	// ClockStart is when the fake clock of the test clients starts.
 	ClockStart time.Time
